@@ -1,0 +1,64 @@
+// Builds the hub's HTTP application from its dependencies; no ports, no environment.
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Clock } from './clock.js';
+import type { Db } from './db/connection.js';
+import { sql } from 'kysely';
+import { assetRoutes } from './http/assets.js';
+import type { AppEnv } from './http/env.js';
+import { handleErrors, handleNotFound } from './http/error-handler.js';
+import { viewerZone } from './http/viewer-zone.js';
+import { programmeRoutes } from './programme/programme.routes.js';
+import { getProgramme } from './programme/programme.service.js';
+import { unknownZoneResponse } from './http/unknown-zone.js';
+
+export type AppDeps = {
+  db: Db;
+  clock: Clock;
+  /** Absolute base for links in feeds and emails, without a trailing slash. */
+  baseUrl: string;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export function createApp(deps: AppDeps) {
+  const { db, clock } = deps;
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const siteTitle = async () => (await getProgramme(db)).title;
+  const secureCookies = deps.baseUrl.startsWith('https:');
+
+  const app = new Hono<AppEnv>();
+  app.onError(handleErrors({ siteTitle, log }));
+  app.notFound(handleNotFound({ siteTitle, log }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https:', 'data:'],
+        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        mediaSrc: ["'self'", 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: false,
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      log('Health check failed', error);
+      return c.json({ status: 'error', error: 'database unavailable' }, 503);
+    }
+  });
+  app.route('/assets', assetRoutes);
+
+  // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
+  const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
+  app.route('/', programmeRoutes({ db, clock, viewer }));
+
+  return app;
+}

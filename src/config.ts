@@ -1,0 +1,55 @@
+// Reads the environment into the hub's configuration; every bad variable gets one clear line.
+
+export type Config = {
+  port: number;
+  host: string;
+  baseUrl: string;
+  databasePath: string;
+  demo: boolean;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const errors: string[] = [];
+  const value = (name: string) => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+
+  let port = 3000;
+  const rawPort = value('PORT');
+  if (rawPort !== undefined) {
+    if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
+      errors.push(`PORT must be a number between 1 and 65535, got "${rawPort}".`);
+    } else port = Number(rawPort);
+  }
+
+  const host = value('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) errors.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0, got "${host}".`);
+
+  let baseUrl = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  const rawBase = value('BASE_URL');
+  if (rawBase !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(rawBase);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash) {
+      errors.push(`BASE_URL must be an absolute http:// or https:// address without query, such as https://webinars.example.org, got "${rawBase}".`);
+    } else baseUrl = parsed.toString().replace(/\/+$/, '');
+  }
+
+  const databasePath = value('DATABASE_PATH') ?? './data/hub.db';
+
+  let demo = true;
+  const rawDemo = value('HUB_DEMO');
+  if (rawDemo !== undefined) {
+    if (['0', 'false', 'no', 'off'].includes(rawDemo.toLowerCase())) demo = false;
+    else if (!['1', 'true', 'yes', 'on'].includes(rawDemo.toLowerCase())) errors.push(`HUB_DEMO must be 1 or 0, got "${rawDemo}".`);
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { port, host, baseUrl, databasePath, demo } };
+}

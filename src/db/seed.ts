@@ -1,0 +1,176 @@
+// Fills an empty database: the programme settings always, and the demo programme unless disabled.
+// Demo dates are relative to the seeding day so that a new user sees both upcoming and past webinars.
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import { toStoredInstant } from '../programme/programme.mappers.js';
+import { findProgrammeRow, insertAreaRow, insertSpeakerRow, upsertProgrammeRow } from '../programme/programme.repository.js';
+import { createWebinar } from '../programme/webinar.service.js';
+import type { Db } from './connection.js';
+
+export const DEFAULT_PROGRAMME = {
+  title: 'Innovation collaboration between small and large companies',
+  tagline: 'A webinar series with experiences from China, Norway and the USA',
+  description:
+    'Seven large Swedish companies that each built ways of working with startups share what they learnt, together with the startups themselves. ' +
+    'Alongside the workshops, four webinars on the knowledge areas the companies prioritised present experiences from China, Norway and the USA. ' +
+    'Every webinar is recorded; recordings and slides are published here afterwards.',
+  organiser_name: 'Chalmers University of Technology, Technology Management and Economics',
+  organiser_email: 'innovation-webinars@example.org',
+  default_zone: 'Europe/Stockholm',
+};
+
+export async function seedDatabase(db: Db, clock: Clock, options: { demo: boolean }): Promise<{ seeded: boolean }> {
+  if (await findProgrammeRow(db)) return { seeded: false };
+  await db.transaction().execute(async (trx) => {
+    await upsertProgrammeRow(trx, { ...DEFAULT_PROGRAMME, updated_at: toStoredInstant(clock.now()) });
+    if (options.demo) await seedDemoProgramme(trx, clock);
+  });
+  return { seeded: true };
+}
+
+const AREAS = [
+  {
+    slug: 'partnership-models',
+    name: 'Partnership models',
+    description: 'How large companies and startups set up collaborations that both sides can live with: from first contact to a lasting partnership.',
+  },
+  {
+    slug: 'procurement-and-pilots',
+    name: 'Procurement and pilots',
+    description: 'Buying from a company with ten employees: procurement rules, pilot projects and the step from pilot to contract.',
+  },
+  {
+    slug: 'corporate-venturing',
+    name: 'Corporate venturing',
+    description: 'Corporate venture capital, accelerators and other ways of investing in startups without smothering them.',
+  },
+  {
+    slug: 'innovation-hubs',
+    name: 'Innovation hubs and outposts',
+    description: 'Being present where startups are: innovation hubs, scouting outposts and open innovation platforms abroad.',
+  },
+];
+
+const SPEAKERS = [
+  {
+    slug: 'anna-lindqvist',
+    name: 'Anna Lindqvist',
+    title: 'Researcher in innovation management',
+    organisation: 'Chalmers University of Technology',
+    city: 'Gothenburg',
+    country: 'Sweden',
+    zone: 'Europe/Stockholm',
+    bio: 'Anna studies how large companies organise collaboration with startups and moderates the webinar series.',
+  },
+  {
+    slug: 'chen-jing',
+    name: 'Chen Jing (陈静)',
+    title: 'Head of Open Innovation',
+    organisation: 'Zhangjiang Innovation Partners',
+    city: 'Shanghai',
+    country: 'China',
+    zone: 'Asia/Shanghai',
+    bio: 'Chen Jing runs an open innovation platform that connects multinational companies with Chinese startups in Shanghai.',
+  },
+  {
+    slug: 'ingrid-haugen',
+    name: 'Ingrid Haugen',
+    title: 'Director of Startup Partnerships',
+    organisation: 'Nordic Energy Group',
+    city: 'Oslo',
+    country: 'Norway',
+    zone: 'Europe/Oslo',
+    bio: 'Ingrid built a pilot programme that lets startups test their technology in a large energy company within twelve weeks.',
+  },
+  {
+    slug: 'michael-torres',
+    name: 'Michael Torres',
+    title: 'Partner, corporate venture capital',
+    organisation: 'Pacific Industrial Ventures',
+    city: 'San Francisco',
+    country: 'USA',
+    zone: 'America/Los_Angeles',
+    bio: 'Michael has invested on behalf of industrial companies in Silicon Valley for fifteen years.',
+  },
+  {
+    slug: 'sarah-goldberg',
+    name: 'Sarah Goldberg',
+    title: 'Head of the New York innovation outpost',
+    organisation: 'Scandinavian Manufacturing Inc.',
+    city: 'New York',
+    country: 'USA',
+    zone: 'America/New_York',
+    bio: 'Sarah leads a European manufacturer’s scouting team in New York and brokers partnerships with US startups.',
+  },
+];
+
+const WEBINARS = [
+  {
+    slug: 'corporate-venture-capital-silicon-valley',
+    title: 'Corporate venture capital: lessons from Silicon Valley',
+    area: 'corporate-venturing',
+    daysFromSeed: -49,
+    time: '17:00',
+    speakers: ['michael-torres'],
+    abstract:
+      'Why do some corporate venture units outlast three CEOs while others close after one downturn? Michael Torres shares what he learnt investing for industrial companies in Silicon Valley, and what startups look for in a corporate investor.',
+  },
+  {
+    slug: 'open-innovation-platforms-china',
+    title: 'Open innovation platforms in China',
+    area: 'innovation-hubs',
+    daysFromSeed: -14,
+    time: '09:00',
+    speakers: ['chen-jing'],
+    abstract:
+      'Shanghai’s innovation parks move fast. Chen Jing explains how multinational companies work with Chinese startups through open innovation platforms, and what it takes for a Nordic company to be a credible partner there.',
+  },
+  {
+    slug: 'pilots-with-startups-norway',
+    title: 'From pilot to contract: how Norwegian industry buys from startups',
+    area: 'procurement-and-pilots',
+    daysFromSeed: 14,
+    time: '14:00',
+    speakers: ['ingrid-haugen'],
+    abstract:
+      'A pilot that never becomes a contract costs a startup its runway. Ingrid Haugen presents a twelve-week pilot model, the procurement rules behind it, and the numbers from its first three years.',
+  },
+  {
+    slug: 'partnership-models-new-york',
+    title: 'Partnership models: an innovation outpost in New York',
+    area: 'partnership-models',
+    daysFromSeed: 42,
+    time: '15:00',
+    speakers: ['sarah-goldberg'],
+    abstract:
+      'What does a European manufacturer gain from a scouting team in New York, and what do US startups expect from it? Sarah Goldberg on partnership models that survive the distance and the time difference.',
+  },
+];
+
+async function seedDemoProgramme(db: Db, clock: Clock): Promise<void> {
+  const now = toStoredInstant(clock.now());
+  for (const [position, area] of AREAS.entries()) await insertAreaRow(db, { ...area, position });
+  for (const speaker of SPEAKERS) {
+    await insertSpeakerRow(db, { ...speaker, photo_url: null, email: null, created_at: now, updated_at: now });
+  }
+  const today = clock.now().setZone(DEFAULT_PROGRAMME.default_zone).startOf('day');
+  for (const webinar of WEBINARS) {
+    await createWebinar(db, clock, {
+      slug: webinar.slug,
+      title: webinar.title,
+      areaSlug: webinar.area,
+      abstract: webinar.abstract,
+      start: { local: `${nextThursday(today.plus({ days: webinar.daysFromSeed }))}T${webinar.time}`, zone: DEFAULT_PROGRAMME.default_zone, offsetMinutes: null },
+      durationMinutes: 60,
+      capacity: 100,
+      joinUrl: `https://meet.example.org/${webinar.slug}`,
+      status: 'published',
+      speakers: [...webinar.speakers.map((slug) => ({ slug, role: 'speaker' as const })), { slug: 'anna-lindqvist', role: 'moderator' as const }],
+    });
+  }
+}
+
+/** Webinars are on Thursdays, a day that suits Shanghai, Oslo and the USA alike. */
+function nextThursday(day: DateTime): string {
+  return day.plus({ days: (4 - day.weekday + 7) % 7 }).toISODate() ?? '';
+}

@@ -1,0 +1,49 @@
+// The one place where failures become responses: expected ones as 4xx with a message, the rest
+// logged and answered with a 500 that reveals nothing.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorPage } from '../../views/errors/error-page.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+
+export type ErrorHandlerOptions = { siteTitle: () => Promise<string>; log: (message: string, error: unknown) => void };
+
+function wantsJson(c: Context): boolean {
+  const path = new URL(c.req.url).pathname;
+  return path.startsWith('/api/') || path === '/api' || (c.req.header('accept') ?? '').startsWith('application/json');
+}
+
+async function titleOrDefault(options: ErrorHandlerOptions): Promise<string> {
+  try {
+    return await options.siteTitle();
+  } catch {
+    return 'Webinar hub';
+  }
+}
+
+export function errorResponse(c: Context, status: number, title: string, message: string, siteTitle: string, fields?: Record<string, string>) {
+  if (wantsJson(c)) return c.json(fields ? { error: message, fields } : { error: message }, status as 400);
+  return c.html(<ErrorPage status={status} title={title} message={message} siteTitle={siteTitle} />, status as 400);
+}
+
+export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
+  return async function onError(error, c) {
+    const title = await titleOrDefault(options);
+    if (error instanceof NotFoundError) return errorResponse(c, 404, 'Not found', error.message, title);
+    if (error instanceof ValidationError) return errorResponse(c, error.status, 'Please check your input', error.message, title, error.errors);
+    if (error instanceof ConflictError) return errorResponse(c, 409, 'Not possible right now', error.message, title);
+    if (error instanceof HTTPException) {
+      if (error.res) return error.res;
+      const status = error.status;
+      const message = error.message || (status === 413 ? 'The request is too large.' : 'The request could not be handled.');
+      return errorResponse(c, status, status === 401 ? 'Sign-in required' : status === 403 ? 'Not allowed' : 'Request refused', message, title);
+    }
+    options.log(`Unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}`, error);
+    return errorResponse(c, 500, 'Something went wrong', 'The hub hit an unexpected problem. It has been logged; please try again in a moment.', title);
+  };
+}
+
+export function handleNotFound(options: ErrorHandlerOptions): NotFoundHandler {
+  return async function notFound(c) {
+    return errorResponse(c, 404, 'Page not found', 'There is no page at this address. The programme lists every webinar.', await titleOrDefault(options));
+  };
+}

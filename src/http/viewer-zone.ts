@@ -1,0 +1,50 @@
+// Works out which zone a public page is shown in: ?tz= (remembered in a cookie), the cookie, or
+// the programme's zone. An unknown ?tz= answers 400 with the zone picker.
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { normalizeZone } from '../time/index.js';
+import type { AppEnv } from './env.js';
+
+export const ZONE_COOKIE = 'hub_tz';
+
+export type ViewerZoneOptions = {
+  defaultZone: () => Promise<string>;
+  secureCookies: boolean;
+  onUnknownZone: (c: Context<AppEnv>, input: string) => Response | Promise<Response>;
+};
+
+export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv> {
+  return async function viewerZoneMiddleware(c, next) {
+    const url = new URL(c.req.url);
+    const returnTo = pathWithoutTz(url);
+    const requested = url.searchParams.get('tz');
+    if (requested !== null && requested.trim() !== '') {
+      const zone = normalizeZone(requested);
+      if (!zone) {
+        c.set('viewer', { zone: await options.defaultZone(), chosen: false, returnTo });
+        return options.onUnknownZone(c, requested.slice(0, 100));
+      }
+      setCookie(c, ZONE_COOKIE, zone, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
+      c.set('viewer', { zone, chosen: true, returnTo });
+      return next();
+    }
+    if (requested !== null) deleteCookie(c, ZONE_COOKIE, { path: '/' });
+    const remembered = requested === null ? getCookie(c, ZONE_COOKIE) : undefined;
+    const zone = remembered ? normalizeZone(remembered) : undefined;
+    c.set('viewer', zone ? { zone, chosen: true, returnTo } : { zone: await options.defaultZone(), chosen: false, returnTo });
+    await next();
+  };
+}
+
+function pathWithoutTz(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  params.delete('tz');
+  const query = params.toString();
+  return `${url.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** Only local paths are followed after picking a zone, so the picker cannot redirect elsewhere. */
+export function safeReturnPath(input: string | undefined): string {
+  if (!input || !input.startsWith('/') || input.startsWith('//') || input.includes('\\') || input.length > 500) return '/';
+  return input;
+}

@@ -1,0 +1,70 @@
+// Database rows -> domain objects; the one place where a webinar's instants are derived.
+import { DateTime } from 'luxon';
+import type { KnowledgeArea, ProgrammeRow, SpeakerRole, SpeakerRow, WebinarRow } from '../db/schema.js';
+import { instantOf } from '../time/index.js';
+import type { Area, Programme, Speaker, Webinar, WebinarSpeaker } from './programme.types.js';
+
+export function toProgramme(row: ProgrammeRow): Programme {
+  return {
+    title: row.title,
+    tagline: row.tagline,
+    description: row.description,
+    organiserName: row.organiser_name,
+    organiserEmail: row.organiser_email,
+    defaultZone: row.default_zone,
+    updatedAt: utc(row.updated_at),
+  };
+}
+
+export function toArea(row: KnowledgeArea): Area {
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, position: row.position };
+}
+
+export function toSpeaker(row: SpeakerRow): Speaker {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    title: row.title,
+    organisation: row.organisation,
+    city: row.city,
+    country: row.country,
+    zone: row.zone,
+    bio: row.bio,
+    photoUrl: row.photo_url,
+    email: row.email,
+  };
+}
+
+export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<SpeakerRow & { role: SpeakerRole }>): Webinar {
+  const start = { local: row.start_local, zone: row.start_zone, offsetMinutes: row.start_offset_minutes };
+  const startsAt = instantOf(start);
+  return {
+    id: row.id,
+    slug: row.slug,
+    uid: row.uid,
+    title: row.title,
+    area,
+    abstract: row.abstract,
+    start,
+    startsAt,
+    endsAt: startsAt.plus({ minutes: row.duration_minutes }),
+    durationMinutes: row.duration_minutes,
+    capacity: row.capacity,
+    joinUrl: row.join_url,
+    status: row.status,
+    sequence: row.sequence,
+    createdAt: utc(row.created_at),
+    updatedAt: utc(row.updated_at),
+    speakers: speakers.map((speaker): WebinarSpeaker => ({ ...toSpeaker(speaker), role: speaker.role })),
+  };
+}
+
+/** Timestamps are stored as ISO 8601 in UTC. */
+export function utc(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'UTC' });
+}
+
+export function toStoredInstant(instant: DateTime): string {
+  return instant.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
+}

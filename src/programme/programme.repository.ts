@@ -1,0 +1,93 @@
+// SQL for the programme: settings, areas, speakers and webinars.
+import type { Db } from '../db/connection.js';
+import type {
+  KnowledgeArea,
+  NewKnowledgeArea,
+  NewSpeaker,
+  ProgrammeRow,
+  SpeakerRole,
+  SpeakerRow,
+  SpeakerUpdate,
+  WebinarRow,
+  WebinarStatus,
+} from '../db/schema.js';
+
+export async function findProgrammeRow(db: Db): Promise<ProgrammeRow | undefined> {
+  return db.selectFrom('programme').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+export async function listAreaRows(db: Db): Promise<KnowledgeArea[]> {
+  return db.selectFrom('knowledge_area').selectAll().orderBy('position').orderBy('name').execute();
+}
+
+export async function findAreaRowBySlug(db: Db, slug: string): Promise<KnowledgeArea | undefined> {
+  return db.selectFrom('knowledge_area').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listWebinarRows(
+  db: Db,
+  filter: { statuses: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] },
+): Promise<WebinarRow[]> {
+  let query = db.selectFrom('webinar').selectAll().where('status', 'in', filter.statuses);
+  if (filter.areaId !== undefined) query = query.where('area_id', '=', filter.areaId);
+  if (filter.ids !== undefined) {
+    if (filter.ids.length === 0) return [];
+    query = query.where('id', 'in', filter.ids);
+  }
+  return query.orderBy('starts_at_utc').orderBy('id').execute();
+}
+
+export async function findWebinarRowBySlug(db: Db, slug: string): Promise<WebinarRow | undefined> {
+  return db.selectFrom('webinar').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listSpeakersOfWebinars(
+  db: Db,
+  webinarIds: readonly number[],
+): Promise<Array<SpeakerRow & { webinar_id: number; role: SpeakerRole }>> {
+  if (webinarIds.length === 0) return [];
+  return db
+    .selectFrom('webinar_speaker')
+    .innerJoin('speaker', 'speaker.id', 'webinar_speaker.speaker_id')
+    .selectAll('speaker')
+    .select(['webinar_speaker.webinar_id', 'webinar_speaker.role'])
+    .where('webinar_speaker.webinar_id', 'in', webinarIds)
+    .orderBy('webinar_speaker.position')
+    .orderBy('speaker.name')
+    .execute();
+}
+
+export async function findSpeakerRowBySlug(db: Db, slug: string): Promise<SpeakerRow | undefined> {
+  return db.selectFrom('speaker').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listSpeakerRows(db: Db): Promise<SpeakerRow[]> {
+  return db.selectFrom('speaker').selectAll().orderBy('name').execute();
+}
+
+export async function listWebinarIdsOfSpeaker(db: Db, speakerId: number): Promise<number[]> {
+  const rows = await db.selectFrom('webinar_speaker').select('webinar_id').where('speaker_id', '=', speakerId).execute();
+  return rows.map((row) => row.webinar_id);
+}
+
+export async function insertSpeakerRow(db: Db, speaker: NewSpeaker): Promise<number> {
+  const row = await db.insertInto('speaker').values(speaker).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateSpeakerRow(db: Db, id: number, update: SpeakerUpdate): Promise<void> {
+  await db.updateTable('speaker').set(update).where('id', '=', id).execute();
+}
+
+export async function insertAreaRow(db: Db, area: NewKnowledgeArea): Promise<number> {
+  const row = await db.insertInto('knowledge_area').values(area).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function upsertProgrammeRow(db: Db, programme: Omit<ProgrammeRow, 'id'>): Promise<void> {
+  await db
+    .insertInto('programme')
+    .values({ id: 1, ...programme })
+    .onConflict((oc) => oc.column('id').doUpdateSet(programme))
+    .execute();
+}

@@ -1,0 +1,91 @@
+// Reading the programme: what is public, in which order, and what is upcoming or past.
+import type { DateTime } from 'luxon';
+import type { Db } from '../db/connection.js';
+import type { WebinarStatus } from '../db/schema.js';
+import { NotFoundError } from '../errors.js';
+import { toArea, toProgramme, toSpeaker, toWebinar } from './programme.mappers.js';
+import {
+  findAreaRowBySlug,
+  findProgrammeRow,
+  findSpeakerRowBySlug,
+  findWebinarRowBySlug,
+  listAreaRows,
+  listSpeakersOfWebinars,
+  listWebinarIdsOfSpeaker,
+  listWebinarRows,
+} from './programme.repository.js';
+import type { Area, Programme, Speaker, Webinar } from './programme.types.js';
+
+/** Cancelled webinars stay visible (marked) so that nobody waits for a session that will not happen. */
+export const PUBLIC_STATUSES: readonly WebinarStatus[] = ['published', 'cancelled'];
+export const ALL_STATUSES: readonly WebinarStatus[] = ['draft', 'published', 'cancelled'];
+
+export async function getProgramme(db: Db): Promise<Programme> {
+  const row = await findProgrammeRow(db);
+  if (!row) throw new Error('The programme settings row is missing: the database was not seeded.');
+  return toProgramme(row);
+}
+
+export async function listAreas(db: Db): Promise<Area[]> {
+  return (await listAreaRows(db)).map(toArea);
+}
+
+export async function getAreaBySlug(db: Db, slug: string): Promise<Area> {
+  const row = await findAreaRowBySlug(db, slug);
+  if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
+  return toArea(row);
+}
+
+export async function listWebinars(
+  db: Db,
+  filter: { statuses?: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] } = {},
+): Promise<Webinar[]> {
+  const rows = await listWebinarRows(db, { statuses: filter.statuses ?? PUBLIC_STATUSES, areaId: filter.areaId, ids: filter.ids });
+  const areas = new Map((await listAreas(db)).map((area) => [area.id, area]));
+  const speakers = await listSpeakersOfWebinars(db, rows.map((row) => row.id));
+  return rows.map((row) =>
+    toWebinar(
+      row,
+      row.area_id === null ? null : (areas.get(row.area_id) ?? null),
+      speakers.filter((speaker) => speaker.webinar_id === row.id),
+    ),
+  );
+}
+
+export async function findWebinarBySlug(
+  db: Db,
+  slug: string,
+  statuses: readonly WebinarStatus[] = PUBLIC_STATUSES,
+): Promise<Webinar | undefined> {
+  const row = await findWebinarRowBySlug(db, slug);
+  if (!row || !statuses.includes(row.status)) return undefined;
+  const [webinar] = await listWebinars(db, { statuses, ids: [row.id] });
+  return webinar;
+}
+
+export async function getWebinarBySlug(db: Db, slug: string, statuses: readonly WebinarStatus[] = PUBLIC_STATUSES): Promise<Webinar> {
+  const webinar = await findWebinarBySlug(db, slug, statuses);
+  if (!webinar) throw new NotFoundError(`There is no webinar called "${slug}".`);
+  return webinar;
+}
+
+export async function getSpeakerBySlug(db: Db, slug: string): Promise<Speaker> {
+  const row = await findSpeakerRowBySlug(db, slug);
+  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  return toSpeaker(row);
+}
+
+export async function listWebinarsOfSpeaker(db: Db, speakerId: number, statuses: readonly WebinarStatus[] = PUBLIC_STATUSES): Promise<Webinar[]> {
+  return listWebinars(db, { statuses, ids: await listWebinarIdsOfSpeaker(db, speakerId) });
+}
+
+/** Upcoming (including a session under way) in start order, then past ones, most recent first. */
+export function splitByTime(webinars: readonly Webinar[], now: DateTime): { upcoming: Webinar[]; past: Webinar[] } {
+  const upcoming = webinars.filter((webinar) => webinar.endsAt > now);
+  const past = webinars.filter((webinar) => webinar.endsAt <= now).reverse();
+  return { upcoming, past };
+}
+
+export function isLive(webinar: Webinar, now: DateTime): boolean {
+  return webinar.startsAt <= now && now < webinar.endsAt && webinar.status === 'published';
+}

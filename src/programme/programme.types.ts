@@ -1,0 +1,53 @@
+// The programme as the rest of the hub sees it: camelCase objects with instants already derived.
+import type { DateTime } from 'luxon';
+import type { SpeakerRole, WebinarStatus } from '../db/schema.js';
+import type { ZonedTime } from '../time/index.js';
+
+export type Programme = {
+  title: string;
+  tagline: string;
+  description: string;
+  organiserName: string;
+  organiserEmail: string;
+  defaultZone: string;
+  updatedAt: DateTime;
+};
+
+export type Area = { id: number; slug: string; name: string; description: string; position: number };
+
+export type Speaker = {
+  id: number;
+  slug: string;
+  name: string;
+  title: string;
+  organisation: string;
+  city: string;
+  country: string;
+  zone: string;
+  bio: string;
+  photoUrl: string | null;
+  email: string | null;
+};
+
+export type WebinarSpeaker = Speaker & { role: SpeakerRole };
+
+export type Webinar = {
+  id: number;
+  slug: string;
+  uid: string;
+  title: string;
+  area: Area | null;
+  abstract: string;
+  start: ZonedTime;
+  startsAt: DateTime;
+  endsAt: DateTime;
+  durationMinutes: number;
+  capacity: number | null;
+  /** Private: shown only to confirmed attendees, never on public pages. */
+  joinUrl: string | null;
+  status: WebinarStatus;
+  sequence: number;
+  createdAt: DateTime;
+  updatedAt: DateTime;
+  speakers: WebinarSpeaker[];
+};

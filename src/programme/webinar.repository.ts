@@ -1,0 +1,30 @@
+// SQL that writes webinars and their speakers.
+import type { Db } from '../db/connection.js';
+import type { NewWebinar, SpeakerRole, WebinarUpdate } from '../db/schema.js';
+
+export async function insertWebinar(db: Db, webinar: NewWebinar): Promise<number> {
+  const row = await db.insertInto('webinar').values(webinar).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateWebinarRow(db: Db, id: number, update: WebinarUpdate): Promise<void> {
+  await db.updateTable('webinar').set(update).where('id', '=', id).execute();
+}
+
+export async function replaceWebinarSpeakers(
+  db: Db,
+  webinarId: number,
+  speakers: ReadonlyArray<{ speakerId: number; role: SpeakerRole }>,
+): Promise<void> {
+  await db.deleteFrom('webinar_speaker').where('webinar_id', '=', webinarId).execute();
+  if (speakers.length === 0) return;
+  await db
+    .insertInto('webinar_speaker')
+    .values(speakers.map((s, position) => ({ webinar_id: webinarId, speaker_id: s.speakerId, role: s.role, position })))
+    .execute();
+}
+
+export async function slugExists(db: Db, table: 'webinar' | 'speaker' | 'knowledge_area', slug: string): Promise<boolean> {
+  const row = await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,144 @@
+// Scheduling and changing webinars: the rules for slugs, speakers, time and calendar sequence.
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/transaction.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { instantOf } from '../time/index.js';
+import { slugify } from '../validation.js';
+import { toStoredInstant } from './programme.mappers.js';
+import { findAreaRowBySlug, findSpeakerRowBySlug, findWebinarRowBySlug } from './programme.repository.js';
+import { ALL_STATUSES, getWebinarBySlug } from './programme.service.js';
+import type { Webinar } from './programme.types.js';
+import { insertWebinar, replaceWebinarSpeakers, slugExists, updateWebinarRow } from './webinar.repository.js';
+import type { SpeakerAssignment, WebinarInput } from './webinar.validation.js';
+
+/** What a change touched, so that calendars and inboxes can be told. */
+export type WebinarChange = {
+  before: Webinar | null;
+  after: Webinar;
+  /** Fields whose change calendar clients must see as a new version (time, duration, status, join details). */
+  rescheduled: boolean;
+  fields: string[];
+};
+
+/** Called inside the transaction of a change, so that what it queues is written with it or not at all. */
+export type WebinarChangeListener = (trx: Db, change: WebinarChange) => Promise<void>;
+
+export async function createWebinar(
+  db: Db,
+  clock: Clock,
+  input: WebinarInput,
+  listeners: readonly WebinarChangeListener[] = [],
+): Promise<Webinar> {
+  return inTransaction(db, async (trx) => {
+    const slug = input.slug || (await uniqueSlug(trx, slugify(input.title) || 'webinar'));
+    if (await slugExists(trx, 'webinar', slug)) throw new ValidationError({ slug: `The slug "${slug}" is already used by another webinar.` }, 409);
+    const areaId = await resolveAreaId(trx, input.areaSlug);
+    const speakers = await resolveSpeakers(trx, input.speakers);
+    const now = toStoredInstant(clock.now());
+    const id = await insertWebinar(trx, {
+      slug,
+      uid: `${randomUUID()}@webinar-hub`,
+      title: input.title,
+      area_id: areaId,
+      abstract: input.abstract,
+      start_local: input.start.local,
+      start_zone: input.start.zone,
+      start_offset_minutes: input.start.offsetMinutes,
+      starts_at_utc: toStoredInstant(instantOf(input.start)),
+      duration_minutes: input.durationMinutes,
+      capacity: input.capacity,
+      join_url: input.joinUrl,
+      status: input.status,
+      sequence: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await replaceWebinarSpeakers(trx, id, speakers);
+    const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
+    for (const listener of listeners) await listener(trx, { before: null, after, rescheduled: false, fields: ['created'] });
+    return after;
+  });
+}
+
+export async function updateWebinar(
+  db: Db,
+  clock: Clock,
+  slug: string,
+  patch: Partial<WebinarInput>,
+  listeners: readonly WebinarChangeListener[] = [],
+): Promise<WebinarChange> {
+  return inTransaction(db, async (trx) => {
+    const row = await findWebinarRowBySlug(trx, slug);
+    if (!row) throw new NotFoundError(`There is no webinar called "${slug}".`);
+    const before = await getWebinarBySlug(trx, slug, ALL_STATUSES);
+    const fields: string[] = [];
+    const update: Parameters<typeof updateWebinarRow>[2] = {};
+
+    if (patch.title !== undefined && patch.title !== row.title) (update.title = patch.title), fields.push('title');
+    if (patch.abstract !== undefined && patch.abstract !== row.abstract) (update.abstract = patch.abstract), fields.push('abstract');
+    if (patch.areaSlug !== undefined) {
+      const areaId = await resolveAreaId(trx, patch.areaSlug);
+      if (areaId !== row.area_id) (update.area_id = areaId), fields.push('area');
+    }
+    if (patch.start !== undefined) {
+      const startsAt = toStoredInstant(instantOf(patch.start));
+      if (patch.start.local !== row.start_local || patch.start.zone !== row.start_zone || startsAt !== row.starts_at_utc) {
+        update.start_local = patch.start.local;
+        update.start_zone = patch.start.zone;
+        update.start_offset_minutes = patch.start.offsetMinutes;
+        update.starts_at_utc = startsAt;
+        // Re-expressing the same instant in another zone is not a move.
+        fields.push(startsAt !== row.starts_at_utc ? 'start' : 'zone');
+      }
+    }
+    if (patch.durationMinutes !== undefined && patch.durationMinutes !== row.duration_minutes) {
+      (update.duration_minutes = patch.durationMinutes), fields.push('duration');
+    }
+    if (patch.capacity !== undefined && patch.capacity !== row.capacity) (update.capacity = patch.capacity), fields.push('capacity');
+    if (patch.joinUrl !== undefined && patch.joinUrl !== row.join_url) (update.join_url = patch.joinUrl), fields.push('joinUrl');
+    if (patch.status !== undefined && patch.status !== row.status) (update.status = patch.status), fields.push('status');
+    if (patch.speakers !== undefined) {
+      const speakers = await resolveSpeakers(trx, patch.speakers);
+      const current = before.speakers.map((s) => `${s.id}:${s.role}`).join(',');
+      if (speakers.map((s) => `${s.speakerId}:${s.role}`).join(',') !== current) {
+        await replaceWebinarSpeakers(trx, row.id, speakers);
+        fields.push('speakers');
+      }
+    }
+
+    const rescheduled = fields.some((field) => ['start', 'duration', 'status', 'joinUrl'].includes(field));
+    if (fields.length > 0) {
+      // SEQUENCE tells calendar clients that an event they hold has a newer version (RFC 5545 3.8.7.4).
+      await updateWebinarRow(trx, row.id, { ...update, sequence: rescheduled ? row.sequence + 1 : row.sequence, updated_at: toStoredInstant(clock.now()) });
+    }
+    const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
+    const change = { before, after, rescheduled, fields };
+    if (fields.length > 0) for (const listener of listeners) await listener(trx, change);
+    return change;
+  });
+}
+
+async function resolveAreaId(db: Db, areaSlug: string | null): Promise<number | null> {
+  if (areaSlug === null) return null;
+  const area = await findAreaRowBySlug(db, areaSlug);
+  if (!area) throw new ValidationError({ areaSlug: `There is no knowledge area "${areaSlug}".` });
+  return area.id;
+}
+
+async function resolveSpeakers(db: Db, assignments: readonly SpeakerAssignment[]) {
+  const resolved = [];
+  for (const assignment of assignments) {
+    const speaker = await findSpeakerRowBySlug(db, assignment.slug);
+    if (!speaker) throw new ValidationError({ speakers: `There is no speaker "${assignment.slug}".` });
+    resolved.push({ speakerId: speaker.id, role: assignment.role });
+  }
+  return resolved;
+}
+
+export async function uniqueSlug(db: Db, base: string, table: 'webinar' | 'speaker' | 'knowledge_area' = 'webinar'): Promise<string> {
+  let candidate = base;
+  for (let n = 2; await slugExists(db, table, candidate); n++) candidate = `${base}-${n}`;
+  return candidate;
+}

@@ -1,0 +1,108 @@
+// Checks a webinar as a coordinator (form or JSON) describes it, including the time rules.
+import type { SpeakerRole, WebinarStatus } from '../db/schema.js';
+import type { Validated } from '../errors.js';
+import { resolveLocalTime, type ZonedTime } from '../time/index.js';
+import { FieldReader, type Input } from '../validation.js';
+
+export const SPEAKER_ROLES: readonly SpeakerRole[] = ['speaker', 'moderator', 'panelist'];
+export const WEBINAR_STATUSES: readonly WebinarStatus[] = ['draft', 'published', 'cancelled'];
+
+export type SpeakerAssignment = { slug: string; role: SpeakerRole };
+
+export type WebinarInput = {
+  slug: string;
+  title: string;
+  areaSlug: string | null;
+  abstract: string;
+  start: ZonedTime;
+  durationMinutes: number;
+  capacity: number | null;
+  joinUrl: string | null;
+  status: WebinarStatus;
+  speakers: SpeakerAssignment[];
+};
+
+/** Reads `start` + `timezone` (+ `offset` for a time that occurs twice) into a zoned time. */
+export function readStart(fields: FieldReader, defaultZone: string, required: boolean): ZonedTime | null {
+  const local = fields.text('start', 'Start', { required, max: 40 });
+  const zone = fields.has('timezone') ? fields.zone('timezone', 'Time zone') : defaultZone;
+  const offset = fields.text('offset', 'UTC offset', { max: 10 });
+  if (local === '' || zone === '' || fields.errors.start) return null;
+  const resolved = resolveLocalTime({ local, zone, offset });
+  if (!resolved.ok) {
+    fields.fail(resolved.error.kind === 'zone' ? 'timezone' : resolved.error.kind === 'offset' ? 'offset' : 'start', resolved.error.message);
+    return null;
+  }
+  return resolved.value;
+}
+
+export function readSpeakers(fields: FieldReader): SpeakerAssignment[] {
+  const raw = fields.raw('speakers');
+  if (raw === undefined || raw === null || raw === '') return [];
+  const list = typeof raw === 'string' ? raw.split(',').map((slug) => ({ slug, role: 'speaker' })) : raw;
+  if (!Array.isArray(list) || list.length > 20) {
+    fields.fail('speakers', 'Speakers must be a list of at most 20 {"slug", "role"} entries.');
+    return [];
+  }
+  const assignments: SpeakerAssignment[] = [];
+  for (const item of list) {
+    const entry = typeof item === 'string' ? { slug: item, role: 'speaker' } : item;
+    const slug = typeof entry?.slug === 'string' ? entry.slug.trim() : '';
+    const role = entry?.role ?? 'speaker';
+    if (!/^[a-z0-9-]{1,80}$/.test(slug) || !SPEAKER_ROLES.includes(role)) {
+      fields.fail('speakers', `Each speaker needs a slug and a role (${SPEAKER_ROLES.join(', ')}).`);
+      return [];
+    }
+    if (assignments.some((a) => a.slug === slug)) {
+      fields.fail('speakers', `Speaker "${slug}" is listed twice.`);
+      return [];
+    }
+    assignments.push({ slug, role });
+  }
+  return assignments;
+}
+
+export function validateNewWebinar(input: Input, defaultZone: string): Validated<WebinarInput> {
+  const fields = new FieldReader(input);
+  const title = fields.text('title', 'Title', { required: true, max: 200 });
+  const slug = fields.has('slug') ? fields.slug('slug', 'Slug') : '';
+  const areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
+  const abstract = fields.text('abstract', 'Abstract', { max: 5000, multiline: true });
+  const start = readStart(fields, defaultZone, true);
+  const durationMinutes = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
+  const capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
+  const joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
+  const status = fields.choice('status', 'Status', WEBINAR_STATUSES, { required: false }) ?? 'draft';
+  const speakers = readSpeakers(fields);
+  if (!fields.ok || !start || durationMinutes === null) return { ok: false, errors: fields.errors };
+  return { ok: true, value: { slug, title, areaSlug, abstract, start, durationMinutes, capacity, joinUrl, status, speakers } };
+}
+
+/** A partial update: only the fields present in the input are checked and changed. */
+export function validateWebinarPatch(input: Input, currentZone: string): Validated<Partial<WebinarInput>> {
+  const fields = new FieldReader(input);
+  const patch: Partial<WebinarInput> = {};
+  if ('title' in input) patch.title = fields.text('title', 'Title', { required: true, max: 200 });
+  if ('areaSlug' in input) patch.areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
+  if ('abstract' in input) patch.abstract = fields.text('abstract', 'Abstract', { max: 5000, multiline: true });
+  if ('start' in input || 'timezone' in input || 'offset' in input) {
+    if (!('start' in input)) fields.fail('start', 'Give the start as a local date-time together with the time zone.');
+    else {
+      const start = readStart(fields, currentZone, true);
+      if (start) patch.start = start;
+    }
+  }
+  if ('durationMinutes' in input) {
+    const duration = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
+    if (duration !== null) patch.durationMinutes = duration;
+  }
+  if ('capacity' in input) patch.capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
+  if ('joinUrl' in input) patch.joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
+  if ('status' in input) {
+    const status = fields.choice('status', 'Status', WEBINAR_STATUSES);
+    if (status) patch.status = status;
+  }
+  if ('speakers' in input) patch.speakers = readSpeakers(fields);
+  if (!fields.ok) return { ok: false, errors: fields.errors };
+  return { ok: true, value: patch };
+}

@@ -1,0 +1,26 @@
+// The start of a webinar in every zone that matters to it: the viewer's, the programme's, each speaker's.
+import { dayShift, showIn, type ShownTime, zoneCity } from '../time/index.js';
+import type { Webinar } from './programme.types.js';
+
+export type WorldClockRow = {
+  zone: string;
+  /** Who sits in this zone: "You", "Programme", speaker names. */
+  who: string[];
+  start: ShownTime;
+  end: ShownTime;
+  /** Calendar days between this zone's start date and the viewer's (-1, 0, +1). */
+  dayShift: number;
+};
+
+export function worldClock(webinar: Webinar, viewerZone: string, programmeZone: string): WorldClockRow[] {
+  const rows = new Map<string, string[]>();
+  const add = (zone: string, who: string) => rows.set(zone, [...(rows.get(zone) ?? []), who]);
+  add(viewerZone, 'You');
+  add(programmeZone, `Programme (${zoneCity(programmeZone)})`);
+  for (const speaker of webinar.speakers) add(speaker.zone, `${speaker.name}, ${speaker.city}`);
+  const viewerStart = showIn(webinar.startsAt, viewerZone);
+  return [...rows].map(([zone, who]) => {
+    const start = showIn(webinar.startsAt, zone);
+    return { zone, who, start, end: showIn(webinar.endsAt, zone), dayShift: dayShift(viewerStart, start) };
+  });
+}

@@ -1,0 +1,4 @@
+// The time module: the only place that turns wall time + zone into instants and back.
+export * from './local-time.js';
+export * from './format.js';
+export * from './zones.js';

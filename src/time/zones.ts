@@ -1,0 +1,60 @@
+// The list of IANA time zones and the one rule for accepting a zone name from a person or a form.
+import { IANAZone } from 'luxon';
+
+// ICU (and so Intl) still lists some zones under names the tz database has since renamed; people
+// and browsers use the new names, so the picker offers those.
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+export const ALL_ZONES: readonly string[] = [
+  ...new Set(
+    [...Intl.supportedValuesOf('timeZone').map((zone) => RENAMED[zone] ?? zone), 'UTC'].filter((zone) =>
+      IANAZone.isValidZone(zone),
+    ),
+  ),
+].sort();
+
+const byLowerCase = new Map(ALL_ZONES.map((zone) => [zone.toLowerCase(), zone]));
+
+// Region/City names only (plus UTC): offsets such as "+01:00" or abbreviations such as "CET" are
+// exactly what put calendars an hour off, so they are not time zones here.
+const IANA_NAME = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/** The zone's canonical spelling, or undefined when the name is not an IANA zone. */
+export function normalizeZone(input: string): string | undefined {
+  const name = input.trim();
+  if (name.length === 0 || name.length > 64 || !IANA_NAME.test(name)) return undefined;
+  const known = byLowerCase.get(name.toLowerCase());
+  if (known) return known;
+  return IANAZone.isValidZone(name) ? name : undefined;
+}
+
+export function isZone(input: string): boolean {
+  return normalizeZone(input) !== undefined;
+}
+
+/** "America/Los_Angeles" -> "Los Angeles"; "America/Argentina/Buenos_Aires" -> "Buenos Aires". */
+export function zoneCity(zone: string): string {
+  if (zone === 'UTC') return 'UTC';
+  return (zone.split('/').pop() ?? zone).replaceAll('_', ' ');
+}
+
+/** Zones grouped by their region, for a picker. */
+export function zonesByRegion(): Array<{ region: string; zones: string[] }> {
+  const groups = new Map<string, string[]>();
+  for (const zone of ALL_ZONES) {
+    const region = zone.includes('/') ? zone.split('/')[0]! : 'Other';
+    groups.set(region, [...(groups.get(region) ?? []), zone]);
+  }
+  return [...groups].map(([region, zones]) => ({ region, zones }));
+}

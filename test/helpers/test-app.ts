@@ -1,0 +1,35 @@
+// Builds the hub on a fresh in-memory database with migrations applied, a fixed clock and, by
+// default, the demo programme: each test file gets its own, so files run in parallel.
+import { createApp } from '../../src/app.js';
+import { fixedClock } from '../../src/clock.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedDatabase } from '../../src/db/seed.js';
+
+export const TEST_BASE_URL = 'https://hub.example.org';
+
+export async function buildTestApp(options: { now?: string; demo?: boolean } = {}) {
+  const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
+  const db = openDatabase(':memory:');
+  await migrateToLatest(db);
+  await seedDatabase(db, clock, { demo: options.demo ?? true });
+  const logged: Array<{ message: string; error: unknown }> = [];
+  const app = createApp({ db, clock, baseUrl: TEST_BASE_URL, log: (message, error) => logged.push({ message, error }) });
+  return { app, db, clock, logged };
+}
+
+/** Every `datetime` attribute of the <time> elements in a page, in document order. */
+export function datetimes(html: string): string[] {
+  return [...html.matchAll(/<time datetime="([^"]+)"/g)].map((match) => match[1]!);
+}
+
+/** Counts of every table, to prove that a refused request stored nothing. */
+export async function tableCounts(db: Awaited<ReturnType<typeof buildTestApp>>['db']): Promise<Record<string, number>> {
+  const tables = await db.introspection.getTables();
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await db.selectFrom(table.name as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[table.name] = Number((row as { n: number }).n);
+  }
+  return counts;
+}

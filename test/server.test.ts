@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Runs the server the way `npm start` does and collects its output until it prints a URL or exits. */
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const ready = new Promise<{ url?: string; code?: number | null }>((resolve) => {
+    child.stdout.on('data', () => {
+      const match = /listening on (\S+)/.exec(stdout);
+      if (match) resolve({ url: match[1] });
+    });
+    child.on('exit', (code) => resolve({ code }));
+  });
+  return { child, ready, output: () => ({ stdout, stderr }) };
+}
+
+describe('npm start', () => {
+  it('creates the database, seeds the demo programme, and serves it at the printed URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+    const port = await freePort();
+    const server = start({ PORT: String(port), DATABASE_PATH: join(dir, 'nested', 'hub.db'), HUB_DEMO: '' });
+    try {
+      const { url } = await server.ready;
+      expect(url).toBe(`http://127.0.0.1:${port}`);
+      expect(server.output().stdout).toContain('Seeded the demo programme');
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+      const home = await (await fetch(`${url}/`)).text();
+      expect(home).toContain('Upcoming webinars');
+      expect(home.match(/href="\/webinars\//g)?.length).toBe(4);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+  }, 30_000);
+
+  it.each([
+    [{ PORT: 'abc' }, /^Cannot start the hub: PORT must be a number between 1 and 65535, got "abc"\.\n$/],
+    [{ BASE_URL: 'not a url' }, /^Cannot start the hub: BASE_URL must be an absolute/],
+    [{ HUB_DEMO: 'maybe' }, /^Cannot start the hub: HUB_DEMO must be 1 or 0/],
+  ])('stops with one clear line for %o', async (env, expected) => {
+    const server = start(env);
+    const { code } = await server.ready;
+    expect(code).toBe(1);
+    expect(server.output().stderr).toMatch(expected);
+  }, 30_000);
+
+  it('stops with one clear line when the database path is not writable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-ro-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    chmodSync(file, 0o444);
+    const server = start({ DATABASE_PATH: join(file, 'hub.db'), PORT: String(await freePort()) });
+    const { code } = await server.ready;
+    expect(code).toBe(1);
+    expect(server.output().stderr).toMatch(/^Cannot start the hub: DATABASE_PATH ".*hub\.db" cannot be opened or created/);
+    expect(server.output().stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
+});

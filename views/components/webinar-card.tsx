@@ -1,0 +1,43 @@
+// One webinar in a list: title, area, speakers with their countries, time in the viewer's zone.
+import type { DateTime } from 'luxon';
+import type { Webinar } from '../../src/programme/programme.types.js';
+import { formatDuration } from '../../src/time/index.js';
+import { TimeRange } from './local-time.js';
+import { StatusTag } from './status-tag.js';
+
+export type WebinarCardProps = { webinar: Webinar; zone: string; now: DateTime; extra?: unknown };
+
+export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
+  const speakers = webinar.speakers.filter((s) => s.role !== 'moderator');
+  const moderators = webinar.speakers.filter((s) => s.role === 'moderator');
+  return (
+    <li class="card">
+      <div class="actions">
+        {webinar.area ? (
+          <a class="tag" href={`/areas/${webinar.area.slug}`}>
+            {webinar.area.name}
+          </a>
+        ) : null}
+        <StatusTag webinar={webinar} now={now} />
+      </div>
+      <h3>
+        <a href={`/webinars/${webinar.slug}`}>{webinar.title}</a>
+      </h3>
+      <p class="when">
+        <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={zone} />
+        <span class="muted small"> · {formatDuration(webinar.durationMinutes)}</span>
+      </p>
+      {speakers.length > 0 ? (
+        <p class="small">
+          {speakers.map((s, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a href={`/speakers/${s.slug}`}>{s.name}</a> ({s.country})
+            </>
+          ))}
+          {moderators.length > 0 ? <span class="muted"> · moderated by {moderators.map((m) => m.name).join(', ')}</span> : null}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,142 @@
+// GET /webinars/:slug: one webinar with its speakers and a world clock.
+import type { Child } from 'hono/jsx';
+import type { DateTime } from 'luxon';
+import type { Programme, Webinar } from '../../src/programme/programme.types.js';
+import type { WorldClockRow } from '../../src/programme/world-clock.js';
+import { formatDuration } from '../../src/time/index.js';
+import { LocalTime, TimeRange } from '../components/local-time.js';
+import { StatusTag } from '../components/status-tag.js';
+import { Layout, type ViewerZoneProps } from '../layout.js';
+
+export type WebinarPageProps = {
+  programme: Programme;
+  webinar: Webinar;
+  worldClock: WorldClockRow[];
+  viewer: ViewerZoneProps;
+  now: DateTime;
+  /** Slots that later features fill: registration, add to calendar, recordings and slides. */
+  register?: Child;
+  addToCalendar?: Child;
+  materials?: Child;
+  notice?: Child;
+};
+
+export function WebinarPage(props: WebinarPageProps) {
+  const { webinar, viewer, now } = props;
+  return (
+    <Layout title={webinar.title} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={webinar.abstract.slice(0, 160)}>
+      <p class="small">
+        <a href="/">← Programme</a>
+        {webinar.area ? (
+          <>
+            {' '}
+            · <a href={`/areas/${webinar.area.slug}`}>{webinar.area.name}</a>
+          </>
+        ) : null}
+      </p>
+      {props.notice}
+      <div class="layout-2">
+        <article>
+          <div class="actions">
+            <StatusTag webinar={webinar} now={now} />
+          </div>
+          <h1>{webinar.status === 'cancelled' ? <>Cancelled: {webinar.title}</> : webinar.title}</h1>
+          <p class="lead when">
+            <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={viewer.zone} />
+            <span class="muted small"> · {formatDuration(webinar.durationMinutes)}</span>
+          </p>
+          {webinar.status === 'cancelled' ? (
+            <p class="notice error">This webinar has been cancelled. Registered attendees have been told by email.</p>
+          ) : null}
+          <p class="prose">{webinar.abstract}</p>
+
+          {props.materials}
+
+          <h2 id="world-clock">When is it where?</h2>
+          <div class="table-wrap">
+            <table aria-describedby="world-clock">
+              <thead>
+                <tr>
+                  <th scope="col">Who</th>
+                  <th scope="col">Time zone</th>
+                  <th scope="col">Starts</th>
+                  <th scope="col">Ends</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.worldClock.map((row) => (
+                  <tr>
+                    <td>{row.who.join('; ')}</td>
+                    <td>
+                      {row.zone} <span class="muted small">({row.start.offset})</span>
+                    </td>
+                    <td>
+                      <time datetime={row.start.datetime}>
+                        {row.start.date}, {row.start.time} <abbr title={`${row.zone}, ${row.start.offset}`}>{row.start.abbreviation}</abbr>
+                      </time>
+                      {row.dayShift !== 0 ? (
+                        <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span>
+                      ) : null}
+                    </td>
+                    <td>
+                      <time datetime={row.end.datetime}>
+                        {row.end.isoDate === row.start.isoDate ? row.end.time : `${row.end.date}, ${row.end.time}`}{' '}
+                        <abbr title={`${row.zone}, ${row.end.offset}`}>{row.end.abbreviation}</abbr>
+                      </time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p class="small muted">
+            Day markers compare with your own date. <a href={`/timezone?return=${encodeURIComponent(viewer.returnTo)}`}>Change your time zone</a>.
+          </p>
+        </article>
+
+        <aside>
+          {props.register}
+          {props.addToCalendar}
+          <section class="panel" aria-labelledby="speakers">
+            <h2 id="speakers" style="margin-top:0">
+              Speakers
+            </h2>
+            <ul class="speakers">
+              {webinar.speakers.map((speaker) => (
+                <li class="speaker">
+                  <span class="avatar" aria-hidden="true">
+                    {speaker.photoUrl ? <img src={speaker.photoUrl} alt="" loading="lazy" /> : initials(speaker.name)}
+                  </span>
+                  <div>
+                    <a href={`/speakers/${speaker.slug}`}>
+                      <strong>{speaker.name}</strong>
+                    </a>
+                    {speaker.role !== 'speaker' ? <span class="muted small"> · {speaker.role}</span> : null}
+                    <br />
+                    <span class="small">
+                      {speaker.title}
+                      {speaker.organisation ? `, ${speaker.organisation}` : ''}
+                    </span>
+                    <br />
+                    <span class="small muted">
+                      {speaker.city}, {speaker.country} · on at <LocalTime instant={webinar.startsAt} zone={speaker.zone} format="time" /> local time
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </Layout>
+  );
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => /^\p{L}/u.test(part))
+    .slice(0, 2)
+    .map((part) => part[0])
+    .join('');
+}
