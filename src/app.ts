@@ -8,6 +8,8 @@ import { assetRoutes } from './http/assets.js';
 import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { viewerZone } from './http/viewer-zone.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { noLinks } from './calendar/calendar.service.js';
 import { programmeRoutes } from './programme/programme.routes.js';
 import { getProgramme } from './programme/programme.service.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
@@ -58,7 +60,8 @@ export function createApp(deps: AppDeps) {
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
-  app.route('/', programmeRoutes({ db, clock, viewer }));
+  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: noLinks }));
+  app.route('/', programmeRoutes({ db, clock, baseUrl: deps.baseUrl, viewer }));
 
   return app;
 }

@@ -34,7 +34,7 @@ main { max-width: var(--max); margin: 0 auto; padding: 1.5rem var(--gap) 3rem; }
 .lead { font-size: 1.1rem; color: var(--muted); max-width: 48rem; }
 .muted { color: var(--muted); }
 .small { font-size: 0.9rem; }
-.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--gap); grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
+.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--gap); grid-template-columns: repeat(auto-fit, minmax(min(100%, 19rem), 1fr)); }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.1rem 1.2rem; display: flex; flex-direction: column; gap: 0.4rem; }
 .card h3 { margin: 0; }
 .card h3 a { color: var(--ink); text-decoration: none; }
@@ -46,12 +46,14 @@ main { max-width: var(--max); margin: 0 auto; padding: 1.5rem var(--gap) 3rem; }
 .tag.draft { background: var(--warn-wash); color: var(--warn); }
 .panel { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.2rem; margin: 0 0 var(--gap); }
 .layout-2 { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); align-items: start; }
-@media (max-width: 52rem) { .layout-2 { grid-template-columns: 1fr; } }
+@media (max-width: 52rem) { .layout-2 { grid-template-columns: minmax(0, 1fr); } }
 table { border-collapse: collapse; width: 100%; background: var(--paper); }
 th, td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); }
 .table-wrap table { border: 0; }
+.clock-time { display: block; font-weight: 600; white-space: nowrap; }
+.clock-date { display: block; font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
 .day-shift { font-size: 0.8rem; font-weight: 600; color: var(--warn); background: var(--warn-wash); border-radius: 4px; padding: 0 0.35rem; margin-left: 0.35rem; white-space: nowrap; }
 abbr[title] { text-decoration: none; border-bottom: 1px dotted var(--muted); cursor: help; }
 .speakers { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.9rem; }

@@ -57,8 +57,7 @@ export function WebinarPage(props: WebinarPageProps) {
             <table aria-describedby="world-clock">
               <thead>
                 <tr>
-                  <th scope="col">Who</th>
-                  <th scope="col">Time zone</th>
+                  <th scope="col">Who and where</th>
                   <th scope="col">Starts</th>
                   <th scope="col">Ends</th>
                 </tr>
@@ -66,13 +65,18 @@ export function WebinarPage(props: WebinarPageProps) {
               <tbody>
                 {props.worldClock.map((row) => (
                   <tr>
-                    <td>{row.who.join('; ')}</td>
                     <td>
-                      {row.zone} <span class="muted small">({row.start.offset})</span>
+                      {row.who.join('; ')}
+                      <span class="clock-date">
+                        {row.zone.replaceAll('_', ' ')} ({row.start.offset})
+                      </span>
                     </td>
                     <td>
                       <time datetime={row.start.datetime}>
-                        {row.start.date}, {row.start.time} <abbr title={`${row.zone}, ${row.start.offset}`}>{row.start.abbreviation}</abbr>
+                        <span class="clock-time">
+                          {row.start.time} <abbr title={`${row.zone}, ${row.start.offset}`}>{row.start.abbreviation}</abbr>
+                        </span>
+                        <span class="clock-date">{row.start.date}</span>
                       </time>
                       {row.dayShift !== 0 ? (
                         <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span>
@@ -80,8 +84,10 @@ export function WebinarPage(props: WebinarPageProps) {
                     </td>
                     <td>
                       <time datetime={row.end.datetime}>
-                        {row.end.isoDate === row.start.isoDate ? row.end.time : `${row.end.date}, ${row.end.time}`}{' '}
-                        <abbr title={`${row.zone}, ${row.end.offset}`}>{row.end.abbreviation}</abbr>
+                        <span class="clock-time">
+                          {row.end.time} <abbr title={`${row.zone}, ${row.end.offset}`}>{row.end.abbreviation}</abbr>
+                        </span>
+                        {row.end.isoDate !== row.start.isoDate ? <span class="clock-date">{row.end.date}</span> : null}
                       </time>
                     </td>
                   </tr>

@@ -1,0 +1,55 @@
+// Serves an iCalendar body the way polling calendar clients need: validators, 304, HEAD, CORS.
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { DateTime } from 'luxon';
+
+export type CalendarResponseOptions = {
+  body: string;
+  filename: string;
+  /** Feeds are "inline" (attachment breaks some subscribing clients); one-off downloads "attachment". */
+  disposition: 'inline' | 'attachment';
+  lastModified: DateTime;
+  /** Personal feeds behind secret links must not be stored by shared caches. */
+  privateFeed?: boolean;
+};
+
+export function calendarResponse(c: Context, options: CalendarResponseOptions): Response {
+  // The body is deterministic (sorted, DTSTAMP from the data), so its hash is a strong validator.
+  const etag = `"${createHash('sha256').update(options.body).digest('base64url').slice(0, 27)}"`;
+  const lastModified = options.lastModified.toUTC().startOf('second');
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `${options.disposition}; filename="${options.filename}"`,
+    ETag: etag,
+    'Last-Modified': lastModified.toHTTP() ?? '',
+    'Cache-Control': options.privateFeed ? 'private, no-cache' : 'public, max-age=300, must-revalidate',
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'ETag, Last-Modified',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (notModified(c, etag, lastModified)) return new Response(null, { status: 304, headers: withoutBodyHeaders(headers) });
+  return new Response(c.req.method === 'HEAD' ? null : options.body, { status: 200, headers });
+}
+
+function notModified(c: Context, etag: string, lastModified: DateTime): boolean {
+  const ifNoneMatch = c.req.header('if-none-match');
+  // RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since; comparison is weak.
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() === '*') return true;
+    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  }
+  const ifModifiedSince = c.req.header('if-modified-since');
+  if (ifModifiedSince === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && lastModified.toMillis() <= since;
+}
+
+function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
+  const { 'Content-Type': _type, 'Content-Disposition': _disposition, ...rest } = headers;
+  return rest;
+}
+
+/** The newest of several change times, for Last-Modified. */
+export function latest(first: DateTime, ...rest: DateTime[]): DateTime {
+  return rest.reduce((max, value) => (value > max ? value : max), first);
+}

@@ -1,0 +1,66 @@
+// Public feeds: which webinars each feed holds and what it is called.
+import type { Db } from '../db/connection.js';
+import { getAreaBySlug, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import type { Programme, Webinar } from '../programme/programme.types.js';
+import { buildCalendar, type CalendarMethod } from './calendar.builder.js';
+import { latest } from './calendar.http.js';
+import { webinarEvent, type EventLink } from './webinar-events.js';
+import type { DateTime } from 'luxon';
+
+export type BuiltCalendar = { body: string; lastModified: DateTime; filename: string };
+
+/** Public links (recording, slides) per webinar; filled by the materials feature. */
+export type LinksOfWebinars = (db: Db, webinars: Webinar[]) => Promise<Map<number, EventLink[]>>;
+
+export const noLinks: LinksOfWebinars = async () => new Map();
+
+export type PublicCalendarDeps = { db: Db; baseUrl: string; linksOf: LinksOfWebinars };
+
+function publicCalendar(programme: Programme, webinars: Webinar[], links: Map<number, EventLink[]>, baseUrl: string, name: string, description: string, method?: CalendarMethod) {
+  return buildCalendar({
+    name,
+    description,
+    zoneHint: programme.defaultZone,
+    method,
+    events: webinars.map((webinar) => webinarEvent(webinar, programme, { baseUrl, links: links.get(webinar.id) ?? [] })),
+  });
+}
+
+/** Publishing materials touches the webinar's updated_at, so the webinars' change times cover them. */
+function lastChange(programme: Programme, webinars: Webinar[]): DateTime {
+  return latest(programme.updatedAt, ...webinars.map((webinar) => webinar.updatedAt));
+}
+
+export async function programmeFeed({ db, baseUrl, linksOf }: PublicCalendarDeps): Promise<BuiltCalendar> {
+  const programme = await getProgramme(db);
+  const webinars = await listWebinars(db);
+  const links = await linksOf(db, webinars);
+  return {
+    body: publicCalendar(programme, webinars, links, baseUrl, programme.title, programme.tagline || programme.description),
+    lastModified: lastChange(programme, webinars),
+    filename: 'programme.ics',
+  };
+}
+
+export async function areaFeed({ db, baseUrl, linksOf }: PublicCalendarDeps, areaSlug: string): Promise<BuiltCalendar> {
+  const programme = await getProgramme(db);
+  const area = await getAreaBySlug(db, areaSlug);
+  const webinars = await listWebinars(db, { areaId: area.id });
+  const links = await linksOf(db, webinars);
+  return {
+    body: publicCalendar(programme, webinars, links, baseUrl, `${programme.title}: ${area.name}`, area.description),
+    lastModified: lastChange(programme, webinars),
+    filename: `${area.slug}.ics`,
+  };
+}
+
+export async function webinarFile({ db, baseUrl, linksOf }: PublicCalendarDeps, slug: string): Promise<BuiltCalendar> {
+  const programme = await getProgramme(db);
+  const webinar = await getWebinarBySlug(db, slug);
+  const links = await linksOf(db, [webinar]);
+  return {
+    body: publicCalendar(programme, [webinar], links, baseUrl, webinar.title, programme.title, 'PUBLISH'),
+    lastModified: lastChange(programme, [webinar]),
+    filename: `${webinar.slug}.ics`,
+  };
+}

@@ -1,0 +1,69 @@
+// Webinars -> calendar events: the text and links every calendar shows for a webinar.
+import type { Programme, Webinar } from '../programme/programme.types.js';
+import { formatDuration, showIn } from '../time/index.js';
+import type { CalendarEvent } from './calendar.builder.js';
+
+export type EventLink = { label: string; url: string };
+
+export type WebinarEventOptions = {
+  baseUrl: string;
+  /** Public materials (recording, slides) to list once published. */
+  links?: EventLink[];
+  /** Only for someone entitled to it (a confirmed attendee, a speaker): never in public feeds. */
+  joinUrl?: string | null;
+  status?: 'CONFIRMED' | 'TENTATIVE';
+  alarms?: number[];
+  attendees?: CalendarEvent['attendees'];
+  summaryPrefix?: string;
+  uidSuffix?: string;
+  extraDescription?: string;
+};
+
+export function webinarUrl(baseUrl: string, webinar: Webinar): string {
+  return `${baseUrl}/webinars/${webinar.slug}`;
+}
+
+export function webinarDescription(webinar: Webinar, programme: Programme, options: WebinarEventOptions): string {
+  const start = showIn(webinar.startsAt, programme.defaultZone);
+  const lines = [
+    webinar.status === 'cancelled' ? 'This webinar has been cancelled.\n' : null,
+    webinar.abstract,
+    '',
+    `${start.date}, ${start.time} ${start.abbreviation} (${programme.defaultZone}), ${formatDuration(webinar.durationMinutes)}.`,
+    '',
+    ...webinar.speakers.map((s) => `${s.role === 'moderator' ? 'Moderator' : s.role === 'panelist' ? 'Panelist' : 'Speaker'}: ${s.name}, ${[s.title, s.organisation].filter(Boolean).join(', ')} (${s.city}, ${s.country})`),
+    '',
+    options.joinUrl ? `Join: ${options.joinUrl}` : null,
+    ...(options.links ?? []).map((link) => `${link.label}: ${link.url}`),
+    `Webinar page: ${webinarUrl(options.baseUrl, webinar)}`,
+    options.extraDescription ?? null,
+  ];
+  return lines
+    .filter((line) => line !== null)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function webinarEvent(webinar: Webinar, programme: Programme, options: WebinarEventOptions): CalendarEvent {
+  const cancelled = webinar.status === 'cancelled';
+  return {
+    uid: options.uidSuffix ? webinar.uid.replace('@', `-${options.uidSuffix}@`) : webinar.uid,
+    sequence: webinar.sequence,
+    start: webinar.startsAt,
+    end: webinar.endsAt,
+    stamp: webinar.updatedAt,
+    lastModified: webinar.updatedAt,
+    // Google Calendar drops cancelled events from subscribed feeds; the prefix tells the truth
+    // in the clients that keep them (struck through) and in those that show only the summary.
+    summary: `${cancelled ? 'Cancelled: ' : ''}${options.summaryPrefix ?? ''}${webinar.title}`,
+    description: webinarDescription(webinar, programme, options),
+    url: webinarUrl(options.baseUrl, webinar),
+    location: options.joinUrl && !cancelled ? options.joinUrl : null,
+    categories: webinar.area ? [webinar.area.name] : [],
+    organizer: { name: programme.organiserName, email: programme.organiserEmail },
+    status: cancelled ? 'CANCELLED' : (options.status ?? 'CONFIRMED'),
+    attendees: options.attendees ?? [],
+    alarms: cancelled ? [] : (options.alarms ?? []),
+  };
+}
