@@ -2,9 +2,13 @@
 // under tsx, vitest and a bundler.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from '../../migrations/0001_initial.js';
+import * as m0002 from '../../migrations/0002_registrations.js';
+import * as m0003 from '../../migrations/0003_outbox.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_registrations': m0002,
+  '0003_outbox': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -55,6 +55,7 @@ export interface WebinarTable {
   join_url: string | null;
   status: WebinarStatus;
   sequence: number;
+  registration_closes_minutes_before: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -66,12 +67,70 @@ export interface WebinarSpeakerTable {
   position: number;
 }
 
+export type OrganisationType = 'large-company' | 'startup' | 'academia' | 'public-sector' | 'other';
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+export interface AttendeeTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  organisation: string;
+  organisation_type: OrganisationType;
+  zone: string;
+  token: string;
+  token_lookup: string;
+  consent_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistrationTable {
+  id: Generated<number>;
+  webinar_id: number;
+  attendee_id: number;
+  status: RegistrationStatus;
+  question: string | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  cancelled_at: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'held' | 'sending' | 'sent' | 'failed';
+export type IcsMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string;
+  to_name: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  ics_content: string | null;
+  ics_method: IcsMethod | null;
+  dedupe_key: string | null;
+  webinar_id: number | null;
+  attendee_id: number | null;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   programme: ProgrammeTable;
   knowledge_area: KnowledgeAreaTable;
   speaker: SpeakerTable;
   webinar: WebinarTable;
   webinar_speaker: WebinarSpeakerTable;
+  attendee: AttendeeTable;
+  registration: RegistrationTable;
+  outbox: OutboxTable;
 }
 
 export type ProgrammeRow = Selectable<ProgrammeTable>;
@@ -84,3 +143,9 @@ export type WebinarRow = Selectable<WebinarTable>;
 export type NewWebinar = Insertable<WebinarTable>;
 export type WebinarUpdate = Updateable<WebinarTable>;
 export type WebinarSpeakerRow = Selectable<WebinarSpeakerTable>;
+export type AttendeeRow = Selectable<AttendeeTable>;
+export type NewAttendee = Insertable<AttendeeTable>;
+export type RegistrationRow = Selectable<RegistrationTable>;
+export type NewRegistration = Insertable<RegistrationTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxMessage = Insertable<OutboxTable>;
