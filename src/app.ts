@@ -13,6 +13,8 @@ import { noLinks } from './calendar/calendar.service.js';
 import { programmeRoutes } from './programme/programme.routes.js';
 import { getProgramme } from './programme/programme.service.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
+import type { RateLimit } from './http/rate-limit.js';
+import { registrationRoutes } from './registration/registration.routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -20,6 +22,8 @@ export type AppDeps = {
   /** Absolute base for links in feeds and emails, without a trailing slash. */
   baseUrl: string;
   log?: (message: string, error?: unknown) => void;
+  /** Registrations allowed per client address and window (forms and the JSON API). */
+  registrationRateLimit?: RateLimit;
 };
 
 export function createApp(deps: AppDeps) {
@@ -61,7 +65,9 @@ export function createApp(deps: AppDeps) {
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
   app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: noLinks }));
-  app.route('/', programmeRoutes({ db, clock, baseUrl: deps.baseUrl, viewer }));
+  const pages = { db, clock, baseUrl: deps.baseUrl, viewer };
+  app.route('/', programmeRoutes(pages));
+  app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 } }));
 
   return app;
 }

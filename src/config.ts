@@ -1,4 +1,6 @@
 // Reads the environment into the hub's configuration; every bad variable gets one clear line.
+import { parseSmtpUrl } from './mail/mailer.js';
+import { isEmail } from './validation.js';
 
 export type Config = {
   port: number;
@@ -6,6 +8,9 @@ export type Config = {
   baseUrl: string;
   databasePath: string;
   demo: boolean;
+  /** null: no mail server; messages wait in the outbox as held. */
+  smtpUrl: string | null;
+  mailFrom: string;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -51,5 +56,21 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     else if (!['1', 'true', 'yes', 'on'].includes(rawDemo.toLowerCase())) errors.push(`HUB_DEMO must be 1 or 0, got "${rawDemo}".`);
   }
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { port, host, baseUrl, databasePath, demo } };
+  let smtpUrl: string | null = null;
+  const rawSmtp = value('SMTP_URL');
+  if (rawSmtp !== undefined) {
+    const parsedSmtp = parseSmtpUrl(rawSmtp);
+    if (parsedSmtp.ok) smtpUrl = rawSmtp;
+    else errors.push(parsedSmtp.error);
+  }
+
+  let mailFrom = `Webinar hub <webinars@${new URL(baseUrl).hostname.replace(/^\[|\]$/g, '') || 'localhost'}>`;
+  const rawFrom = value('MAIL_FROM');
+  if (rawFrom !== undefined) {
+    const address = /<([^>]+)>\s*$/.exec(rawFrom)?.[1] ?? rawFrom;
+    if (!isEmail(address) || /[\r\n]/.test(rawFrom)) errors.push(`MAIL_FROM must be an address such as "Webinars <webinars@example.org>", got "${rawFrom}".`);
+    else mailFrom = rawFrom;
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { port, host, baseUrl, databasePath, demo, smtpUrl, mailFrom } };
 }

@@ -9,6 +9,9 @@ import { parseConfig } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
+import { redactSmtpUrl, smtpTransport } from './mail/mailer.js';
+import { createOutboxWorker } from './mail/outbox.worker.js';
+import { enqueueDueReminders } from './registration/reminders.js';
 
 function fail(message: string): never {
   console.error(`Cannot start the hub: ${message}`);
@@ -39,6 +42,27 @@ const { seeded } = await seedDatabase(db, systemClock, { demo: config.demo });
 if (seeded) console.log(config.demo ? 'Seeded the demo programme into a new database.' : 'Created an empty programme (HUB_DEMO=0).');
 
 const app = createApp({ db, clock: systemClock, baseUrl: config.baseUrl });
+const log = (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.message : (error ?? ''));
+
+// Email: every message waits in the outbox; without SMTP_URL it is held there, not lost.
+const worker = createOutboxWorker({
+  db,
+  clock: systemClock,
+  transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+  from: config.mailFrom,
+  log,
+});
+worker.start(15_000);
+console.log(
+  config.smtpUrl
+    ? `Sending email through ${redactSmtpUrl(config.smtpUrl)} as ${config.mailFrom}.`
+    : 'No SMTP_URL set: emails are kept in the outbox as held and sent once SMTP_URL is configured.',
+);
+const reminders = setInterval(() => {
+  enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
+}, 60_000);
+reminders.unref();
+void enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(`Webinar hub listening on ${config.baseUrl} (database ${config.databasePath})`);
@@ -51,8 +75,12 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 
 function shutdown(signal: string) {
   console.log(`${signal}: shutting down.`);
+  clearInterval(reminders);
   server.close(() => {
-    void db.destroy().finally(() => process.exit(0));
+    void worker
+      .stop()
+      .then(() => db.destroy())
+      .finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }

@@ -54,6 +54,7 @@ export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<Sp
     joinUrl: row.join_url,
     status: row.status,
     sequence: row.sequence,
+    registrationClosesMinutesBefore: row.registration_closes_minutes_before,
     createdAt: utc(row.created_at),
     updatedAt: utc(row.updated_at),
     speakers: speakers.map((speaker): WebinarSpeaker => ({ ...toSpeaker(speaker), role: speaker.role })),

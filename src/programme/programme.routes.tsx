@@ -1,71 +1,20 @@
 // Public programme pages: the programme, a webinar, a knowledge area, the zone picker.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { AreaPage } from '../../views/programme/area-page.js';
-import { ProgrammePage } from '../../views/programme/programme-page.js';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
-import { WebinarPage } from '../../views/programme/webinar-page.js';
-import { AddToCalendar } from '../../views/calendar/add-to-calendar.js';
 import { SubscribeBox } from '../../views/calendar/subscribe-box.js';
-import { googleCalendarUrl, outlookCalendarUrl } from '../calendar/add-to-calendar.js';
-import { webinarDescription } from '../calendar/webinar-events.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/connection.js';
 import type { AppEnv } from '../http/env.js';
 import { safeReturnPath } from '../http/viewer-zone.js';
-import { getAreaBySlug, getProgramme, getWebinarBySlug, listAreas, listWebinars, splitByTime } from './programme.service.js';
-import { worldClock } from './world-clock.js';
+import { getAreaBySlug, getProgramme, listWebinars, splitByTime } from './programme.service.js';
+import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
 
-export type ProgrammeRoutesDeps = { db: Db; clock: Clock; baseUrl: string; viewer: MiddlewareHandler<AppEnv> };
+export type ProgrammeRoutesDeps = PublicPageDeps & { viewer: MiddlewareHandler<AppEnv> };
 
-export function programmeRoutes({ db, clock, baseUrl, viewer }: ProgrammeRoutesDeps) {
+export function programmeRoutes(deps: ProgrammeRoutesDeps) {
+  const { db, clock, baseUrl, viewer } = deps;
   return new Hono<AppEnv>()
-    .get('/', viewer, async (c) => {
-      const now = clock.now();
-      const [programme, areas, webinars] = await Promise.all([getProgramme(db), listAreas(db), listWebinars(db)]);
-      const { upcoming, past } = splitByTime(webinars, now);
-      return c.html(
-        <ProgrammePage
-          programme={programme}
-          areas={areas}
-          upcoming={upcoming}
-          past={past}
-          viewer={c.var.viewer}
-          now={now}
-          aside={<SubscribeBox feedUrl={`${baseUrl}/calendar.ics`} what="every webinar of the programme" />}
-        />,
-      );
-    })
-    .get('/webinars/:slug', viewer, async (c) => {
-      const now = clock.now();
-      const programme = await getProgramme(db);
-      const webinar = await getWebinarBySlug(db, c.req.param('slug'));
-      const calendarEvent = {
-        title: webinar.title,
-        start: webinar.startsAt,
-        end: webinar.endsAt,
-        description: webinarDescription(webinar, programme, { baseUrl }),
-        location: `${baseUrl}/webinars/${webinar.slug}`,
-      };
-      const addToCalendar =
-        webinar.status === 'published' && webinar.endsAt > now ? (
-          <AddToCalendar
-            icsUrl={`/webinars/${webinar.slug}/calendar.ics`}
-            googleUrl={googleCalendarUrl(calendarEvent)}
-            outlookUrl={outlookCalendarUrl(calendarEvent, 'outlook.live.com')}
-            office365Url={outlookCalendarUrl(calendarEvent, 'outlook.office.com')}
-          />
-        ) : undefined;
-      return c.html(
-        <WebinarPage
-          programme={programme}
-          webinar={webinar}
-          worldClock={worldClock(webinar, c.var.viewer.zone, programme.defaultZone)}
-          viewer={c.var.viewer}
-          now={now}
-          addToCalendar={addToCalendar}
-        />,
-      );
-    })
+    .get('/', viewer, async (c) => c.html(await programmePage(deps, c.var.viewer)))
+    .get('/webinars/:slug', viewer, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
     .get('/areas/:slug', viewer, async (c) => {
       const now = clock.now();
       const programme = await getProgramme(db);

@@ -47,6 +47,8 @@ export type Webinar = {
   joinUrl: string | null;
   status: WebinarStatus;
   sequence: number;
+  /** Registration closes this long before the start (0: at the start). */
+  registrationClosesMinutesBefore: number;
   createdAt: DateTime;
   updatedAt: DateTime;
   speakers: WebinarSpeaker[];

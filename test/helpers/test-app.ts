@@ -5,16 +5,23 @@ import { fixedClock } from '../../src/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed.js';
+import type { RateLimit } from '../../src/http/rate-limit.js';
 
 export const TEST_BASE_URL = 'https://hub.example.org';
 
-export async function buildTestApp(options: { now?: string; demo?: boolean } = {}) {
+export async function buildTestApp(options: { now?: string; demo?: boolean; registrationRateLimit?: RateLimit } = {}) {
   const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
   const db = openDatabase(':memory:');
   await migrateToLatest(db);
   await seedDatabase(db, clock, { demo: options.demo ?? true });
   const logged: Array<{ message: string; error: unknown }> = [];
-  const app = createApp({ db, clock, baseUrl: TEST_BASE_URL, log: (message, error) => logged.push({ message, error }) });
+  const app = createApp({
+    db,
+    clock,
+    baseUrl: TEST_BASE_URL,
+    log: (message, error) => logged.push({ message, error }),
+    registrationRateLimit: options.registrationRateLimit,
+  });
   return { app, db, clock, logged };
 }
 

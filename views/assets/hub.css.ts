@@ -75,6 +75,7 @@ input[type=text], input[type=email], input[type=url], input[type=password], inpu
   font: inherit; color: inherit; width: 100%; padding: 0.55rem 0.65rem; border: 1px solid #8994a3; border-radius: 6px; background: var(--paper); min-height: 2.6rem; }
 textarea { min-height: 6rem; resize: vertical; }
 [aria-invalid="true"] { border-color: var(--bad) !important; box-shadow: 0 0 0 1px var(--bad); }
+.field label.check, .check { font-weight: 400; }
 .check { display: flex; gap: 0.5rem; align-items: flex-start; }
 .check input { margin-top: 0.3rem; width: 1.1rem; height: 1.1rem; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.8rem 1rem; margin: 0; }

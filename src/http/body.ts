@@ -1,0 +1,50 @@
+// Reads a request body as form fields or a JSON object, refusing anything else with a 4xx.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { ValidationError } from '../errors.js';
+import type { Input } from '../validation.js';
+
+export type BodyKind = 'form' | 'json';
+
+export function bodyKind(c: Context): BodyKind | undefined {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) return 'form';
+  if (type.startsWith('application/json')) return 'json';
+  return undefined;
+}
+
+export async function readForm(c: Context): Promise<Input> {
+  if (bodyKind(c) !== 'form') throw new ValidationError({ body: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.' }, 400);
+  try {
+    const body = await c.req.parseBody({ all: true });
+    // Files are never expected in these forms; a stray one is ignored rather than stored.
+    return Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string' || Array.isArray(value)));
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
+    throw new ValidationError({ body: 'The form could not be read.' }, 400);
+  }
+}
+
+export async function readJsonObject(c: Context): Promise<Input> {
+  if (bodyKind(c) !== 'json') throw new ValidationError({ body: 'Send a JSON object with Content-Type: application/json.' }, 400);
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
+    throw new ValidationError({ body: 'The body is not valid JSON.' }, 400);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError({ body: 'The body must be a JSON object.' }, 400);
+  return value as Input;
+}
+
+/** Refuses bodies over `maxBytes` with 413 before they are read into memory. */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new HTTPException(413, { message: `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).` });
+    },
+  });
+}

@@ -1,0 +1,132 @@
+// SQL for the email outbox: writing messages, claiming them for sending and recording the outcome.
+import { sql } from 'kysely';
+import type { Db } from '../db/connection.js';
+import type { NewOutboxMessage, OutboxRow, OutboxStatus } from '../db/schema.js';
+
+/** Returns the new message's id, or undefined when a message with the same dedupe key exists. */
+export async function insertOutboxMessage(db: Db, message: NewOutboxMessage): Promise<number | undefined> {
+  const row = await db
+    .insertInto('outbox')
+    .values(message)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function findOutboxMessage(db: Db, id: number): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Moves up to `limit` due messages from pending to sending and returns them, oldest due first.
+ * One UPDATE statement, so two workers on the same database never claim the same message.
+ */
+export async function claimDueMessages(db: Db, options: { now: string; limit: number }): Promise<OutboxRow[]> {
+  const rows = await db
+    .updateTable('outbox')
+    .set({ status: 'sending', updated_at: options.now })
+    .where('status', '=', 'pending')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', options.now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(options.limit),
+    )
+    .returningAll()
+    .execute();
+  // RETURNING gives no order guarantee.
+  return rows.sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id - b.id);
+}
+
+export async function markSent(db: Db, id: number, outcome: { messageId: string; now: string }): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', message_id: outcome.messageId, sent_at: outcome.now, updated_at: outcome.now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a failed attempt: back to pending until `retryAt`, or failed for good when `retryAt` is null. */
+export async function markAttemptFailed(
+  db: Db,
+  id: number,
+  outcome: { attempts: number; lastError: string; retryAt: string | null; now: string },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: outcome.retryAt === null ? 'failed' : 'pending',
+      attempts: outcome.attempts,
+      last_error: outcome.lastError,
+      ...(outcome.retryAt === null ? {} : { next_attempt_at: outcome.retryAt }),
+      updated_at: outcome.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Gives back messages that a stopped or crashed worker left in sending since before `staleBefore`.
+ * The interrupted send counts as an attempt, so a message that kills the worker cannot loop forever.
+ */
+export async function recoverStaleSending(
+  db: Db,
+  options: { staleBefore: string; now: string; maxAttempts: number; reason: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({
+      status: sql<OutboxStatus>`case when attempts + 1 >= ${options.maxAttempts} then 'failed' else 'pending' end`,
+      attempts: sql<number>`attempts + 1`,
+      last_error: options.reason,
+      next_attempt_at: options.now,
+      updated_at: options.now,
+    })
+    .where('status', '=', 'sending')
+    .where('updated_at', '<=', options.staleBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Parks every pending message while no mail server is configured. */
+export async function holdPendingMessages(db: Db, now: string): Promise<number> {
+  const result = await db.updateTable('outbox').set({ status: 'held', updated_at: now }).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Returns held messages to pending; each keeps the time it was due, so a backoff still applies. */
+export async function releaseHeldMessages(db: Db, now: string): Promise<number> {
+  const result = await db.updateTable('outbox').set({ status: 'pending', updated_at: now }).where('status', '=', 'held').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Makes a failed, held or pending message due now with a fresh attempt count; returns false otherwise. */
+export async function resetForRetry(db: Db, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['failed', 'held', 'pending'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listOutboxMessages(db: Db, options: { status?: OutboxStatus | undefined; limit: number }): Promise<OutboxRow[]> {
+  let query = db.selectFrom('outbox').selectAll();
+  if (options.status !== undefined) query = query.where('status', '=', options.status);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+}
+
+export async function countOutboxByStatus(db: Db): Promise<Array<{ status: OutboxStatus; count: number }>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}

@@ -1,0 +1,96 @@
+// Queues emails in the outbox, and the coordinator's view of it: list, counts per status, retry.
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { IcsMethod, OutboxRow, OutboxStatus } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { toStoredInstant } from '../programme/programme.mappers.js';
+import {
+  countOutboxByStatus,
+  findOutboxMessage,
+  insertOutboxMessage,
+  listOutboxMessages,
+  resetForRetry,
+} from './outbox.repository.js';
+
+export type OutgoingEmail = {
+  /** What the message is about: 'registration-confirmed', 'waitlisted', 'reminder-24h', ... */
+  kind: string;
+  to: { address: string; name: string };
+  subject: string;
+  /** Plain-text body, always present. */
+  text: string;
+  html?: string | null;
+  /** An iCalendar invite, sent as a text/calendar alternative so mail clients show an invitation. */
+  ics?: { method: IcsMethod; content: string } | null;
+  /** A second enqueue with the same key is silently ignored (exactly-once reminders). */
+  dedupeKey?: string | null;
+  webinarId?: number | null;
+  attendeeId?: number | null;
+};
+
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'held', 'sending', 'sent', 'failed'];
+
+/**
+ * Outbox instants are whole seconds: the worker compares them as text in SQL, and "12:00:00.5Z"
+ * sorts before "12:00:00Z".
+ */
+export function outboxTimestamp(instant: DateTime): string {
+  return toStoredInstant(instant.startOf('second'));
+}
+
+/**
+ * Queues a message with the db it is given: pass the caller's transaction so that the email is
+ * written together with the change that causes it, or not at all.
+ */
+export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail): Promise<void> {
+  const now = outboxTimestamp(clock.now());
+  await insertOutboxMessage(db, {
+    kind: message.kind,
+    to_address: message.to.address,
+    to_name: message.to.name,
+    subject: message.subject,
+    text_body: message.text,
+    html_body: message.html ?? null,
+    ics_content: message.ics?.content ?? null,
+    ics_method: message.ics?.method ?? null,
+    dedupe_key: message.dedupeKey ?? null,
+    webinar_id: message.webinarId ?? null,
+    attendee_id: message.attendeeId ?? null,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: null,
+    message_id: null,
+    created_at: now,
+    updated_at: now,
+    sent_at: null,
+  });
+}
+
+/** The admin "retry" button: a failed, held or pending message becomes due now with a fresh schedule. */
+export async function retryMessage(db: Db, clock: Clock, id: number): Promise<OutboxRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await findOutboxMessage(trx, id);
+    if (!row) throw new NotFoundError(`There is no email number ${id} in the outbox.`);
+    if (!(await resetForRetry(trx, id, outboxTimestamp(clock.now())))) {
+      throw new ConflictError(
+        row.status === 'sent' ? `Email number ${id} was already sent; it is not sent twice.` : `Email number ${id} is being sent right now.`,
+      );
+    }
+    return (await findOutboxMessage(trx, id))!;
+  });
+}
+
+/** How many messages are in each status, zero included, for the admin dashboard. */
+export async function outboxSummary(db: Db): Promise<Record<OutboxStatus, number>> {
+  const summary = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
+  for (const { status, count } of await countOutboxByStatus(db)) summary[status] = count;
+  return summary;
+}
+
+/** Newest first. */
+export async function listOutbox(db: Db, options: { status?: OutboxStatus | undefined; limit: number }): Promise<OutboxRow[]> {
+  return listOutboxMessages(db, options);
+}

@@ -1,0 +1,154 @@
+// Sends what the outbox holds: claims due messages, hands them to the transport one by one, and
+// records the outcome with retries and backoff. Never deletes a message.
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { OutboxRow } from '../db/schema.js';
+import { MailSendError, type MailTransport } from './mailer.js';
+import {
+  claimDueMessages,
+  holdPendingMessages,
+  markAttemptFailed,
+  markSent,
+  recoverStaleSending,
+  releaseHeldMessages,
+} from './outbox.repository.js';
+import { outboxTimestamp } from './outbox.service.js';
+
+export type OutboxWorkerOptions = {
+  db: Db;
+  clock: Clock;
+  /** null when no SMTP_URL is configured: messages are then held, not lost. */
+  transport: MailTransport | null;
+  from: string;
+  log: (message: string, error?: unknown) => void;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** In [0, 1); spreads retries so that a server coming back is not hit by every message at once. */
+  random?: () => number;
+};
+
+export type OutboxRunResult = { sent: number; failed: number; held: number };
+
+export type OutboxWorker = {
+  /** One batch; `failed` counts failed attempts, whether they will be retried or not. */
+  runOnce(): Promise<OutboxRunResult>;
+  start(intervalMs: number): void;
+  /** Stops the timer and waits for the running batch, which ends after its current message. */
+  stop(): Promise<void>;
+};
+
+export const DEFAULT_MAX_ATTEMPTS = 12;
+const DEFAULT_BATCH_SIZE = 20;
+/** Longer than a send can take with the SMTP timeouts; a message in sending for longer was orphaned. */
+export const SENDING_LEASE_MINUTES = 10;
+const FIRST_RETRY_SECONDS = 60;
+const LONGEST_RETRY_SECONDS = 6 * 60 * 60;
+const MAX_ERROR_LENGTH = 500;
+
+/** Wait after the n-th failed attempt: 1 min, 2, 4, ... capped at 6 h, shortened by up to 10 % of jitter. */
+export function retryDelaySeconds(failedAttempts: number, random: () => number): number {
+  const delay = Math.min(FIRST_RETRY_SECONDS * 2 ** Math.max(failedAttempts - 1, 0), LONGEST_RETRY_SECONDS);
+  return Math.round(delay * (1 - 0.1 * random()));
+}
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, clock, transport, from, log } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const random = options.random ?? Math.random;
+  const now = () => outboxTimestamp(clock.now());
+
+  let running: Promise<OutboxRunResult> | null = null;
+  let stopping = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function batch(): Promise<OutboxRunResult> {
+    const result = { sent: 0, failed: 0, held: 0 };
+    const recovered = await recoverStaleSending(db, {
+      staleBefore: outboxTimestamp(clock.now().minus({ minutes: SENDING_LEASE_MINUTES })),
+      now: now(),
+      maxAttempts,
+      reason: 'Interrupted while sending (the worker stopped before the server answered); it may have been delivered.',
+    });
+    if (recovered > 0) log(`Email outbox: ${recovered} message(s) left in sending by a stopped worker are queued again.`);
+
+    if (transport === null) {
+      result.held = await holdPendingMessages(db, now());
+      if (result.held > 0) log(`Email outbox: no mail server configured (SMTP_URL); ${result.held} message(s) held until one is.`);
+      return result;
+    }
+    await releaseHeldMessages(db, now());
+
+    // One message per claim, so each lease starts when its own send does and stop() strands nothing.
+    while (!stopping && result.sent + result.failed < batchSize) {
+      const [message] = await claimDueMessages(db, { now: now(), limit: 1 });
+      if (!message) break;
+      if (await deliver(transport, message)) result.sent += 1;
+      else result.failed += 1;
+    }
+    return result;
+  }
+
+  async function deliver(transport: MailTransport, message: OutboxRow): Promise<boolean> {
+    let messageId: string;
+    try {
+      ({ messageId } = await transport.send({ ...message, from }));
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const permanent = error instanceof MailSendError && error.permanent;
+      const giveUp = permanent || attempts >= maxAttempts;
+      const retryAt = giveUp ? null : outboxTimestamp(clock.now().plus({ seconds: retryDelaySeconds(attempts, random) }));
+      const lastError = shortError(error);
+      await markAttemptFailed(db, message.id, { attempts, lastError, retryAt, now: now() });
+      const what = `Email outbox: message ${message.id} (${message.kind}) failed on attempt ${attempts}`;
+      log(giveUp ? `${what} and will not be retried${permanent ? ' (the recipient was refused)' : ''}: ${lastError}` : `${what}, next try at ${retryAt}: ${lastError}`);
+      return false;
+    }
+    // Outside the try: a database error here must not turn an accepted message into a retry.
+    await markSent(db, message.id, { messageId, now: now() });
+    return true;
+  }
+
+  function runOnce(): Promise<OutboxRunResult> {
+    // Chained, so that a run asked for while another is going waits for it instead of overlapping.
+    const next = (running ?? Promise.resolve()).catch(() => undefined).then(batch);
+    running = next;
+    const clear = () => {
+      if (running === next) running = null;
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  return {
+    runOnce,
+    start(intervalMs) {
+      if (timer) return;
+      const tick = () => {
+        if (running) return;
+        runOnce().catch((error: unknown) => log('Email outbox: a run failed', error));
+      };
+      timer = setInterval(tick, intervalMs);
+      // The worker alone must not keep the process alive.
+      timer.unref();
+      tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      stopping = true;
+      try {
+        await running;
+      } catch {
+        // Already reported by whoever started the run.
+      } finally {
+        stopping = false;
+      }
+    },
+  };
+}
+
+function shortError(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim() || 'Unknown error';
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}

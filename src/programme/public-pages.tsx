@@ -1,0 +1,130 @@
+// Builds the public programme and webinar pages with every feature's part in its slot
+// (registration form, add to calendar, materials), so that a form with errors can be shown again.
+import type { Child } from 'hono/jsx';
+import { AddToCalendar } from '../../views/calendar/add-to-calendar.js';
+import { SubscribeBox } from '../../views/calendar/subscribe-box.js';
+import { ProgrammePage } from '../../views/programme/programme-page.js';
+import { WebinarPage } from '../../views/programme/webinar-page.js';
+import type { ViewerZoneProps } from '../../views/layout.js';
+import { RegistrationForm } from '../../views/registration/registration-form.js';
+import { googleCalendarUrl, outlookCalendarUrl } from '../calendar/add-to-calendar.js';
+import { webinarDescription } from '../calendar/webinar-events.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { FieldErrors } from '../errors.js';
+import { countConfirmed } from '../registration/registration.repository.js';
+import { registrationClosedReason } from '../registration/registration.service.js';
+import { showIn } from '../time/index.js';
+import { getProgramme, getWebinarBySlug, listAreas, listWebinars, splitByTime } from './programme.service.js';
+import type { Webinar } from './programme.types.js';
+import { worldClock } from './world-clock.js';
+
+export type PublicPageDeps = {
+  db: Db;
+  clock: Clock;
+  baseUrl: string;
+  /** Public recordings and slides of a webinar (filled by the materials feature). */
+  materialsOf?: (webinar: Webinar) => Promise<Child | undefined>;
+};
+
+export type FormState = { values: Record<string, string | string[] | undefined>; errors: FieldErrors };
+
+export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProps, form?: FormState) {
+  const now = deps.clock.now();
+  const [programme, areas, webinars] = await Promise.all([getProgramme(deps.db), listAreas(deps.db), listWebinars(deps.db)]);
+  const { upcoming, past } = splitByTime(webinars, now);
+  const open = upcoming.filter((webinar) => !registrationClosedReason(webinar, now));
+  return (
+    <ProgrammePage
+      programme={programme}
+      areas={areas}
+      upcoming={upcoming}
+      past={past}
+      viewer={viewer}
+      now={now}
+      aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" />}
+      afterUpcoming={
+        open.length > 1 ? (
+          <div style="margin-top:1.5rem;max-width:40rem">
+            <RegistrationForm
+              action="/register"
+              heading="Register for the series"
+              intro="One form for several webinars: tick the ones you want to attend."
+              submitLabel="Register for the chosen webinars"
+              values={form?.values ?? {}}
+              errors={form?.errors ?? {}}
+              defaultZone={viewer.zone}
+              choices={open.map((webinar) => {
+                const start = showIn(webinar.startsAt, viewer.zone);
+                return { slug: webinar.slug, label: `${webinar.title} (${start.date}, ${start.time} ${start.abbreviation})` };
+              })}
+            />
+          </div>
+        ) : undefined
+      }
+    />
+  );
+}
+
+export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: ViewerZoneProps, options: { form?: FormState; notice?: Child } = {}) {
+  const now = deps.clock.now();
+  const programme = await getProgramme(deps.db);
+  const webinar = await getWebinarBySlug(deps.db, slug);
+  const calendarEvent = {
+    title: webinar.title,
+    start: webinar.startsAt,
+    end: webinar.endsAt,
+    description: webinarDescription(webinar, programme, { baseUrl: deps.baseUrl }),
+    location: `${deps.baseUrl}/webinars/${webinar.slug}`,
+  };
+  const upcoming = webinar.status === 'published' && webinar.endsAt > now;
+  const closed = registrationClosedReason(webinar, now);
+  return (
+    <WebinarPage
+      programme={programme}
+      webinar={webinar}
+      worldClock={worldClock(webinar, viewer.zone, programme.defaultZone)}
+      viewer={viewer}
+      now={now}
+      notice={options.notice}
+      materials={deps.materialsOf ? await deps.materialsOf(webinar) : undefined}
+      addToCalendar={
+        upcoming ? (
+          <AddToCalendar
+            icsUrl={`/webinars/${webinar.slug}/calendar.ics`}
+            googleUrl={googleCalendarUrl(calendarEvent)}
+            outlookUrl={outlookCalendarUrl(calendarEvent, 'outlook.live.com')}
+            office365Url={outlookCalendarUrl(calendarEvent, 'outlook.office.com')}
+          />
+        ) : undefined
+      }
+      register={
+        closed ? (
+          // Say why there is no form where someone would look for one, or has just tried to use it.
+          options.form || (webinar.status === 'published' && upcoming) ? (
+            <p class="notice warn" role={options.form ? 'alert' : undefined}>
+              {closed}
+            </p>
+          ) : undefined
+        ) : (
+          <RegistrationForm
+            action={`/webinars/${webinar.slug}/register`}
+            heading="Register"
+            intro={await seatsLine(deps.db, webinar)}
+            submitLabel="Register"
+            values={options.form?.values ?? {}}
+            errors={options.form?.errors ?? {}}
+            defaultZone={viewer.zone}
+          />
+        )
+      }
+    />
+  );
+}
+
+async function seatsLine(db: Db, webinar: Webinar): Promise<string> {
+  if (webinar.capacity === null) return 'Free of charge. You get a calendar invitation and the join link by email.';
+  const left = webinar.capacity - (await countConfirmed(db, webinar.id));
+  if (left <= 0) return 'All seats are taken: register to join the waiting list. If a seat frees up, you move up automatically.';
+  return `${left} of ${webinar.capacity} seats left. Free of charge; you get a calendar invitation and the join link by email.`;
+}

@@ -1,0 +1,141 @@
+// The emails registration sends: confirmation (with invite), waiting list, promotion,
+// cancellation receipt, reminders, a new personal link.
+import { buildCalendar } from '../calendar/calendar.builder.js';
+import { webinarEvent } from '../calendar/webinar-events.js';
+import type { OutgoingEmail } from '../mail/outbox.service.js';
+import { emailBody, footerFor, whenFor } from '../notifications/email-text.js';
+import type { Programme, Webinar } from '../programme/programme.types.js';
+import type { Attendee } from './registration.types.js';
+
+export type EmailContext = { programme: Programme; baseUrl: string };
+
+type Recipient = Pick<Attendee, 'id' | 'name' | 'email' | 'zone' | 'token'>;
+
+export function personalUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/my/${token}`;
+}
+
+/** A METHOD:REQUEST (or CANCEL) invite for one attendee, with the organiser and the attendee named. */
+export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Recipient, method: 'REQUEST' | 'CANCEL') {
+  return {
+    method,
+    content: buildCalendar({
+      name: webinar.title,
+      description: ctx.programme.title,
+      zoneHint: attendee.zone,
+      method,
+      events: [
+        webinarEvent(
+          method === 'CANCEL' ? { ...webinar, status: 'cancelled' } : webinar,
+          ctx.programme,
+          {
+            baseUrl: ctx.baseUrl,
+            joinUrl: webinar.joinUrl,
+            alarms: [15],
+            attendees: [{ name: attendee.name, email: attendee.email, role: 'required', status: 'accepted' }],
+            extraDescription: `Your registrations: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+          },
+        ),
+      ],
+    }),
+  } as const;
+}
+
+function base(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: string): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId'> {
+  return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id };
+}
+
+export function confirmationEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed'): OutgoingEmail {
+  const promoted = kind === 'promoted';
+  return {
+    ...base(ctx, webinar, attendee, kind),
+    subject: promoted ? `A seat is free: you are now registered for ${webinar.title}` : `You are registered: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        promoted
+          ? `Good news: a seat became free, and you moved up from the waiting list. You are now registered for “${webinar.title}”.`
+          : `You are registered for “${webinar.title}”.`,
+        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : 'The join link will be on your personal page before the webinar.',
+        'The attached invitation adds the webinar to your calendar. We will remind you 24 hours and 1 hour before the start.',
+        `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
+        `About the webinar: ${ctx.baseUrl}/webinars/${webinar.slug}`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
+  };
+}
+
+export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, place: number): OutgoingEmail {
+  return {
+    ...base(ctx, webinar, attendee, 'waitlisted'),
+    subject: `On the waiting list: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `“${webinar.title}” is full, so you are on the waiting list, in place ${place}. If a seat becomes free, you move up automatically and we email you a calendar invitation with the join link.`,
+        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+  };
+}
+
+export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, wasConfirmed: boolean): OutgoingEmail {
+  return {
+    ...base(ctx, webinar, attendee, 'registration-cancelled'),
+    subject: `Cancelled: your registration for ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        wasConfirmed
+          ? `Your registration for “${webinar.title}” is cancelled and the seat has gone to the next person. The attached cancellation removes it from your calendar.`
+          : `You have left the waiting list for “${webinar.title}”.`,
+        `Changed your mind? You can register again while registration is open: ${ctx.baseUrl}/webinars/${webinar.slug}`,
+        `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    ics: wasConfirmed ? attendeeInvite(ctx, webinar, attendee, 'CANCEL') : null,
+  };
+}
+
+export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, hoursBefore: 24 | 1, registrationId: number): OutgoingEmail {
+  return {
+    ...base(ctx, webinar, attendee, `reminder-${hoursBefore}h`),
+    subject: `${hoursBefore === 24 ? 'Tomorrow' : 'In one hour'}: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `A reminder: “${webinar.title}” starts ${hoursBefore === 24 ? 'in 24 hours' : 'in one hour'}.`,
+        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : null,
+        `Can't make it? Please cancel so that someone on the waiting list gets your seat: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    // One reminder per registration and kind, whatever happens to the server in between.
+    dedupeKey: `reminder-${hoursBefore}h:${registrationId}`,
+  };
+}
+
+export function newLinkEmail(ctx: EmailContext, attendee: Recipient): OutgoingEmail {
+  return {
+    kind: 'personal-link',
+    to: { address: attendee.email, name: attendee.name },
+    attendeeId: attendee.id,
+    webinarId: null,
+    subject: `Your personal link for ${ctx.programme.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `Here is your new personal link. The previous one no longer works.`,
+        personalUrl(ctx.baseUrl, attendee.token),
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+  };
+}

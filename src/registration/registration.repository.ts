@@ -1,0 +1,81 @@
+// SQL for registrations: seats, the waiting list in order, and who is registered where.
+import type { Db } from '../db/connection.js';
+import type { NewRegistration, RegistrationRow, RegistrationStatus } from '../db/schema.js';
+
+export async function findRegistration(db: Db, webinarId: number, attendeeId: number): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('attendee_id', '=', attendeeId).executeTakeFirst();
+}
+
+export async function findRegistrationById(db: Db, id: number): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('registration').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRegistration(db: Db, registration: NewRegistration): Promise<RegistrationRow> {
+  return db.insertInto('registration').values(registration).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteRegistration(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('registration').where('id', '=', id).execute();
+}
+
+export async function setRegistrationStatus(
+  db: Db,
+  id: number,
+  status: RegistrationStatus,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('registration')
+    .set({
+      status,
+      updated_at: at,
+      ...(status === 'confirmed' ? { confirmed_at: at } : {}),
+      ...(status === 'cancelled' ? { cancelled_at: at } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countConfirmed(db: Db, webinarId: number): Promise<number> {
+  const row = await db
+    .selectFrom('registration')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('webinar_id', '=', webinarId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The waiting list in order: a place is kept by its row, and rows are only ever appended. */
+export async function listWaitlisted(db: Db, webinarId: number, limit?: number): Promise<RegistrationRow[]> {
+  let query = db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('status', '=', 'waitlisted').orderBy('id');
+  if (limit !== undefined) query = query.limit(limit);
+  return query.execute();
+}
+
+export async function listRegistrationsOfAttendee(db: Db, attendeeId: number): Promise<RegistrationRow[]> {
+  return db.selectFrom('registration').selectAll().where('attendee_id', '=', attendeeId).orderBy('id').execute();
+}
+
+export async function listRegistrationsOfWebinar(db: Db, webinarId: number, statuses: readonly RegistrationStatus[]): Promise<RegistrationRow[]> {
+  return db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('status', 'in', statuses).orderBy('id').execute();
+}
+
+/** Confirmed attendees of a webinar with their contact details and zone, for emails. */
+export async function listConfirmedAttendees(db: Db, webinarId: number) {
+  return db
+    .selectFrom('registration')
+    .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
+    .select([
+      'registration.id as registrationId',
+      'attendee.id as attendeeId',
+      'attendee.name',
+      'attendee.email',
+      'attendee.zone',
+      'attendee.token',
+    ])
+    .where('registration.webinar_id', '=', webinarId)
+    .where('registration.status', '=', 'confirmed')
+    .orderBy('registration.id')
+    .execute();
+}

@@ -1,0 +1,299 @@
+// Registration over HTTP: the webinar and series forms, the JSON API, and the attendee's own page.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { MyPage } from '../../views/registration/my-page.js';
+import { CheckEmailPage, DeletedPage, PrivacyPage } from '../../views/registration/simple-pages.js';
+import { buildCalendar } from '../calendar/calendar.builder.js';
+import { calendarResponse, latest } from '../calendar/calendar.http.js';
+import { webinarEvent } from '../calendar/webinar-events.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { readForm, readJsonObject, limitBody } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
+import { getProgramme, listWebinars, splitByTime } from '../programme/programme.service.js';
+import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
+import { showIn, normalizeZone } from '../time/index.js';
+import type { Input } from '../validation.js';
+import { personalUrl } from './registration.emails.js';
+import {
+  cancelRegistration,
+  changeAttendeeZone,
+  deleteAttendeeData,
+  getAttendeeByToken,
+  listRegistrationsWithWebinars,
+  register,
+  registrationClosedReason,
+  resetAttendeeToken,
+  waitlistPlace,
+  type RegistrationDeps,
+} from './registration.service.js';
+import type { Attendee, RegisterResult } from './registration.types.js';
+import { validateRegistration, validateSeriesSelection } from './registration.validation.js';
+
+export type RegistrationRoutesDeps = RegistrationDeps &
+  PublicPageDeps & {
+    viewer: MiddlewareHandler<AppEnv>;
+    rateLimit: RateLimit;
+    /** Materials for registered attendees, per webinar (filled by the materials feature). */
+    attendeeMaterialsOf?: (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, import('hono/jsx').Child>>;
+  };
+
+const FORM_LIMIT = 64 * 1024;
+
+function formValues(input: Input): Record<string, string | string[] | undefined> {
+  return Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 5000) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined]),
+  );
+}
+
+function welcomeQuery(result: RegisterResult): string {
+  return result.outcomes.map((o) => o.webinar.slug).join(',');
+}
+
+export function registrationRoutes(deps: RegistrationRoutesDeps) {
+  const { db, clock, baseUrl, viewer } = deps;
+  const limiter = createRateLimiter(deps.rateLimit, clock);
+  const tooMany = (c: Context) => {
+    if (limiter.allow(clientAddress(c))) return;
+    throw new HTTPException(429, { message: 'Too many registrations from your network in a short time. Please wait a few minutes and try again.' });
+  };
+
+  /** Where a successful form registration goes: the new attendee's page, or "check your email". */
+  const afterRegistration = (c: Context, result: RegisterResult) =>
+    result.createdAttendee
+      ? c.redirect(`/my/${result.attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303)
+      : c.redirect(`/registered?webinars=${encodeURIComponent(welcomeQuery(result))}`, 303);
+
+  const app = new Hono<AppEnv>();
+
+  app.post('/webinars/:slug/register', limitBody(FORM_LIMIT), viewer, async (c) => {
+    const slug = c.req.param('slug');
+    const input = await readForm(c);
+    const validated = validateRegistration(input);
+    if (!validated.ok) {
+      return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
+    }
+    tooMany(c);
+    try {
+      return afterRegistration(c, await register(deps, [slug], validated.value));
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: { form: error.message } } }), 409);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/register', limitBody(FORM_LIMIT), viewer, async (c) => {
+    const input = await readForm(c);
+    const validated = validateRegistration(input);
+    const selection = validateSeriesSelection(input);
+    if (!validated.ok || !selection.ok) {
+      const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
+      return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors }), 422);
+    }
+    tooMany(c);
+    try {
+      return afterRegistration(c, await register(deps, selection.value, validated.value));
+    } catch (error) {
+      if (error instanceof ConflictError || error instanceof NotFoundError) {
+        return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: error.message } }), error instanceof NotFoundError ? 404 : 409);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/api/webinars/:slug/registrations', limitBody(FORM_LIMIT), async (c) => {
+    const input = await readJsonObject(c);
+    const validated = validateRegistration(input);
+    if (!validated.ok) throw new ValidationError(validated.errors, 422);
+    tooMany(c);
+    const result = await register(deps, [c.req.param('slug')], validated.value);
+    const outcome = result.outcomes[0]!;
+    const start = showIn(outcome.webinar.startsAt, result.attendee.zone);
+    return c.json(
+      {
+        status: outcome.status,
+        alreadyRegistered: outcome.alreadyRegistered,
+        message: outcome.alreadyRegistered
+          ? 'This email address is already registered for this webinar; nothing changed.'
+          : outcome.status === 'confirmed'
+            ? 'Registered. A confirmation with a calendar invitation is on its way by email.'
+            : 'The webinar is full: the registration is on the waiting list. A seat that frees up goes to the waiting list in order.',
+        webinar: { slug: outcome.webinar.slug, title: outcome.webinar.title, start: start.datetime, timezone: start.zone },
+        // The secret link only for the request that created the attendee: an address someone types
+        // must not hand over another person's page.
+        ...(result.createdAttendee ? { personalUrl: personalUrl(baseUrl, result.attendee.token) } : {}),
+      },
+      outcome.alreadyRegistered ? 200 : 201,
+    );
+  });
+
+  app.get('/registered', async (c) => {
+    const programme = await getProgramme(db);
+    const slugs = (c.req.query('webinars') ?? '').split(',').filter((s) => /^[a-z0-9-]{1,80}$/.test(s)).slice(0, 20);
+    const titles = (await listWebinars(db)).filter((w) => slugs.includes(w.slug)).map((w) => w.title);
+    return c.html(<CheckEmailPage programme={programme} titles={titles} />);
+  });
+
+  app.get('/privacy', async (c) => c.html(<PrivacyPage programme={await getProgramme(db)} />));
+
+  // --- The attendee's page behind the secret link ---------------------------------------------
+  const my = new Hono<AppEnv>();
+
+  async function renderMyPage(c: Context, attendee: Attendee, extras: { notice?: Parameters<typeof MyPage>[0]['notice']; zoneError?: string } = {}, status = 200) {
+    const now = clock.now();
+    const programme = await getProgramme(db);
+    const registrations = await listRegistrationsWithWebinars(db, attendee.id);
+    const registeredIds = new Set(registrations.filter((r) => r.status !== 'cancelled').map((r) => r.webinarId));
+    const others = splitByTime(await listWebinars(db), now).upcoming.filter((w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now));
+    const waitlistPlaces = new Map<number, number>();
+    for (const r of registrations) if (r.status === 'waitlisted') waitlistPlaces.set(r.id, await waitlistPlace(db, r.webinarId, r.id));
+    const materials = deps.attendeeMaterialsOf
+      ? await deps.attendeeMaterialsOf(attendee, registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinarId))
+      : undefined;
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(
+      <MyPage
+        programme={programme}
+        attendee={attendee}
+        registrations={registrations}
+        others={others}
+        waitlistPlaces={waitlistPlaces}
+        myUrl={personalUrl(baseUrl, attendee.token)}
+        feedUrl={`${personalUrl(baseUrl, attendee.token)}/calendar.ics`}
+        now={now}
+        notice={extras.notice}
+        zoneError={extras.zoneError}
+        materials={materials}
+      />,
+      status as 200,
+    );
+  }
+
+  my.get('/:token', async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const registered = (c.req.query('registered') ?? '').split(',').filter(Boolean);
+    const message = c.req.query('done');
+    let notice: Parameters<typeof MyPage>[0]['notice'];
+    if (registered.length > 0) {
+      const registrations = (await listRegistrationsWithWebinars(db, attendee.id)).filter((r) => registered.includes(r.webinar.slug));
+      notice = {
+        kind: 'ok',
+        text: (
+          <>
+            <strong>Thank you for registering.</strong>
+            <ul>
+              {registrations.map((r) => {
+                const start = showIn(r.webinar.startsAt, attendee.zone);
+                return (
+                  <li>
+                    {r.status === 'confirmed' ? 'Registered' : 'On the waiting list'}: “{r.webinar.title}”,{' '}
+                    <time datetime={start.datetime}>
+                      {start.date}, {start.time} {start.abbreviation}
+                    </time>{' '}
+                    ({attendee.zone})
+                  </li>
+                );
+              })}
+            </ul>
+            A confirmation is on its way to {attendee.email}. This page is yours: bookmark it.
+          </>
+        ),
+      };
+    } else if (message === 'cancelled') notice = { kind: 'info', text: 'Your registration is cancelled. A confirmation is on its way by email.' };
+    else if (message === 'zone') notice = { kind: 'ok', text: `Times are now shown for ${attendee.zone}.` };
+    else if (message === 'link') notice = { kind: 'ok', text: 'This is your new personal link; the old one no longer works. We have emailed it to you as well.' };
+    else if (message === 'registered') notice = { kind: 'ok', text: 'Registered. A confirmation is on its way by email.' };
+    return renderMyPage(c, attendee, { notice });
+  });
+
+  my.get('/:token/calendar.ics', async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const programme = await getProgramme(db);
+    const registrations = (await listRegistrationsWithWebinars(db, attendee.id)).filter((r) => r.status !== 'cancelled');
+    const body = buildCalendar({
+      name: `${programme.title}: your webinars`,
+      description: `Your registrations, ${attendee.name}`,
+      zoneHint: attendee.zone,
+      events: registrations.map((r) =>
+        webinarEvent(r.webinar, programme, {
+          baseUrl,
+          joinUrl: r.status === 'confirmed' ? r.webinar.joinUrl : null,
+          status: r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
+          summaryPrefix: r.status === 'waitlisted' ? 'Waiting list: ' : '',
+          alarms: r.status === 'confirmed' ? [15] : [],
+        }),
+      ),
+    });
+    return calendarResponse(c, {
+      body,
+      filename: 'my-webinars.ics',
+      disposition: 'inline',
+      privateFeed: true,
+      lastModified: latest(programme.updatedAt, attendee.createdAt, ...registrations.map((r) => r.webinar.updatedAt)),
+    });
+  });
+
+  my.post('/:token/registrations/:id/cancel', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('There is no such registration on your page.');
+    try {
+      await cancelRegistration(deps, attendee, id);
+    } catch (error) {
+      if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
+      throw error;
+    }
+    return c.redirect(`/my/${attendee.token}?done=cancelled`, 303);
+  });
+
+  my.post('/:token/register/:slug', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    try {
+      await register(deps, [c.req.param('slug')], {
+        name: attendee.name,
+        email: attendee.email,
+        organisation: attendee.organisation,
+        organisationType: attendee.organisationType,
+        timezone: attendee.zone,
+        question: null,
+      });
+    } catch (error) {
+      if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
+      throw error;
+    }
+    return c.redirect(`/my/${attendee.token}?done=registered`, 303);
+  });
+
+  my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const input = await readForm(c);
+    const zone = typeof input.timezone === 'string' ? normalizeZone(input.timezone) : undefined;
+    if (!zone) {
+      const shown = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';
+      return renderMyPage(c, attendee, { zoneError: `“${shown}” is not a known IANA time zone such as Europe/Stockholm or Asia/Shanghai.` }, 422);
+    }
+    await changeAttendeeZone(deps, attendee, zone);
+    return c.redirect(`/my/${attendee.token}?done=zone`, 303);
+  });
+
+  my.post('/:token/reset-link', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const token = await resetAttendeeToken(deps, attendee);
+    return c.redirect(`/my/${token}?done=link`, 303);
+  });
+
+  my.post('/:token/delete', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const input = await readForm(c);
+    if (input.confirm !== 'yes') {
+      return renderMyPage(c, attendee, { notice: { kind: 'error', text: 'Tick “Yes, delete all my data” to confirm the deletion.' } }, 422);
+    }
+    await deleteAttendeeData(deps, attendee);
+    return c.html(<DeletedPage programme={await getProgramme(db)} />);
+  });
+
+  app.route('/my', my);
+  return app;
+}

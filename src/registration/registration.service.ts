@@ -1,0 +1,229 @@
+// Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
+// promotion when a seat frees, and every email written in the same transaction as the change.
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { AttendeeRow, RegistrationRow } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.service.js';
+import { stored } from '../notifications/email-text.js';
+import { utc } from '../programme/programme.mappers.js';
+import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import type { Webinar } from '../programme/programme.types.js';
+import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
+import { formatDuration, showIn } from '../time/index.js';
+import { deleteAttendee, findAttendeeByEmail, findAttendeeById, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
+import { cancellationEmail, confirmationEmail, newLinkEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
+import {
+  countConfirmed,
+  deleteRegistration,
+  findRegistration,
+  findRegistrationById,
+  insertRegistration,
+  listRegistrationsOfAttendee,
+  listWaitlisted,
+  setRegistrationStatus,
+} from './registration.repository.js';
+import type { Attendee, RegisterOutcome, RegisterResult, Registration, RegistrationWithWebinar } from './registration.types.js';
+import type { RegistrationInput } from './registration.validation.js';
+
+export type RegistrationDeps = { db: Db; clock: Clock; baseUrl: string };
+
+export function toAttendee(row: AttendeeRow): Attendee {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    organisation: row.organisation,
+    organisationType: row.organisation_type,
+    zone: row.zone,
+    token: row.token,
+    createdAt: utc(row.created_at),
+  };
+}
+
+export function toRegistration(row: RegistrationRow): Registration {
+  return { id: row.id, webinarId: row.webinar_id, attendeeId: row.attendee_id, status: row.status, question: row.question, createdAt: utc(row.created_at) };
+}
+
+async function emailContext(db: Db, baseUrl: string): Promise<EmailContext> {
+  return { programme: await getProgramme(db), baseUrl };
+}
+
+/** Why a webinar takes no registration now, or undefined when it does. */
+export function registrationClosedReason(webinar: Webinar, now: DateTime): string | undefined {
+  const closesMinutesBefore = webinar.registrationClosesMinutesBefore;
+  if (webinar.status === 'cancelled') return `“${webinar.title}” has been cancelled, so it takes no registrations.`;
+  if (webinar.status !== 'published') return `“${webinar.title}” is not open for registration.`;
+  if (now >= webinar.endsAt) return `“${webinar.title}” has already taken place. The recording, once published, is on its page.`;
+  const closesAt = webinar.startsAt.minus({ minutes: closesMinutesBefore });
+  if (now >= closesAt) {
+    const shown = showIn(closesAt, 'UTC');
+    return now >= webinar.startsAt
+      ? `Registration for “${webinar.title}” closed when it started.`
+      : `Registration for “${webinar.title}” closed at ${shown.date} ${shown.time} UTC, ${formatDuration(closesMinutesBefore)} before the start.`;
+  }
+  return undefined;
+}
+
+export function assertOpenForRegistration(webinar: Webinar, now: DateTime): void {
+  const reason = registrationClosedReason(webinar, now);
+  if (reason) throw new ConflictError(reason);
+}
+
+/**
+ * Registers an address for one or more webinars in one transaction. An existing attendee keeps their
+ * name, organisation and zone: typing someone's address must not change or reveal their data.
+ */
+export async function register(deps: RegistrationDeps, slugs: readonly string[], input: RegistrationInput): Promise<RegisterResult> {
+  const { db, clock, baseUrl } = deps;
+  return inTransaction(db, async (trx) => {
+    const now = clock.now();
+    const at = stored(now);
+    const webinars: Webinar[] = [];
+    for (const slug of slugs) {
+      const webinar = await getWebinarBySlug(trx, slug);
+      assertOpenForRegistration(webinar, now);
+      webinars.push(webinar);
+    }
+    const ctx = await emailContext(trx, baseUrl);
+
+    let attendeeRow = await findAttendeeByEmail(trx, input.email);
+    const createdAttendee = attendeeRow === undefined;
+    if (!attendeeRow) {
+      const token = generateToken();
+      attendeeRow = await insertAttendee(trx, {
+        email: input.email,
+        name: input.name,
+        organisation: input.organisation,
+        organisation_type: input.organisationType,
+        zone: input.timezone,
+        token,
+        token_lookup: tokenLookup(token),
+        consent_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+    }
+    const attendee = toAttendee(attendeeRow);
+
+    const outcomes: RegisterOutcome[] = [];
+    for (const webinar of webinars) {
+      const existing = await findRegistration(trx, webinar.id, attendee.id);
+      if (existing && existing.status !== 'cancelled') {
+        outcomes.push({ webinar, status: existing.status, alreadyRegistered: true, registrationId: existing.id });
+        continue;
+      }
+      // A cancelled registration is replaced, so that a new place in the waiting list is at its end.
+      if (existing) await deleteRegistration(trx, existing.id);
+      const seatFree = webinar.capacity === null || (await countConfirmed(trx, webinar.id)) < webinar.capacity;
+      const row = await insertRegistration(trx, {
+        webinar_id: webinar.id,
+        attendee_id: attendee.id,
+        status: seatFree ? 'confirmed' : 'waitlisted',
+        question: input.question,
+        created_at: at,
+        updated_at: at,
+        confirmed_at: seatFree ? at : null,
+        cancelled_at: null,
+      });
+      if (seatFree) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee));
+      else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id)));
+      outcomes.push({ webinar, status: seatFree ? 'confirmed' : 'waitlisted', alreadyRegistered: false, registrationId: row.id });
+    }
+    return { attendee, createdAttendee, outcomes };
+  });
+}
+
+export async function waitlistPlace(db: Db, webinarId: number, registrationId: number): Promise<number> {
+  const waiting = await listWaitlisted(db, webinarId);
+  return waiting.findIndex((row) => row.id === registrationId) + 1;
+}
+
+/**
+ * Confirms people from the waiting list, in order, while there are free seats and the webinar is
+ * still ahead. Called whenever a seat may have freed (a cancellation, a larger capacity).
+ */
+export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): Promise<number> {
+  const { db, clock, baseUrl } = deps;
+  return inTransaction(db, async (trx) => {
+    const now = clock.now();
+    if (webinar.status !== 'published' || now >= webinar.startsAt) return 0;
+    const free = webinar.capacity === null ? Number.MAX_SAFE_INTEGER : webinar.capacity - (await countConfirmed(trx, webinar.id));
+    if (free <= 0) return 0;
+    const promoted = await listWaitlisted(trx, webinar.id, Math.min(free, 10_000));
+    const ctx = await emailContext(trx, baseUrl);
+    for (const row of promoted) {
+      await setRegistrationStatus(trx, row.id, 'confirmed', stored(now));
+      const attendee = await findAttendeeById(trx, row.attendee_id);
+      if (attendee) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, toAttendee(attendee), 'promoted'));
+    }
+    return promoted.length;
+  });
+}
+
+/** Cancels one of the attendee's registrations; a freed seat goes to the first on the waiting list. */
+export async function cancelRegistration(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<{ webinar: Webinar; wasConfirmed: boolean }> {
+  const { db, clock, baseUrl } = deps;
+  return inTransaction(db, async (trx) => {
+    const row = await findRegistrationById(trx, registrationId);
+    if (!row || row.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
+    const [webinar] = await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] });
+    if (!webinar) throw new NotFoundError('There is no such registration on your page.');
+    if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
+    if (clock.now() >= webinar.startsAt) throw new ConflictError(`“${webinar.title}” has already started; there is nothing to cancel.`);
+    const wasConfirmed = row.status === 'confirmed';
+    await setRegistrationStatus(trx, row.id, 'cancelled', stored(clock.now()));
+    await enqueueEmail(trx, clock, cancellationEmail(await emailContext(trx, baseUrl), webinar, attendee, wasConfirmed));
+    if (wasConfirmed) await fillFreeSeats({ db: trx, clock, baseUrl }, webinar);
+    return { webinar, wasConfirmed };
+  });
+}
+
+/** The attendee behind a secret link, or undefined: unknown and malformed tokens look the same. */
+export async function findAttendeeByToken(db: Db, token: string): Promise<Attendee | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  const row = await findAttendeeByTokenLookup(db, tokenLookup(token));
+  if (!row || !tokensEqual(row.token, token)) return undefined;
+  return toAttendee(row);
+}
+
+export async function getAttendeeByToken(db: Db, token: string): Promise<Attendee> {
+  const attendee = await findAttendeeByToken(db, token);
+  if (!attendee) throw new NotFoundError('This personal link does not work. It may have been replaced by a newer one: look for the latest email from the programme, or register again with the same address to receive it.');
+  return attendee;
+}
+
+export async function listRegistrationsWithWebinars(db: Db, attendeeId: number): Promise<RegistrationWithWebinar[]> {
+  const rows = await listRegistrationsOfAttendee(db, attendeeId);
+  const webinars = new Map((await listWebinars(db, { ids: rows.map((r) => r.webinar_id) })).map((w) => [w.id, w]));
+  return rows
+    .filter((row) => webinars.has(row.webinar_id))
+    .map((row) => ({ ...toRegistration(row), webinar: webinars.get(row.webinar_id)! }))
+    .sort((a, b) => a.webinar.startsAt.toMillis() - b.webinar.startsAt.toMillis());
+}
+
+export async function changeAttendeeZone(deps: RegistrationDeps, attendee: Attendee, zone: string): Promise<void> {
+  await updateAttendee(deps.db, attendee.id, { zone, updated_at: stored(deps.clock.now()) });
+}
+
+/** Replaces the secret link: the old one stops working at once, and the new one is emailed. */
+export async function resetAttendeeToken(deps: RegistrationDeps, attendee: Attendee): Promise<string> {
+  return inTransaction(deps.db, async (trx) => {
+    const token = generateToken();
+    await updateAttendee(trx, attendee.id, { token, token_lookup: tokenLookup(token), updated_at: stored(deps.clock.now()) });
+    await enqueueEmail(trx, deps.clock, newLinkEmail(await emailContext(trx, deps.baseUrl), { ...attendee, token }));
+    return token;
+  });
+}
+
+/** Deletes the attendee and everything about them; their seats go to the waiting lists. */
+export async function deleteAttendeeData(deps: RegistrationDeps, attendee: Attendee): Promise<void> {
+  await inTransaction(deps.db, async (trx) => {
+    const registrations = await listRegistrationsOfAttendee(trx, attendee.id);
+    const freed = registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinar_id);
+    await deleteAttendee(trx, attendee.id);
+    for (const webinar of await listWebinars(trx, { ids: freed })) await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, webinar);
+  });
+}

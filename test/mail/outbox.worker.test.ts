@@ -1,0 +1,233 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../src/db/connection.js';
+import { MailSendError, recordingTransport, type MailTransport } from '../../src/mail/mailer.js';
+import { enqueueEmail } from '../../src/mail/outbox.service.js';
+import { createOutboxWorker, retryDelaySeconds, type OutboxWorkerOptions } from '../../src/mail/outbox.worker.js';
+import { buildMailDb, FROM, sampleEmail } from './mail-helpers.js';
+
+type Setup = Awaited<ReturnType<typeof buildMailDb>>;
+
+function worker(setup: Setup, transport: MailTransport | null, options: Partial<OutboxWorkerOptions> = {}) {
+  const logged: string[] = [];
+  const created = createOutboxWorker({ db: setup.db, clock: setup.clock, transport, from: FROM, log: (message) => logged.push(message), random: () => 0, ...options });
+  return Object.assign(created, { logged });
+}
+
+function state(db: Db) {
+  return db.selectFrom('outbox').select(['id', 'status', 'attempts', 'next_attempt_at', 'last_error', 'message_id', 'sent_at']).orderBy('id').execute();
+}
+
+describe('retryDelaySeconds', () => {
+  it('doubles from one minute and stops at six hours', () => {
+    const delays = Array.from({ length: 12 }, (_, index) => retryDelaySeconds(index + 1, () => 0));
+    expect(delays).toEqual([60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 21600, 21600, 21600]);
+  });
+
+  it('shortens a delay by at most a tenth as jitter', () => {
+    expect([retryDelaySeconds(1, () => 0.5), retryDelaySeconds(10, () => 0.999)]).toEqual([57, 19442]);
+  });
+});
+
+describe('the outbox worker', () => {
+  it('sends due messages and marks them sent with the server message id', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ to: { address: 'grace@example.com', name: 'Grace Hopper' } }));
+    const transport = recordingTransport();
+    setup.clock.advance(1);
+
+    expect(await worker(setup, transport).runOnce()).toEqual({ sent: 2, failed: 0, held: 0 });
+
+    expect(transport.sent.map((m) => [m.id, m.from, m.to_address, m.subject])).toEqual([
+      [1, FROM, 'ada@example.com', 'You are registered: Partnership models'],
+      [2, FROM, 'grace@example.com', 'You are registered: Partnership models'],
+    ]);
+    expect(await state(setup.db)).toEqual([
+      { id: 1, status: 'sent', attempts: 0, next_attempt_at: '2027-02-01T12:00:00Z', last_error: null, message_id: '<recorded-1@test.invalid>', sent_at: '2027-02-01T12:01:00Z' },
+      { id: 2, status: 'sent', attempts: 0, next_attempt_at: '2027-02-01T12:00:00Z', last_error: null, message_id: '<recorded-2@test.invalid>', sent_at: '2027-02-01T12:01:00Z' },
+    ]);
+  });
+
+  it('sends a reminder queued twice under one dedupe key exactly once', async () => {
+    const setup = await buildMailDb();
+    const transport = recordingTransport();
+    const outbox = worker(setup, transport);
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ kind: 'reminder-24h', dedupeKey: 'reminder-24h:1:1' }));
+    await outbox.runOnce();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ kind: 'reminder-24h', dedupeKey: 'reminder-24h:1:1' }));
+    await outbox.runOnce();
+
+    expect(transport.attempts.map((m) => m.id)).toEqual([1]);
+  });
+
+  it('puts a failed message back with a backoff that doubles, keeping the error', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    const transport = recordingTransport();
+    transport.failWith(new Error('Connection closed unexpectedly'));
+    const outbox = worker(setup, transport);
+
+    expect(await outbox.runOnce()).toEqual({ sent: 0, failed: 1, held: 0 });
+    expect(await state(setup.db)).toEqual([
+      { id: 1, status: 'pending', attempts: 1, next_attempt_at: '2027-02-01T12:01:00Z', last_error: 'Connection closed unexpectedly', message_id: null, sent_at: null },
+    ]);
+
+    // Not due yet: nothing is tried.
+    expect(await outbox.runOnce()).toEqual({ sent: 0, failed: 0, held: 0 });
+    setup.clock.advance(1);
+    expect(await outbox.runOnce()).toEqual({ sent: 0, failed: 1, held: 0 });
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'pending', attempts: 2, next_attempt_at: '2027-02-01T12:03:00Z' });
+    setup.clock.advance(2);
+    await outbox.runOnce();
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'pending', attempts: 3, next_attempt_at: '2027-02-01T12:07:00Z' });
+
+    transport.failWith(null);
+    setup.clock.advance(4);
+    expect(await outbox.runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
+    expect(transport.attempts).toHaveLength(4);
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'sent', attempts: 3, sent_at: '2027-02-01T12:07:00Z', last_error: 'Connection closed unexpectedly' });
+  });
+
+  it('gives up after the last allowed attempt and leaves the message failed', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    const transport = recordingTransport();
+    transport.failWith(new Error('451 4.3.0 Try again later'));
+    const outbox = worker(setup, transport, { maxAttempts: 3 });
+
+    for (let run = 0; run < 3; run += 1) {
+      await outbox.runOnce();
+      setup.clock.advance(60);
+    }
+    await outbox.runOnce();
+
+    expect(transport.attempts).toHaveLength(3);
+    expect(await state(setup.db)).toEqual([
+      { id: 1, status: 'failed', attempts: 3, next_attempt_at: '2027-02-01T13:02:00Z', last_error: '451 4.3.0 Try again later', message_id: null, sent_at: null },
+    ]);
+    expect(outbox.logged.at(-1)).toBe('Email outbox: message 1 (registration-confirmed) failed on attempt 3 and will not be retried: 451 4.3.0 Try again later');
+  });
+
+  it('fails a message at once when the server says the recipient does not exist', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    const transport = recordingTransport();
+    transport.failWith(new MailSendError('550 5.1.1 User unknown', true));
+
+    expect(await worker(setup, transport).runOnce()).toEqual({ sent: 0, failed: 1, held: 0 });
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'failed', attempts: 1, last_error: '550 5.1.1 User unknown' });
+  });
+
+  it('keeps the stored error to one short line', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    const transport = recordingTransport();
+    transport.failWith(new Error(`line one\nline two ${'x'.repeat(1000)}`));
+    await worker(setup, transport).runOnce();
+
+    const { last_error } = (await state(setup.db))[0]!;
+    expect([last_error?.length, last_error?.slice(0, 20)]).toEqual([500, 'line one line two xx']);
+  });
+
+  it('queues again a message a crashed worker left in sending, but not one still within its lease', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Orphaned' }));
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Being sent elsewhere' }));
+    await setup.db.updateTable('outbox').set({ status: 'sending', updated_at: '2027-02-01T11:49:59Z' }).where('id', '=', 1).execute();
+    await setup.db.updateTable('outbox').set({ status: 'sending', updated_at: '2027-02-01T11:55:00Z' }).where('id', '=', 2).execute();
+    const transport = recordingTransport();
+
+    expect(await worker(setup, transport).runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
+
+    expect(transport.sent.map((m) => m.subject)).toEqual(['Orphaned']);
+    expect((await state(setup.db)).map((row) => [row.id, row.status, row.attempts, row.last_error])).toEqual([
+      [1, 'sent', 1, 'Interrupted while sending (the worker stopped before the server answered); it may have been delivered.'],
+      [2, 'sending', 0, null],
+    ]);
+  });
+
+  it('holds messages while no mail server is configured and sends them once one is', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'First' }));
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Second' }));
+
+    const unconfigured = worker(setup, null);
+    expect(await unconfigured.runOnce()).toEqual({ sent: 0, failed: 0, held: 2 });
+    expect((await state(setup.db)).map((row) => row.status)).toEqual(['held', 'held']);
+    expect(unconfigured.logged).toEqual(['Email outbox: no mail server configured (SMTP_URL); 2 message(s) held until one is.']);
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Third' }));
+    expect(await unconfigured.runOnce()).toEqual({ sent: 0, failed: 0, held: 1 });
+
+    const transport = recordingTransport();
+    setup.clock.advance(30);
+    expect(await worker(setup, transport).runOnce()).toEqual({ sent: 3, failed: 0, held: 0 });
+    expect(transport.sent.map((m) => m.subject)).toEqual(['First', 'Second', 'Third']);
+    expect((await state(setup.db)).map((row) => [row.status, row.sent_at])).toEqual([
+      ['sent', '2027-02-01T12:30:00Z'],
+      ['sent', '2027-02-01T12:30:00Z'],
+      ['sent', '2027-02-01T12:30:00Z'],
+    ]);
+  });
+
+  it('sends at most one batch per run', async () => {
+    const setup = await buildMailDb();
+    for (let n = 0; n < 5; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    const outbox = worker(setup, recordingTransport(), { batchSize: 2 });
+
+    expect([await outbox.runOnce(), await outbox.runOnce(), await outbox.runOnce()]).toEqual([
+      { sent: 2, failed: 0, held: 0 },
+      { sent: 2, failed: 0, held: 0 },
+      { sent: 1, failed: 0, held: 0 },
+    ]);
+  });
+
+  it('never runs two batches at once, so overlapping runs send each message once', async () => {
+    const setup = await buildMailDb();
+    for (let n = 0; n < 3; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const recorder = recordingTransport();
+    const slow: MailTransport = {
+      async send(message) {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        return recorder.send(message);
+      },
+    };
+    const outbox = worker(setup, slow);
+
+    const results = await Promise.all([outbox.runOnce(), outbox.runOnce()]);
+
+    expect(results).toEqual([
+      { sent: 3, failed: 0, held: 0 },
+      { sent: 0, failed: 0, held: 0 },
+    ]);
+    expect([recorder.sent.map((m) => m.id), mostInFlight]).toEqual([[1, 2, 3], 1]);
+  });
+
+  it('starts with a run at once and stop waits for the running batch', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    const recorder = recordingTransport();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated: MailTransport = {
+      async send(message) {
+        await gate;
+        return recorder.send(message);
+      },
+    };
+    const outbox = worker(setup, gated);
+
+    outbox.start(60_000);
+    await vi.waitFor(async () => expect((await state(setup.db))[0]?.status).toBe('sending'));
+    const stopped = outbox.stop();
+    release();
+    await stopped;
+
+    expect(recorder.sent).toHaveLength(1);
+    expect((await state(setup.db))[0]?.status).toBe('sent');
+  });
+});

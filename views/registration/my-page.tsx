@@ -1,0 +1,209 @@
+// /my/:token: an attendee's own page behind their secret link.
+import type { Child } from 'hono/jsx';
+import type { DateTime } from 'luxon';
+import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
+import type { Programme, Webinar } from '../../src/programme/programme.types.js';
+import type { Attendee, RegistrationWithWebinar } from '../../src/registration/registration.types.js';
+import { LocalTime, TimeRange } from '../components/local-time.js';
+import { Layout } from '../layout.js';
+
+export type MyPageProps = {
+  programme: Programme;
+  attendee: Attendee;
+  registrations: RegistrationWithWebinar[];
+  /** Upcoming webinars this attendee can still register for with one click. */
+  others: Webinar[];
+  /** Places in the waiting list, by registration id. */
+  waitlistPlaces: Map<number, number>;
+  myUrl: string;
+  feedUrl: string;
+  now: DateTime;
+  notice?: { kind: 'ok' | 'info' | 'error'; text: Child };
+  /** Materials for registered attendees, per webinar id (filled by the materials feature). */
+  materials?: Map<number, Child>;
+  zoneError?: string;
+};
+
+function statusLabel(registration: RegistrationWithWebinar, place: number | undefined): string {
+  if (registration.webinar.status === 'cancelled') return 'Webinar cancelled';
+  if (registration.status === 'confirmed') return 'Registered';
+  if (registration.status === 'waitlisted') return place ? `Waiting list, place ${place}` : 'Waiting list';
+  return 'Cancelled by you';
+}
+
+export function MyPage(props: MyPageProps) {
+  const { attendee, now } = props;
+  const upcoming = props.registrations.filter((r) => r.webinar.endsAt > now);
+  const past = props.registrations.filter((r) => r.webinar.endsAt <= now && r.status === 'confirmed');
+  const base = `/my/${attendee.token}`;
+  return (
+    <Layout title="Your registrations" siteTitle={props.programme.title} nav="none" privatePage>
+      {props.notice ? (
+        <div class={`notice ${props.notice.kind}`} role="status">
+          {props.notice.text}
+        </div>
+      ) : null}
+      <h1>Your registrations</h1>
+      <p class="lead">
+        {attendee.name}, {attendee.organisation}. Times are shown for <strong>{attendee.zone}</strong>.
+      </p>
+      <p class="notice info small">
+        This page’s address is your personal link: bookmark it, and keep it to yourself. Anyone with it can manage your registrations.
+      </p>
+
+      <div class="layout-2">
+        <div>
+          <h2>Coming up</h2>
+          {upcoming.length === 0 ? <p class="muted">You have no upcoming webinars.</p> : null}
+          <ul class="cards">
+            {upcoming.map((registration) => {
+              const webinar = registration.webinar;
+              const active = registration.status !== 'cancelled' && webinar.status === 'published';
+              return (
+                <li class="card">
+                  <div class="actions">
+                    <span class={`tag ${registration.status === 'confirmed' && webinar.status === 'published' ? 'live' : registration.status === 'waitlisted' ? 'draft' : 'cancelled'}`}>
+                      {statusLabel(registration, props.waitlistPlaces.get(registration.id))}
+                    </span>
+                  </div>
+                  <h3>
+                    <a href={`/webinars/${webinar.slug}`}>{webinar.title}</a>
+                  </h3>
+                  <p class="when">
+                    <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={attendee.zone} />
+                  </p>
+                  {attendee.zone !== props.programme.defaultZone ? (
+                    <p class="small muted">
+                      = <LocalTime instant={webinar.startsAt} zone={props.programme.defaultZone} withCity />
+                    </p>
+                  ) : null}
+                  {registration.status === 'confirmed' && webinar.status === 'published' && webinar.joinUrl ? (
+                    <p>
+                      <a class="button small" href={webinar.joinUrl} rel="noopener noreferrer">
+                        Join the webinar
+                      </a>
+                    </p>
+                  ) : null}
+                  {active && now < webinar.startsAt ? (
+                    <form method="post" action={`${base}/registrations/${registration.id}/cancel`} class="inline-form">
+                      <button type="submit" class="secondary small">
+                        {registration.status === 'confirmed' ? 'Cancel my seat' : 'Leave the waiting list'}
+                      </button>
+                    </form>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+
+          {past.length > 0 ? (
+            <>
+              <h2>Past webinars</h2>
+              <ul class="cards">
+                {past.map((registration) => (
+                  <li class="card">
+                    <h3>
+                      <a href={`/webinars/${registration.webinar.slug}`}>{registration.webinar.title}</a>
+                    </h3>
+                    <p class="small">
+                      <LocalTime instant={registration.webinar.startsAt} zone={attendee.zone} />
+                    </p>
+                    {props.materials?.get(registration.webinar.id) ?? null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
+          {props.others.length > 0 ? (
+            <>
+              <h2>More webinars in the programme</h2>
+              <ul class="cards">
+                {props.others.map((webinar) => (
+                  <li class="card">
+                    <h3>
+                      <a href={`/webinars/${webinar.slug}`}>{webinar.title}</a>
+                    </h3>
+                    <p class="small">
+                      <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={attendee.zone} />
+                    </p>
+                    <form method="post" action={`${base}/register/${webinar.slug}`} class="inline-form">
+                      <button type="submit" class="small">
+                        Register with one click
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+
+        <aside>
+          <section class="panel" aria-labelledby="my-calendar">
+            <h2 id="my-calendar" style="margin-top:0">
+              Your calendar
+            </h2>
+            <p class="small">Your webinars, with join links and reminders; waiting-list places appear as tentative.</p>
+            <p>
+              <a class="button" href={webcalUrl(props.feedUrl)}>
+                Subscribe
+              </a>
+            </p>
+            <div class="field">
+              <label for="my-feed-url">Calendar address (private)</label>
+              <input id="my-feed-url" type="text" readonly value={props.feedUrl} />
+            </div>
+          </section>
+
+          <section class="panel" aria-labelledby="my-zone">
+            <h2 id="my-zone" style="margin-top:0">
+              Your time zone
+            </h2>
+            <form method="post" action={`${base}/zone`} class="stack">
+              <div class="field">
+                <label for="zone">Time zone (IANA name)</label>
+                <input id="zone" name="timezone" type="text" value={attendee.zone} list="my-zone-list" required aria-invalid={props.zoneError ? 'true' : undefined} aria-describedby={props.zoneError ? 'zone-error' : undefined} />
+                {props.zoneError ? (
+                  <span class="error" id="zone-error">
+                    {props.zoneError}
+                  </span>
+                ) : null}
+              </div>
+              <button type="submit" class="secondary">
+                Save time zone
+              </button>
+            </form>
+            <datalist id="my-zone-list">
+              {['Europe/Stockholm', 'Europe/Oslo', 'Europe/London', 'Asia/Shanghai', 'America/New_York', 'America/Los_Angeles', 'UTC'].map((zone) => (
+                <option value={zone} />
+              ))}
+            </datalist>
+          </section>
+
+          <section class="panel" aria-labelledby="my-privacy">
+            <h2 id="my-privacy" style="margin-top:0">
+              Your link and your data
+            </h2>
+            <form method="post" action={`${base}/reset-link`} class="stack">
+              <p class="small">Shared this page by mistake? Get a new link; this one stops working at once and the new one is emailed to you.</p>
+              <button type="submit" class="secondary">
+                Replace my personal link
+              </button>
+            </form>
+            <form method="post" action={`${base}/delete`} class="stack" style="margin-top:1rem">
+              <p class="small">Delete your details and all your registrations. Your seats go to the people on the waiting lists.</p>
+              <label class="check" for="confirm-delete">
+                <input id="confirm-delete" type="checkbox" name="confirm" value="yes" required />
+                <span>Yes, delete all my data</span>
+              </label>
+              <button type="submit" class="danger">
+                Delete my data
+              </button>
+            </form>
+          </section>
+        </aside>
+      </div>
+    </Layout>
+  );
+}
