@@ -4,11 +4,15 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from '../../migrations/0001_initial.js';
 import * as m0002 from '../../migrations/0002_registrations.js';
 import * as m0003 from '../../migrations/0003_outbox.js';
+import * as m0004 from '../../migrations/0004_coordinators.js';
+import * as m0005 from '../../migrations/0005_materials.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_registrations': m0002,
   '0003_outbox': m0003,
+  '0004_coordinators': m0004,
+  '0005_materials': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -122,6 +122,64 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface CoordinatorTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface CoordinatorInviteTable {
+  id: Generated<number>;
+  token_lookup: string;
+  email: string | null;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CoordinatorSessionTable {
+  id_lookup: string;
+  coordinator_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  coordinator_id: number;
+  name: string;
+  token_lookup: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type MaterialKind = 'recording' | 'slides' | 'link';
+export type MaterialVisibility = 'public' | 'attendees';
+
+export interface MaterialTable {
+  id: Generated<number>;
+  webinar_id: number;
+  kind: MaterialKind;
+  title: string;
+  url: string | null;
+  file_name: string | null;
+  original_name: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  visibility: MaterialVisibility;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   programme: ProgrammeTable;
   knowledge_area: KnowledgeAreaTable;
@@ -131,6 +189,11 @@ export interface Database {
   attendee: AttendeeTable;
   registration: RegistrationTable;
   outbox: OutboxTable;
+  coordinator: CoordinatorTable;
+  coordinator_invite: CoordinatorInviteTable;
+  coordinator_session: CoordinatorSessionTable;
+  api_token: ApiTokenTable;
+  material: MaterialTable;
 }
 
 export type ProgrammeRow = Selectable<ProgrammeTable>;
@@ -149,3 +212,8 @@ export type RegistrationRow = Selectable<RegistrationTable>;
 export type NewRegistration = Insertable<RegistrationTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;
+export type CoordinatorRow = Selectable<CoordinatorTable>;
+export type CoordinatorSessionRow = Selectable<CoordinatorSessionTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type MaterialRow = Selectable<MaterialTable>;
+export type NewMaterial = Insertable<MaterialTable>;

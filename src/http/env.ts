@@ -1,8 +1,14 @@
 // Types shared by the HTTP layer: what routes find on the context.
 import type { ViewerZoneProps } from '../../views/layout.js';
 
+export type SignedInCoordinator = { id: number; email: string; name: string };
+
 export type AppEnv = {
   Variables: {
     viewer: ViewerZoneProps;
+    /** Set by the admin guard (session) and the API guard (bearer token; null for HUB_API_TOKEN). */
+    coordinator: SignedInCoordinator | null;
+    /** The session's CSRF token, for the hidden `_csrf` field of every admin form. */
+    csrfToken: string;
   };
 };
