@@ -35,6 +35,8 @@ export interface SpeakerTable {
   bio: string;
   photo_url: string | null;
   email: string | null;
+  token: string | null;
+  token_lookup: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -56,6 +58,9 @@ export interface WebinarTable {
   status: WebinarStatus;
   sequence: number;
   registration_closes_minutes_before: Generated<number>;
+  /** The panelists' link: only ever shown to the webinar's speakers. */
+  speaker_join_url: string | null;
+  tech_check_minutes: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -164,6 +164,9 @@ async function seedDemoProgramme(db: Db, clock: Clock): Promise<void> {
       durationMinutes: 60,
       capacity: 100,
       joinUrl: `https://meet.example.org/${webinar.slug}`,
+      speakerJoinUrl: `https://meet.example.org/${webinar.slug}/panelists`,
+      techCheckMinutes: 30,
+      registrationClosesMinutesBefore: 0,
       status: 'published',
       speakers: [...webinar.speakers.map((slug) => ({ slug, role: 'speaker' as const })), { slug: 'anna-lindqvist', role: 'moderator' as const }],
     });

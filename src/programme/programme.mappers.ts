@@ -55,6 +55,8 @@ export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<Sp
     status: row.status,
     sequence: row.sequence,
     registrationClosesMinutesBefore: row.registration_closes_minutes_before,
+    speakerJoinUrl: row.speaker_join_url,
+    techCheckMinutes: row.tech_check_minutes,
     createdAt: utc(row.created_at),
     updatedAt: utc(row.updated_at),
     speakers: speakers.map((speaker): WebinarSpeaker => ({ ...toSpeaker(speaker), role: speaker.role })),

@@ -47,6 +47,10 @@ export type Webinar = {
   joinUrl: string | null;
   status: WebinarStatus;
   sequence: number;
+  /** Private: the panelists' link, for the webinar's speakers only. */
+  speakerJoinUrl: string | null;
+  /** The technical check starts this long before the webinar. */
+  techCheckMinutes: number;
   /** Registration closes this long before the start (0: at the start). */
   registrationClosesMinutesBefore: number;
   createdAt: DateTime;

@@ -50,6 +50,9 @@ export async function createWebinar(
       duration_minutes: input.durationMinutes,
       capacity: input.capacity,
       join_url: input.joinUrl,
+      speaker_join_url: input.speakerJoinUrl,
+      tech_check_minutes: input.techCheckMinutes,
+      registration_closes_minutes_before: input.registrationClosesMinutesBefore,
       status: input.status,
       sequence: 0,
       created_at: now,
@@ -98,6 +101,15 @@ export async function updateWebinar(
     }
     if (patch.capacity !== undefined && patch.capacity !== row.capacity) (update.capacity = patch.capacity), fields.push('capacity');
     if (patch.joinUrl !== undefined && patch.joinUrl !== row.join_url) (update.join_url = patch.joinUrl), fields.push('joinUrl');
+    if (patch.speakerJoinUrl !== undefined && patch.speakerJoinUrl !== row.speaker_join_url) {
+      (update.speaker_join_url = patch.speakerJoinUrl), fields.push('speakerJoinUrl');
+    }
+    if (patch.techCheckMinutes !== undefined && patch.techCheckMinutes !== row.tech_check_minutes) {
+      (update.tech_check_minutes = patch.techCheckMinutes), fields.push('techCheck');
+    }
+    if (patch.registrationClosesMinutesBefore !== undefined && patch.registrationClosesMinutesBefore !== row.registration_closes_minutes_before) {
+      (update.registration_closes_minutes_before = patch.registrationClosesMinutesBefore), fields.push('registrationCloses');
+    }
     if (patch.status !== undefined && patch.status !== row.status) (update.status = patch.status), fields.push('status');
     if (patch.speakers !== undefined) {
       const speakers = await resolveSpeakers(trx, patch.speakers);
@@ -108,7 +120,7 @@ export async function updateWebinar(
       }
     }
 
-    const rescheduled = fields.some((field) => ['start', 'duration', 'status', 'joinUrl'].includes(field));
+    const rescheduled = fields.some((field) => ['start', 'duration', 'status', 'joinUrl', 'speakerJoinUrl'].includes(field));
     if (fields.length > 0) {
       // SEQUENCE tells calendar clients that an event they hold has a newer version (RFC 5545 3.8.7.4).
       await updateWebinarRow(trx, row.id, { ...update, sequence: rescheduled ? row.sequence + 1 : row.sequence, updated_at: toStoredInstant(clock.now()) });

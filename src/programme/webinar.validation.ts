@@ -18,6 +18,9 @@ export type WebinarInput = {
   durationMinutes: number;
   capacity: number | null;
   joinUrl: string | null;
+  speakerJoinUrl: string | null;
+  techCheckMinutes: number;
+  registrationClosesMinutesBefore: number;
   status: WebinarStatus;
   speakers: SpeakerAssignment[];
 };
@@ -72,10 +75,16 @@ export function validateNewWebinar(input: Input, defaultZone: string): Validated
   const durationMinutes = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
   const capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
   const joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
+  const speakerJoinUrl = fields.url('speakerJoinUrl', 'Speakers’ join link', { httpsOnly: true });
+  const techCheckMinutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { min: 0, max: 240 }) ?? 30;
+  const registrationClosesMinutesBefore = fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { min: 0, max: 60 * 24 * 60 }) ?? 0;
   const status = fields.choice('status', 'Status', WEBINAR_STATUSES, { required: false }) ?? 'draft';
   const speakers = readSpeakers(fields);
   if (!fields.ok || !start || durationMinutes === null) return { ok: false, errors: fields.errors };
-  return { ok: true, value: { slug, title, areaSlug, abstract, start, durationMinutes, capacity, joinUrl, status, speakers } };
+  return {
+    ok: true,
+    value: { slug, title, areaSlug, abstract, start, durationMinutes, capacity, joinUrl, speakerJoinUrl, techCheckMinutes, registrationClosesMinutesBefore, status, speakers },
+  };
 }
 
 /** A partial update: only the fields present in the input are checked and changed. */
@@ -98,6 +107,15 @@ export function validateWebinarPatch(input: Input, currentZone: string): Validat
   }
   if ('capacity' in input) patch.capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
   if ('joinUrl' in input) patch.joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
+  if ('speakerJoinUrl' in input) patch.speakerJoinUrl = fields.url('speakerJoinUrl', 'Speakers’ join link', { httpsOnly: true });
+  if ('techCheckMinutes' in input) {
+    const minutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { required: true, min: 0, max: 240 });
+    if (minutes !== null) patch.techCheckMinutes = minutes;
+  }
+  if ('registrationClosesMinutesBefore' in input) {
+    const minutes = fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { required: true, min: 0, max: 60 * 24 * 60 });
+    if (minutes !== null) patch.registrationClosesMinutesBefore = minutes;
+  }
   if ('status' in input) {
     const status = fields.choice('status', 'Status', WEBINAR_STATUSES);
     if (status) patch.status = status;

@@ -1,0 +1,91 @@
+// Changing speakers, knowledge areas and the programme settings.
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/transaction.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { slugify } from '../validation.js';
+import { toArea, toSpeaker, toStoredInstant } from './programme.mappers.js';
+import { findAreaRowBySlug, findSpeakerRowBySlug, insertAreaRow, insertSpeakerRow, updateSpeakerRow, upsertProgrammeRow } from './programme.repository.js';
+import type { Area, Speaker } from './programme.types.js';
+import type { AreaInput, ProgrammeInput, SpeakerInput } from './programme-admin.validation.js';
+import { slugExists } from './webinar.repository.js';
+import { uniqueSlug } from './webinar.service.js';
+
+export async function createSpeaker(db: Db, clock: Clock, input: SpeakerInput): Promise<Speaker> {
+  return inTransaction(db, async (trx) => {
+    const slug = input.slug || (await uniqueSlug(trx, slugify(input.name) || 'speaker', 'speaker'));
+    if (await slugExists(trx, 'speaker', slug)) throw new ValidationError({ slug: `The slug "${slug}" is already used by another speaker.` }, 409);
+    const now = toStoredInstant(clock.now());
+    await insertSpeakerRow(trx, {
+      slug,
+      name: input.name,
+      title: input.title,
+      organisation: input.organisation,
+      city: input.city,
+      country: input.country,
+      zone: input.zone,
+      bio: input.bio,
+      photo_url: input.photoUrl,
+      email: input.email,
+      created_at: now,
+      updated_at: now,
+    });
+    return toSpeaker((await findSpeakerRowBySlug(trx, slug))!);
+  });
+}
+
+export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: Partial<SpeakerInput>): Promise<Speaker> {
+  return inTransaction(db, async (trx) => {
+    const row = await findSpeakerRowBySlug(trx, slug);
+    if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+    if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
+      throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
+    }
+    await updateSpeakerRow(trx, row.id, {
+      ...(patch.slug ? { slug: patch.slug } : {}),
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.organisation !== undefined ? { organisation: patch.organisation } : {}),
+      ...(patch.city !== undefined ? { city: patch.city } : {}),
+      ...(patch.country !== undefined ? { country: patch.country } : {}),
+      ...(patch.zone !== undefined ? { zone: patch.zone } : {}),
+      ...(patch.bio !== undefined ? { bio: patch.bio } : {}),
+      ...(patch.photoUrl !== undefined ? { photo_url: patch.photoUrl } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      updated_at: toStoredInstant(clock.now()),
+    });
+    return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
+  });
+}
+
+export async function createArea(db: Db, input: AreaInput): Promise<Area> {
+  return inTransaction(db, async (trx) => {
+    const slug = input.slug || (await uniqueSlug(trx, slugify(input.name) || 'area', 'knowledge_area'));
+    if (await slugExists(trx, 'knowledge_area', slug)) throw new ValidationError({ slug: `The slug "${slug}" is already used by another area.` }, 409);
+    await insertAreaRow(trx, { slug, name: input.name, description: input.description, position: input.position });
+    return toArea((await findAreaRowBySlug(trx, slug))!);
+  });
+}
+
+export async function updateArea(db: Db, slug: string, input: AreaInput): Promise<Area> {
+  return inTransaction(db, async (trx) => {
+    const row = await findAreaRowBySlug(trx, slug);
+    if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
+    const newSlug = input.slug || slug;
+    if (newSlug !== slug && (await slugExists(trx, 'knowledge_area', newSlug))) throw new ValidationError({ slug: `The slug "${newSlug}" is already used by another area.` }, 409);
+    await trx.updateTable('knowledge_area').set({ slug: newSlug, name: input.name, description: input.description, position: input.position }).where('id', '=', row.id).execute();
+    return toArea((await findAreaRowBySlug(trx, newSlug))!);
+  });
+}
+
+export async function updateProgrammeSettings(db: Db, clock: Clock, input: ProgrammeInput): Promise<void> {
+  await upsertProgrammeRow(db, {
+    title: input.title,
+    tagline: input.tagline,
+    description: input.description,
+    organiser_name: input.organiserName,
+    organiser_email: input.organiserEmail,
+    default_zone: input.defaultZone,
+    updated_at: toStoredInstant(clock.now()),
+  });
+}

@@ -1,0 +1,95 @@
+// Checks what coordinators send for speakers, knowledge areas and the programme settings.
+import type { Validated } from '../errors.js';
+import { FieldReader, type Input } from '../validation.js';
+
+export type SpeakerInput = {
+  slug: string;
+  name: string;
+  title: string;
+  organisation: string;
+  city: string;
+  country: string;
+  zone: string;
+  bio: string;
+  photoUrl: string | null;
+  email: string | null;
+};
+
+export type AreaInput = { slug: string; name: string; description: string; position: number };
+
+export type ProgrammeInput = {
+  title: string;
+  tagline: string;
+  description: string;
+  organiserName: string;
+  organiserEmail: string;
+  defaultZone: string;
+};
+
+const SPEAKER_FIELDS: Record<keyof SpeakerInput, string> = {
+  slug: 'slug',
+  name: 'name',
+  title: 'title',
+  organisation: 'organisation',
+  city: 'city',
+  country: 'country',
+  zone: 'timezone',
+  bio: 'bio',
+  photoUrl: 'photoUrl',
+  email: 'email',
+};
+
+function readSpeaker(fields: FieldReader, input: Input, partial: boolean): Partial<SpeakerInput> {
+  const present = (key: keyof SpeakerInput) => !partial || SPEAKER_FIELDS[key] in input;
+  const value: Partial<SpeakerInput> = {};
+  if (present('slug') && fields.has('slug')) value.slug = fields.slug('slug', 'Slug');
+  if (present('name')) value.name = fields.text('name', 'Name', { required: true, max: 120 });
+  if (present('title')) value.title = fields.text('title', 'Title', { max: 160 });
+  if (present('organisation')) value.organisation = fields.text('organisation', 'Organisation', { max: 160 });
+  if (present('city')) value.city = fields.text('city', 'City', { required: true, max: 100 });
+  if (present('country')) value.country = fields.text('country', 'Country', { required: true, max: 100 });
+  if (present('zone')) value.zone = fields.zone('timezone', 'Time zone');
+  if (present('bio')) value.bio = fields.text('bio', 'Biography', { max: 3000, multiline: true });
+  if (present('photoUrl')) value.photoUrl = fields.url('photoUrl', 'Photo URL', { httpsOnly: true });
+  if (present('email')) {
+    const email = fields.email('email', 'Email', { required: false });
+    value.email = email === '' ? null : email;
+  }
+  return value;
+}
+
+export function validateNewSpeaker(input: Input): Validated<SpeakerInput> {
+  const fields = new FieldReader(input);
+  const value = readSpeaker(fields, input, false);
+  if (!fields.ok) return { ok: false, errors: fields.errors };
+  return { ok: true, value: { slug: '', photoUrl: null, email: null, ...value } as SpeakerInput };
+}
+
+export function validateSpeakerPatch(input: Input): Validated<Partial<SpeakerInput>> {
+  const fields = new FieldReader(input);
+  const value = readSpeaker(fields, input, true);
+  if (!fields.ok) return { ok: false, errors: fields.errors };
+  return { ok: true, value };
+}
+
+export function validateArea(input: Input): Validated<AreaInput> {
+  const fields = new FieldReader(input);
+  const name = fields.text('name', 'Name', { required: true, max: 120 });
+  const slug = fields.has('slug') ? fields.slug('slug', 'Slug') : '';
+  const description = fields.text('description', 'Description', { max: 2000, multiline: true });
+  const position = fields.integer('position', 'Position', { min: 0, max: 1000 }) ?? 0;
+  if (!fields.ok) return { ok: false, errors: fields.errors };
+  return { ok: true, value: { slug, name, description, position } };
+}
+
+export function validateProgramme(input: Input): Validated<ProgrammeInput> {
+  const fields = new FieldReader(input);
+  const title = fields.text('title', 'Title', { required: true, max: 200 });
+  const tagline = fields.text('tagline', 'Tagline', { max: 300 });
+  const description = fields.text('description', 'Description', { required: true, max: 5000, multiline: true });
+  const organiserName = fields.text('organiserName', 'Organiser', { required: true, max: 200 });
+  const organiserEmail = fields.email('organiserEmail', 'Organiser email');
+  const defaultZone = fields.zone('defaultZone', 'Programme time zone');
+  if (!fields.ok) return { ok: false, errors: fields.errors };
+  return { ok: true, value: { title, tagline, description, organiserName, organiserEmail, defaultZone } };
+}
