@@ -1,0 +1,46 @@
+// A speaker's events for a webinar: the session (with the panelists' link) and the technical check.
+import type { Programme, Webinar } from '../programme/programme.types.js';
+import type { CalendarEvent } from './calendar.builder.js';
+import { webinarEvent } from './webinar-events.js';
+
+export type SpeakerEventOptions = {
+  baseUrl: string;
+  /** Named as ATTENDEE in invites; omitted in feeds. */
+  speaker?: { name: string; email: string };
+  privateUrl: string | null;
+};
+
+export function speakerEvents(webinar: Webinar, programme: Programme, options: SpeakerEventOptions): CalendarEvent[] {
+  const joinUrl = webinar.speakerJoinUrl ?? webinar.joinUrl;
+  const attendees = options.speaker?.email ? [{ name: options.speaker.name, email: options.speaker.email, role: 'required' as const, status: 'accepted' as const }] : [];
+  const extra = [
+    webinar.speakerJoinUrl ? 'The join link above is the speakers’ (panelists’) link: please do not share it.' : null,
+    options.privateUrl ? `Your speaker page: ${options.privateUrl}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  // Speakers get their own UIDs: the public event (same webinar) may sit in the same calendar.
+  const session = webinarEvent(webinar, programme, {
+    baseUrl: options.baseUrl,
+    joinUrl,
+    alarms: [60],
+    attendees,
+    uidSuffix: 'speaker',
+    summaryPrefix: 'Speaking: ',
+    extraDescription: extra,
+  });
+  if (webinar.techCheckMinutes <= 0) return [session];
+  const check = webinarEvent(webinar, programme, {
+    baseUrl: options.baseUrl,
+    joinUrl,
+    alarms: [15],
+    attendees,
+    uidSuffix: 'techcheck',
+    summaryPrefix: 'Technical check: ',
+    extraDescription: extra,
+  });
+  return [
+    session,
+    { ...check, start: webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), end: webinar.startsAt, description: `Technical check before the webinar.\n\n${check.description}` },
+  ];
+}

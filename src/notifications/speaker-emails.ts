@@ -1,0 +1,71 @@
+// Invitations for speakers: their own event (panelist link, technical check) in their own zone.
+import { buildCalendar } from '../calendar/calendar.builder.js';
+import { speakerEvents } from '../calendar/speaker-events.js';
+import type { OutgoingEmail } from '../mail/outbox.service.js';
+import type { Speaker, Webinar } from '../programme/programme.types.js';
+import type { WebinarChange } from '../programme/webinar.service.js';
+import type { EmailContext } from '../registration/registration.emails.js';
+import { showIn } from '../time/index.js';
+import { emailBody, footerFor, whenFor } from './email-text.js';
+
+type SpeakerRecipient = Pick<Speaker, 'id' | 'name' | 'zone'> & { email: string | null; token?: string | null };
+
+function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, method: 'REQUEST' | 'CANCEL') {
+  return {
+    method,
+    content: buildCalendar({
+      name: webinar.title,
+      description: ctx.programme.title,
+      zoneHint: speaker.zone,
+      method,
+      events: speakerEvents(method === 'CANCEL' ? { ...webinar, status: 'cancelled' } : webinar, ctx.programme, {
+        baseUrl: ctx.baseUrl,
+        speaker: { name: speaker.name, email: speaker.email ?? '' },
+        privateUrl: speaker.token ? `${ctx.baseUrl}/speaker/${speaker.token}` : null,
+      }),
+    }),
+  } as const;
+}
+
+export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, change: WebinarChange | null): OutgoingEmail {
+  const techCheck = showIn(webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), speaker.zone);
+  return {
+    kind: change ? 'speaker-updated' : 'speaker-invited',
+    to: { address: speaker.email ?? '', name: speaker.name },
+    webinarId: webinar.id,
+    subject: change ? `Changed: your session “${webinar.title}”` : `You are speaking: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${speaker.name},`,
+        change ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.` : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session and the technical check to your calendar.`,
+        `When (your time):\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
+        change?.before && (change.fields.includes('start') || change.fields.includes('duration')) ? `Previously:\n${whenFor(change.before, speaker.zone, ctx.programme.defaultZone)}` : null,
+        webinar.techCheckMinutes > 0 ? `Technical check: ${techCheck.date}, ${techCheck.time} ${techCheck.abbreviation} (${speaker.zone}), ${webinar.techCheckMinutes} minutes before the start.` : null,
+        webinar.speakerJoinUrl ? `Your speaker link (panelists only, please do not share): ${webinar.speakerJoinUrl}` : 'The speaker link will follow.',
+        speaker.token ? `Your speaker page, with your sessions in your time and your audience's clocks: ${ctx.baseUrl}/speaker/${speaker.token}` : null,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    ics: invite(ctx, webinar, speaker, 'REQUEST'),
+  };
+}
+
+export function speakerCancellationEmail(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient): OutgoingEmail {
+  return {
+    kind: 'speaker-cancelled',
+    to: { address: speaker.email ?? '', name: speaker.name },
+    webinarId: webinar.id,
+    subject: `Cancelled: your session “${webinar.title}”`,
+    ...emailBody(
+      [
+        `Hello ${speaker.name},`,
+        webinar.status === 'cancelled'
+          ? `“${webinar.title}” has been cancelled. The attached cancellation removes it from your calendar.`
+          : `You are no longer on the programme of “${webinar.title}”. The attached cancellation removes it from your calendar.`,
+        `It was planned for:\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    ics: invite(ctx, webinar, speaker, 'CANCEL'),
+  };
+}

@@ -1,0 +1,129 @@
+// When a published webinar changes, every confirmed attendee and every speaker hears about it in
+// their own zone, with an updated invite (same UID, higher SEQUENCE) or a cancellation. Runs inside
+// the transaction of the change, so the emails are written with it or not at all.
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { enqueueEmail } from '../mail/outbox.service.js';
+import { getProgramme } from '../programme/programme.service.js';
+import type { Webinar } from '../programme/programme.types.js';
+import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
+import { attendeeInvite, personalUrl, type EmailContext } from '../registration/registration.emails.js';
+import { listConfirmedAttendees, listRegistrationsOfWebinar } from '../registration/registration.repository.js';
+import { fillFreeSeats } from '../registration/registration.service.js';
+import { formatDuration } from '../time/index.js';
+import { emailBody, footerFor, whenFor } from './email-text.js';
+import { speakerCancellationEmail, speakerInviteEmail } from './speaker-emails.js';
+
+export type ChangeNotifierDeps = { clock: Clock; baseUrl: string };
+
+/** What changed, in words, for someone in `zone`. */
+export function describeChange(change: WebinarChange, zone: string, programmeZone: string): string[] {
+  const { before, after } = change;
+  if (!before) return [];
+  const lines: string[] = [];
+  if (change.fields.includes('start') || change.fields.includes('duration')) {
+    lines.push(`New time (your time):\n${whenFor(after, zone, programmeZone)}`);
+    lines.push(`Previously:\n${whenFor(before, zone, programmeZone)}`);
+  }
+  if (change.fields.includes('duration') && !change.fields.includes('start')) {
+    lines.push(`It now lasts ${formatDuration(after.durationMinutes)} instead of ${formatDuration(before.durationMinutes)}.`);
+  }
+  if (change.fields.includes('joinUrl') && after.joinUrl) lines.push(`New join link: ${after.joinUrl}`);
+  return lines;
+}
+
+function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, attendee: { id: number; name: string; email: string; zone: string; token: string }) {
+  const webinar = change.after;
+  return {
+    kind: 'webinar-updated',
+    to: { address: attendee.email, name: attendee.name },
+    webinarId: webinar.id,
+    attendeeId: attendee.id,
+    subject: `Changed: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `“${webinar.title}” has changed. The attached update replaces the event in your calendar.`,
+        ...describeChange(change, attendee.zone, ctx.programme.defaultZone),
+        change.fields.includes('joinUrl') || !webinar.joinUrl ? null : `Join link: ${webinar.joinUrl}`,
+        `Can't make it now? Cancel so that someone on the waiting list gets your seat: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
+  };
+}
+
+function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee: { id: number; name: string; email: string; zone: string; token: string }, confirmed: boolean) {
+  return {
+    kind: 'webinar-cancelled',
+    to: { address: attendee.email, name: attendee.name },
+    webinarId: webinar.id,
+    attendeeId: attendee.id,
+    subject: `Cancelled: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `We are sorry: “${webinar.title}”, planned for\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}\nhas been cancelled.${confirmed ? ' The attached cancellation removes it from your calendar.' : ''}`,
+        `The rest of the programme: ${ctx.baseUrl}/`,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    ics: confirmed ? attendeeInvite(ctx, webinar, attendee, 'CANCEL') : null,
+  };
+}
+
+async function attendeesWithStatus(db: Db, webinarId: number, status: 'confirmed' | 'waitlisted') {
+  if (status === 'confirmed') return listConfirmedAttendees(db, webinarId);
+  const rows = await listRegistrationsOfWebinar(db, webinarId, ['waitlisted']);
+  if (rows.length === 0) return [];
+  return db
+    .selectFrom('attendee')
+    .select(['id as attendeeId', 'name', 'email', 'zone', 'token'])
+    .where('id', 'in', rows.map((r) => r.attendee_id))
+    .execute();
+}
+
+export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeListener {
+  return async function notifyWebinarChange(trx, change) {
+    const { before, after } = change;
+    const ctx: EmailContext = { programme: await getProgramme(trx), baseUrl: deps.baseUrl };
+    const wasPublished = before?.status === 'published';
+
+    if (after.status === 'cancelled' && wasPublished) {
+      for (const status of ['confirmed', 'waitlisted'] as const) {
+        for (const a of await attendeesWithStatus(trx, after.id, status)) {
+          await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, { ...a, id: a.attendeeId }, status === 'confirmed'));
+        }
+      }
+      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, speaker));
+      return;
+    }
+    if (after.status !== 'published') return;
+
+    if (!wasPublished) {
+      // Newly published: the speakers get their invitation now.
+      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, speaker, null));
+      return;
+    }
+
+    if (change.rescheduled) {
+      for (const a of await attendeesWithStatus(trx, after.id, 'confirmed')) {
+        await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, { ...a, id: a.attendeeId }));
+      }
+    }
+    const beforeIds = new Set(before.speakers.map((s) => s.id));
+    const afterIds = new Set(after.speakers.map((s) => s.id));
+    for (const speaker of after.speakers) {
+      if (!speaker.email) continue;
+      if (!beforeIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, speaker, null));
+      else if (change.rescheduled) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, speaker, change));
+    }
+    for (const speaker of before.speakers) {
+      if (speaker.email && !afterIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, speaker));
+    }
+    if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity) || change.fields.includes('start')) {
+      await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, after);
+    }
+  };
+}
