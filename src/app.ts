@@ -15,6 +15,7 @@ import { getProgramme } from './programme/programme.service.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
 import type { RateLimit } from './http/rate-limit.js';
 import { registrationRoutes } from './registration/registration.routes.js';
+import { speakerRoutes } from './speakers/speakers.routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer };
   app.route('/', programmeRoutes(pages));
   app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 } }));
+  app.route('/', speakerRoutes(pages));
 
   return app;
 }

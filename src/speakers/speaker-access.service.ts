@@ -1,0 +1,138 @@
+// Speakers' private links and what their private page shows: sessions, audience clocks, questions.
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/transaction.js';
+import { NotFoundError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.service.js';
+import { emailBody, footerFor } from '../notifications/email-text.js';
+import { toSpeaker, toStoredInstant } from '../programme/programme.mappers.js';
+import { findSpeakerRowBySlug } from '../programme/programme.repository.js';
+import { getProgramme, listWebinarsOfSpeaker } from '../programme/programme.service.js';
+import type { Speaker, Webinar } from '../programme/programme.types.js';
+import { generateToken, looksLikeToken, tokenLookup, tokensEqual } from '../security/tokens.js';
+import { showIn, type ShownTime } from '../time/index.js';
+
+export type SpeakerWithLink = Speaker & { token: string | null };
+
+export function speakerPageUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/speaker/${token}`;
+}
+
+/** Creates the speaker's private link, or replaces it (the old one stops working at once). */
+export async function rotateSpeakerLink(db: Db, clock: Clock, slug: string): Promise<string> {
+  const row = await findSpeakerRowBySlug(db, slug);
+  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  const token = generateToken();
+  await db.updateTable('speaker').set({ token, token_lookup: tokenLookup(token), updated_at: toStoredInstant(clock.now()) }).where('id', '=', row.id).execute();
+  return token;
+}
+
+export async function revokeSpeakerLink(db: Db, clock: Clock, slug: string): Promise<void> {
+  const row = await findSpeakerRowBySlug(db, slug);
+  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  await db.updateTable('speaker').set({ token: null, token_lookup: null, updated_at: toStoredInstant(clock.now()) }).where('id', '=', row.id).execute();
+}
+
+export async function speakerLinkOf(db: Db, slug: string): Promise<string | null> {
+  return (await findSpeakerRowBySlug(db, slug))?.token ?? null;
+}
+
+/** Emails the speaker their private link, creating one when there is none. */
+export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slug: string): Promise<{ email: string; url: string }> {
+  return inTransaction(db, async (trx) => {
+    const row = await findSpeakerRowBySlug(trx, slug);
+    if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+    if (!row.email) throw new NotFoundError(`${row.name} has no email address yet: add one first.`);
+    const token = row.token ?? (await rotateSpeakerLink(trx, clock, slug));
+    const url = speakerPageUrl(baseUrl, token);
+    const programme = await getProgramme(trx);
+    await enqueueEmail(trx, clock, {
+      kind: 'speaker-link',
+      to: { address: row.email, name: row.name },
+      subject: `Your speaker page for ${programme.title}`,
+      ...emailBody(
+        [
+          `Hello ${row.name},`,
+          'Your speaker page shows each of your sessions in your own time: the technical check, the start and the end, your speaker link, where your audience is sitting and the questions attendees have sent in. You can also subscribe to your sessions in your calendar from there.',
+          url,
+          'The link is personal: please keep it to yourself.',
+        ],
+        footerFor(programme, baseUrl),
+      ),
+    });
+    return { email: row.email, url };
+  });
+}
+
+export async function findSpeakerByToken(db: Db, token: string): Promise<SpeakerWithLink | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  const row = await db.selectFrom('speaker').selectAll().where('token_lookup', '=', tokenLookup(token)).executeTakeFirst();
+  if (!row || !row.token || !tokensEqual(row.token, token)) return undefined;
+  return { ...toSpeaker(row), token: row.token };
+}
+
+export async function getSpeakerByToken(db: Db, token: string): Promise<SpeakerWithLink> {
+  const speaker = await findSpeakerByToken(db, token);
+  if (!speaker) throw new NotFoundError('This speaker link does not work: it may have been replaced or withdrawn. Ask the programme coordinators for a new one.');
+  return speaker;
+}
+
+export async function setSpeakerZone(db: Db, clock: Clock, speakerId: number, zone: string): Promise<void> {
+  await db.updateTable('speaker').set({ zone, updated_at: toStoredInstant(clock.now()) }).where('id', '=', speakerId).execute();
+}
+
+export type AudienceClock = { zone: string; count: number; start: ShownTime };
+
+/** Where the audience sits: confirmed attendees grouped by their zone, counts only, largest first. */
+export async function audienceClocks(db: Db, webinar: Webinar): Promise<AudienceClock[]> {
+  const rows = await db
+    .selectFrom('registration')
+    .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
+    .select(['attendee.zone', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('registration.webinar_id', '=', webinar.id)
+    .where('registration.status', '=', 'confirmed')
+    .groupBy('attendee.zone')
+    .execute();
+  return rows
+    .map((row) => ({ zone: row.zone, count: Number(row.n), start: showIn(webinar.startsAt, row.zone) }))
+    .sort((a, b) => b.count - a.count || a.start.datetime.localeCompare(b.start.datetime) || a.zone.localeCompare(b.zone));
+}
+
+export type SessionBrief = {
+  webinar: Webinar;
+  role: string;
+  confirmed: number;
+  waitlisted: number;
+  audience: AudienceClock[];
+  questions: string[];
+};
+
+export async function speakerSessions(db: Db, speaker: Speaker): Promise<SessionBrief[]> {
+  const webinars = await listWebinarsOfSpeaker(db, speaker.id);
+  const briefs: SessionBrief[] = [];
+  for (const webinar of webinars) {
+    const counts = await db
+      .selectFrom('registration')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('webinar_id', '=', webinar.id)
+      .groupBy('status')
+      .execute();
+    const questions = await db
+      .selectFrom('registration')
+      .select('question')
+      .where('webinar_id', '=', webinar.id)
+      .where('status', '!=', 'cancelled')
+      .where('question', 'is not', null)
+      .orderBy('id')
+      .execute();
+    briefs.push({
+      webinar,
+      role: webinar.speakers.find((s) => s.id === speaker.id)?.role ?? 'speaker',
+      confirmed: Number(counts.find((c) => c.status === 'confirmed')?.n ?? 0),
+      waitlisted: Number(counts.find((c) => c.status === 'waitlisted')?.n ?? 0),
+      audience: await audienceClocks(db, webinar),
+      questions: questions.map((q) => q.question ?? '').filter((q) => q !== ''),
+    });
+  }
+  return briefs;
+}

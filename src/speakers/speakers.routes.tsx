@@ -1,0 +1,179 @@
+// Speakers over HTTP: the public speaker page, the private page and feed behind the secret link,
+// the JSON API for links, and the link controls in the workspace.
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Child } from 'hono/jsx';
+import { CsrfField } from '../../views/admin/admin-layout.js';
+import { SpeakerPrivatePage } from '../../views/speakers/speaker-private-page.js';
+import { SpeakerPublicPage } from '../../views/speakers/speaker-public-page.js';
+import { buildCalendar } from '../calendar/calendar.builder.js';
+import { calendarResponse, latest } from '../calendar/calendar.http.js';
+import { speakerEvents } from '../calendar/speaker-events.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { readForm } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { getProgramme, getSpeakerBySlug, listWebinarsOfSpeaker } from '../programme/programme.service.js';
+import type { Speaker } from '../programme/programme.types.js';
+import { normalizeZone } from '../time/index.js';
+import {
+  getSpeakerByToken,
+  revokeSpeakerLink,
+  rotateSpeakerLink,
+  sendSpeakerLink,
+  setSpeakerZone,
+  speakerLinkOf,
+  speakerPageUrl,
+  speakerSessions,
+} from './speaker-access.service.js';
+
+export type SpeakerRoutesDeps = { db: Db; clock: Clock; baseUrl: string; viewer: MiddlewareHandler<AppEnv> };
+
+/** Public pages and the private page; no login (the private page is behind its secret link). */
+export function speakerRoutes({ db, clock, baseUrl, viewer }: SpeakerRoutesDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/speakers/:slug', viewer, async (c) => {
+    const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+    const [programme, webinars] = await Promise.all([getProgramme(db), listWebinarsOfSpeaker(db, speaker.id)]);
+    return c.html(<SpeakerPublicPage programme={programme} speaker={speaker} webinars={webinars} viewer={c.var.viewer} now={clock.now()} />);
+  });
+
+  async function privatePage(token: string, extras: { notice?: string; zoneError?: string } = {}) {
+    const speaker = await getSpeakerByToken(db, token);
+    const [programme, sessions] = await Promise.all([getProgramme(db), speakerSessions(db, speaker)]);
+    return (
+      <SpeakerPrivatePage
+        programme={programme}
+        speaker={speaker}
+        sessions={sessions}
+        feedUrl={`${speakerPageUrl(baseUrl, token)}/calendar.ics`}
+        now={clock.now()}
+        notice={extras.notice}
+        zoneError={extras.zoneError}
+      />
+    );
+  }
+
+  app.get('/speaker/:token', async (c) => {
+    const body = await privatePage(c.req.param('token'), { notice: c.req.query('done') === 'zone' ? 'Your time zone is saved; the page and your calendar follow it.' : undefined });
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(body);
+  });
+
+  app.post('/speaker/:token/zone', async (c) => {
+    const token = c.req.param('token');
+    const speaker = await getSpeakerByToken(db, token);
+    const form = await readForm(c);
+    const zone = typeof form.timezone === 'string' ? normalizeZone(form.timezone) : undefined;
+    if (!zone) {
+      const shown = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
+      return c.html(await privatePage(token, { zoneError: `“${shown}” is not a known IANA time zone such as Asia/Shanghai or America/New_York.` }), 422);
+    }
+    await setSpeakerZone(db, clock, speaker.id, zone);
+    return c.redirect(`/speaker/${token}?done=zone`, 303);
+  });
+
+  app.get('/speaker/:token/calendar.ics', async (c) => {
+    const token = c.req.param('token');
+    const speaker = await getSpeakerByToken(db, token);
+    const programme = await getProgramme(db);
+    const webinars = await listWebinarsOfSpeaker(db, speaker.id);
+    const body = buildCalendar({
+      name: `${programme.title}: ${speaker.name}’s sessions`,
+      description: 'Your sessions and technical checks',
+      zoneHint: speaker.zone,
+      events: webinars.flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl: speakerPageUrl(baseUrl, token) })),
+    });
+    return calendarResponse(c, {
+      body,
+      filename: 'my-sessions.ics',
+      disposition: 'inline',
+      privateFeed: true,
+      lastModified: latest(programme.updatedAt, ...webinars.map((w) => w.updatedAt)),
+    });
+  });
+
+  return app;
+}
+
+/** POST/DELETE /api/speakers/:slug/link (mounted behind the bearer-token guard). */
+export function speakerLinkApiRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesDeps, 'viewer'>) {
+  return new Hono<AppEnv>()
+    .post('/api/speakers/:slug/link', async (c) => {
+      const token = await rotateSpeakerLink(db, clock, c.req.param('slug'));
+      return c.json({ url: speakerPageUrl(baseUrl, token) }, 201);
+    })
+    .delete('/api/speakers/:slug/link', async (c) => {
+      await revokeSpeakerLink(db, clock, c.req.param('slug'));
+      return c.body(null, 204);
+    });
+}
+
+/** Link controls on the workspace's speaker page (mounted behind the session + CSRF guard). */
+export function speakerLinkAdminRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesDeps, 'viewer'>) {
+  return new Hono<AppEnv>()
+    .post('/admin/speakers/:slug/link/send', async (c) => {
+      const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+      await sendSpeakerLink(db, clock, baseUrl, speaker.slug);
+      return c.redirect(`/admin/speakers/${speaker.slug}?done=link-sent`, 303);
+    })
+    .post('/admin/speakers/:slug/link/rotate', async (c) => {
+      const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+      await rotateSpeakerLink(db, clock, speaker.slug);
+      if (speaker.email) await sendSpeakerLink(db, clock, baseUrl, speaker.slug);
+      return c.redirect(`/admin/speakers/${speaker.slug}?done=link-rotated`, 303);
+    })
+    .post('/admin/speakers/:slug/link/revoke', async (c) => {
+      const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+      await revokeSpeakerLink(db, clock, speaker.slug);
+      return c.redirect(`/admin/speakers/${speaker.slug}?done=link-revoked`, 303);
+    });
+}
+
+/** The panel beside the speaker form in the workspace. */
+export function speakerLinkPanel(db: Db, baseUrl: string) {
+  return async (speaker: Speaker, csrfToken: string): Promise<Child> => {
+    const token = await speakerLinkOf(db, speaker.slug);
+    return (
+      <section class="panel" aria-labelledby="speaker-link">
+        <h2 id="speaker-link" style="margin-top:0">
+          Private speaker page
+        </h2>
+        <p class="small">Their sessions in their own time, the panelists’ link, the audience’s clocks and the questions.</p>
+        {token ? (
+          <div class="field">
+            <label for="speaker-link-url">Current link</label>
+            <input id="speaker-link-url" type="text" readonly value={speakerPageUrl(baseUrl, token)} />
+          </div>
+        ) : (
+          <p class="muted small">No link yet.</p>
+        )}
+        <div class="actions">
+          <form method="post" action={`/admin/speakers/${speaker.slug}/link/send`} class="inline-form">
+            <CsrfField token={csrfToken} />
+            <button type="submit" disabled={!speaker.email} title={speaker.email ? undefined : 'Add an email address first'}>
+              {token ? 'Email the link again' : 'Create and email the link'}
+            </button>
+          </form>
+          {token ? (
+            <>
+              <form method="post" action={`/admin/speakers/${speaker.slug}/link/rotate`} class="inline-form">
+                <CsrfField token={csrfToken} />
+                <button type="submit" class="secondary">
+                  Replace the link
+                </button>
+              </form>
+              <form method="post" action={`/admin/speakers/${speaker.slug}/link/revoke`} class="inline-form">
+                <CsrfField token={csrfToken} />
+                <button type="submit" class="danger">
+                  Withdraw the link
+                </button>
+              </form>
+            </>
+          ) : null}
+        </div>
+        {!speaker.email ? <p class="small muted">Add the speaker’s email address to send the link.</p> : null}
+      </section>
+    );
+  };
+}

@@ -1,0 +1,172 @@
+// /speaker/:token: a speaker's own page: when they are on, in their time; links; the audience.
+import type { DateTime } from 'luxon';
+import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
+import type { Programme } from '../../src/programme/programme.types.js';
+import type { SessionBrief, SpeakerWithLink } from '../../src/speakers/speaker-access.service.js';
+import { showIn } from '../../src/time/index.js';
+import { LocalTime } from '../components/local-time.js';
+import { Layout } from '../layout.js';
+
+export type SpeakerPrivatePageProps = {
+  programme: Programme;
+  speaker: SpeakerWithLink;
+  sessions: SessionBrief[];
+  feedUrl: string;
+  now: DateTime;
+  notice?: string;
+  zoneError?: string;
+};
+
+function Moment({ label, instant, zone, programmeZone }: { label: string; instant: DateTime; zone: string; programmeZone: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>
+        <strong>
+          <LocalTime instant={instant} zone={zone} />
+        </strong>
+      </td>
+      <td class="muted">{zone === programmeZone ? '' : <LocalTime instant={instant} zone={programmeZone} withCity />}</td>
+    </tr>
+  );
+}
+
+export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
+  const { speaker, programme, now } = props;
+  const zone = speaker.zone;
+  const upcoming = props.sessions.filter((s) => s.webinar.endsAt > now);
+  const past = props.sessions.filter((s) => s.webinar.endsAt <= now);
+  return (
+    <Layout title="Your sessions" siteTitle={programme.title} nav="none" privatePage>
+      {props.notice ? (
+        <p class="notice ok" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <h1>Your sessions, {speaker.name}</h1>
+      <p class="lead">
+        Times are shown in your zone, <strong>{zone}</strong>, and beside them in the programme’s ({programme.defaultZone}).
+      </p>
+      {upcoming.length === 0 ? <p class="muted">You have no upcoming sessions.</p> : null}
+      {upcoming.map((session) => {
+        const w = session.webinar;
+        const start = showIn(w.startsAt, zone);
+        return (
+          <section class="panel" aria-labelledby={`session-${w.id}`}>
+            <h2 id={`session-${w.id}`} style="margin-top:0">
+              {w.status === 'cancelled' ? 'Cancelled: ' : ''}
+              {w.title}
+            </h2>
+            <p class="small muted">
+              Your role: {session.role} · {session.confirmed} registered{session.waitlisted > 0 ? `, ${session.waitlisted} on the waiting list` : ''}
+            </p>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span class="visually-hidden">Moment</span>
+                    </th>
+                    <th scope="col">Your time ({zone})</th>
+                    <th scope="col">Programme time</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {w.techCheckMinutes > 0 ? <Moment label="Technical check" instant={w.startsAt.minus({ minutes: w.techCheckMinutes })} zone={zone} programmeZone={programme.defaultZone} /> : null}
+                  <Moment label="Start" instant={w.startsAt} zone={zone} programmeZone={programme.defaultZone} />
+                  <Moment label="End" instant={w.endsAt} zone={zone} programmeZone={programme.defaultZone} />
+                </tbody>
+              </table>
+            </div>
+            {w.status === 'published' ? (
+              <dl class="facts" style="margin-top:1rem">
+                <dt>Your speaker link</dt>
+                <dd>{w.speakerJoinUrl ? <a href={w.speakerJoinUrl} rel="noopener noreferrer">{w.speakerJoinUrl}</a> : <span class="muted">Not set yet</span>}</dd>
+                <dt>Attendees’ link</dt>
+                <dd>{w.joinUrl ? <a href={w.joinUrl} rel="noopener noreferrer">{w.joinUrl}</a> : <span class="muted">Not set yet</span>}</dd>
+              </dl>
+            ) : null}
+            <h3 style="margin-top:1.2rem">Your audience’s clocks</h3>
+            {session.audience.length === 0 ? (
+              <p class="muted small">Nobody has registered yet.</p>
+            ) : (
+              <>
+                <p class="small">
+                  When you start at {start.time} {start.abbreviation}, it is:
+                </p>
+                <ul>
+                  {session.audience.map((a) => (
+                    <li>
+                      <time datetime={a.start.datetime}>
+                        {a.start.time} {a.start.abbreviation}
+                      </time>
+                      {a.start.isoDate !== start.isoDate ? ` (${a.start.date})` : ''} for {a.count} {a.count === 1 ? 'attendee' : 'attendees'} in {a.start.city}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <h3>Questions from attendees</h3>
+            {session.questions.length === 0 ? (
+              <p class="muted small">No questions yet.</p>
+            ) : (
+              <ol>
+                {session.questions.map((q) => (
+                  <li class="prose">{q}</li>
+                ))}
+              </ol>
+            )}
+          </section>
+        );
+      })}
+      {past.length > 0 ? (
+        <>
+          <h2>Past sessions</h2>
+          <ul>
+            {past.map((s) => (
+              <li>
+                <a href={`/webinars/${s.webinar.slug}`}>{s.webinar.title}</a>, <LocalTime instant={s.webinar.startsAt} zone={zone} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div class="layout-2" style="margin-top:1.5rem">
+        <section class="panel" aria-labelledby="speaker-calendar">
+          <h2 id="speaker-calendar" style="margin-top:0">
+            Your calendar
+          </h2>
+          <p class="small">Each session and its technical check, with your speaker link. Keep this address private.</p>
+          <p>
+            <a class="button" href={webcalUrl(props.feedUrl)}>
+              Subscribe
+            </a>
+          </p>
+          <div class="field">
+            <label for="speaker-feed">Calendar address</label>
+            <input id="speaker-feed" type="text" readonly value={props.feedUrl} />
+          </div>
+        </section>
+        <section class="panel" aria-labelledby="speaker-zone">
+          <h2 id="speaker-zone" style="margin-top:0">
+            Travelling?
+          </h2>
+          <form method="post" action={`/speaker/${speaker.token}/zone`} class="stack">
+            <div class="field">
+              <label for="zone">Show my times in (IANA time zone)</label>
+              <input id="zone" name="timezone" type="text" value={zone} required aria-invalid={props.zoneError ? 'true' : undefined} aria-describedby={props.zoneError ? 'zone-error' : undefined} />
+              {props.zoneError ? (
+                <span class="error" id="zone-error">
+                  {props.zoneError}
+                </span>
+              ) : null}
+            </div>
+            <button type="submit" class="secondary">
+              Save my time zone
+            </button>
+          </form>
+        </section>
+      </div>
+    </Layout>
+  );
+}

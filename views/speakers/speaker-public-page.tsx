@@ -1,0 +1,62 @@
+// GET /speakers/:slug: a speaker, their webinars in their zone, the programme's and the viewer's.
+import type { DateTime } from 'luxon';
+import type { Programme, Speaker, Webinar } from '../../src/programme/programme.types.js';
+import { LocalTime } from '../components/local-time.js';
+import { StatusTag } from '../components/status-tag.js';
+import { Layout, type ViewerZoneProps } from '../layout.js';
+
+export type SpeakerPublicPageProps = { programme: Programme; speaker: Speaker; webinars: Webinar[]; viewer: ViewerZoneProps; now: DateTime };
+
+export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }: SpeakerPublicPageProps) {
+  const zones = [...new Set([speaker.zone, programme.defaultZone, viewer.zone])];
+  const label = (zone: string) =>
+    [zone === speaker.zone ? `${speaker.name.split(' ')[0]}’s time` : null, zone === programme.defaultZone ? 'programme' : null, zone === viewer.zone ? 'you' : null]
+      .filter(Boolean)
+      .join(', ');
+  return (
+    <Layout title={speaker.name} siteTitle={programme.title} viewer={viewer} nav="programme" description={speaker.bio.slice(0, 160)}>
+      <p class="small">
+        <a href="/">← Programme</a>
+      </p>
+      <div class="speaker" style="grid-template-columns:6rem 1fr;margin-bottom:1.5rem">
+        <span class="avatar" style="width:6rem;height:6rem;font-size:1.6rem" aria-hidden="true">
+          {speaker.photoUrl ? <img src={speaker.photoUrl} alt="" /> : speaker.name.split(/\s+/).slice(0, 2).map((p) => p[0]).join('')}
+        </span>
+        <div>
+          <h1 style="margin-bottom:0.2rem">{speaker.name}</h1>
+          <p class="lead" style="margin:0">
+            {[speaker.title, speaker.organisation].filter(Boolean).join(', ')}
+          </p>
+          <p class="muted">
+            {speaker.city}, {speaker.country} · local time zone {speaker.zone}
+          </p>
+        </div>
+      </div>
+      {speaker.bio ? <p class="prose">{speaker.bio}</p> : null}
+      <h2>Webinars</h2>
+      {webinars.length === 0 ? <p class="muted">No published webinars yet.</p> : null}
+      <ul class="cards">
+        {webinars.map((webinar) => (
+          <li class="card">
+            <div class="actions">
+              <StatusTag webinar={webinar} now={now} />
+            </div>
+            <h3>
+              <a href={`/webinars/${webinar.slug}`}>{webinar.title}</a>
+            </h3>
+            <dl class="facts small">
+              {zones.map((zone) => (
+                <>
+                  <dt>{label(zone)}</dt>
+                  <dd>
+                    <LocalTime instant={webinar.startsAt} zone={zone} withCity />
+                  </dd>
+                </>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
