@@ -1,0 +1,99 @@
+// The coordinators' JSON API for speakers and webinars (mounted behind the bearer-token guard).
+import { Hono } from 'hono';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { ValidationError } from '../errors.js';
+import { limitBody, readJsonObject } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
+import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
+import { ALL_STATUSES, getProgramme, getSpeakerBySlug, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import type { Speaker, Webinar } from '../programme/programme.types.js';
+import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
+import { validateNewWebinar, validateWebinarPatch } from '../programme/webinar.validation.js';
+import { formatOffset } from '../time/index.js';
+import { toSpeaker } from '../programme/programme.mappers.js';
+import { listSpeakerRows } from '../programme/programme.repository.js';
+
+export type ApiDeps = { db: Db; clock: Clock; listeners: WebinarChangeListener[] };
+
+export function webinarJson(webinar: Webinar) {
+  return {
+    slug: webinar.slug,
+    uid: webinar.uid,
+    title: webinar.title,
+    areaSlug: webinar.area?.slug ?? null,
+    abstract: webinar.abstract,
+    start: webinar.start.local,
+    timezone: webinar.start.zone,
+    offset: webinar.start.offsetMinutes === null ? null : formatOffset(webinar.start.offsetMinutes),
+    startsAtUtc: webinar.startsAt.toUTC().toISO({ suppressMilliseconds: true }),
+    endsAtUtc: webinar.endsAt.toUTC().toISO({ suppressMilliseconds: true }),
+    durationMinutes: webinar.durationMinutes,
+    capacity: webinar.capacity,
+    registrationClosesMinutesBefore: webinar.registrationClosesMinutesBefore,
+    joinUrl: webinar.joinUrl,
+    speakerJoinUrl: webinar.speakerJoinUrl,
+    techCheckMinutes: webinar.techCheckMinutes,
+    status: webinar.status,
+    sequence: webinar.sequence,
+    speakers: webinar.speakers.map((s) => ({ slug: s.slug, name: s.name, role: s.role })),
+  };
+}
+
+export function speakerJson(speaker: Speaker) {
+  return {
+    slug: speaker.slug,
+    name: speaker.name,
+    title: speaker.title,
+    organisation: speaker.organisation,
+    city: speaker.city,
+    country: speaker.country,
+    timezone: speaker.zone,
+    bio: speaker.bio,
+    photoUrl: speaker.photoUrl,
+    email: speaker.email,
+  };
+}
+
+const JSON_LIMIT = 256 * 1024;
+
+export function apiRoutes({ db, clock, listeners }: ApiDeps) {
+  return new Hono<AppEnv>()
+    .get('/api/webinars', async (c) => c.json({ webinars: (await listWebinars(db, { statuses: ALL_STATUSES })).map(webinarJson) }))
+    .get('/api/webinars/:slug', async (c) => c.json(webinarJson(await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES))))
+    .post('/api/webinars', limitBody(JSON_LIMIT), async (c) => {
+      const programme = await getProgramme(db);
+      const validated = validateNewWebinar(await readJsonObject(c), programme.defaultZone);
+      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const webinar = await createWebinar(db, clock, validated.value, listeners);
+      return c.json(webinarJson(webinar), 201, { Location: `/api/webinars/${webinar.slug}` });
+    })
+    .patch('/api/webinars/:slug', limitBody(JSON_LIMIT), async (c) => {
+      const current = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+      const validated = validateWebinarPatch(await readJsonObject(c), current.start.zone);
+      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const change = await updateWebinar(db, clock, current.slug, validated.value, listeners);
+      return c.json({ ...webinarJson(change.after), changed: change.fields });
+    })
+    .post('/api/webinars/:slug/cancel', async (c) => {
+      const current = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+      const change = await updateWebinar(db, clock, current.slug, { status: 'cancelled' }, listeners);
+      return c.json({ ...webinarJson(change.after), changed: change.fields });
+    })
+    .get('/api/speakers', async (c) => {
+      return c.json({ speakers: (await listSpeakerRows(db)).map(toSpeaker).map(speakerJson) });
+    })
+    .post('/api/speakers', limitBody(JSON_LIMIT), async (c) => {
+      const validated = validateNewSpeaker(await readJsonObject(c));
+      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const speaker = await createSpeaker(db, clock, validated.value);
+      return c.json(speakerJson(speaker), 201, { Location: `/api/speakers/${speaker.slug}` });
+    })
+    .patch('/api/speakers/:slug', limitBody(JSON_LIMIT), async (c) => {
+      const current = await getSpeakerBySlug(db, c.req.param('slug'));
+      const validated = validateSpeakerPatch(await readJsonObject(c));
+      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      return c.json(speakerJson(await updateSpeaker(db, clock, current.slug, validated.value)));
+    });
+}

@@ -1,0 +1,367 @@
+// The scheduling assistant: pure checks of a proposed webinar time (speakers' hours, clashes, unusual offsets) and suggested times.
+import { DateTime, IANAZone } from 'luxon';
+import type { Speaker, Webinar } from '../programme/programme.types.js';
+import { normalizeZone, resolveLocalTime, showIn, type ShownTime, zoneCity } from '../time/index.js';
+
+export type SchedulingSpeaker = Pick<Speaker, 'id' | 'name' | 'city' | 'zone'>;
+export type OtherWebinar = Pick<Webinar, 'id' | 'slug' | 'title' | 'startsAt' | 'endsAt' | 'status'> & { speakerIds: number[] };
+export type SpeakerTime = { speaker: SchedulingSpeaker; start: ShownTime; end: ShownTime; warnings: string[] };
+
+export type AssessTimeInput = {
+  start: DateTime;
+  durationMinutes: number;
+  programmeZone: string;
+  speakers: SchedulingSpeaker[];
+  others: OtherWebinar[];
+  excludeWebinarId?: number | undefined;
+};
+export type TimeAssessment = { speakerTimes: SpeakerTime[]; warnings: string[]; offsetNotes: string[] };
+
+export type SuggestTimesInput = {
+  fromDate: string;
+  toDate: string;
+  programmeZone: string;
+  durationMinutes: number;
+  speakers: SchedulingSpeaker[];
+  others: OtherWebinar[];
+  excludeWebinarId?: number | undefined;
+  limit?: number | undefined;
+};
+export type Suggestion = { start: DateTime; local: string; score: number; speakerTimes: SpeakerTime[] };
+export type SuggestTimesResult = { ok: true; suggestions: Suggestion[] } | { ok: false; errors: Record<string, string> };
+
+export const MAX_RANGE_DAYS = 62;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const WORK_START = 8 * 60;
+const WORK_END = 20 * 60;
+const IDEAL_START = 10 * 60;
+const IDEAL_END = 16 * 60;
+
+export function assessTime(input: AssessTimeInput): TimeAssessment {
+  const start = input.start.toMillis();
+  const end = start + input.durationMinutes * MINUTE;
+  return {
+    speakerTimes: speakerTimesOf(input.start, input.durationMinutes, input.speakers, input.programmeZone),
+    warnings: conflictWarnings(start, end, input),
+    offsetNotes: [...new Set(input.speakers.map((s) => s.zone))]
+      .filter((zone) => zone !== input.programmeZone)
+      .flatMap((zone) => offsetNote(zone, input.programmeZone, start) ?? []),
+  };
+}
+
+function speakerTimesOf(start: DateTime, durationMinutes: number, speakers: SchedulingSpeaker[], programmeZone: string): SpeakerTime[] {
+  const end = start.plus({ minutes: durationMinutes });
+  return speakers.map((speaker) => ({
+    speaker,
+    start: showIn(start, speaker.zone),
+    end: showIn(end, speaker.zone),
+    warnings: speakerWarnings(speaker, start, end, programmeZone),
+  }));
+}
+
+function speakerWarnings(speaker: SchedulingSpeaker, start: DateTime, end: DateTime, programmeZone: string): string[] {
+  const city = speaker.city || zoneCity(speaker.zone);
+  const from = start.setZone(speaker.zone);
+  const to = end.setZone(speaker.zone);
+  const startMinute = from.hour * 60 + from.minute;
+  // Minutes from the start day's midnight, so that an end after midnight counts as later than 20:00.
+  const endMinute = Math.round(to.diff(from.startOf('day'), 'minutes').minutes);
+  const warnings: string[] = [];
+  if (startMinute < WORK_START) warnings.push(`starts at ${from.toFormat('HH:mm')} in ${city}, before 08:00`);
+  // A session that starts after 20:00 is wholly outside the day; saying when it ends adds nothing.
+  if (startMinute > WORK_END) warnings.push(`starts at ${from.toFormat('HH:mm')} in ${city}, after 20:00`);
+  else if (endMinute > 24 * 60) warnings.push(`ends at ${to.toFormat('HH:mm')} the next day in ${city}, after 20:00`);
+  else if (endMinute > WORK_END) warnings.push(`ends at ${to.toFormat('HH:mm')} in ${city}, after 20:00`);
+
+  // The last minute of the session, so that one ending at 00:00 on Saturday does not count as Saturday.
+  const last = to.minus({ minutes: Math.min(1, to.diff(from, 'minutes').minutes) });
+  const programmeDay = start.setZone(programmeZone).toFormat('cccc');
+  if (isWeekend(from)) {
+    const elsewhere = from.toFormat('cccc') === programmeDay ? '' : ` (${programmeDay} in ${zoneCity(programmeZone)})`;
+    warnings.push(`is on ${from.toFormat('cccc')} in ${city}, a weekend day${elsewhere}`);
+  } else if (isWeekend(last)) {
+    warnings.push(`runs into ${last.toFormat('cccc')} in ${city}, a weekend day`);
+  }
+  return warnings;
+}
+
+function isWeekend(local: DateTime): boolean {
+  return local.weekday >= 6;
+}
+
+function activeOthers(input: { others: OtherWebinar[]; excludeWebinarId?: number | undefined }): OtherWebinar[] {
+  return input.others.filter((other) => other.status !== 'cancelled' && other.id !== input.excludeWebinarId);
+}
+
+function overlaps(start: number, end: number, other: OtherWebinar): boolean {
+  // Back-to-back sessions (one ends as the next starts) do not clash.
+  return other.startsAt.toMillis() < end && other.endsAt.toMillis() > start;
+}
+
+function conflictWarnings(start: number, end: number, input: AssessTimeInput): string[] {
+  const sessionDate = showIn(input.start, input.programmeZone).isoDate;
+  const clashing = activeOthers(input)
+    .filter((other) => overlaps(start, end, other))
+    .sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis() || a.id - b.id);
+  return clashing.flatMap((other) => {
+    const from = showIn(other.startsAt, input.programmeZone);
+    const to = showIn(other.endsAt, input.programmeZone);
+    const when = `${from.isoDate === sessionDate ? '' : `${from.date}, `}${from.time}–${to.isoDate === from.isoDate ? '' : `${to.date}, `}${to.time} ${to.abbreviation}`;
+    const draft = other.status === 'draft' ? ', draft' : '';
+    const sameSpeakers = input.speakers.filter((speaker) => other.speakerIds.includes(speaker.id));
+    return [
+      `Overlaps with “${other.title}” (${when}${draft})`,
+      ...sameSpeakers.map((speaker) => `${speaker.name} also speaks in “${other.title}” at that time`),
+    ];
+  });
+}
+
+// ---- Offset notes ----------------------------------------------------------------------------
+
+function offsetAt(zone: string, ms: number): number {
+  return IANAZone.create(zone).offset(ms);
+}
+
+/**
+ * A note when the difference between a speaker's zone and the programme zone at the session is
+ * not the usual one. "Usual" is the most frequent difference on the 15th of each month of that
+ * year, which is the summer difference for zones whose DST seasons differ (Shanghai is usually 6
+ * hours ahead of Stockholm: 7 months against 5). With no single most frequent value there is no
+ * usual difference to depart from, so no note.
+ */
+function offsetNote(zone: string, programmeZone: string, at: number): string | undefined {
+  const diffAt = (ms: number) => offsetAt(zone, ms) - offsetAt(programmeZone, ms);
+  const now = diffAt(at);
+  const year = DateTime.fromMillis(at, { zone: programmeZone }).year;
+  const samples = Array.from({ length: 12 }, (_, month) => Date.UTC(year, month, 15, 12));
+  const counts = new Map<number, number>();
+  for (const ms of samples) counts.set(diffAt(ms), (counts.get(diffAt(ms)) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  const usual = [...counts].filter(([, count]) => count === most).map(([diff]) => diff);
+  if (usual.length !== 1 || usual[0] === now) return undefined;
+  const usualDiff = usual[0]!;
+
+  const city = zoneCity(zone);
+  const home = zoneCity(programmeZone);
+  const difference = `${describeDifference(now, home)} ${periodOf(diffAt, at, programmeZone)}, ${notUsual(now, usualDiff)}.`;
+  const cause = causeOf(zone, programmeZone, at, samples, diffAt, usualDiff);
+  if (!cause) return `${city} is ${difference}`;
+  return cause.speakerFirst ? `${cause.text}: ${difference}` : `${cause.text}: ${city} is ${difference}`;
+}
+
+type Season = { observesDst: false } | { observesDst: true; summer: boolean };
+
+/**
+ * Whether a zone changes its clocks seasonally that year, and which side it is on at `at`.
+ * Undefined for anything irregular (a permanent change of offset, Morocco's Ramadan hour), where
+ * "summer time" would be the wrong explanation.
+ */
+function seasonOf(zone: string, samples: number[], at: number): Season | undefined {
+  const offsets = samples.map((ms) => offsetAt(zone, ms));
+  const values = [...new Set(offsets)];
+  const now = offsetAt(zone, at);
+  if (values.length === 1) return now === values[0] ? { observesDst: false } : undefined;
+  if (values.length > 2 || !values.includes(now) || offsets[0] !== offsets[11]) return undefined;
+  if (values.some((value) => offsets.filter((offset) => offset === value).length < 3)) return undefined;
+  return { observesDst: true, summer: now === Math.max(...values) };
+}
+
+function causeOf(
+  zone: string,
+  programmeZone: string,
+  at: number,
+  samples: number[],
+  diffAt: (ms: number) => number,
+  usual: number,
+): { text: string; speakerFirst: boolean } | undefined {
+  const speaker = seasonOf(zone, samples, at);
+  const programme = seasonOf(programmeZone, samples, at);
+  if (!speaker || !programme) return undefined;
+  const city = zoneCity(zone);
+  const home = zoneCity(programmeZone);
+  const side = (season: { summer: boolean }) => (season.summer ? 'summer' : 'winter');
+  if (!speaker.observesDst) {
+    return programme.observesDst ? { text: `${city} has no summer time and ${home} is on ${side(programme)} time`, speakerFirst: true } : undefined;
+  }
+  if (!programme.observesDst) return { text: `${city} is on ${side(speaker)} time and ${home} has no summer time`, speakerFirst: true };
+  if (speaker.summer === programme.summer) {
+    return { text: `${city} and ${home} are both on ${side(speaker)} time`, speakerFirst: true };
+  }
+  // Out of step: if the most recent clock change broke the usual difference, one zone has simply
+  // changed before the other ("already"). Otherwise (seasons in opposite hemispheres) say the sides.
+  const speakerChange = previousChange((ms) => offsetAt(zone, ms), at);
+  const programmeChange = previousChange((ms) => offsetAt(programmeZone, ms), at);
+  if (speakerChange && programmeChange) {
+    const speakerLater = speakerChange.at > programmeChange.at;
+    const change = speakerLater ? speakerChange : programmeChange;
+    if (diffAt(change.before) === usual) {
+      const [moved, other, season] = speakerLater ? [city, home, speaker] : [home, city, programme];
+      const text = season.summer ? `${moved} is already on summer time` : `${moved} has already moved to winter time but ${other} has not`;
+      return { text, speakerFirst: speakerLater };
+    }
+  }
+  return { text: `${city} is on ${side(speaker)} time and ${home} on ${side(programme)} time`, speakerFirst: true };
+}
+
+/** "5 hours behind Stockholm", "4 hours 30 minutes ahead of Stockholm", "on the same time as Stockholm". */
+function describeDifference(diff: number, home: string): string {
+  if (diff === 0) return `on the same time as ${home}`;
+  return diff > 0 ? `${amount(diff)} ahead of ${home}` : `${amount(-diff)} behind ${home}`;
+}
+
+/** "not 6" when the direction is the same and both are whole hours, otherwise spelled out. */
+function notUsual(now: number, usual: number): string {
+  if (usual === 0) return 'not on the same time';
+  const direction = usual > 0 ? 'ahead' : 'behind';
+  if (Math.sign(now) !== Math.sign(usual)) return `not ${amount(Math.abs(usual))} ${direction}`;
+  if (now % 60 === 0 && usual % 60 === 0) return `not ${Math.abs(usual) / 60}`;
+  return `not ${amount(Math.abs(usual))}`;
+}
+
+function amount(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const hourText = hours === 1 ? '1 hour' : `${hours} hours`;
+  if (rest === 0) return hourText;
+  return hours === 0 ? `${rest} minutes` : `${hourText} ${rest} minutes`;
+}
+
+/**
+ * "this week" only when the difference holds for the whole week (Monday to Sunday in the programme
+ * zone); around a clock change it says until or since which day, so the note is never wrong.
+ */
+function periodOf(diffAt: (ms: number) => number, at: number, programmeZone: string): string {
+  const week = DateTime.fromMillis(at, { zone: programmeZone }).startOf('week');
+  const weekStart = week.toMillis();
+  const weekEnd = week.plus({ weeks: 1 }).toMillis();
+  const day = (ms: number) => DateTime.fromMillis(ms, { zone: programmeZone }).setLocale('en-GB').toFormat('ccc d LLL');
+  const next = findChange(diffAt, at, weekEnd - MINUTE, HOUR);
+  if (next) return `until ${day(next.after)}`;
+  const previous = findChange(diffAt, at, weekStart, -HOUR);
+  if (previous) return `since ${day(previous.after)}`;
+  return 'this week';
+}
+
+/** The latest clock change of `offset` before `at`, looking back up to 400 days. */
+function previousChange(offset: (ms: number) => number, at: number): { at: number; before: number } | undefined {
+  const found = findChange(offset, at, at - 400 * DAY, -DAY);
+  return found && { at: found.after, before: found.before };
+}
+
+/**
+ * Walks from `from` towards `to` in steps of `step` until `f` changes, then narrows the change down
+ * to the minute. `before` and `after` are instants just before and just after the change.
+ */
+function findChange(f: (ms: number) => number, from: number, to: number, step: number): { before: number; after: number } | undefined {
+  const value = f(from);
+  const forward = step > 0;
+  let same = from;
+  for (let ms = from + step; forward ? ms <= to + step : ms >= to + step; ms += step) {
+    const probe = forward ? Math.min(ms, to) : Math.max(ms, to);
+    if (f(probe) !== value) {
+      let changed = probe;
+      while (Math.abs(changed - same) > MINUTE) {
+        const middle = Math.round((same + changed) / 2);
+        if (f(middle) === value) same = middle;
+        else changed = middle;
+      }
+      return forward ? { before: same, after: changed } : { before: changed, after: same };
+    }
+    same = probe;
+    if (probe === to) break;
+  }
+  return undefined;
+}
+
+// ---- Suggestions -----------------------------------------------------------------------------
+
+/**
+ * Candidate starts on every quarter hour from 08:00 to 19:45 on weekdays in the programme zone,
+ * kept when every speaker has the whole session within 08:00-20:00 on one of their weekdays and
+ * nothing else (not cancelled) is on at the same time.
+ *
+ * Best first: a participant's discomfort is how many minutes the session sticks out of 10:00-16:00
+ * in their zone (before 10:00 plus after 16:00). The programme zone counts as a participant too,
+ * since the host is there. The score is the worst discomfort of anyone (0 is perfect), so that
+ * nobody is sacrificed for the others; ties go to the lower total discomfort, then the earlier start.
+ */
+export function suggestTimes(input: SuggestTimesInput): SuggestTimesResult {
+  const checked = checkSuggestInput(input);
+  if (!checked.ok) return checked;
+  const { programmeZone, days, limit } = checked;
+  const duration = input.durationMinutes * MINUTE;
+  const busy = activeOthers(input).map((other) => [other.startsAt.toMillis(), other.endsAt.toMillis()] as const);
+
+  const candidates: Array<{ start: DateTime; local: string; score: number; total: number }> = [];
+  for (const day of days) {
+    if (day.weekday >= 6) continue;
+    for (let minute = WORK_START; minute < WORK_END; minute += 15) {
+      const local = `${day.toISODate()}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+      // Wall times, not instants plus 15 minutes, so every candidate is a real quarter hour even in
+      // a week with a clock change; times that do not exist (or occur twice) are skipped.
+      const resolved = resolveLocalTime({ local, zone: programmeZone });
+      if (!resolved.ok) continue;
+      const start = resolved.instant.toMillis();
+      const end = start + duration;
+      if (busy.some(([from, to]) => from < end && to > start)) continue;
+      const speakers = input.speakers.map((s) => workingDay(s.zone, start, end));
+      if (speakers.some((fit) => !fit.inside)) continue;
+      const discomforts = [workingDay(programmeZone, start, end), ...speakers].map((fit) => fit.discomfort);
+      candidates.push({ start: resolved.instant, local, score: Math.max(...discomforts), total: discomforts.reduce((a, b) => a + b, 0) });
+    }
+  }
+  candidates.sort((a, b) => a.score - b.score || a.total - b.total || a.start.toMillis() - b.start.toMillis());
+  return {
+    ok: true,
+    suggestions: candidates.slice(0, limit).map((c) => ({
+      start: c.start,
+      local: c.local,
+      score: c.score,
+      speakerTimes: speakerTimesOf(c.start, input.durationMinutes, input.speakers, programmeZone),
+    })),
+  };
+}
+
+/** Where a session falls in one zone's day, from raw offsets: this runs for thousands of candidates. */
+function workingDay(zone: string, start: number, end: number): { inside: boolean; discomfort: number } {
+  const localStart = start + offsetAt(zone, start) * MINUTE;
+  const localEnd = end + offsetAt(zone, end) * MINUTE;
+  const midnight = Math.floor(localStart / DAY) * DAY;
+  const startMinute = (localStart - midnight) / MINUTE;
+  const endMinute = (localEnd - midnight) / MINUTE;
+  const weekday = new Date(midnight).getUTCDay();
+  const inside = weekday !== 0 && weekday !== 6 && startMinute >= WORK_START && endMinute <= WORK_END;
+  return { inside, discomfort: Math.max(0, IDEAL_START - startMinute) + Math.max(0, endMinute - IDEAL_END) };
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkSuggestInput(
+  input: SuggestTimesInput,
+): { ok: true; programmeZone: string; days: DateTime[]; limit: number } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const parseDate = (text: string) => {
+    const date = DATE_PATTERN.test(text) ? DateTime.fromISO(text, { zone: 'UTC' }) : undefined;
+    return date?.isValid ? date : undefined;
+  };
+  const from = parseDate(input.fromDate);
+  const to = parseDate(input.toDate);
+  if (!from) errors.fromDate = 'Enter the first day as YYYY-MM-DD, for example 2027-03-15.';
+  if (!to) errors.toDate = 'Enter the last day as YYYY-MM-DD, for example 2027-03-19.';
+  const dayCount = from && to ? Math.round(to.diff(from, 'days').days) + 1 : 0;
+  if (from && to && dayCount < 1) errors.toDate = 'The last day must be on or after the first day.';
+  if (dayCount > MAX_RANGE_DAYS) errors.toDate = `Choose at most ${MAX_RANGE_DAYS} days; this range has ${dayCount}.`;
+  const programmeZone = normalizeZone(input.programmeZone);
+  if (!programmeZone) errors.programmeZone = `"${input.programmeZone}" is not an IANA time zone such as Europe/Stockholm.`;
+  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > WORK_END - WORK_START) {
+    errors.durationMinutes = 'Enter a duration between 1 and 720 minutes: a session must fit in a 08:00–20:00 day.';
+  }
+  const badZones = input.speakers.filter((s) => !normalizeZone(s.zone));
+  if (badZones.length > 0) errors.speakers = badZones.map((s) => `${s.name} has no valid time zone ("${s.zone}").`).join(' ');
+  const limit = input.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.limit = 'Ask for between 1 and 100 suggestions.';
+  if (Object.keys(errors).length > 0 || !from || !programmeZone) return { ok: false, errors };
+  return { ok: true, programmeZone, days: Array.from({ length: dayCount }, (_, i) => from.plus({ days: i })), limit };
+}

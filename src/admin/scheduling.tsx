@@ -1,0 +1,78 @@
+// Connects the pure scheduling assistant to the database: the assigned speakers, the other
+// webinars, and the "suggest times" form on a webinar's edit page.
+import type { Child } from 'hono/jsx';
+import { SchedulingPanel, SuggestionList } from '../../views/admin/scheduling-panel.js';
+import type { Db } from '../db/connection.js';
+import { toSpeaker } from '../programme/programme.mappers.js';
+import { listSpeakerRows } from '../programme/programme.repository.js';
+import { ALL_STATUSES, listWebinars } from '../programme/programme.service.js';
+import { instantOf, type ZonedTime } from '../time/index.js';
+import { assessTime, suggestTimes } from './scheduling-assistant.js';
+
+export type AssistantRequest = { start: ZonedTime; durationMinutes: number; speakerSlugs: string[]; excludeWebinarId?: number };
+
+export async function schedulingAssistant(
+  db: Db,
+  programmeZone: string,
+  request: AssistantRequest,
+  edit?: { slug: string; csrfToken: string; suggest?: { from: string; to: string } },
+): Promise<Child> {
+  const speakers = (await listSpeakerRows(db)).map(toSpeaker).filter((s) => request.speakerSlugs.includes(s.slug));
+  const others = (await listWebinars(db, { statuses: ALL_STATUSES })).map((w) => ({
+    id: w.id,
+    slug: w.slug,
+    title: w.title,
+    startsAt: w.startsAt,
+    endsAt: w.endsAt,
+    status: w.status,
+    speakerIds: w.speakers.map((s) => s.id),
+  }));
+  const assessment = assessTime({
+    start: instantOf(request.start),
+    durationMinutes: request.durationMinutes,
+    programmeZone,
+    speakers: speakers.map((s) => ({ id: s.id, name: s.name, city: s.city, zone: s.zone })),
+    others,
+    excludeWebinarId: request.excludeWebinarId,
+  });
+  let suggestions: Child = null;
+  if (edit?.suggest) {
+    const result = suggestTimes({
+      fromDate: edit.suggest.from,
+      toDate: edit.suggest.to,
+      programmeZone,
+      durationMinutes: request.durationMinutes,
+      speakers: speakers.map((s) => ({ id: s.id, name: s.name, city: s.city, zone: s.zone })),
+      others,
+      excludeWebinarId: request.excludeWebinarId,
+      limit: 8,
+    });
+    suggestions = result.ok ? (
+      <SuggestionList suggestions={result.suggestions} programmeZone={programmeZone} action={`/admin/webinars/${edit.slug}/use-time`} csrfToken={edit.csrfToken} />
+    ) : (
+      <div class="notice error" role="alert">
+        {Object.values(result.errors).join(' ')}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <SchedulingPanel assessment={assessment} programmeZone={programmeZone} />
+      {edit ? (
+        <details open={edit.suggest !== undefined} style="margin-top:1rem">
+          <summary>Suggest times when every speaker is available</summary>
+          <form method="get" action={`/admin/webinars/${edit.slug}#suggestions`} class="actions" style="margin-top:0.6rem">
+            <label for="suggest-from">From</label>
+            <input id="suggest-from" type="date" name="suggestFrom" value={edit.suggest?.from} required style="width:auto" />
+            <label for="suggest-to">to</label>
+            <input id="suggest-to" type="date" name="suggestTo" value={edit.suggest?.to} required style="width:auto" />
+            <button type="submit" class="secondary small">
+              Suggest
+            </button>
+          </form>
+          <div id="suggestions">{suggestions}</div>
+        </details>
+      ) : null}
+    </div>
+  );
+}

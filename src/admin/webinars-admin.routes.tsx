@@ -1,0 +1,230 @@
+// The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
+import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { AdminLayout } from '../../views/admin/admin-layout.js';
+import { CsrfField } from '../../views/admin/admin-layout.js';
+import { WebinarForm } from '../../views/admin/webinars/webinar-form.js';
+import { WebinarList } from '../../views/admin/webinars/webinar-list.js';
+import type { FormValues } from '../../views/admin/fields.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { ConflictError, ValidationError, type FieldErrors } from '../errors.js';
+import { readForm } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listWebinars } from '../programme/programme.service.js';
+import { listSpeakerRows } from '../programme/programme.repository.js';
+import { toSpeaker } from '../programme/programme.mappers.js';
+import type { Webinar } from '../programme/programme.types.js';
+import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
+import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
+import { formValuesFromInput, formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
+import { schedulingAssistant, type AssistantRequest } from './scheduling.js';
+
+export type WebinarAdminDeps = {
+  db: Db;
+  clock: Clock;
+  baseUrl: string;
+  listeners: WebinarChangeListener[];
+  /** The materials panel for a webinar (filled by the materials feature). */
+  materialsPanel?: (webinar: Webinar, csrfToken: string) => Promise<Child>;
+};
+
+async function seatCounts(db: Db) {
+  const rows = await db
+    .selectFrom('registration')
+    .select(['webinar_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .groupBy(['webinar_id', 'status'])
+    .execute();
+  const confirmed = new Map<number, number>();
+  const waiting = new Map<number, number>();
+  for (const row of rows) (row.status === 'confirmed' ? confirmed : waiting).set(row.webinar_id, Number(row.n));
+  return { confirmed, waiting };
+}
+
+const FLASH: Record<string, string> = {
+  created: 'Webinar created.',
+  saved: 'Saved. Calendars and inboxes are updated where the change concerns them.',
+  cancelled: 'The webinar is cancelled; attendees and speakers are being told.',
+};
+
+export function webinarAdminRoutes(deps: WebinarAdminDeps) {
+  const { db, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  async function page(c: Context<AppEnv>, title: string, body: Child, status = 200, flash?: string) {
+    const programme = await getProgramme(db);
+    return c.html(
+      <AdminLayout
+        title={title}
+        siteTitle={programme.title}
+        coordinator={c.var.coordinator ?? { name: 'API', email: '' }}
+        csrfToken={c.var.csrfToken}
+        section="webinars"
+        flash={flash ? { kind: 'ok', text: flash } : undefined}
+      >
+        {body}
+      </AdminLayout>,
+      status as 200,
+    );
+  }
+
+  async function formPage(
+    c: Context<AppEnv>,
+    options: { mode: 'new' | 'edit'; webinar?: Webinar; values: FormValues; errors: FieldErrors; assistant?: AssistantRequest; suggest?: { from: string; to: string } },
+    status = 200,
+  ) {
+    const [programme, areas, speakers] = await Promise.all([getProgramme(db), listAreas(db), listSpeakerRows(db)]);
+    const webinar = options.webinar;
+    const action = webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars';
+    const assistant = options.assistant ? await schedulingAssistant(db, programme.defaultZone, options.assistant, webinar ? { slug: webinar.slug, csrfToken: c.var.csrfToken, suggest: options.suggest } : undefined) : undefined;
+    const flash = FLASH[c.req.query('done') ?? ''];
+    return page(
+      c,
+      webinar ? `Edit: ${webinar.title}` : 'New webinar',
+      <>
+        <p class="small">
+          <a href="/admin/webinars">← Webinars</a>
+        </p>
+        <h1>{webinar ? webinar.title : 'New webinar'}</h1>
+        {webinar ? (
+          <p class="small muted">
+            <a href={`/webinars/${webinar.slug}`}>Public page</a> · <a href={`/admin/webinars/${webinar.slug}/registrations`}>Registrations</a> · Calendar UID{' '}
+            <code>{webinar.uid}</code>, SEQUENCE {webinar.sequence}
+          </p>
+        ) : null}
+        <WebinarForm action={action} mode={options.mode} values={options.values} errors={options.errors} areas={areas} speakers={speakers.map(toSpeaker)} csrfToken={c.var.csrfToken} assistant={assistant} />
+        {webinar && deps.materialsPanel ? <section id="materials">{await deps.materialsPanel(webinar, c.var.csrfToken)}</section> : null}
+        {webinar && webinar.status !== 'cancelled' ? (
+          <section class="panel" style="margin-top:2rem;max-width:48rem" aria-labelledby="cancel-heading">
+            <h2 id="cancel-heading" style="margin-top:0">
+              Cancel this webinar
+            </h2>
+            <p class="small">Attendees and speakers get a cancellation that removes it from their calendars. The page stays up, marked cancelled.</p>
+            <form method="post" action={`/admin/webinars/${webinar.slug}/cancel`} class="stack">
+              <CsrfField token={c.var.csrfToken} />
+              <label class="check">
+                <input type="checkbox" name="confirm" value="yes" required /> <span>Yes, cancel “{webinar.title}”</span>
+              </label>
+              <div>
+                <button type="submit" class="danger">
+                  Cancel the webinar
+                </button>
+              </div>
+            </form>
+          </section>
+        ) : null}
+      </>,
+      status,
+      flash,
+    );
+  }
+
+  function assistantRequest(values: { start?: WebinarInput['start']; durationMinutes?: number; speakers?: WebinarInput['speakers'] }, webinar?: Webinar): AssistantRequest | undefined {
+    const start = values.start ?? webinar?.start;
+    if (!start) return undefined;
+    return {
+      start,
+      durationMinutes: values.durationMinutes ?? webinar?.durationMinutes ?? 60,
+      speakerSlugs: (values.speakers ?? webinar?.speakers ?? []).map((s) => s.slug),
+      excludeWebinarId: webinar?.id,
+    };
+  }
+
+  app.get('/admin/webinars', async (c) => {
+    const programme = await getProgramme(db);
+    const webinars = await listWebinars(db, { statuses: ALL_STATUSES });
+    const { confirmed, waiting } = await seatCounts(db);
+    return page(
+      c,
+      'Webinars',
+      <>
+        <div class="actions" style="justify-content:space-between">
+          <h1>Webinars</h1>
+          <a class="button" href="/admin/webinars/new">
+            New webinar
+          </a>
+        </div>
+        <WebinarList webinars={webinars} programmeZone={programme.defaultZone} confirmed={confirmed} waiting={waiting} />
+      </>,
+      200,
+      FLASH[c.req.query('done') ?? ''],
+    );
+  });
+
+  app.get('/admin/webinars/new', async (c) => {
+    const programme = await getProgramme(db);
+    return formPage(c, { mode: 'new', values: { timezone: programme.defaultZone, durationMinutes: '60', techCheckMinutes: '30', registrationClosesMinutesBefore: '0', status: 'draft' }, errors: {} });
+  });
+
+  app.post('/admin/webinars', async (c) => {
+    const programme = await getProgramme(db);
+    const form = await readForm(c);
+    const values = formValuesFromInput(form);
+    const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone);
+    if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
+    if (form.intent === 'check') return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value) });
+    try {
+      const webinar = await createWebinar(db, clock, validated.value, deps.listeners);
+      return c.redirect(`/admin/webinars/${webinar.slug}?done=created`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return formPage(c, { mode: 'new', values, errors: error.errors }, error.status);
+      throw error;
+    }
+  });
+
+  app.get('/admin/webinars/:slug', async (c) => {
+    const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+    const from = c.req.query('suggestFrom');
+    const to = c.req.query('suggestTo');
+    return formPage(c, {
+      mode: 'edit',
+      webinar,
+      values: formValuesFromWebinar(webinar),
+      errors: {},
+      assistant: assistantRequest({}, webinar),
+      suggest: from !== undefined || to !== undefined ? { from: from ?? '', to: to ?? '' } : undefined,
+    });
+  });
+
+  app.post('/admin/webinars/:slug', async (c) => {
+    const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+    const form = await readForm(c);
+    const values = formValuesFromInput(form);
+    const input = webinarInputFromForm(form);
+    const validated = validateWebinarPatch(input, webinar.start.zone);
+    if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
+    if (form.intent === 'check' || form.intent === 'use-time') {
+      return formPage(c, { mode: 'edit', webinar, values, errors: {}, assistant: assistantRequest(validated.value, webinar) });
+    }
+    try {
+      await updateWebinar(db, clock, webinar.slug, validated.value, deps.listeners);
+    } catch (error) {
+      if (error instanceof ValidationError) return formPage(c, { mode: 'edit', webinar, values, errors: error.errors }, error.status);
+      throw error;
+    }
+    return c.redirect(`/admin/webinars/${webinar.slug}?done=saved`, 303);
+  });
+
+  // A suggested time: the form comes back with the time filled in, to be checked and saved.
+  app.post('/admin/webinars/:slug/use-time', async (c) => {
+    const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+    const programme = await getProgramme(db);
+    const form = await readForm(c);
+    const values = { ...formValuesFromWebinar(webinar), start: typeof form.start === 'string' ? form.start : '', timezone: programme.defaultZone, offset: '' };
+    const validated = validateWebinarPatch({ start: values.start, timezone: values.timezone }, programme.defaultZone);
+    if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
+    return formPage(c, { mode: 'edit', webinar, values, errors: {}, assistant: assistantRequest(validated.value, webinar) });
+  });
+
+  app.post('/admin/webinars/:slug/cancel', async (c) => {
+    const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+    const form = await readForm(c);
+    if (form.confirm !== 'yes') return formPage(c, { mode: 'edit', webinar, values: formValuesFromWebinar(webinar), errors: { confirm: 'Tick the box to confirm the cancellation.' } }, 422);
+    if (webinar.status === 'cancelled') throw new ConflictError('This webinar is already cancelled.');
+    await updateWebinar(db, clock, webinar.slug, { status: 'cancelled' }, deps.listeners);
+    return c.redirect(`/admin/webinars/${webinar.slug}?done=cancelled`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,77 @@
+// The outbox as coordinators see it: counts per status, each message with its error and a retry.
+import type { OutboxRow, OutboxStatus } from '../../src/db/schema.js';
+import { utc } from '../../src/programme/programme.mappers.js';
+import { LocalTime } from '../components/local-time.js';
+import { CsrfField } from './admin-layout.js';
+
+export type OutboxTableProps = { summary: Record<OutboxStatus, number>; messages: OutboxRow[]; status?: OutboxStatus; csrfToken: string };
+
+const LABEL: Record<OutboxStatus, string> = { pending: 'Pending', held: 'Held', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
+
+export function OutboxTable(props: OutboxTableProps) {
+  return (
+    <>
+      <nav aria-label="Filter by status" class="actions" style="margin-bottom:1rem">
+        <a class={`button small ${props.status ? 'secondary' : ''}`} href="/admin/outbox" aria-current={props.status ? undefined : 'page'}>
+          All
+        </a>
+        {(Object.keys(LABEL) as OutboxStatus[]).map((status) => (
+          <a class={`button small ${props.status === status ? '' : 'secondary'}`} href={`/admin/outbox?status=${status}`} aria-current={props.status === status ? 'page' : undefined}>
+            {LABEL[status]} ({props.summary[status]})
+          </a>
+        ))}
+      </nav>
+      {props.messages.length === 0 ? (
+        <p class="muted">No messages{props.status ? ` with status “${LABEL[props.status]}”` : ''}.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Message</th>
+                <th scope="col">To</th>
+                <th scope="col">Status</th>
+                <th scope="col">Queued (UTC)</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.messages.map((m) => (
+                <tr>
+                  <td>
+                    {m.subject}
+                    <span class="clock-date">
+                      {m.kind}
+                      {m.ics_method ? ` · invite ${m.ics_method}` : ''}
+                    </span>
+                  </td>
+                  <td>{m.to_address}</td>
+                  <td>
+                    <span class={`tag ${m.status === 'sent' ? 'live' : m.status === 'failed' ? 'cancelled' : 'draft'}`}>{LABEL[m.status]}</span>
+                    {m.attempts > 0 ? <span class="clock-date">{m.attempts} attempt(s)</span> : null}
+                    {m.last_error ? <span class="clock-date" style="color:var(--bad)">{m.last_error}</span> : null}
+                  </td>
+                  <td>
+                    <LocalTime instant={utc(m.created_at)} zone="UTC" />
+                  </td>
+                  <td>
+                    {m.status === 'failed' || m.status === 'held' || m.status === 'pending' ? (
+                      <form method="post" action={`/admin/outbox/${m.id}/retry`} class="inline-form">
+                        <CsrfField token={props.csrfToken} />
+                        <button type="submit" class="secondary small">
+                          {m.status === 'pending' ? 'Send now' : 'Retry'}
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

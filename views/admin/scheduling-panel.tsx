@@ -1,0 +1,149 @@
+// The scheduling assistant on the webinar form: speakers' local times, warnings, offset notes and suggested times.
+import { DateTime } from 'luxon';
+import type { Suggestion, TimeAssessment } from '../../src/admin/scheduling-assistant.js';
+import { formatDuration, showIn, type ShownTime } from '../../src/time/index.js';
+import { CsrfField } from './admin-layout.js';
+
+export type SchedulingPanelProps = { assessment: TimeAssessment; programmeZone: string };
+
+export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelProps) {
+  const { speakerTimes, offsetNotes } = assessment;
+  const warnings = [
+    ...speakerTimes.flatMap((t) => t.warnings.map((warning) => `${t.speaker.name}: ${warning}`)),
+    ...assessment.warnings,
+  ];
+  return (
+    <section aria-labelledby="scheduling-heading">
+      <h2 id="scheduling-heading">Speakers’ local times</h2>
+      {speakerTimes.length === 0 ? (
+        <p class="muted">No speakers yet: add speakers to see when the session is for them.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Speaker</th>
+                <th scope="col">Their time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {speakerTimes.map((t) => {
+                const programmeDate = showIn(DateTime.fromISO(t.start.datetime, { setZone: true }), programmeZone).isoDate;
+                return (
+                  <tr>
+                    <td>
+                      {t.speaker.name}
+                      <span class="clock-date">
+                        {t.speaker.city} ({t.start.offset})
+                      </span>
+                    </td>
+                    <td>
+                      <span class="clock-time">
+                        <ShownRange start={t.start} end={t.end} />
+                        {t.start.isoDate === programmeDate ? null : (
+                          <span class="day-shift">{t.start.isoDate > programmeDate ? 'next day' : 'day before'}</span>
+                        )}
+                      </span>
+                      <span class="clock-date">{t.start.date}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {warnings.length > 0 ? (
+        <div class="notice warn" role="status">
+          <strong>Check before you save</strong>
+          <ul>
+            {warnings.map((warning) => (
+              <li>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p class="notice ok" role="status">
+          {speakerTimes.length > 0 ? 'Every speaker is within 08:00–20:00 on a weekday, and nothing' : 'Nothing'} else is on at that time.
+        </p>
+      )}
+      {offsetNotes.length > 0 ? (
+        <div class="notice info">
+          <strong>Time differences</strong>
+          <ul>
+            {offsetNotes.map((note) => (
+              <li>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** "22:00–23:00 CST", each end in its own <time datetime>; the end's date when it falls on the next day. */
+function ShownRange({ start, end }: { start: ShownTime; end: ShownTime }) {
+  return (
+    <>
+      <time datetime={start.datetime}>{start.time}</time>–
+      <time datetime={end.datetime}>
+        {end.isoDate === start.isoDate ? end.time : `${end.date}, ${end.time}`}{' '}
+        <abbr title={`${end.zone}, ${end.offset}`}>{end.abbreviation}</abbr>
+      </time>
+    </>
+  );
+}
+
+export type SuggestionListProps = {
+  suggestions: Suggestion[];
+  programmeZone: string;
+  /** Where the chosen time is posted, as `start=2027-03-18T15:00` (wall time in the programme zone). */
+  action: string;
+  csrfToken?: string;
+  /** Further fields the receiving route needs, posted unchanged. */
+  hidden?: Record<string, string>;
+};
+
+export function SuggestionList({ suggestions, programmeZone, action, csrfToken, hidden = {} }: SuggestionListProps) {
+  if (suggestions.length === 0) {
+    return (
+      <p class="notice info" role="status">
+        No time in this range keeps every speaker within 08:00–20:00 on a weekday without clashing with another webinar. Try other days.
+      </p>
+    );
+  }
+  return (
+    <form method="post" action={action}>
+      {csrfToken ? <CsrfField token={csrfToken} /> : null}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <p class="small muted">Best first: the least time outside 10:00–16:00 for whoever has it worst.</p>
+      <ol style="list-style:none;padding:0;margin:0;display:grid;gap:0.75rem">
+        {suggestions.map((suggestion) => {
+          const shown = showIn(suggestion.start, programmeZone);
+          const detailId = `suggestion-${suggestion.local.replace(':', '')}`;
+          return (
+            <li>
+              <button type="submit" name="start" value={suggestion.local} class="secondary small" aria-describedby={detailId}>
+                <span class="visually-hidden">Use </span>
+                <time datetime={shown.datetime}>
+                  {shown.date}, {shown.time} <abbr title={`${shown.zone}, ${shown.offset}`}>{shown.abbreviation}</abbr>
+                </time>
+              </button>
+              <span id={detailId} class="small" style="display:block">
+                {suggestion.score === 0 ? 'Within 10:00–16:00 for everyone' : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00`}
+                {suggestion.speakerTimes.map((t) => (
+                  <>
+                    {' · '}
+                    {t.speaker.name} <ShownRange start={t.start} end={t.end} />
+                  </>
+                ))}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </form>
+  );
+}
