@@ -9,13 +9,21 @@ import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { viewerZone } from './http/viewer-zone.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
-import { noLinks } from './calendar/calendar.service.js';
 import { programmeRoutes } from './programme/programme.routes.js';
 import { getProgramme } from './programme/programme.service.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
 import type { RateLimit } from './http/rate-limit.js';
 import { registrationRoutes } from './registration/registration.routes.js';
-import { speakerRoutes } from './speakers/speakers.routes.js';
+import { speakerLinkAdminRoutes, speakerLinkApiRoutes, speakerLinkPanel, speakerRoutes } from './speakers/speakers.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { areaGuards } from './http/area-guards.js';
+import { webinarChangeNotifier } from './notifications/webinar-changes.js';
+import { webinarAdminRoutes } from './admin/webinars-admin.routes.js';
+import { programmeAdminRoutes } from './admin/programme-admin.routes.js';
+import { apiRoutes } from './admin/api.routes.js';
+import { registrationAdminRoutes } from './admin/registrations-admin.routes.js';
+import { attendeeMaterialsOf, materialAdminPanel, materialsOf, publicMaterialLinks } from './materials/material.hooks.js';
+import { materialAdminRoutes, materialApiRoutes, materialAttendeeRoutes, materialPublicRoutes } from './materials/material.routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -25,6 +33,12 @@ export type AppDeps = {
   log?: (message: string, error?: unknown) => void;
   /** Registrations allowed per client address and window (forms and the JSON API). */
   registrationRateLimit?: RateLimit;
+  /** HUB_API_TOKEN: a bearer token for automation, besides the tokens created in the workspace. */
+  apiToken?: string | null;
+  /** Whether an SMTP server is configured (the outbox page says when messages are held). */
+  mailConfigured?: boolean;
+  /** Where uploaded slides are kept (under the data folder). */
+  uploadsDir: string;
 };
 
 export function createApp(deps: AppDeps) {
@@ -52,6 +66,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null }));
+
   app.get('/healthz', async (c) => {
     try {
       await sql`select 1`.execute(db);
@@ -65,11 +81,27 @@ export function createApp(deps: AppDeps) {
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
-  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: noLinks }));
-  const pages = { db, clock, baseUrl: deps.baseUrl, viewer };
+  const materials = { db, clock, baseUrl: deps.baseUrl, uploadsDir: deps.uploadsDir };
+  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials) }));
+  const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
   app.route('/', programmeRoutes(pages));
-  app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 } }));
+  app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(materials) }));
   app.route('/', speakerRoutes(pages));
+  app.route('/', materialPublicRoutes({ ...materials, viewer }));
+  app.route('/', materialAttendeeRoutes(materials));
+
+  // The coordinators' workspace and API; areaGuards above has checked the session or the token.
+  const listeners = [webinarChangeNotifier({ clock, baseUrl: deps.baseUrl })];
+  const links = { db, clock, baseUrl: deps.baseUrl };
+  app.route('/', authRoutes({ db, clock, baseUrl: deps.baseUrl, secureCookies }));
+  app.route('/', registrationAdminRoutes(links));
+  app.route('/', webinarAdminRoutes({ ...links, listeners, materialsPanel: materialAdminPanel(materials) }));
+  app.route('/', materialAdminRoutes(materials));
+  app.route('/', materialApiRoutes(materials));
+  app.route('/', programmeAdminRoutes({ db, clock, mailConfigured: deps.mailConfigured ?? false, speakerExtras: speakerLinkPanel(db, deps.baseUrl) }));
+  app.route('/', speakerLinkAdminRoutes(links));
+  app.route('/', speakerLinkApiRoutes(links));
+  app.route('/', apiRoutes({ db, clock, listeners }));
 
   return app;
 }

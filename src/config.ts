@@ -11,6 +11,11 @@ export type Config = {
   /** null: no mail server; messages wait in the outbox as held. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** First coordinator, created on first start when both are set. */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** A bearer token for automation (compared in constant time); null: only workspace tokens. */
+  apiToken: string | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -72,5 +77,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     else mailFrom = rawFrom;
   }
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { port, host, baseUrl, databasePath, demo, smtpUrl, mailFrom } };
+  const adminEmail = value('ADMIN_EMAIL') ?? null;
+  if (adminEmail !== null && !isEmail(adminEmail)) errors.push(`ADMIN_EMAIL must be an email address, got "${adminEmail}".`);
+  const adminPassword = env.ADMIN_PASSWORD && env.ADMIN_PASSWORD !== '' ? env.ADMIN_PASSWORD : null;
+
+  const apiToken = value('HUB_API_TOKEN') ?? null;
+  // A guessable automation token would open the whole API: demand the strength of our own tokens.
+  if (apiToken !== null && (apiToken.length < 32 || /\s/.test(apiToken))) errors.push('HUB_API_TOKEN must be at least 32 characters without spaces (for example the output of `openssl rand -base64 32`).');
+
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, config: { port, host, baseUrl, databasePath, demo, smtpUrl, mailFrom, adminEmail, adminPassword, apiToken } };
 }

@@ -1,9 +1,10 @@
 // Starts the hub: configuration -> database -> migrations -> seed -> HTTP server. The only module
 // that reads process.env or opens a port.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { bootstrapCoordinators } from './auth/auth.service.js';
 import { systemClock } from './clock.js';
 import { parseConfig } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
@@ -41,7 +42,23 @@ try {
 const { seeded } = await seedDatabase(db, systemClock, { demo: config.demo });
 if (seeded) console.log(config.demo ? 'Seeded the demo programme into a new database.' : 'Created an empty programme (HUB_DEMO=0).');
 
-const app = createApp({ db, clock: systemClock, baseUrl: config.baseUrl });
+const bootstrap = await bootstrapCoordinators(db, systemClock, {
+  adminEmail: config.adminEmail ?? undefined,
+  adminPassword: config.adminPassword ?? undefined,
+  baseUrl: config.baseUrl,
+});
+if (bootstrap.error) fail(bootstrap.error);
+if (bootstrap.message) console.log(bootstrap.message);
+
+const uploadsDir = join(config.databasePath === ':memory:' ? resolve('data') : dirname(resolve(config.databasePath)), 'uploads');
+const app = createApp({
+  db,
+  clock: systemClock,
+  baseUrl: config.baseUrl,
+  apiToken: config.apiToken,
+  mailConfigured: config.smtpUrl !== null,
+  uploadsDir,
+});
 const log = (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.message : (error ?? ''));
 
 // Email: every message waits in the outbox; without SMTP_URL it is held there, not lost.

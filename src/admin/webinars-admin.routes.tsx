@@ -26,7 +26,7 @@ export type WebinarAdminDeps = {
   baseUrl: string;
   listeners: WebinarChangeListener[];
   /** The materials panel for a webinar (filled by the materials feature). */
-  materialsPanel?: (webinar: Webinar, csrfToken: string) => Promise<Child>;
+  materialsPanel?: (webinar: Webinar, csrfToken: string, notifiedCount?: number) => Promise<Child>;
 };
 
 async function seatCounts(db: Db) {
@@ -94,7 +94,9 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
           </p>
         ) : null}
         <WebinarForm action={action} mode={options.mode} values={options.values} errors={options.errors} areas={areas} speakers={speakers.map(toSpeaker)} csrfToken={c.var.csrfToken} assistant={assistant} />
-        {webinar && deps.materialsPanel ? <section id="materials">{await deps.materialsPanel(webinar, c.var.csrfToken)}</section> : null}
+        {webinar && deps.materialsPanel ? (
+          <section id="materials">{await deps.materialsPanel(webinar, c.var.csrfToken, c.req.query('notified') ? Number(c.req.query('notified')) || 0 : undefined)}</section>
+        ) : null}
         {webinar && webinar.status !== 'cancelled' ? (
           <section class="panel" style="margin-top:2rem;max-width:48rem" aria-labelledby="cancel-heading">
             <h2 id="cancel-heading" style="margin-top:0">

@@ -1,0 +1,144 @@
+// Registrations in the coordinators' workspace over HTTP: the list page, CSV, JSON for scripts,
+// manual cancel and promote, and the dashboard. Authentication and CSRF are the mounting app's guards.
+import { Hono, type Context } from 'hono';
+import { RegistrationsPage, type RegistrationsPageProps } from '../../views/admin/registrations/registrations-page.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { AppEnv } from '../http/env.js';
+import { getProgramme } from '../programme/programme.service.js';
+import type { RegistrationDeps } from '../registration/registration.service.js';
+import { dashboardRoutes } from './dashboard.routes.js';
+import {
+  adminCancelRegistration,
+  adminPromoteRegistration,
+  countWebinarRegistrations,
+  getAdminWebinar,
+  listWaitingList,
+  listWebinarRegistrations,
+  type RegistrationCounts,
+} from './registrations-admin.service.js';
+import { registrationsCsv } from './registrations-csv.js';
+import { filterQuery, validateRegistrationFilter } from './registrations-admin.validation.js';
+
+/** The shell every workspace page needs. */
+function adminShell(c: Context<AppEnv>, siteTitle: string) {
+  return {
+    siteTitle,
+    // Null only behind the API-token guard, which serves no pages; a neutral name keeps the shell whole.
+    coordinator: c.var.coordinator ?? { name: 'Coordinator', email: '' },
+    csrfToken: c.var.csrfToken ?? '',
+  };
+}
+
+/** `?done=` after a redirect: a fixed set of messages, so nothing from the address is echoed. */
+function flashFor(done: string | undefined, webinar: { capacity: number | null }, counts: RegistrationCounts): RegistrationsPageProps['flash'] {
+  switch (done) {
+    case 'cancelled':
+      return { kind: 'ok', text: 'The registration is cancelled and a confirmation has been emailed.' };
+    case 'cancelled-promoted':
+      return { kind: 'ok', text: 'The registration is cancelled. The freed seat went to the first person on the waiting list; both have been emailed.' };
+    case 'promoted':
+      return { kind: 'ok', text: 'Promoted: the registration is confirmed and a calendar invitation has been emailed.' };
+    case 'promoted-over-capacity':
+      return {
+        kind: 'warn',
+        text: `Promoted: the registration is confirmed and a calendar invitation has been emailed. The webinar is now over its capacity: ${counts.byStatus.confirmed} confirmed for ${webinar.capacity} seat${webinar.capacity === 1 ? '' : 's'}.`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function registrationId(c: Context): number {
+  const text = c.req.param('id') ?? '';
+  const id = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(`There is no registration number ${text.slice(0, 40)}.`);
+  return id;
+}
+
+function filterInput(c: Context) {
+  return { status: c.req.query('status'), type: c.req.query('type'), q: c.req.query('q') };
+}
+
+function safeFileName(slug: string): string {
+  return `${slug.replace(/[^a-z0-9-]/gi, '') || 'webinar'}-registrations.csv`;
+}
+
+export function registrationAdminRoutes(deps: RegistrationDeps) {
+  const { db, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/webinars/:slug/registrations', async (c) => {
+    const webinar = await getAdminWebinar(db, c.req.param('slug'));
+    const programme = await getProgramme(db);
+    const input = filterInput(c);
+    const filter = validateRegistrationFilter(input);
+    const counts = await countWebinarRegistrations(db, webinar.id);
+    c.header('Cache-Control', 'private, no-store');
+    const base = `/admin/webinars/${webinar.slug}/registrations`;
+    return c.html(
+      <RegistrationsPage
+        {...adminShell(c, programme.title)}
+        flash={flashFor(c.req.query('done'), webinar, counts)}
+        webinar={webinar}
+        zone={programme.defaultZone}
+        now={clock.now()}
+        filter={{ status: input.status ?? 'all', type: input.type ?? '', q: input.q ?? '' }}
+        filterErrors={filter.ok ? undefined : filter.errors}
+        registrations={filter.ok ? await listWebinarRegistrations(db, webinar.id, filter.value) : null}
+        waiting={await listWaitingList(db, webinar.id)}
+        counts={counts}
+        csvHref={`${base}.csv${filter.ok ? filterQuery(filter.value) : ''}`}
+      />,
+      filter.ok ? 200 : 400,
+    );
+  });
+
+  app.get('/admin/webinars/:slug/registrations.csv', async (c) => {
+    const webinar = await getAdminWebinar(db, c.req.param('slug'));
+    const filter = validateRegistrationFilter(filterInput(c));
+    if (!filter.ok) throw new ValidationError(filter.errors, 400);
+    const csv = registrationsCsv(await listWebinarRegistrations(db, webinar.id, filter.value));
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${safeFileName(webinar.slug)}"`,
+      'Cache-Control': 'private, no-store',
+    });
+  });
+
+  app.post('/admin/registrations/:id/cancel', async (c) => {
+    const result = await adminCancelRegistration(deps, registrationId(c));
+    return c.redirect(`/admin/webinars/${result.webinar.slug}/registrations?done=${result.promoted > 0 ? 'cancelled-promoted' : 'cancelled'}`, 303);
+  });
+
+  app.post('/admin/registrations/:id/promote', async (c) => {
+    const result = await adminPromoteRegistration(deps, registrationId(c));
+    return c.redirect(`/admin/webinars/${result.webinar.slug}/registrations?done=${result.overCapacity ? 'promoted-over-capacity' : 'promoted'}`, 303);
+  });
+
+  app.get('/api/webinars/:slug/registrations', async (c) => {
+    const webinar = await getAdminWebinar(db, c.req.param('slug'));
+    const filter = validateRegistrationFilter(filterInput(c));
+    if (!filter.ok) throw new ValidationError(filter.errors, 400);
+    const registrations = await listWebinarRegistrations(db, webinar.id, filter.value);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({
+      webinar: { slug: webinar.slug, title: webinar.title, capacity: webinar.capacity },
+      counts: await countWebinarRegistrations(db, webinar.id),
+      registrations: registrations.map((r) => ({
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        organisation: r.organisation,
+        organisationType: r.organisationType,
+        timezone: r.zone,
+        status: r.status,
+        waitlistPlace: r.waitlistPlace,
+        question: r.question,
+        registeredAt: r.createdAt.toUTC().toISO({ suppressMilliseconds: true }),
+      })),
+    });
+  });
+
+  app.route('/', dashboardRoutes(deps));
+  return app;
+}

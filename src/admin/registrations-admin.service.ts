@@ -1,0 +1,192 @@
+// The coordinators' rules for registrations: who is registered where, the counts that measure the
+// programme, and manual cancel/promote with their emails written in the same transaction.
+import type { DateTime } from 'luxon';
+import type { Db } from '../db/connection.js';
+import type { OrganisationType, RegistrationStatus } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.service.js';
+import { stored } from '../notifications/email-text.js';
+import { utc } from '../programme/programme.mappers.js';
+import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import type { Webinar } from '../programme/programme.types.js';
+import { cancellationEmail, confirmationEmail, type EmailContext } from '../registration/registration.emails.js';
+import { setRegistrationStatus, countConfirmed } from '../registration/registration.repository.js';
+import { findAttendeeById } from '../registration/attendee.repository.js';
+import { fillFreeSeats, toAttendee, type RegistrationDeps } from '../registration/registration.service.js';
+import type { Attendee } from '../registration/registration.types.js';
+import { ORGANISATION_TYPES } from '../registration/registration.validation.js';
+import {
+  countConfirmedInProgramme,
+  countRegistrations,
+  findRegistrationRow,
+  listRegistrationRows,
+  listWaitingRows,
+  type CountRow,
+  type RegistrationListFilter,
+  type RegistrationListRow,
+} from './registrations-admin.repository.js';
+
+export type AdminRegistration = {
+  id: number;
+  webinarId: number;
+  attendeeId: number;
+  name: string;
+  email: string;
+  organisation: string;
+  organisationType: OrganisationType;
+  zone: string;
+  status: RegistrationStatus;
+  question: string | null;
+  createdAt: DateTime;
+  confirmedAt: DateTime | null;
+  cancelledAt: DateTime | null;
+  /** 1 for the first person waiting; null unless waitlisted. */
+  waitlistPlace: number | null;
+};
+
+export type StatusCounts = Record<RegistrationStatus, number>;
+export type RegistrationCounts = { byStatus: StatusCounts; byOrganisationType: Record<OrganisationType, StatusCounts> };
+
+export type ProgrammeCounts = {
+  confirmedRegistrations: number;
+  /** People with at least one confirmed registration: someone at all four webinars counts once. */
+  distinctAttendees: number;
+  byOrganisationType: Record<OrganisationType, { registrations: number; attendees: number }>;
+};
+
+export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['confirmed', 'waitlisted', 'cancelled'];
+
+function toAdminRegistration(row: RegistrationListRow, waitlistPlace: number | null): AdminRegistration {
+  return {
+    id: row.id,
+    webinarId: row.webinar_id,
+    attendeeId: row.attendee_id,
+    name: row.name,
+    email: row.email,
+    organisation: row.organisation,
+    organisationType: row.organisation_type,
+    zone: row.zone,
+    status: row.status,
+    question: row.question,
+    createdAt: utc(row.created_at),
+    confirmedAt: row.confirmed_at === null ? null : utc(row.confirmed_at),
+    cancelledAt: row.cancelled_at === null ? null : utc(row.cancelled_at),
+    waitlistPlace,
+  };
+}
+
+/** Any webinar, drafts and cancelled ones included: coordinators see them all. */
+export async function getAdminWebinar(db: Db, slug: string): Promise<Webinar> {
+  return getWebinarBySlug(db, slug, ALL_STATUSES);
+}
+
+export async function listWaitingList(db: Db, webinarId: number): Promise<AdminRegistration[]> {
+  return (await listWaitingRows(db, webinarId)).map((row, index) => toAdminRegistration(row, index + 1));
+}
+
+export async function listWebinarRegistrations(db: Db, webinarId: number, filter: RegistrationListFilter): Promise<AdminRegistration[]> {
+  // Places are counted over the whole waiting list, whatever the filter hides.
+  const places = new Map((await listWaitingRows(db, webinarId)).map((row, index) => [row.id, index + 1]));
+  return (await listRegistrationRows(db, webinarId, filter)).map((row) => toAdminRegistration(row, places.get(row.id) ?? null));
+}
+
+function emptyStatusCounts(): StatusCounts {
+  return { confirmed: 0, waitlisted: 0, cancelled: 0 };
+}
+
+function emptyCounts(): RegistrationCounts {
+  const byOrganisationType = Object.fromEntries(ORGANISATION_TYPES.map((t) => [t.value, emptyStatusCounts()])) as Record<OrganisationType, StatusCounts>;
+  return { byStatus: emptyStatusCounts(), byOrganisationType };
+}
+
+function addCount(counts: RegistrationCounts, row: CountRow): void {
+  counts.byStatus[row.status] += row.n;
+  (counts.byOrganisationType[row.organisationType] ??= emptyStatusCounts())[row.status] += row.n;
+}
+
+/** Counts for each of the given webinars, zeros included. */
+export async function countRegistrationsByWebinar(db: Db, webinarIds: readonly number[]): Promise<Map<number, RegistrationCounts>> {
+  const counts = new Map(webinarIds.map((id) => [id, emptyCounts()]));
+  for (const row of await countRegistrations(db, webinarIds)) {
+    const forWebinar = counts.get(row.webinarId);
+    if (forWebinar) addCount(forWebinar, row);
+  }
+  return counts;
+}
+
+export async function countWebinarRegistrations(db: Db, webinarId: number): Promise<RegistrationCounts> {
+  return (await countRegistrationsByWebinar(db, [webinarId])).get(webinarId) ?? emptyCounts();
+}
+
+/** Drafts take no registrations, and nobody came to a cancelled webinar: only published ones count. */
+export async function countProgrammeRegistrations(db: Db): Promise<ProgrammeCounts> {
+  const byOrganisationType = Object.fromEntries(ORGANISATION_TYPES.map((t) => [t.value, { registrations: 0, attendees: 0 }])) as ProgrammeCounts['byOrganisationType'];
+  let confirmedRegistrations = 0;
+  let distinctAttendees = 0;
+  for (const row of await countConfirmedInProgramme(db, ['published'])) {
+    byOrganisationType[row.organisationType] = { registrations: row.registrations, attendees: row.attendees };
+    confirmedRegistrations += row.registrations;
+    // An attendee has one organisation type, so the per-type distinct counts add up.
+    distinctAttendees += row.attendees;
+  }
+  return { confirmedRegistrations, distinctAttendees, byOrganisationType };
+}
+
+export function statusLabel(status: RegistrationStatus): string {
+  return status === 'confirmed' ? 'Confirmed' : status === 'waitlisted' ? 'Waiting list' : 'Cancelled';
+}
+
+// --- Manual changes ------------------------------------------------------------------------------
+
+type Loaded = { row: RegistrationListRow; webinar: Webinar; attendee: Attendee; ctx: EmailContext };
+
+async function loadForChange(trx: Db, deps: RegistrationDeps, registrationId: number): Promise<Loaded> {
+  const row = await findRegistrationRow(trx, registrationId);
+  const [webinar] = row ? await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] }) : [];
+  if (!row || !webinar) throw new NotFoundError(`There is no registration number ${registrationId}.`);
+  if (deps.clock.now() >= webinar.startsAt) {
+    throw new ConflictError(`“${webinar.title}” has already started, so its registrations can no longer be changed.`);
+  }
+  const attendeeRow = await findAttendeeById(trx, row.attendee_id);
+  if (!attendeeRow) throw new NotFoundError(`There is no registration number ${registrationId}.`);
+  return { row, webinar, attendee: toAttendee(attendeeRow), ctx: { programme: await getProgramme(trx), baseUrl: deps.baseUrl } };
+}
+
+export type AdminCancelResult = { webinar: Webinar; name: string; wasConfirmed: boolean; promoted: number };
+
+/** Cancels a confirmed or waiting registration; a freed seat goes to the first person waiting. */
+export async function adminCancelRegistration(deps: RegistrationDeps, registrationId: number): Promise<AdminCancelResult> {
+  const { clock, baseUrl } = deps;
+  return inTransaction(deps.db, async (trx) => {
+    const { row, webinar, attendee, ctx } = await loadForChange(trx, deps, registrationId);
+    if (row.status === 'cancelled') throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” is already cancelled.`);
+    const wasConfirmed = row.status === 'confirmed';
+    await setRegistrationStatus(trx, row.id, 'cancelled', stored(clock.now()));
+    await enqueueEmail(trx, clock, cancellationEmail(ctx, webinar, attendee, wasConfirmed));
+    const promoted = wasConfirmed ? await fillFreeSeats({ db: trx, clock, baseUrl }, webinar) : 0;
+    return { webinar, name: row.name, wasConfirmed, promoted };
+  });
+}
+
+export type AdminPromoteResult = { webinar: Webinar; name: string; confirmed: number; overCapacity: boolean };
+
+/**
+ * Confirms a waiting registration now, out of turn if need be: a coordinator's override, allowed even
+ * when the webinar is full. The result says when it took the webinar over its capacity.
+ */
+export async function adminPromoteRegistration(deps: RegistrationDeps, registrationId: number): Promise<AdminPromoteResult> {
+  const { clock } = deps;
+  return inTransaction(deps.db, async (trx) => {
+    const { row, webinar, attendee, ctx } = await loadForChange(trx, deps, registrationId);
+    if (row.status === 'confirmed') throw new ConflictError(`${row.name} is already confirmed for “${webinar.title}”.`);
+    if (row.status === 'cancelled') {
+      throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” was cancelled; only someone on the waiting list can be promoted.`);
+    }
+    if (webinar.status !== 'published') throw new ConflictError(`“${webinar.title}” is ${webinar.status === 'cancelled' ? 'cancelled' : 'not published'}; nobody can be promoted to it.`);
+    await setRegistrationStatus(trx, row.id, 'confirmed', stored(clock.now()));
+    await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'promoted'));
+    const confirmed = await countConfirmed(trx, webinar.id);
+    return { webinar, name: row.name, confirmed, overCapacity: webinar.capacity !== null && confirmed > webinar.capacity };
+  });
+}

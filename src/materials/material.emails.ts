@@ -1,0 +1,53 @@
+// The one email materials send: "the recording and slides are available", once per attendee and webinar.
+import type { OutgoingEmail } from '../mail/outbox.service.js';
+import { emailBody, footerFor } from '../notifications/email-text.js';
+import type { Programme, Webinar } from '../programme/programme.types.js';
+import { personalUrl } from '../registration/registration.emails.js';
+import type { Material } from './material.types.js';
+
+export type MaterialsRecipient = { attendeeId: number; name: string; email: string; token: string };
+
+/** The key that makes a second announcement for the same webinar and attendee a no-op. */
+export function materialsDedupeKey(webinarId: number, attendeeId: number): string {
+  return `materials:${webinarId}:${attendeeId}`;
+}
+
+function whatIsAvailable(materials: readonly Material[]): string {
+  const recording = materials.some((m) => m.kind === 'recording');
+  const slides = materials.some((m) => m.kind === 'slides');
+  if (recording && slides) return 'the recording and slides';
+  if (recording) return 'the recording';
+  if (slides) return 'the slides';
+  return 'material';
+}
+
+export function materialsAvailableEmail(
+  ctx: { programme: Programme; baseUrl: string },
+  webinar: Webinar,
+  materials: readonly Material[],
+  recipient: MaterialsRecipient,
+): OutgoingEmail {
+  const what = whatIsAvailable(materials);
+  const publicOnes = materials.filter((m) => m.visibility === 'public');
+  const attendeeOnes = materials.filter((m) => m.visibility === 'attendees');
+  const list = (items: readonly Material[]) => items.map((m) => `- ${m.kind === 'recording' ? 'Recording' : m.kind === 'slides' ? 'Slides' : 'Link'}: ${m.title}`).join('\n');
+  return {
+    kind: 'materials-available',
+    to: { address: recipient.email, name: recipient.name },
+    webinarId: webinar.id,
+    attendeeId: recipient.attendeeId,
+    subject: `Now available: ${what} of ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${recipient.name},`,
+        `Thank you for registering for “${webinar.title}”. ${what.charAt(0).toUpperCase()}${what.slice(1)} ${what === 'the recording' || what === 'material' ? 'is' : 'are'} now available.`,
+        publicOnes.length > 0 ? `On the webinar page, for everyone:\n${list(publicOnes)}\n${ctx.baseUrl}/webinars/${webinar.slug}` : null,
+        attendeeOnes.length > 0
+          ? `For registered attendees only, on your personal page:\n${list(attendeeOnes)}\n${personalUrl(ctx.baseUrl, recipient.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`
+          : null,
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId),
+  };
+}

@@ -1,0 +1,50 @@
+// What materials put into other features' slots: the webinar page, the attendee's page, the public feeds.
+import type { Child } from 'hono/jsx';
+import { MaterialAdminPanel } from '../../views/materials/material-admin-panel.js';
+import { MaterialList } from '../../views/materials/material-list.js';
+import { MaterialSection } from '../../views/materials/material-section.js';
+import type { LinksOfWebinars } from '../calendar/calendar.service.js';
+import type { EventLink } from '../calendar/webinar-events.js';
+import type { Webinar } from '../programme/programme.types.js';
+import type { Attendee } from '../registration/registration.types.js';
+import { attendeeHref, feedLink, publicHref } from './material.links.js';
+import { listMaterials, listMaterialsOfWebinars, type MaterialDeps } from './material.service.js';
+
+/** For PublicPageDeps.materialsOf: the public "Recording and slides" section, or nothing. */
+export function materialsOf(deps: Pick<MaterialDeps, 'db'>): (webinar: Webinar) => Promise<Child | undefined> {
+  return async function materialsOfWebinar(webinar) {
+    const materials = await listMaterials(deps.db, webinar.id);
+    if (materials.length === 0) return undefined;
+    const visible = materials.filter((m) => m.visibility === 'public');
+    return <MaterialSection materials={visible} hrefOf={publicHref()} moreForAttendees={visible.length < materials.length} />;
+  };
+}
+
+/** For RegistrationRoutesDeps.attendeeMaterialsOf: every material of each webinar, files through the attendee's link. */
+export function attendeeMaterialsOf(deps: Pick<MaterialDeps, 'db'>): (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, Child>> {
+  return async function materialsForAttendee(attendee, webinarIds) {
+    const byWebinar = await listMaterialsOfWebinars(deps.db, webinarIds);
+    const shown = new Map<number, Child>();
+    for (const [webinarId, materials] of byWebinar) {
+      shown.set(webinarId, <MaterialList materials={materials} hrefOf={attendeeHref(attendee.token)} markAttendeesOnly />);
+    }
+    return shown;
+  };
+}
+
+/** For PublicCalendarDeps.linksOf: public materials as absolute links in the feeds' descriptions. */
+export function publicMaterialLinks(deps: Pick<MaterialDeps, 'baseUrl'>): LinksOfWebinars {
+  return async function materialLinks(db, webinars) {
+    const byWebinar = await listMaterialsOfWebinars(db, webinars.map((w) => w.id), { publicOnly: true });
+    const links = new Map<number, EventLink[]>();
+    for (const [webinarId, materials] of byWebinar) links.set(webinarId, materials.map((m) => feedLink(m, deps.baseUrl)));
+    return links;
+  };
+}
+
+/** The materials panel on the workspace's webinar page. */
+export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
+  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number): Promise<Child> => (
+    <MaterialAdminPanel webinar={webinar} materials={await listMaterials(deps.db, webinar.id)} csrfToken={csrfToken} notifiedCount={notifiedCount} />
+  );
+}

@@ -1,0 +1,52 @@
+// Where a material lives for each audience, and the name and headers its download carries.
+import type { EventLink } from '../calendar/webinar-events.js';
+import type { Material, MaterialFile } from './material.types.js';
+
+/** "Slides.pdf" from "C:\\talks\\Slides v2.PDF"-like names, always with the detected type's extension. */
+export function downloadName(material: Pick<Material, 'kind'> & { file: Pick<MaterialFile, 'originalName' | 'extension'> }): string {
+  const base = material.file.originalName
+    .replace(/\.[A-Za-z0-9]{1,10}$/, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\\/:*?"<>|]/g, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 120);
+  return `${base || (material.kind === 'slides' ? 'slides' : 'document')}.${material.file.extension}`;
+}
+
+/** RFC 6266: a plain ASCII fallback for old clients, and the exact name in filename* (RFC 8187). */
+export function contentDisposition(name: string): string {
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function fileSegment(material: Material): string {
+  return material.file ? encodeURIComponent(downloadName({ kind: material.kind, file: material.file })) : 'file';
+}
+
+export function publicFilePath(material: Material): string {
+  return `/materials/${material.id}/${fileSegment(material)}`;
+}
+
+export function attendeeFilePath(token: string, material: Material): string {
+  return `/my/${token}/materials/${material.id}/${fileSegment(material)}`;
+}
+
+/** The address people follow: the material's own URL, or where its file is served to them. */
+export type HrefOf = (material: Material) => string;
+
+export function publicHref(baseUrl = ''): HrefOf {
+  return (material) => material.url ?? `${baseUrl}${publicFilePath(material)}`;
+}
+
+export function attendeeHref(token: string): HrefOf {
+  return (material) => material.url ?? attendeeFilePath(token, material);
+}
+
+export function feedLink(material: Material, baseUrl: string): EventLink {
+  const label = material.kind === 'recording' ? 'Recording' : material.kind === 'slides' ? 'Slides' : material.title;
+  return { label, url: publicHref(baseUrl)(material) };
+}

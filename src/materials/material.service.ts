@@ -1,0 +1,201 @@
+// Materials of a webinar: publishing links and files, removing them, who may fetch a file, and
+// announcing them to confirmed attendees once. Every change moves the webinar's updated_at so that
+// feeds (Last-Modified, ETag) pick it up; the SEQUENCE stays, as the event itself did not move.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { MaterialRow } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { NotFoundError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.service.js';
+import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { ALL_STATUSES, PUBLIC_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import type { Webinar } from '../programme/programme.types.js';
+import { updateWebinarRow } from '../programme/webinar.repository.js';
+import { findRegistration, listConfirmedAttendees } from '../registration/registration.repository.js';
+import { findAttendeeByToken } from '../registration/registration.service.js';
+import { materialsAvailableEmail, materialsDedupeKey } from './material.emails.js';
+import { deleteMaterialRow, findMaterialRow, insertMaterialRow, listExistingDedupeKeys, listMaterialRows, nextMaterialPosition } from './material.repository.js';
+import type { Material } from './material.types.js';
+import type { CheckedUpload, MaterialInput } from './material.validation.js';
+
+export type MaterialDeps = {
+  db: Db;
+  clock: Clock;
+  baseUrl: string;
+  /** Uploaded files live here under random names; created when missing. */
+  uploadsDir: string;
+};
+
+/** Only names this module generated are ever joined to the uploads folder. */
+const STORED_NAME = /^[0-9a-f]{32}\.(pdf|pptx|odp|key)$/;
+
+export function toMaterial(row: MaterialRow): Material {
+  return {
+    id: row.id,
+    webinarId: row.webinar_id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    file:
+      row.file_name === null
+        ? null
+        : {
+            storedName: row.file_name,
+            originalName: row.original_name ?? '',
+            contentType: row.content_type ?? 'application/octet-stream',
+            sizeBytes: row.size_bytes ?? 0,
+            extension: row.file_name.slice(row.file_name.lastIndexOf('.') + 1),
+          },
+    visibility: row.visibility,
+    position: row.position,
+    createdAt: utc(row.created_at),
+    updatedAt: utc(row.updated_at),
+  };
+}
+
+/** Coordinators add materials to webinars in any status, drafts included. */
+export async function getWebinarForMaterials(db: Db, slug: string): Promise<Webinar> {
+  return getWebinarBySlug(db, slug, ALL_STATUSES);
+}
+
+export async function listMaterials(db: Db, webinarId: number, options: { publicOnly?: boolean } = {}): Promise<Material[]> {
+  return (await listMaterialRows(db, [webinarId], { publicOnly: options.publicOnly ?? false })).map(toMaterial);
+}
+
+export async function listMaterialsOfWebinars(db: Db, webinarIds: readonly number[], options: { publicOnly?: boolean } = {}): Promise<Map<number, Material[]>> {
+  const byWebinar = new Map<number, Material[]>();
+  for (const row of await listMaterialRows(db, webinarIds, { publicOnly: options.publicOnly ?? false })) {
+    byWebinar.set(row.webinar_id, [...(byWebinar.get(row.webinar_id) ?? []), toMaterial(row)]);
+  }
+  return byWebinar;
+}
+
+/** Past published webinars with public materials, most recent first, for /recordings. */
+export async function listPublishedRecordings(deps: Pick<MaterialDeps, 'db' | 'clock'>): Promise<Array<{ webinar: Webinar; materials: Material[] }>> {
+  const now = deps.clock.now();
+  const past = (await listWebinars(deps.db, { statuses: ['published'] })).filter((w) => w.endsAt <= now).reverse();
+  const materials = await listMaterialsOfWebinars(deps.db, past.map((w) => w.id), { publicOnly: true });
+  return past.filter((w) => materials.has(w.id)).map((webinar) => ({ webinar, materials: materials.get(webinar.id)! }));
+}
+
+export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input: MaterialInput): Promise<Material> {
+  const webinar = await getWebinarForMaterials(deps.db, webinarSlug);
+  // The file is complete on disk before any row points at it; a failed insert removes it again.
+  const storedName = input.upload ? await writeUpload(deps.uploadsDir, input.upload) : null;
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      const at = toStoredInstant(deps.clock.now());
+      const row = await insertMaterialRow(trx, {
+        webinar_id: webinar.id,
+        kind: input.kind,
+        title: input.title,
+        url: input.upload ? null : input.url,
+        file_name: storedName,
+        original_name: input.upload?.originalName ?? null,
+        content_type: input.upload?.type.contentType ?? null,
+        size_bytes: input.upload?.bytes.length ?? null,
+        visibility: input.visibility,
+        position: await nextMaterialPosition(trx, webinar.id),
+        created_at: at,
+        updated_at: at,
+      });
+      await updateWebinarRow(trx, webinar.id, { updated_at: at });
+      return toMaterial(row);
+    });
+  } catch (error) {
+    if (storedName) await rm(join(deps.uploadsDir, storedName), { force: true });
+    throw error;
+  }
+}
+
+export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number): Promise<Material> {
+  const removed = await inTransaction(deps.db, async (trx) => {
+    const webinar = await getWebinarForMaterials(trx, webinarSlug);
+    const row = await findMaterialRow(trx, materialId);
+    if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
+    await deleteMaterialRow(trx, row.id);
+    await updateWebinarRow(trx, webinar.id, { updated_at: toStoredInstant(deps.clock.now()) });
+    return toMaterial(row);
+  });
+  // Only after the commit: a failed transaction must not leave a row whose file is gone.
+  if (removed.file && STORED_NAME.test(removed.file.storedName)) await rm(join(deps.uploadsDir, removed.file.storedName), { force: true });
+  return removed;
+}
+
+export type ServedFile = { material: Material & { file: NonNullable<Material['file']> }; path: string };
+
+/** A public file of a public webinar; anything else looks as if it did not exist. */
+export async function getPublicFile(deps: MaterialDeps, materialId: number): Promise<ServedFile> {
+  const served = await servedFile(deps, materialId);
+  if (!served || served.material.visibility !== 'public') throw noSuchFile();
+  return served;
+}
+
+/** Any file of a webinar the token's attendee has a confirmed seat for. */
+export async function getAttendeeFile(deps: MaterialDeps, token: string, materialId: number): Promise<ServedFile> {
+  const attendee = await findAttendeeByToken(deps.db, token);
+  const served = attendee ? await servedFile(deps, materialId) : undefined;
+  if (!attendee || !served) throw noSuchFile();
+  const registration = await findRegistration(deps.db, served.material.webinarId, attendee.id);
+  if (registration?.status !== 'confirmed') throw noSuchFile();
+  return served;
+}
+
+async function servedFile(deps: MaterialDeps, materialId: number): Promise<ServedFile | undefined> {
+  const row = await findMaterialRow(deps.db, materialId);
+  if (!row?.file_name || !STORED_NAME.test(row.file_name)) return undefined;
+  const [webinar] = await listWebinars(deps.db, { statuses: PUBLIC_STATUSES, ids: [row.webinar_id] });
+  if (!webinar) return undefined;
+  const material = toMaterial(row);
+  return { material: material as ServedFile['material'], path: join(deps.uploadsDir, row.file_name) };
+}
+
+function noSuchFile(): NotFoundError {
+  return new NotFoundError('There is no such file. It may have been removed.');
+}
+
+/**
+ * Emails every confirmed attendee that materials are available. The outbox's dedupe key makes each
+ * attendee get exactly one such email per webinar, however often this runs. Returns how many were queued.
+ */
+export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): Promise<number> {
+  return inTransaction(deps.db, async (trx) => {
+    const webinar = await getWebinarForMaterials(trx, webinarSlug);
+    const materials = await listMaterials(trx, webinar.id);
+    if (materials.length === 0) return 0;
+    const attendees = await listConfirmedAttendees(trx, webinar.id);
+    const sent = await listExistingDedupeKeys(trx, attendees.map((a) => materialsDedupeKey(webinar.id, a.attendeeId)));
+    const ctx = { programme: await getProgramme(trx), baseUrl: deps.baseUrl };
+    let queued = 0;
+    for (const attendee of attendees) {
+      if (sent.has(materialsDedupeKey(webinar.id, attendee.attendeeId))) continue;
+      await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, materials, attendee));
+      queued++;
+    }
+    return queued;
+  });
+}
+
+/** Writes to a temporary name and renames, so that a crash never leaves a half-written file under a real name. */
+async function writeUpload(dir: string, upload: CheckedUpload): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const storedName = `${randomBytes(16).toString('hex')}.${upload.type.extension}`;
+  const temporary = join(dir, `.${storedName}.partial`);
+  try {
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(upload.bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, join(dir, storedName));
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return storedName;
+}

@@ -1,0 +1,27 @@
+// Materials as the rest of the hub sees them: camelCase, with the uploaded file's facts grouped.
+import type { DateTime } from 'luxon';
+import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
+
+export type MaterialFile = {
+  /** The random name in the uploads folder, e.g. "3f2a…c9.pdf". */
+  storedName: string;
+  /** What the coordinator uploaded, cleaned; only used to name the download. */
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  extension: string;
+};
+
+/** Exactly one of `url` and `file` is set. */
+export type Material = {
+  id: number;
+  webinarId: number;
+  kind: MaterialKind;
+  title: string;
+  url: string | null;
+  file: MaterialFile | null;
+  visibility: MaterialVisibility;
+  position: number;
+  createdAt: DateTime;
+  updatedAt: DateTime;
+};

@@ -1,0 +1,107 @@
+// Checks a material as a coordinator sends it (form or JSON), and turns video addresses into safe embeds.
+import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
+import type { Validated } from '../errors.js';
+import { FieldReader, type Input } from '../validation.js';
+import { checkUpload, type UploadType } from './upload-check.js';
+
+export const MATERIAL_KINDS: readonly MaterialKind[] = ['recording', 'slides', 'link'];
+export const MATERIAL_VISIBILITIES: readonly MaterialVisibility[] = ['public', 'attendees'];
+
+/** A file as it arrived: the name is only kept for the download name, never used to decide anything. */
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+export type CheckedUpload = { bytes: Uint8Array; originalName: string; type: UploadType };
+
+/** Exactly one of `url` and `upload` is set. */
+export type MaterialInput = {
+  kind: MaterialKind;
+  title: string;
+  visibility: MaterialVisibility;
+  url: string | null;
+  upload: CheckedUpload | null;
+};
+
+export function validateMaterial(input: Input, file?: UploadedFile, options: { maxBytes?: number } = {}): Validated<MaterialInput> {
+  const fields = new FieldReader(input);
+  const kind = fields.choice('kind', 'Kind', MATERIAL_KINDS);
+  const title = fields.text('title', 'Title', { required: true, max: 200 });
+  const visibility = fields.choice('visibility', 'Visibility', MATERIAL_VISIBILITIES, { required: false }) ?? 'public';
+  const hasUrl = fields.has('url');
+  if (hasUrl && file) fields.fail('url', 'Give either an address or a file, not both.');
+  else if (!hasUrl && !file) fields.fail('url', 'Give the address (https://…) of the material, or choose a file to upload.');
+
+  const url = hasUrl ? fields.url('url', 'Address', { httpsOnly: true }) : null;
+  let upload: CheckedUpload | null = null;
+  if (file && !hasUrl) {
+    if (kind === 'recording') {
+      fields.fail('file', 'Publish a recording as a link (YouTube, Vimeo or the address of a video file); uploads are for slides and documents.');
+    } else {
+      const checked = checkUpload(file.bytes, options);
+      if (checked.ok) upload = { bytes: file.bytes, originalName: cleanFileName(file.name), type: checked.type };
+      else fields.fail('file', checked.message);
+    }
+  }
+  if (!fields.ok || !kind || (url === null && upload === null)) return { ok: false, errors: fields.errors };
+  return { ok: true, value: { kind, title, visibility, url, upload } };
+}
+
+/** The uploaded name without folders or control characters; only ever shown, never a path. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  return base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim()
+    .slice(0, 200);
+}
+
+export type Embed =
+  | { type: 'iframe'; provider: 'YouTube' | 'Vimeo'; src: string }
+  | { type: 'video'; src: string }
+  | { type: 'link'; href: string };
+
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
+const VIMEO_ID = /^\d{1,12}$/;
+const VIMEO_HASH = /^[0-9a-f]{6,32}$/;
+
+/**
+ * How a recording address is shown. Only IDs that match the providers' formats exactly reach an
+ * iframe, rebuilt on the provider's own host: nothing of the address is copied into it verbatim.
+ */
+export function embedFor(address: string): Embed {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return { type: 'link', href: address };
+  }
+  if (url.protocol !== 'https:') return { type: 'link', href: address };
+  const host = url.hostname.toLowerCase().replace(/^(www|m)\./, '');
+  const segments = url.pathname.split('/').filter(Boolean);
+
+  const youtubeId =
+    host === 'youtu.be'
+      ? segments.length === 1 ? segments[0] : undefined
+      : host === 'youtube.com' || host === 'youtube-nocookie.com'
+        ? segments[0] === 'watch' && segments.length === 1
+          ? (url.searchParams.get('v') ?? undefined)
+          : ['embed', 'shorts', 'live'].includes(segments[0] ?? '') && segments.length === 2
+            ? segments[1]
+            : undefined
+        : undefined;
+  if (youtubeId !== undefined && YOUTUBE_ID.test(youtubeId)) return { type: 'iframe', provider: 'YouTube', src: `https://www.youtube-nocookie.com/embed/${youtubeId}` };
+
+  const vimeo =
+    host === 'vimeo.com'
+      ? { id: segments[0], hash: segments.length === 2 ? segments[1] : undefined, ok: segments.length === 1 || segments.length === 2 }
+      : host === 'player.vimeo.com' && segments[0] === 'video'
+        ? { id: segments[1], hash: url.searchParams.get('h') ?? undefined, ok: segments.length === 2 }
+        : undefined;
+  if (vimeo?.ok && vimeo.id !== undefined && VIMEO_ID.test(vimeo.id) && (vimeo.hash === undefined || VIMEO_HASH.test(vimeo.hash))) {
+    // Unlisted videos need their hash; dnt=1 keeps Vimeo from tracking viewers.
+    return { type: 'iframe', provider: 'Vimeo', src: `https://player.vimeo.com/video/${vimeo.id}?${vimeo.hash ? `h=${vimeo.hash}&` : ''}dnt=1` };
+  }
+
+  if (/\.(mp4|webm|m4v|mov)$/i.test(url.pathname)) return { type: 'video', src: url.toString() };
+  return { type: 'link', href: url.toString() };
+}

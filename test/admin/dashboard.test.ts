@@ -1,0 +1,164 @@
+import { DateTime } from 'luxon';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { cumulativeByDay } from '../../src/admin/dashboard.service.js';
+import { registrationAdminRoutes } from '../../src/admin/registrations-admin.routes.js';
+import type { AppEnv } from '../../src/http/env.js';
+import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
+import { updateWebinar } from '../../src/programme/webinar.service.js';
+import { json, VISITOR } from '../helpers/forms.js';
+import { buildTestApp, TEST_BASE_URL } from '../helpers/test-app.js';
+
+const SLUG = 'pilots-with-startups-norway';
+const OTHER = 'partnership-models-new-york';
+
+async function setup() {
+  const ctx = await buildTestApp({ registrationRateLimit: { max: 1000, windowMinutes: 10 } });
+  const admin = new Hono<AppEnv>();
+  const options = { siteTitle: async () => 'Test hub', log: (message: string, error: unknown) => ctx.logged.push({ message, error }) };
+  admin.onError(handleErrors(options));
+  admin.notFound(handleNotFound(options));
+  admin.use(async (c, next) => {
+    c.set('coordinator', { id: 1, email: 'c@example.org', name: 'Coordinator' });
+    c.set('csrfToken', 'test');
+    await next();
+  });
+  admin.route('/', registrationAdminRoutes({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL }));
+  return { ...ctx, admin };
+}
+type Ctx = Awaited<ReturnType<typeof setup>>;
+
+async function registerAt(ctx: Ctx, at: string, slug: string, who: { name: string; email: string; organisationType: string }) {
+  ctx.clock.set(at);
+  const res = await ctx.app.request(`/api/webinars/${slug}/registrations`, json({ ...VISITOR, ...who }));
+  expect(res.status).toBe(201);
+}
+
+const ERIK = { name: 'Erik Berg', email: 'erik@volvo.example', organisationType: 'large-company' };
+const WANG = { name: 'Wang Fang', email: 'wang.fang@example.cn', organisationType: 'startup' };
+const OLA = { name: 'Ola Nordmann', email: 'ola@energy.example', organisationType: 'large-company' };
+const MARIA = { name: 'Maria Silva', email: 'maria@research.example', organisationType: 'academia' };
+const TOM = { name: 'Tom Waits', email: 'tom@city.example', organisationType: 'public-sector' };
+
+/**
+ * Two days of registrations: Erik at both webinars (one person, two registrations), Tom on the
+ * waiting list of the full Norway webinar.
+ */
+async function programmeWithRegistrations(ctx: Ctx) {
+  await updateWebinar(ctx.db, ctx.clock, SLUG, { capacity: 3 });
+  await registerAt(ctx, '2027-01-30T10:00:00Z', SLUG, ERIK);
+  await registerAt(ctx, '2027-01-30T10:05:00Z', SLUG, WANG);
+  await registerAt(ctx, '2027-02-01T09:00:00Z', OTHER, ERIK);
+  await registerAt(ctx, '2027-02-01T09:10:00Z', OTHER, MARIA);
+  await registerAt(ctx, '2027-02-01T09:20:00Z', SLUG, OLA);
+  await registerAt(ctx, '2027-02-01T09:30:00Z', SLUG, TOM);
+  ctx.clock.set('2027-02-01T12:00:00Z');
+}
+
+/** The cells of a webinar's row in the dashboard table, after the title cell. */
+function rowCells(html: string, slug: string): string[] {
+  const start = html.indexOf(`<a href="/admin/webinars/${slug}/registrations">`);
+  const row = html.slice(start, html.indexOf('</tr>', start));
+  return [...row.matchAll(/<td>([^<]*)<\/td>/g)].map((match) => match[1]!);
+}
+
+describe('the dashboard', () => {
+  it('shows seats, waiting list and organisation types per webinar, and the programme totals', async () => {
+    const ctx = await setup();
+    await programmeWithRegistrations(ctx);
+    const res = await ctx.admin.request('/admin');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<a href="/admin" aria-current="page">Dashboard</a>');
+    expect(html).toContain('5 confirmed registrations from 4 people: 2 from large companies and 1 from small companies or startups.');
+    // Confirmed / seats, waiting, then large company, startup, academia, public sector, other.
+    expect(rowCells(html, SLUG)).toEqual(['3 / 3', '1', '2', '1', '0', '0', '0']);
+    expect(rowCells(html, OTHER)).toEqual(['2 / 100', '0', '1', '0', '1', '0', '0']);
+    expect(rowCells(html, 'open-innovation-platforms-china')).toEqual(['0 / 100', '0', '0', '0', '0', '0', '0']);
+    expect(html.indexOf('open-innovation-platforms-china')).toBeGreaterThan(html.indexOf('<h2>Past webinars</h2>'));
+    expect(html).toContain('<th scope="row">Large company</th><td>3</td><td>2</td>');
+    expect(html).toContain('<th scope="row">All</th><td><strong>5</strong></td><td><strong>4</strong></td>');
+  });
+
+  it('draws confirmed registrations by organisation type as labelled, accessible SVG bars', async () => {
+    const ctx = await setup();
+    await programmeWithRegistrations(ctx);
+    const html = await (await ctx.admin.request('/admin')).text();
+    const svg = html.slice(html.indexOf('<svg viewBox="0 0 360 224"'), html.indexOf('</svg>', html.indexOf('types-title')));
+    expect(svg).toContain('width="100%" role="img" aria-labelledby="types-title types-desc"');
+    expect(svg).toContain('<title id="types-title">Confirmed registrations by organisation type</title>');
+    expect(svg).toContain(
+      '<desc id="types-desc">Confirmed registrations for the whole programme. Large company: 3; Small company or startup: 1; University or research institute: 1; Public sector: 0; Other: 0.</desc>',
+    );
+    expect([...svg.matchAll(/<text x="0" y="\d+" fill="#1c2430">([^<]+)<\/text>/g)].map((m) => m[1])).toEqual([
+      'Large company',
+      'Small company or startup',
+      'University or research institute',
+      'Public sector',
+      'Other',
+    ]);
+    expect([...svg.matchAll(/class="bar-value">(\d+)</g)].map((m) => m[1])).toEqual(['3', '1', '1', '0', '0']);
+    // The longest bar fills the width left for its number; the others are in proportion.
+    expect([...svg.matchAll(/<rect x="0" y="\d+" width="([\d.]+)"/g)].map((m) => m[1])).toEqual(['312', '104', '104', '0', '0']);
+    expect(html).not.toContain('<script>');
+  });
+
+  it('draws cumulative confirmed registrations per day, quiet days included, with the numbers in a table', async () => {
+    const ctx = await setup();
+    await programmeWithRegistrations(ctx);
+    const html = await (await ctx.admin.request('/admin')).text();
+    const svg = html.slice(html.indexOf('<svg viewBox="0 0 360 220"'), html.indexOf('</svg>', html.indexOf('timeline-title')));
+    expect(svg).toContain('role="img" aria-labelledby="timeline-title timeline-desc"');
+    expect(svg).toContain('<title id="timeline-title">Confirmed registrations over time</title>');
+    expect(svg).toContain('5 confirmed registrations on 1 Feb 2027, up from 2 on 30 Jan 2027.</desc>');
+    expect([...svg.matchAll(/<rect [^>]+><title>([^<]+)<\/title>/g)].map((m) => m[1])).toEqual(['30 Jan 2027: 2', '31 Jan 2027: 2', '1 Feb 2027: 5']);
+    // Axis: 0 and the round top (5), and the first and last day.
+    expect([...svg.matchAll(/text-anchor="end" fill="#556070">(\d+)</g)].map((m) => m[1])).toEqual(['0', '5']);
+    expect(svg).toContain('>30 Jan 2027</text>');
+    expect(svg).toContain('>1 Feb 2027</text>');
+    expect(html).toContain('<td><time datetime="2027-01-30">30 Jan 2027</time></td><td>2</td><td>2</td>');
+    expect(html).toContain('<td><time datetime="2027-02-01">1 Feb 2027</time></td><td>3</td><td>5</td>');
+    expect(html).not.toContain('<time datetime="2027-01-31">');
+  });
+
+  it('leaves waiting, cancelled registrations and cancelled webinars out of the programme totals', async () => {
+    const ctx = await setup();
+    await programmeWithRegistrations(ctx);
+    await updateWebinar(ctx.db, ctx.clock, OTHER, { status: 'cancelled' });
+    const html = await (await ctx.admin.request('/admin')).text();
+    expect(html).toContain('3 confirmed registrations from 3 people: 2 from large companies and 1 from small companies or startups.');
+    expect([...html.matchAll(/class="bar-value">(\d+)</g)].map((m) => m[1])).toEqual(['2', '1', '0', '0', '0']);
+    // The cancelled webinar's row stays, marked, with what it had.
+    expect(html).toContain(' <span class="tag cancelled">cancelled</span>');
+    expect(rowCells(html, OTHER)).toEqual(['2 / 100', '0', '1', '0', '1', '0', '0']);
+  });
+
+  it('shows an empty programme without a chart to draw, and without failing', async () => {
+    const ctx = await setup();
+    const res = await ctx.admin.request('/admin');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<p class="muted">No confirmed registrations yet.</p>');
+    expect([...html.matchAll(/class="bar-value">(\d+)</g)].map((m) => m[1])).toEqual(['0', '0', '0', '0', '0']);
+    expect(html).toContain('<title id="types-title">Confirmed registrations by organisation type</title>');
+    expect(ctx.logged).toEqual([]);
+  });
+});
+
+describe('cumulativeByDay', () => {
+  it('counts days in the programme’s zone and runs to today', () => {
+    const instants = ['2027-01-30T12:00:00Z', '2027-01-31T23:30:00Z'].map((iso) => DateTime.fromISO(iso, { zone: 'UTC' }));
+    // 23:30 UTC on 31 January is already 1 February in Stockholm; "today" is 2 February there.
+    expect(cumulativeByDay(instants, 'Europe/Stockholm', DateTime.fromISO('2027-02-01T23:30:00Z', { zone: 'UTC' }))).toEqual([
+      { day: '2027-01-30', added: 1, total: 1 },
+      { day: '2027-01-31', added: 0, total: 1 },
+      { day: '2027-02-01', added: 1, total: 2 },
+      { day: '2027-02-02', added: 0, total: 2 },
+    ]);
+    expect(cumulativeByDay(instants, 'UTC', DateTime.fromISO('2027-01-31T23:45:00Z', { zone: 'UTC' }))).toEqual([
+      { day: '2027-01-30', added: 1, total: 1 },
+      { day: '2027-01-31', added: 1, total: 2 },
+    ]);
+    expect(cumulativeByDay([], 'UTC', DateTime.fromISO('2027-01-31T23:45:00Z', { zone: 'UTC' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+// A small app around the auth routes for these tests (the lead mounts them into createApp later):
+// the real error handler, the auth routes, and probes behind each guard, on a fresh database.
+import { Hono } from 'hono';
+import { requireApiToken, requireCoordinator, requireCsrf } from '../../src/auth/auth.middleware.js';
+import { authRoutes } from '../../src/auth/auth.routes.js';
+import type { SignInLimit } from '../../src/auth/sign-in-throttle.js';
+import { fixedClock } from '../../src/clock.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedDatabase } from '../../src/db/seed.js';
+import { readForm } from '../../src/http/body.js';
+import type { AppEnv } from '../../src/http/env.js';
+import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
+import { TEST_BASE_URL } from '../helpers/test-app.js';
+
+export const HUB_API_TOKEN = 'env-token-for-the-import-script-0123456789';
+
+export async function buildAuthTestApp(options: { now?: string; envToken?: string | null; signInLimit?: SignInLimit } = {}) {
+  const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
+  const db = openDatabase(':memory:');
+  await migrateToLatest(db);
+  await seedDatabase(db, clock, { demo: false });
+  const logged: Array<{ message: string; error: unknown }> = [];
+  const errors = { siteTitle: async () => 'Test hub', log: (message: string, error: unknown) => logged.push({ message, error }) };
+
+  const app = new Hono<AppEnv>();
+  app.onError(handleErrors(errors));
+  app.notFound(handleNotFound(errors));
+  app.route('/', authRoutes({ db, clock, baseUrl: TEST_BASE_URL, secureCookies: true, signInLimit: options.signInLimit }));
+
+  // Guarded the way an admin area would be: a sub-app with the guards on '*', mounted after the auth
+  // routes, which must keep /admin/login and /admin/setup reachable.
+  const admin = new Hono<AppEnv>();
+  admin.use('*', requireCoordinator({ db, clock }), requireCsrf({ trustedOrigins: [new URL(TEST_BASE_URL).origin] }));
+  admin.get('/', (c) => c.text(`Dashboard of ${c.var.coordinator?.name}`));
+  admin.get('/probe', (c) => c.json({ coordinator: c.var.coordinator }));
+  admin.post('/probe', async (c) => c.json({ coordinator: c.var.coordinator, body: await readForm(c) }));
+  app.route('/admin', admin);
+
+  app.get('/api/probe', requireApiToken({ db, clock, envToken: options.envToken === undefined ? HUB_API_TOKEN : options.envToken }), (c) =>
+    c.json({ coordinator: c.var.coordinator }),
+  );
+  return { app, db, clock, logged };
+}
+
+export type AuthTestApp = Awaited<ReturnType<typeof buildAuthTestApp>>;
+
+/** The session id from a sign-in response's Set-Cookie header. */
+export function sessionCookieFrom(response: Response): string {
+  const match = /^hub_session=([A-Za-z0-9_-]{43});/.exec(response.headers.get('set-cookie') ?? '');
+  if (!match) throw new Error(`no session cookie in ${response.headers.get('set-cookie')}`);
+  return `hub_session=${match[1]}`;
+}
+
+/** Everything stored in every table, as one string: to prove a secret is not in it. */
+export async function databaseDump(db: AuthTestApp['db']): Promise<string> {
+  const tables = await db.introspection.getTables();
+  const rows: unknown[] = [];
+  for (const table of tables) rows.push(await db.selectFrom(table.name as never).selectAll().execute());
+  return JSON.stringify(rows);
+}

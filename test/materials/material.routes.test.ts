@@ -1,0 +1,352 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
+import { HTTPException } from 'hono/http-exception';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../src/http/env.js';
+import { handleErrors } from '../../src/http/error-handler.js';
+import { materialAdminRoutes } from '../../src/materials/material.routes.js';
+import { addMaterial } from '../../src/materials/material.service.js';
+import { validateMaterial } from '../../src/materials/material.validation.js';
+import { updateWebinar } from '../../src/programme/webinar.service.js';
+import { json } from '../helpers/forms.js';
+import { TEST_BASE_URL, datetimes, tableCounts } from '../helpers/test-app.js';
+import { CSRF, PAST_CHINA, PAST_CVC, SAMPLES, UPCOMING, buildMaterialsApp, filesIn, registerBefore, upload, type MaterialsCtx } from './material-helpers.js';
+
+const PDF = 'application/pdf';
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
+async function materialRows(ctx: MaterialsCtx) {
+  return ctx.db.selectFrom('material').selectAll().orderBy('id').execute();
+}
+
+async function webinarRow(ctx: MaterialsCtx, slug: string) {
+  return ctx.db.selectFrom('webinar').select(['id', 'updated_at', 'sequence']).where('slug', '=', slug).executeTakeFirstOrThrow();
+}
+
+/** Adds a material through the service, as a test's starting point. */
+async function seedMaterial(ctx: MaterialsCtx, slug: string, input: Record<string, string>, file?: { name: string; bytes: Uint8Array }) {
+  const validated = validateMaterial(input, file);
+  if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
+  return addMaterial(ctx.deps, slug, validated.value);
+}
+
+describe('uploading slides in the admin area', () => {
+  it('stores the file under a random name with the detected type, and moves the webinar’s updated_at but not its sequence', async () => {
+    const ctx = await buildMaterialsApp();
+    const before = await webinarRow(ctx, PAST_CVC);
+    ctx.clock.advance(90);
+    const res = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ _csrf: CSRF, kind: 'slides', title: 'Slides', visibility: 'public', url: '' }, { name: 'CVC lessons.pdf', bytes: SAMPLES.pdf, type: 'application/x-msdownload' }),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}#materials`);
+
+    const [row] = await materialRows(ctx);
+    expect(row).toMatchObject({
+      webinar_id: before.id,
+      kind: 'slides',
+      title: 'Slides',
+      url: null,
+      original_name: 'CVC lessons.pdf',
+      content_type: PDF,
+      size_bytes: SAMPLES.pdf.length,
+      visibility: 'public',
+      position: 0,
+      created_at: '2027-02-01T13:30:00Z',
+    });
+    expect(row!.file_name).toMatch(/^[0-9a-f]{32}\.pdf$/);
+    // Only the final file: no temporary file is left behind.
+    expect(filesIn(ctx.uploadsDir)).toEqual([row!.file_name]);
+    expect(new Uint8Array(readFileSync(join(ctx.uploadsDir, row!.file_name!)))).toEqual(SAMPLES.pdf);
+    expect(await webinarRow(ctx, PAST_CVC)).toEqual({ ...before, updated_at: '2027-02-01T13:30:00Z' });
+  });
+
+  it('takes the extension from the bytes: a PowerPoint called .pdf is stored and served as .pptx', async () => {
+    const ctx = await buildMaterialsApp();
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Deck' }, { name: 'deck.pdf', bytes: SAMPLES.pptx }));
+    expect(res.status).toBe(303);
+    const [row] = await materialRows(ctx);
+    expect(row!.file_name).toMatch(/^[0-9a-f]{32}\.pptx$/);
+    expect(row!.content_type).toBe(PPTX);
+    const file = await ctx.app.request(`/materials/${row!.id}/deck.pptx`);
+    expect(file.headers.get('content-type')).toBe(PPTX);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="deck.pptx"; filename*=UTF-8''deck.pptx`);
+  });
+
+  it('accepts a recording link from a urlencoded form', async () => {
+    const ctx = await buildMaterialsApp();
+    const body = new URLSearchParams({ _csrf: CSRF, kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ', visibility: 'public' });
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(303);
+    expect(await materialRows(ctx)).toMatchObject([{ kind: 'recording', url: 'https://youtu.be/dQw4w9WgXcQ', file_name: null, content_type: null }]);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('refuses bad input with 422, the form again with every message, and stores nothing', async () => {
+    const ctx = await buildMaterialsApp();
+    const counts = await tableCounts(ctx.db);
+    const res = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ _csrf: CSRF, kind: 'slides', title: '', visibility: 'friends' }, { name: 'slides.pdf', bytes: SAMPLES.exe }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('3 things to fix');
+    expect(html).toContain('<span class="error" id="material-title-error">Title is required.</span>');
+    expect(html).toContain('<span class="error" id="material-visibility-error">Visibility must be one of: public, attendees.</span>');
+    expect(html).toContain('This file is not a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file.');
+    expect(html).toContain(`<input type="hidden" name="_csrf" value="${CSRF}"/>`);
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toContain('accept=".pdf,.pptx,.odp,.key"');
+    expect(html).toContain('<option value="slides" selected="">Slides</option>');
+    expect(await tableCounts(ctx.db)).toEqual(counts);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('refuses an empty file and a missing source', async () => {
+    const ctx = await buildMaterialsApp();
+    const empty = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: new Uint8Array(0) }));
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('The file is empty.');
+    // A form whose file input was left empty sends a nameless, empty part: that is "no file".
+    const none = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: '', bytes: new Uint8Array(0) }));
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('Give the address (https://…) of the material, or choose a file to upload.');
+    expect(await materialRows(ctx)).toEqual([]);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('removes the written file again when the row cannot be inserted', async () => {
+    const ctx = await buildMaterialsApp();
+    await sql`create trigger refuse_material before insert on material begin select raise(abort, 'disk full'); end`.execute(ctx.db);
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    expect(res.status).toBe(500);
+    // The file had been written (the folder exists now), and was removed again.
+    expect(existsSync(ctx.uploadsDir)).toBe(true);
+    expect(ctx.logged.map((entry) => entry.message)).toEqual([`Unhandled error on POST /admin/webinars/${PAST_CVC}/materials`]);
+    expect(await materialRows(ctx)).toEqual([]);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('answers 404 for an unknown webinar', async () => {
+    const ctx = await buildMaterialsApp();
+    const res = await ctx.app.request('/admin/webinars/no-such-webinar/materials', upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    expect(res.status).toBe(404);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('deletes a material with its file, and only from its own webinar', async () => {
+    const ctx = await buildMaterialsApp();
+    const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf });
+    expect(filesIn(ctx.uploadsDir)).toHaveLength(1);
+    const wrong = await ctx.app.request(`/admin/webinars/${PAST_CHINA}/materials/${material.id}/delete`, { method: 'POST' });
+    expect(wrong.status).toBe(404);
+    expect(await materialRows(ctx)).toHaveLength(1);
+
+    ctx.clock.advance(5);
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/${material.id}/delete`, { method: 'POST' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}#materials`);
+    expect(await materialRows(ctx)).toEqual([]);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect((await webinarRow(ctx, PAST_CVC)).updated_at).toBe('2027-02-01T12:05:00Z');
+    expect((await ctx.app.request(`/materials/${material.id}/s.pdf`)).status).toBe(404);
+  });
+});
+
+describe('serving files', () => {
+  it('serves a public file with its detected type, a safe download name, nosniff, length and caching', async () => {
+    const ctx = await buildMaterialsApp();
+    const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'Översikt "final".pdf', bytes: SAMPLES.pdf });
+    const res = await ctx.app.request(`/materials/${material.id}/anything.pdf`);
+    expect(res.status).toBe(200);
+    expect(Object.fromEntries(['content-type', 'content-disposition', 'x-content-type-options', 'content-length', 'cache-control'].map((h) => [h, res.headers.get(h)]))).toEqual({
+      'content-type': PDF,
+      'content-disposition': `attachment; filename="Oversikt _final_.pdf"; filename*=UTF-8''%C3%96versikt%20_final_.pdf`,
+      'x-content-type-options': 'nosniff',
+      'content-length': String(SAMPLES.pdf.length),
+      'cache-control': 'public, max-age=3600',
+    });
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(SAMPLES.pdf);
+    const head = await ctx.app.request(`/materials/${material.id}/x.pdf`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(SAMPLES.pdf.length));
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers 404 for unknown ids, URL materials and files of a draft webinar', async () => {
+    const ctx = await buildMaterialsApp();
+    const link = await seedMaterial(ctx, PAST_CVC, { kind: 'link', title: 'Article', url: 'https://example.org/a' });
+    const draft = await seedMaterial(ctx, UPCOMING, { kind: 'slides', title: 'Draft slides' }, { name: 's.pdf', bytes: SAMPLES.pdf });
+    await updateWebinar(ctx.db, ctx.clock, UPCOMING, { status: 'draft' });
+    for (const path of [`/materials/${link.id}/a`, `/materials/${draft.id}/s.pdf`, '/materials/999/x.pdf', '/materials/abc/x.pdf', '/materials/-1/x.pdf']) {
+      expect((await ctx.app.request(path)).status, path).toBe(404);
+    }
+  });
+
+  it('serves attendees-only files only through the link of a confirmed attendee of that webinar', async () => {
+    const ctx = await buildMaterialsApp();
+    const confirmed = await registerBefore(ctx, [PAST_CVC], 'confirmed@example.org');
+    const cancelled = await registerBefore(ctx, [PAST_CVC], 'cancelled@example.org', { cancel: true });
+    const elsewhere = await registerBefore(ctx, [PAST_CHINA], 'elsewhere@example.org');
+    const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Full deck', visibility: 'attendees' }, { name: 'deck.key', bytes: SAMPLES.keynote });
+
+    expect((await ctx.app.request(`/materials/${material.id}/deck.key`)).status).toBe(404);
+    const res = await ctx.app.request(`/my/${confirmed.token}/materials/${material.id}/deck.key`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apple.keynote');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="deck.key"; filename*=UTF-8''deck.key`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(SAMPLES.keynote);
+
+    for (const token of [cancelled.token, elsewhere.token, 'A'.repeat(43), 'short']) {
+      const refused = await ctx.app.request(`/my/${token}/materials/${material.id}/deck.key`);
+      expect(refused.status, token).toBe(404);
+      expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+  });
+});
+
+describe('the JSON API', () => {
+  it('creates a recording link and answers 201 with the material', async () => {
+    const ctx = await buildMaterialsApp();
+    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' }));
+    expect(res.status).toBe(201);
+    const [row] = await materialRows(ctx);
+    expect(await res.json()).toEqual({ id: row!.id, webinar: PAST_CVC, kind: 'recording', title: 'Recording', visibility: 'public', url: 'https://vimeo.com/76979871', file: null });
+  });
+
+  it('takes a multipart upload and answers with the absolute file address', async () => {
+    const ctx = await buildMaterialsApp();
+    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.odp', bytes: SAMPLES.odp }));
+    expect(res.status).toBe(201);
+    const [row] = await materialRows(ctx);
+    expect(await res.json()).toEqual({
+      id: row!.id,
+      webinar: PAST_CVC,
+      kind: 'slides',
+      title: 'Slides',
+      visibility: 'public',
+      url: `${TEST_BASE_URL}/materials/${row!.id}/slides.odp`,
+      file: { name: 'slides.odp', contentType: 'application/vnd.oasis.opendocument.presentation', sizeBytes: SAMPLES.odp.length },
+    });
+    const file = await ctx.app.request(`/materials/${row!.id}/slides.odp`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/vnd.oasis.opendocument.presentation');
+  });
+
+  it('answers 422 with a message per field, 400 for an unreadable body, 404 for an unknown webinar, storing nothing', async () => {
+    const ctx = await buildMaterialsApp();
+    const counts = await tableCounts(ctx.db);
+    const invalid = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'podcast', title: 'x'.repeat(201), url: 'ftp://example.org/x' }));
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toEqual({
+      error: 'Kind must be one of: recording, slides, link. Title must be at most 200 characters. Address must be a full https:// address.',
+      fields: { kind: 'Kind must be one of: recording, slides, link.', title: 'Title must be at most 200 characters.', url: 'Address must be a full https:// address.' },
+    });
+    const renamed = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: SAMPLES.text }));
+    expect(renamed.status).toBe(422);
+    expect(((await renamed.json()) as { fields: Record<string, string> }).fields.file).toMatch(/^This file is not a PDF/);
+    const broken = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, { method: 'POST', body: '{"kind":', headers: { 'content-type': 'application/json' } });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: 'The body is not valid JSON.', fields: { body: 'The body is not valid JSON.' } });
+    const text = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(400);
+    const unknown = await ctx.app.request('/api/webinars/no-such-webinar/materials', json({ kind: 'recording', title: 'R', url: 'https://youtu.be/dQw4w9WgXcQ' }));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'There is no webinar called "no-such-webinar".' });
+    expect(await tableCounts(ctx.db)).toEqual(counts);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('refuses a body over 51 MB with 413 and stores nothing', async () => {
+    const ctx = await buildMaterialsApp();
+    const big = new Uint8Array(52 * 1024 * 1024);
+    big.set(SAMPLES.pdf);
+    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Huge' }, { name: 'huge.pdf', bytes: big }));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({
+      error: 'The request is too large (at most 52224 KB).',
+      fields: { file: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.' },
+    });
+    expect(await materialRows(ctx)).toEqual([]);
+    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+  });
+
+  it('announces to attendees when asked with notify: true', async () => {
+    const ctx = await buildMaterialsApp();
+    await registerBefore(ctx, [PAST_CVC], 'one@example.org');
+    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ', notify: true }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { notified: number }).notified).toBe(1);
+    const emails = await ctx.db.selectFrom('outbox').select(['to_address', 'kind']).where('kind', '=', 'materials-available').execute();
+    expect(emails).toEqual([{ to_address: 'one@example.org', kind: 'materials-available' }]);
+  });
+});
+
+describe('GET /recordings', () => {
+  it('shows an empty state before anything is published', async () => {
+    const ctx = await buildMaterialsApp();
+    const res = await ctx.app.request('/recordings');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('No recordings yet: they appear here after each webinar, once published.');
+    expect(html).toContain('<a href="/recordings" aria-current="page">');
+  });
+
+  it('lists past published webinars with public materials, newest first, each with its date', async () => {
+    const ctx = await buildMaterialsApp();
+    await seedMaterial(ctx, PAST_CVC, { kind: 'recording', title: 'CVC recording', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' });
+    await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'CVC slides' }, { name: 'cvc.pdf', bytes: SAMPLES.pdf });
+    await seedMaterial(ctx, PAST_CHINA, { kind: 'recording', title: 'China recording', url: 'https://media.example.org/china.mp4' });
+    // Not listed: attendees-only, and an upcoming webinar.
+    await seedMaterial(ctx, PAST_CHINA, { kind: 'slides', title: 'Private China slides', visibility: 'attendees', url: 'https://example.org/private' });
+    await seedMaterial(ctx, UPCOMING, { kind: 'slides', title: 'Advance slides', url: 'https://example.org/advance' });
+
+    const html = await (await ctx.app.request('/recordings?tz=Asia/Shanghai')).text();
+    expect(datetimes(html)).toEqual(['2027-01-21T16:00:00+08:00', '2026-12-18T00:00:00+08:00']);
+    expect(html.indexOf('Open innovation platforms in China')).toBeLessThan(html.indexOf('Corporate venture capital: lessons from Silicon Valley'));
+    expect(html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="CVC recording (YouTube video)"');
+    expect(html).toContain('<video controls="" preload="metadata" src="https://media.example.org/china.mp4" title="China recording"');
+    expect(html).toMatch(/<a href="\/materials\/\d+\/cvc.pdf" download="">Slides: CVC slides/);
+    expect(html).not.toContain('Private China slides');
+    expect(html).not.toContain('Advance slides');
+  });
+});
+
+describe('guards passed in by the lead', () => {
+  it('run after the body limit, so that a CSRF guard never reads an oversized upload', async () => {
+    const ctx = await buildMaterialsApp();
+    const seen: string[] = [];
+    // Stands in for requireCsrf: it reads the `_csrf` field of the form.
+    const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+      const sent = (await c.req.parseBody({ all: true }))._csrf;
+      seen.push(String(sent));
+      if (sent !== CSRF) throw new HTTPException(403, { message: 'This form has expired.' });
+      await next();
+    };
+    const app = new Hono<AppEnv>();
+    app.onError(handleErrors({ siteTitle: async () => 'Hub', log: () => {} }));
+    app.route('/', materialAdminRoutes({ ...ctx.deps, guards: [csrfGuard] }));
+
+    const tooLarge = await app.request(`/admin/webinars/${PAST_CVC}/materials`, {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(60 * 1024 * 1024) },
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(seen).toEqual([]);
+
+    const forged = await app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ _csrf: 'wrong', kind: 'slides', title: 'S' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    expect(forged.status).toBe(403);
+    const good = await app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ _csrf: CSRF, kind: 'slides', title: 'S' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    expect(good.status).toBe(303);
+    expect(seen).toEqual(['wrong', CSRF]);
+    expect(await materialRows(ctx)).toHaveLength(1);
+    expect(filesIn(ctx.uploadsDir)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,89 @@
+// Cumulative confirmed registrations per day as an inline SVG bar chart, with the numbers in a table.
+import { DateTime } from 'luxon';
+import type { TimelineDay } from '../../../src/admin/dashboard.service.js';
+import { niceCeiling, round, ticks } from './chart-scale.js';
+
+// A narrow viewBox keeps the 14-unit labels readable when the chart shrinks to a phone's width.
+const WIDTH = 360;
+const HEIGHT = 220;
+const PLOT = { left: 44, right: 12, top: 12, bottom: 36 };
+
+function dayLabel(day: string, withYear: boolean): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).setLocale('en-GB').toFormat(withYear ? 'd LLL yyyy' : 'd LLL');
+}
+
+export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }) {
+  if (timeline.length === 0) return <p class="muted">No confirmed registrations yet.</p>;
+  const first = timeline[0]!;
+  const last = timeline[timeline.length - 1]!;
+  const top = niceCeiling(last.total);
+  const plotWidth = WIDTH - PLOT.left - PLOT.right;
+  const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
+  const slot = plotWidth / timeline.length;
+  // A gap between bars only while they are wide enough to show one.
+  const barWidth = slot > 4 ? slot * 0.8 : slot;
+  const y = (value: number) => PLOT.top + plotHeight - (value / top) * plotHeight;
+  const summary = `${last.total} confirmed registrations on ${dayLabel(last.day, true)}, up from ${first.total} on ${dayLabel(first.day, true)}.`;
+  return (
+    <figure class="chart" style="margin:0 0 1rem">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="timeline-title timeline-desc" style="display:block;height:auto;max-width:28rem" font-size="14">
+        <title id="timeline-title">Confirmed registrations over time</title>
+        <desc id="timeline-desc">{`Cumulative confirmed registrations per day for the whole programme. ${summary}`}</desc>
+        {ticks(top).map((tick) => (
+          <g>
+            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={round(y(tick))} y2={round(y(tick))} stroke="#d9dee5" stroke-width="1" />
+            <text x={PLOT.left - 6} y={round(y(tick) + 4)} text-anchor="end" fill="#556070">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {timeline.map((day, index) => (
+          <rect x={round(PLOT.left + index * slot + (slot - barWidth) / 2)} y={round(y(day.total))} width={round(barWidth)} height={round(y(0) - y(day.total))} fill="#0b5cad">
+            <title>{`${dayLabel(day.day, true)}: ${day.total}`}</title>
+          </rect>
+        ))}
+        <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(0)} y2={y(0)} stroke="#556070" stroke-width="1" />
+        <text x={PLOT.left} y={HEIGHT - 14} text-anchor="start" fill="#556070">
+          {dayLabel(first.day, true)}
+        </text>
+        {timeline.length > 1 ? (
+          <text x={WIDTH - PLOT.right} y={HEIGHT - 14} text-anchor="end" fill="#556070">
+            {dayLabel(last.day, true)}
+          </text>
+        ) : null}
+      </svg>
+      <figcaption class="small muted">{summary}</figcaption>
+    </figure>
+  );
+}
+
+/** The same numbers for screen readers and print: only the days on which something changed. */
+export function TimelineTable({ timeline }: { timeline: readonly TimelineDay[] }) {
+  const days = timeline.filter((day) => day.added > 0);
+  if (days.length === 0) return null;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>Confirmed registrations per day (days with new ones)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">New confirmed</th>
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day) => (
+            <tr>
+              <td>
+                <time datetime={day.day}>{dayLabel(day.day, true)}</time>
+              </td>
+              <td>{day.added}</td>
+              <td>{day.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// Confirmed registrations per organisation type as inline SVG horizontal bars, with a table of the
+// same numbers: the programme's own measure of success.
+import type { ProgrammeCounts } from '../../../src/admin/registrations-admin.service.js';
+import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
+import { round } from './chart-scale.js';
+
+const WIDTH = 360;
+const ROW = 44;
+// Room after the longest bar for its number.
+const NUMBER_SPACE = 48;
+
+export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
+  const rows = ORGANISATION_TYPES.map((t) => ({ ...t, n: totals.byOrganisationType[t.value].registrations }));
+  const max = Math.max(1, ...rows.map((row) => row.n));
+  const height = rows.length * ROW + 4;
+  const scale = (WIDTH - NUMBER_SPACE) / max;
+  const summary = rows.map((row) => `${row.label}: ${row.n}`).join('; ');
+  return (
+    <figure class="chart" style="margin:0 0 1rem">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby="types-title types-desc" style="display:block;height:auto;max-width:28rem" font-size="14">
+        <title id="types-title">Confirmed registrations by organisation type</title>
+        <desc id="types-desc">{`Confirmed registrations for the whole programme. ${summary}.`}</desc>
+        {rows.map((row, index) => {
+          const top = index * ROW;
+          const width = round(row.n * scale);
+          return (
+            <g>
+              <text x="0" y={top + 14} fill="#1c2430">
+                {row.label}
+              </text>
+              <rect x="0" y={top + 20} width={width} height="16" rx="2" fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#7a9cc6'} />
+              <text x={round(width + 6)} y={top + 33} fill="#1c2430" font-weight="600" class="bar-value">
+                {row.n}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+export function TypeTotalsTable({ totals }: { totals: ProgrammeCounts }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>Programme totals by organisation type (published webinars)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Organisation type</th>
+            <th scope="col">Confirmed registrations</th>
+            <th scope="col">People</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ORGANISATION_TYPES.map(({ value, label }) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{totals.byOrganisationType[value].registrations}</td>
+              <td>{totals.byOrganisationType[value].attendees}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All</th>
+            <td>
+              <strong>{totals.confirmedRegistrations}</strong>
+            </td>
+            <td>
+              <strong>{totals.distinctAttendees}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+// /admin/webinars/:slug/registrations: who is registered, the audience mix, the waiting list, and
+// the coordinator's cancel and promote buttons.
+import type { DateTime } from 'luxon';
+import type { AdminRegistration, RegistrationCounts } from '../../../src/admin/registrations-admin.service.js';
+import { statusLabel } from '../../../src/admin/registrations-admin.service.js';
+import type { FieldErrors } from '../../../src/errors.js';
+import type { Webinar } from '../../../src/programme/programme.types.js';
+import { ORGANISATION_TYPES, organisationTypeLabel } from '../../../src/registration/registration.validation.js';
+import { LocalTime } from '../../components/local-time.js';
+import { AdminLayout, CsrfField, type AdminLayoutProps } from '../admin-layout.js';
+import { TypeCountsTable } from './type-counts-table.js';
+
+export type RegistrationsPageProps = Pick<AdminLayoutProps, 'siteTitle' | 'coordinator' | 'csrfToken' | 'flash'> & {
+  webinar: Webinar;
+  /** The programme's zone: every time on the page is shown in it. */
+  zone: string;
+  now: DateTime;
+  /** The filter as typed, to fill the form again. */
+  filter: { status: string; type: string; q: string };
+  filterErrors?: FieldErrors;
+  /** Null when the filter was refused: nothing is listed then. */
+  registrations: AdminRegistration[] | null;
+  waiting: AdminRegistration[];
+  counts: RegistrationCounts;
+  csvHref: string;
+};
+
+type Actions = { canCancel: boolean; canPromote: boolean; csrfToken: string };
+
+function ChangeButtons({ registration, actions }: { registration: AdminRegistration; actions: Actions }) {
+  const who = `${registration.name} (${registration.email})`;
+  return (
+    <div class="actions">
+      {actions.canPromote && registration.status === 'waitlisted' ? (
+        <form method="post" action={`/admin/registrations/${registration.id}/promote`} class="inline-form">
+          <CsrfField token={actions.csrfToken} />
+          <button type="submit" class="small" aria-label={`Promote ${who}`}>
+            Promote
+          </button>
+        </form>
+      ) : null}
+      {actions.canCancel && registration.status !== 'cancelled' ? (
+        <form method="post" action={`/admin/registrations/${registration.id}/cancel`} class="inline-form">
+          <CsrfField token={actions.csrfToken} />
+          <button type="submit" class="small danger" aria-label={`Cancel the registration of ${who}`}>
+            Cancel
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function FilterForm({ props }: { props: RegistrationsPageProps }) {
+  const errors = props.filterErrors ?? {};
+  const { filter } = props;
+  return (
+    <form method="get" class="panel" aria-label="Filter registrations">
+      <div class="actions">
+        <div class="field">
+          <label for="filter-status">Status</label>
+          <select id="filter-status" name="status" aria-invalid={errors.status ? 'true' : undefined}>
+            {[
+              ['all', 'All'],
+              ['confirmed', 'Confirmed'],
+              ['waitlisted', 'Waiting list'],
+              ['cancelled', 'Cancelled'],
+            ].map(([value, label]) => (
+              <option value={value} selected={filter.status === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-type">Organisation type</label>
+          <select id="filter-type" name="type" aria-invalid={errors.type ? 'true' : undefined}>
+            <option value="">All types</option>
+            {ORGANISATION_TYPES.map((t) => (
+              <option value={t.value} selected={filter.type === t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-q">Name, email or organisation</label>
+          <input type="search" id="filter-q" name="q" value={filter.q} maxlength={200} aria-invalid={errors.q ? 'true' : undefined} />
+        </div>
+        <button type="submit">Filter</button>
+        <a class="button secondary" href={props.csvHref}>
+          Download CSV
+        </a>
+      </div>
+      {Object.entries(errors).map(([field, message]) => (
+        <p class="error" id={`filter-${field}-error`} role="alert">
+          {message}
+        </p>
+      ))}
+    </form>
+  );
+}
+
+export function RegistrationsPage(props: RegistrationsPageProps) {
+  const { webinar, zone, counts } = props;
+  const started = props.now >= webinar.startsAt;
+  const actions: Actions = { canCancel: !started, canPromote: !started && webinar.status === 'published', csrfToken: props.csrfToken };
+  const confirmed = counts.byStatus.confirmed;
+  return (
+    <AdminLayout title={`Registrations: ${webinar.title}`} siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="webinars" flash={props.flash}>
+      <p class="small">
+        <a href="/admin/webinars">← Webinars</a>
+      </p>
+      <h1>Registrations: {webinar.title}</h1>
+      <p class="lead">
+        <LocalTime instant={webinar.startsAt} zone={zone} withCity /> ·{' '}
+        {webinar.capacity === null ? `${confirmed} confirmed, no seat limit` : `${confirmed} of ${webinar.capacity} seats taken`}
+        {webinar.capacity !== null && confirmed > webinar.capacity ? <strong> (over capacity)</strong> : null} · {counts.byStatus.waitlisted} waiting
+        {webinar.status !== 'published' ? <> <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span></> : null}
+      </p>
+      {started ? <p class="notice info">This webinar has started or taken place: registrations can no longer be cancelled or promoted.</p> : null}
+
+      <h2>By organisation type</h2>
+      <TypeCountsTable counts={counts} caption="Registrations per organisation type and status" />
+
+      <h2>Waiting list</h2>
+      {props.waiting.length === 0 ? (
+        <p class="muted">Nobody is waiting.</p>
+      ) : (
+        <ol class="waiting-list">
+          {props.waiting.map((r) => (
+            <li>
+              <strong>Place {r.waitlistPlace}</strong>: {r.name}, {r.organisation} ({organisationTypeLabel(r.organisationType)}), registered{' '}
+              <LocalTime instant={r.createdAt} zone={zone} /> <ChangeButtons registration={r} actions={actions} />
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h2>All registrations</h2>
+      <FilterForm props={props} />
+      {props.registrations === null ? null : props.registrations.length === 0 ? (
+        <p class="muted">No registration matches.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Registrations, in the order they came in</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Time zone</th>
+                <th scope="col">Status</th>
+                <th scope="col">Registered</th>
+                <th scope="col">Question</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.registrations.map((r) => (
+                <tr id={`registration-${r.id}`}>
+                  <td>
+                    {r.name}
+                    <br />
+                    <a href={`mailto:${r.email}`} class="small">
+                      {r.email}
+                    </a>
+                  </td>
+                  <td>
+                    {r.organisation}
+                    <br />
+                    <span class="small muted">{organisationTypeLabel(r.organisationType)}</span>
+                  </td>
+                  <td class="small">{r.zone}</td>
+                  <td>
+                    {statusLabel(r.status)}
+                    {r.waitlistPlace !== null ? `, place ${r.waitlistPlace}` : null}
+                    {r.cancelledAt ? (
+                      <>
+                        <br />
+                        <span class="small muted">
+                          <LocalTime instant={r.cancelledAt} zone={zone} />
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td class="small">
+                    <LocalTime instant={r.createdAt} zone={zone} />
+                  </td>
+                  <td class="small prose">{r.question ?? ''}</td>
+                  <td>
+                    <ChangeButtons registration={r} actions={actions} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}

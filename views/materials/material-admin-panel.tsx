@@ -1,0 +1,191 @@
+// The materials part of the admin webinar page: the list with delete buttons, the add form, the announcement button.
+import type { FieldErrors } from '../../src/errors.js';
+import { publicFilePath } from '../../src/materials/material.links.js';
+import type { Material } from '../../src/materials/material.types.js';
+import { formatFileSize } from '../../src/materials/upload-check.js';
+import type { Webinar } from '../../src/programme/programme.types.js';
+import { CsrfField } from '../admin/admin-layout.js';
+
+export type MaterialAdminPanelProps = {
+  webinar: Pick<Webinar, 'slug' | 'title'>;
+  materials: Material[];
+  csrfToken: string;
+  /** After "Email registered attendees": how many emails were queued. */
+  notifiedCount?: number;
+  /** A refused add form, shown again with its messages. */
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+};
+
+const KIND_LABELS = { recording: 'Recording', slides: 'Slides', link: 'Link' } as const;
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <span class="error" id={id}>
+      {message}
+    </span>
+  ) : null;
+}
+
+export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
+  const { webinar, materials, csrfToken } = props;
+  const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  const base = `/admin/webinars/${webinar.slug}/materials`;
+  const errorCount = Object.keys(errors).length;
+  const described = (field: string) => (errors[field] ? `material-${field}-error` : undefined);
+  const invalid = (field: string) => (errors[field] ? 'true' : undefined);
+  const visibility = values.visibility === 'attendees' ? 'attendees' : 'public';
+  return (
+    <section class="panel" aria-labelledby="materials-heading" id="materials">
+      <h2 id="materials-heading" style="margin-top:0">
+        Recordings, slides and links
+      </h2>
+      {props.notifiedCount !== undefined ? (
+        <p class="notice ok" role="status">
+          {props.notifiedCount === 0
+            ? 'No new emails: every confirmed attendee has already been told (or there is nothing to announce).'
+            : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to confirmed attendees.`}
+        </p>
+      ) : null}
+
+      {materials.length === 0 ? (
+        <p class="muted">No materials yet.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Materials of “{webinar.title}”</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Visible to</th>
+                <th scope="col">Source</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {materials.map((material) => (
+                <tr>
+                  <td>{material.title}</td>
+                  <td>{KIND_LABELS[material.kind]}</td>
+                  <td>{material.visibility === 'public' ? 'Everyone' : 'Registered attendees'}</td>
+                  <td class="small">
+                    {material.file ? (
+                      <>
+                        {material.visibility === 'public' ? <a href={publicFilePath(material)}>{material.file.originalName || 'file'}</a> : material.file.originalName || 'file'}{' '}
+                        ({formatFileSize(material.file.sizeBytes)})
+                      </>
+                    ) : (
+                      <a href={material.url ?? '#'} rel="noopener noreferrer">
+                        {material.url}
+                      </a>
+                    )}
+                  </td>
+                  <td>
+                    <form method="post" action={`${base}/${material.id}/delete`} class="inline-form">
+                      <CsrfField token={csrfToken} />
+                      <button type="submit" class="danger small" aria-label={`Delete “${material.title}”`}>
+                        Delete
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3>Add a material</h3>
+      {errorCount > 0 ? (
+        <div class="notice error" role="alert" id="material-errors">
+          <strong>{errorCount === 1 ? 'One thing to fix' : `${errorCount} things to fix`}:</strong>
+          <ul>
+            {Object.entries(errors).map(([field, message]) => (
+              <li>{field === 'body' || field === 'form' ? message : <a href={`#material-${field}`}>{message}</a>}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form method="post" action={base} enctype="multipart/form-data" class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <div class="field">
+          <label for="material-kind">Kind</label>
+          <select id="material-kind" name="kind" aria-invalid={invalid('kind')} aria-describedby={described('kind')}>
+            {(['recording', 'slides', 'link'] as const).map((kind) => (
+              <option value={kind} selected={values.kind === kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="material-kind-error" message={errors.kind} />
+        </div>
+        <div class="field">
+          <label for="material-title">Title</label>
+          <input id="material-title" name="title" type="text" maxlength={200} required value={values.title ?? ''} aria-invalid={invalid('title')} aria-describedby={described('title')} />
+          <FieldError id="material-title-error" message={errors.title} />
+        </div>
+        <div class="field">
+          <label for="material-url">Address (https)</label>
+          <span class="hint" id="material-url-hint">
+            A YouTube or Vimeo page, a video file (.mp4, .webm) or any other page. Leave empty to upload a file instead.
+          </span>
+          <input
+            id="material-url"
+            name="url"
+            type="url"
+            inputmode="url"
+            placeholder="https://"
+            value={values.url ?? ''}
+            aria-invalid={invalid('url')}
+            aria-describedby={['material-url-hint', described('url')].filter(Boolean).join(' ')}
+          />
+          <FieldError id="material-url-error" message={errors.url} />
+        </div>
+        <div class="field">
+          <label for="material-file">Or a file</label>
+          <span class="hint" id="material-file-hint">
+            PDF, PowerPoint (.pptx), OpenDocument (.odp) or Keynote (.key), at most 50 MB.
+          </span>
+          <input
+            id="material-file"
+            name="file"
+            type="file"
+            accept=".pdf,.pptx,.odp,.key"
+            aria-invalid={invalid('file')}
+            aria-describedby={['material-file-hint', described('file')].filter(Boolean).join(' ')}
+          />
+          <FieldError id="material-file-error" message={errors.file} />
+        </div>
+        <fieldset aria-describedby={described('visibility')}>
+          <legend>Visible to</legend>
+          <label class="check" for="material-visibility">
+            <input id="material-visibility" type="radio" name="visibility" value="public" checked={visibility === 'public'} />
+            <span>Everyone (webinar page, recordings page and calendar feeds)</span>
+          </label>
+          <label class="check" for="material-visibility-attendees">
+            <input id="material-visibility-attendees" type="radio" name="visibility" value="attendees" checked={visibility === 'attendees'} />
+            <span>Registered attendees only (their personal page)</span>
+          </label>
+          <FieldError id="material-visibility-error" message={errors.visibility} />
+        </fieldset>
+        <button type="submit">Add material</button>
+      </form>
+
+      <h3>Tell the attendees</h3>
+      <form method="post" action={`${base}/notify`} class="stack">
+        <CsrfField token={csrfToken} />
+        <p class="small">
+          Emails every confirmed attendee once that the materials are available, with links to the webinar page and, for attendees-only
+          materials, to their personal page. Attendees who were already told are not emailed again.
+        </p>
+        <button type="submit" class="secondary" disabled={materials.length === 0}>
+          Email registered attendees
+        </button>
+      </form>
+    </section>
+  );
+}

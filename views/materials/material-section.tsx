@@ -1,0 +1,22 @@
+// The "Recording and slides" section of a public webinar page.
+import type { HrefOf } from '../../src/materials/material.links.js';
+import type { Material } from '../../src/materials/material.types.js';
+import { MaterialList } from './material-list.js';
+
+export type MaterialSectionProps = {
+  /** Public materials only. */
+  materials: Material[];
+  hrefOf: HrefOf;
+  /** Some materials are for registered attendees: say where they are without listing them. */
+  moreForAttendees: boolean;
+};
+
+export function MaterialSection({ materials, hrefOf, moreForAttendees }: MaterialSectionProps) {
+  return (
+    <section aria-labelledby="materials-heading" id="materials">
+      <h2 id="materials-heading">Recording and slides</h2>
+      {materials.length > 0 ? <MaterialList materials={materials} hrefOf={hrefOf} /> : null}
+      {moreForAttendees ? <p class="small muted">Registered attendees find more on their personal page.</p> : null}
+    </section>
+  );
+}
