@@ -12,7 +12,7 @@ import type { AppEnv } from './env.js';
 const PUBLIC_ADMIN = [/^\/admin\/login\/?$/, /^\/admin\/setup\/[^/]+\/?$/];
 /** Where coordinators upload files; every other admin form is small. */
 const UPLOAD_PATH = /^\/admin\/webinars\/[^/]+\/materials\/?$/;
-const FORM_BODY_LIMIT = 1024 * 1024;
+const FORM_BODY_LIMIT = 256 * 1024;
 /** Public within /api: registering for a webinar. */
 const PUBLIC_API: Array<[string, RegExp]> = [['POST', /^\/api\/webinars\/[^/]+\/registrations\/?$/]];
 

@@ -39,12 +39,24 @@ export async function readJsonObject(c: Context): Promise<Input> {
   return value as Input;
 }
 
-/** Refuses bodies over `maxBytes` with 413 before they are read into memory. */
+/** Requests whose body is already limited: the stream is wrapped once and read once. */
+const appliedLimits = new WeakMap<Context, number>();
+
+/**
+ * Refuses bodies over `maxBytes` with 413 before they are read into memory. A request already held
+ * to a limit by a guard in front of the route keeps that one: the guard may have read the body
+ * (for its CSRF token), and a second wrapper would find the stream locked.
+ */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new HTTPException(413, { message: `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).` });
     },
   });
+  return async function limitRequestBody(c, next) {
+    if (appliedLimits.has(c)) return next();
+    appliedLimits.set(c, maxBytes);
+    return limit(c, next);
+  };
 }
