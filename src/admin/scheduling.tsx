@@ -11,12 +11,16 @@ import { assessTime, suggestTimes } from './scheduling-assistant.js';
 
 export type AssistantRequest = { start: ZonedTime; durationMinutes: number; speakerSlugs: string[]; excludeWebinarId?: number };
 
+/**
+ * The assistant's two parts: the panel for the entered time (inside the webinar form) and, on an
+ * existing webinar, the "suggest times" forms, which must sit outside it (forms cannot nest).
+ */
 export async function schedulingAssistant(
   db: Db,
   programmeZone: string,
   request: AssistantRequest,
   edit?: { slug: string; csrfToken: string; suggest?: { from: string; to: string } },
-): Promise<Child> {
+): Promise<{ panel: Child; suggestions: Child }> {
   const speakers = (await listSpeakerRows(db)).map(toSpeaker).filter((s) => request.speakerSlugs.includes(s.slug));
   const others = (await listWebinars(db, { statuses: ALL_STATUSES })).map((w) => ({
     id: w.id,
@@ -55,24 +59,25 @@ export async function schedulingAssistant(
       </div>
     );
   }
-  return (
-    <div>
-      <SchedulingPanel assessment={assessment} programmeZone={programmeZone} />
-      {edit ? (
-        <details open={edit.suggest !== undefined} style="margin-top:1rem">
-          <summary>Suggest times when every speaker is available</summary>
-          <form method="get" action={`/admin/webinars/${edit.slug}#suggestions`} class="actions" style="margin-top:0.6rem">
-            <label for="suggest-from">From</label>
-            <input id="suggest-from" type="date" name="suggestFrom" value={edit.suggest?.from} required style="width:auto" />
-            <label for="suggest-to">to</label>
-            <input id="suggest-to" type="date" name="suggestTo" value={edit.suggest?.to} required style="width:auto" />
-            <button type="submit" class="secondary small">
-              Suggest
-            </button>
-          </form>
-          <div id="suggestions">{suggestions}</div>
-        </details>
-      ) : null}
-    </div>
-  );
+  return {
+    panel: <SchedulingPanel assessment={assessment} programmeZone={programmeZone} />,
+    suggestions: edit ? (
+      <section class="panel" aria-labelledby="suggest-heading" id="suggestions">
+        <h2 id="suggest-heading" style="margin-top:0">
+          Suggest times
+        </h2>
+        <p class="small">Starts when every assigned speaker is within 08:00–20:00 on a weekday and nothing overlaps.</p>
+        <form method="get" action={`/admin/webinars/${edit.slug}#suggestions`} class="actions" style="margin-top:0.6rem">
+          <label for="suggest-from">From</label>
+          <input id="suggest-from" type="date" name="suggestFrom" value={edit.suggest?.from} required style="width:auto" />
+          <label for="suggest-to">to</label>
+          <input id="suggest-to" type="date" name="suggestTo" value={edit.suggest?.to} required style="width:auto" />
+          <button type="submit" class="secondary small">
+            Suggest
+          </button>
+        </form>
+        <div>{suggestions}</div>
+      </section>
+    ) : null,
+  };
 }

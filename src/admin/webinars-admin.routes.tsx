@@ -93,7 +93,19 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
             <code>{webinar.uid}</code>, SEQUENCE {webinar.sequence}
           </p>
         ) : null}
-        <WebinarForm action={action} mode={options.mode} values={options.values} errors={options.errors} areas={areas} speakers={speakers.map(toSpeaker)} csrfToken={c.var.csrfToken} assistant={assistant} />
+        <div class="layout-2">
+          <WebinarForm
+            action={action}
+            mode={options.mode}
+            values={options.values}
+            errors={options.errors}
+            areas={areas}
+            speakers={speakers.map(toSpeaker)}
+            csrfToken={c.var.csrfToken}
+            assistant={assistant?.panel}
+          />
+          <aside>{assistant?.suggestions}</aside>
+        </div>
         {webinar && deps.materialsPanel ? (
           <section id="materials">{await deps.materialsPanel(webinar, c.var.csrfToken, c.req.query('notified') ? Number(c.req.query('notified')) || 0 : undefined)}</section>
         ) : null}

@@ -45,3 +45,13 @@ export async function tableCounts(db: Awaited<ReturnType<typeof buildTestApp>>['
   }
   return counts;
 }
+
+/** True when a <form> opens inside another: browsers drop the inner one and its buttons submit the outer. */
+export function hasNestedForms(html: string): boolean {
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)form\b/g)) {
+    depth += match[1] ? -1 : 1;
+    if (depth > 1) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signInAsCoordinator, createTestApiToken } from '../helpers/admin-session.js';
-import { buildTestApp, tableCounts } from '../helpers/test-app.js';
+import { buildTestApp, hasNestedForms, tableCounts } from '../helpers/test-app.js';
 
 /** Every route the app serves, with sample values for its parameters. */
 async function privateRoutes() {
@@ -89,10 +89,27 @@ describe('every workspace and API route', () => {
   it('lets a signed-in coordinator in, and a valid token through', async () => {
     const ctx = await buildTestApp({ apiToken: 'automation-token-with-at-least-32-characters' });
     const session = await signInAsCoordinator(ctx);
-    for (const path of ['/admin', '/admin/webinars', '/admin/webinars/pilots-with-startups-norway', '/admin/speakers', '/admin/areas', '/admin/programme', '/admin/outbox', '/admin/tokens', '/admin/coordinators']) {
+    for (const path of [
+      '/admin',
+      '/admin/webinars',
+      '/admin/webinars/new',
+      '/admin/webinars/pilots-with-startups-norway',
+      '/admin/webinars/pilots-with-startups-norway?suggestFrom=2027-02-08&suggestTo=2027-02-12',
+      '/admin/webinars/pilots-with-startups-norway/registrations',
+      '/admin/speakers',
+      '/admin/speakers/new',
+      '/admin/speakers/chen-jing',
+      '/admin/areas',
+      '/admin/areas/innovation-hubs',
+      '/admin/programme',
+      '/admin/outbox',
+      '/admin/tokens',
+      '/admin/coordinators',
+    ]) {
       const res = await ctx.app.request(path, { headers: session.headers() });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('private, no-store');
+      expect(hasNestedForms(await res.text()), path).toBe(false);
     }
     const token = await createTestApiToken(ctx);
     for (const authorization of [`Bearer ${token}`, 'Bearer automation-token-with-at-least-32-characters']) {
