@@ -2,7 +2,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
 import { toSpeaker, toStoredInstant } from '../programme/programme.mappers.js';
@@ -42,7 +42,7 @@ export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slu
   return inTransaction(db, async (trx) => {
     const row = await findSpeakerRowBySlug(trx, slug);
     if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
-    if (!row.email) throw new NotFoundError(`${row.name} has no email address yet: add one first.`);
+    if (!row.email) throw new ConflictError(`${row.name} has no email address yet: add one first.`);
     const token = row.token ?? (await rotateSpeakerLink(trx, clock, slug));
     const url = speakerPageUrl(baseUrl, token);
     const programme = await getProgramme(trx);
