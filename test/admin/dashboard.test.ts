@@ -1,31 +1,15 @@
 import { DateTime } from 'luxon';
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { cumulativeByDay } from '../../src/admin/dashboard.service.js';
-import { registrationAdminRoutes } from '../../src/admin/registrations-admin.routes.js';
-import type { AppEnv } from '../../src/http/env.js';
-import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { json, VISITOR } from '../helpers/forms.js';
+import { buildRegistrationAdminApp } from '../helpers/registration-admin-app.js';
 import { buildTestApp, TEST_BASE_URL } from '../helpers/test-app.js';
 
 const SLUG = 'pilots-with-startups-norway';
 const OTHER = 'partnership-models-new-york';
 
-async function setup() {
-  const ctx = await buildTestApp({ registrationRateLimit: { max: 1000, windowMinutes: 10 } });
-  const admin = new Hono<AppEnv>();
-  const options = { siteTitle: async () => 'Test hub', log: (message: string, error: unknown) => ctx.logged.push({ message, error }) };
-  admin.onError(handleErrors(options));
-  admin.notFound(handleNotFound(options));
-  admin.use(async (c, next) => {
-    c.set('coordinator', { id: 1, email: 'c@example.org', name: 'Coordinator' });
-    c.set('csrfToken', 'test');
-    await next();
-  });
-  admin.route('/', registrationAdminRoutes({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL }));
-  return { ...ctx, admin };
-}
+const setup = buildRegistrationAdminApp;
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
 async function registerAt(ctx: Ctx, at: string, slug: string, who: { name: string; email: string; organisationType: string }) {

@@ -1,30 +1,14 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { registrationAdminRoutes } from '../../src/admin/registrations-admin.routes.js';
 import { csvCell } from '../../src/admin/registrations-csv.js';
-import type { AppEnv } from '../../src/http/env.js';
-import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
+import { buildRegistrationAdminApp } from '../helpers/registration-admin-app.js';
 import { buildTestApp, tableCounts, TEST_BASE_URL } from '../helpers/test-app.js';
 
 const SLUG = 'pilots-with-startups-norway';
 const OTHER = 'partnership-models-new-york';
 
-async function setup() {
-  const ctx = await buildTestApp({ registrationRateLimit: { max: 1000, windowMinutes: 10 } });
-  const admin = new Hono<AppEnv>();
-  const options = { siteTitle: async () => 'Test hub', log: (message: string, error: unknown) => ctx.logged.push({ message, error }) };
-  admin.onError(handleErrors(options));
-  admin.notFound(handleNotFound(options));
-  admin.use(async (c, next) => {
-    c.set('coordinator', { id: 1, email: 'c@example.org', name: 'Coordinator' });
-    c.set('csrfToken', 'test');
-    await next();
-  });
-  admin.route('/', registrationAdminRoutes({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL }));
-  return { ...ctx, admin };
-}
+const setup = buildRegistrationAdminApp;
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
 /** Registers through the public JSON API, as a visitor would, and answers the registration's id. */

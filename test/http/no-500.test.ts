@@ -38,7 +38,7 @@ describe('no input causes a 500', () => {
     let requests = 0;
     for (const route of routes) {
       for (const path of expand(route.path)) {
-        const auth = path.startsWith('/api') ? { authorization: `Bearer ${token}` } : { cookie: session.cookie };
+        const auth: Record<string, string> = path.startsWith('/api') ? { authorization: `Bearer ${token}` } : { cookie: session.cookie };
         const send = async (init: RequestInit, label: string) => {
           requests++;
           const res = await ctx.app.request(path + (init.method === 'GET' ? QUERIES[requests % QUERIES.length] : ''), init);
