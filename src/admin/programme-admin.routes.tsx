@@ -1,7 +1,7 @@
 // The workspace's pages for speakers, knowledge areas, programme settings and the outbox.
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { AdminLayout, CsrfField, type AdminSection } from '../../views/admin/admin-layout.js';
+import { CsrfField, type AdminSection } from '../../views/admin/admin-layout.js';
 import { ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../views/admin/fields.js';
 import { zoneOptions } from '../../views/admin/webinars/webinar-form.js';
 import { OutboxTable } from '../../views/admin/outbox-table.js';
@@ -18,6 +18,7 @@ import { toSpeaker } from '../programme/programme.mappers.js';
 import { listSpeakerRows } from '../programme/programme.repository.js';
 import { getAreaBySlug, getProgramme, getSpeakerBySlug, listAreas } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
+import { renderAdminPage } from './admin-page.js';
 import { formValuesFromInput } from './webinar-form-input.js';
 
 export type ProgrammeAdminDeps = {
@@ -42,23 +43,8 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  async function page(c: Context<AppEnv>, section: AdminSection, title: string, body: Child, status = 200) {
-    const programme = await getProgramme(db);
-    const flash = DONE[c.req.query('done') ?? ''];
-    return c.html(
-      <AdminLayout
-        title={title}
-        siteTitle={programme.title}
-        coordinator={c.var.coordinator ?? { name: 'API', email: '' }}
-        csrfToken={c.var.csrfToken}
-        section={section}
-        flash={flash ? { kind: 'ok', text: flash } : undefined}
-      >
-        {body}
-      </AdminLayout>,
-      status as 200,
-    );
-  }
+  const page = (c: Context<AppEnv>, section: AdminSection, title: string, body: Child, status = 200) =>
+    renderAdminPage(c, db, { section, title, body, status, flash: DONE[c.req.query('done') ?? ''] });
 
   // --- Speakers ---------------------------------------------------------------------------
   function speakerForm(c: Context<AppEnv>, action: string, values: FormValues, errors: FieldErrors, submit: string) {

@@ -1,7 +1,6 @@
 // The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { AdminLayout } from '../../views/admin/admin-layout.js';
 import { CsrfField } from '../../views/admin/admin-layout.js';
 import { WebinarForm } from '../../views/admin/webinars/webinar-form.js';
 import { WebinarList } from '../../views/admin/webinars/webinar-list.js';
@@ -17,6 +16,7 @@ import { toSpeaker } from '../programme/programme.mappers.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
 import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
+import { renderAdminPage } from './admin-page.js';
 import { formValuesFromInput, formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
 import { schedulingAssistant, type AssistantRequest } from './scheduling.js';
 
@@ -52,22 +52,8 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  async function page(c: Context<AppEnv>, title: string, body: Child, status = 200, flash?: string) {
-    const programme = await getProgramme(db);
-    return c.html(
-      <AdminLayout
-        title={title}
-        siteTitle={programme.title}
-        coordinator={c.var.coordinator ?? { name: 'API', email: '' }}
-        csrfToken={c.var.csrfToken}
-        section="webinars"
-        flash={flash ? { kind: 'ok', text: flash } : undefined}
-      >
-        {body}
-      </AdminLayout>,
-      status as 200,
-    );
-  }
+  const page = (c: Context<AppEnv>, title: string, body: Child, status = 200, flash?: string) =>
+    renderAdminPage(c, db, { section: 'webinars', title, body, status, flash });
 
   async function formPage(
     c: Context<AppEnv>,
