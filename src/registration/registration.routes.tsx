@@ -129,6 +129,10 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     );
   });
 
+  // The address of a form that came back with errors; reloading or sharing it leads back to the form.
+  app.get('/webinars/:slug/register', (c) => c.redirect(`/webinars/${encodeURIComponent(c.req.param('slug'))}#register`, 303));
+  app.get('/register', (c) => c.redirect('/#register', 303));
+
   app.get('/registered', async (c) => {
     const programme = await getProgramme(db);
     const slugs = (c.req.query('webinars') ?? '').split(',').filter((s) => /^[a-z0-9-]{1,80}$/.test(s)).slice(0, 20);

@@ -98,7 +98,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="notice error" role="alert">
+    <div class="notice error" role="alert" tabindex={-1} data-error-summary>
       <strong>{entries.length === 1 ? 'One thing to fix' : `${entries.length} things to fix`}:</strong>
       <ul>
         {entries.map(([field, message]) => (

@@ -1,4 +1,5 @@
 // The outbox as coordinators see it: counts per status, each message with its error and a retry.
+import { TableWrap } from '../components/table-wrap.js';
 import type { OutboxRow, OutboxStatus } from '../../src/db/schema.js';
 import { utc } from '../../src/programme/programme.mappers.js';
 import { LocalTime } from '../components/local-time.js';
@@ -24,7 +25,7 @@ export function OutboxTable(props: OutboxTableProps) {
       {props.messages.length === 0 ? (
         <p class="muted">No messages{props.status ? ` with status “${LABEL[props.status]}”` : ''}.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Outbox messages">
           <table>
             <thead>
               <tr>
@@ -70,7 +71,7 @@ export function OutboxTable(props: OutboxTableProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 // The scheduling assistant on the webinar form: speakers' local times, warnings, offset notes and suggested times.
+import { TableWrap } from '../components/table-wrap.js';
 import { DateTime } from 'luxon';
 import type { Suggestion, TimeAssessment } from '../../src/admin/scheduling-assistant.js';
 import { formatDuration, showIn, type ShownTime } from '../../src/time/index.js';
@@ -18,7 +19,7 @@ export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelPr
       {speakerTimes.length === 0 ? (
         <p class="muted">No speakers yet: add speakers to see when the session is for them.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Speakers’ local times">
           <table>
             <thead>
               <tr>
@@ -51,7 +52,7 @@ export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelPr
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {warnings.length > 0 ? (
         <div class="notice warn" role="status">

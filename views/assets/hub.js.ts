@@ -2,6 +2,12 @@
 // Everything works without it.
 export const hubJs = /* js */ `
 (function () {
+  // A form that came back with errors: take the reader to the list of what to fix.
+  var errors = document.querySelector('[data-error-summary]');
+  if (errors) {
+    errors.scrollIntoView({ block: 'start' });
+    errors.focus();
+  }
   var zone;
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
   if (!zone) return;

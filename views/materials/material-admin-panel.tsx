@@ -1,4 +1,5 @@
 // The materials part of the admin webinar page: the list with delete buttons, the add form, the announcement button.
+import { TableWrap } from '../components/table-wrap.js';
 import type { FieldErrors } from '../../src/errors.js';
 import { publicFilePath } from '../../src/materials/material.links.js';
 import type { Material } from '../../src/materials/material.types.js';
@@ -52,7 +53,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       {materials.length === 0 ? (
         <p class="muted">No materials yet.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Materials">
           <table>
             <caption class="visually-hidden">Materials of “{webinar.title}”</caption>
             <thead>
@@ -96,7 +97,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       <h3>Add a material</h3>

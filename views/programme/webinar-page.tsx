@@ -1,4 +1,5 @@
 // GET /webinars/:slug: one webinar with its speakers and a world clock.
+import { TableWrap } from '../components/table-wrap.js';
 import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
@@ -53,7 +54,7 @@ export function WebinarPage(props: WebinarPageProps) {
           {props.materials}
 
           <h2 id="world-clock">When is it where?</h2>
-          <div class="table-wrap">
+          <TableWrap label="When is it where?">
             <table aria-describedby="world-clock">
               <thead>
                 <tr>
@@ -94,7 +95,7 @@ export function WebinarPage(props: WebinarPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <p class="small muted">
             Day markers compare with your own date. <a href={`/timezone?return=${encodeURIComponent(viewer.returnTo)}`}>Change your time zone</a>.
           </p>

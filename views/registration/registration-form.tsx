@@ -51,7 +51,7 @@ export function RegistrationForm(props: RegistrationFormProps) {
       </h2>
       {props.intro ? <p class="small">{props.intro}</p> : null}
       {errorCount > 0 ? (
-        <div class="notice error" role="alert" tabindex={-1} id="register-errors">
+        <div class="notice error" role="alert" tabindex={-1} id="register-errors" data-error-summary>
           <strong>{errorCount === 1 ? 'One thing to fix' : `${errorCount} things to fix`}:</strong>
           <ul>
             {Object.entries(errors).map(([field, message]) => (
@@ -60,7 +60,8 @@ export function RegistrationForm(props: RegistrationFormProps) {
           </ul>
         </div>
       ) : null}
-      <form class="stack" method="post" action={props.action} novalidate>
+      {/* The fragment brings the form, and its list of errors, into view on the answer, also without script. */}
+      <form class="stack" method="post" action={`${props.action}#register`} novalidate>
         {props.choices ? (
           <fieldset aria-describedby={described('webinars')}>
             <legend>Webinars</legend>

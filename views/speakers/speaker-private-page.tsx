@@ -1,4 +1,5 @@
 // /speaker/:token: a speaker's own page: when they are on, in their time; links; the audience.
+import { TableWrap } from '../components/table-wrap.js';
 import type { DateTime } from 'luxon';
 import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
 import type { Programme } from '../../src/programme/programme.types.js';
@@ -60,7 +61,7 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
             <p class="small muted">
               Your role: {session.role} · {session.confirmed} registered{session.waitlisted > 0 ? `, ${session.waitlisted} on the waiting list` : ''}
             </p>
-            <div class="table-wrap">
+            <TableWrap label="Session times">
               <table>
                 <thead>
                   <tr>
@@ -77,7 +78,7 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
                   <Moment label="End" instant={w.endsAt} zone={zone} programmeZone={programme.defaultZone} />
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {w.status === 'published' ? (
               <dl class="facts" style="margin-top:1rem">
                 <dt>Your speaker link</dt>

@@ -1,4 +1,5 @@
 // The coordinators and their open invitations, with the form to invite a colleague.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { Coordinator, PendingInvite } from '../../../src/auth/auth.types.js';
 import type { FieldErrors } from '../../../src/errors.js';
 import { AdminLayout, CsrfField } from '../admin-layout.js';
@@ -37,7 +38,7 @@ export function CoordinatorsPage(props: CoordinatorsPageProps) {
           </p>
         </section>
       ) : null}
-      <div class="table-wrap">
+      <TableWrap label="Coordinators">
         <table>
           <caption class="visually-hidden">Coordinator accounts</caption>
           <thead>
@@ -63,12 +64,12 @@ export function CoordinatorsPage(props: CoordinatorsPageProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>Open invitations</h2>
       {props.invites.length === 0 ? (
         <p class="muted">No open invitations.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Pending invitations">
           <table>
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export function CoordinatorsPage(props: CoordinatorsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <section class="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite a coordinator</h2>

@@ -1,4 +1,5 @@
 // API tokens for coordinators' scripts: the list, revocation, and a new token shown exactly once.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { ApiToken } from '../../../src/auth/auth.types.js';
 import type { FieldErrors } from '../../../src/errors.js';
 import { AdminLayout, CsrfField } from '../admin-layout.js';
@@ -40,7 +41,7 @@ export function TokensPage(props: TokensPageProps) {
       {props.tokens.length === 0 ? (
         <p class="muted">No API tokens yet.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="API tokens">
           <table>
             <thead>
               <tr>
@@ -80,7 +81,7 @@ export function TokensPage(props: TokensPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <section class="panel" aria-labelledby="token-heading">
         <h2 id="token-heading">Create a token</h2>

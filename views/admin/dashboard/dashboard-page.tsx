@@ -1,4 +1,5 @@
 // /admin: seats and audience mix per webinar, programme totals, and the two charts.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { Dashboard, DashboardWebinar } from '../../../src/admin/dashboard.service.js';
 import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
 import { LocalTime } from '../../components/local-time.js';
@@ -11,7 +12,7 @@ export type DashboardPageProps = Pick<AdminLayoutProps, 'siteTitle' | 'coordinat
 function WebinarRows({ rows, zone, caption }: { rows: DashboardWebinar[]; zone: string; caption: string }) {
   if (rows.length === 0) return <p class="muted">None.</p>;
   return (
-    <div class="table-wrap">
+    <TableWrap label="Webinars">
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -46,7 +47,7 @@ function WebinarRows({ rows, zone, caption }: { rows: DashboardWebinar[]; zone: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

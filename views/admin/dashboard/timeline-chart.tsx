@@ -1,4 +1,5 @@
 // Cumulative confirmed registrations per day as an inline SVG bar chart, with the numbers in a table.
+import { TableWrap } from '../../components/table-wrap.js';
 import { DateTime } from 'luxon';
 import type { TimelineDay } from '../../../src/admin/dashboard.service.js';
 import { niceCeiling, round, ticks } from './chart-scale.js';
@@ -62,7 +63,7 @@ export function TimelineTable({ timeline }: { timeline: readonly TimelineDay[] }
   const days = timeline.filter((day) => day.added > 0);
   if (days.length === 0) return null;
   return (
-    <div class="table-wrap">
+    <TableWrap label="Registrations per day">
       <table>
         <caption>Confirmed registrations per day (days with new ones)</caption>
         <thead>
@@ -84,6 +85,6 @@ export function TimelineTable({ timeline }: { timeline: readonly TimelineDay[] }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,5 +1,6 @@
 // Confirmed registrations per organisation type as inline SVG horizontal bars, with a table of the
 // same numbers: the programme's own measure of success.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { ProgrammeCounts } from '../../../src/admin/registrations-admin.service.js';
 import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
 import { round } from './chart-scale.js';
@@ -42,7 +43,7 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
 
 export function TypeTotalsTable({ totals }: { totals: ProgrammeCounts }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label="Registrations by organisation type">
       <table>
         <caption>Programme totals by organisation type (published webinars)</caption>
         <thead>
@@ -73,6 +74,6 @@ export function TypeTotalsTable({ totals }: { totals: ProgrammeCounts }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,5 +1,6 @@
 // /admin/webinars/:slug/registrations: who is registered, the audience mix, the waiting list, and
 // the coordinator's cancel and promote buttons.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { DateTime } from 'luxon';
 import type { AdminRegistration, RegistrationCounts } from '../../../src/admin/registrations-admin.service.js';
 import { statusLabel } from '../../../src/admin/registrations-admin.service.js';
@@ -142,7 +143,7 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
       {props.registrations === null ? null : props.registrations.length === 0 ? (
         <p class="muted">No registration matches.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Registrations">
           <table>
             <caption class="visually-hidden">Registrations, in the order they came in</caption>
             <thead>
@@ -195,7 +196,7 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </AdminLayout>
   );

@@ -1,10 +1,11 @@
 // A webinar's registrations per organisation type and status, with the totals underneath.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { RegistrationCounts } from '../../../src/admin/registrations-admin.service.js';
 import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
 
 export function TypeCountsTable({ counts, caption }: { counts: RegistrationCounts; caption: string }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label="Counts by organisation type">
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -43,6 +44,6 @@ export function TypeCountsTable({ counts, caption }: { counts: RegistrationCount
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,4 +1,5 @@
 // The webinar form: content, time (local time + zone), seats, links, speakers with roles.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Area, Speaker } from '../../../src/programme/programme.types.js';
@@ -78,7 +79,7 @@ export function WebinarForm(props: WebinarFormProps) {
       <fieldset>
         <legend>Speakers</legend>
         {props.speakers.length === 0 ? <p class="muted">No speakers yet: add them under Speakers first.</p> : null}
-        <div class="table-wrap">
+        <TableWrap label="Speakers and roles">
           <table>
             <thead>
               <tr>
@@ -117,7 +118,7 @@ export function WebinarForm(props: WebinarFormProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         {errors.speakers ? (
           <span class="error" id="f-speakers-error">
             {errors.speakers}

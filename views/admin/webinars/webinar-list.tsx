@@ -1,4 +1,5 @@
 // The workspace's list of webinars: every status, time in the programme's zone, seats.
+import { TableWrap } from '../../components/table-wrap.js';
 import type { Webinar } from '../../../src/programme/programme.types.js';
 import { LocalTime } from '../../components/local-time.js';
 
@@ -6,7 +7,7 @@ export type WebinarListProps = { webinars: Webinar[]; programmeZone: string; con
 
 export function WebinarList(props: WebinarListProps) {
   return (
-    <div class="table-wrap">
+    <TableWrap label="Webinars">
       <table>
         <thead>
           <tr>
@@ -46,6 +47,6 @@ export function WebinarList(props: WebinarListProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,0 +1,172 @@
+// Runs the real hub and Debian's Chromium for the browser journeys: a server on a free port with a
+// temporary database, a browser, screenshots of failed tests, and axe-core inside a page.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+/** The coordinator the server creates on first start (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const ADMIN = { email: 'anna@example.org', password: 'browser journeys need a long password' };
+
+export const ARTIFACTS_DIR = join('.artifacts', 'browser');
+
+export type Hub = {
+  /** The address the server printed, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  output: () => { stdout: string; stderr: string };
+  stop: () => Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** Starts `node --import tsx src/server.ts` the way `npm start` does, with a clean environment. */
+export async function startHub(): Promise<Hub> {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-browser-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: String(port),
+      DATABASE_PATH: join(dir, 'hub.db'),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The hub did not say "listening on" within 20 s.\n${stdout}\n${stderr}`)), 20_000);
+    child.stdout?.on('data', () => {
+      const match = /listening on (\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The hub exited with code ${code} before listening.\n${stdout}\n${stderr}`));
+    });
+  });
+
+  return {
+    url,
+    output: () => ({ stdout, stderr }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 6000))]);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export function screenshotPath(testName: string): string {
+  return join(ARTIFACTS_DIR, `${testName.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`);
+}
+
+/** A full-page screenshot named after the test, for a failed test. Never throws: the failure matters more. */
+export async function saveScreenshot(page: Page, testName: string): Promise<string | undefined> {
+  const file = screenshotPath(testName);
+  try {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: file, fullPage: true, timeout: 5000 });
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A passing test leaves no screenshot of an earlier failure behind. */
+export function removeScreenshot(testName: string): void {
+  rmSync(screenshotPath(testName), { force: true });
+}
+
+// --- axe-core -----------------------------------------------------------------------------------
+
+export type AxeFinding = { id: string; impact: string | null; help: string; targets: string[]; html: string[]; summaries: string[] };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core's default rules (WCAG 2 A/AA and best practices) on the page as it is now. */
+export async function runAxe(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: axeSource });
+  // A string, so that the browser-side code needs no DOM types in this Node project.
+  return page.evaluate(`(async () => {
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+      html: v.nodes.map((n) => n.html.replace(/\\s+/g, ' ').slice(0, 120)),
+      summaries: v.nodes.map((n) => (n.failureSummary || '').replace(/\\s+/g, ' ').trim()),
+    }));
+  })()`);
+}
+
+export function describeFindings(page: string, findings: AxeFinding[]): string {
+  if (findings.length === 0) return `${page}: no serious or critical violations`;
+  return [
+    `${page}: ${findings.length} serious or critical axe violation(s)`,
+    ...findings.map((f) => `- ${f.id} (${f.impact}): ${f.help}\n${f.targets.map((t, i) => `    ${t}: ${f.html[i] ?? ''}\n      ${f.summaries[i] ?? ''}`).join('\n')}`),
+  ].join('\n');
+}
+
+// --- Page measurements, as strings evaluated in the browser (no DOM types in this project) --------
+
+export type Overflow = { scrollWidth: number; innerWidth: number; wide: string[] };
+
+/**
+ * The page's width against the screen's, and the elements that stick out past `screenWidth`. On an
+ * emulated phone Chromium widens the layout viewport (and so window.innerWidth) to fit content that
+ * is too wide, zooming the page out: compare with the device's width, not with innerWidth alone.
+ */
+export function measureOverflow(page: Page, screenWidth: number): Promise<Overflow> {
+  return page.evaluate(`(() => {
+    const limit = ${Number(screenWidth)};
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width > 0 && rect.right > limit + 0.5 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > limit + 0.5)) {
+        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+        wide.push(name + ' (right edge ' + Math.round(rect.right) + 'px)');
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: wide.slice(0, 10) };
+  })()`);
+}
+
+/** The id (or tag) of the focused element. */
+export function focusedId(page: Page): Promise<string> {
+  return page.evaluate(`(() => { const el = document.activeElement; return el ? (el.id || el.tagName.toLowerCase()) : ''; })()`);
+}
