@@ -50,7 +50,7 @@ main { max-width: var(--max); margin: 0 auto; padding: 1.5rem var(--gap) 3rem; }
 table { border-collapse: collapse; width: 100%; background: var(--paper); }
 th, td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
-.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); }
+.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); position: relative; }
 .table-wrap table { border: 0; }
 .clock-time { display: block; font-weight: 600; white-space: nowrap; }
 .clock-date { display: block; font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
@@ -78,7 +78,7 @@ textarea { min-height: 6rem; resize: vertical; }
 .field label.check, .check { font-weight: 400; }
 .check { display: flex; gap: 0.5rem; align-items: flex-start; }
 .check input { margin-top: 0.3rem; width: 1.1rem; height: 1.1rem; }
-fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.8rem 1rem; margin: 0; }
+fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.8rem 1rem; margin: 0; min-width: 0; }
 .button, button { font: inherit; font-weight: 600; display: inline-flex; align-items: center; justify-content: center; gap: 0.4rem; padding: 0.55rem 1.1rem; min-height: 2.6rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-ink); text-decoration: none; cursor: pointer; }
 .button.secondary, button.secondary { background: var(--paper); color: var(--accent); }
 .button.danger, button.danger { background: var(--bad); border-color: var(--bad); }
