@@ -55,11 +55,16 @@ function Recording({ material }: { material: Material & { url: string } }) {
   );
 }
 
+/** "Slides: Title", unless the title already says what it is. */
+function labelled(prefix: string, title: string): string {
+  return title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : `${prefix}: ${title}`;
+}
+
 function Item({ material, hrefOf }: { material: Material; hrefOf: HrefOf }) {
   if (material.file) {
     return (
       <a href={hrefOf(material)} download>
-        {material.kind === 'slides' ? 'Slides' : 'Download'}: {material.title}{' '}
+        {labelled(material.kind === 'slides' ? 'Slides' : 'Download', material.title)}{' '}
         <span class="muted small">
           ({typeLabel(material.file.contentType)}, {formatFileSize(material.file.sizeBytes)})
         </span>
@@ -69,7 +74,7 @@ function Item({ material, hrefOf }: { material: Material; hrefOf: HrefOf }) {
   if (material.kind === 'recording' && material.url) return <Recording material={{ ...material, url: material.url }} />;
   return (
     <a href={hrefOf(material)} rel="noopener noreferrer">
-      {material.kind === 'slides' ? `Slides: ${material.title}` : material.title}
+      {material.kind === 'slides' ? labelled('Slides', material.title) : material.title}
     </a>
   );
 }

@@ -10,7 +10,8 @@ export type SpeakerPublicPageProps = { programme: Programme; speaker: Speaker; w
 export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }: SpeakerPublicPageProps) {
   const zones = [...new Set([speaker.zone, programme.defaultZone, viewer.zone])];
   const label = (zone: string) =>
-    [zone === speaker.zone ? `${speaker.name.split(' ')[0]}’s time` : null, zone === programme.defaultZone ? 'programme' : null, zone === viewer.zone ? 'you' : null]
+    // "Speaker", not a first name: in Chen Jing the family name comes first.
+    [zone === speaker.zone ? 'Speaker' : null, zone === programme.defaultZone ? 'Programme' : null, zone === viewer.zone ? 'You' : null]
       .filter(Boolean)
       .join(', ');
   return (
