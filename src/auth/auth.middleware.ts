@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { bodyKind } from '../http/body.js';
+import { safeLocalPath } from '../http/local-path.js';
 import type { AppEnv } from '../http/env.js';
 import { tokenLookup, tokensEqual } from '../security/tokens.js';
 import { verifyApiToken } from './api-token.service.js';
@@ -17,13 +18,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A path on this site to return to after signing in; anything else (other hosts, `//x`, `/\x`) becomes `/admin`. */
 export function safeNextPath(next: string | undefined | null, fallback = '/admin'): string {
-  if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
-  try {
-    const url = new URL(next, 'http://hub.invalid');
-    return url.origin === 'http://hub.invalid' ? `${url.pathname}${url.search}` : fallback;
-  } catch {
-    return fallback;
-  }
+  return safeLocalPath(next, fallback);
 }
 
 export function loginPath(next: string): string {

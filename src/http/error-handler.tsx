@@ -4,6 +4,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../../views/errors/error-page.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { pathForLog } from './local-path.js';
 
 export type ErrorHandlerOptions = { siteTitle: () => Promise<string>; log: (message: string, error: unknown) => void };
 
@@ -37,7 +38,7 @@ export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
       const message = error.message || (status === 413 ? 'The request is too large.' : 'The request could not be handled.');
       return errorResponse(c, status, status === 401 ? 'Sign-in required' : status === 403 ? 'Not allowed' : 'Request refused', message, title);
     }
-    options.log(`Unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}`, error);
+    options.log(`Unhandled error on ${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`, error);
     return errorResponse(c, 500, 'Something went wrong', 'The hub hit an unexpected problem. It has been logged; please try again in a moment.', title);
   };
 }

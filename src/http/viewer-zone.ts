@@ -42,9 +42,3 @@ function pathWithoutTz(url: URL): string {
   const query = params.toString();
   return `${url.pathname}${query ? `?${query}` : ''}`;
 }
-
-/** Only local paths are followed after picking a zone, so the picker cannot redirect elsewhere. */
-export function safeReturnPath(input: string | undefined): string {
-  if (!input || !input.startsWith('/') || input.startsWith('//') || input.includes('\\') || input.length > 500) return '/';
-  return input;
-}

@@ -4,7 +4,7 @@ import { AreaPage } from '../../views/programme/area-page.js';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
 import { SubscribeBox } from '../../views/calendar/subscribe-box.js';
 import type { AppEnv } from '../http/env.js';
-import { safeReturnPath } from '../http/viewer-zone.js';
+import { safeLocalPath } from '../http/local-path.js';
 import { getAreaBySlug, getProgramme, listWebinars, splitByTime } from './programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
 
@@ -33,7 +33,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
       );
     })
     .get('/timezone', viewer, async (c) => {
-      const returnTo = safeReturnPath(c.req.query('return'));
+      const returnTo = safeLocalPath(c.req.query('return'));
       // The viewer-zone middleware has already checked and remembered ?tz=; go back to the page.
       if (c.req.query('tz')) return c.redirect(returnTo, 303);
       const programme = await getProgramme(db);
