@@ -10,7 +10,7 @@ import { stored } from '../notifications/email-text.js';
 import { utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
-import { cancellationEmail, confirmationEmail, type EmailContext } from '../registration/registration.emails.js';
+import { cancellationEmail, confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
 import { setRegistrationStatus, countConfirmed } from '../registration/registration.repository.js';
 import { findAttendeeById } from '../registration/attendee.repository.js';
 import { fillFreeSeats, toAttendee, type RegistrationDeps } from '../registration/registration.service.js';
@@ -150,7 +150,7 @@ async function loadForChange(trx: Db, deps: RegistrationDeps, registrationId: nu
   }
   const attendeeRow = await findAttendeeById(trx, row.attendee_id);
   if (!attendeeRow) throw new NotFoundError(`There is no registration number ${registrationId}.`);
-  return { row, webinar, attendee: toAttendee(attendeeRow), ctx: { programme: await getProgramme(trx), baseUrl: deps.baseUrl } };
+  return { row, webinar, attendee: toAttendee(attendeeRow), ctx: await emailContext(trx, deps.baseUrl, deps.clock) };
 }
 
 export type AdminCancelResult = { webinar: Webinar; name: string; wasConfirmed: boolean; promoted: number };

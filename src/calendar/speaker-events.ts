@@ -1,4 +1,5 @@
 // A speaker's events for a webinar: the session (with the panelists' link) and the technical check.
+import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import type { CalendarEvent } from './calendar.builder.js';
 import { webinarEvent } from './webinar-events.js';
@@ -8,6 +9,10 @@ export type SpeakerEventOptions = {
   /** Named as ATTENDEE in invites; omitted in feeds. */
   speaker?: { name: string; email: string };
   privateUrl: string | null;
+  /** When the message was written, for invites (see WebinarEventOptions.stamp). */
+  stamp?: DateTime;
+  /** The speaker was taken off the webinar: their events are cancelled, the webinar is not. */
+  cancelledForRecipient?: boolean;
 };
 
 export function speakerEvents(webinar: Webinar, programme: Programme, options: SpeakerEventOptions): CalendarEvent[] {
@@ -26,6 +31,8 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
     alarms: [60],
     attendees,
     uidSuffix: 'speaker',
+    stamp: options.stamp,
+    cancelledForRecipient: options.cancelledForRecipient,
     summaryPrefix: 'Speaking: ',
     extraDescription: extra,
   });
@@ -36,6 +43,8 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
     alarms: [15],
     attendees,
     uidSuffix: 'techcheck',
+    stamp: options.stamp,
+    cancelledForRecipient: options.cancelledForRecipient,
     summaryPrefix: 'Technical check: ',
     extraDescription: extra,
   });

@@ -1,4 +1,5 @@
 // Webinars -> calendar events: the text and links every calendar shows for a webinar.
+import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { formatDuration, showIn } from '../time/index.js';
 import type { CalendarEvent } from './calendar.builder.js';
@@ -17,6 +18,14 @@ export type WebinarEventOptions = {
   summaryPrefix?: string;
   uidSuffix?: string;
   extraDescription?: string;
+  /**
+   * For iTIP messages (METHOD:REQUEST/CANCEL) DTSTAMP is when the message was written (RFC 5545
+   * 3.8.7.2), so that a client can order two messages with the same SEQUENCE; feeds leave it out
+   * and use the webinar's last change, so that polls give the same bytes.
+   */
+  stamp?: DateTime;
+  /** The recipient's own place is cancelled (not the webinar): a CANCEL for them alone. */
+  cancelledForRecipient?: boolean;
 };
 
 export function webinarUrl(baseUrl: string, webinar: Webinar): string {
@@ -26,14 +35,14 @@ export function webinarUrl(baseUrl: string, webinar: Webinar): string {
 export function webinarDescription(webinar: Webinar, programme: Programme, options: WebinarEventOptions): string {
   const start = showIn(webinar.startsAt, programme.defaultZone);
   const lines = [
-    webinar.status === 'cancelled' ? 'This webinar has been cancelled.\n' : null,
+    webinar.status === 'cancelled' ? 'This webinar has been cancelled.\n' : options.cancelledForRecipient ? 'Your registration has been cancelled.\n' : null,
     webinar.abstract,
     '',
     `${start.date}, ${start.time} ${start.abbreviation} (${programme.defaultZone}), ${formatDuration(webinar.durationMinutes)}.`,
     '',
     ...webinar.speakers.map((s) => `${s.role === 'moderator' ? 'Moderator' : s.role === 'panelist' ? 'Panelist' : 'Speaker'}: ${s.name}, ${[s.title, s.organisation].filter(Boolean).join(', ')} (${s.city}, ${s.country})`),
     '',
-    options.joinUrl ? `Join: ${options.joinUrl}` : null,
+    options.joinUrl && webinar.status !== 'cancelled' && !options.cancelledForRecipient ? `Join: ${options.joinUrl}` : null,
     ...(options.links ?? []).map((link) => `${link.label}: ${link.url}`),
     `Webinar page: ${webinarUrl(options.baseUrl, webinar)}`,
     options.extraDescription ?? null,
@@ -46,13 +55,13 @@ export function webinarDescription(webinar: Webinar, programme: Programme, optio
 }
 
 export function webinarEvent(webinar: Webinar, programme: Programme, options: WebinarEventOptions): CalendarEvent {
-  const cancelled = webinar.status === 'cancelled';
+  const cancelled = webinar.status === 'cancelled' || options.cancelledForRecipient === true;
   return {
     uid: options.uidSuffix ? webinar.uid.replace('@', `-${options.uidSuffix}@`) : webinar.uid,
     sequence: webinar.sequence,
     start: webinar.startsAt,
     end: webinar.endsAt,
-    stamp: webinar.updatedAt,
+    stamp: options.stamp ?? webinar.updatedAt,
     lastModified: webinar.updatedAt,
     // Google Calendar drops cancelled events from subscribed feeds; the prefix tells the truth
     // in the clients that keep them (struck through) and in those that show only the summary.

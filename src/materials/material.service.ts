@@ -11,7 +11,8 @@ import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, PUBLIC_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, PUBLIC_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { emailContext } from '../registration/registration.emails.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { updateWebinarRow } from '../programme/webinar.repository.js';
 import { findRegistration, listConfirmedAttendees } from '../registration/registration.repository.js';
@@ -168,7 +169,7 @@ export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): 
     if (materials.length === 0) return 0;
     const attendees = await listConfirmedAttendees(trx, webinar.id);
     const sent = await listExistingDedupeKeys(trx, attendees.map((a) => materialsDedupeKey(webinar.id, a.attendeeId)));
-    const ctx = { programme: await getProgramme(trx), baseUrl: deps.baseUrl };
+    const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     let queued = 0;
     for (const attendee of attendees) {
       if (sent.has(materialsDedupeKey(webinar.id, attendee.attendeeId))) continue;

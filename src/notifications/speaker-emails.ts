@@ -18,8 +18,10 @@ function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, 
       description: ctx.programme.title,
       zoneHint: speaker.zone,
       method,
-      events: speakerEvents(method === 'CANCEL' ? { ...webinar, status: 'cancelled' } : webinar, ctx.programme, {
+      events: speakerEvents(webinar, ctx.programme, {
         baseUrl: ctx.baseUrl,
+        stamp: ctx.now,
+        cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
         speaker: { name: speaker.name, email: speaker.email ?? '' },
         privateUrl: speaker.token ? `${ctx.baseUrl}/speaker/${speaker.token}` : null,
       }),

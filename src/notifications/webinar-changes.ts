@@ -7,7 +7,7 @@ import { enqueueEmail } from '../mail/outbox.service.js';
 import { getProgramme } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
-import { attendeeInvite, personalUrl, type EmailContext } from '../registration/registration.emails.js';
+import { attendeeInvite, emailContext, personalUrl, type EmailContext } from '../registration/registration.emails.js';
 import { listConfirmedAttendees, listRegistrationsOfWebinar } from '../registration/registration.repository.js';
 import { fillFreeSeats } from '../registration/registration.service.js';
 import { formatDuration } from '../time/index.js';
@@ -87,7 +87,7 @@ async function attendeesWithStatus(db: Db, webinarId: number, status: 'confirmed
 export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeListener {
   return async function notifyWebinarChange(trx, change) {
     const { before, after } = change;
-    const ctx: EmailContext = { programme: await getProgramme(trx), baseUrl: deps.baseUrl };
+    const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     const wasPublished = before?.status === 'published';
 
     if (after.status === 'cancelled' && wasPublished) {

@@ -4,10 +4,19 @@ import { buildCalendar } from '../calendar/calendar.builder.js';
 import { webinarEvent } from '../calendar/webinar-events.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor, whenFor } from '../notifications/email-text.js';
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { getProgramme } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import type { Attendee } from './registration.types.js';
 
-export type EmailContext = { programme: Programme; baseUrl: string };
+/** What every email needs: the programme (organiser, zone), absolute links, and the time of writing. */
+export type EmailContext = { programme: Programme; baseUrl: string; now: DateTime };
+
+export async function emailContext(db: Db, baseUrl: string, clock: Clock): Promise<EmailContext> {
+  return { programme: await getProgramme(db), baseUrl, now: clock.now() };
+}
 
 type Recipient = Pick<Attendee, 'id' | 'name' | 'email' | 'zone' | 'token'>;
 
@@ -26,10 +35,12 @@ export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Re
       method,
       events: [
         webinarEvent(
-          method === 'CANCEL' ? { ...webinar, status: 'cancelled' } : webinar,
+          webinar,
           ctx.programme,
           {
             baseUrl: ctx.baseUrl,
+            stamp: ctx.now,
+            cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
             joinUrl: webinar.joinUrl,
             alarms: [15],
             attendees: [{ name: attendee.name, email: attendee.email, role: 'required', status: 'accepted' }],

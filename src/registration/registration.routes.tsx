@@ -262,7 +262,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
         organisationType: attendee.organisationType,
         timezone: attendee.zone,
         question: null,
-      });
+      }, { fromOwnPage: true });
     } catch (error) {
       if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
       throw error;

@@ -14,7 +14,7 @@ import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration, showIn } from '../time/index.js';
 import { deleteAttendee, findAttendeeByEmail, findAttendeeById, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
-import { cancellationEmail, confirmationEmail, newLinkEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
+import { cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail } from './registration.emails.js';
 import {
   countConfirmed,
   deleteRegistration,
@@ -47,9 +47,6 @@ export function toRegistration(row: RegistrationRow): Registration {
   return { id: row.id, webinarId: row.webinar_id, attendeeId: row.attendee_id, status: row.status, question: row.question, createdAt: utc(row.created_at) };
 }
 
-async function emailContext(db: Db, baseUrl: string): Promise<EmailContext> {
-  return { programme: await getProgramme(db), baseUrl };
-}
 
 /** Why a webinar takes no registration now, or undefined when it does. */
 export function registrationClosedReason(webinar: Webinar, now: DateTime): string | undefined {
@@ -74,9 +71,16 @@ export function assertOpenForRegistration(webinar: Webinar, now: DateTime): void
 
 /**
  * Registers an address for one or more webinars in one transaction. An existing attendee keeps their
- * name, organisation and zone: typing someone's address must not change or reveal their data.
+ * name, organisation and zone: typing someone's address must not change or reveal their data. And
+ * because the first person to type an address saw its secret link, a new registration for an
+ * existing attendee replaces the link; the working one reaches the owner of the address by email.
  */
-export async function register(deps: RegistrationDeps, slugs: readonly string[], input: RegistrationInput): Promise<RegisterResult> {
+export async function register(
+  deps: RegistrationDeps,
+  slugs: readonly string[],
+  input: RegistrationInput,
+  options: { fromOwnPage?: boolean } = {},
+): Promise<RegisterResult> {
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
     const now = clock.now();
@@ -87,7 +91,7 @@ export async function register(deps: RegistrationDeps, slugs: readonly string[],
       assertOpenForRegistration(webinar, now);
       webinars.push(webinar);
     }
-    const ctx = await emailContext(trx, baseUrl);
+    const ctx = await emailContext(trx, baseUrl, clock);
 
     let attendeeRow = await findAttendeeByEmail(trx, input.email);
     const createdAttendee = attendeeRow === undefined;
@@ -106,17 +110,25 @@ export async function register(deps: RegistrationDeps, slugs: readonly string[],
         updated_at: at,
       });
     }
+    const existing = new Map<number, RegistrationRow | undefined>();
+    for (const webinar of webinars) existing.set(webinar.id, await findRegistration(trx, webinar.id, attendeeRow.id));
+    const anyNew = webinars.some((w) => (existing.get(w.id)?.status ?? 'cancelled') === 'cancelled');
+    if (!createdAttendee && anyNew && !options.fromOwnPage) {
+      const token = generateToken();
+      await updateAttendee(trx, attendeeRow.id, { token, token_lookup: tokenLookup(token), updated_at: at });
+      attendeeRow = { ...attendeeRow, token, token_lookup: tokenLookup(token) };
+    }
     const attendee = toAttendee(attendeeRow);
 
     const outcomes: RegisterOutcome[] = [];
     for (const webinar of webinars) {
-      const existing = await findRegistration(trx, webinar.id, attendee.id);
-      if (existing && existing.status !== 'cancelled') {
-        outcomes.push({ webinar, status: existing.status, alreadyRegistered: true, registrationId: existing.id });
+      const previous = existing.get(webinar.id);
+      if (previous && previous.status !== 'cancelled') {
+        outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
         continue;
       }
       // A cancelled registration is replaced, so that a new place in the waiting list is at its end.
-      if (existing) await deleteRegistration(trx, existing.id);
+      if (previous) await deleteRegistration(trx, previous.id);
       const seatFree = webinar.capacity === null || (await countConfirmed(trx, webinar.id)) < webinar.capacity;
       const row = await insertRegistration(trx, {
         webinar_id: webinar.id,
@@ -153,7 +165,7 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
     const free = webinar.capacity === null ? Number.MAX_SAFE_INTEGER : webinar.capacity - (await countConfirmed(trx, webinar.id));
     if (free <= 0) return 0;
     const promoted = await listWaitlisted(trx, webinar.id, Math.min(free, 10_000));
-    const ctx = await emailContext(trx, baseUrl);
+    const ctx = await emailContext(trx, baseUrl, clock);
     for (const row of promoted) {
       await setRegistrationStatus(trx, row.id, 'confirmed', stored(now));
       const attendee = await findAttendeeById(trx, row.attendee_id);
@@ -175,7 +187,7 @@ export async function cancelRegistration(deps: RegistrationDeps, attendee: Atten
     if (clock.now() >= webinar.startsAt) throw new ConflictError(`“${webinar.title}” has already started; there is nothing to cancel.`);
     const wasConfirmed = row.status === 'confirmed';
     await setRegistrationStatus(trx, row.id, 'cancelled', stored(clock.now()));
-    await enqueueEmail(trx, clock, cancellationEmail(await emailContext(trx, baseUrl), webinar, attendee, wasConfirmed));
+    await enqueueEmail(trx, clock, cancellationEmail(await emailContext(trx, baseUrl, clock), webinar, attendee, wasConfirmed));
     if (wasConfirmed) await fillFreeSeats({ db: trx, clock, baseUrl }, webinar);
     return { webinar, wasConfirmed };
   });
@@ -213,7 +225,7 @@ export async function resetAttendeeToken(deps: RegistrationDeps, attendee: Atten
   return inTransaction(deps.db, async (trx) => {
     const token = generateToken();
     await updateAttendee(trx, attendee.id, { token, token_lookup: tokenLookup(token), updated_at: stored(deps.clock.now()) });
-    await enqueueEmail(trx, deps.clock, newLinkEmail(await emailContext(trx, deps.baseUrl), { ...attendee, token }));
+    await enqueueEmail(trx, deps.clock, newLinkEmail(await emailContext(trx, deps.baseUrl, deps.clock), { ...attendee, token }));
     return token;
   });
 }

@@ -36,7 +36,7 @@ export async function enqueueDueReminders(deps: RegistrationDeps): Promise<void>
       for (const row of rows) {
         // Someone who registered after the reminder's moment has just had a confirmation.
         if (row.confirmed_at && utc(row.confirmed_at) > webinar.startsAt.minus({ hours })) continue;
-        await enqueueEmail(trx, clock, reminderEmail({ programme, baseUrl }, webinar, row, hours, row.registrationId));
+        await enqueueEmail(trx, clock, reminderEmail({ programme, baseUrl, now }, webinar, row, hours, row.registrationId));
       }
     });
   }

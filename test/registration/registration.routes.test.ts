@@ -62,7 +62,7 @@ describe('registering through the webinar page', () => {
     expect(attendee).toMatchObject({ email: 'wang.fang@example.cn', zone: 'Asia/Shanghai', organisation_type: 'startup' });
   });
 
-  it('treats the address case-insensitively and trimmed, and never reveals or changes an existing attendee', async () => {
+  it('treats the address case-insensitively and trimmed, never reveals or changes an existing attendee, and moves the secret link to the owner’s inbox', async () => {
     const ctx = await buildTestApp();
     const first = await ctx.app.request(`/webinars/${SLUG}/register`, form(VISITOR));
     const token = tokenFrom(first.headers.get('location'));
@@ -79,10 +79,16 @@ describe('registering through the webinar page', () => {
     const attendees = await ctx.db.selectFrom('attendee').selectAll().execute();
     expect(attendees).toHaveLength(1);
     expect(attendees[0]).toMatchObject({ name: 'Wang Fang', organisation: 'Shanghai Startup Lab', zone: 'Asia/Shanghai' });
-    // The personal link reaches the owner of the address by email, not the person who typed it.
+    // Whoever typed the address first saw its link: that link stops working, and the working one
+    // reaches the owner of the address by email.
     const emails = await outbox(ctx);
     expect(emails.map((m) => m.to_address)).toEqual(['wang.fang@example.cn', 'wang.fang@example.cn']);
-    expect(emails[1]!.text_body).toContain(`/my/${token}`);
+    const fresh = /\/my\/([A-Za-z0-9_-]{43})/.exec(emails[1]!.text_body)![1]!;
+    expect(fresh).not.toBe(token);
+    expect((await ctx.app.request(`/my/${token}`)).status).toBe(404);
+    const ownPage = await ctx.app.request(`/my/${fresh}`);
+    expect(ownPage.status).toBe(200);
+    expect(await ownPage.text()).toContain('Partnership models: an innovation outpost in New York');
   });
 
   it('changes nothing when the same address registers twice for the same webinar, and says so', async () => {
@@ -347,5 +353,27 @@ describe('the series form on the programme page', () => {
     const res = await ctx.app.request('/register', form({ ...VISITOR, webinars: [SLUG, 'corporate-venture-capital-silicon-valley'] }));
     expect(res.status).toBe(409);
     expect(await tableCounts(ctx.db)).toEqual(before);
+  });
+});
+
+describe('invites by email', () => {
+  it('stamp each message with the time it was written, and a personal cancellation says so', async () => {
+    const ctx = await buildTestApp();
+    const res = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
+    const token = ((await res.json()) as { personalUrl: string }).personalUrl.split('/').pop()!;
+    const [registration] = await ctx.db.selectFrom('registration').select('id').execute();
+    ctx.clock.advance(10);
+    await ctx.app.request(`/my/${token}/registrations/${registration!.id}/cancel`, form({}));
+    ctx.clock.advance(10);
+    await ctx.app.request(`/my/${token}/register/${SLUG}`, form({}));
+    const invites = (await outbox(ctx)).filter((m) => m.ics_content).map((m) => ({ method: m.ics_method, event: parseCalendar(m.ics_content!).events[0]! }));
+    expect(invites.map((i) => [i.method, i.event.stamp])).toEqual([
+      ['REQUEST', '2027-02-01T12:00:00Z'],
+      ['CANCEL', '2027-02-01T12:10:00Z'],
+      ['REQUEST', '2027-02-01T12:20:00Z'],
+    ]);
+    expect(invites[1]!.event.description.startsWith('Your registration has been cancelled.')).toBe(true);
+    expect(invites[1]!.event.description).not.toContain('Join:');
+    expect(invites[1]!.event.status).toBe('CANCELLED');
   });
 });
