@@ -21,6 +21,9 @@ export function describeChange(change: WebinarChange, zone: string, programmeZon
   const { before, after } = change;
   if (!before) return [];
   const lines: string[] = [];
+  if (before.status === 'cancelled' && after.status === 'published') {
+    lines.push(`Good news: the webinar is back on the programme.\nWhen (your time):\n${whenFor(after, zone, programmeZone)}`);
+  }
   if (change.fields.includes('start') || change.fields.includes('duration')) {
     lines.push(`New time (your time):\n${whenFor(after, zone, programmeZone)}`);
     lines.push(`Previously:\n${whenFor(before, zone, programmeZone)}`);
@@ -84,11 +87,20 @@ async function attendeesWithStatus(db: Db, webinarId: number, status: 'confirmed
     .execute();
 }
 
+async function speakerTokens(db: Db, ids: number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('speaker').select(['id', 'token']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.token]));
+}
+
 export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeListener {
   return async function notifyWebinarChange(trx, change) {
     const { before, after } = change;
     const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     const wasPublished = before?.status === 'published';
+    // The speakers' private links go into their invitations.
+    const tokens = await speakerTokens(trx, [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id));
+    const withToken = <T extends { id: number }>(speaker: T) => ({ ...speaker, token: tokens.get(speaker.id) ?? null });
 
     if (after.status === 'cancelled' && wasPublished) {
       for (const status of ['confirmed', 'waitlisted'] as const) {
@@ -96,14 +108,20 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
           await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, { ...a, id: a.attendeeId }, status === 'confirmed'));
         }
       }
-      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, speaker));
+      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
       return;
     }
     if (after.status !== 'published') return;
 
     if (!wasPublished) {
+      // Back from a cancellation: the attendees whose calendars say cancelled get the event again.
+      if (before?.status === 'cancelled') {
+        for (const a of await attendeesWithStatus(trx, after.id, 'confirmed')) {
+          await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, { ...a, id: a.attendeeId }));
+        }
+      }
       // Newly published: the speakers get their invitation now.
-      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, speaker, null));
+      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, withToken(speaker), null));
       return;
     }
 
@@ -116,11 +134,11 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     const afterIds = new Set(after.speakers.map((s) => s.id));
     for (const speaker of after.speakers) {
       if (!speaker.email) continue;
-      if (!beforeIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, speaker, null));
-      else if (change.rescheduled) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, speaker, change));
+      if (!beforeIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, withToken(speaker), null));
+      else if (change.speakersRescheduled) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, withToken(speaker), change));
     }
     for (const speaker of before.speakers) {
-      if (speaker.email && !afterIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, speaker));
+      if (speaker.email && !afterIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
     }
     if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity) || change.fields.includes('start')) {
       await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, after);

@@ -28,3 +28,14 @@ export async function slugExists(db: Db, table: 'webinar' | 'speaker' | 'knowled
   const row = await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Confirmed and waiting registrations: people who hold an invitation or a place in the queue. */
+export async function countActiveRegistrations(db: Db, webinarId: number): Promise<number> {
+  const row = await db
+    .selectFrom('registration')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('webinar_id', '=', webinarId)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

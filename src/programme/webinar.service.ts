@@ -10,15 +10,17 @@ import { toStoredInstant } from './programme.mappers.js';
 import { findAreaRowBySlug, findSpeakerRowBySlug, findWebinarRowBySlug } from './programme.repository.js';
 import { ALL_STATUSES, getWebinarBySlug } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
-import { insertWebinar, replaceWebinarSpeakers, slugExists, updateWebinarRow } from './webinar.repository.js';
+import { countActiveRegistrations, insertWebinar, replaceWebinarSpeakers, slugExists, updateWebinarRow } from './webinar.repository.js';
 import type { SpeakerAssignment, WebinarInput } from './webinar.validation.js';
 
 /** What a change touched, so that calendars and inboxes can be told. */
 export type WebinarChange = {
   before: Webinar | null;
   after: Webinar;
-  /** Fields whose change calendar clients must see as a new version (time, duration, status, join details). */
+  /** The attendees' event changed: time, duration, status or their join link. */
   rescheduled: boolean;
+  /** The speakers' events changed: all of the above, their panelists' link or the technical check. */
+  speakersRescheduled: boolean;
   fields: string[];
 };
 
@@ -60,7 +62,7 @@ export async function createWebinar(
     });
     await replaceWebinarSpeakers(trx, id, speakers);
     const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
-    for (const listener of listeners) await listener(trx, { before: null, after, rescheduled: false, fields: ['created'] });
+    for (const listener of listeners) await listener(trx, { before: null, after, rescheduled: false, speakersRescheduled: false, fields: ['created'] });
     return after;
   });
 }
@@ -110,7 +112,13 @@ export async function updateWebinar(
     if (patch.registrationClosesMinutesBefore !== undefined && patch.registrationClosesMinutesBefore !== row.registration_closes_minutes_before) {
       (update.registration_closes_minutes_before = patch.registrationClosesMinutesBefore), fields.push('registrationCloses');
     }
-    if (patch.status !== undefined && patch.status !== row.status) (update.status = patch.status), fields.push('status');
+    if (patch.status !== undefined && patch.status !== row.status) {
+      // Attendees hold invitations: a webinar they registered for is cancelled, never silently hidden.
+      if (patch.status === 'draft' && (await countActiveRegistrations(trx, row.id)) > 0) {
+        throw new ValidationError({ status: 'People have registered for this webinar, so it cannot go back to draft. Cancel it instead: they will be told.' }, 409);
+      }
+      (update.status = patch.status), fields.push('status');
+    }
     if (patch.speakers !== undefined) {
       const speakers = await resolveSpeakers(trx, patch.speakers);
       const current = before.speakers.map((s) => `${s.id}:${s.role}`).join(',');
@@ -120,13 +128,14 @@ export async function updateWebinar(
       }
     }
 
-    const rescheduled = fields.some((field) => ['start', 'duration', 'status', 'joinUrl', 'speakerJoinUrl'].includes(field));
+    const rescheduled = fields.some((field) => ['start', 'duration', 'status', 'joinUrl'].includes(field));
+    const speakersRescheduled = rescheduled || fields.some((field) => ['speakerJoinUrl', 'techCheck'].includes(field));
     if (fields.length > 0) {
       // SEQUENCE tells calendar clients that an event they hold has a newer version (RFC 5545 3.8.7.4).
-      await updateWebinarRow(trx, row.id, { ...update, sequence: rescheduled ? row.sequence + 1 : row.sequence, updated_at: toStoredInstant(clock.now()) });
+      await updateWebinarRow(trx, row.id, { ...update, sequence: speakersRescheduled ? row.sequence + 1 : row.sequence, updated_at: toStoredInstant(clock.now()) });
     }
     const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
-    const change = { before, after, rescheduled, fields };
+    const change = { before, after, rescheduled, speakersRescheduled, fields };
     if (fields.length > 0) for (const listener of listeners) await listener(trx, change);
     return change;
   });

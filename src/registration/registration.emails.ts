@@ -128,8 +128,9 @@ export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Rec
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
-    // One reminder per registration and kind, whatever happens to the server in between.
-    dedupeKey: `reminder-${hoursBefore}h:${registrationId}`,
+    // One reminder per registration, kind and start time, whatever happens to the server in between;
+    // a webinar that moves gets its reminders again for the new time.
+    dedupeKey: `reminder-${hoursBefore}h:${registrationId}:${webinar.startsAt.toUTC().toISO({ suppressMilliseconds: true })}`,
   };
 }
 

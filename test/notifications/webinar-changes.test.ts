@@ -97,3 +97,47 @@ describe('moving a published webinar', () => {
     expect((await outbox(ctx)).map((m) => m.kind)).toEqual(['waitlisted', 'promoted']);
   });
 });
+
+describe('changes that concern only some people', () => {
+  const notifier = (ctx: Ctx) => [webinarChangeNotifier({ clock: ctx.clock, baseUrl: TEST_BASE_URL })];
+
+  it('tells only the speakers about a new technical check or panelists’ link, with their private page', async () => {
+    const ctx = await setup();
+    await ctx.db.updateTable('speaker').set({ token: 'T'.repeat(43), token_lookup: 'x' }).where('slug', '=', 'ingrid-haugen').execute();
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { techCheckMinutes: 60 }, notifier(ctx));
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { speakerJoinUrl: 'https://meet.example.org/new-panel' }, notifier(ctx));
+    const messages = await outbox(ctx);
+    expect(messages.map((m) => [m.kind, m.to_address])).toEqual([
+      ['speaker-updated', 'ingrid@example.no'],
+      ['speaker-updated', 'ingrid@example.no'],
+    ]);
+    expect(messages[0]!.text_body).toContain(`${TEST_BASE_URL}/speaker/${'T'.repeat(43)}`);
+    const techCheck = parseCalendar(messages[0]!.ics_content!).events[0]!;
+    expect(techCheck.summary.startsWith('Technical check')).toBe(true);
+    expect(techCheck.start).toBe('2027-03-18T13:00:00.000Z');
+  });
+
+  it('sends the event again to confirmed attendees when a cancelled webinar is back', async () => {
+    const ctx = await setup();
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { status: 'cancelled' }, notifier(ctx));
+    await ctx.db.deleteFrom('outbox').execute();
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { status: 'published' }, notifier(ctx));
+    const messages = await outbox(ctx);
+    expect(messages.map((m) => [m.kind, m.ics_method])).toEqual([
+      ['webinar-updated', 'REQUEST'],
+      ['webinar-updated', 'REQUEST'],
+      ['speaker-invited', 'REQUEST'],
+    ]);
+    expect(messages[0]!.text_body).toContain('Good news: the webinar is back on the programme.');
+    expect(parseCalendar(messages[0]!.ics_content!).events[0]!.status).toBe('CONFIRMED');
+  });
+
+  it('refuses to turn a webinar with registrations back into a draft', async () => {
+    const ctx = await setup();
+    await expect(updateWebinar(ctx.db, ctx.clock, SLUG, { status: 'draft' }, notifier(ctx))).rejects.toMatchObject({
+      status: 409,
+      errors: { status: 'People have registered for this webinar, so it cannot go back to draft. Cancel it instead: they will be told.' },
+    });
+    expect((await ctx.db.selectFrom('webinar').select('status').where('slug', '=', SLUG).executeTakeFirstOrThrow()).status).toBe('published');
+  });
+});

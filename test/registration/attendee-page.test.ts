@@ -155,6 +155,21 @@ describe('reminders', () => {
     expect((await reminders()).map((r) => r.kind)).toEqual(['reminder-24h', 'reminder-1h']);
   });
 
+  it('reminds again for the new time when the webinar moves after a reminder went out', async () => {
+    const ctx = await buildTestApp();
+    await schedule(ctx, SLUG, '2027-02-05T15:00'); // 14:00Z
+    await registerVisitor(ctx);
+    const deps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL };
+    ctx.clock.set('2027-02-04T15:00:00Z');
+    await enqueueDueReminders(deps);
+    await schedule(ctx, SLUG, '2027-02-12T15:00');
+    ctx.clock.set('2027-02-11T15:00:00Z');
+    await enqueueDueReminders(deps);
+    await enqueueDueReminders(deps);
+    const sent = await ctx.db.selectFrom('outbox').select(['kind', 'dedupe_key']).where('kind', '=', 'reminder-24h').orderBy('id').execute();
+    expect(sent.map((r) => r.dedupe_key?.replace(/:\d+:/, ':id:'))).toEqual(['reminder-24h:id:2027-02-05T14:00:00Z', 'reminder-24h:id:2027-02-12T14:00:00Z']);
+  });
+
   it('does not remind waiting-list attendees or those who registered after the reminder time', async () => {
     const ctx = await buildTestApp();
     await schedule(ctx, SLUG, '2027-02-02T12:00'); // 11:00Z, 23 hours after the fixed clock
