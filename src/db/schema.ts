@@ -125,6 +125,8 @@ export interface OutboxTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** After this instant the message is not sent any more (a reminder once the webinar began). */
+  not_after: string | null;
 }
 
 export interface CoordinatorTable {

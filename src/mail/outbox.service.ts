@@ -28,6 +28,8 @@ export type OutgoingEmail = {
   dedupeKey?: string | null;
   webinarId?: number | null;
   attendeeId?: number | null;
+  /** Not sent after this instant: a reminder that arrives after the start is worse than none. */
+  notAfter?: DateTime | null;
 };
 
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'held', 'sending', 'sent', 'failed'];
@@ -66,6 +68,7 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
     created_at: now,
     updated_at: now,
     sent_at: null,
+    not_after: message.notAfter ? outboxTimestamp(message.notAfter) : null,
   });
 }
 

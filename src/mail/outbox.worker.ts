@@ -90,6 +90,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function deliver(transport: MailTransport, message: OutboxRow): Promise<boolean> {
+    if (message.not_after !== null && now() > message.not_after) {
+      const lastError = `Not sent: it could not go out before ${message.not_after}, after which it no longer makes sense.`;
+      await markAttemptFailed(db, message.id, { attempts: message.attempts, lastError, retryAt: null, now: now() });
+      log(`Email outbox: message ${message.id} (${message.kind}) expired unsent.`);
+      return false;
+    }
     let messageId: string;
     try {
       ({ messageId } = await transport.send({ ...message, from }));

@@ -131,6 +131,7 @@ export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Rec
     // One reminder per registration, kind and start time, whatever happens to the server in between;
     // a webinar that moves gets its reminders again for the new time.
     dedupeKey: `reminder-${hoursBefore}h:${registrationId}:${webinar.startsAt.toUTC().toISO({ suppressMilliseconds: true })}`,
+    notAfter: webinar.startsAt,
   };
 }
 

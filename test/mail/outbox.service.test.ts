@@ -36,6 +36,7 @@ describe('enqueueEmail', () => {
         created_at: '2027-02-01T12:00:00Z',
         updated_at: '2027-02-01T12:00:00Z',
         sent_at: null,
+        not_after: null,
       },
     ]);
   });

@@ -169,6 +169,22 @@ describe('the outbox worker', () => {
     ]);
   });
 
+  it('does not send a message after its deadline, such as a reminder once the webinar has begun', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ kind: 'reminder-1h', subject: 'In one hour', notAfter: setup.clock.now().plus({ minutes: 60 }) }));
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ kind: 'reminder-1h', subject: 'Still in time', notAfter: setup.clock.now().plus({ hours: 5 }) }));
+    await worker(setup, null).runOnce(); // no mail server: held
+    setup.clock.advance(61);
+    const transport = recordingTransport();
+    const late = worker(setup, transport);
+    expect(await late.runOnce()).toEqual({ sent: 1, failed: 1, held: 0 });
+    expect(transport.sent.map((m) => m.subject)).toEqual(['Still in time']);
+    expect((await state(setup.db)).map((row) => [row.status, row.last_error])).toEqual([
+      ['failed', 'Not sent: it could not go out before 2027-02-01T13:00:00Z, after which it no longer makes sense.'],
+      ['sent', null],
+    ]);
+  });
+
   it('sends at most one batch per run', async () => {
     const setup = await buildMailDb();
     for (let n = 0; n < 5; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail());
