@@ -6,6 +6,8 @@ import { buildCalendar, type CalendarMethod } from './calendar.builder.js';
 import { latest } from './calendar.http.js';
 import { webinarEvent, type EventLink } from './webinar-events.js';
 import type { DateTime } from 'luxon';
+import { utc } from '../programme/programme.mappers.js';
+import { latestWebinarChange } from '../programme/programme.repository.js';
 
 export type BuiltCalendar = { body: string; lastModified: DateTime; filename: string };
 
@@ -26,9 +28,13 @@ function publicCalendar(programme: Programme, webinars: Webinar[], links: Map<nu
   });
 }
 
-/** Publishing materials touches the webinar's updated_at, so the webinars' change times cover them. */
-function lastChange(programme: Programme, webinars: Webinar[]): DateTime {
-  return latest(programme.updatedAt, ...webinars.map((webinar) => webinar.updatedAt));
+/**
+ * Publishing materials touches the webinar's updated_at, so webinars' change times cover them; all
+ * webinars count, also those no longer in the feed, so that one leaving it moves the date too.
+ */
+async function lastChange(db: Db, programme: Programme): Promise<DateTime> {
+  const newest = await latestWebinarChange(db);
+  return newest ? latest(programme.updatedAt, utc(newest)) : programme.updatedAt;
 }
 
 export async function programmeFeed({ db, baseUrl, linksOf }: PublicCalendarDeps): Promise<BuiltCalendar> {
@@ -37,7 +43,7 @@ export async function programmeFeed({ db, baseUrl, linksOf }: PublicCalendarDeps
   const links = await linksOf(db, webinars);
   return {
     body: publicCalendar(programme, webinars, links, baseUrl, programme.title, programme.tagline || programme.description),
-    lastModified: lastChange(programme, webinars),
+    lastModified: await lastChange(db, programme),
     filename: 'programme.ics',
   };
 }
@@ -49,7 +55,7 @@ export async function areaFeed({ db, baseUrl, linksOf }: PublicCalendarDeps, are
   const links = await linksOf(db, webinars);
   return {
     body: publicCalendar(programme, webinars, links, baseUrl, `${programme.title}: ${area.name}`, area.description),
-    lastModified: lastChange(programme, webinars),
+    lastModified: await lastChange(db, programme),
     filename: `${area.slug}.ics`,
   };
 }
@@ -60,7 +66,7 @@ export async function webinarFile({ db, baseUrl, linksOf }: PublicCalendarDeps, 
   const links = await linksOf(db, [webinar]);
   return {
     body: publicCalendar(programme, [webinar], links, baseUrl, webinar.title, programme.title, 'PUBLISH'),
-    lastModified: lastChange(programme, [webinar]),
+    lastModified: await lastChange(db, programme),
     filename: `${webinar.slug}.ics`,
   };
 }

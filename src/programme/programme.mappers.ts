@@ -33,6 +33,7 @@ export function toSpeaker(row: SpeakerRow): Speaker {
     bio: row.bio,
     photoUrl: row.photo_url,
     email: row.email,
+    updatedAt: utc(row.updated_at),
   };
 }
 

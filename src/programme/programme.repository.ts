@@ -91,3 +91,9 @@ export async function upsertProgrammeRow(db: Db, programme: Omit<ProgrammeRow, '
     .onConflict((oc) => oc.column('id').doUpdateSet(programme))
     .execute();
 }
+
+/** The newest change to any webinar, whatever its status. */
+export async function latestWebinarChange(db: Db): Promise<string | undefined> {
+  const row = await db.selectFrom('webinar').select((eb) => eb.fn.max('updated_at').as('latest')).executeTakeFirst();
+  return row?.latest ?? undefined;
+}

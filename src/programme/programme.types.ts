@@ -27,6 +27,7 @@ export type Speaker = {
   bio: string;
   photoUrl: string | null;
   email: string | null;
+  updatedAt: DateTime;
 };
 
 export type WebinarSpeaker = Speaker & { role: SpeakerRole };

@@ -215,7 +215,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.get('/:token/calendar.ics', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const programme = await getProgramme(db);
-    const registrations = (await listRegistrationsWithWebinars(db, attendee.id)).filter((r) => r.status !== 'cancelled');
+    const all = await listRegistrationsWithWebinars(db, attendee.id);
+    const registrations = all.filter((r) => r.status !== 'cancelled');
     const body = buildCalendar({
       name: `${programme.title}: your webinars`,
       description: `Your registrations, ${attendee.name}`,
@@ -235,7 +236,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       filename: 'my-webinars.ics',
       disposition: 'inline',
       privateFeed: true,
-      lastModified: latest(programme.updatedAt, attendee.createdAt, ...registrations.map((r) => r.webinar.updatedAt)),
+      // Every change that alters the body moves the date: a promotion, a cancellation, a new zone.
+      lastModified: latest(programme.updatedAt, attendee.updatedAt, ...all.flatMap((r) => [r.updatedAt, r.webinar.updatedAt])),
     });
   });
 

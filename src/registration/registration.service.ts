@@ -40,11 +40,20 @@ export function toAttendee(row: AttendeeRow): Attendee {
     zone: row.zone,
     token: row.token,
     createdAt: utc(row.created_at),
+    updatedAt: utc(row.updated_at),
   };
 }
 
 export function toRegistration(row: RegistrationRow): Registration {
-  return { id: row.id, webinarId: row.webinar_id, attendeeId: row.attendee_id, status: row.status, question: row.question, createdAt: utc(row.created_at) };
+  return {
+    id: row.id,
+    webinarId: row.webinar_id,
+    attendeeId: row.attendee_id,
+    status: row.status,
+    question: row.question,
+    createdAt: utc(row.created_at),
+    updatedAt: utc(row.updated_at),
+  };
 }
 
 

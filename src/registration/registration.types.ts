@@ -12,6 +12,7 @@ export type Attendee = {
   zone: string;
   token: string;
   createdAt: DateTime;
+  updatedAt: DateTime;
 };
 
 export type Registration = {
@@ -21,6 +22,7 @@ export type Registration = {
   status: RegistrationStatus;
   question: string | null;
   createdAt: DateTime;
+  updatedAt: DateTime;
 };
 
 export type RegistrationWithWebinar = Registration & { webinar: Webinar };

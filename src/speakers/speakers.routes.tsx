@@ -89,7 +89,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer }: SpeakerRoutesDeps)
       filename: 'my-sessions.ics',
       disposition: 'inline',
       privateFeed: true,
-      lastModified: latest(programme.updatedAt, ...webinars.map((w) => w.updatedAt)),
+      lastModified: latest(programme.updatedAt, speaker.updatedAt, ...webinars.map((w) => w.updatedAt)),
     });
   });
 

@@ -130,6 +130,24 @@ describe('/my/:token/calendar.ics', () => {
   });
 });
 
+describe('the personal feed’s validators', () => {
+  it('move when a promotion changes the feed, so If-Modified-Since does not hide the join link', async () => {
+    const ctx = await buildTestApp();
+    await ctx.db.updateTable('webinar').set({ capacity: 1 }).where('slug', '=', SLUG).execute();
+    const first = await registerVisitor(ctx, SLUG, { email: 'first@example.org' });
+    const waiting = await registerVisitor(ctx);
+    const before = await ctx.app.request(`/my/${waiting}/calendar.ics`);
+    const lastModified = before.headers.get('last-modified')!;
+    ctx.clock.advance(30);
+    const [seat] = await ctx.db.selectFrom('registration').select('id').orderBy('id').execute();
+    await ctx.app.request(`/my/${first}/registrations/${seat!.id}/cancel`, form({}));
+    const after = await ctx.app.request(`/my/${waiting}/calendar.ics`, { headers: { 'if-modified-since': lastModified } });
+    expect(after.status).toBe(200);
+    expect(new Date(after.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());
+    expect(parseCalendar(await after.text()).events[0]).toMatchObject({ status: 'CONFIRMED', location: 'https://meet.example.org/pilots-with-startups-norway' });
+  });
+});
+
 describe('reminders', () => {
   it('queues the 24-hour and the 1-hour reminder once each, also when run again after a restart', async () => {
     const ctx = await buildTestApp();
