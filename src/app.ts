@@ -12,7 +12,7 @@ import { calendarRoutes } from './calendar/calendar.routes.js';
 import { programmeRoutes } from './programme/programme.routes.js';
 import { getProgramme } from './programme/programme.service.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
-import type { RateLimit } from './http/rate-limit.js';
+import { resolveClientAddress, type RateLimit } from './http/rate-limit.js';
 import { registrationRoutes } from './registration/registration.routes.js';
 import { speakerLinkAdminRoutes, speakerLinkApiRoutes, speakerLinkPanel, speakerRoutes } from './speakers/speakers.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -39,6 +39,8 @@ export type AppDeps = {
   mailConfigured?: boolean;
   /** Where uploaded slides are kept (under the data folder). */
   uploadsDir: string;
+  /** TRUST_PROXY: take the client's address from X-Forwarded-For (set when behind a reverse proxy). */
+  trustProxy?: boolean;
 };
 
 export function createApp(deps: AppDeps) {
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
   app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null }));
 
   app.get('/healthz', async (c) => {

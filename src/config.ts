@@ -16,6 +16,7 @@ export type Config = {
   adminPassword: string | null;
   /** A bearer token for automation (compared in constant time); null: only workspace tokens. */
   apiToken: string | null;
+  trustProxy: boolean;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -85,7 +86,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   // A guessable automation token would open the whole API: demand the strength of our own tokens.
   if (apiToken !== null && (apiToken.length < 32 || /\s/.test(apiToken))) errors.push('HUB_API_TOKEN must be at least 32 characters without spaces (for example the output of `openssl rand -base64 32`).');
 
+  let trustProxy = false;
+  const rawProxy = value('TRUST_PROXY');
+  if (rawProxy !== undefined) {
+    if (['1', 'true', 'yes', 'on'].includes(rawProxy.toLowerCase())) trustProxy = true;
+    else if (!['0', 'false', 'no', 'off'].includes(rawProxy.toLowerCase())) errors.push(`TRUST_PROXY must be 1 or 0, got "${rawProxy}".`);
+  }
+
   return errors.length > 0
     ? { ok: false, errors }
-    : { ok: true, config: { port, host, baseUrl, databasePath, demo, smtpUrl, mailFrom, adminEmail, adminPassword, apiToken } };
+    : { ok: true, config: { port, host, baseUrl, databasePath, demo, smtpUrl, mailFrom, adminEmail, adminPassword, apiToken, trustProxy } };
 }

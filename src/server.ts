@@ -58,6 +58,7 @@ const app = createApp({
   apiToken: config.apiToken,
   mailConfigured: config.smtpUrl !== null,
   uploadsDir,
+  trustProxy: config.trustProxy,
 });
 const log = (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.message : (error ?? ''));
 

@@ -10,5 +10,7 @@ export type AppEnv = {
     coordinator: SignedInCoordinator | null;
     /** The session's CSRF token, for the hidden `_csrf` field of every admin form. */
     csrfToken: string;
+    /** The client's address: the socket's, or behind a trusted proxy the one it reports. */
+    clientAddress: string;
   };
 };

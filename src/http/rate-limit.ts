@@ -1,6 +1,6 @@
 // A small in-memory sliding-window limiter per client address, enough to keep simple bots out of
 // public forms without a captcha. One process serves the hub, so memory is the right place.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Clock } from '../clock.js';
 
@@ -26,11 +26,29 @@ export function createRateLimiter(limit: RateLimit, clock: Clock) {
   };
 }
 
-/** The client's address as the socket sees it; behind a proxy all clients share the proxy's. */
+/** The client's address, as worked out once per request by `resolveClientAddress`. */
 export function clientAddress(c: Context): string {
+  return (c.get('clientAddress') as string | undefined) ?? socketAddress(c);
+}
+
+function socketAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * Behind a reverse proxy every request comes from the proxy, and rate limits would count all
+ * clients as one. With `trustProxy` the address is the last one the proxy appended to
+ * X-Forwarded-For (earlier entries are whatever the client claimed, so they are not trusted).
+ */
+export function resolveClientAddress(options: { trustProxy: boolean }): MiddlewareHandler {
+  return async function clientAddressMiddleware(c, next) {
+    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for') : undefined;
+    const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
+    c.set('clientAddress', last && last.length <= 64 ? last : socketAddress(c));
+    await next();
+  };
 }

@@ -12,7 +12,7 @@ import type { RateLimit } from '../../src/http/rate-limit.js';
 
 export const TEST_BASE_URL = 'https://hub.example.org';
 
-export async function buildTestApp(options: { now?: string; demo?: boolean; registrationRateLimit?: RateLimit; apiToken?: string } = {}) {
+export async function buildTestApp(options: { now?: string; demo?: boolean; registrationRateLimit?: RateLimit; apiToken?: string; trustProxy?: boolean } = {}) {
   const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
   const db = openDatabase(':memory:');
   await migrateToLatest(db);
@@ -26,6 +26,7 @@ export async function buildTestApp(options: { now?: string; demo?: boolean; regi
     registrationRateLimit: options.registrationRateLimit,
     uploadsDir: mkdtempSync(join(tmpdir(), 'hub-uploads-')),
     apiToken: options.apiToken ?? null,
+    trustProxy: options.trustProxy ?? false,
   });
   return { app, db, clock, logged };
 }

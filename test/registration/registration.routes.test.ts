@@ -310,6 +310,21 @@ describe('bad input changes nothing', () => {
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
+  it('counts clients behind a trusted proxy separately, and ignores the header otherwise', async () => {
+    const send = (ctx: Ctx, i: number, forwardedFor: string) =>
+      ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `p${i}@example.org` }, { 'x-forwarded-for': forwardedFor }));
+    const behindProxy = await buildTestApp({ trustProxy: true, registrationRateLimit: { max: 2, windowMinutes: 10 } });
+    // The proxy appends the address it saw; what the client wrote before that is not trusted.
+    const fromA = [await send(behindProxy, 1, '203.0.113.1'), await send(behindProxy, 2, '6.6.6.6, 203.0.113.1'), await send(behindProxy, 3, '7.7.7.7, 203.0.113.1')];
+    expect(fromA.map((r) => r.status)).toEqual([201, 201, 429]);
+    expect((await send(behindProxy, 4, '198.51.100.7')).status).toBe(201);
+    // Without TRUST_PROXY a client cannot dodge the limit by claiming addresses.
+    const direct = await buildTestApp({ registrationRateLimit: { max: 2, windowMinutes: 10 } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send(direct, i, `192.0.2.${i}`)).status);
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+
   it('answers an unknown webinar with 404', async () => {
     const ctx = await buildTestApp();
     expect((await ctx.app.request('/api/webinars/nope/registrations', json(VISITOR))).status).toBe(404);
