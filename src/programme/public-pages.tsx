@@ -7,6 +7,7 @@ import { ProgrammePage } from '../../views/programme/programme-page.js';
 import { WebinarPage } from '../../views/programme/webinar-page.js';
 import type { ViewerZoneProps } from '../../views/layout.js';
 import { RegistrationForm } from '../../views/registration/registration-form.js';
+import { LocalTime } from '../../views/components/local-time.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../calendar/add-to-calendar.js';
 import { webinarDescription } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
@@ -14,7 +15,6 @@ import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
 import { countConfirmed } from '../registration/registration.repository.js';
 import { registrationClosedReason } from '../registration/registration.service.js';
-import { showIn } from '../time/index.js';
 import { getProgramme, getWebinarBySlug, listAreas, listWebinars, splitByTime } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
@@ -54,10 +54,14 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
               values={form?.values ?? {}}
               errors={form?.errors ?? {}}
               defaultZone={viewer.zone}
-              choices={open.map((webinar) => {
-                const start = showIn(webinar.startsAt, viewer.zone);
-                return { slug: webinar.slug, label: `${webinar.title} (${start.date}, ${start.time} ${start.abbreviation})` };
-              })}
+              choices={open.map((webinar) => ({
+                slug: webinar.slug,
+                label: (
+                  <>
+                    {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />)
+                  </>
+                ),
+              }))}
             />
           </div>
         ) : undefined

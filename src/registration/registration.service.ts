@@ -12,7 +12,7 @@ import { utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
-import { formatDuration, showIn } from '../time/index.js';
+import { formatDuration } from '../time/index.js';
 import { deleteAttendee, findAttendeeByEmail, findAttendeeById, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
 import { cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail } from './registration.emails.js';
 import {
@@ -63,12 +63,10 @@ export function registrationClosedReason(webinar: Webinar, now: DateTime): strin
   if (webinar.status === 'cancelled') return `“${webinar.title}” has been cancelled, so it takes no registrations.`;
   if (webinar.status !== 'published') return `“${webinar.title}” is not open for registration.`;
   if (now >= webinar.endsAt) return `“${webinar.title}” has already taken place. The recording, once published, is on its page.`;
-  const closesAt = webinar.startsAt.minus({ minutes: closesMinutesBefore });
-  if (now >= closesAt) {
-    const shown = showIn(closesAt, 'UTC');
+  if (now >= webinar.startsAt.minus({ minutes: closesMinutesBefore })) {
     return now >= webinar.startsAt
       ? `Registration for “${webinar.title}” closed when it started.`
-      : `Registration for “${webinar.title}” closed at ${shown.date} ${shown.time} UTC, ${formatDuration(closesMinutesBefore)} before the start.`;
+      : `Registration for “${webinar.title}” closed ${formatDuration(closesMinutesBefore)} before the start.`;
   }
   return undefined;
 }

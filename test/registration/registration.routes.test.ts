@@ -212,7 +212,7 @@ describe('when registration is closed', () => {
   it.each([
     ['a past webinar', 'corporate-venture-capital-silicon-valley', undefined, 'has already taken place'],
     ['a cancelled webinar', SLUG, 'cancel', 'has been cancelled'],
-    ['a webinar whose registration closed early', SLUG, 'close-early', 'closed at'],
+    ['a webinar whose registration closed early', SLUG, 'close-early', 'closed 26 h before the start'],
   ])('refuses %s with a clear message and stores nothing', async (_label, slug, setup, message) => {
     const ctx = await buildTestApp();
     if (setup === 'cancel') await updateWebinar(ctx.db, ctx.clock, slug, { status: 'cancelled' });

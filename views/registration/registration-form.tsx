@@ -1,4 +1,5 @@
 // The registration form: on a webinar page for one webinar, on the programme page for a series.
+import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../src/errors.js';
 import { HONEYPOT_FIELD, ORGANISATION_TYPES } from '../../src/registration/registration.validation.js';
 
@@ -9,7 +10,7 @@ export type RegistrationFormProps = {
   /** Prefill for the time zone when the script cannot detect one. */
   defaultZone: string;
   /** Series form: one checkbox per upcoming webinar. */
-  choices?: Array<{ slug: string; label: string }>;
+  choices?: Array<{ slug: string; label: Child }>;
   heading: string;
   intro?: string;
   submitLabel: string;

@@ -93,7 +93,11 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
             ) : (
               <>
                 <p class="small">
-                  When you start at {start.time} {start.abbreviation}, it is:
+                  When you start at{' '}
+                  <time datetime={start.datetime}>
+                    {start.time} {start.abbreviation}
+                  </time>
+                  , it is:
                 </p>
                 <ul>
                   {session.audience.map((a) => (
