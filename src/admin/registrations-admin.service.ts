@@ -6,8 +6,7 @@ import type { OrganisationType, RegistrationStatus } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
-import { stored } from '../notifications/email-text.js';
-import { utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { cancellationEmail, confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
@@ -162,7 +161,7 @@ export async function adminCancelRegistration(deps: RegistrationDeps, registrati
     const { row, webinar, attendee, ctx } = await loadForChange(trx, deps, registrationId);
     if (row.status === 'cancelled') throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” is already cancelled.`);
     const wasConfirmed = row.status === 'confirmed';
-    await setRegistrationStatus(trx, row.id, 'cancelled', stored(clock.now()));
+    await setRegistrationStatus(trx, row.id, 'cancelled', toStoredInstant(clock.now()));
     await enqueueEmail(trx, clock, cancellationEmail(ctx, webinar, attendee, wasConfirmed));
     const promoted = wasConfirmed ? await fillFreeSeats({ db: trx, clock, baseUrl }, webinar) : 0;
     return { webinar, name: row.name, wasConfirmed, promoted };
@@ -184,7 +183,7 @@ export async function adminPromoteRegistration(deps: RegistrationDeps, registrat
       throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” was cancelled; only someone on the waiting list can be promoted.`);
     }
     if (webinar.status !== 'published') throw new ConflictError(`“${webinar.title}” is ${webinar.status === 'cancelled' ? 'cancelled' : 'not published'}; nobody can be promoted to it.`);
-    await setRegistrationStatus(trx, row.id, 'confirmed', stored(clock.now()));
+    await setRegistrationStatus(trx, row.id, 'confirmed', toStoredInstant(clock.now()));
     await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'promoted'));
     const confirmed = await countConfirmed(trx, webinar.id);
     return { webinar, name: row.name, confirmed, overCapacity: webinar.capacity !== null && confirmed > webinar.capacity };

@@ -7,8 +7,6 @@ import type { RegistrationListFilter } from './registrations-admin.repository.js
 
 export const STATUS_FILTERS: ReadonlyArray<RegistrationStatus | 'all'> = ['all', 'confirmed', 'waitlisted', 'cancelled'];
 
-export const NO_FILTER: RegistrationListFilter = { status: 'all', organisationType: null, q: null };
-
 /** Query parameters `status`, `type` and `q`; absent or empty ones mean "any". */
 export function validateRegistrationFilter(query: Record<string, string | undefined>): Validated<RegistrationListFilter> {
   const fields = new FieldReader(query);

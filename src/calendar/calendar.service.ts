@@ -14,8 +14,6 @@ export type BuiltCalendar = { body: string; lastModified: DateTime; filename: st
 /** Public links (recording, slides) per webinar; filled by the materials feature. */
 export type LinksOfWebinars = (db: Db, webinars: Webinar[]) => Promise<Map<number, EventLink[]>>;
 
-export const noLinks: LinksOfWebinars = async () => new Map();
-
 export type PublicCalendarDeps = { db: Db; baseUrl: string; linksOf: LinksOfWebinars };
 
 function publicCalendar(programme: Programme, webinars: Webinar[], links: Map<number, EventLink[]>, baseUrl: string, name: string, description: string, method?: CalendarMethod) {

@@ -1,5 +1,4 @@
 // Plain-text emails with a matching simple HTML version, built from the same paragraphs.
-import { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { formatDuration, showIn } from '../time/index.js';
 
@@ -36,9 +35,4 @@ export function whenFor(webinar: Pick<Webinar, 'startsAt' | 'endsAt' | 'duration
 
 export function footerFor(programme: Programme, baseUrl: string): string {
   return `${programme.title}\n${programme.organiserName} · ${programme.organiserEmail}\n${baseUrl}/`;
-}
-
-/** Timestamps as stored: ISO 8601 in UTC without milliseconds. */
-export function stored(instant: DateTime): string {
-  return instant.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }

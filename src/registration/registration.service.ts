@@ -7,8 +7,7 @@ import type { AttendeeRow, RegistrationRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
-import { stored } from '../notifications/email-text.js';
-import { utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
@@ -91,7 +90,7 @@ export async function register(
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
     const now = clock.now();
-    const at = stored(now);
+    const at = toStoredInstant(now);
     const webinars: Webinar[] = [];
     for (const slug of slugs) {
       const webinar = await getWebinarBySlug(trx, slug);
@@ -174,7 +173,7 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
     const promoted = await listWaitlisted(trx, webinar.id, Math.min(free, 10_000));
     const ctx = await emailContext(trx, baseUrl, clock);
     for (const row of promoted) {
-      await setRegistrationStatus(trx, row.id, 'confirmed', stored(now));
+      await setRegistrationStatus(trx, row.id, 'confirmed', toStoredInstant(now));
       const attendee = await findAttendeeById(trx, row.attendee_id);
       if (attendee) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, toAttendee(attendee), 'promoted'));
     }
@@ -193,7 +192,7 @@ export async function cancelRegistration(deps: RegistrationDeps, attendee: Atten
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
     if (clock.now() >= webinar.startsAt) throw new ConflictError(`“${webinar.title}” has already started; there is nothing to cancel.`);
     const wasConfirmed = row.status === 'confirmed';
-    await setRegistrationStatus(trx, row.id, 'cancelled', stored(clock.now()));
+    await setRegistrationStatus(trx, row.id, 'cancelled', toStoredInstant(clock.now()));
     await enqueueEmail(trx, clock, cancellationEmail(await emailContext(trx, baseUrl, clock), webinar, attendee, wasConfirmed));
     if (wasConfirmed) await fillFreeSeats({ db: trx, clock, baseUrl }, webinar);
     return { webinar, wasConfirmed };
@@ -224,14 +223,14 @@ export async function listRegistrationsWithWebinars(db: Db, attendeeId: number):
 }
 
 export async function changeAttendeeZone(deps: RegistrationDeps, attendee: Attendee, zone: string): Promise<void> {
-  await updateAttendee(deps.db, attendee.id, { zone, updated_at: stored(deps.clock.now()) });
+  await updateAttendee(deps.db, attendee.id, { zone, updated_at: toStoredInstant(deps.clock.now()) });
 }
 
 /** Replaces the secret link: the old one stops working at once, and the new one is emailed. */
 export async function resetAttendeeToken(deps: RegistrationDeps, attendee: Attendee): Promise<string> {
   return inTransaction(deps.db, async (trx) => {
     const token = generateToken();
-    await updateAttendee(trx, attendee.id, { token, token_lookup: tokenLookup(token), updated_at: stored(deps.clock.now()) });
+    await updateAttendee(trx, attendee.id, { token, token_lookup: tokenLookup(token), updated_at: toStoredInstant(deps.clock.now()) });
     await enqueueEmail(trx, deps.clock, newLinkEmail(await emailContext(trx, deps.baseUrl, deps.clock), { ...attendee, token }));
     return token;
   });

@@ -39,10 +39,6 @@ export function normalizeZone(input: string): string | undefined {
   return IANAZone.isValidZone(name) ? name : undefined;
 }
 
-export function isZone(input: string): boolean {
-  return normalizeZone(input) !== undefined;
-}
-
 /** "America/Los_Angeles" -> "Los Angeles"; "America/Argentina/Buenos_Aires" -> "Buenos Aires". */
 export function zoneCity(zone: string): string {
   if (zone === 'UTC') return 'UTC';
