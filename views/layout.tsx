@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { zoneCity } from '../src/time/index.js';
+import { DocumentHead } from './components/document-head.js';
 
 export type ViewerZoneProps = {
   zone: string;
@@ -27,16 +28,12 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
-        {props.privatePage ? <meta name="robots" content="noindex, nofollow" /> : null}
-        <meta name="referrer" content={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'} />
-        <link rel="stylesheet" href="/assets/hub.css" />
-        <script src="/assets/hub.js" defer></script>
-      </head>
+      <DocumentHead
+        title={props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`}
+        description={props.description}
+        noIndex={props.privatePage}
+        referrer={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'}
+      />
       <body>
         <a class="skip" href="#main">
           Skip to content

@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { OutboxStatus } from '../db/schema.js';
 import { NotFoundError, ValidationError, type FieldErrors } from '../errors.js';
-import { readForm } from '../http/body.js';
+import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { listOutbox, outboxSummary, OUTBOX_STATUSES, retryMessage } from '../mail/outbox.service.js';
 import { createArea, createSpeaker, updateArea, updateProgrammeSettings, updateSpeaker } from '../programme/programme-admin.service.js';
@@ -19,7 +19,6 @@ import { listSpeakerRows } from '../programme/programme.repository.js';
 import { getAreaBySlug, getProgramme, getSpeakerBySlug, listAreas } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
 import { renderAdminPage } from './admin-page.js';
-import { formValuesFromInput } from './webinar-form-input.js';
 
 export type ProgrammeAdminDeps = {
   db: Db;
@@ -126,7 +125,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
     const form = await readForm(c);
     const validated = validateNewSpeaker(form);
     const fail = (errors: FieldErrors, status: number) =>
-      page(c, 'speakers', 'New speaker', <><h1>New speaker</h1>{speakerForm(c, '/admin/speakers', formValuesFromInput(form), errors, 'Create speaker')}</>, status);
+      page(c, 'speakers', 'New speaker', <><h1>New speaker</h1>{speakerForm(c, '/admin/speakers', formValues(form), errors, 'Create speaker')}</>, status);
     if (!validated.ok) return fail(validated.errors, 422);
     try {
       const speaker = await createSpeaker(db, clock, validated.value);
@@ -165,7 +164,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
     const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
     const form = await readForm(c);
     const validated = validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form });
-    if (!validated.ok) return speakerPage(c, speaker, formValuesFromInput(form), validated.errors, 422);
+    if (!validated.ok) return speakerPage(c, speaker, formValues(form), validated.errors, 422);
     const updated = await updateSpeaker(db, clock, speaker.slug, validated.value);
     return c.redirect(`/admin/speakers/${updated.slug}?done=saved`, 303);
   });
@@ -222,11 +221,11 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
   app.post('/admin/areas', async (c) => {
     const form = await readForm(c);
     const validated = validateArea(form);
-    if (!validated.ok) return areasPage(c, formValuesFromInput(form), validated.errors, 422);
+    if (!validated.ok) return areasPage(c, formValues(form), validated.errors, 422);
     try {
       await createArea(db, validated.value);
     } catch (error) {
-      if (error instanceof ValidationError) return areasPage(c, formValuesFromInput(form), error.errors, error.status);
+      if (error instanceof ValidationError) return areasPage(c, formValues(form), error.errors, error.status);
       throw error;
     }
     return c.redirect('/admin/areas?done=created', 303);
@@ -264,11 +263,11 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
     const area = await getAreaBySlug(db, c.req.param('slug'));
     const form = await readForm(c);
     const validated = validateArea(form);
-    if (!validated.ok) return areaPage(c, area.slug, formValuesFromInput(form), validated.errors, 422);
+    if (!validated.ok) return areaPage(c, area.slug, formValues(form), validated.errors, 422);
     try {
       await updateArea(db, area.slug, validated.value);
     } catch (error) {
-      if (error instanceof ValidationError) return areaPage(c, area.slug, formValuesFromInput(form), error.errors, error.status);
+      if (error instanceof ValidationError) return areaPage(c, area.slug, formValues(form), error.errors, error.status);
       throw error;
     }
     return c.redirect('/admin/areas?done=saved', 303);
@@ -305,7 +304,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
   app.post('/admin/programme', async (c) => {
     const form = await readForm(c);
     const validated = validateProgramme(form);
-    if (!validated.ok) return programmePage(c, formValuesFromInput(form), validated.errors, 422);
+    if (!validated.ok) return programmePage(c, formValues(form), validated.errors, 422);
     await updateProgrammeSettings(db, clock, validated.value);
     return c.redirect('/admin/programme?done=saved', 303);
   });

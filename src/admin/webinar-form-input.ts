@@ -41,9 +41,3 @@ export function formValuesFromWebinar(webinar: Webinar): FormValues {
   for (const speaker of webinar.speakers) values[`${ROLE_FIELD_PREFIX}${speaker.slug}`] = speaker.role;
   return values;
 }
-
-export function formValuesFromInput(form: Input): FormValues {
-  return Object.fromEntries(
-    Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 5000) : undefined]),
-  );
-}

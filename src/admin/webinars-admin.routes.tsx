@@ -8,7 +8,7 @@ import type { FormValues } from '../../views/admin/fields.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../errors.js';
-import { readForm } from '../http/body.js';
+import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listWebinars } from '../programme/programme.service.js';
 import { listSpeakerRows } from '../programme/programme.repository.js';
@@ -17,7 +17,8 @@ import type { Webinar } from '../programme/programme.types.js';
 import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
 import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
 import { renderAdminPage } from './admin-page.js';
-import { formValuesFromInput, formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
+import { countRegistrationsByWebinar } from './registrations-admin.service.js';
+import { formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
 import { schedulingAssistant, type AssistantRequest } from './scheduling.js';
 
 export type WebinarAdminDeps = {
@@ -28,19 +29,6 @@ export type WebinarAdminDeps = {
   /** The materials panel for a webinar (filled by the materials feature). */
   materialsPanel?: (webinar: Webinar, csrfToken: string, notifiedCount?: number) => Promise<Child>;
 };
-
-async function seatCounts(db: Db) {
-  const rows = await db
-    .selectFrom('registration')
-    .select(['webinar_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', ['confirmed', 'waitlisted'])
-    .groupBy(['webinar_id', 'status'])
-    .execute();
-  const confirmed = new Map<number, number>();
-  const waiting = new Map<number, number>();
-  for (const row of rows) (row.status === 'confirmed' ? confirmed : waiting).set(row.webinar_id, Number(row.n));
-  return { confirmed, waiting };
-}
 
 const FLASH: Record<string, string> = {
   created: 'Webinar created.',
@@ -134,7 +122,9 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   app.get('/admin/webinars', async (c) => {
     const programme = await getProgramme(db);
     const webinars = await listWebinars(db, { statuses: ALL_STATUSES });
-    const { confirmed, waiting } = await seatCounts(db);
+    const counts = await countRegistrationsByWebinar(db, webinars.map((w) => w.id));
+    const confirmed = new Map(webinars.map((w) => [w.id, counts.get(w.id)?.byStatus.confirmed ?? 0]));
+    const waiting = new Map(webinars.map((w) => [w.id, counts.get(w.id)?.byStatus.waitlisted ?? 0]));
     return page(
       c,
       'Webinars',
@@ -160,7 +150,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   app.post('/admin/webinars', async (c) => {
     const programme = await getProgramme(db);
     const form = await readForm(c);
-    const values = formValuesFromInput(form);
+    const values = formValues(form);
     const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone);
     if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
     if (form.intent === 'check') return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value) });
@@ -190,7 +180,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   app.post('/admin/webinars/:slug', async (c) => {
     const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
     const form = await readForm(c);
-    const values = formValuesFromInput(form);
+    const values = formValues(form);
     const input = webinarInputFromForm(form);
     const validated = validateWebinarPatch(input, webinar.start.zone);
     if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);

@@ -26,6 +26,16 @@ export async function readForm(c: Context): Promise<Input> {
   }
 }
 
+/** What a visitor typed, to show a refused form again: strings (shortened) and lists of strings. */
+export function formValues(input: Input): Record<string, string | string[] | undefined> {
+  return Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value.slice(0, 5000) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined,
+    ]),
+  );
+}
+
 export async function readJsonObject(c: Context): Promise<Input> {
   if (bodyKind(c) !== 'json') throw new ValidationError({ body: 'Send a JSON object with Content-Type: application/json.' }, 400);
   let value: unknown;

@@ -6,7 +6,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { AdminLayout } from '../../views/admin/admin-layout.js';
+import { renderAdminPage } from '../admin/admin-page.js';
 import { MaterialAdminPanel } from '../../views/materials/material-admin-panel.js';
 import { RecordingsPage } from '../../views/materials/recordings-page.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -84,22 +84,19 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
       const validated = validateMaterial(body.input, body.file);
       if (!validated.ok) {
         const materials = await listMaterials(deps.db, webinar.id);
-        const programme = await getProgramme(deps.db);
-        return c.html(
-          <AdminLayout
-            title={`Materials: ${webinar.title}`}
-            siteTitle={programme.title}
-            coordinator={c.var.coordinator ?? { name: '', email: '' }}
-            csrfToken={c.var.csrfToken}
-            section="webinars"
-          >
-            <p class="small">
-              <a href={back(webinar.slug, '')}>← {webinar.title}</a>
-            </p>
-            <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={c.var.csrfToken} errors={validated.errors} values={formValues(body.input)} />
-          </AdminLayout>,
-          422,
-        );
+        return renderAdminPage(c, deps.db, {
+          section: 'webinars',
+          title: `Materials: ${webinar.title}`,
+          status: 422,
+          body: (
+            <>
+              <p class="small">
+                <a href={back(webinar.slug, '')}>← {webinar.title}</a>
+              </p>
+              <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={c.var.csrfToken} errors={validated.errors} values={formValues(body.input)} />
+            </>
+          ),
+        });
       }
       await addMaterial(deps, webinar.slug, validated.value);
       return c.redirect(back(webinar.slug), 303);

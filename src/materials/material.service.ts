@@ -15,7 +15,7 @@ import { ALL_STATUSES, PUBLIC_STATUSES, getWebinarBySlug, listWebinars } from '.
 import { emailContext } from '../registration/registration.emails.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { updateWebinarRow } from '../programme/webinar.repository.js';
-import { findRegistration, listConfirmedAttendees } from '../registration/registration.repository.js';
+import { findRegistration, listRegisteredAttendees } from '../registration/registration.repository.js';
 import { findAttendeeByToken } from '../registration/registration.service.js';
 import { materialsAvailableEmail, materialsDedupeKey } from './material.emails.js';
 import { deleteMaterialRow, findMaterialRow, insertMaterialRow, listExistingDedupeKeys, listMaterialRows, nextMaterialPosition } from './material.repository.js';
@@ -167,7 +167,7 @@ export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): 
     const webinar = await getWebinarForMaterials(trx, webinarSlug);
     const materials = await listMaterials(trx, webinar.id);
     if (materials.length === 0) return 0;
-    const attendees = await listConfirmedAttendees(trx, webinar.id);
+    const attendees = await listRegisteredAttendees(trx, webinar.id);
     const sent = await listExistingDedupeKeys(trx, attendees.map((a) => materialsDedupeKey(webinar.id, a.attendeeId)));
     const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     let queued = 0;

@@ -8,7 +8,7 @@ import { getProgramme } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
 import { attendeeInvite, emailContext, personalUrl, type EmailContext } from '../registration/registration.emails.js';
-import { listConfirmedAttendees, listRegistrationsOfWebinar } from '../registration/registration.repository.js';
+import { listRegisteredAttendees } from '../registration/registration.repository.js';
 import { fillFreeSeats } from '../registration/registration.service.js';
 import { formatDuration } from '../time/index.js';
 import { emailBody, footerFor, whenFor } from './email-text.js';
@@ -76,17 +76,6 @@ function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee
   };
 }
 
-async function attendeesWithStatus(db: Db, webinarId: number, status: 'confirmed' | 'waitlisted') {
-  if (status === 'confirmed') return listConfirmedAttendees(db, webinarId);
-  const rows = await listRegistrationsOfWebinar(db, webinarId, ['waitlisted']);
-  if (rows.length === 0) return [];
-  return db
-    .selectFrom('attendee')
-    .select(['id as attendeeId', 'name', 'email', 'zone', 'token'])
-    .where('id', 'in', rows.map((r) => r.attendee_id))
-    .execute();
-}
-
 async function speakerTokens(db: Db, ids: number[]): Promise<Map<number, string | null>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('speaker').select(['id', 'token']).where('id', 'in', ids).execute();
@@ -104,8 +93,8 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
 
     if (after.status === 'cancelled' && wasPublished) {
       for (const status of ['confirmed', 'waitlisted'] as const) {
-        for (const a of await attendeesWithStatus(trx, after.id, status)) {
-          await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, { ...a, id: a.attendeeId }, status === 'confirmed'));
+        for (const a of await listRegisteredAttendees(trx, after.id, status)) {
+          await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, a, status === 'confirmed'));
         }
       }
       for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
@@ -116,8 +105,8 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     if (!wasPublished) {
       // Back from a cancellation: the attendees whose calendars say cancelled get the event again.
       if (before?.status === 'cancelled') {
-        for (const a of await attendeesWithStatus(trx, after.id, 'confirmed')) {
-          await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, { ...a, id: a.attendeeId }));
+        for (const a of await listRegisteredAttendees(trx, after.id, 'confirmed')) {
+          await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, a));
         }
       }
       // Newly published: the speakers get their invitation now.
@@ -126,8 +115,8 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     }
 
     if (change.rescheduled) {
-      for (const a of await attendeesWithStatus(trx, after.id, 'confirmed')) {
-        await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, { ...a, id: a.attendeeId }));
+      for (const a of await listRegisteredAttendees(trx, after.id, 'confirmed')) {
+        await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, a));
       }
     }
     const beforeIds = new Set(before.speakers.map((s) => s.id));

@@ -61,21 +61,23 @@ export async function listRegistrationsOfWebinar(db: Db, webinarId: number, stat
   return db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('status', 'in', statuses).orderBy('id').execute();
 }
 
-/** Confirmed attendees of a webinar with their contact details and zone, for emails. */
-export async function listConfirmedAttendees(db: Db, webinarId: number) {
+/** A webinar's attendees with one status, in registration order, with what emails to them need. */
+export async function listRegisteredAttendees(db: Db, webinarId: number, status: 'confirmed' | 'waitlisted' = 'confirmed') {
   return db
     .selectFrom('registration')
     .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
     .select([
       'registration.id as registrationId',
+      'registration.confirmed_at as confirmedAt',
       'attendee.id as attendeeId',
+      'attendee.id',
       'attendee.name',
       'attendee.email',
       'attendee.zone',
       'attendee.token',
     ])
     .where('registration.webinar_id', '=', webinarId)
-    .where('registration.status', '=', 'confirmed')
+    .where('registration.status', '=', status)
     .orderBy('registration.id')
     .execute();
 }

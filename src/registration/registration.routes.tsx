@@ -7,7 +7,7 @@ import { buildCalendar } from '../calendar/calendar.builder.js';
 import { calendarResponse, latest } from '../calendar/calendar.http.js';
 import { webinarEvent } from '../calendar/webinar-events.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { readForm, readJsonObject, limitBody } from '../http/body.js';
+import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
 import { getProgramme, listWebinars, splitByTime } from '../programme/programme.service.js';
@@ -39,12 +39,6 @@ export type RegistrationRoutesDeps = RegistrationDeps &
   };
 
 const FORM_LIMIT = 64 * 1024;
-
-function formValues(input: Input): Record<string, string | string[] | undefined> {
-  return Object.fromEntries(
-    Object.entries(input).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 5000) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined]),
-  );
-}
 
 function welcomeQuery(result: RegisterResult): string {
   return result.outcomes.map((o) => o.webinar.slug).join(',');

@@ -6,6 +6,7 @@ import { enqueueEmail } from '../mail/outbox.service.js';
 import { getProgramme, listWebinars } from '../programme/programme.service.js';
 import { utc } from '../programme/programme.mappers.js';
 import { reminderEmail } from './registration.emails.js';
+import { listRegisteredAttendees } from './registration.repository.js';
 import type { RegistrationDeps } from './registration.service.js';
 
 /** Which reminder is due for a webinar now, if any: the nearest one whose moment has passed. */
@@ -26,16 +27,9 @@ export async function enqueueDueReminders(deps: RegistrationDeps): Promise<void>
     const hours = dueReminder(webinar.startsAt, now);
     if (!hours) continue;
     await inTransaction(db, async (trx) => {
-      const rows = await trx
-        .selectFrom('registration')
-        .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
-        .select(['registration.id as registrationId', 'registration.confirmed_at', 'attendee.id', 'attendee.name', 'attendee.email', 'attendee.zone', 'attendee.token'])
-        .where('registration.webinar_id', '=', webinar.id)
-        .where('registration.status', '=', 'confirmed')
-        .execute();
-      for (const row of rows) {
+      for (const row of await listRegisteredAttendees(trx, webinar.id)) {
         // Someone who registered after the reminder's moment has just had a confirmation.
-        if (row.confirmed_at && utc(row.confirmed_at) > webinar.startsAt.minus({ hours })) continue;
+        if (row.confirmedAt && utc(row.confirmedAt) > webinar.startsAt.minus({ hours })) continue;
         await enqueueEmail(trx, clock, reminderEmail({ programme, baseUrl, now }, webinar, row, hours, row.registrationId));
       }
     });

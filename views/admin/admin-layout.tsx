@@ -1,6 +1,7 @@
 // The coordinators' workspace shell: its own navigation, the signed-in coordinator, sign-out.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { DocumentHead } from '../components/document-head.js';
 
 export type AdminSection = 'dashboard' | 'webinars' | 'speakers' | 'areas' | 'programme' | 'outbox' | 'coordinators' | 'tokens';
 
@@ -36,14 +37,7 @@ export function AdminLayout(props: AdminLayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex, nofollow" />
-          <title>{`${props.title} · Workspace · ${props.siteTitle}`}</title>
-          <link rel="stylesheet" href="/assets/hub.css" />
-          <script src="/assets/hub.js" defer></script>
-        </head>
+        <DocumentHead title={`${props.title} · Workspace · ${props.siteTitle}`} noIndex />
         <body class="admin">
           <a class="skip" href="#main">
             Skip to content

@@ -6,6 +6,7 @@ import type { Programme, Webinar } from '../../src/programme/programme.types.js'
 import type { Attendee, RegistrationWithWebinar } from '../../src/registration/registration.types.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
+import { ZoneForm } from '../components/zone-form.js';
 
 export type MyPageProps = {
   programme: Programme;
@@ -160,25 +161,14 @@ export function MyPage(props: MyPageProps) {
             <h2 id="my-zone" style="margin-top:0">
               Your time zone
             </h2>
-            <form method="post" action={`${base}/zone`} class="stack">
-              <div class="field">
-                <label for="zone">Time zone (IANA name)</label>
-                <input id="zone" name="timezone" type="text" value={attendee.zone} list="my-zone-list" required aria-invalid={props.zoneError ? 'true' : undefined} aria-describedby={props.zoneError ? 'zone-error' : undefined} />
-                {props.zoneError ? (
-                  <span class="error" id="zone-error">
-                    {props.zoneError}
-                  </span>
-                ) : null}
-              </div>
-              <button type="submit" class="secondary">
-                Save time zone
-              </button>
-            </form>
-            <datalist id="my-zone-list">
-              {['Europe/Stockholm', 'Europe/Oslo', 'Europe/London', 'Asia/Shanghai', 'America/New_York', 'America/Los_Angeles', 'UTC'].map((zone) => (
-                <option value={zone} />
-              ))}
-            </datalist>
+            <ZoneForm
+              action={`${base}/zone`}
+              zone={attendee.zone}
+              label="Time zone (IANA name)"
+              submitLabel="Save time zone"
+              error={props.zoneError}
+              suggestions={['Europe/Stockholm', 'Europe/Oslo', 'Europe/London', 'Asia/Shanghai', 'America/New_York', 'America/Los_Angeles', 'UTC']}
+            />
           </section>
 
           <section class="panel" aria-labelledby="my-privacy">

@@ -7,6 +7,7 @@ import type { SessionBrief, SpeakerWithLink } from '../../src/speakers/speaker-a
 import { showIn } from '../../src/time/index.js';
 import { LocalTime } from '../components/local-time.js';
 import { Layout } from '../layout.js';
+import { ZoneForm } from '../components/zone-form.js';
 
 export type SpeakerPrivatePageProps = {
   programme: Programme;
@@ -156,20 +157,7 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
           <h2 id="speaker-zone" style="margin-top:0">
             Travelling?
           </h2>
-          <form method="post" action={`/speaker/${speaker.token}/zone`} class="stack">
-            <div class="field">
-              <label for="zone">Show my times in (IANA time zone)</label>
-              <input id="zone" name="timezone" type="text" value={zone} required aria-invalid={props.zoneError ? 'true' : undefined} aria-describedby={props.zoneError ? 'zone-error' : undefined} />
-              {props.zoneError ? (
-                <span class="error" id="zone-error">
-                  {props.zoneError}
-                </span>
-              ) : null}
-            </div>
-            <button type="submit" class="secondary">
-              Save my time zone
-            </button>
-          </form>
+          <ZoneForm action={`/speaker/${speaker.token}/zone`} zone={zone} label="Show my times in (IANA time zone)" submitLabel="Save my time zone" error={props.zoneError} />
         </section>
       </div>
     </Layout>

@@ -1,0 +1,23 @@
+// The <head> every page shares: encoding, viewport, title, the stylesheet and the one script.
+export type DocumentHeadProps = {
+  title: string;
+  description?: string;
+  /** Pages behind secret links or sign-in are kept out of search engines. */
+  noIndex?: boolean;
+  referrer?: 'no-referrer' | 'strict-origin-when-cross-origin';
+};
+
+export function DocumentHead(props: DocumentHeadProps) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{props.title}</title>
+      {props.description ? <meta name="description" content={props.description} /> : null}
+      {props.noIndex ? <meta name="robots" content="noindex, nofollow" /> : null}
+      {props.referrer ? <meta name="referrer" content={props.referrer} /> : null}
+      <link rel="stylesheet" href="/assets/hub.css" />
+      <script src="/assets/hub.js" defer></script>
+    </head>
+  );
+}
