@@ -109,7 +109,9 @@ describe('every workspace and API route', () => {
       const res = await ctx.app.request(path, { headers: session.headers() });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('private, no-store');
-      expect(hasNestedForms(await res.text()), path).toBe(false);
+      const html = await res.text();
+      expect(hasNestedForms(html), path).toBe(false);
+      expect(html, path).toContain('<meta name="referrer" content="no-referrer"/>');
     }
     const token = await createTestApiToken(ctx);
     for (const authorization of [`Bearer ${token}`, 'Bearer automation-token-with-at-least-32-characters']) {

@@ -37,7 +37,8 @@ export function AdminLayout(props: AdminLayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en">
-        <DocumentHead title={`${props.title} · Workspace · ${props.siteTitle}`} noIndex />
+        {/* Workspace pages show private links (speakers', invitations): none may leak in a Referer. */}
+        <DocumentHead title={`${props.title} · Workspace · ${props.siteTitle}`} noIndex referrer="no-referrer" />
         <body class="admin">
           <a class="skip" href="#main">
             Skip to content
