@@ -48,7 +48,7 @@ describe('npm start', () => {
     } finally {
       server.child.kill('SIGTERM');
     }
-  }, 30_000);
+  }, 60_000);
 
   it.each([
     [{ PORT: 'abc' }, /^Cannot start the hub: PORT must be a number between 1 and 65535, got "abc"\.\n$/],
@@ -59,7 +59,7 @@ describe('npm start', () => {
     const { code } = await server.ready;
     expect(code).toBe(1);
     expect(server.output().stderr).toMatch(expected);
-  }, 30_000);
+  }, 60_000);
 
   it('stops with one clear line when the database path is not writable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-ro-'));
@@ -71,5 +71,5 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(server.output().stderr).toMatch(/^Cannot start the hub: DATABASE_PATH ".*hub\.db" cannot be opened or created/);
     expect(server.output().stderr.trim().split('\n')).toHaveLength(1);
-  }, 30_000);
+  }, 60_000);
 });

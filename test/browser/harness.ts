@@ -56,7 +56,7 @@ export async function startHub(): Promise<Hub> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The hub did not say "listening on" within 20 s.\n${stdout}\n${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`The hub did not say "listening on" within 60 s.\n${stdout}\n${stderr}`)), 60_000);
     child.stdout?.on('data', () => {
       const match = /listening on (\S+)/.exec(stdout);
       if (match) {
