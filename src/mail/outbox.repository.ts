@@ -70,21 +70,25 @@ export async function markAttemptFailed(
     .execute();
 }
 
+const FAST_RECOVERIES = 3;
+
 /**
  * Gives back messages that a stopped or crashed worker left in sending since before `staleBefore`.
- * The interrupted send counts as an attempt, so a message that kills the worker cannot loop forever.
+ * The interrupted send counts as an attempt. The first interruptions are retried at once (a restart
+ * after a crash should send); from the third on, at `slowRetryAt`, so that a message that kills the
+ * worker every time is tried a few times a day instead of in a loop, and is still never dropped.
  */
 export async function recoverStaleSending(
   db: Db,
-  options: { staleBefore: string; now: string; maxAttempts: number; reason: string },
+  options: { staleBefore: string; now: string; slowRetryAt: string; reason: string },
 ): Promise<number> {
   const result = await db
     .updateTable('outbox')
     .set({
-      status: sql<OutboxStatus>`case when attempts + 1 >= ${options.maxAttempts} then 'failed' else 'pending' end`,
+      status: 'pending',
       attempts: sql<number>`attempts + 1`,
       last_error: options.reason,
-      next_attempt_at: options.now,
+      next_attempt_at: sql<string>`case when attempts + 1 >= ${FAST_RECOVERIES} then ${options.slowRetryAt} else ${options.now} end`,
       updated_at: options.now,
     })
     .where('status', '=', 'sending')

@@ -1,5 +1,6 @@
 // Sends what the outbox holds: claims due messages, hands them to the transport one by one, and
-// records the outcome with retries and backoff. Never deletes a message.
+// records the outcome with retries and backoff. Never deletes a message, and never gives up on one
+// because the mail server was away: only a refused recipient or a passed `not_after` ends the tries.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { OutboxRow } from '../db/schema.js';
@@ -22,7 +23,6 @@ export type OutboxWorkerOptions = {
   from: string;
   log: (message: string, error?: unknown) => void;
   batchSize?: number;
-  maxAttempts?: number;
   /** In [0, 1); spreads retries so that a server coming back is not hit by every message at once. */
   random?: () => number;
 };
@@ -37,7 +37,6 @@ export type OutboxWorker = {
   stop(): Promise<void>;
 };
 
-export const DEFAULT_MAX_ATTEMPTS = 12;
 const DEFAULT_BATCH_SIZE = 20;
 /** Longer than a send can take with the SMTP timeouts; a message in sending for longer was orphaned. */
 export const SENDING_LEASE_MINUTES = 10;
@@ -54,7 +53,6 @@ export function retryDelaySeconds(failedAttempts: number, random: () => number):
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, transport, from, log } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const random = options.random ?? Math.random;
   const now = () => outboxTimestamp(clock.now());
 
@@ -67,7 +65,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const recovered = await recoverStaleSending(db, {
       staleBefore: outboxTimestamp(clock.now().minus({ minutes: SENDING_LEASE_MINUTES })),
       now: now(),
-      maxAttempts,
+      slowRetryAt: outboxTimestamp(clock.now().plus({ seconds: LONGEST_RETRY_SECONDS })),
       reason: 'Interrupted while sending (the worker stopped before the server answered); it may have been delivered.',
     });
     if (recovered > 0) log(`Email outbox: ${recovered} message(s) left in sending by a stopped worker are queued again.`);
@@ -101,13 +99,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       ({ messageId } = await transport.send({ ...message, from }));
     } catch (error) {
       const attempts = message.attempts + 1;
+      // An outage of any length is retried (at most every six hours): an attempt limit would turn a
+      // long weekend without a mail server into lost confirmations. Only a refusal that no retry can
+      // change ends it.
       const permanent = error instanceof MailSendError && error.permanent;
-      const giveUp = permanent || attempts >= maxAttempts;
-      const retryAt = giveUp ? null : outboxTimestamp(clock.now().plus({ seconds: retryDelaySeconds(attempts, random) }));
+      const retryAt = permanent ? null : outboxTimestamp(clock.now().plus({ seconds: retryDelaySeconds(attempts, random) }));
       const lastError = shortError(error);
       await markAttemptFailed(db, message.id, { attempts, lastError, retryAt, now: now() });
       const what = `Email outbox: message ${message.id} (${message.kind}) failed on attempt ${attempts}`;
-      log(giveUp ? `${what} and will not be retried${permanent ? ' (the recipient was refused)' : ''}: ${lastError}` : `${what}, next try at ${retryAt}: ${lastError}`);
+      log(permanent ? `${what} and will not be retried (the recipient was refused): ${lastError}` : `${what}, next try at ${retryAt}: ${lastError}`);
       return false;
     }
     // Outside the try: a database error here must not turn an accepted message into a retry.

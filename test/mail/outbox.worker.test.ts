@@ -88,24 +88,28 @@ describe('the outbox worker', () => {
     expect((await state(setup.db))[0]).toMatchObject({ status: 'sent', attempts: 3, sent_at: '2027-02-01T12:07:00Z', last_error: 'Connection closed unexpectedly' });
   });
 
-  it('gives up after the last allowed attempt and leaves the message failed', async () => {
+  it('never gives up during an outage of several days, trying every six hours at most, and sends once the server is back', async () => {
     const setup = await buildMailDb();
     await enqueueEmail(setup.db, setup.clock, sampleEmail());
     const transport = recordingTransport();
-    transport.failWith(new Error('451 4.3.0 Try again later'));
-    const outbox = worker(setup, transport, { maxAttempts: 3 });
+    transport.failWith(new Error('connect ECONNREFUSED 127.0.0.1:587'));
+    const outbox = worker(setup, transport);
 
-    for (let run = 0; run < 3; run += 1) {
+    // Four days without a mail server, the worker looking every minute.
+    for (let minute = 0; minute < 4 * 24 * 60; minute += 1) {
       await outbox.runOnce();
-      setup.clock.advance(60);
+      setup.clock.advance(1);
     }
-    await outbox.runOnce();
+    const tries = transport.attempts.length;
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'pending', attempts: tries, last_error: 'connect ECONNREFUSED 127.0.0.1:587' });
+    // Waits of 1, 2, 4, ... 256 minutes: 10 tries in the first 511 minutes; then one every 6 hours
+    // for the remaining 5249 minutes: 14 more.
+    expect(tries).toBe(24);
 
-    expect(transport.attempts).toHaveLength(3);
-    expect(await state(setup.db)).toEqual([
-      { id: 1, status: 'failed', attempts: 3, next_attempt_at: '2027-02-01T13:02:00Z', last_error: '451 4.3.0 Try again later', message_id: null, sent_at: null },
-    ]);
-    expect(outbox.logged.at(-1)).toBe('Email outbox: message 1 (registration-confirmed) failed on attempt 3 and will not be retried: 451 4.3.0 Try again later');
+    transport.failWith(null);
+    setup.clock.advance(6 * 60);
+    expect(await outbox.runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'sent', attempts: tries });
   });
 
   it('fails a message at once when the server says the recipient does not exist', async () => {
@@ -144,6 +148,22 @@ describe('the outbox worker', () => {
       [1, 'sent', 1, 'Interrupted while sending (the worker stopped before the server answered); it may have been delivered.'],
       [2, 'sending', 0, null],
     ]);
+  });
+
+  it('retries a message that keeps killing the worker a few times a day, and never drops it', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Poison' }));
+    const interrupt = async () => {
+      await setup.db.updateTable('outbox').set({ status: 'sending', updated_at: '2027-01-01T00:00:00Z' }).where('id', '=', 1).execute();
+      await worker(setup, null).runOnce().catch(() => undefined);
+    };
+    const due = async () => (await state(setup.db))[0]!.next_attempt_at;
+
+    await interrupt();
+    await interrupt();
+    expect([await due(), (await state(setup.db))[0]!.attempts]).toEqual(['2027-02-01T12:00:00Z', 2]);
+    await interrupt();
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'held', attempts: 3, next_attempt_at: '2027-02-01T18:00:00Z' });
   });
 
   it('holds messages while no mail server is configured and sends them once one is', async () => {
