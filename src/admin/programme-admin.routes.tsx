@@ -265,7 +265,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
     const validated = validateArea(form);
     if (!validated.ok) return areaPage(c, area.slug, formValues(form), validated.errors, 422);
     try {
-      await updateArea(db, area.slug, validated.value);
+      await updateArea(db, clock, area.slug, validated.value);
     } catch (error) {
       if (error instanceof ValidationError) return areaPage(c, area.slug, formValues(form), error.errors, error.status);
       throw error;

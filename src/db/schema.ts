@@ -206,6 +206,7 @@ export interface Database {
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type KnowledgeArea = Selectable<KnowledgeAreaTable>;
 export type NewKnowledgeArea = Insertable<KnowledgeAreaTable>;
+export type KnowledgeAreaUpdate = Updateable<KnowledgeAreaTable>;
 export type SpeakerRow = Selectable<SpeakerTable>;
 export type NewSpeaker = Insertable<SpeakerTable>;
 export type SpeakerUpdate = Updateable<SpeakerTable>;

@@ -5,7 +5,17 @@ import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { slugify } from '../validation.js';
 import { toArea, toSpeaker, toStoredInstant } from './programme.mappers.js';
-import { findAreaRowBySlug, findSpeakerRowBySlug, insertAreaRow, insertSpeakerRow, updateSpeakerRow, upsertProgrammeRow } from './programme.repository.js';
+import {
+  findAreaRowBySlug,
+  findSpeakerRowBySlug,
+  insertAreaRow,
+  insertSpeakerRow,
+  listWebinarIdsOfSpeaker,
+  touchWebinars,
+  updateAreaRow,
+  updateSpeakerRow,
+  upsertProgrammeRow,
+} from './programme.repository.js';
 import type { Area, Speaker } from './programme.types.js';
 import type { AreaInput, ProgrammeInput, SpeakerInput } from './programme-admin.validation.js';
 import { slugExists } from './webinar.repository.js';
@@ -38,6 +48,7 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
   return inTransaction(db, async (trx) => {
     const row = await findSpeakerRowBySlug(trx, slug);
     if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+    const at = toStoredInstant(clock.now());
     if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
       throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
     }
@@ -52,8 +63,9 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
       ...(patch.bio !== undefined ? { bio: patch.bio } : {}),
       ...(patch.photoUrl !== undefined ? { photo_url: patch.photoUrl } : {}),
       ...(patch.email !== undefined ? { email: patch.email } : {}),
-      updated_at: toStoredInstant(clock.now()),
+      updated_at: at,
     });
+    await touchWebinars(trx, { ids: await listWebinarIdsOfSpeaker(trx, row.id) }, at);
     return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
   });
 }
@@ -67,13 +79,14 @@ export async function createArea(db: Db, input: AreaInput): Promise<Area> {
   });
 }
 
-export async function updateArea(db: Db, slug: string, input: AreaInput): Promise<Area> {
+export async function updateArea(db: Db, clock: Clock, slug: string, input: AreaInput): Promise<Area> {
   return inTransaction(db, async (trx) => {
     const row = await findAreaRowBySlug(trx, slug);
     if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
     const newSlug = input.slug || slug;
     if (newSlug !== slug && (await slugExists(trx, 'knowledge_area', newSlug))) throw new ValidationError({ slug: `The slug "${newSlug}" is already used by another area.` }, 409);
-    await trx.updateTable('knowledge_area').set({ slug: newSlug, name: input.name, description: input.description, position: input.position }).where('id', '=', row.id).execute();
+    await updateAreaRow(trx, row.id, { slug: newSlug, name: input.name, description: input.description, position: input.position });
+    await touchWebinars(trx, { areaId: row.id }, toStoredInstant(clock.now()));
     return toArea((await findAreaRowBySlug(trx, newSlug))!);
   });
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../db/connection.js';
 import type {
   KnowledgeArea,
+  KnowledgeAreaUpdate,
   NewKnowledgeArea,
   NewSpeaker,
   ProgrammeRow,
@@ -77,6 +78,26 @@ export async function insertSpeakerRow(db: Db, speaker: NewSpeaker): Promise<num
 
 export async function updateSpeakerRow(db: Db, id: number, update: SpeakerUpdate): Promise<void> {
   await db.updateTable('speaker').set(update).where('id', '=', id).execute();
+}
+
+export async function updateAreaRow(db: Db, id: number, update: KnowledgeAreaUpdate): Promise<void> {
+  await db.updateTable('knowledge_area').set(update).where('id', '=', id).execute();
+}
+
+/**
+ * Marks webinars as changed without touching what they say: their calendar events show a
+ * speaker's city and the area's name, so a change to those must move DTSTAMP, LAST-MODIFIED and
+ * the feeds' Last-Modified, or clients that poll with If-Modified-Since keep the old text.
+ */
+export async function touchWebinars(db: Db, which: { ids: number[] } | { areaId: number }, at: string): Promise<void> {
+  let query = db.updateTable('webinar').set({ updated_at: at });
+  if ('ids' in which) {
+    if (which.ids.length === 0) return;
+    query = query.where('id', 'in', which.ids);
+  } else {
+    query = query.where('area_id', '=', which.areaId);
+  }
+  await query.execute();
 }
 
 export async function insertAreaRow(db: Db, area: NewKnowledgeArea): Promise<number> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listWebinars } from '../../src/programme/programme.service.js';
+import { listAreas, listWebinars } from '../../src/programme/programme.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
+import { updateArea, updateSpeaker } from '../../src/programme/programme-admin.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
 import { foldingProblems, parseCalendar } from '../helpers/ical.js';
 import { buildTestApp } from '../helpers/test-app.js';
@@ -161,6 +162,25 @@ describe('HTTP for calendar clients', () => {
     expect(afterEvent.sequence).toBeGreaterThan(beforeEvent.sequence);
     expect(afterEvent.start).toBe('2027-03-18T15:00:00.000Z');
     expect(new Date(after.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(before.headers.get('last-modified')!).getTime());
+  });
+
+  it.each([
+    ['a speaker moves city', (ctx: Ctx) => updateSpeaker(ctx.db, ctx.clock, 'chen-jing', { city: 'Beijing' }), 'Beijing'],
+    ['an area is renamed', async (ctx: Ctx) => {
+      const area = (await listAreas(ctx.db))[0]!;
+      await updateArea(ctx.db, ctx.clock, area.slug, { slug: area.slug, name: 'Renamed area', description: area.description, position: area.position });
+    }, 'Renamed area'],
+  ])('moves Last-Modified and DTSTAMP when %s, so If-Modified-Since gets the new text', async (_what, change, expected) => {
+    const ctx = await buildTestApp();
+    const before = await ctx.app.request('/calendar.ics');
+    expect(await before.text()).not.toContain(expected);
+    ctx.clock.advance(60);
+    await change(ctx);
+
+    const after = await ctx.app.request('/calendar.ics', { headers: { 'if-modified-since': before.headers.get('last-modified')! } });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain(expected);
+    expect(new Date(after.headers.get('last-modified')!).getTime()).toBe(ctx.clock.now().toMillis() - (ctx.clock.now().toMillis() % 1000));
   });
 
   it('does not raise SEQUENCE for an edit that does not move the webinar', async () => {
