@@ -278,56 +278,74 @@ function findChange(f: (ms: number) => number, from: number, to: number, step: n
 // ---- Suggestions -----------------------------------------------------------------------------
 
 /**
- * Candidate starts on every quarter hour from 08:00 to 19:45 on weekdays in the programme zone,
- * kept when every speaker has the whole session within 08:00-20:00 on one of their weekdays and
- * nothing else (not cancelled) is on at the same time.
+ * Candidate starts on every quarter hour of the range, whose days are the programme zone's: from
+ * 00:00 on the first day to 24:00 on the last day there. Quarter hours of UTC are quarter hours in
+ * every zone in use (offsets are whole quarter hours), so a speaker in Kathmandu gets them too. A
+ * candidate is kept when every speaker has the whole session within 08:00-20:00 on one of their
+ * weekdays and nothing else (not cancelled) is on at the same time. The programme zone is no limit
+ * here, so a time at night for the host is suggested when it is the only one that suits the
+ * speakers; it only ranks lower. With no speakers the programme zone takes their place, so that
+ * 03:00 or a Sunday there is never suggested.
  *
  * Best first: a participant's discomfort is how many minutes the session sticks out of 10:00-16:00
  * in their zone (before 10:00 plus after 16:00). The programme zone counts as a participant too,
  * since the host is there. The score is the worst discomfort of anyone (0 is perfect), so that
  * nobody is sacrificed for the others; ties go to the lower total discomfort, then the earlier start.
+ *
+ * A suggestion's `local` is its wall time in the programme zone, which the form posts back as the
+ * start. A start whose wall time occurs twice there (the hour the clocks go back) is left out,
+ * since that wall time alone would not say which of the two instants is meant.
  */
 export function suggestTimes(input: SuggestTimesInput): SuggestTimesResult {
   const checked = checkSuggestInput(input);
   if (!checked.ok) return checked;
-  const { programmeZone, days, limit } = checked;
+  const { programmeZone, firstDay, dayCount, limit } = checked;
   const duration = input.durationMinutes * MINUTE;
-  const busy = activeOthers(input).map((other) => [other.startsAt.toMillis(), other.endsAt.toMillis()] as const);
+  const lastDayEnd = firstDay + dayCount * DAY;
+  // Offsets lie between -12:00 and +14:00, so a day's instants lie within a day either side of it.
+  const scanFrom = firstDay - DAY;
+  const scanTo = lastDayEnd + DAY;
+  const zones = new Map([programmeZone, ...input.speakers.map((s) => s.zone)].map((zone) => [zone, offsetsBetween(zone, scanFrom, scanTo + duration)]));
+  const programme = zones.get(programmeZone)!;
+  const speakerOffsets = input.speakers.map((s) => zones.get(s.zone)!);
+  const constraints = speakerOffsets.length > 0 ? speakerOffsets : [programme];
+  const busy = activeOthers(input)
+    .map((other) => [other.startsAt.toMillis(), other.endsAt.toMillis()] as const)
+    .filter(([from, to]) => from < scanTo + duration && to > scanFrom);
 
-  const candidates: Array<{ start: DateTime; local: string; score: number; total: number }> = [];
-  for (const day of days) {
-    if (day.weekday >= 6) continue;
-    for (let minute = WORK_START; minute < WORK_END; minute += 15) {
-      const local = `${day.toISODate()}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-      // Wall times, not instants plus 15 minutes, so every candidate is a real quarter hour even in
-      // a week with a clock change; times that do not exist (or occur twice) are skipped.
-      const resolved = resolveLocalTime({ local, zone: programmeZone });
-      if (!resolved.ok) continue;
-      const start = resolved.instant.toMillis();
-      const end = start + duration;
-      if (busy.some(([from, to]) => from < end && to > start)) continue;
-      const speakers = input.speakers.map((s) => workingDay(s.zone, start, end));
-      if (speakers.some((fit) => !fit.inside)) continue;
-      const discomforts = [workingDay(programmeZone, start, end), ...speakers].map((fit) => fit.discomfort);
-      candidates.push({ start: resolved.instant, local, score: Math.max(...discomforts), total: discomforts.reduce((a, b) => a + b, 0) });
-    }
+  const candidates: Array<{ start: number; local: number; score: number; total: number }> = [];
+  for (let start = scanFrom; start < scanTo; start += 15 * MINUTE) {
+    const local = start + programme(start) * MINUTE;
+    if (local < firstDay || local >= lastDayEnd) continue;
+    const end = start + duration;
+    if (busy.some(([from, to]) => from < end && to > start)) continue;
+    if (!constraints.every((offsetOf) => workingDay(offsetOf, start, end).inside)) continue;
+    const discomforts = [programme, ...speakerOffsets].map((offsetOf) => workingDay(offsetOf, start, end).discomfort);
+    candidates.push({ start, local, score: Math.max(...discomforts), total: discomforts.reduce((a, b) => a + b, 0) });
   }
-  candidates.sort((a, b) => a.score - b.score || a.total - b.total || a.start.toMillis() - b.start.toMillis());
-  return {
-    ok: true,
-    suggestions: candidates.slice(0, limit).map((c) => ({
-      start: c.start,
-      local: c.local,
-      score: c.score,
-      speakerTimes: speakerTimesOf(c.start, input.durationMinutes, input.speakers, programmeZone),
-    })),
-  };
+  candidates.sort((a, b) => a.score - b.score || a.total - b.total || a.start - b.start);
+
+  const suggestions: Suggestion[] = [];
+  for (const candidate of candidates) {
+    if (suggestions.length === limit) break;
+    const local = new Date(candidate.local).toISOString().slice(0, 16);
+    // Checked only for the few shown, as it is slow: the wall time must lead back to this instant.
+    const resolved = resolveLocalTime({ local, zone: programmeZone });
+    if (!resolved.ok || resolved.instant.toMillis() !== candidate.start) continue;
+    suggestions.push({
+      start: resolved.instant,
+      local,
+      score: candidate.score,
+      speakerTimes: speakerTimesOf(resolved.instant, input.durationMinutes, input.speakers, programmeZone),
+    });
+  }
+  return { ok: true, suggestions };
 }
 
-/** Where a session falls in one zone's day, from raw offsets: this runs for thousands of candidates. */
-function workingDay(zone: string, start: number, end: number): { inside: boolean; discomfort: number } {
-  const localStart = start + offsetAt(zone, start) * MINUTE;
-  const localEnd = end + offsetAt(zone, end) * MINUTE;
+/** Where a session falls in one zone's day, given that zone's offsets. */
+function workingDay(offsetOf: (ms: number) => number, start: number, end: number): { inside: boolean; discomfort: number } {
+  const localStart = start + offsetOf(start) * MINUTE;
+  const localEnd = end + offsetOf(end) * MINUTE;
   const midnight = Math.floor(localStart / DAY) * DAY;
   const startMinute = (localStart - midnight) / MINUTE;
   const endMinute = (localEnd - midnight) / MINUTE;
@@ -336,11 +354,42 @@ function workingDay(zone: string, start: number, end: number): { inside: boolean
   return { inside, discomfort: Math.max(0, IDEAL_START - startMinute) + Math.max(0, endMinute - IDEAL_END) };
 }
 
+/**
+ * A zone's offset at any instant from `from` to `to`, from the few clock changes in between. Each
+ * offset lookup in luxon costs about 15 µs and a range has thousands of candidates, so the zone is
+ * sampled every 6 hours and each change narrowed down to the millisecond: clock changes are weeks
+ * apart, never two within 6 hours.
+ */
+function offsetsBetween(zone: string, from: number, to: number): (ms: number) => number {
+  const offsetOf = (ms: number) => offsetAt(zone, ms);
+  const changes = [{ at: -Infinity, offset: offsetOf(from) }];
+  for (let previous = from; previous < to; ) {
+    const probe = Math.min(previous + 6 * HOUR, to);
+    let before = previous;
+    let after = probe;
+    const offset = offsetOf(probe);
+    if (offset !== changes[changes.length - 1]!.offset) {
+      while (after - before > 1) {
+        const middle = Math.floor((before + after) / 2);
+        if (offsetOf(middle) === offset) after = middle;
+        else before = middle;
+      }
+      changes.push({ at: after, offset });
+    }
+    previous = probe;
+  }
+  return (ms) => {
+    let offset = changes[0]!.offset;
+    for (const change of changes) if (ms >= change.at) offset = change.offset;
+    return offset;
+  };
+}
+
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkSuggestInput(
   input: SuggestTimesInput,
-): { ok: true; programmeZone: string; days: DateTime[]; limit: number } | { ok: false; errors: Record<string, string> } {
+): { ok: true; programmeZone: string; firstDay: number; dayCount: number; limit: number } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const parseDate = (text: string) => {
     const date = DATE_PATTERN.test(text) ? DateTime.fromISO(text, { zone: 'UTC' }) : undefined;
@@ -363,5 +412,6 @@ function checkSuggestInput(
   const limit = input.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.limit = 'Ask for between 1 and 100 suggestions.';
   if (Object.keys(errors).length > 0 || !from || !programmeZone) return { ok: false, errors };
-  return { ok: true, programmeZone, days: Array.from({ length: dayCount }, (_, i) => from.plus({ days: i })), limit };
+  // The first day's midnight as if it were UTC: a wall date, placed in the programme zone by the caller.
+  return { ok: true, programmeZone, firstDay: from.toMillis(), dayCount, limit };
 }

@@ -29,6 +29,13 @@ function assess(local: string, speakers: SchedulingSpeaker[], extra: { durationM
   });
 }
 
+/** The speakers' rule, checked with luxon rather than the assistant's own arithmetic. */
+function inWorkingWeekday(start: DateTime, durationMinutes: number, zone: string): boolean {
+  const from = start.setZone(zone);
+  const to = start.plus({ minutes: durationMinutes }).setZone(zone);
+  return from.weekday <= 5 && from.hour >= 8 && to.hasSame(from, 'day') && to.hour * 60 + to.minute <= 20 * 60;
+}
+
 function other(id: number, title: string, from: string, to: string, status: OtherWebinar['status'] = 'published', speakerIds: number[] = []): OtherWebinar {
   return { id, slug: `webinar-${id}`, title, startsAt: at(from), endsAt: at(to), status, speakerIds };
 }
@@ -205,10 +212,47 @@ describe('assessTime: offset notes', () => {
 describe('suggestTimes', () => {
   const base = { programmeZone: STOCKHOLM, durationMinutes: 60, others: [] as OtherWebinar[] };
 
-  it('finds nothing for Shanghai and New York in a Stockholm programme: their working days do not overlap', () => {
-    // New York starting at 08:00 or later is 13:00 or later in Stockholm; Shanghai ending by 20:00 is by 13:00.
+  it('finds nothing for Shanghai and New York in March, when their working days do not overlap', () => {
+    // New York (summer time) starting at 08:00 or later is 12:00 UTC or later; Shanghai ending by 20:00 is by 12:00 UTC.
     expect(suggestTimes({ ...base, fromDate: '2027-03-15', toDate: '2027-03-21', speakers: [wei, dana] })).toEqual({ ok: true, suggestions: [] });
-    expect(suggestTimes({ ...base, fromDate: '2027-01-11', toDate: '2027-01-17', speakers: [wei, dana] })).toEqual({ ok: true, suggestions: [] });
+  });
+
+  it('in January finds 19:00 New York = 08:00 Shanghai although it is 01:00 in Stockholm: the programme zone only ranks', () => {
+    const result = suggestTimes({ ...base, fromDate: '2027-01-11', toDate: '2027-01-17', speakers: [wei, dana] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.suggestions.map((s) => [s.local, s.score, s.start.toISO()])).toEqual([
+      ['2027-01-12T01:00', 540, '2027-01-12T00:00:00.000Z'],
+      ['2027-01-13T01:00', 540, '2027-01-13T00:00:00.000Z'],
+      ['2027-01-14T01:00', 540, '2027-01-14T00:00:00.000Z'],
+      ['2027-01-15T01:00', 540, '2027-01-15T00:00:00.000Z'],
+    ]);
+  });
+
+  it('suggests 03:00 Stockholm = 10:00 Shanghai = 19:00 Los Angeles first, and only times that suit both speakers', () => {
+    const result = suggestTimes({ ...base, fromDate: '2027-03-15', toDate: '2027-03-19', speakers: [wei, luis], limit: 100 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // The host's night decides the order: 03:00 is 7 hours before 10:00 in Stockholm, 01:00 is 9.
+    expect(result.suggestions.slice(0, 5).map((s) => [s.local, s.score, s.start.toISO()])).toEqual([
+      ['2027-03-16T03:00', 420, '2027-03-16T02:00:00.000Z'],
+      ['2027-03-17T03:00', 420, '2027-03-17T02:00:00.000Z'],
+      ['2027-03-18T03:00', 420, '2027-03-18T02:00:00.000Z'],
+      ['2027-03-19T03:00', 420, '2027-03-19T02:00:00.000Z'],
+      ['2027-03-16T02:45', 435, '2027-03-16T01:45:00.000Z'],
+    ]);
+    expect(result.suggestions[0]?.speakerTimes.map((t) => `${t.start.date} ${t.start.time}–${t.end.time} ${t.end.abbreviation}`)).toEqual([
+      'Tue 16 Mar 2027 10:00–11:00 GMT+8',
+      'Mon 15 Mar 2027 19:00–20:00 PDT',
+    ]);
+    // 00:00 to 02:00 UTC, Tuesday to Friday in Shanghai (Monday to Thursday in Los Angeles).
+    expect(result.suggestions).toHaveLength(36);
+    expect(result.suggestions.find((s) => s.start.toISO() === '2027-03-16T00:00:00.000Z')).toMatchObject({ local: '2027-03-16T01:00', score: 540 });
+    for (const s of result.suggestions) {
+      expect([s.local, inWorkingWeekday(s.start, 60, wei.zone), inWorkingWeekday(s.start, 60, luis.zone)]).toEqual([s.local, true, true]);
+      expect(localTimeIn(s.start, STOCKHOLM)).toBe(s.local);
+      expect(s.speakerTimes.flatMap((t) => t.warnings)).toEqual([]);
+    }
   });
 
   it('finds the one-hour window 19:00 New York = 08:00 Shanghai next morning in winter, Monday to Thursday', () => {
@@ -324,12 +368,50 @@ describe('suggestTimes', () => {
       '2027-03-29T13:30:00.000Z',
       '09:30',
     ]);
-    expect(result.suggestions.every((s) => !s.local.startsWith('2027-03-27') && !s.local.startsWith('2027-03-28'))).toBe(true);
+    // Saturday 00:00 in Stockholm is Friday 19:00 in New York, so the weekend there is no limit.
+    const days = new Map<string, string[]>();
+    for (const s of result.suggestions) days.set(s.local.slice(0, 10), [...(days.get(s.local.slice(0, 10)) ?? []), s.local.slice(11)]);
+    expect([...days].map(([day, times]) => [day, times.length]).sort()).toEqual([
+      ['2027-03-26', 45],
+      ['2027-03-27', 1],
+      ['2027-03-29', 40],
+    ]);
+    expect(days.get('2027-03-27')).toEqual(['00:00']);
+    expect(result.suggestions.every((s) => inWorkingWeekday(s.start, 60, dana.zone))).toBe(true);
+  });
+
+  it('leaves out a start whose wall time occurs twice in the programme zone, as the form could not say which', () => {
+    // Cairo's clocks go back at 24:00 on Thursday 28 October 2027, 13:00 in Los Angeles: 23:00–23:59 happens twice.
+    const ambiguous = resolveLocalTime({ local: '2027-10-28T23:30', zone: 'Africa/Cairo' });
+    expect(ambiguous.ok ? undefined : ambiguous.error.kind).toBe('ambiguous');
+    const result = suggestTimes({ ...base, programmeZone: 'Africa/Cairo', fromDate: '2027-10-28', toDate: '2027-10-28', speakers: [luis], limit: 100 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const starts = result.suggestions.map((s) => s.start.toISO() ?? '').sort();
+    // Los Angeles' Wednesday 14:00–19:00 and Thursday 08:00–14:45 starts, less the 8 twice-occurring quarter hours.
+    expect(starts).toHaveLength(41);
+    expect(starts.filter((iso) => iso >= '2027-10-28T19:45' && iso <= '2027-10-28T22:00')).toEqual(['2027-10-28T19:45:00.000Z']);
+    for (const s of result.suggestions) {
+      const back = resolveLocalTime({ local: s.local, zone: 'Africa/Cairo' });
+      expect([s.local, back.ok && back.instant.toISO()]).toEqual([s.local, s.start.toISO()]);
+    }
   });
 
   it('without speakers only the programme zone counts: 10:00–15:00 starts are perfect', () => {
     const result = suggestTimes({ ...base, fromDate: '2027-03-19', toDate: '2027-03-19', speakers: [], limit: 3 });
     expect(result).toMatchObject({ ok: true, suggestions: [{ local: '2027-03-19T10:00', score: 0 }, { local: '2027-03-19T10:15', score: 0 }, { local: '2027-03-19T10:30', score: 0 }] });
+  });
+
+  it('without speakers keeps to 08:00–20:00 on weekdays in the programme zone, and suggests no night when the day is taken', () => {
+    const result = suggestTimes({ ...base, fromDate: '2027-03-19', toDate: '2027-03-21', speakers: [], limit: 100 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const quarterHours = Array.from({ length: 45 }, (_, i) => `2027-03-19T${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+    expect(result.suggestions.map((s) => s.local).sort()).toEqual(quarterHours);
+    expect(result.suggestions.every((s) => inWorkingWeekday(s.start, 60, STOCKHOLM))).toBe(true);
+
+    const others = [other(30, 'All day Friday', '2027-03-19T08:00', '2027-03-19T20:00')];
+    expect(suggestTimes({ ...base, fromDate: '2027-03-19', toDate: '2027-03-21', speakers: [], others })).toEqual({ ok: true, suggestions: [] });
   });
 
   it('refuses a range longer than 62 days and accepts exactly 62', () => {
