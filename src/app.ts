@@ -22,7 +22,7 @@ import { webinarAdminRoutes } from './admin/webinars-admin.routes.js';
 import { programmeAdminRoutes } from './admin/programme-admin.routes.js';
 import { apiRoutes } from './admin/api.routes.js';
 import { registrationAdminRoutes } from './admin/registrations-admin.routes.js';
-import { attendeeMaterialsOf, materialAdminPanel, materialsOf, publicMaterialLinks } from './materials/material.hooks.js';
+import { attendeeFeedLinks, attendeeMaterialsOf, materialAdminPanel, materialsOf, publicMaterialLinks } from './materials/material.hooks.js';
 import { materialAdminRoutes, materialApiRoutes, materialAttendeeRoutes, materialPublicRoutes } from './materials/material.routes.js';
 
 export type AppDeps = {
@@ -88,8 +88,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials) }));
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
   app.route('/', programmeRoutes(pages));
-  app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(materials) }));
-  app.route('/', speakerRoutes(pages));
+  app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(materials), attendeeFeedLinksOf: attendeeFeedLinks(materials) }));
+  app.route('/', speakerRoutes({ ...pages, linksOf: publicMaterialLinks(materials) }));
   app.route('/', materialPublicRoutes({ ...materials, viewer }));
   app.route('/', materialAttendeeRoutes(materials));
 

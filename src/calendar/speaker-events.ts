@@ -2,7 +2,7 @@
 import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import type { CalendarEvent } from './calendar.builder.js';
-import { webinarEvent } from './webinar-events.js';
+import { webinarEvent, type EventLink } from './webinar-events.js';
 
 export type SpeakerEventOptions = {
   baseUrl: string;
@@ -13,6 +13,8 @@ export type SpeakerEventOptions = {
   stamp?: DateTime;
   /** The speaker was taken off the webinar: their events are cancelled, the webinar is not. */
   cancelledForRecipient?: boolean;
+  /** Published materials (the recording, slides), shown on the session event. */
+  links?: EventLink[];
 };
 
 export function speakerEvents(webinar: Webinar, programme: Programme, options: SpeakerEventOptions): CalendarEvent[] {
@@ -35,6 +37,7 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
     cancelledForRecipient: options.cancelledForRecipient,
     summaryPrefix: 'Speaking: ',
     extraDescription: extra,
+    links: options.links,
   });
   if (webinar.techCheckMinutes <= 0) return [session];
   const check = webinarEvent(webinar, programme, {

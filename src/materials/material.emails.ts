@@ -1,4 +1,5 @@
-// The one email materials send: "the recording and slides are available", once per attendee and webinar.
+// The one email materials send: "the recording and slides are available". Each attendee gets it
+// once when the recording is published, and once if a coordinator announces materials by hand.
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
@@ -7,9 +8,12 @@ import type { Material } from './material.types.js';
 
 export type MaterialsRecipient = { attendeeId: number; name: string; email: string; token: string };
 
-/** The key that makes a second announcement for the same webinar and attendee a no-op. */
-export function materialsDedupeKey(webinarId: number, attendeeId: number): string {
-  return `materials:${webinarId}:${attendeeId}`;
+/** Why materials are announced: a recording was published, or a coordinator asked (slides only, say). */
+export type AnnouncementReason = 'recording' | 'requested';
+
+/** The key that makes a second announcement of the same kind, webinar and attendee a no-op. */
+export function materialsDedupeKey(webinarId: number, attendeeId: number, reason: AnnouncementReason): string {
+  return reason === 'recording' ? `materials:${webinarId}:${attendeeId}:recording` : `materials:${webinarId}:${attendeeId}`;
 }
 
 function whatIsAvailable(materials: readonly Material[]): string {
@@ -26,6 +30,7 @@ export function materialsAvailableEmail(
   webinar: Webinar,
   materials: readonly Material[],
   recipient: MaterialsRecipient,
+  reason: AnnouncementReason,
 ): OutgoingEmail {
   const what = whatIsAvailable(materials);
   const publicOnes = materials.filter((m) => m.visibility === 'public');
@@ -48,6 +53,6 @@ export function materialsAvailableEmail(
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
-    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId),
+    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason),
   };
 }

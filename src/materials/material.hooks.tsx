@@ -37,7 +37,26 @@ export function publicMaterialLinks(deps: Pick<MaterialDeps, 'baseUrl'>): LinksO
   return async function materialLinks(db, webinars) {
     const byWebinar = await listMaterialsOfWebinars(db, webinars.map((w) => w.id), { publicOnly: true });
     const links = new Map<number, EventLink[]>();
-    for (const [webinarId, materials] of byWebinar) links.set(webinarId, materials.map((m) => feedLink(m, deps.baseUrl)));
+    for (const [webinarId, materials] of byWebinar) links.set(webinarId, materials.map((m) => feedLink(m, publicHref(deps.baseUrl))));
+    return links;
+  };
+}
+
+/**
+ * For RegistrationRoutesDeps.attendeeFeedLinksOf: the links in the attendee's own feed. A confirmed
+ * seat gets every material, files through the attendee's link (the feed's address is as secret);
+ * a place on the waiting list gets what everyone gets.
+ */
+export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
+  return async function feedLinksForAttendee(attendee: Attendee, registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>): Promise<Map<number, EventLink[]>> {
+    const byWebinar = await listMaterialsOfWebinars(deps.db, registrations.map((r) => r.webinarId));
+    const ownHref = attendeeHref(attendee.token, deps.baseUrl);
+    const everyonesHref = publicHref(deps.baseUrl);
+    const links = new Map<number, EventLink[]>();
+    for (const { webinarId, confirmed } of registrations) {
+      const materials = (byWebinar.get(webinarId) ?? []).filter((m) => confirmed || m.visibility === 'public');
+      if (materials.length > 0) links.set(webinarId, materials.map((m) => feedLink(m, confirmed ? ownHref : everyonesHref)));
+    }
     return links;
   };
 }

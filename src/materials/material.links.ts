@@ -42,11 +42,12 @@ export function publicHref(baseUrl = ''): HrefOf {
   return (material) => material.url ?? `${baseUrl}${publicFilePath(material)}`;
 }
 
-export function attendeeHref(token: string): HrefOf {
-  return (material) => material.url ?? attendeeFilePath(token, material);
+export function attendeeHref(token: string, baseUrl = ''): HrefOf {
+  return (material) => material.url ?? `${baseUrl}${attendeeFilePath(token, material)}`;
 }
 
-export function feedLink(material: Material, baseUrl: string): EventLink {
+/** A material in an event's description, at the address `hrefOf` gives (absolute: calendars have no base). */
+export function feedLink(material: Material, hrefOf: HrefOf): EventLink {
   const label = material.kind === 'recording' ? 'Recording' : material.kind === 'slides' ? 'Slides' : material.title;
-  return { label, url: publicHref(baseUrl)(material) };
+  return { label, url: hrefOf(material) };
 }

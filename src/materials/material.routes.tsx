@@ -22,13 +22,13 @@ import {
   getPublicFile,
   getWebinarForMaterials,
   listMaterials,
-  listPublishedRecordings,
   notifyAttendees,
   type MaterialDeps,
   type ServedFile,
 } from './material.service.js';
 import type { Material } from './material.types.js';
 import { validateMaterial, type UploadedFile } from './material.validation.js';
+import { searchRecordingsArchive } from './recordings-archive.js';
 import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
 
 export type MaterialPublicRoutesDeps = MaterialDeps & { viewer: MiddlewareHandler<AppEnv> };
@@ -56,9 +56,10 @@ const FORM_LIMIT = 64 * 1024;
 export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
   return new Hono<AppEnv>()
     .get('/recordings', deps.viewer, async (c) => {
-      const programme = await getProgramme(deps.db);
-      const items = await listPublishedRecordings(deps);
-      return c.html(<RecordingsPage siteTitle={programme.title} viewer={c.var.viewer} items={items} hrefOf={publicHref()} />);
+      const [programme, archive] = await Promise.all([getProgramme(deps.db), searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') })]);
+      // A refused search is the same page with the form kept and the reason, not an error page.
+      const status = Object.keys(archive.errors).length > 0 ? 400 : 200;
+      return c.html(<RecordingsPage siteTitle={programme.title} viewer={c.var.viewer} archive={archive} hrefOf={publicHref()} />, status);
     })
     .get('/materials/:id/:filename', async (c) => {
       const served = await getPublicFile(deps, materialId(c.req.param('id')));
@@ -98,8 +99,8 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
           ),
         });
       }
-      await addMaterial(deps, webinar.slug, validated.value);
-      return c.redirect(back(webinar.slug), 303);
+      const { announced } = await addMaterial(deps, webinar.slug, validated.value);
+      return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
     })
     .post('/admin/webinars/:slug/materials/notify', limitBody(FORM_LIMIT), guard, async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
@@ -127,9 +128,10 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
     if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large') return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
     const validated = validateMaterial(body.input, body.file);
     if (!validated.ok) throw new ValidationError(validated.errors, 422);
-    const material = await addMaterial(deps, webinar.slug, validated.value);
-    const notified = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : undefined;
-    return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), ...(notified === undefined ? {} : { notified }) }, 201);
+    const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
+    // A recording announces itself; `notify: true` also announces other material by hand.
+    const requested = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : 0;
+    return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), notified: announced + requested }, 201);
   });
 }
 

@@ -17,7 +17,7 @@ import type { Webinar } from '../programme/programme.types.js';
 import { updateWebinarRow } from '../programme/webinar.repository.js';
 import { findRegistration, listRegisteredAttendees } from '../registration/registration.repository.js';
 import { findAttendeeByToken } from '../registration/registration.service.js';
-import { materialsAvailableEmail, materialsDedupeKey } from './material.emails.js';
+import { materialsAvailableEmail, materialsDedupeKey, type AnnouncementReason } from './material.emails.js';
 import { deleteMaterialRow, findMaterialRow, insertMaterialRow, listExistingDedupeKeys, listMaterialRows, nextMaterialPosition } from './material.repository.js';
 import type { Material } from './material.types.js';
 import type { CheckedUpload, MaterialInput } from './material.validation.js';
@@ -82,7 +82,17 @@ export async function listPublishedRecordings(deps: Pick<MaterialDeps, 'db' | 'c
   return past.filter((w) => materials.has(w.id)).map((webinar) => ({ webinar, materials: materials.get(webinar.id)! }));
 }
 
-export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input: MaterialInput): Promise<Material> {
+/**
+ * Publishing a recording of a webinar that has begun tells everyone registered, in the same
+ * transaction as the material. Before the start there is nothing to watch yet (a coordinator can
+ * still announce by hand), and drafts and cancelled webinars have nobody to tell.
+ */
+function announcesRecording(webinar: Webinar, input: MaterialInput, clock: Clock): boolean {
+  return input.kind === 'recording' && webinar.status === 'published' && clock.now() >= webinar.startsAt;
+}
+
+/** Adds a material; `announced` is how many "now available" emails a recording queued. */
+export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input: MaterialInput): Promise<{ material: Material; announced: number }> {
   const webinar = await getWebinarForMaterials(deps.db, webinarSlug);
   // The file is complete on disk before any row points at it; a failed insert removes it again.
   const storedName = input.upload ? await writeUpload(deps.uploadsDir, input.upload) : null;
@@ -104,7 +114,8 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
         updated_at: at,
       });
       await updateWebinarRow(trx, webinar.id, { updated_at: at });
-      return toMaterial(row);
+      const announced = announcesRecording(webinar, input, deps.clock) ? await announceMaterials(trx, deps, webinar, 'recording') : 0;
+      return { material: toMaterial(row), announced };
     });
   } catch (error) {
     if (storedName) await rm(join(deps.uploadsDir, storedName), { force: true });
@@ -159,25 +170,40 @@ function noSuchFile(): NotFoundError {
 }
 
 /**
- * Emails every confirmed attendee that materials are available. The outbox's dedupe key makes each
- * attendee get exactly one such email per webinar, however often this runs. Returns how many were queued.
+ * Emails a coordinator's announcement of the materials to everyone registered. Returns how many
+ * were queued: nobody gets it twice, nor after the recording's own announcement.
  */
 export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): Promise<number> {
-  return inTransaction(deps.db, async (trx) => {
-    const webinar = await getWebinarForMaterials(trx, webinarSlug);
-    const materials = await listMaterials(trx, webinar.id);
-    if (materials.length === 0) return 0;
-    const attendees = await listRegisteredAttendees(trx, webinar.id);
-    const sent = await listExistingDedupeKeys(trx, attendees.map((a) => materialsDedupeKey(webinar.id, a.attendeeId)));
-    const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
-    let queued = 0;
-    for (const attendee of attendees) {
-      if (sent.has(materialsDedupeKey(webinar.id, attendee.attendeeId))) continue;
-      await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, materials, attendee));
-      queued++;
-    }
-    return queued;
-  });
+  return inTransaction(deps.db, async (trx) => announceMaterials(trx, deps, await getWebinarForMaterials(trx, webinarSlug), 'requested'));
+}
+
+/**
+ * Queues "now available" emails in the caller's transaction to everyone registered: the confirmed
+ * attendees, and those still waiting, who never had a seat and want the recording most. Each gets
+ * only what they can open (attendees-only material needs a confirmed seat); someone for whom that
+ * is nothing, or nothing new for the reason, is skipped.
+ */
+async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, reason: AnnouncementReason): Promise<number> {
+  const materials = await listMaterials(trx, webinar.id);
+  const publicOnes = materials.filter((m) => m.visibility === 'public');
+  const recipients = [
+    ...(await listRegisteredAttendees(trx, webinar.id, 'confirmed')).map((attendee) => ({ attendee, visible: materials })),
+    ...(await listRegisteredAttendees(trx, webinar.id, 'waitlisted')).map((attendee) => ({ attendee, visible: publicOnes })),
+  ].filter(({ visible }) => (reason === 'recording' ? visible.some((m) => m.kind === 'recording') : visible.length > 0));
+  // A coordinator's announcement adds nothing for someone the recording was already announced to.
+  const skipReasons: AnnouncementReason[] = reason === 'recording' ? ['recording'] : ['recording', 'requested'];
+  const told = await listExistingDedupeKeys(
+    trx,
+    recipients.flatMap(({ attendee }) => skipReasons.map((r) => materialsDedupeKey(webinar.id, attendee.attendeeId, r))),
+  );
+  const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
+  let queued = 0;
+  for (const { attendee, visible } of recipients) {
+    if (skipReasons.some((r) => told.has(materialsDedupeKey(webinar.id, attendee.attendeeId, r)))) continue;
+    await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason));
+    queued++;
+  }
+  return queued;
 }
 
 /** Writes to a temporary name and renames, so that a crash never leaves a half-written file under a real name. */

@@ -8,6 +8,8 @@ import { SpeakerPublicPage } from '../../views/speakers/speaker-public-page.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { calendarResponse, latest } from '../calendar/calendar.http.js';
 import { speakerEvents } from '../calendar/speaker-events.js';
+import type { LinksOfWebinars } from '../calendar/calendar.service.js';
+import type { EventLink } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { readForm } from '../http/body.js';
@@ -26,10 +28,17 @@ import {
   speakerSessions,
 } from './speaker-access.service.js';
 
-export type SpeakerRoutesDeps = { db: Db; clock: Clock; baseUrl: string; viewer: MiddlewareHandler<AppEnv> };
+export type SpeakerRoutesDeps = {
+  db: Db;
+  clock: Clock;
+  baseUrl: string;
+  viewer: MiddlewareHandler<AppEnv>;
+  /** Public materials for the speaker's feed (filled by the materials feature). */
+  linksOf?: LinksOfWebinars;
+};
 
 /** Public pages and the private page; no login (the private page is behind its secret link). */
-export function speakerRoutes({ db, clock, baseUrl, viewer }: SpeakerRoutesDeps) {
+export function speakerRoutes({ db, clock, baseUrl, viewer, linksOf }: SpeakerRoutesDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/speakers/:slug', viewer, async (c) => {
@@ -78,11 +87,12 @@ export function speakerRoutes({ db, clock, baseUrl, viewer }: SpeakerRoutesDeps)
     const speaker = await getSpeakerByToken(db, token);
     const programme = await getProgramme(db);
     const webinars = await listWebinarsOfSpeaker(db, speaker.id);
+    const links = linksOf ? await linksOf(db, webinars) : new Map<number, EventLink[]>();
     const body = buildCalendar({
       name: `${programme.title}: ${speaker.name}’s sessions`,
       description: 'Your sessions and technical checks',
       zoneHint: speaker.zone,
-      events: webinars.flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl: speakerPageUrl(baseUrl, token) })),
+      events: webinars.flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl: speakerPageUrl(baseUrl, token), links: links.get(w.id) ?? [] })),
     });
     return calendarResponse(c, {
       body,

@@ -9,7 +9,7 @@ import type { AppEnv } from '../../src/http/env.js';
 import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
 import { unknownZoneResponse } from '../../src/http/unknown-zone.js';
 import { viewerZone } from '../../src/http/viewer-zone.js';
-import { attendeeMaterialsOf, materialsOf, publicMaterialLinks } from '../../src/materials/material.hooks.js';
+import { attendeeFeedLinks, attendeeMaterialsOf, materialsOf, publicMaterialLinks } from '../../src/materials/material.hooks.js';
 import { materialAdminRoutes, materialApiRoutes, materialAttendeeRoutes, materialPublicRoutes } from '../../src/materials/material.routes.js';
 import type { MaterialDeps } from '../../src/materials/material.service.js';
 import { programmeRoutes } from '../../src/programme/programme.routes.js';
@@ -54,7 +54,7 @@ export async function buildMaterialsApp() {
   const pages = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, viewer, materialsOf: materialsOf(deps) };
   app.route('/', calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps) }));
   app.route('/', programmeRoutes(pages));
-  app.route('/', registrationRoutes({ ...pages, rateLimit: { max: 1000, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(deps) }));
+  app.route('/', registrationRoutes({ ...pages, rateLimit: { max: 1000, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(deps), attendeeFeedLinksOf: attendeeFeedLinks(deps) }));
   return { ...ctx, app, deps, uploadsDir, logged };
 }
 

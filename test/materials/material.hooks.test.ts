@@ -5,47 +5,92 @@ import { validateMaterial } from '../../src/materials/material.validation.js';
 import { listWebinars } from '../../src/programme/programme.service.js';
 import { parseCalendar } from '../helpers/ical.js';
 import { TEST_BASE_URL } from '../helpers/test-app.js';
-import { CSRF, PAST_CHINA, PAST_CVC, SAMPLES, buildMaterialsApp, registerBefore, type MaterialsCtx } from './material-helpers.js';
+import { CSRF, PAST_CHINA, PAST_CVC, SAMPLES, UPCOMING, buildMaterialsApp, registerBefore, type MaterialsCtx } from './material-helpers.js';
 
 async function seedMaterial(ctx: MaterialsCtx, slug: string, input: Record<string, string>, file?: { name: string; bytes: Uint8Array }) {
   const validated = validateMaterial(input, file);
   if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
-  return addMaterial(ctx.deps, slug, validated.value);
+  return (await addMaterial(ctx.deps, slug, validated.value)).material;
 }
 
 async function materialEmails(ctx: MaterialsCtx) {
   return ctx.db.selectFrom('outbox').selectAll().where('kind', '=', 'materials-available').orderBy('id').execute();
 }
 
-describe('notifyAttendees', () => {
-  it('queues exactly one email per confirmed attendee, however often it is triggered', async () => {
+describe('announcing materials', () => {
+  async function webinarId(ctx: MaterialsCtx, slug: string) {
+    return (await ctx.db.selectFrom('webinar').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  }
+
+  it('emails everyone registered once when the recording is published, with what each can open', async () => {
     const ctx = await buildMaterialsApp();
     const one = await registerBefore(ctx, [PAST_CVC], 'one@example.org');
     const two = await registerBefore(ctx, [PAST_CVC, PAST_CHINA], 'two@example.org');
     await registerBefore(ctx, [PAST_CVC], 'cancelled@example.org', { cancel: true });
     await registerBefore(ctx, [PAST_CHINA], 'china-only@example.org');
-    const webinarId = (await ctx.db.selectFrom('webinar').select('id').where('slug', '=', PAST_CVC).executeTakeFirstOrThrow()).id;
-    await seedMaterial(ctx, PAST_CVC, { kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' });
-    await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Full deck', visibility: 'attendees' }, { name: 'deck.pdf', bytes: SAMPLES.pdf });
+    // A seat limit reached before the next registration puts it on the waiting list.
+    await ctx.db.updateTable('webinar').set({ capacity: 2 }).where('slug', '=', PAST_CVC).execute();
+    const waiting = await registerBefore(ctx, [PAST_CVC], 'waiting@example.org');
+    const id = await webinarId(ctx, PAST_CVC);
 
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=2#materials`);
-    expect(await notifyAttendees(ctx.deps, PAST_CVC)).toBe(0);
-    const again = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST' });
-    expect(again.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=0#materials`);
+    // Slides alone announce nothing; the recording announces both.
+    await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Full deck', visibility: 'attendees' }, { name: 'deck.pdf', bytes: SAMPLES.pdf });
+    expect(await materialEmails(ctx)).toEqual([]);
+    await seedMaterial(ctx, PAST_CVC, { kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' });
+    // A second recording (another part, a better copy) is not announced again.
+    await seedMaterial(ctx, PAST_CVC, { kind: 'recording', title: 'Recording, part 2', url: 'https://youtu.be/dQw4w9WgXcQ' });
 
     const emails = await materialEmails(ctx);
-    expect(emails.map((e) => [e.to_address, e.dedupe_key, e.webinar_id, e.status])).toEqual([
-      ['one@example.org', `materials:${webinarId}:${one.id}`, webinarId, 'pending'],
-      ['two@example.org', `materials:${webinarId}:${two.id}`, webinarId, 'pending'],
+    expect(emails.map((e) => [e.to_address, e.dedupe_key, e.webinar_id])).toEqual([
+      ['one@example.org', `materials:${id}:${one.id}:recording`, id],
+      ['two@example.org', `materials:${id}:${two.id}:recording`, id],
+      ['waiting@example.org', `materials:${id}:${waiting.id}:recording`, id],
     ]);
-    const first = emails[0]!;
-    expect(first.subject).toBe('Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley');
-    expect(first.text_body).toContain(`On the webinar page, for everyone:\n- Recording: Recording\n${TEST_BASE_URL}/webinars/${PAST_CVC}`);
-    expect(first.text_body).toContain(`For registered attendees only, on your personal page:\n- Slides: Full deck\n${TEST_BASE_URL}/my/${one.token}`);
-    expect(emails[1]!.text_body).toContain(`${TEST_BASE_URL}/my/${two.token}`);
-    expect(emails[1]!.text_body).not.toContain(one.token);
+    const [first, second, third] = emails;
+    expect(first!.subject).toBe('Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley');
+    expect(first!.text_body).toContain(`On the webinar page, for everyone:\n- Recording: Recording\n${TEST_BASE_URL}/webinars/${PAST_CVC}`);
+    expect(first!.text_body).toContain(`For registered attendees only, on your personal page:\n- Slides: Full deck\n${TEST_BASE_URL}/my/${one.token}`);
+    expect(second!.text_body).toContain(`${TEST_BASE_URL}/my/${two.token}`);
+    expect(second!.text_body).not.toContain(one.token);
+    // Without a seat, the attendees-only deck cannot be opened: the email offers the recording only.
+    expect(third!.subject).toBe('Now available: the recording of Corporate venture capital: lessons from Silicon Valley');
+    expect(third!.text_body).not.toContain('Full deck');
+
+    // A coordinator's announcement afterwards tells nobody twice.
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
+    expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=0#materials`);
+    expect(await materialEmails(ctx)).toHaveLength(3);
+  });
+
+  it('announces other materials by hand once, and the recording published later once more', async () => {
+    const ctx = await buildMaterialsApp();
+    const one = await registerBefore(ctx, [PAST_CVC], 'one@example.org');
+    await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: SAMPLES.pdf });
+
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
+    expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=1#materials`);
+    expect(await notifyAttendees(ctx.deps, PAST_CVC)).toBe(0);
+    const added = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: CSRF, kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871', visibility: 'public' }),
+    });
+    expect(added.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=1#materials`);
+
+    const id = await webinarId(ctx, PAST_CVC);
+    expect((await materialEmails(ctx)).map((e) => [e.subject, e.dedupe_key])).toEqual([
+      ['Now available: the slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}`],
+      ['Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}:recording`],
+    ]);
+  });
+
+  it('does not announce a recording before the webinar has begun, nor for a cancelled one', async () => {
+    const ctx = await buildMaterialsApp();
+    await registerBefore(ctx, [UPCOMING], 'early@example.org');
+    await seedMaterial(ctx, UPCOMING, { kind: 'recording', title: 'Trailer', url: 'https://vimeo.com/76979871' });
+    await registerBefore(ctx, [PAST_CHINA], 'china@example.org');
+    await ctx.db.updateTable('webinar').set({ status: 'cancelled' }).where('slug', '=', PAST_CHINA).execute();
+    await seedMaterial(ctx, PAST_CHINA, { kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' });
+    expect(await materialEmails(ctx)).toEqual([]);
   });
 
   it('queues nothing while a webinar has no materials', async () => {
@@ -93,6 +138,26 @@ describe('the attendee page slot', () => {
 });
 
 describe('feeds', () => {
+  it('puts every material into a confirmed attendee’s own feed, and the public ones into a waiting one’s', async () => {
+    const ctx = await buildMaterialsApp();
+    const one = await registerBefore(ctx, [PAST_CVC], 'one@example.org');
+    await ctx.db.updateTable('webinar').set({ capacity: 1 }).where('slug', '=', PAST_CVC).execute();
+    const waiting = await registerBefore(ctx, [PAST_CVC], 'waiting@example.org');
+    const deck = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Full deck', visibility: 'attendees' }, { name: 'deck.pdf', bytes: SAMPLES.pdf });
+    await seedMaterial(ctx, PAST_CVC, { kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' });
+
+    const feedOf = async (token: string) => parseCalendar(await (await ctx.app.request(`/my/${token}/calendar.ics`)).text()).events[0]!.description;
+    const own = await feedOf(one.token);
+    expect(own).toContain(`Slides: ${TEST_BASE_URL}/my/${one.token}/materials/${deck.id}/deck.pdf`);
+    expect(own).toContain('Recording: https://youtu.be/dQw4w9WgXcQ');
+    const waitingOwn = await feedOf(waiting.token);
+    expect(waitingOwn).toContain('Recording: https://youtu.be/dQw4w9WgXcQ');
+    expect(waitingOwn).not.toContain('/materials/');
+    // The attendee's link to the file works from the feed, the public address of it does not.
+    expect((await ctx.app.request(`/my/${one.token}/materials/${deck.id}/deck.pdf`)).status).toBe(200);
+    expect((await ctx.app.request(`/materials/${deck.id}/deck.pdf`)).status).toBe(404);
+  });
+
   it('publicMaterialLinks gives public materials only, as absolute links', async () => {
     const ctx = await buildMaterialsApp();
     const slides = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'Slides (final).pdf', bytes: SAMPLES.pdf });

@@ -29,7 +29,7 @@ async function webinarRow(ctx: MaterialsCtx, slug: string) {
 async function seedMaterial(ctx: MaterialsCtx, slug: string, input: Record<string, string>, file?: { name: string; bytes: Uint8Array }) {
   const validated = validateMaterial(input, file);
   if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
-  return addMaterial(ctx.deps, slug, validated.value);
+  return (await addMaterial(ctx.deps, slug, validated.value)).material;
 }
 
 describe('uploading slides in the admin area', () => {
@@ -217,7 +217,7 @@ describe('the JSON API', () => {
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' }));
     expect(res.status).toBe(201);
     const [row] = await materialRows(ctx);
-    expect(await res.json()).toEqual({ id: row!.id, webinar: PAST_CVC, kind: 'recording', title: 'Recording', visibility: 'public', url: 'https://vimeo.com/76979871', file: null });
+    expect(await res.json()).toEqual({ id: row!.id, webinar: PAST_CVC, kind: 'recording', title: 'Recording', visibility: 'public', url: 'https://vimeo.com/76979871', file: null, notified: 0 });
   });
 
   it('takes a multipart upload and answers with the absolute file address', async () => {
@@ -233,6 +233,7 @@ describe('the JSON API', () => {
       visibility: 'public',
       url: `${TEST_BASE_URL}/materials/${row!.id}/slides.odp`,
       file: { name: 'slides.odp', contentType: 'application/vnd.oasis.opendocument.presentation', sizeBytes: SAMPLES.odp.length },
+      notified: 0,
     });
     const file = await ctx.app.request(`/materials/${row!.id}/slides.odp`);
     expect(file.status).toBe(200);
@@ -277,14 +278,18 @@ describe('the JSON API', () => {
     expect(filesIn(ctx.uploadsDir)).toEqual([]);
   });
 
-  it('announces to attendees when asked with notify: true', async () => {
+  it('announces a recording by itself, and other material when asked with notify: true', async () => {
     const ctx = await buildMaterialsApp();
     await registerBefore(ctx, [PAST_CVC], 'one@example.org');
-    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ', notify: true }));
-    expect(res.status).toBe(201);
-    expect(((await res.json()) as { notified: number }).notified).toBe(1);
-    const emails = await ctx.db.selectFrom('outbox').select(['to_address', 'kind']).where('kind', '=', 'materials-available').execute();
-    expect(emails).toEqual([{ to_address: 'one@example.org', kind: 'materials-available' }]);
+    const slides = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'slides', title: 'Slides', url: 'https://example.org/s.pdf' }));
+    expect(((await slides.json()) as { notified: number }).notified).toBe(0);
+    const recording = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' }));
+    expect(recording.status).toBe(201);
+    expect(((await recording.json()) as { notified: number }).notified).toBe(1);
+    const link = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'Article', url: 'https://example.org/a', notify: true }));
+    expect(((await link.json()) as { notified: number }).notified).toBe(0);
+    const emails = await ctx.db.selectFrom('outbox').select(['to_address', 'subject']).where('kind', '=', 'materials-available').execute();
+    expect(emails).toEqual([{ to_address: 'one@example.org', subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley' }]);
   });
 });
 

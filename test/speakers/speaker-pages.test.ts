@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rotateSpeakerLink, revokeSpeakerLink, sendSpeakerLink } from '../../src/speakers/speaker-access.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
+import { addMaterial } from '../../src/materials/material.service.js';
+import { validateMaterial } from '../../src/materials/material.validation.js';
 import { resolveLocalTime } from '../../src/time/index.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
@@ -105,6 +107,23 @@ describe('/speaker/:token/calendar.ics', () => {
       ['Speaking: Open innovation platforms in China', '2027-03-18T08:00:00.000Z', '2027-03-18T09:00:00.000Z', 'https://meet.example.org/open-innovation-platforms-china/panelists'],
     ]);
     expect(new Set(events.map((e) => e.uid)).size).toBe(2);
+  });
+
+  it('adds the published recording to the session, and never an attendees-only one', async () => {
+    const { ctx, token } = await setup();
+    const deps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, uploadsDir: '/nonexistent' };
+    for (const input of [
+      { kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' },
+      { kind: 'link', title: 'Attendee notes', url: 'https://example.org/private-notes', visibility: 'attendees' },
+    ]) {
+      const validated = validateMaterial(input, undefined);
+      if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
+      await addMaterial(deps, SLUG, validated.value);
+    }
+    const events = parseCalendar(await (await ctx.app.request(`/speaker/${token}/calendar.ics`)).text()).events.filter((e) => e.url?.endsWith(SLUG));
+    const session = events.find((e) => e.summary.startsWith('Speaking:'))!;
+    expect(session.description).toContain('Recording: https://vimeo.com/76979871');
+    expect(session.description).not.toContain('private-notes');
   });
 });
 

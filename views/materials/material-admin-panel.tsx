@@ -11,7 +11,7 @@ export type MaterialAdminPanelProps = {
   webinar: Pick<Webinar, 'slug' | 'title'>;
   materials: Material[];
   csrfToken: string;
-  /** After "Email registered attendees": how many emails were queued. */
+  /** After a recording was added or "Email registered attendees": how many emails were queued. */
   notifiedCount?: number;
   /** A refused add form, shown again with its messages. */
   errors?: FieldErrors;
@@ -45,8 +45,8 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       {props.notifiedCount !== undefined ? (
         <p class="notice ok" role="status">
           {props.notifiedCount === 0
-            ? 'No new emails: every confirmed attendee has already been told (or there is nothing to announce).'
-            : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to confirmed attendees.`}
+            ? 'No new emails: everyone registered has already been told (or there is nothing to announce).'
+            : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to the registered attendees: “Now available”.`}
         </p>
       ) : null}
 
@@ -180,8 +180,10 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       <form method="post" action={`${base}/notify`} class="stack">
         <CsrfField token={csrfToken} />
         <p class="small">
-          Emails every confirmed attendee once that the materials are available, with links to the webinar page and, for attendees-only
-          materials, to their personal page. Attendees who were already told are not emailed again.
+          Adding a recording once the webinar has begun emails everyone registered by itself (confirmed attendees and the waiting list,
+          each once). Use this for materials without a recording: it emails everyone registered once that the materials are available,
+          with links to the webinar page and, for attendees-only materials, to the confirmed attendees’ personal pages. Nobody who was
+          already told is emailed again.
         </p>
         <button type="submit" class="secondary" disabled={materials.length === 0}>
           Email registered attendees

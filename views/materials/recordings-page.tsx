@@ -1,7 +1,8 @@
-// GET /recordings: past webinars with public recordings and slides, most recent first.
+// GET /recordings: past webinars with public recordings and slides, most recent first, searchable
+// by title, speaker and area.
 import type { HrefOf } from '../../src/materials/material.links.js';
-import type { Material } from '../../src/materials/material.types.js';
-import type { Webinar } from '../../src/programme/programme.types.js';
+import { MAX_QUERY_LENGTH, type RecordingItem, type RecordingsArchive } from '../../src/materials/recordings-archive.js';
+import type { WebinarSpeaker } from '../../src/programme/programme.types.js';
 import { LocalTime } from '../components/local-time.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { MaterialList } from './material-list.js';
@@ -9,30 +10,199 @@ import { MaterialList } from './material-list.js';
 export type RecordingsPageProps = {
   siteTitle: string;
   viewer: ViewerZoneProps;
-  items: Array<{ webinar: Webinar; materials: Material[] }>;
+  archive: RecordingsArchive;
   hrefOf: HrefOf;
 };
 
-export function RecordingsPage({ siteTitle, viewer, items, hrefOf }: RecordingsPageProps) {
+const FIELD_LABELS: Record<string, string> = { q: 'recordings-q', area: 'recordings-area' };
+
+function plural(n: number): string {
+  return n === 1 ? '1 recording' : `${n} recordings`;
+}
+
+/** What was asked for: "“chen” in Innovation hubs and outposts", "“chen”" or "Innovation hubs and outposts". */
+function criteria(archive: RecordingsArchive): { text: string; areaOnly: boolean } {
+  const area = archive.areas.find((a) => a.slug === archive.values.area);
+  if (!archive.values.q) return { text: area?.name ?? '', areaOnly: true };
+  return { text: `“${archive.values.q}”${area ? ` in ${area.name}` : ''}`, areaOnly: false };
+}
+
+/** The results heading: how many of how many, and for what. */
+function summary(archive: RecordingsArchive): string {
+  const searching = archive.values.q !== '' || archive.values.area !== '';
+  if (!searching) return plural(archive.total);
+  const found = archive.items.length;
+  const asked = criteria(archive);
+  if (asked.areaOnly) return found === 0 ? `No recordings in the area ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'is' : 'are'} in the area ${asked.text}`;
+  return found === 0 ? `No recordings match ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'matches' : 'match'} ${asked.text}`;
+}
+
+function SearchForm({ archive }: { archive: RecordingsArchive }) {
+  const { values, errors } = archive;
+  const searching = values.q !== '' || values.area !== '';
+  const describedBy = ['recordings-q-hint', errors.q ? 'recordings-q-error' : ''].filter(Boolean).join(' ');
   return (
-    <Layout title="Recordings and slides" siteTitle={siteTitle} viewer={viewer} nav="recordings" description="Recordings and slides of past webinars.">
+    <form
+      method="get"
+      action="/recordings"
+      role="search"
+      aria-label="Search the recordings"
+      class="panel"
+      style="display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-end"
+    >
+      <div class="field" style="flex:3 1 18rem;min-width:0">
+        <label for="recordings-q">Search</label>
+        <span class="hint" id="recordings-q-hint">
+          Words from a title, a speaker’s name, organisation or city, or an area.
+        </span>
+        {errors.q ? (
+          <span class="error" id="recordings-q-error">
+            {errors.q}
+          </span>
+        ) : null}
+        <input
+          type="search"
+          id="recordings-q"
+          name="q"
+          value={values.q}
+          maxlength={MAX_QUERY_LENGTH}
+          enterkeyhint="search"
+          aria-describedby={describedBy}
+          aria-invalid={errors.q ? 'true' : undefined}
+        />
+      </div>
+      <div class="field" style="flex:2 1 12rem;min-width:0">
+        <label for="recordings-area">Knowledge area</label>
+        {errors.area ? (
+          <span class="error" id="recordings-area-error">
+            {errors.area}
+          </span>
+        ) : null}
+        <select id="recordings-area" name="area" aria-invalid={errors.area ? 'true' : undefined} aria-describedby={errors.area ? 'recordings-area-error' : undefined}>
+          <option value="">All areas</option>
+          {archive.areas.map((area) => (
+            <option value={area.slug} selected={area.slug === values.area}>
+              {area.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="actions">
+        <button type="submit">Search</button>
+        {searching ? (
+          <a class="button secondary" href="/recordings">
+            Clear search
+          </a>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function Speakers({ speakers }: { speakers: WebinarSpeaker[] }) {
+  const presenters = speakers.filter((s) => s.role !== 'moderator');
+  const moderators = speakers.filter((s) => s.role === 'moderator');
+  if (speakers.length === 0) return null;
+  const person = (s: WebinarSpeaker) => (
+    <>
+      <a href={`/speakers/${s.slug}`}>{s.name}</a>
+      <span class="muted"> ({[s.organisation, s.city].filter(Boolean).join(', ')})</span>
+    </>
+  );
+  return (
+    <p class="small" style="margin:0">
+      {presenters.map((s, i) => (
+        <>
+          {i > 0 ? '; ' : ''}
+          {person(s)}
+        </>
+      ))}
+      {moderators.length > 0 ? (
+        <>
+          {presenters.length > 0 ? <br /> : null}
+          <span class="muted">Moderated by </span>
+          {moderators.map((s, i) => (
+            <>
+              {i > 0 ? '; ' : ''}
+              {person(s)}
+            </>
+          ))}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function RecordingCard({ item, zone, hrefOf }: { item: RecordingItem; zone: string; hrefOf: HrefOf }) {
+  const { webinar, materials } = item;
+  return (
+    <li class="card">
+      {webinar.area ? (
+        <p style="margin:0">
+          <a class="tag" href={`/areas/${webinar.area.slug}`}>
+            {webinar.area.name}
+          </a>
+        </p>
+      ) : null}
+      <h3>
+        <a href={`/webinars/${webinar.slug}`}>{webinar.title}</a>
+      </h3>
+      <p class="small" style="margin:0">
+        <LocalTime instant={webinar.startsAt} zone={zone} />
+      </p>
+      <Speakers speakers={webinar.speakers} />
+      <MaterialList materials={materials} hrefOf={hrefOf} />
+    </li>
+  );
+}
+
+export function RecordingsPage({ siteTitle, viewer, archive, hrefOf }: RecordingsPageProps) {
+  const errors = Object.entries(archive.errors);
+  const searching = archive.values.q !== '' || archive.values.area !== '';
+  const title = errors.length > 0 ? 'Error: Recordings and slides' : searching ? `Recordings: ${criteria(archive).text}` : 'Recordings and slides';
+  return (
+    <Layout title={title} siteTitle={siteTitle} viewer={viewer} nav="recordings" description="Recordings and slides of past webinars.">
       <h1>Recordings and slides</h1>
-      {items.length === 0 ? (
+      {archive.total === 0 && !searching && errors.length === 0 ? (
         <p class="muted">No recordings yet: they appear here after each webinar, once published.</p>
       ) : (
-        <ul class="cards">
-          {items.map(({ webinar, materials }) => (
-            <li class="card">
-              <h2 style="margin-top:0">
-                <a href={`/webinars/${webinar.slug}`}>{webinar.title}</a>
+        <>
+          {errors.length > 0 ? (
+            <div class="notice error" role="alert" tabindex={-1} id="recordings-errors" data-error-summary>
+              <strong>The search could not be run:</strong>
+              <ul>
+                {errors.map(([field, message]) => (
+                  <li>
+                    <a href={`#${FIELD_LABELS[field] ?? 'recordings-q'}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <SearchForm archive={archive} />
+          {errors.length > 0 ? null : (
+            <section aria-labelledby="recordings-results">
+              <h2 id="recordings-results">
+                {summary(archive)}
               </h2>
-              <p class="small">
-                <LocalTime instant={webinar.startsAt} zone={viewer.zone} />
-              </p>
-              <MaterialList materials={materials} hrefOf={hrefOf} />
-            </li>
-          ))}
-        </ul>
+              {archive.items.length === 0 ? (
+                archive.total === 0 ? (
+                  <p>No recordings have been published yet.</p>
+                ) : (
+                  <p>
+                    Try other words or another area, or <a href="/recordings">clear the search</a> to see all {plural(archive.total)}.
+                  </p>
+                )
+              ) : (
+                <ul class="cards">
+                  {archive.items.map((item) => (
+                    <RecordingCard item={item} zone={viewer.zone} hrefOf={hrefOf} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+        </>
       )}
     </Layout>
   );

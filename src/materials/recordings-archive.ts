@@ -1,0 +1,76 @@
+// The public recordings archive: which past webinars it lists, and searching it by words and area.
+//
+// The search runs in JavaScript over the list that /recordings loads anyway (one entry per past
+// webinar with public materials: tens, not thousands). SQLite's LIKE and lower() fold only ASCII
+// letters, so "ÅSA" would not find "Åsa" nor "ÖSTERLUND" "Österlund"; here every script folds, and
+// "%" or "_" in the search are plain characters with nothing to escape.
+import type { FieldErrors, Validated } from '../errors.js';
+import { listAreas } from '../programme/programme.service.js';
+import type { Area, Webinar } from '../programme/programme.types.js';
+import { FieldReader, type Input } from '../validation.js';
+import { listPublishedRecordings, type MaterialDeps } from './material.service.js';
+import type { Material } from './material.types.js';
+
+export const MAX_QUERY_LENGTH = 200;
+
+export type RecordingItem = { webinar: Webinar; materials: Material[] };
+
+/** A valid search; `q` '' and `area` null mean no filter of that kind. */
+export type ArchiveSearch = { q: string; area: Area | null };
+
+export type RecordingsArchive = {
+  areas: Area[];
+  /** What the form shows again: the input as sent (shortened), also when it was refused. */
+  values: { q: string; area: string };
+  errors: FieldErrors;
+  /** How many recordings the archive holds before any filter. */
+  total: number;
+  /** The matches, most recent first; empty when the search was refused. */
+  items: RecordingItem[];
+};
+
+export function validateArchiveSearch(input: Input, areas: readonly Area[]): Validated<ArchiveSearch> {
+  const fields = new FieldReader(input);
+  const q = fields.text('q', 'The search', { max: MAX_QUERY_LENGTH });
+  const slug = fields.text('area', 'The area', { max: 100 });
+  const area = slug === '' ? null : (areas.find((a) => a.slug === slug) ?? null);
+  if (slug !== '' && !area) fields.fail('area', `There is no knowledge area “${slug}”. Choose one from the list, or All areas.`);
+  return fields.ok ? { ok: true, value: { q, area } } : { ok: false, errors: fields.errors };
+}
+
+/** Lower case in every script, composed the same way whether typed on a phone or pasted. */
+function fold(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** Everything about a webinar that the archive shows and a visitor may search for. */
+function searchableText(webinar: Webinar): string {
+  const people = webinar.speakers.flatMap((s) => [s.name, s.organisation, s.city]);
+  return fold([webinar.title, webinar.area?.name ?? '', ...people].join('\n'));
+}
+
+/** Each word of `q` must occur somewhere (title, area, a speaker's name, organisation or city). */
+export function matchesSearch(webinar: Webinar, search: ArchiveSearch): boolean {
+  if (search.area && webinar.area?.id !== search.area.id) return false;
+  const words = fold(search.q).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = searchableText(webinar);
+  return words.every((word) => haystack.includes(word));
+}
+
+export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'clock'>, input: Input): Promise<RecordingsArchive> {
+  const [areas, recordings] = await Promise.all([listAreas(deps.db), listPublishedRecordings(deps)]);
+  const values = {
+    q: typeof input.q === 'string' ? input.q.slice(0, 1000) : '',
+    area: typeof input.area === 'string' ? input.area.slice(0, 100) : '',
+  };
+  const search = validateArchiveSearch(input, areas);
+  if (!search.ok) return { areas, values, errors: search.errors, total: recordings.length, items: [] };
+  return {
+    areas,
+    values: { q: search.value.q, area: search.value.area?.slug ?? '' },
+    errors: {},
+    total: recordings.length,
+    items: recordings.filter((item) => matchesSearch(item.webinar, search.value)),
+  };
+}
