@@ -29,6 +29,25 @@ function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, 
   } as const;
 }
 
+/** What changed for a speaker, in words and in their zone; the current details follow in the email. */
+function speakerChanges(change: WebinarChange, speaker: SpeakerRecipient, programmeZone: string): string[] {
+  const { before, after, fields } = change;
+  if (!before) return [];
+  const lines: string[] = [];
+  if (fields.includes('start') || fields.includes('duration')) lines.push(`The time: previously\n${whenFor(before, speaker.zone, programmeZone)}`);
+  if (fields.includes('techCheck')) {
+    lines.push(
+      after.techCheckMinutes > 0
+        ? `The technical check: now ${after.techCheckMinutes} minutes before the start${before.techCheckMinutes > 0 ? ` (was ${before.techCheckMinutes})` : ' (there was none)'}.`
+        : 'The technical check: there is none any more.',
+    );
+  }
+  if (fields.includes('speakerJoinUrl')) lines.push(after.speakerJoinUrl ? 'Your speaker link: it is new (below).' : 'Your speaker link: use the attendees’ join link (below) for now.');
+  // Without a panelists' link, speakers join by the attendees' one.
+  else if (fields.includes('joinUrl') && !after.speakerJoinUrl) lines.push('The join link: it is new (below).');
+  return lines.length > 0 ? [`What changed:\n${lines.map((line) => `- ${line}`).join('\n')}`] : [];
+}
+
 export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, change: WebinarChange | null): OutgoingEmail {
   const techCheck = showIn(webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), speaker.zone);
   return {
@@ -41,9 +60,13 @@ export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker:
         `Hello ${speaker.name},`,
         change ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.` : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session and the technical check to your calendar.`,
         `When (your time):\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
-        change?.before && (change.fields.includes('start') || change.fields.includes('duration')) ? `Previously:\n${whenFor(change.before, speaker.zone, ctx.programme.defaultZone)}` : null,
+        ...(change ? speakerChanges(change, speaker, ctx.programme.defaultZone) : []),
         webinar.techCheckMinutes > 0 ? `Technical check: ${techCheck.date}, ${techCheck.time} ${techCheck.abbreviation} (${speaker.zone}), ${webinar.techCheckMinutes} minutes before the start.` : null,
-        webinar.speakerJoinUrl ? `Your speaker link (panelists only, please do not share): ${webinar.speakerJoinUrl}` : 'The speaker link will follow.',
+        webinar.speakerJoinUrl
+          ? `Your speaker link (panelists only, please do not share): ${webinar.speakerJoinUrl}`
+          : webinar.joinUrl
+            ? `Join link: ${webinar.joinUrl}`
+            : 'The speaker link will follow.',
         speaker.token ? `Your speaker page, with your sessions in your time and your audience's clocks: ${ctx.baseUrl}/speaker/${speaker.token}` : null,
       ],
       footerFor(ctx.programme, ctx.baseUrl),
@@ -63,7 +86,9 @@ export function speakerCancellationEmail(ctx: EmailContext, webinar: Webinar, sp
         `Hello ${speaker.name},`,
         webinar.status === 'cancelled'
           ? `“${webinar.title}” has been cancelled. The attached cancellation removes it from your calendar.`
-          : `You are no longer on the programme of “${webinar.title}”. The attached cancellation removes it from your calendar.`,
+          : webinar.status === 'draft'
+            ? `“${webinar.title}” has been taken off the published programme for now. The attached cancellation removes it from your calendar; you will get a new invitation if it is published again.`
+            : `You are no longer on the programme of “${webinar.title}”. The attached cancellation removes it from your calendar.`,
         `It was planned for:\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
       ],
       footerFor(ctx.programme, ctx.baseUrl),

@@ -100,6 +100,12 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
       for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
       return;
     }
+    // Back to a draft: only speakers can have it in their calendars (a webinar with registrations
+    // cannot go back to a draft), and theirs must lose it.
+    if (after.status === 'draft' && wasPublished) {
+      for (const speaker of before.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
+      return;
+    }
     if (after.status !== 'published') return;
 
     if (!wasPublished) {

@@ -115,6 +115,23 @@ describe('changes that concern only some people', () => {
     const techCheck = parseCalendar(messages[0]!.ics_content!).events[0]!;
     expect(techCheck.summary.startsWith('Technical check')).toBe(true);
     expect(techCheck.start).toBe('2027-03-18T13:00:00.000Z');
+    expect(messages[0]!.text_body).toContain('What changed:\n- The technical check: now 60 minutes before the start (was 30).');
+    expect(messages[1]!.text_body).toContain('What changed:\n- Your speaker link: it is new (below).');
+    expect(messages[1]!.text_body).toContain('Your speaker link (panelists only, please do not share): https://meet.example.org/new-panel');
+  });
+
+  it('sends speakers a cancellation when a published webinar without registrations goes back to a draft', async () => {
+    const ctx = await setup();
+    await ctx.db.deleteFrom('registration').execute();
+    const before = await ctx.db.selectFrom('webinar').select(['uid', 'sequence']).where('slug', '=', SLUG).executeTakeFirstOrThrow();
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { status: 'draft' }, notifier(ctx));
+    const messages = await outbox(ctx);
+    expect(messages.map((m) => [m.kind, m.to_address, m.ics_method])).toEqual([['speaker-cancelled', 'ingrid@example.no', 'CANCEL']]);
+    expect(messages[0]!.text_body).toContain('has been taken off the published programme for now');
+    const events = parseCalendar(messages[0]!.ics_content!).events;
+    // The same UIDs as the speaker's invitation had, for the session and the technical check.
+    expect(events.map((e) => e.uid).sort()).toEqual([before.uid.replace('@', '-speaker@'), before.uid.replace('@', '-techcheck@')].sort());
+    expect(events.every((e) => e.status === 'CANCELLED' && e.sequence === before.sequence + 1)).toBe(true);
   });
 
   it('sends the event again to confirmed attendees when a cancelled webinar is back', async () => {
