@@ -95,6 +95,29 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: R
   };
 }
 
+/**
+ * Someone registered an address that already had a place: nothing changed, and the owner of the
+ * address (the only one who may see it) is told where they stand, with their link.
+ */
+export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, place: { status: 'confirmed' } | { status: 'waitlisted'; place: number }): OutgoingEmail {
+  return {
+    ...base(ctx, webinar, attendee, 'already-registered'),
+    subject: `Already registered: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        place.status === 'confirmed'
+          ? `Someone (you, we hope) registered this address again for “${webinar.title}”. You already have a seat, so nothing has changed.`
+          : `Someone (you, we hope) registered this address again for “${webinar.title}”. You are already on the waiting list, in place ${place.place}, so nothing has changed.`,
+        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
+        'If it was not you, there is nothing to do: nobody else was shown your registrations or this link.',
+      ],
+      footerFor(ctx.programme, ctx.baseUrl),
+    ),
+  };
+}
+
 export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, wasConfirmed: boolean): OutgoingEmail {
   return {
     ...base(ctx, webinar, attendee, 'registration-cancelled'),

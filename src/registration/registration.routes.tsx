@@ -5,7 +5,7 @@ import { MyPage } from '../../views/registration/my-page.js';
 import { CheckEmailPage, DeletedPage, PrivacyPage } from '../../views/registration/simple-pages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { calendarResponse, latest } from '../calendar/calendar.http.js';
-import { webinarEvent } from '../calendar/webinar-events.js';
+import { webinarEvent, type EventLink } from '../calendar/webinar-events.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
@@ -36,6 +36,8 @@ export type RegistrationRoutesDeps = RegistrationDeps &
     rateLimit: RateLimit;
     /** Materials for registered attendees, per webinar (filled by the materials feature). */
     attendeeMaterialsOf?: (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, import('hono/jsx').Child>>;
+    /** Links to materials in the attendee's own feed, per webinar (filled by the materials feature). */
+    attendeeFeedLinksOf?: (attendee: Attendee, registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>) => Promise<Map<number, EventLink[]>>;
   };
 
 const FORM_LIMIT = 64 * 1024;
@@ -103,23 +105,33 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     if (!validated.ok) throw new ValidationError(validated.errors, 422);
     tooMany(c);
     const result = await register(deps, [c.req.param('slug')], validated.value);
+    // An address that already belonged to an attendee gets the same answer whatever happened
+    // (registered now, already registered, on the waiting list): anyone can type an address, and
+    // only its owner may learn where they stand. The owner has it all by email, with their link.
+    if (!result.createdAttendee) {
+      return c.json(
+        {
+          status: 'emailed',
+          message: 'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link.',
+          webinar: { slug: result.outcomes[0]!.webinar.slug, title: result.outcomes[0]!.webinar.title },
+        },
+        202,
+      );
+    }
     const outcome = result.outcomes[0]!;
     const start = showIn(outcome.webinar.startsAt, result.attendee.zone);
     return c.json(
       {
         status: outcome.status,
-        alreadyRegistered: outcome.alreadyRegistered,
-        message: outcome.alreadyRegistered
-          ? 'This email address is already registered for this webinar; nothing changed.'
-          : outcome.status === 'confirmed'
+        message:
+          outcome.status === 'confirmed'
             ? 'Registered. A confirmation with a calendar invitation is on its way by email.'
             : 'The webinar is full: the registration is on the waiting list. A seat that frees up goes to the waiting list in order.',
         webinar: { slug: outcome.webinar.slug, title: outcome.webinar.title, start: start.datetime, timezone: start.zone },
-        // The secret link only for the request that created the attendee: an address someone types
-        // must not hand over another person's page.
-        ...(result.createdAttendee ? { personalUrl: personalUrl(baseUrl, result.attendee.token) } : {}),
+        // The secret link only for the request that created the attendee.
+        personalUrl: personalUrl(baseUrl, result.attendee.token),
       },
-      outcome.alreadyRegistered ? 200 : 201,
+      201,
     );
   });
 
@@ -211,6 +223,9 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const programme = await getProgramme(db);
     const all = await listRegistrationsWithWebinars(db, attendee.id);
     const registrations = all.filter((r) => r.status !== 'cancelled');
+    const links = deps.attendeeFeedLinksOf
+      ? await deps.attendeeFeedLinksOf(attendee, registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })))
+      : new Map<number, EventLink[]>();
     const body = buildCalendar({
       name: `${programme.title}: your webinars`,
       description: `Your registrations, ${attendee.name}`,
@@ -222,6 +237,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
           status: r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
           summaryPrefix: r.status === 'waitlisted' ? 'Waiting list: ' : '',
           alarms: r.status === 'confirmed' ? [15] : [],
+          links: links.get(r.webinarId) ?? [],
         }),
       ),
     });

@@ -13,7 +13,7 @@ import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
 import { deleteAttendee, findAttendeeByEmail, findAttendeeById, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
-import { cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail } from './registration.emails.js';
+import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail } from './registration.emails.js';
 import {
   countConfirmed,
   deleteRegistration,
@@ -131,6 +131,11 @@ export async function register(
       const previous = existing.get(webinar.id);
       if (previous && previous.status !== 'cancelled') {
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
+        // The page after registering only says "we have emailed you": the email must come.
+        if (!options.fromOwnPage) {
+          const place = previous.status === 'confirmed' ? { status: 'confirmed' as const } : { status: 'waitlisted' as const, place: await waitlistPlace(trx, webinar.id, previous.id) };
+          await enqueueEmail(trx, clock, alreadyRegisteredEmail(ctx, webinar, attendee, place));
+        }
         continue;
       }
       // A cancelled registration is replaced, so that a new place in the waiting list is at its end.

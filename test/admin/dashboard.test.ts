@@ -15,7 +15,8 @@ type Ctx = Awaited<ReturnType<typeof setup>>;
 async function registerAt(ctx: Ctx, at: string, slug: string, who: { name: string; email: string; organisationType: string }) {
   ctx.clock.set(at);
   const res = await ctx.app.request(`/api/webinars/${slug}/registrations`, json({ ...VISITOR, ...who }));
-  expect(res.status).toBe(201);
+  // 201 for a new attendee; 202 (details by email) for one registering for another webinar.
+  expect([201, 202]).toContain(res.status);
 }
 
 const ERIK = { name: 'Erik Berg', email: 'erik@volvo.example', organisationType: 'large-company' };

@@ -91,14 +91,36 @@ describe('registering through the webinar page', () => {
     expect(await ownPage.text()).toContain('Partnership models: an innovation outpost in New York');
   });
 
-  it('changes nothing when the same address registers twice for the same webinar, and says so', async () => {
+  it('changes nothing when the same address registers twice for the same webinar, and says so to the address only', async () => {
     const ctx = await buildTestApp();
     await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
     const before = await tableCounts(ctx.db);
-    const again = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'Wang.Fang@example.cn' }));
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ status: 'confirmed', alreadyRegistered: true, message: 'This email address is already registered for this webinar; nothing changed.' });
-    expect(await tableCounts(ctx.db)).toEqual(before);
+    const again = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'Wang.Fang@example.cn', timezone: 'UTC' }));
+    expect(again.status).toBe(202);
+    // Nothing about the existing registration (its status, the attendee's zone) goes to whoever typed the address.
+    const body = (await again.json()) as Record<string, unknown>;
+    expect(body).toEqual({
+      status: 'emailed',
+      message: 'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link.',
+      webinar: { slug: SLUG, title: 'From pilot to contract: how Norwegian industry buys from startups' },
+    });
+    expect(await tableCounts(ctx.db)).toEqual({ ...before, outbox: before.outbox! + 1 });
+    const email = (await outbox(ctx)).at(-1)!;
+    expect([email.kind, email.to_address, email.subject]).toEqual(['already-registered', 'wang.fang@example.cn', 'Already registered: From pilot to contract: how Norwegian industry buys from startups']);
+    expect(email.text_body).toContain('You already have a seat, so nothing has changed.');
+    expect(email.text_body).toMatch(/\/my\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it('answers a known address the same way whether it was already registered or has just been', async () => {
+    const ctx = await buildTestApp();
+    await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
+    const other = 'partnership-models-new-york';
+    const fresh = await ctx.app.request(`/api/webinars/${other}/registrations`, json(VISITOR));
+    const repeated = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
+    expect([fresh.status, repeated.status]).toEqual([202, 202]);
+    const strip = (b: Record<string, unknown>) => ({ ...b, webinar: undefined });
+    expect(strip((await fresh.json()) as Record<string, unknown>)).toEqual(strip((await repeated.json()) as Record<string, unknown>));
+    expect((await outbox(ctx)).map((m) => m.kind)).toEqual(['registration-confirmed', 'registration-confirmed', 'already-registered']);
   });
 });
 
@@ -111,7 +133,6 @@ describe('POST /api/webinars/:slug/registrations', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({
       status: 'confirmed',
-      alreadyRegistered: false,
       webinar: { slug: SLUG, start: '2027-03-18T22:00:00+08:00', timezone: 'Asia/Shanghai' },
     });
     expect(body.personalUrl).toMatch(/^https:\/\/hub\.example\.org\/my\/[A-Za-z0-9_-]{43}$/);
@@ -133,7 +154,7 @@ describe('capacity and the waiting list', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.filter((s) => s === 201)).toHaveLength(300);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(20);
 
     const rows = await ctx.db
       .selectFrom('registration')
@@ -152,6 +173,7 @@ describe('capacity and the waiting list', () => {
     const kinds = (await outbox(ctx)).map((m) => m.kind);
     expect(kinds.filter((k) => k === 'registration-confirmed')).toHaveLength(100);
     expect(kinds.filter((k) => k === 'waitlisted')).toHaveLength(200);
+    expect(kinds.filter((k) => k === 'already-registered')).toHaveLength(20);
   }, 60_000);
 
   it('promotes the first on the waiting list when a confirmed attendee cancels, and tells them', async () => {
@@ -193,7 +215,9 @@ describe('capacity and the waiting list', () => {
     await ctx.app.request(`/my/${aToken}/registrations/${first!.id}/cancel`, form({}));
     await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'c@example.org' }));
     const back = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'a@example.org' }));
-    expect(await back.json()).toMatchObject({ status: 'waitlisted', alreadyRegistered: false });
+    expect(back.status).toBe(202);
+    expect(await back.json()).toMatchObject({ status: 'emailed' });
+    expect((await outbox(ctx)).at(-1)).toMatchObject({ kind: 'waitlisted', to_address: 'a@example.org' });
     const rows = await ctx.db
       .selectFrom('registration')
       .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
