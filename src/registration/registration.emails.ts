@@ -56,7 +56,20 @@ function base(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: st
   return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id };
 }
 
-export function confirmationEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed'): OutgoingEmail {
+/** Said when a registration from elsewhere replaced the attendee's link (see `register`). */
+function linkReplacedNote(options: { linkReplaced?: boolean }): string | null {
+  return options.linkReplaced
+    ? 'Your personal link has changed with this registration, and the one you had before no longer works. If you subscribed to your personal calendar, subscribe again from your personal page below.'
+    : null;
+}
+
+export function confirmationEmail(
+  ctx: EmailContext,
+  webinar: Webinar,
+  attendee: Recipient,
+  kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed',
+  options: { linkReplaced?: boolean } = {},
+): OutgoingEmail {
   const promoted = kind === 'promoted';
   return {
     ...base(ctx, webinar, attendee, kind),
@@ -70,6 +83,7 @@ export function confirmationEmail(ctx: EmailContext, webinar: Webinar, attendee:
         `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
         webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : 'The join link will be on your personal page before the webinar.',
         'The attached invitation adds the webinar to your calendar. We will remind you 24 hours and 1 hour before the start.',
+        linkReplacedNote(options),
         `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
         `About the webinar: ${ctx.baseUrl}/webinars/${webinar.slug}`,
       ],
@@ -79,7 +93,7 @@ export function confirmationEmail(ctx: EmailContext, webinar: Webinar, attendee:
   };
 }
 
-export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, place: number): OutgoingEmail {
+export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, place: number, options: { linkReplaced?: boolean } = {}): OutgoingEmail {
   return {
     ...base(ctx, webinar, attendee, 'waitlisted'),
     subject: `On the waiting list: ${webinar.title}`,
@@ -88,6 +102,7 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: R
         `Hello ${attendee.name},`,
         `“${webinar.title}” is full, so you are on the waiting list, in place ${place}. If a seat becomes free, you move up automatically and we email you a calendar invitation with the join link.`,
         `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        linkReplacedNote(options),
         `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
       ],
       footerFor(ctx.programme, ctx.baseUrl),

@@ -1,6 +1,7 @@
 // Registration over HTTP: the webinar and series forms, the JSON API, and the attendee's own page.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
 import { CheckEmailPage, DeletedPage, PrivacyPage } from '../../views/registration/simple-pages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
@@ -14,6 +15,7 @@ import { getProgramme, listWebinars, splitByTime } from '../programme/programme.
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
 import { showIn, normalizeZone } from '../time/index.js';
 import type { Input } from '../validation.js';
+import { looksLikeToken } from '../security/tokens.js';
 import { personalUrl } from './registration.emails.js';
 import {
   cancelRegistration,
@@ -41,6 +43,7 @@ export type RegistrationRoutesDeps = RegistrationDeps &
   };
 
 const FORM_LIMIT = 64 * 1024;
+const OWNER_COOKIE = 'hub_attendee';
 
 function welcomeQuery(result: RegisterResult): string {
   return result.outcomes.map((o) => o.webinar.slug).join(',');
@@ -54,11 +57,24 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     throw new HTTPException(429, { message: 'Too many registrations from your network in a short time. Please wait a few minutes and try again.' });
   };
 
-  /** Where a successful form registration goes: the new attendee's page, or "check your email". */
+  /**
+   * Where a successful form registration goes: the attendee's page for whoever created the attendee
+   * or already holds the link (this browser opened the page), otherwise "check your email".
+   */
   const afterRegistration = (c: Context, result: RegisterResult) =>
-    result.createdAttendee
+    result.createdAttendee || result.holdsLink
       ? c.redirect(`/my/${result.attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303)
       : c.redirect(`/registered?webinars=${encodeURIComponent(welcomeQuery(result))}`, 303);
+
+  // The browser that opened a personal page remembers its link, so that registering there again
+  // is recognised as the owner's and does not replace the link (see `register`).
+  const secure = baseUrl.startsWith('https:');
+  const rememberOwner = (c: Context, token: string) =>
+    setCookie(c, OWNER_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: 365 * 86400 });
+  const ownerToken = (c: Context) => {
+    const value = getCookie(c, OWNER_COOKIE);
+    return value && looksLikeToken(value) ? value : undefined;
+  };
 
   const app = new Hono<AppEnv>();
 
@@ -71,7 +87,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     }
     tooMany(c);
     try {
-      return afterRegistration(c, await register(deps, [slug], validated.value));
+      return afterRegistration(c, await register(deps, [slug], validated.value, { ownerToken: ownerToken(c) }));
     } catch (error) {
       if (error instanceof ConflictError) {
         return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: { form: error.message } } }), 409);
@@ -90,7 +106,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     }
     tooMany(c);
     try {
-      return afterRegistration(c, await register(deps, selection.value, validated.value));
+      return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerToken: ownerToken(c) }));
     } catch (error) {
       if (error instanceof ConflictError || error instanceof NotFoundError) {
         return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: error.message } }), error instanceof NotFoundError ? 404 : 409);
@@ -183,6 +199,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   my.get('/:token', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    rememberOwner(c, attendee.token);
     const registered = (c.req.query('registered') ?? '').split(',').filter(Boolean);
     const message = c.req.query('done');
     let notice: Parameters<typeof MyPage>[0]['notice'];
@@ -307,6 +324,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       return renderMyPage(c, attendee, { notice: { kind: 'error', text: 'Tick “Yes, delete all my data” to confirm the deletion.' } }, 422);
     }
     await deleteAttendeeData(deps, attendee);
+    deleteCookie(c, OWNER_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
     return c.html(<DeletedPage programme={await getProgramme(db)} />);
   });
 

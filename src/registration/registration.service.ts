@@ -79,13 +79,16 @@ export function assertOpenForRegistration(webinar: Webinar, now: DateTime): void
  * Registers an address for one or more webinars in one transaction. An existing attendee keeps their
  * name, organisation and zone: typing someone's address must not change or reveal their data. And
  * because the first person to type an address saw its secret link, a new registration for an
- * existing attendee replaces the link; the working one reaches the owner of the address by email.
+ * existing attendee from anywhere but the holder of the link replaces the link; the working one
+ * reaches the owner of the address by email. The holder is whoever registers from the personal
+ * page, or with `ownerToken` (the browser that opened that page): replacing their link would
+ * break the calendar they subscribed to for nothing.
  */
 export async function register(
   deps: RegistrationDeps,
   slugs: readonly string[],
   input: RegistrationInput,
-  options: { fromOwnPage?: boolean } = {},
+  options: { fromOwnPage?: boolean; ownerToken?: string } = {},
 ): Promise<RegisterResult> {
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
@@ -119,7 +122,9 @@ export async function register(
     const existing = new Map<number, RegistrationRow | undefined>();
     for (const webinar of webinars) existing.set(webinar.id, await findRegistration(trx, webinar.id, attendeeRow.id));
     const anyNew = webinars.some((w) => (existing.get(w.id)?.status ?? 'cancelled') === 'cancelled');
-    if (!createdAttendee && anyNew && !options.fromOwnPage) {
+    const holdsLink = options.fromOwnPage === true || (options.ownerToken !== undefined && tokensEqual(options.ownerToken, attendeeRow.token));
+    const linkReplaced = !createdAttendee && anyNew && !holdsLink;
+    if (linkReplaced) {
       const token = generateToken();
       await updateAttendee(trx, attendeeRow.id, { token, token_lookup: tokenLookup(token), updated_at: at });
       attendeeRow = { ...attendeeRow, token, token_lookup: tokenLookup(token) };
@@ -132,7 +137,7 @@ export async function register(
       if (previous && previous.status !== 'cancelled') {
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
         // The page after registering only says "we have emailed you": the email must come.
-        if (!options.fromOwnPage) {
+        if (!holdsLink) {
           const place = previous.status === 'confirmed' ? { status: 'confirmed' as const } : { status: 'waitlisted' as const, place: await waitlistPlace(trx, webinar.id, previous.id) };
           await enqueueEmail(trx, clock, alreadyRegisteredEmail(ctx, webinar, attendee, place));
         }
@@ -151,11 +156,11 @@ export async function register(
         confirmed_at: seatFree ? at : null,
         cancelled_at: null,
       });
-      if (seatFree) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee));
-      else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id)));
+      if (seatFree) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'registration-confirmed', { linkReplaced }));
+      else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id), { linkReplaced }));
       outcomes.push({ webinar, status: seatFree ? 'confirmed' : 'waitlisted', alreadyRegistered: false, registrationId: row.id });
     }
-    return { attendee, createdAttendee, outcomes };
+    return { attendee, createdAttendee, holdsLink, outcomes };
   });
 }
 

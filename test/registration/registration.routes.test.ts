@@ -89,6 +89,33 @@ describe('registering through the webinar page', () => {
     const ownPage = await ctx.app.request(`/my/${fresh}`);
     expect(ownPage.status).toBe(200);
     expect(await ownPage.text()).toContain('Partnership models: an innovation outpost in New York');
+    expect(emails[1]!.text_body).toContain('Your personal link has changed with this registration, and the one you had before no longer works.');
+    expect(emails[0]!.text_body).not.toContain('Your personal link has changed');
+  });
+
+  it('keeps the link, and the feed subscribed with it, when the browser that opened the personal page registers again', async () => {
+    const ctx = await buildTestApp();
+    const first = await ctx.app.request(`/webinars/${SLUG}/register`, form(VISITOR));
+    const token = tokenFrom(first.headers.get('location'));
+    const page = await ctx.app.request(`/my/${token}`);
+    const cookie = /hub_attendee=[^;]+/.exec(page.headers.get('set-cookie') ?? '')![0];
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+
+    const again = await ctx.app.request('/webinars/partnership-models-new-york/register', form(VISITOR, { cookie }));
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`/my/${token}?registered=partnership-models-new-york`);
+    const feed = await ctx.app.request(`/my/${token}/calendar.ics`);
+    expect(feed.status).toBe(200);
+    expect(parseCalendar(await feed.text()).events).toHaveLength(2);
+    const emails = await outbox(ctx);
+    expect(emails.map((m) => m.kind)).toEqual(['registration-confirmed', 'registration-confirmed']);
+    expect(emails[1]!.text_body).toContain(`/my/${token}`);
+
+    // A cookie holding some other value is no one's: the link is replaced as usual.
+    await schedule(ctx, 'open-innovation-platforms-china', '2027-03-25T09:00');
+    const stranger = await ctx.app.request('/webinars/open-innovation-platforms-china/register', form(VISITOR, { cookie: `hub_attendee=${'A'.repeat(43)}` }));
+    expect(stranger.headers.get('location')).toBe('/registered?webinars=open-innovation-platforms-china');
+    expect((await ctx.app.request(`/my/${token}`)).status).toBe(404);
   });
 
   it('changes nothing when the same address registers twice for the same webinar, and says so to the address only', async () => {
