@@ -31,6 +31,22 @@ export function calendarResponse(c: Context, options: CalendarResponseOptions): 
   return new Response(c.req.method === 'HEAD' ? null : options.body, { status: 200, headers });
 }
 
+/**
+ * The CORS preflight a browser sends before a conditional GET from another site (If-None-Match is
+ * not a "simple" header), so that web-based calendar clients can poll with validators too.
+ */
+export function calendarPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, HEAD',
+      'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+      'Access-Control-Max-Age': '86400',
+    },
+  });
+}
+
 function notModified(c: Context, etag: string, lastModified: DateTime): boolean {
   const ifNoneMatch = c.req.header('if-none-match');
   // RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since; comparison is weak.

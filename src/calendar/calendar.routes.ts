@@ -1,7 +1,7 @@
 // Public calendar feeds and the one-webinar download.
 import { Hono } from 'hono';
 import { areaFeed, programmeFeed, webinarFile, type PublicCalendarDeps } from './calendar.service.js';
-import { calendarResponse } from './calendar.http.js';
+import { calendarPreflight, calendarResponse } from './calendar.http.js';
 
 export function calendarRoutes(deps: PublicCalendarDeps) {
   return new Hono()
@@ -16,5 +16,6 @@ export function calendarRoutes(deps: PublicCalendarDeps) {
     .get('/webinars/:slug/calendar.ics', async (c) => {
       const file = await webinarFile(deps, c.req.param('slug'));
       return calendarResponse(c, { ...file, disposition: 'attachment' });
-    });
+    })
+    .on('OPTIONS', ['/calendar.ics', '/areas/:slug/calendar.ics', '/webinars/:slug/calendar.ics'], () => calendarPreflight());
 }

@@ -139,6 +139,17 @@ describe('HTTP for calendar clients', () => {
     expect(garbage.status).toBe(200);
   });
 
+  it('answers a cross-site preflight for a conditional GET', async () => {
+    const ctx = await buildTestApp();
+    const res = await ctx.app.request('/calendar.ics', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://calendar.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/If-None-Match/);
+  });
+
   it('answers HEAD with the headers and no body', async () => {
     const ctx = await buildTestApp();
     const get = await ctx.app.request('/calendar.ics');
