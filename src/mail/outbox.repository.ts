@@ -70,13 +70,12 @@ export async function markAttemptFailed(
     .execute();
 }
 
-const FAST_RECOVERIES = 3;
-
 /**
  * Gives back messages that a stopped or crashed worker left in sending since before `staleBefore`.
- * The interrupted send counts as an attempt. The first interruptions are retried at once (a restart
- * after a crash should send); from the third on, at `slowRetryAt`, so that a message that kills the
- * worker every time is tried a few times a day instead of in a loop, and is still never dropped.
+ * The interrupted send counts as an attempt. A first interruption is retried at once (a restart
+ * after a crash should send); one interrupted again without any answer from the server in between
+ * (its last error is still the interruption) waits until `slowRetryAt`, so that a message that
+ * kills the worker every time is tried a few times a day instead of in a loop, and never dropped.
  */
 export async function recoverStaleSending(
   db: Db,
@@ -88,7 +87,7 @@ export async function recoverStaleSending(
       status: 'pending',
       attempts: sql<number>`attempts + 1`,
       last_error: options.reason,
-      next_attempt_at: sql<string>`case when attempts + 1 >= ${FAST_RECOVERIES} then ${options.slowRetryAt} else ${options.now} end`,
+      next_attempt_at: sql<string>`case when last_error is ${options.reason} then ${options.slowRetryAt} else ${options.now} end`,
       updated_at: options.now,
     })
     .where('status', '=', 'sending')

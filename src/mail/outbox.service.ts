@@ -44,11 +44,12 @@ export function outboxTimestamp(instant: DateTime): string {
 
 /**
  * Queues a message with the db it is given: pass the caller's transaction so that the email is
- * written together with the change that causes it, or not at all.
+ * written together with the change that causes it, or not at all. False when a message with the
+ * same dedupe key was queued before.
  */
-export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail): Promise<void> {
+export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail): Promise<boolean> {
   const now = outboxTimestamp(clock.now());
-  await insertOutboxMessage(db, {
+  const id = await insertOutboxMessage(db, {
     kind: message.kind,
     to_address: message.to.address,
     to_name: message.to.name,
@@ -70,6 +71,7 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
     sent_at: null,
     not_after: message.notAfter ? outboxTimestamp(message.notAfter) : null,
   });
+  return id !== undefined;
 }
 
 /** The admin "retry" button: a failed, held or pending message becomes due now with a fresh schedule. */

@@ -1,5 +1,6 @@
 // The one email materials send: "the recording and slides are available". Each attendee gets it
-// once when the recording is published, and once if a coordinator announces materials by hand.
+// once when the recording is published, and when a coordinator announces materials they have not
+// been told about yet.
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
@@ -11,9 +12,12 @@ export type MaterialsRecipient = { attendeeId: number; name: string; email: stri
 /** Why materials are announced: a recording was published, or a coordinator asked (slides only, say). */
 export type AnnouncementReason = 'recording' | 'requested';
 
-/** The key that makes a second announcement of the same kind, webinar and attendee a no-op. */
-export function materialsDedupeKey(webinarId: number, attendeeId: number, reason: AnnouncementReason): string {
-  return reason === 'recording' ? `materials:${webinarId}:${attendeeId}:recording` : `materials:${webinarId}:${attendeeId}`;
+/**
+ * The key that makes a repeated announcement a no-op: the recording's once per webinar and
+ * attendee; a coordinator's once per state of the materials (`newestMaterialId`).
+ */
+export function materialsDedupeKey(webinarId: number, attendeeId: number, reason: AnnouncementReason, newestMaterialId: number): string {
+  return reason === 'recording' ? `materials:${webinarId}:${attendeeId}:recording` : `materials:${webinarId}:${attendeeId}:upto:${newestMaterialId}`;
 }
 
 function whatIsAvailable(materials: readonly Material[]): string {
@@ -53,6 +57,6 @@ export function materialsAvailableEmail(
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
-    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason),
+    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason, Math.max(...materials.map((m) => m.id))),
   };
 }

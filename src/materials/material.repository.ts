@@ -31,6 +31,19 @@ export async function nextMaterialPosition(db: Db, webinarId: number): Promise<n
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
 }
 
+/** When each attendee was last emailed about this webinar's materials, for any reason. */
+export async function lastMaterialsEmailPerAttendee(db: Db, webinarId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['attendee_id', (eb) => eb.fn.max<string>('created_at').as('last')])
+    .where('webinar_id', '=', webinarId)
+    .where('kind', '=', 'materials-available')
+    .where('attendee_id', 'is not', null)
+    .groupBy('attendee_id')
+    .execute();
+  return new Map(rows.map((row) => [row.attendee_id!, row.last]));
+}
+
 export async function listExistingDedupeKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys).execute();

@@ -18,7 +18,15 @@ import { updateWebinarRow } from '../programme/webinar.repository.js';
 import { findRegistration, listRegisteredAttendees } from '../registration/registration.repository.js';
 import { findAttendeeByToken } from '../registration/registration.service.js';
 import { materialsAvailableEmail, materialsDedupeKey, type AnnouncementReason } from './material.emails.js';
-import { deleteMaterialRow, findMaterialRow, insertMaterialRow, listExistingDedupeKeys, listMaterialRows, nextMaterialPosition } from './material.repository.js';
+import {
+  deleteMaterialRow,
+  findMaterialRow,
+  insertMaterialRow,
+  lastMaterialsEmailPerAttendee,
+  listExistingDedupeKeys,
+  listMaterialRows,
+  nextMaterialPosition,
+} from './material.repository.js';
 import type { Material } from './material.types.js';
 import type { CheckedUpload, MaterialInput } from './material.validation.js';
 
@@ -83,12 +91,13 @@ export async function listPublishedRecordings(deps: Pick<MaterialDeps, 'db' | 'c
 }
 
 /**
- * Publishing a recording of a webinar that has begun tells everyone registered, in the same
- * transaction as the material. Before the start there is nothing to watch yet (a coordinator can
- * still announce by hand), and drafts and cancelled webinars have nobody to tell.
+ * Publishing a recording of a webinar that is over tells everyone registered, in the same
+ * transaction as the material. Before the end there is no recording to watch yet (a link added
+ * during the session is the live stream; a coordinator can still announce by hand), and drafts
+ * and cancelled webinars have nobody to tell.
  */
 function announcesRecording(webinar: Webinar, input: MaterialInput, clock: Clock): boolean {
-  return input.kind === 'recording' && webinar.status === 'published' && clock.now() >= webinar.startsAt;
+  return input.kind === 'recording' && webinar.status === 'published' && clock.now() >= webinar.endsAt;
 }
 
 /** Adds a material; `announced` is how many "now available" emails a recording queued. */
@@ -170,8 +179,9 @@ function noSuchFile(): NotFoundError {
 }
 
 /**
- * Emails a coordinator's announcement of the materials to everyone registered. Returns how many
- * were queued: nobody gets it twice, nor after the recording's own announcement.
+ * Emails a coordinator's announcement of the materials to everyone registered who has not been
+ * told about all of them yet (by the recording's email or an earlier announcement). Returns how
+ * many were queued.
  */
 export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): Promise<number> {
   return inTransaction(deps.db, async (trx) => announceMaterials(trx, deps, await getWebinarForMaterials(trx, webinarSlug), 'requested'));
@@ -180,28 +190,30 @@ export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): 
 /**
  * Queues "now available" emails in the caller's transaction to everyone registered: the confirmed
  * attendees, and those still waiting, who never had a seat and want the recording most. Each gets
- * only what they can open (attendees-only material needs a confirmed seat); someone for whom that
- * is nothing, or nothing new for the reason, is skipped.
+ * only what they can open (attendees-only material needs a confirmed seat). The recording is
+ * announced once per attendee; a coordinator's announcement skips whoever was emailed after the
+ * newest material was added, so nobody hears twice about the same things.
  */
 async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, reason: AnnouncementReason): Promise<number> {
   const materials = await listMaterials(trx, webinar.id);
+  if (materials.length === 0) return 0;
   const publicOnes = materials.filter((m) => m.visibility === 'public');
+  const newest = materials.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt.equals(a.createdAt) && b.id > a.id) ? b : a));
   const recipients = [
     ...(await listRegisteredAttendees(trx, webinar.id, 'confirmed')).map((attendee) => ({ attendee, visible: materials })),
     ...(await listRegisteredAttendees(trx, webinar.id, 'waitlisted')).map((attendee) => ({ attendee, visible: publicOnes })),
   ].filter(({ visible }) => (reason === 'recording' ? visible.some((m) => m.kind === 'recording') : visible.length > 0));
-  // A coordinator's announcement adds nothing for someone the recording was already announced to.
-  const skipReasons: AnnouncementReason[] = reason === 'recording' ? ['recording'] : ['recording', 'requested'];
-  const told = await listExistingDedupeKeys(
-    trx,
-    recipients.flatMap(({ attendee }) => skipReasons.map((r) => materialsDedupeKey(webinar.id, attendee.attendeeId, r))),
-  );
+  const recordingTold = await listExistingDedupeKeys(trx, recipients.map(({ attendee }) => materialsDedupeKey(webinar.id, attendee.attendeeId, 'recording', 0)));
+  const lastTold = await lastMaterialsEmailPerAttendee(trx, webinar.id);
+  // The outbox keeps whole seconds: an email in the same second as the newest material (the
+  // recording's own, in the same transaction) counts as having told about it.
+  const newestAt = newest.createdAt.startOf('second');
   const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
   let queued = 0;
   for (const { attendee, visible } of recipients) {
-    if (skipReasons.some((r) => told.has(materialsDedupeKey(webinar.id, attendee.attendeeId, r)))) continue;
-    await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason));
-    queued++;
+    const told = lastTold.get(attendee.attendeeId);
+    if (reason === 'recording' ? recordingTold.has(materialsDedupeKey(webinar.id, attendee.attendeeId, 'recording', 0)) : told !== undefined && utc(told) >= newestAt) continue;
+    if (await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason))) queued++;
   }
   return queued;
 }

@@ -42,7 +42,15 @@ function speakerChanges(change: WebinarChange, speaker: SpeakerRecipient, progra
         : 'The technical check: there is none any more.',
     );
   }
-  if (fields.includes('speakerJoinUrl')) lines.push(after.speakerJoinUrl ? 'Your speaker link: it is new (below).' : 'Your speaker link: use the attendees’ join link (below) for now.');
+  if (fields.includes('speakerJoinUrl')) {
+    lines.push(
+      after.speakerJoinUrl
+        ? 'Your speaker link: it is new (below).'
+        : after.joinUrl
+          ? 'Your speaker link: withdrawn; use the join link below for now.'
+          : 'Your speaker link: withdrawn; a new one will follow.',
+    );
+  }
   // Without a panelists' link, speakers join by the attendees' one.
   else if (fields.includes('joinUrl') && !after.speakerJoinUrl) lines.push('The join link: it is new (below).');
   return lines.length > 0 ? [`What changed:\n${lines.map((line) => `- ${line}`).join('\n')}`] : [];
@@ -54,6 +62,7 @@ export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker:
     kind: change ? 'speaker-updated' : 'speaker-invited',
     to: { address: speaker.email ?? '', name: speaker.name },
     webinarId: webinar.id,
+    notAfter: webinar.endsAt,
     subject: change ? `Changed: your session “${webinar.title}”` : `You are speaking: ${webinar.title}`,
     ...emailBody(
       [
@@ -80,6 +89,7 @@ export function speakerCancellationEmail(ctx: EmailContext, webinar: Webinar, sp
     kind: 'speaker-cancelled',
     to: { address: speaker.email ?? '', name: speaker.name },
     webinarId: webinar.id,
+    notAfter: webinar.endsAt,
     subject: `Cancelled: your session “${webinar.title}”`,
     ...emailBody(
       [

@@ -42,6 +42,8 @@ function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, atten
     to: { address: attendee.email, name: attendee.name },
     webinarId: webinar.id,
     attendeeId: attendee.id,
+    // Worth nothing once the (planned) webinar is over.
+    notAfter: webinar.endsAt,
     subject: `Changed: ${webinar.title}`,
     ...emailBody(
       [
@@ -63,6 +65,8 @@ function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee
     to: { address: attendee.email, name: attendee.name },
     webinarId: webinar.id,
     attendeeId: attendee.id,
+    // Worth nothing once the (planned) webinar is over.
+    notAfter: webinar.endsAt,
     subject: `Cancelled: ${webinar.title}`,
     ...emailBody(
       [

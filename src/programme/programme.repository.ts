@@ -100,6 +100,12 @@ export async function touchWebinars(db: Db, which: { ids: number[] } | { areaId:
   await query.execute();
 }
 
+/** Marks speakers as changed, so that their feeds' Last-Modified moves when a webinar leaves them. */
+export async function touchSpeakers(db: Db, ids: number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('speaker').set({ updated_at: at }).where('id', 'in', ids).execute();
+}
+
 export async function insertAreaRow(db: Db, area: NewKnowledgeArea): Promise<number> {
   const row = await db.insertInto('knowledge_area').values(area).returning('id').executeTakeFirstOrThrow();
   return row.id;

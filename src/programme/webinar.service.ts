@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { instantOf } from '../time/index.js';
 import { slugify } from '../validation.js';
 import { toStoredInstant } from './programme.mappers.js';
-import { findAreaRowBySlug, findSpeakerRowBySlug, findWebinarRowBySlug } from './programme.repository.js';
+import { findAreaRowBySlug, findSpeakerRowBySlug, findWebinarRowBySlug, touchSpeakers } from './programme.repository.js';
 import { ALL_STATUSES, getWebinarBySlug } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { countActiveRegistrations, insertWebinar, replaceWebinarSpeakers, slugExists, updateWebinarRow } from './webinar.repository.js';
@@ -135,6 +135,12 @@ export async function updateWebinar(
       await updateWebinarRow(trx, row.id, { ...update, sequence: speakersRescheduled ? row.sequence + 1 : row.sequence, updated_at: toStoredInstant(clock.now()) });
     }
     const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
+    // A webinar that leaves a speaker's feed (back to draft, or the speaker taken off) is not in
+    // that feed any more to move its date: the speaker's own change time does it.
+    if (fields.includes('status') || fields.includes('speakers')) {
+      const affected = new Set([...before.speakers, ...after.speakers].map((s) => s.id));
+      await touchSpeakers(trx, [...affected], toStoredInstant(clock.now()));
+    }
     const change = { before, after, rescheduled, speakersRescheduled, fields };
     if (fields.length > 0) for (const listener of listeners) await listener(trx, change);
     return change;

@@ -52,8 +52,12 @@ export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Re
   } as const;
 }
 
-function base(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: string): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId'> {
-  return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id };
+/**
+ * What every email about an attendee's registration carries. None of them is worth sending once
+ * the webinar is over (after a long mail outage, say), so the outbox drops them then.
+ */
+function base(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: string): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId' | 'notAfter'> {
+  return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id, notAfter: webinar.endsAt };
 }
 
 /** Said when a registration from elsewhere replaced the attendee's link (see `register`). */
@@ -130,6 +134,8 @@ export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, atte
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
+    // At most one a day per webinar: anyone can type the address, and the form has no captcha.
+    dedupeKey: `already-registered:${attendee.id}:${webinar.id}:${ctx.now.toUTC().toISODate()}`,
   };
 }
 

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
 import { CheckEmailPage, DeletedPage, PrivacyPage } from '../../views/registration/simple-pages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
-import { calendarResponse, latest } from '../calendar/calendar.http.js';
+import { calendarPreflight, calendarResponse, latest } from '../calendar/calendar.http.js';
 import { webinarEvent, type EventLink } from '../calendar/webinar-events.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
@@ -15,7 +15,7 @@ import { getProgramme, listWebinars, splitByTime } from '../programme/programme.
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
 import { showIn, normalizeZone } from '../time/index.js';
 import type { Input } from '../validation.js';
-import { looksLikeToken } from '../security/tokens.js';
+import { looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { personalUrl } from './registration.emails.js';
 import {
   cancelRegistration,
@@ -57,20 +57,19 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     throw new HTTPException(429, { message: 'Too many registrations from your network in a short time. Please wait a few minutes and try again.' });
   };
 
-  /**
-   * Where a successful form registration goes: the attendee's page for whoever created the attendee
-   * or already holds the link (this browser opened the page), otherwise "check your email".
-   */
+  /** Where a successful form registration goes: the new attendee's page, or "check your email". */
   const afterRegistration = (c: Context, result: RegisterResult) =>
-    result.createdAttendee || result.holdsLink
+    result.createdAttendee
       ? c.redirect(`/my/${result.attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303)
       : c.redirect(`/registered?webinars=${encodeURIComponent(welcomeQuery(result))}`, 303);
 
-  // The browser that opened a personal page remembers its link, so that registering there again
-  // is recognised as the owner's and does not replace the link (see `register`).
+  // The browser that opened a personal page remembers a hash of its link, so that registering there
+  // again is recognised as the owner's and does not replace the link (see `register`). The cookie
+  // opens nothing: on a shared computer, whoever types the owner's address still sees only "check
+  // your email".
   const secure = baseUrl.startsWith('https:');
   const rememberOwner = (c: Context, token: string) =>
-    setCookie(c, OWNER_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: 365 * 86400 });
+    setCookie(c, OWNER_COOKIE, tokenLookup(token), { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: 365 * 86400 });
   const ownerToken = (c: Context) => {
     const value = getCookie(c, OWNER_COOKIE);
     return value && looksLikeToken(value) ? value : undefined;
@@ -87,7 +86,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     }
     tooMany(c);
     try {
-      return afterRegistration(c, await register(deps, [slug], validated.value, { ownerToken: ownerToken(c) }));
+      return afterRegistration(c, await register(deps, [slug], validated.value, { ownerLookup: ownerToken(c) }));
     } catch (error) {
       if (error instanceof ConflictError) {
         return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: { form: error.message } } }), 409);
@@ -106,7 +105,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     }
     tooMany(c);
     try {
-      return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerToken: ownerToken(c) }));
+      return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerLookup: ownerToken(c) }));
     } catch (error) {
       if (error instanceof ConflictError || error instanceof NotFoundError) {
         return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: error.message } }), error instanceof NotFoundError ? 404 : 409);
@@ -234,6 +233,9 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     else if (message === 'registered') notice = { kind: 'ok', text: 'Registered. A confirmation is on its way by email.' };
     return renderMyPage(c, attendee, { notice });
   });
+
+  // Answered without looking at the token: a preflight carries no credentials and reveals nothing.
+  my.on('OPTIONS', '/:token/calendar.ics', () => calendarPreflight());
 
   my.get('/:token/calendar.ics', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));

@@ -81,14 +81,14 @@ export function assertOpenForRegistration(webinar: Webinar, now: DateTime): void
  * because the first person to type an address saw its secret link, a new registration for an
  * existing attendee from anywhere but the holder of the link replaces the link; the working one
  * reaches the owner of the address by email. The holder is whoever registers from the personal
- * page, or with `ownerToken` (the browser that opened that page): replacing their link would
- * break the calendar they subscribed to for nothing.
+ * page, or with `ownerLookup` (the hash of the link, kept by the browser that opened that page):
+ * replacing their link would break the calendar they subscribed to for nothing.
  */
 export async function register(
   deps: RegistrationDeps,
   slugs: readonly string[],
   input: RegistrationInput,
-  options: { fromOwnPage?: boolean; ownerToken?: string } = {},
+  options: { fromOwnPage?: boolean; ownerLookup?: string } = {},
 ): Promise<RegisterResult> {
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
@@ -122,7 +122,7 @@ export async function register(
     const existing = new Map<number, RegistrationRow | undefined>();
     for (const webinar of webinars) existing.set(webinar.id, await findRegistration(trx, webinar.id, attendeeRow.id));
     const anyNew = webinars.some((w) => (existing.get(w.id)?.status ?? 'cancelled') === 'cancelled');
-    const holdsLink = options.fromOwnPage === true || (options.ownerToken !== undefined && tokensEqual(options.ownerToken, attendeeRow.token));
+    const holdsLink = options.fromOwnPage === true || (options.ownerLookup !== undefined && tokensEqual(options.ownerLookup, attendeeRow.token_lookup));
     const linkReplaced = !createdAttendee && anyNew && !holdsLink;
     if (linkReplaced) {
       const token = generateToken();
@@ -137,7 +137,7 @@ export async function register(
       if (previous && previous.status !== 'cancelled') {
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
         // The page after registering only says "we have emailed you": the email must come.
-        if (!holdsLink) {
+        if (!options.fromOwnPage) {
           const place = previous.status === 'confirmed' ? { status: 'confirmed' as const } : { status: 'waitlisted' as const, place: await waitlistPlace(trx, webinar.id, previous.id) };
           await enqueueEmail(trx, clock, alreadyRegisteredEmail(ctx, webinar, attendee, place));
         }
@@ -160,7 +160,7 @@ export async function register(
       else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id), { linkReplaced }));
       outcomes.push({ webinar, status: seatFree ? 'confirmed' : 'waitlisted', alreadyRegistered: false, registrationId: row.id });
     }
-    return { attendee, createdAttendee, holdsLink, outcomes };
+    return { attendee, createdAttendee, outcomes };
   });
 }
 

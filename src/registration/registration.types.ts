@@ -39,7 +39,5 @@ export type RegisterResult = {
   attendee: Attendee;
   /** True when this request created the attendee: only then may the response show the secret link. */
   createdAttendee: boolean;
-  /** The request came from whoever holds the attendee's link (their page, or their browser). */
-  holdsLink: boolean;
   outcomes: RegisterOutcome[];
 };

@@ -6,7 +6,7 @@ import { CsrfField } from '../../views/admin/admin-layout.js';
 import { SpeakerPrivatePage } from '../../views/speakers/speaker-private-page.js';
 import { SpeakerPublicPage } from '../../views/speakers/speaker-public-page.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
-import { calendarResponse, latest } from '../calendar/calendar.http.js';
+import { calendarPreflight, calendarResponse, latest } from '../calendar/calendar.http.js';
 import { speakerEvents } from '../calendar/speaker-events.js';
 import type { LinksOfWebinars } from '../calendar/calendar.service.js';
 import type { EventLink } from '../calendar/webinar-events.js';
@@ -81,6 +81,8 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, linksOf }: SpeakerRo
     await setSpeakerZone(db, clock, speaker.id, zone);
     return c.redirect(`/speaker/${token}?done=zone`, 303);
   });
+
+  app.on('OPTIONS', '/speaker/:token/calendar.ics', () => calendarPreflight());
 
   app.get('/speaker/:token/calendar.ics', async (c) => {
     const token = c.req.param('token');

@@ -141,13 +141,15 @@ describe('HTTP for calendar clients', () => {
 
   it('answers a cross-site preflight for a conditional GET', async () => {
     const ctx = await buildTestApp();
-    const res = await ctx.app.request('/calendar.ics', {
-      method: 'OPTIONS',
-      headers: { origin: 'https://calendar.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
-    });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-headers')).toMatch(/If-None-Match/);
+    for (const path of ['/calendar.ics', '/areas/any/calendar.ics', `/my/${'a'.repeat(43)}/calendar.ics`, `/speaker/${'a'.repeat(43)}/calendar.ics`]) {
+      const res = await ctx.app.request(path, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://calendar.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+      });
+      expect([path, res.status]).toEqual([path, 204]);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-allow-headers')).toMatch(/If-None-Match/);
+    }
   });
 
   it('answers HEAD with the headers and no body', async () => {

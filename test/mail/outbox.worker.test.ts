@@ -150,20 +150,36 @@ describe('the outbox worker', () => {
     ]);
   });
 
-  it('retries a message that keeps killing the worker a few times a day, and never drops it', async () => {
+  it('retries a message that keeps killing the worker at once the first time, then every six hours, and never drops it', async () => {
     const setup = await buildMailDb();
     await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Poison' }));
-    const interrupt = async () => {
-      await setup.db.updateTable('outbox').set({ status: 'sending', updated_at: '2027-01-01T00:00:00Z' }).where('id', '=', 1).execute();
-      await worker(setup, null).runOnce().catch(() => undefined);
-    };
-    const due = async () => (await state(setup.db))[0]!.next_attempt_at;
+    // A send that never answers stands for a worker that died in the middle of it.
+    const dies: MailTransport = { send: () => new Promise(() => {}) };
+    const row = async () => (await state(setup.db))[0]!;
 
-    await interrupt();
-    await interrupt();
-    expect([await due(), (await state(setup.db))[0]!.attempts]).toEqual(['2027-02-01T12:00:00Z', 2]);
-    await interrupt();
-    expect((await state(setup.db))[0]).toMatchObject({ status: 'held', attempts: 3, next_attempt_at: '2027-02-01T18:00:00Z' });
+    void worker(setup, dies).runOnce();
+    await vi.waitFor(async () => expect((await row()).status).toBe('sending'));
+    // Restarted after the lease: the first interruption is retried at once, and dies again.
+    setup.clock.advance(11);
+    void worker(setup, dies).runOnce();
+    await vi.waitFor(async () => expect(await row()).toMatchObject({ status: 'sending', attempts: 1 }));
+
+    // Interrupted twice in a row: it waits six hours instead of looping.
+    setup.clock.advance(11);
+    const healthy = recordingTransport();
+    expect(await worker(setup, healthy).runOnce()).toEqual({ sent: 0, failed: 0, held: 0 });
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 2, next_attempt_at: '2027-02-01T18:22:00Z' });
+    setup.clock.advance(6 * 60);
+    expect(await worker(setup, healthy).runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
+    expect(healthy.sent.map((m) => m.subject)).toEqual(['Poison']);
+  });
+
+  it('retries at once a message interrupted once after ordinary failures', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    await setup.db.updateTable('outbox').set({ status: 'sending', attempts: 5, last_error: '421 Try later', updated_at: '2027-02-01T11:00:00Z' }).execute();
+    const transport = recordingTransport();
+    expect(await worker(setup, transport).runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
   });
 
   it('holds messages while no mail server is configured and sends them once one is', async () => {

@@ -56,10 +56,16 @@ describe('announcing materials', () => {
     expect(third!.subject).toBe('Now available: the recording of Corporate venture capital: lessons from Silicon Valley');
     expect(third!.text_body).not.toContain('Full deck');
 
-    // A coordinator's announcement afterwards tells nobody twice.
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
-    expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=0#materials`);
+    // A coordinator's announcement afterwards tells nobody twice about the same things...
+    const notify = () => ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
+    expect((await notify()).headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=0#materials`);
     expect(await materialEmails(ctx)).toHaveLength(3);
+    // ...but does announce what was added after them.
+    ctx.clock.advance(60);
+    await seedMaterial(ctx, PAST_CVC, { kind: 'link', title: 'Further reading', url: 'https://example.org/reading' });
+    expect((await notify()).headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=3#materials`);
+    expect((await notify()).headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=0#materials`);
+    expect((await materialEmails(ctx)).at(-1)!.text_body).toContain('- Link: Further reading');
   });
 
   it('announces other materials by hand once, and the recording published later once more', async () => {
@@ -77,13 +83,14 @@ describe('announcing materials', () => {
     expect(added.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=1#materials`);
 
     const id = await webinarId(ctx, PAST_CVC);
+    const slidesId = (await ctx.db.selectFrom('material').select('id').where('kind', '=', 'slides').executeTakeFirstOrThrow()).id;
     expect((await materialEmails(ctx)).map((e) => [e.subject, e.dedupe_key])).toEqual([
-      ['Now available: the slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}`],
+      ['Now available: the slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}:upto:${slidesId}`],
       ['Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}:recording`],
     ]);
   });
 
-  it('does not announce a recording before the webinar has begun, nor for a cancelled one', async () => {
+  it('does not announce a recording before the webinar is over, nor for a cancelled one', async () => {
     const ctx = await buildMaterialsApp();
     await registerBefore(ctx, [UPCOMING], 'early@example.org');
     await seedMaterial(ctx, UPCOMING, { kind: 'recording', title: 'Trailer', url: 'https://vimeo.com/76979871' });

@@ -109,6 +109,16 @@ describe('/speaker/:token/calendar.ics', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(2);
   });
 
+  it('moves Last-Modified when a webinar leaves the feed, so If-Modified-Since gets the shorter feed', async () => {
+    const { ctx, token } = await setup();
+    const before = await ctx.app.request(`/speaker/${token}/calendar.ics`);
+    ctx.clock.advance(60);
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { speakers: [{ slug: 'anna-lindqvist', role: 'moderator' }] });
+    const after = await ctx.app.request(`/speaker/${token}/calendar.ics`, { headers: { 'if-modified-since': before.headers.get('last-modified')! } });
+    expect(after.status).toBe(200);
+    expect(parseCalendar(await after.text()).events.filter((e) => e.url?.endsWith(SLUG))).toEqual([]);
+  });
+
   it('adds the published recording to the session, and never an attendees-only one', async () => {
     const { ctx, token } = await setup();
     const deps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, uploadsDir: '/nonexistent' };

@@ -45,7 +45,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       {props.notifiedCount !== undefined ? (
         <p class="notice ok" role="status">
           {props.notifiedCount === 0
-            ? 'No new emails: everyone registered has already been told (or there is nothing to announce).'
+            ? 'No new emails: everyone registered has already been told about these materials (or there is nothing to announce).'
             : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to the registered attendees: “Now available”.`}
         </p>
       ) : null}
@@ -180,10 +180,10 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       <form method="post" action={`${base}/notify`} class="stack">
         <CsrfField token={csrfToken} />
         <p class="small">
-          Adding a recording once the webinar has begun emails everyone registered by itself (confirmed attendees and the waiting list,
-          each once). Use this for materials without a recording: it emails everyone registered once that the materials are available,
-          with links to the webinar page and, for attendees-only materials, to the confirmed attendees’ personal pages. Nobody who was
-          already told is emailed again.
+          Adding a recording once the webinar is over emails everyone registered by itself (confirmed attendees and the waiting list,
+          each once). Use this button for other materials, such as slides without a recording or a link added later: it emails
+          everyone registered that the materials are available, with links to the webinar page and, for attendees-only materials, to
+          the confirmed attendees’ personal pages. Nobody is emailed twice about the same materials.
         </p>
         <button type="submit" class="secondary" disabled={materials.length === 0}>
           Email registered attendees
