@@ -10,6 +10,7 @@ import { parseConfig } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
+import { seedDemoMaterials } from './materials/demo-materials.js';
 import { redactSmtpUrl, smtpTransport } from './mail/mailer.js';
 import { createOutboxWorker } from './mail/outbox.worker.js';
 import { enqueueDueReminders } from './registration/reminders.js';
@@ -51,6 +52,7 @@ if (bootstrap.error) fail(bootstrap.error);
 if (bootstrap.message) console.log(bootstrap.message);
 
 const uploadsDir = join(config.databasePath === ':memory:' ? resolve('data') : dirname(resolve(config.databasePath)), 'uploads');
+if (seeded && config.demo) await seedDemoMaterials({ db, clock: systemClock, baseUrl: config.baseUrl, uploadsDir });
 const app = createApp({
   db,
   clock: systemClock,

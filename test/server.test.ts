@@ -45,6 +45,14 @@ describe('npm start', () => {
       const home = await (await fetch(`${url}/`)).text();
       expect(home).toContain('Upcoming webinars');
       expect(home.match(/href="\/webinars\//g)?.length).toBe(4);
+      // The two past demo webinars come with their slides: the archive is not empty on day one.
+      const archive = await (await fetch(`${url}/recordings`)).text();
+      expect(archive).toContain('Corporate venture capital: lessons from Silicon Valley');
+      expect(archive).toContain('Open innovation platforms in China');
+      const slides = /href="(\/materials\/\d+\/[^"]+\.pdf)"/.exec(archive)?.[1];
+      const pdf = await fetch(`${url}${slides}`);
+      expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       server.child.kill('SIGTERM');
     }
