@@ -52,7 +52,12 @@ if (bootstrap.error) fail(bootstrap.error);
 if (bootstrap.message) console.log(bootstrap.message);
 
 const uploadsDir = join(config.databasePath === ':memory:' ? resolve('data') : dirname(resolve(config.databasePath)), 'uploads');
-if (seeded && config.demo) await seedDemoMaterials({ db, clock: systemClock, baseUrl: config.baseUrl, uploadsDir });
+if (seeded && config.demo) {
+  // The demo is usable without its slides: a folder that cannot be written costs them, not the start.
+  await seedDemoMaterials({ db, clock: systemClock, baseUrl: config.baseUrl, uploadsDir }).catch((error: unknown) =>
+    console.warn(`The demo slides could not be stored in ${uploadsDir}: ${(error as Error).message}`),
+  );
+}
 const app = createApp({
   db,
   clock: systemClock,

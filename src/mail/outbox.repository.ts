@@ -96,6 +96,21 @@ export async function recoverStaleSending(
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * A webinar moved: its unsent emails that expire with it (not_after set) now expire at its new
+ * end. Reminders keep theirs: they expire at the start they were written for.
+ */
+export async function moveExpiryOfWebinarMail(db: Db, webinarId: number, notAfter: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ not_after: notAfter })
+    .where('webinar_id', '=', webinarId)
+    .where('status', 'in', ['pending', 'held'])
+    .where('not_after', 'is not', null)
+    .where('kind', 'not like', 'reminder-%')
+    .execute();
+}
+
 /** Parks every pending message while no mail server is configured. */
 export async function holdPendingMessages(db: Db, now: string): Promise<number> {
   const result = await db.updateTable('outbox').set({ status: 'held', updated_at: now }).where('status', '=', 'pending').executeTakeFirst();

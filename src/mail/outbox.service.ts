@@ -10,6 +10,7 @@ import {
   countOutboxByStatus,
   findOutboxMessage,
   insertOutboxMessage,
+  moveExpiryOfWebinarMail,
   listOutboxMessages,
   resetForRetry,
 } from './outbox.repository.js';
@@ -72,6 +73,11 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
     not_after: message.notAfter ? outboxTimestamp(message.notAfter) : null,
   });
   return id !== undefined;
+}
+
+/** A webinar moved: its unsent emails that were to expire at its end follow it (see the repository). */
+export async function moveWebinarMailExpiry(db: Db, webinarId: number, endsAt: DateTime): Promise<void> {
+  await moveExpiryOfWebinarMail(db, webinarId, outboxTimestamp(endsAt));
 }
 
 /** The admin "retry" button: a failed, held or pending message becomes due now with a fresh schedule. */

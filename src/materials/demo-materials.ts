@@ -12,8 +12,9 @@ function latinName(name: string): string {
   return name.replace(/\s*\([^)]*[^\u0000-\u00ff][^)]*\)/g, '').trim();
 }
 
+/** Sentences on lines of their own, the last one kept even without a full stop. */
 function sentences(text: string): string[] {
-  return text.match(/[^.?!]+[.?!]+/g)?.map((s) => s.trim()) ?? [text];
+  return (text.match(/[^.?!]+(?:[.?!]+|$)/g) ?? [text]).map((s) => s.trim()).filter(Boolean);
 }
 
 function slidesOf(webinar: Webinar): Slide[] {

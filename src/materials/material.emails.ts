@@ -13,11 +13,18 @@ export type MaterialsRecipient = { attendeeId: number; name: string; email: stri
 export type AnnouncementReason = 'recording' | 'requested';
 
 /**
- * The key that makes a repeated announcement a no-op: the recording's once per webinar and
- * attendee; a coordinator's once per state of the materials (`newestMaterialId`).
+ * The key of an announcement, which also records what it told: the ids of the materials the
+ * attendee could open. The recording's is once per webinar and attendee (see `parseMaterialsKey`);
+ * a coordinator's is once per set of materials.
  */
-export function materialsDedupeKey(webinarId: number, attendeeId: number, reason: AnnouncementReason, newestMaterialId: number): string {
-  return reason === 'recording' ? `materials:${webinarId}:${attendeeId}:recording` : `materials:${webinarId}:${attendeeId}:upto:${newestMaterialId}`;
+export function materialsDedupeKey(webinarId: number, attendeeId: number, reason: AnnouncementReason, told: readonly number[]): string {
+  return `materials:${webinarId}:${attendeeId}:${reason === 'recording' ? 'recording' : 'set'}:${[...told].sort((a, b) => a - b).join(',')}`;
+}
+
+/** What an earlier announcement's key says: whether it was the recording's, and which ids it told. */
+export function parseMaterialsKey(key: string): { recording: boolean; told: Set<number> } | undefined {
+  const match = /^materials:\d+:\d+:(recording|set):([\d,]*)$/.exec(key);
+  return match ? { recording: match[1] === 'recording', told: new Set(match[2]!.split(',').filter(Boolean).map(Number)) } : undefined;
 }
 
 function whatIsAvailable(materials: readonly Material[]): string {
@@ -57,6 +64,6 @@ export function materialsAvailableEmail(
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
-    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason, Math.max(...materials.map((m) => m.id))),
+    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason, materials.map((m) => m.id)),
   };
 }

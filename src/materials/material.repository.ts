@@ -31,21 +31,18 @@ export async function nextMaterialPosition(db: Db, webinarId: number): Promise<n
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
 }
 
-/** When each attendee was last emailed about this webinar's materials, for any reason. */
-export async function lastMaterialsEmailPerAttendee(db: Db, webinarId: number): Promise<Map<number, string>> {
+/** The keys of the announcements of this webinar's materials, per attendee. */
+export async function listMaterialsEmailKeys(db: Db, webinarId: number): Promise<Map<number, string[]>> {
   const rows = await db
     .selectFrom('outbox')
-    .select(['attendee_id', (eb) => eb.fn.max<string>('created_at').as('last')])
+    .select(['attendee_id', 'dedupe_key'])
     .where('webinar_id', '=', webinarId)
     .where('kind', '=', 'materials-available')
     .where('attendee_id', 'is not', null)
-    .groupBy('attendee_id')
+    .where('dedupe_key', 'is not', null)
     .execute();
-  return new Map(rows.map((row) => [row.attendee_id!, row.last]));
+  const byAttendee = new Map<number, string[]>();
+  for (const row of rows) byAttendee.set(row.attendee_id!, [...(byAttendee.get(row.attendee_id!) ?? []), row.dedupe_key!]);
+  return byAttendee;
 }
 
-export async function listExistingDedupeKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys).execute();
-  return new Set(rows.map((row) => row.dedupe_key).filter((key): key is string => key !== null));
-}

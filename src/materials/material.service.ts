@@ -17,13 +17,12 @@ import type { Webinar } from '../programme/programme.types.js';
 import { updateWebinarRow } from '../programme/webinar.repository.js';
 import { findRegistration, listRegisteredAttendees } from '../registration/registration.repository.js';
 import { findAttendeeByToken } from '../registration/registration.service.js';
-import { materialsAvailableEmail, materialsDedupeKey, type AnnouncementReason } from './material.emails.js';
+import { materialsAvailableEmail, parseMaterialsKey, type AnnouncementReason } from './material.emails.js';
 import {
   deleteMaterialRow,
   findMaterialRow,
   insertMaterialRow,
-  lastMaterialsEmailPerAttendee,
-  listExistingDedupeKeys,
+  listMaterialsEmailKeys,
   listMaterialRows,
   nextMaterialPosition,
 } from './material.repository.js';
@@ -180,8 +179,8 @@ function noSuchFile(): NotFoundError {
 
 /**
  * Emails a coordinator's announcement of the materials to everyone registered who has not been
- * told about all of them yet (by the recording's email or an earlier announcement). Returns how
- * many were queued.
+ * told about all they can open yet (by the recording's email or an earlier announcement). Returns
+ * how many were queued.
  */
 export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): Promise<number> {
   return inTransaction(deps.db, async (trx) => announceMaterials(trx, deps, await getWebinarForMaterials(trx, webinarSlug), 'requested'));
@@ -191,28 +190,27 @@ export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): 
  * Queues "now available" emails in the caller's transaction to everyone registered: the confirmed
  * attendees, and those still waiting, who never had a seat and want the recording most. Each gets
  * only what they can open (attendees-only material needs a confirmed seat). The recording is
- * announced once per attendee; a coordinator's announcement skips whoever was emailed after the
- * newest material was added, so nobody hears twice about the same things.
+ * announced once per attendee; a coordinator's announcement skips whoever was already told about
+ * everything they can open now, so nobody hears twice about the same things.
  */
 async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, reason: AnnouncementReason): Promise<number> {
   const materials = await listMaterials(trx, webinar.id);
   if (materials.length === 0) return 0;
   const publicOnes = materials.filter((m) => m.visibility === 'public');
-  const newest = materials.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt.equals(a.createdAt) && b.id > a.id) ? b : a));
   const recipients = [
     ...(await listRegisteredAttendees(trx, webinar.id, 'confirmed')).map((attendee) => ({ attendee, visible: materials })),
     ...(await listRegisteredAttendees(trx, webinar.id, 'waitlisted')).map((attendee) => ({ attendee, visible: publicOnes })),
   ].filter(({ visible }) => (reason === 'recording' ? visible.some((m) => m.kind === 'recording') : visible.length > 0));
-  const recordingTold = await listExistingDedupeKeys(trx, recipients.map(({ attendee }) => materialsDedupeKey(webinar.id, attendee.attendeeId, 'recording', 0)));
-  const lastTold = await lastMaterialsEmailPerAttendee(trx, webinar.id);
-  // The outbox keeps whole seconds: an email in the same second as the newest material (the
-  // recording's own, in the same transaction) counts as having told about it.
-  const newestAt = newest.createdAt.startOf('second');
+  const earlier = await listMaterialsEmailKeys(trx, webinar.id);
   const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
   let queued = 0;
   for (const { attendee, visible } of recipients) {
-    const told = lastTold.get(attendee.attendeeId);
-    if (reason === 'recording' ? recordingTold.has(materialsDedupeKey(webinar.id, attendee.attendeeId, 'recording', 0)) : told !== undefined && utc(told) >= newestAt) continue;
+    const told = (earlier.get(attendee.attendeeId) ?? []).map(parseMaterialsKey).filter((key) => key !== undefined);
+    const skip =
+      reason === 'recording'
+        ? told.some((key) => key.recording)
+        : told.some((key) => visible.every((m) => key.told.has(m.id)));
+    if (skip) continue;
     if (await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason))) queued++;
   }
   return queued;

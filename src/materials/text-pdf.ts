@@ -5,6 +5,7 @@ const PAGE_WIDTH = 842; // A4 landscape, in points
 const PAGE_HEIGHT = 595;
 const MARGIN = 60;
 const WRAP_AT = 70;
+const HEADING_WRAP_AT = 44;
 
 export type Slide = { heading: string; lines: string[] };
 
@@ -21,12 +22,12 @@ function escapePdfString(text: string): string {
   return winAnsi(text).replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
-function wrap(line: string): string[] {
+function wrap(line: string, at = WRAP_AT): string[] {
   const words = line.split(/\s+/).filter(Boolean);
   const out: string[] = [];
   let current = '';
   for (const word of words) {
-    if (current && current.length + 1 + word.length > WRAP_AT) {
+    if (current && current.length + 1 + word.length > at) {
       out.push(current);
       current = word;
     } else current = current ? `${current} ${word}` : word;
@@ -35,9 +36,12 @@ function wrap(line: string): string[] {
   return out.length > 0 ? out : [''];
 }
 
+/** One page; text beyond the bottom margin is cut, so keep slides to a dozen short lines. */
 function pageContent(slide: Slide): string {
-  const parts = ['BT', `/F2 30 Tf`, `${MARGIN} ${PAGE_HEIGHT - MARGIN - 30} Td`, `(${escapePdfString(slide.heading)}) Tj`, '/F1 18 Tf', '0 -54 Td'];
-  for (const line of slide.lines.flatMap(wrap)) parts.push(`(${escapePdfString(line)}) Tj`, '0 -26 Td');
+  const parts = ['BT', `/F2 30 Tf`, `${MARGIN} ${PAGE_HEIGHT - MARGIN - 30} Td`];
+  for (const line of wrap(slide.heading, HEADING_WRAP_AT)) parts.push(`(${escapePdfString(line)}) Tj`, '0 -36 Td');
+  parts.push('/F1 18 Tf', '0 -18 Td');
+  for (const line of slide.lines.flatMap((line) => wrap(line))) parts.push(`(${escapePdfString(line)}) Tj`, '0 -26 Td');
   parts.push('ET');
   return parts.join('\n');
 }

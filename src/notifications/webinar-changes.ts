@@ -3,7 +3,7 @@
 // the transaction of the change, so the emails are written with it or not at all.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { enqueueEmail } from '../mail/outbox.service.js';
+import { enqueueEmail, moveWebinarMailExpiry } from '../mail/outbox.service.js';
 import { getProgramme } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
@@ -89,6 +89,8 @@ async function speakerTokens(db: Db, ids: number[]): Promise<Map<number, string 
 export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeListener {
   return async function notifyWebinarChange(trx, change) {
     const { before, after } = change;
+    // Emails still waiting for the mail server expire with the webinar's new end, not its old one.
+    if (change.fields.includes('start') || change.fields.includes('duration')) await moveWebinarMailExpiry(trx, after.id, after.endsAt);
     const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     const wasPublished = before?.status === 'published';
     // The speakers' private links go into their invitations.

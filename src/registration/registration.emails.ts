@@ -60,6 +60,11 @@ function base(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: st
   return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id, notAfter: webinar.endsAt };
 }
 
+/** The only message with a replaced link must reach its owner whenever it can, however late. */
+function keepsNewLink(options: { linkReplaced?: boolean }): Pick<OutgoingEmail, 'notAfter'> | Record<string, never> {
+  return options.linkReplaced ? { notAfter: null } : {};
+}
+
 /** Said when a registration from elsewhere replaced the attendee's link (see `register`). */
 function linkReplacedNote(options: { linkReplaced?: boolean }): string | null {
   return options.linkReplaced
@@ -94,6 +99,7 @@ export function confirmationEmail(
       footerFor(ctx.programme, ctx.baseUrl),
     ),
     ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
+    ...keepsNewLink(options),
   };
 }
 
@@ -111,6 +117,7 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: R
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
+    ...keepsNewLink(options),
   };
 }
 

@@ -127,7 +127,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       return c.json(
         {
           status: 'emailed',
-          message: 'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link.',
+          message:
+            'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link (a repeat of a registration it already has, at most once a day).',
           webinar: { slug: result.outcomes[0]!.webinar.slug, title: result.outcomes[0]!.webinar.title },
         },
         202,

@@ -286,10 +286,15 @@ describe('the JSON API', () => {
     const recording = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' }));
     expect(recording.status).toBe(201);
     expect(((await recording.json()) as { notified: number }).notified).toBe(1);
-    const link = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'Article', url: 'https://example.org/a', notify: true }));
-    expect(((await link.json()) as { notified: number }).notified).toBe(0);
+    const told = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'Article', url: 'https://example.org/a' }));
+    expect(((await told.json()) as { notified: number }).notified).toBe(0);
+    const link = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'More', url: 'https://example.org/b', notify: true }));
+    expect(((await link.json()) as { notified: number }).notified).toBe(1);
     const emails = await ctx.db.selectFrom('outbox').select(['to_address', 'subject']).where('kind', '=', 'materials-available').execute();
-    expect(emails).toEqual([{ to_address: 'one@example.org', subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley' }]);
+    expect(emails).toEqual([
+      { to_address: 'one@example.org', subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley' },
+      { to_address: 'one@example.org', subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley' },
+    ]);
   });
 });
 

@@ -28,11 +28,13 @@ describe('textPdf', () => {
     const pdf = textPdf('Öppen innovation', [
       { heading: 'Öppen innovation – “samarbete”', lines: ['Parentheses (and a backslash \\) are escaped', 'word '.repeat(60)] },
       { heading: 'Chen Jing (陈静)', lines: [] },
+      { heading: 'A heading far too long for one line of thirty-point type on the slide', lines: [] },
     ]);
     expect(detectUploadType(pdf)?.contentType).toBe('application/pdf');
     expect(structureProblems(pdf)).toEqual([]);
     const text = Buffer.from(pdf).toString('latin1');
-    expect(text.match(/\/Type \/Page /g)).toHaveLength(2);
+    expect(text.match(/\/Type \/Page /g)).toHaveLength(3);
+    expect(text).toContain('(A heading far too long for one line of) Tj');
     // Latin-1 letters stay themselves in WinAnsiEncoding; what the standard font lacks becomes "?".
     expect(text).toContain('(\xd6ppen innovation - "samarbete") Tj');
     expect(text).toContain('(Parentheses \\(and a backslash \\\\\\) are escaped) Tj');

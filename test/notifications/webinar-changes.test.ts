@@ -55,6 +55,19 @@ describe('moving a published webinar', () => {
     expect(speakerInvite.events[1]!.location).toBe('https://meet.example.org/pilots-with-startups-norway/panelists');
   });
 
+  it('moves the expiry of unsent emails about the webinar with it, but not of reminders', async () => {
+    const ctx = await buildTestApp();
+    await move(ctx, '2027-03-18T15:00', false);
+    await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
+    await ctx.db.insertInto('outbox').values({ ...(await ctx.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow()), id: undefined, kind: 'reminder-24h', dedupe_key: 'r', not_after: '2027-03-18T14:00:00Z' }).execute();
+    await move(ctx, '2027-03-18T17:00');
+    const rows = await ctx.db.selectFrom('outbox').select(['kind', 'not_after']).where('kind', 'in', ['registration-confirmed', 'reminder-24h']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { kind: 'registration-confirmed', not_after: '2027-03-18T17:00:00Z' },
+      { kind: 'reminder-24h', not_after: '2027-03-18T14:00:00Z' },
+    ]);
+  });
+
   it('sends nothing for an edit that moves nothing', async () => {
     const ctx = await setup();
     await updateWebinar(ctx.db, ctx.clock, SLUG, { title: 'New title' }, [webinarChangeNotifier({ clock: ctx.clock, baseUrl: TEST_BASE_URL })]);

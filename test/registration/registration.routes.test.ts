@@ -93,6 +93,8 @@ describe('registering through the webinar page', () => {
     expect(await ownPage.text()).toContain('Partnership models: an innovation outpost in New York');
     expect(emails[1]!.text_body).toContain('Your personal link has changed with this registration, and the one you had before no longer works.');
     expect(emails[0]!.text_body).not.toContain('Your personal link has changed');
+    // The email with the only working link never expires; an ordinary confirmation does, at the end.
+    expect([emails[0]!.not_after, emails[1]!.not_after]).toEqual([expect.stringMatching(/^20\d\d-/), null]);
   });
 
   it('keeps the link, and the feed subscribed with it, when the browser that opened the personal page registers again', async () => {
@@ -133,7 +135,8 @@ describe('registering through the webinar page', () => {
     const body = (await again.json()) as Record<string, unknown>;
     expect(body).toEqual({
       status: 'emailed',
-      message: 'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link.',
+      message:
+        'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link (a repeat of a registration it already has, at most once a day).',
       webinar: { slug: SLUG, title: 'From pilot to contract: how Norwegian industry buys from startups' },
     });
     expect(await tableCounts(ctx.db)).toEqual({ ...before, outbox: before.outbox! + 1 });

@@ -15,7 +15,10 @@ export function CheckEmailPage({ programme, titles }: { programme: Programme; ti
         ))}{' '}
         and the personal link to it by email.
       </p>
-      <p>It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}.</p>
+      <p>
+        It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}. Registering again
+        for a webinar you already have a place in sends this email at most once a day.
+      </p>
       <p>
         <a class="button secondary" href="/">
           Back to the programme
