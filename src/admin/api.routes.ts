@@ -7,13 +7,11 @@ import { limitBody, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
 import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
-import { ALL_STATUSES, getProgramme, getSpeakerBySlug, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getProgramme, getSpeakerBySlug, getWebinarBySlug, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
 import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
 import { validateNewWebinar, validateWebinarPatch } from '../programme/webinar.validation.js';
 import { formatOffset } from '../time/index.js';
-import { toSpeaker } from '../programme/programme.mappers.js';
-import { listSpeakerRows } from '../programme/programme.repository.js';
 
 export type ApiDeps = { db: Db; clock: Clock; listeners: WebinarChangeListener[] };
 
@@ -82,7 +80,7 @@ export function apiRoutes({ db, clock, listeners }: ApiDeps) {
       return c.json({ ...webinarJson(change.after), changed: change.fields });
     })
     .get('/api/speakers', async (c) => {
-      return c.json({ speakers: (await listSpeakerRows(db)).map(toSpeaker).map(speakerJson) });
+      return c.json({ speakers: (await listSpeakers(db)).map(speakerJson) });
     })
     .post('/api/speakers', limitBody(JSON_LIMIT), async (c) => {
       const validated = validateNewSpeaker(await readJsonObject(c));

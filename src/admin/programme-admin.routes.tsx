@@ -14,9 +14,8 @@ import type { AppEnv } from '../http/env.js';
 import { listOutbox, outboxSummary, OUTBOX_STATUSES, retryMessage } from '../mail/outbox.service.js';
 import { createArea, createSpeaker, updateArea, updateProgrammeSettings, updateSpeaker } from '../programme/programme-admin.service.js';
 import { validateArea, validateNewSpeaker, validateProgramme, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
-import { toSpeaker } from '../programme/programme.mappers.js';
-import { listSpeakerRows } from '../programme/programme.repository.js';
-import { getAreaBySlug, getProgramme, getSpeakerBySlug, listAreas } from '../programme/programme.service.js';
+import { getAreaBySlug, getProgramme, getSpeakerBySlug, listAreas, listSpeakers } from '../programme/programme.service.js';
+import { TableWrap } from '../../views/components/table-wrap.js';
 import type { Speaker } from '../programme/programme.types.js';
 import { renderAdminPage } from './admin-page.js';
 
@@ -75,7 +74,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
   }
 
   app.get('/admin/speakers', async (c) => {
-    const speakers = (await listSpeakerRows(db)).map(toSpeaker);
+    const speakers = await listSpeakers(db);
     return page(
       c,
       'speakers',
@@ -87,7 +86,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
             New speaker
           </a>
         </div>
-        <div class="table-wrap">
+        <TableWrap label="Speakers">
           <table>
             <thead>
               <tr>
@@ -111,7 +110,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </>,
     );
   });
@@ -179,7 +178,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
       <>
         <h1>Knowledge areas</h1>
         <div class="layout-2">
-          <div class="table-wrap">
+          <TableWrap label="Knowledge areas">
             <table>
               <thead>
                 <tr>
@@ -199,7 +198,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <section class="panel">
             <h2 style="margin-top:0">New area</h2>
             <form method="post" action="/admin/areas" class="stack" novalidate>

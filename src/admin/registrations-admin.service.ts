@@ -7,7 +7,7 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { cancellationEmail, confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
 import { setRegistrationStatus, countConfirmed } from '../registration/registration.repository.js';
@@ -53,8 +53,6 @@ export type ProgrammeCounts = {
   distinctAttendees: number;
   byOrganisationType: Record<OrganisationType, { registrations: number; attendees: number }>;
 };
-
-export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['confirmed', 'waitlisted', 'cancelled'];
 
 function toAdminRegistration(row: RegistrationListRow, waitlistPlace: number | null): AdminRegistration {
   return {

@@ -3,9 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { SchedulingPanel, SuggestionList } from '../../views/admin/scheduling-panel.js';
 import type { Db } from '../db/connection.js';
-import { toSpeaker } from '../programme/programme.mappers.js';
-import { listSpeakerRows } from '../programme/programme.repository.js';
-import { ALL_STATUSES, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import { instantOf, type ZonedTime } from '../time/index.js';
 import { assessTime, suggestTimes } from './scheduling-assistant.js';
 
@@ -21,7 +19,7 @@ export async function schedulingAssistant(
   request: AssistantRequest,
   edit?: { slug: string; csrfToken: string; suggest?: { from: string; to: string } },
 ): Promise<{ panel: Child; suggestions: Child }> {
-  const speakers = (await listSpeakerRows(db)).map(toSpeaker).filter((s) => request.speakerSlugs.includes(s.slug));
+  const speakers = (await listSpeakers(db)).filter((s) => request.speakerSlugs.includes(s.slug));
   const others = (await listWebinars(db, { statuses: ALL_STATUSES })).map((w) => ({
     id: w.id,
     slug: w.slug,

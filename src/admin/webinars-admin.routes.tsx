@@ -10,9 +10,7 @@ import type { Db } from '../db/connection.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../errors.js';
 import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
-import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listWebinars } from '../programme/programme.service.js';
-import { listSpeakerRows } from '../programme/programme.repository.js';
-import { toSpeaker } from '../programme/programme.mappers.js';
+import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
 import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
@@ -48,7 +46,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     options: { mode: 'new' | 'edit'; webinar?: Webinar; values: FormValues; errors: FieldErrors; assistant?: AssistantRequest; suggest?: { from: string; to: string } },
     status = 200,
   ) {
-    const [programme, areas, speakers] = await Promise.all([getProgramme(db), listAreas(db), listSpeakerRows(db)]);
+    const [programme, areas, speakers] = await Promise.all([getProgramme(db), listAreas(db), listSpeakers(db)]);
     const webinar = options.webinar;
     const action = webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars';
     const assistant = options.assistant ? await schedulingAssistant(db, programme.defaultZone, options.assistant, webinar ? { slug: webinar.slug, csrfToken: c.var.csrfToken, suggest: options.suggest } : undefined) : undefined;
@@ -74,7 +72,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
             values={options.values}
             errors={options.errors}
             areas={areas}
-            speakers={speakers.map(toSpeaker)}
+            speakers={speakers}
             csrfToken={c.var.csrfToken}
             assistant={assistant?.panel}
           />

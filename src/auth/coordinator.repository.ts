@@ -14,10 +14,6 @@ export async function findCoordinatorByEmail(db: Db, email: string): Promise<Coo
   return db.selectFrom('coordinator').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findCoordinatorById(db: Db, id: number): Promise<CoordinatorRow | undefined> {
-  return db.selectFrom('coordinator').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function listCoordinatorRows(db: Db): Promise<CoordinatorRow[]> {
   return db.selectFrom('coordinator').selectAll().orderBy('name').orderBy('id').execute();
 }

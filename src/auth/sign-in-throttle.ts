@@ -7,8 +7,6 @@ export type SignInLimit = { maxFailures: number; windowMinutes: number };
 
 export const DEFAULT_SIGN_IN_LIMIT: SignInLimit = { maxFailures: 5, windowMinutes: 15 };
 
-export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
-
 export function createSignInThrottle(clock: Clock, limit: SignInLimit = DEFAULT_SIGN_IN_LIMIT) {
   const failures = new Map<string, number[]>();
   const windowMs = limit.windowMinutes * 60_000;

@@ -3,7 +3,7 @@
 // the demo is seeded; the slides are real PDFs made from the webinar's own text.
 import { listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
-import { addMaterial, listMaterials, type MaterialDeps } from './material.service.js';
+import { addMaterial, type MaterialDeps } from './material.service.js';
 import { validateMaterial } from './material.validation.js';
 import { textPdf, type Slide } from './text-pdf.js';
 
@@ -31,7 +31,6 @@ export async function seedDemoMaterials(deps: MaterialDeps): Promise<number> {
   const past = (await listWebinars(deps.db, { statuses: ['published'] })).filter((w) => w.endsAt <= now);
   let added = 0;
   for (const webinar of past) {
-    if ((await listMaterials(deps.db, webinar.id)).length > 0) continue;
     const pdf = textPdf(webinar.title, slidesOf(webinar));
     const validated = validateMaterial({ kind: 'slides', title: 'Slides', visibility: 'public' }, { name: `${webinar.slug}.pdf`, bytes: pdf });
     if (!validated.ok) throw new Error(`The demo slides of ${webinar.slug} were refused: ${JSON.stringify(validated.errors)}`);

@@ -1,11 +1,12 @@
 // The one email materials send: "the recording and slides are available". Each attendee gets it
 // once when the recording is published, and when a coordinator announces materials they have not
 // been told about yet.
+import { webinarUrl } from '../calendar/webinar-events.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { personalUrl } from '../registration/registration.emails.js';
-import type { Material } from './material.types.js';
+import { MATERIAL_KIND_LABELS, type Material } from './material.types.js';
 
 export type MaterialsRecipient = { attendeeId: number; name: string; email: string; token: string };
 
@@ -46,7 +47,7 @@ export function materialsAvailableEmail(
   const what = whatIsAvailable(materials);
   const publicOnes = materials.filter((m) => m.visibility === 'public');
   const attendeeOnes = materials.filter((m) => m.visibility === 'attendees');
-  const list = (items: readonly Material[]) => items.map((m) => `- ${m.kind === 'recording' ? 'Recording' : m.kind === 'slides' ? 'Slides' : 'Link'}: ${m.title}`).join('\n');
+  const list = (items: readonly Material[]) => items.map((m) => `- ${MATERIAL_KIND_LABELS[m.kind]}: ${m.title}`).join('\n');
   return {
     kind: 'materials-available',
     to: { address: recipient.email, name: recipient.name },
@@ -57,7 +58,7 @@ export function materialsAvailableEmail(
       [
         `Hello ${recipient.name},`,
         `Thank you for registering for “${webinar.title}”. ${what.charAt(0).toUpperCase()}${what.slice(1)} ${what === 'the recording' || what === 'material' ? 'is' : 'are'} now available.`,
-        publicOnes.length > 0 ? `On the webinar page, for everyone:\n${list(publicOnes)}\n${ctx.baseUrl}/webinars/${webinar.slug}` : null,
+        publicOnes.length > 0 ? `On the webinar page, for everyone:\n${list(publicOnes)}\n${webinarUrl(ctx.baseUrl, webinar)}` : null,
         attendeeOnes.length > 0
           ? `For registered attendees only, on your personal page:\n${list(attendeeOnes)}\n${personalUrl(ctx.baseUrl, recipient.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`
           : null,

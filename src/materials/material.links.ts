@@ -1,6 +1,6 @@
 // Where a material lives for each audience, and the name and headers its download carries.
 import type { EventLink } from '../calendar/webinar-events.js';
-import type { Material, MaterialFile } from './material.types.js';
+import { MATERIAL_KIND_LABELS, type Material, type MaterialFile } from './material.types.js';
 
 /** "Slides.pdf" from "C:\\talks\\Slides v2.PDF"-like names, always with the detected type's extension. */
 export function downloadName(material: Pick<Material, 'kind'> & { file: Pick<MaterialFile, 'originalName' | 'extension'> }): string {
@@ -48,6 +48,7 @@ export function attendeeHref(token: string, baseUrl = ''): HrefOf {
 
 /** A material in an event's description, at the address `hrefOf` gives (absolute: calendars have no base). */
 export function feedLink(material: Material, hrefOf: HrefOf): EventLink {
-  const label = material.kind === 'recording' ? 'Recording' : material.kind === 'slides' ? 'Slides' : material.title;
+  // A link is named by its title in a calendar: "Link: Further reading" would say nothing more.
+  const label = material.kind === 'link' ? material.title : MATERIAL_KIND_LABELS[material.kind];
   return { label, url: hrefOf(material) };
 }

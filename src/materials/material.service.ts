@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, PUBLIC_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { listWebinarRows } from '../programme/programme.repository.js';
 import { emailContext } from '../registration/registration.emails.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { updateWebinarRow } from '../programme/webinar.repository.js';
@@ -69,8 +70,8 @@ export async function getWebinarForMaterials(db: Db, slug: string): Promise<Webi
   return getWebinarBySlug(db, slug, ALL_STATUSES);
 }
 
-export async function listMaterials(db: Db, webinarId: number, options: { publicOnly?: boolean } = {}): Promise<Material[]> {
-  return (await listMaterialRows(db, [webinarId], { publicOnly: options.publicOnly ?? false })).map(toMaterial);
+export async function listMaterials(db: Db, webinarId: number): Promise<Material[]> {
+  return (await listMaterialRows(db, [webinarId], { publicOnly: false })).map(toMaterial);
 }
 
 export async function listMaterialsOfWebinars(db: Db, webinarIds: readonly number[], options: { publicOnly?: boolean } = {}): Promise<Map<number, Material[]>> {
@@ -167,7 +168,8 @@ export async function getAttendeeFile(deps: MaterialDeps, token: string, materia
 async function servedFile(deps: MaterialDeps, materialId: number): Promise<ServedFile | undefined> {
   const row = await findMaterialRow(deps.db, materialId);
   if (!row?.file_name || !STORED_NAME.test(row.file_name)) return undefined;
-  const [webinar] = await listWebinars(deps.db, { statuses: PUBLIC_STATUSES, ids: [row.webinar_id] });
+  // Only whether the webinar is public matters here: its row, not the whole webinar with speakers.
+  const [webinar] = await listWebinarRows(deps.db, { statuses: PUBLIC_STATUSES, ids: [row.webinar_id] });
   if (!webinar) return undefined;
   const material = toMaterial(row);
   return { material: material as ServedFile['material'], path: join(deps.uploadsDir, row.file_name) };

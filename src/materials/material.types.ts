@@ -12,6 +12,9 @@ export type MaterialFile = {
   extension: string;
 };
 
+/** How each kind is named to people: in the workspace, in emails and in calendar descriptions. */
+export const MATERIAL_KIND_LABELS: Record<MaterialKind, string> = { recording: 'Recording', slides: 'Slides', link: 'Link' };
+
 /** Exactly one of `url` and `file` is set. */
 export type Material = {
   id: number;

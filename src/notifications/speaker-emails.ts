@@ -1,6 +1,7 @@
 // Invitations for speakers: their own event (panelist link, technical check) in their own zone.
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { speakerEvents } from '../calendar/speaker-events.js';
+import { speakerPageUrl } from '../speakers/speaker-access.service.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
 import type { WebinarChange } from '../programme/webinar.service.js';
@@ -23,7 +24,7 @@ function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, 
         stamp: ctx.now,
         cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
         speaker: { name: speaker.name, email: speaker.email ?? '' },
-        privateUrl: speaker.token ? `${ctx.baseUrl}/speaker/${speaker.token}` : null,
+        privateUrl: speaker.token ? speakerPageUrl(ctx.baseUrl, speaker.token) : null,
       }),
     }),
   } as const;
@@ -76,7 +77,7 @@ export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker:
           : webinar.joinUrl
             ? `Join link: ${webinar.joinUrl}`
             : 'The speaker link will follow.',
-        speaker.token ? `Your speaker page, with your sessions in your time and your audience's clocks: ${ctx.baseUrl}/speaker/${speaker.token}` : null,
+        speaker.token ? `Your speaker page, with your sessions in your time and your audience's clocks: ${speakerPageUrl(ctx.baseUrl, speaker.token)}` : null,
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),

@@ -2,12 +2,11 @@
 // their own zone, with an updated invite (same UID, higher SEQUENCE) or a cancellation. Runs inside
 // the transaction of the change, so the emails are written with it or not at all.
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/connection.js';
-import { enqueueEmail, moveWebinarMailExpiry } from '../mail/outbox.service.js';
-import { getProgramme } from '../programme/programme.service.js';
+import { enqueueEmail, moveWebinarMailExpiry, type OutgoingEmail } from '../mail/outbox.service.js';
+import { listSpeakerTokens } from '../programme/programme.repository.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
-import { attendeeInvite, emailContext, personalUrl, type EmailContext } from '../registration/registration.emails.js';
+import { attendeeEmailBase, attendeeInvite, emailContext, personalUrl, type EmailContext, type EmailRecipient } from '../registration/registration.emails.js';
 import { listRegisteredAttendees } from '../registration/registration.repository.js';
 import { fillFreeSeats } from '../registration/registration.service.js';
 import { formatDuration } from '../time/index.js';
@@ -35,15 +34,10 @@ export function describeChange(change: WebinarChange, zone: string, programmeZon
   return lines;
 }
 
-function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, attendee: { id: number; name: string; email: string; zone: string; token: string }) {
+function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, attendee: EmailRecipient): OutgoingEmail {
   const webinar = change.after;
   return {
-    kind: 'webinar-updated',
-    to: { address: attendee.email, name: attendee.name },
-    webinarId: webinar.id,
-    attendeeId: attendee.id,
-    // Worth nothing once the (planned) webinar is over.
-    notAfter: webinar.endsAt,
+    ...attendeeEmailBase(webinar, attendee, 'webinar-updated'),
     subject: `Changed: ${webinar.title}`,
     ...emailBody(
       [
@@ -59,14 +53,9 @@ function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, atten
   };
 }
 
-function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee: { id: number; name: string; email: string; zone: string; token: string }, confirmed: boolean) {
+function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, confirmed: boolean): OutgoingEmail {
   return {
-    kind: 'webinar-cancelled',
-    to: { address: attendee.email, name: attendee.name },
-    webinarId: webinar.id,
-    attendeeId: attendee.id,
-    // Worth nothing once the (planned) webinar is over.
-    notAfter: webinar.endsAt,
+    ...attendeeEmailBase(webinar, attendee, 'webinar-cancelled'),
     subject: `Cancelled: ${webinar.title}`,
     ...emailBody(
       [
@@ -80,12 +69,6 @@ function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee
   };
 }
 
-async function speakerTokens(db: Db, ids: number[]): Promise<Map<number, string | null>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('speaker').select(['id', 'token']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row.token]));
-}
-
 export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeListener {
   return async function notifyWebinarChange(trx, change) {
     const { before, after } = change;
@@ -94,7 +77,7 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     const wasPublished = before?.status === 'published';
     // The speakers' private links go into their invitations.
-    const tokens = await speakerTokens(trx, [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id));
+    const tokens = await listSpeakerTokens(trx, [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id));
     const withToken = <T extends { id: number }>(speaker: T) => ({ ...speaker, token: tokens.get(speaker.id) ?? null });
 
     if (after.status === 'cancelled' && wasPublished) {

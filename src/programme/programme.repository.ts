@@ -62,6 +62,13 @@ export async function findSpeakerRowBySlug(db: Db, slug: string): Promise<Speake
   return db.selectFrom('speaker').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/** The speakers' private-page tokens (null: no link sent), for their invitations. */
+export async function listSpeakerTokens(db: Db, ids: number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('speaker').select(['id', 'token']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.token]));
+}
+
 export async function listSpeakerRows(db: Db): Promise<SpeakerRow[]> {
   return db.selectFrom('speaker').selectAll().orderBy('name').execute();
 }

@@ -10,6 +10,7 @@ import {
   findSpeakerRowBySlug,
   findWebinarRowBySlug,
   listAreaRows,
+  listSpeakerRows,
   listSpeakersOfWebinars,
   listWebinarIdsOfSpeaker,
   listWebinarRows,
@@ -28,6 +29,10 @@ export async function getProgramme(db: Db): Promise<Programme> {
 
 export async function listAreas(db: Db): Promise<Area[]> {
   return (await listAreaRows(db)).map(toArea);
+}
+
+export async function listSpeakers(db: Db): Promise<Speaker[]> {
+  return (await listSpeakerRows(db)).map(toSpeaker);
 }
 
 export async function getAreaBySlug(db: Db, slug: string): Promise<Area> {

@@ -9,7 +9,7 @@ import type { ViewerZoneProps } from '../../views/layout.js';
 import { RegistrationForm } from '../../views/registration/registration-form.js';
 import { LocalTime } from '../../views/components/local-time.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../calendar/add-to-calendar.js';
-import { webinarDescription } from '../calendar/webinar-events.js';
+import { webinarDescription, webinarUrl } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
@@ -79,7 +79,7 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
     start: webinar.startsAt,
     end: webinar.endsAt,
     description: webinarDescription(webinar, programme, { baseUrl: deps.baseUrl }),
-    location: `${deps.baseUrl}/webinars/${webinar.slug}`,
+    location: webinarUrl(deps.baseUrl, webinar),
   };
   const upcoming = webinar.status === 'published' && webinar.endsAt > now;
   const closed = registrationClosedReason(webinar, now);

@@ -1,7 +1,7 @@
 // The emails registration sends: confirmation (with invite), waiting list, promotion,
 // cancellation receipt, reminders, a new personal link.
 import { buildCalendar } from '../calendar/calendar.builder.js';
-import { webinarEvent } from '../calendar/webinar-events.js';
+import { webinarEvent, webinarUrl } from '../calendar/webinar-events.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor, whenFor } from '../notifications/email-text.js';
 import type { DateTime } from 'luxon';
@@ -18,14 +18,14 @@ export async function emailContext(db: Db, baseUrl: string, clock: Clock): Promi
   return { programme: await getProgramme(db), baseUrl, now: clock.now() };
 }
 
-type Recipient = Pick<Attendee, 'id' | 'name' | 'email' | 'zone' | 'token'>;
+export type EmailRecipient = Pick<Attendee, 'id' | 'name' | 'email' | 'zone' | 'token'>;
 
 export function personalUrl(baseUrl: string, token: string): string {
   return `${baseUrl}/my/${token}`;
 }
 
 /** A METHOD:REQUEST (or CANCEL) invite for one attendee, with the organiser and the attendee named. */
-export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Recipient, method: 'REQUEST' | 'CANCEL') {
+export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, method: 'REQUEST' | 'CANCEL') {
   return {
     method,
     content: buildCalendar({
@@ -56,7 +56,7 @@ export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Re
  * What every email about an attendee's registration carries. None of them is worth sending once
  * the webinar is over (after a long mail outage, say), so the outbox drops them then.
  */
-function base(ctx: EmailContext, webinar: Webinar, attendee: Recipient, kind: string): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId' | 'notAfter'> {
+export function attendeeEmailBase(webinar: Webinar, attendee: EmailRecipient, kind: string): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId' | 'notAfter'> {
   return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id, notAfter: webinar.endsAt };
 }
 
@@ -75,13 +75,13 @@ function linkReplacedNote(options: { linkReplaced?: boolean }): string | null {
 export function confirmationEmail(
   ctx: EmailContext,
   webinar: Webinar,
-  attendee: Recipient,
+  attendee: EmailRecipient,
   kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed',
   options: { linkReplaced?: boolean } = {},
 ): OutgoingEmail {
   const promoted = kind === 'promoted';
   return {
-    ...base(ctx, webinar, attendee, kind),
+    ...attendeeEmailBase(webinar, attendee, kind),
     subject: promoted ? `A seat is free: you are now registered for ${webinar.title}` : `You are registered: ${webinar.title}`,
     ...emailBody(
       [
@@ -94,7 +94,7 @@ export function confirmationEmail(
         'The attached invitation adds the webinar to your calendar. We will remind you 24 hours and 1 hour before the start.',
         linkReplacedNote(options),
         `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
-        `About the webinar: ${ctx.baseUrl}/webinars/${webinar.slug}`,
+        `About the webinar: ${webinarUrl(ctx.baseUrl, webinar)}`,
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
@@ -103,9 +103,9 @@ export function confirmationEmail(
   };
 }
 
-export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, place: number, options: { linkReplaced?: boolean } = {}): OutgoingEmail {
+export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: number, options: { linkReplaced?: boolean } = {}): OutgoingEmail {
   return {
-    ...base(ctx, webinar, attendee, 'waitlisted'),
+    ...attendeeEmailBase(webinar, attendee, 'waitlisted'),
     subject: `On the waiting list: ${webinar.title}`,
     ...emailBody(
       [
@@ -125,9 +125,9 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: R
  * Someone registered an address that already had a place: nothing changed, and the owner of the
  * address (the only one who may see it) is told where they stand, with their link.
  */
-export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, place: { status: 'confirmed' } | { status: 'waitlisted'; place: number }): OutgoingEmail {
+export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: { status: 'confirmed' } | { status: 'waitlisted'; place: number }): OutgoingEmail {
   return {
-    ...base(ctx, webinar, attendee, 'already-registered'),
+    ...attendeeEmailBase(webinar, attendee, 'already-registered'),
     subject: `Already registered: ${webinar.title}`,
     ...emailBody(
       [
@@ -146,9 +146,9 @@ export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, atte
   };
 }
 
-export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, wasConfirmed: boolean): OutgoingEmail {
+export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, wasConfirmed: boolean): OutgoingEmail {
   return {
-    ...base(ctx, webinar, attendee, 'registration-cancelled'),
+    ...attendeeEmailBase(webinar, attendee, 'registration-cancelled'),
     subject: `Cancelled: your registration for ${webinar.title}`,
     ...emailBody(
       [
@@ -156,7 +156,7 @@ export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee:
         wasConfirmed
           ? `Your registration for “${webinar.title}” is cancelled and the seat has gone to the next person. The attached cancellation removes it from your calendar.`
           : `You have left the waiting list for “${webinar.title}”.`,
-        `Changed your mind? You can register again while registration is open: ${ctx.baseUrl}/webinars/${webinar.slug}`,
+        `Changed your mind? You can register again while registration is open: ${webinarUrl(ctx.baseUrl, webinar)}`,
         `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
       ],
       footerFor(ctx.programme, ctx.baseUrl),
@@ -165,9 +165,9 @@ export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee:
   };
 }
 
-export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Recipient, hoursBefore: 24 | 1, registrationId: number): OutgoingEmail {
+export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, hoursBefore: 24 | 1, registrationId: number): OutgoingEmail {
   return {
-    ...base(ctx, webinar, attendee, `reminder-${hoursBefore}h`),
+    ...attendeeEmailBase(webinar, attendee, `reminder-${hoursBefore}h`),
     subject: `${hoursBefore === 24 ? 'Tomorrow' : 'In one hour'}: ${webinar.title}`,
     ...emailBody(
       [
@@ -186,7 +186,7 @@ export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Rec
   };
 }
 
-export function newLinkEmail(ctx: EmailContext, attendee: Recipient): OutgoingEmail {
+export function newLinkEmail(ctx: EmailContext, attendee: EmailRecipient): OutgoingEmail {
   return {
     kind: 'personal-link',
     to: { address: attendee.email, name: attendee.name },

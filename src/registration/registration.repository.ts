@@ -57,13 +57,9 @@ export async function listRegistrationsOfAttendee(db: Db, attendeeId: number): P
   return db.selectFrom('registration').selectAll().where('attendee_id', '=', attendeeId).orderBy('id').execute();
 }
 
-export async function listRegistrationsOfWebinar(db: Db, webinarId: number, statuses: readonly RegistrationStatus[]): Promise<RegistrationRow[]> {
-  return db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('status', 'in', statuses).orderBy('id').execute();
-}
-
 /** A webinar's attendees with one status, in registration order, with what emails to them need. */
-export async function listRegisteredAttendees(db: Db, webinarId: number, status: 'confirmed' | 'waitlisted' = 'confirmed') {
-  return db
+export async function listRegisteredAttendees(db: Db, webinarId: number, status: 'confirmed' | 'waitlisted' = 'confirmed', limit?: number) {
+  const query = db
     .selectFrom('registration')
     .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
     .select([
@@ -78,6 +74,6 @@ export async function listRegisteredAttendees(db: Db, webinarId: number, status:
     ])
     .where('registration.webinar_id', '=', webinarId)
     .where('registration.status', '=', status)
-    .orderBy('registration.id')
-    .execute();
+    .orderBy('registration.id');
+  return (limit === undefined ? query : query.limit(limit)).execute();
 }

@@ -14,7 +14,6 @@ import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-l
 import { getProgramme, listWebinars, splitByTime } from '../programme/programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
 import { showIn, normalizeZone } from '../time/index.js';
-import type { Input } from '../validation.js';
 import { looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { personalUrl } from './registration.emails.js';
 import {

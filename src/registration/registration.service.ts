@@ -8,11 +8,11 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
-import { deleteAttendee, findAttendeeByEmail, findAttendeeById, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
+import { deleteAttendee, findAttendeeByEmail, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
 import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail } from './registration.emails.js';
 import {
   countConfirmed,
@@ -20,6 +20,7 @@ import {
   findRegistration,
   findRegistrationById,
   insertRegistration,
+  listRegisteredAttendees,
   listRegistrationsOfAttendee,
   listWaitlisted,
   setRegistrationStatus,
@@ -126,8 +127,9 @@ export async function register(
     const linkReplaced = !createdAttendee && anyNew && !holdsLink;
     if (linkReplaced) {
       const token = generateToken();
-      await updateAttendee(trx, attendeeRow.id, { token, token_lookup: tokenLookup(token), updated_at: at });
-      attendeeRow = { ...attendeeRow, token, token_lookup: tokenLookup(token) };
+      const lookup = tokenLookup(token);
+      await updateAttendee(trx, attendeeRow.id, { token, token_lookup: lookup, updated_at: at });
+      attendeeRow = { ...attendeeRow, token, token_lookup: lookup };
     }
     const attendee = toAttendee(attendeeRow);
 
@@ -180,12 +182,11 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
     if (webinar.status !== 'published' || now >= webinar.startsAt) return 0;
     const free = webinar.capacity === null ? Number.MAX_SAFE_INTEGER : webinar.capacity - (await countConfirmed(trx, webinar.id));
     if (free <= 0) return 0;
-    const promoted = await listWaitlisted(trx, webinar.id, Math.min(free, 10_000));
+    const promoted = await listRegisteredAttendees(trx, webinar.id, 'waitlisted', Math.min(free, 10_000));
     const ctx = await emailContext(trx, baseUrl, clock);
-    for (const row of promoted) {
-      await setRegistrationStatus(trx, row.id, 'confirmed', toStoredInstant(now));
-      const attendee = await findAttendeeById(trx, row.attendee_id);
-      if (attendee) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, toAttendee(attendee), 'promoted'));
+    for (const attendee of promoted) {
+      await setRegistrationStatus(trx, attendee.registrationId, 'confirmed', toStoredInstant(now));
+      await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'promoted'));
     }
     return promoted.length;
   });

@@ -4,7 +4,6 @@ import { cumulativeByDay } from '../../src/admin/dashboard.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { buildRegistrationAdminApp } from '../helpers/registration-admin-app.js';
-import { buildTestApp, TEST_BASE_URL } from '../helpers/test-app.js';
 
 const SLUG = 'pilots-with-startups-norway';
 const OTHER = 'partnership-models-new-york';

@@ -3,7 +3,7 @@ import { csvCell } from '../../src/admin/registrations-csv.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
 import { buildRegistrationAdminApp } from '../helpers/registration-admin-app.js';
-import { buildTestApp, tableCounts, TEST_BASE_URL } from '../helpers/test-app.js';
+import { tableCounts } from '../helpers/test-app.js';
 
 const SLUG = 'pilots-with-startups-norway';
 const OTHER = 'partnership-models-new-york';

@@ -4,7 +4,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCalendar } from '../../src/calendar/calendar.builder.js';
-import { messageIdOf, smtpTransport } from '../../src/mail/mailer.js';
+import { smtpTransport } from '../../src/mail/mailer.js';
 import { enqueueEmail } from '../../src/mail/outbox.service.js';
 import { createOutboxWorker } from '../../src/mail/outbox.worker.js';
 import { parseCalendar } from '../helpers/ical.js';

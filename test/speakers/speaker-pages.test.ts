@@ -8,7 +8,6 @@ import { form, json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
 import { buildTestApp, datetimes, TEST_BASE_URL } from '../helpers/test-app.js';
 
-type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
 const SLUG = 'open-innovation-platforms-china';
 
 /** Chen Jing in Shanghai speaks on 2027-03-18 at 09:00 Stockholm; attendees from three zones registered. */

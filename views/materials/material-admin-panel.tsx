@@ -2,7 +2,7 @@
 import { TableWrap } from '../components/table-wrap.js';
 import type { FieldErrors } from '../../src/errors.js';
 import { publicFilePath } from '../../src/materials/material.links.js';
-import type { Material } from '../../src/materials/material.types.js';
+import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
 import { formatFileSize } from '../../src/materials/upload-check.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { CsrfField } from '../admin/admin-layout.js';
@@ -18,7 +18,6 @@ export type MaterialAdminPanelProps = {
   values?: Record<string, string>;
 };
 
-const KIND_LABELS = { recording: 'Recording', slides: 'Slides', link: 'Link' } as const;
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
@@ -71,7 +70,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
               {materials.map((material) => (
                 <tr>
                   <td>{material.title}</td>
-                  <td>{KIND_LABELS[material.kind]}</td>
+                  <td>{MATERIAL_KIND_LABELS[material.kind]}</td>
                   <td>{material.visibility === 'public' ? 'Everyone' : 'Registered attendees'}</td>
                   <td class="small">
                     {material.file ? (
@@ -118,7 +117,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           <select id="material-kind" name="kind" aria-invalid={invalid('kind')} aria-describedby={described('kind')}>
             {(['recording', 'slides', 'link'] as const).map((kind) => (
               <option value={kind} selected={values.kind === kind}>
-                {KIND_LABELS[kind]}
+                {MATERIAL_KIND_LABELS[kind]}
               </option>
             ))}
           </select>
