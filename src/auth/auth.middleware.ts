@@ -41,8 +41,6 @@ export function isSameOrigin(c: Context, trustedOrigins: readonly string[] = [])
 /** Signs the request in from the session cookie, or sends it to the sign-in page (GET) or away (401). */
 export function requireCoordinator(deps: { db: Db; clock: Clock }): MiddlewareHandler<AppEnv> {
   return async function requireCoordinator(c, next) {
-    // An outer guard (an area mounted around these routes) already did the work.
-    if (c.get('csrfToken')) return next();
     const sessionId = getCookie(c, SESSION_COOKIE);
     const session = sessionId ? await findSession(deps.db, deps.clock, sessionId) : undefined;
     if (!session) {

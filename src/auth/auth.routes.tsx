@@ -33,7 +33,7 @@ import {
   revokeApiToken,
   SESSION_MAX_DAYS,
 } from './auth.service.js';
-import { isSameOrigin, requireCoordinator, requireCsrf, safeNextPath, SESSION_COOKIE } from './auth.middleware.js';
+import { isSameOrigin, safeNextPath, SESSION_COOKIE } from './auth.middleware.js';
 import { validateInvite, validateNewCoordinator, validateSignIn, validateTokenName } from './auth.validation.js';
 import { createSignInThrottle, type SignInLimit } from './sign-in-throttle.js';
 
@@ -59,12 +59,14 @@ function signedIn(c: Context<AppEnv>): SignedInCoordinator {
   return coordinator;
 }
 
+/**
+ * Sign-in, setup and the coordinators' own pages. The pages and forms behind a session sit behind
+ * areaGuards (session, body limit, CSRF), like the rest of /admin; only sign-in and setup are public.
+ */
 export function authRoutes(deps: AuthRoutesDeps) {
   const { db, clock } = deps;
   const trustedOrigins = [new URL(deps.baseUrl).origin];
   const throttle = createSignInThrottle(clock, deps.signInLimit);
-  const guard = requireCoordinator({ db, clock });
-  const csrf = requireCsrf({ trustedOrigins });
   const siteTitle = async () => (await getProgramme(db)).title;
 
   const refuseCrossSite = (c: Context) => {
@@ -120,7 +122,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     return c.redirect(next, 303);
   });
 
-  app.post('/admin/logout', limitBody(FORM_LIMIT), guard, csrf, async (c) => {
+  app.post('/admin/logout', async (c) => {
     const sessionId = getCookie(c, SESSION_COOKIE);
     if (sessionId) await deleteSession(db, sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies, httpOnly: true, sameSite: 'Lax' });
@@ -184,9 +186,9 @@ export function authRoutes(deps: AuthRoutesDeps) {
     );
   };
 
-  app.get('/admin/coordinators', guard, async (c) => coordinatorsPage(c, {}));
+  app.get('/admin/coordinators', async (c) => coordinatorsPage(c, {}));
 
-  app.post('/admin/coordinators/invite', limitBody(FORM_LIMIT), guard, csrf, async (c) => {
+  app.post('/admin/coordinators/invite', async (c) => {
     const input = await readForm(c);
     const email = text(input, 'email');
     const validated = validateInvite(input);
@@ -220,9 +222,9 @@ export function authRoutes(deps: AuthRoutesDeps) {
     );
   };
 
-  app.get('/admin/tokens', guard, async (c) => tokensPage(c, { revoked: c.req.query('done') === 'revoked' }));
+  app.get('/admin/tokens', async (c) => tokensPage(c, { revoked: c.req.query('done') === 'revoked' }));
 
-  app.post('/admin/tokens', limitBody(FORM_LIMIT), guard, csrf, async (c) => {
+  app.post('/admin/tokens', async (c) => {
     const input = await readForm(c);
     const validated = validateTokenName(input);
     if (!validated.ok) return tokensPage(c, { form: { name: text(input, 'name', 80), errors: validated.errors } }, 422);
@@ -230,7 +232,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     return tokensPage(c, { newToken: { name: validated.value.name, token } });
   });
 
-  app.post('/admin/tokens/:id/revoke', limitBody(FORM_LIMIT), guard, csrf, async (c) => {
+  app.post('/admin/tokens/:id/revoke', async (c) => {
     const id = Number(c.req.param('id'));
     if (!/^\d{1,15}$/.test(c.req.param('id')) || id <= 0) throw new NotFoundError('There is no such API token.');
     await revokeApiToken(db, clock, id);

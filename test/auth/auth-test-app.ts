@@ -1,7 +1,6 @@
-// A small app around the auth routes for these tests (the lead mounts them into createApp later):
-// the real error handler, the auth routes, and probes behind each guard, on a fresh database.
+// A small app around the auth routes for these tests: the real error handler and area guards, the
+// auth routes, and probes behind the guards, on a fresh database.
 import { Hono } from 'hono';
-import { requireApiToken, requireCoordinator, requireCsrf } from '../../src/auth/auth.middleware.js';
 import { authRoutes } from '../../src/auth/auth.routes.js';
 import type { SignInLimit } from '../../src/auth/sign-in-throttle.js';
 import { fixedClock } from '../../src/clock.js';
@@ -10,6 +9,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed.js';
 import { readForm } from '../../src/http/body.js';
 import type { AppEnv } from '../../src/http/env.js';
+import { areaGuards } from '../../src/http/area-guards.js';
 import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
 import { TEST_BASE_URL } from '../helpers/test-app.js';
 
@@ -26,20 +26,18 @@ export async function buildAuthTestApp(options: { now?: string; envToken?: strin
   const app = new Hono<AppEnv>();
   app.onError(handleErrors(errors));
   app.notFound(handleNotFound(errors));
+  // Guarded as in createApp: the area guards in front of every route, which keep /admin/login and
+  // /admin/setup reachable.
+  app.use(areaGuards({ db, clock, baseUrl: TEST_BASE_URL, apiToken: options.envToken === undefined ? HUB_API_TOKEN : options.envToken }));
   app.route('/', authRoutes({ db, clock, baseUrl: TEST_BASE_URL, secureCookies: true, signInLimit: options.signInLimit }));
 
-  // Guarded the way an admin area would be: a sub-app with the guards on '*', mounted after the auth
-  // routes, which must keep /admin/login and /admin/setup reachable.
   const admin = new Hono<AppEnv>();
-  admin.use('*', requireCoordinator({ db, clock }), requireCsrf({ trustedOrigins: [new URL(TEST_BASE_URL).origin] }));
   admin.get('/', (c) => c.text(`Dashboard of ${c.var.coordinator?.name}`));
   admin.get('/probe', (c) => c.json({ coordinator: c.var.coordinator }));
   admin.post('/probe', async (c) => c.json({ coordinator: c.var.coordinator, body: await readForm(c) }));
   app.route('/admin', admin);
 
-  app.get('/api/probe', requireApiToken({ db, clock, envToken: options.envToken === undefined ? HUB_API_TOKEN : options.envToken }), (c) =>
-    c.json({ coordinator: c.var.coordinator }),
-  );
+  app.get('/api/probe', (c) => c.json({ coordinator: c.var.coordinator }));
   return { app, db, clock, logged };
 }
 
