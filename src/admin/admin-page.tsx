@@ -6,16 +6,32 @@ import type { Db } from '../db/connection.js';
 import type { AppEnv } from '../http/env.js';
 import { getProgramme } from '../programme/programme.service.js';
 
-export type AdminPageOptions = { section: AdminSection; title: string; body: Child; status?: number; flash?: string };
+export type AdminPageOptions = {
+  section: AdminSection;
+  title: string;
+  body: Child;
+  status?: number;
+  flash?: string;
+  /** The programme's title, when the caller has already read the programme. */
+  siteTitle?: string;
+};
+
+/** What every workspace page's layout needs from the request: the site's title, who is signed in, the CSRF token. */
+export function adminShellProps(c: Context<AppEnv>, siteTitle: string) {
+  return {
+    siteTitle,
+    // Null only behind the API-token guard, which serves no pages; a neutral name keeps the shell whole.
+    coordinator: c.var.coordinator ?? { name: 'Coordinator', email: '' },
+    csrfToken: c.var.csrfToken ?? '',
+  };
+}
 
 export async function renderAdminPage(c: Context<AppEnv>, db: Db, options: AdminPageOptions) {
-  const programme = await getProgramme(db);
+  const siteTitle = options.siteTitle ?? (await getProgramme(db)).title;
   return c.html(
     <AdminLayout
+      {...adminShellProps(c, siteTitle)}
       title={options.title}
-      siteTitle={programme.title}
-      coordinator={c.var.coordinator ?? { name: 'API', email: '' }}
-      csrfToken={c.var.csrfToken}
       section={options.section}
       flash={options.flash ? { kind: 'ok', text: options.flash } : undefined}
     >

@@ -4,6 +4,7 @@ import { DashboardPage } from '../../views/admin/dashboard/dashboard-page.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { AppEnv } from '../http/env.js';
+import { adminShellProps } from './admin-page.js';
 import { getDashboard } from './dashboard.service.js';
 
 export function dashboardRoutes(deps: { db: Db; clock: Clock }) {
@@ -14,10 +15,7 @@ export function dashboardRoutes(deps: { db: Db; clock: Clock }) {
     return c.html(
       <DashboardPage
         dashboard={dashboard}
-        siteTitle={dashboard.programme.title}
-        // Null only behind the API-token guard, which serves no pages; a neutral name keeps the shell whole.
-        coordinator={c.var.coordinator ?? { name: 'Coordinator', email: '' }}
-        csrfToken={c.var.csrfToken ?? ''}
+        {...adminShellProps(c, dashboard.programme.title)}
       />,
     );
   });

@@ -6,13 +6,14 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
 import { getProgramme } from '../programme/programme.service.js';
 import type { RegistrationDeps } from '../registration/registration.service.js';
+import { adminShellProps } from './admin-page.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import {
   adminCancelRegistration,
   adminPromoteRegistration,
   countWebinarRegistrations,
   getAdminWebinar,
-  listWaitingList,
+  listRegistrationsAndWaitingList,
   listWebinarRegistrations,
   type RegistrationCounts,
 } from './registrations-admin.service.js';
@@ -20,15 +21,6 @@ import { registrationsCsv } from './registrations-csv.js';
 import { filterQuery, validateRegistrationFilter } from './registrations-admin.validation.js';
 
 /** The shell every workspace page needs. */
-function adminShell(c: Context<AppEnv>, siteTitle: string) {
-  return {
-    siteTitle,
-    // Null only behind the API-token guard, which serves no pages; a neutral name keeps the shell whole.
-    coordinator: c.var.coordinator ?? { name: 'Coordinator', email: '' },
-    csrfToken: c.var.csrfToken ?? '',
-  };
-}
-
 /** `?done=` after a redirect: a fixed set of messages, so nothing from the address is echoed. */
 function flashFor(done: string | undefined, webinar: { capacity: number | null }, counts: RegistrationCounts): RegistrationsPageProps['flash'] {
   switch (done) {
@@ -77,15 +69,14 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
     const base = `/admin/webinars/${webinar.slug}/registrations`;
     return c.html(
       <RegistrationsPage
-        {...adminShell(c, programme.title)}
+        {...adminShellProps(c, programme.title)}
         flash={flashFor(c.req.query('done'), webinar, counts)}
         webinar={webinar}
         zone={programme.defaultZone}
         now={clock.now()}
         filter={{ status: input.status ?? 'all', type: input.type ?? '', q: input.q ?? '' }}
         filterErrors={filter.ok ? undefined : filter.errors}
-        registrations={filter.ok ? await listWebinarRegistrations(db, webinar.id, filter.value) : null}
-        waiting={await listWaitingList(db, webinar.id)}
+        {...(await listRegistrationsAndWaitingList(db, webinar.id, filter.ok ? filter.value : null))}
         counts={counts}
         csvHref={`${base}.csv${filter.ok ? filterQuery(filter.value) : ''}`}
       />,

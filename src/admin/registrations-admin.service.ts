@@ -78,14 +78,23 @@ export async function getAdminWebinar(db: Db, slug: string): Promise<Webinar> {
   return getWebinarBySlug(db, slug, ALL_STATUSES);
 }
 
-export async function listWaitingList(db: Db, webinarId: number): Promise<AdminRegistration[]> {
-  return (await listWaitingRows(db, webinarId)).map((row, index) => toAdminRegistration(row, index + 1));
+export async function listWebinarRegistrations(db: Db, webinarId: number, filter: RegistrationListFilter): Promise<AdminRegistration[]> {
+  return (await listRegistrationsAndWaitingList(db, webinarId, filter)).registrations ?? [];
 }
 
-export async function listWebinarRegistrations(db: Db, webinarId: number, filter: RegistrationListFilter): Promise<AdminRegistration[]> {
-  // Places are counted over the whole waiting list, whatever the filter hides.
-  const places = new Map((await listWaitingRows(db, webinarId)).map((row, index) => [row.id, index + 1]));
-  return (await listRegistrationRows(db, webinarId, filter)).map((row) => toAdminRegistration(row, places.get(row.id) ?? null));
+/**
+ * The registrations the filter selects (none without a filter) and the whole waiting list, from
+ * one read of the waiting list: places are counted over all of it, whatever the filter hides.
+ */
+export async function listRegistrationsAndWaitingList(
+  db: Db,
+  webinarId: number,
+  filter: RegistrationListFilter | null,
+): Promise<{ registrations: AdminRegistration[] | null; waiting: AdminRegistration[] }> {
+  const waitingRows = await listWaitingRows(db, webinarId);
+  const places = new Map(waitingRows.map((row, index) => [row.id, index + 1]));
+  const registrations = filter ? (await listRegistrationRows(db, webinarId, filter)).map((row) => toAdminRegistration(row, places.get(row.id) ?? null)) : null;
+  return { registrations, waiting: waitingRows.map((row, index) => toAdminRegistration(row, index + 1)) };
 }
 
 function emptyStatusCounts(): StatusCounts {

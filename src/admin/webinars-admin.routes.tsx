@@ -38,8 +38,8 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  const page = (c: Context<AppEnv>, title: string, body: Child, status = 200, flash?: string) =>
-    renderAdminPage(c, db, { section: 'webinars', title, body, status, flash });
+  const page = (c: Context<AppEnv>, title: string, body: Child, status = 200, flash?: string, siteTitle?: string) =>
+    renderAdminPage(c, db, { section: 'webinars', title, body, status, flash, siteTitle });
 
   async function formPage(
     c: Context<AppEnv>,
@@ -103,6 +103,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
       </>,
       status,
       flash,
+      programme.title,
     );
   }
 

@@ -6,11 +6,12 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
 import { toSpeaker, toStoredInstant } from '../programme/programme.mappers.js';
-import { findSpeakerRowBySlug } from '../programme/programme.repository.js';
+import { findSpeakerRowBySlug, updateSpeakerRow } from '../programme/programme.repository.js';
 import { getProgramme, listWebinarsOfSpeaker } from '../programme/programme.service.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
 import { generateToken, looksLikeToken, tokenLookup, tokensEqual } from '../security/tokens.js';
 import { showIn, type ShownTime } from '../time/index.js';
+import { audienceZonesOf, findSpeakerRowByTokenLookup, questionsOf, registrationCountsOf } from './speaker-access.repository.js';
 
 export type SpeakerWithLink = Speaker & { token: string | null };
 
@@ -23,14 +24,14 @@ export async function rotateSpeakerLink(db: Db, clock: Clock, slug: string): Pro
   const row = await findSpeakerRowBySlug(db, slug);
   if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
   const token = generateToken();
-  await db.updateTable('speaker').set({ token, token_lookup: tokenLookup(token), updated_at: toStoredInstant(clock.now()) }).where('id', '=', row.id).execute();
+  await updateSpeakerRow(db, row.id, { token, token_lookup: tokenLookup(token), updated_at: toStoredInstant(clock.now()) });
   return token;
 }
 
 export async function revokeSpeakerLink(db: Db, clock: Clock, slug: string): Promise<void> {
   const row = await findSpeakerRowBySlug(db, slug);
   if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
-  await db.updateTable('speaker').set({ token: null, token_lookup: null, updated_at: toStoredInstant(clock.now()) }).where('id', '=', row.id).execute();
+  await updateSpeakerRow(db, row.id, { token: null, token_lookup: null, updated_at: toStoredInstant(clock.now()) });
 }
 
 export async function speakerLinkOf(db: Db, slug: string): Promise<string | null> {
@@ -66,7 +67,7 @@ export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slu
 
 export async function findSpeakerByToken(db: Db, token: string): Promise<SpeakerWithLink | undefined> {
   if (!looksLikeToken(token)) return undefined;
-  const row = await db.selectFrom('speaker').selectAll().where('token_lookup', '=', tokenLookup(token)).executeTakeFirst();
+  const row = await findSpeakerRowByTokenLookup(db, tokenLookup(token));
   if (!row || !row.token || !tokensEqual(row.token, token)) return undefined;
   return { ...toSpeaker(row), token: row.token };
 }
@@ -78,61 +79,33 @@ export async function getSpeakerByToken(db: Db, token: string): Promise<SpeakerW
 }
 
 export async function setSpeakerZone(db: Db, clock: Clock, speakerId: number, zone: string): Promise<void> {
-  await db.updateTable('speaker').set({ zone, updated_at: toStoredInstant(clock.now()) }).where('id', '=', speakerId).execute();
+  await updateSpeakerRow(db, speakerId, { zone, updated_at: toStoredInstant(clock.now()) });
 }
 
 export type AudienceClock = { zone: string; count: number; start: ShownTime };
-
-/** Where the audience sits: confirmed attendees grouped by their zone, counts only, largest first. */
-export async function audienceClocks(db: Db, webinar: Webinar): Promise<AudienceClock[]> {
-  const rows = await db
-    .selectFrom('registration')
-    .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
-    .select(['attendee.zone', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('registration.webinar_id', '=', webinar.id)
-    .where('registration.status', '=', 'confirmed')
-    .groupBy('attendee.zone')
-    .execute();
-  return rows
-    .map((row) => ({ zone: row.zone, count: Number(row.n), start: showIn(webinar.startsAt, row.zone) }))
-    .sort((a, b) => b.count - a.count || a.start.datetime.localeCompare(b.start.datetime) || a.zone.localeCompare(b.zone));
-}
 
 export type SessionBrief = {
   webinar: Webinar;
   role: string;
   confirmed: number;
   waitlisted: number;
+  /** Where the audience sits: confirmed attendees grouped by their zone, counts only, largest first. */
   audience: AudienceClock[];
   questions: string[];
 };
 
 export async function speakerSessions(db: Db, speaker: Speaker): Promise<SessionBrief[]> {
   const webinars = await listWebinarsOfSpeaker(db, speaker.id);
-  const briefs: SessionBrief[] = [];
-  for (const webinar of webinars) {
-    const counts = await db
-      .selectFrom('registration')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('webinar_id', '=', webinar.id)
-      .groupBy('status')
-      .execute();
-    const questions = await db
-      .selectFrom('registration')
-      .select('question')
-      .where('webinar_id', '=', webinar.id)
-      .where('status', '!=', 'cancelled')
-      .where('question', 'is not', null)
-      .orderBy('id')
-      .execute();
-    briefs.push({
-      webinar,
-      role: webinar.speakers.find((s) => s.id === speaker.id)?.role ?? 'speaker',
-      confirmed: Number(counts.find((c) => c.status === 'confirmed')?.n ?? 0),
-      waitlisted: Number(counts.find((c) => c.status === 'waitlisted')?.n ?? 0),
-      audience: await audienceClocks(db, webinar),
-      questions: questions.map((q) => q.question ?? '').filter((q) => q !== ''),
-    });
-  }
-  return briefs;
+  const ids = webinars.map((w) => w.id);
+  const [counts, questions, zones] = await Promise.all([registrationCountsOf(db, ids), questionsOf(db, ids), audienceZonesOf(db, ids)]);
+  return webinars.map((webinar) => ({
+    webinar,
+    role: webinar.speakers.find((s) => s.id === speaker.id)?.role ?? 'speaker',
+    confirmed: counts.get(webinar.id)?.confirmed ?? 0,
+    waitlisted: counts.get(webinar.id)?.waitlisted ?? 0,
+    audience: (zones.get(webinar.id) ?? [])
+      .map(({ zone, count }) => ({ zone, count, start: showIn(webinar.startsAt, zone) }))
+      .sort((a, b) => b.count - a.count || a.start.datetime.localeCompare(b.start.datetime) || a.zone.localeCompare(b.zone)),
+    questions: questions.get(webinar.id) ?? [],
+  }));
 }
