@@ -9,10 +9,10 @@ import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
-import { cancellationEmail, confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
+import { confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
 import { setRegistrationStatus, countConfirmed } from '../registration/registration.repository.js';
 import { findAttendeeById } from '../registration/attendee.repository.js';
-import { fillFreeSeats, toAttendee, type RegistrationDeps } from '../registration/registration.service.js';
+import { toAttendee, withdrawRegistration, type RegistrationDeps } from '../registration/registration.service.js';
 import type { Attendee } from '../registration/registration.types.js';
 import { ORGANISATION_TYPES } from '../registration/registration.validation.js';
 import {
@@ -163,15 +163,11 @@ export type AdminCancelResult = { webinar: Webinar; name: string; wasConfirmed: 
 
 /** Cancels a confirmed or waiting registration; a freed seat goes to the first person waiting. */
 export async function adminCancelRegistration(deps: RegistrationDeps, registrationId: number): Promise<AdminCancelResult> {
-  const { clock, baseUrl } = deps;
   return inTransaction(deps.db, async (trx) => {
     const { row, webinar, attendee, ctx } = await loadForChange(trx, deps, registrationId);
     if (row.status === 'cancelled') throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” is already cancelled.`);
-    const wasConfirmed = row.status === 'confirmed';
-    await setRegistrationStatus(trx, row.id, 'cancelled', toStoredInstant(clock.now()));
-    await enqueueEmail(trx, clock, cancellationEmail(ctx, webinar, attendee, wasConfirmed));
-    const promoted = wasConfirmed ? await fillFreeSeats({ db: trx, clock, baseUrl }, webinar) : 0;
-    return { webinar, name: row.name, wasConfirmed, promoted };
+    const promoted = await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status }, ctx);
+    return { webinar, name: row.name, wasConfirmed: row.status === 'confirmed', promoted };
   });
 }
 

@@ -28,7 +28,7 @@ import {
   waitlistPlace,
   type RegistrationDeps,
 } from './registration.service.js';
-import type { Attendee, RegisterResult } from './registration.types.js';
+import type { Attendee, RegisterResult, RegistrationWithWebinar } from './registration.types.js';
 import { validateRegistration, validateSeriesSelection } from './registration.validation.js';
 
 export type RegistrationRoutesDeps = RegistrationDeps &
@@ -166,10 +166,19 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   // --- The attendee's page behind the secret link ---------------------------------------------
   const my = new Hono<AppEnv>();
 
-  async function renderMyPage(c: Context, attendee: Attendee, extras: { notice?: Parameters<typeof MyPage>[0]['notice']; zoneError?: string } = {}, status = 200) {
+  type Notice = Parameters<typeof MyPage>[0]['notice'];
+
+  /** `notice` may be worked out from the attendee's registrations, which the page reads anyway. */
+  async function renderMyPage(
+    c: Context,
+    attendee: Attendee,
+    extras: { notice?: Notice | ((registrations: RegistrationWithWebinar[]) => Notice); zoneError?: string } = {},
+    status = 200,
+  ) {
     const now = clock.now();
     const programme = await getProgramme(db);
     const registrations = await listRegistrationsWithWebinars(db, attendee.id);
+    const notice = typeof extras.notice === 'function' ? extras.notice(registrations) : extras.notice;
     const registeredIds = new Set(registrations.filter((r) => r.status !== 'cancelled').map((r) => r.webinarId));
     const others = splitByTime(await listWebinars(db), now).upcoming.filter((w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now));
     const waitlistPlaces = new Map<number, number>();
@@ -188,7 +197,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
         myUrl={personalUrl(baseUrl, attendee.token)}
         feedUrl={`${personalUrl(baseUrl, attendee.token)}/calendar.ics`}
         now={now}
-        notice={extras.notice}
+        notice={notice}
         zoneError={extras.zoneError}
         materials={materials}
       />,
@@ -201,31 +210,33 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     rememberOwner(c, attendee.token);
     const registered = (c.req.query('registered') ?? '').split(',').filter(Boolean);
     const message = c.req.query('done');
-    let notice: Parameters<typeof MyPage>[0]['notice'];
+    let notice: Notice | ((all: RegistrationWithWebinar[]) => Notice) = undefined;
     if (registered.length > 0) {
-      const registrations = (await listRegistrationsWithWebinars(db, attendee.id)).filter((r) => registered.includes(r.webinar.slug));
-      notice = {
-        kind: 'ok',
-        text: (
-          <>
-            <strong>Thank you for registering.</strong>
-            <ul>
-              {registrations.map((r) => {
-                const start = showIn(r.webinar.startsAt, attendee.zone);
-                return (
-                  <li>
-                    {r.status === 'confirmed' ? 'Registered' : 'On the waiting list'}: “{r.webinar.title}”,{' '}
-                    <time datetime={start.datetime}>
-                      {start.date}, {start.time} {start.abbreviation}
-                    </time>{' '}
-                    ({attendee.zone})
-                  </li>
-                );
-              })}
-            </ul>
-            A confirmation is on its way to {attendee.email}. This page is yours: bookmark it.
-          </>
-        ),
+      notice = (all) => {
+        const registrations = all.filter((r) => registered.includes(r.webinar.slug));
+        return {
+          kind: 'ok',
+          text: (
+            <>
+              <strong>Thank you for registering.</strong>
+              <ul>
+                {registrations.map((r) => {
+                  const start = showIn(r.webinar.startsAt, attendee.zone);
+                  return (
+                    <li>
+                      {r.status === 'confirmed' ? 'Registered' : 'On the waiting list'}: “{r.webinar.title}”,{' '}
+                      <time datetime={start.datetime}>
+                        {start.date}, {start.time} {start.abbreviation}
+                      </time>{' '}
+                      ({attendee.zone})
+                    </li>
+                  );
+                })}
+              </ul>
+              A confirmation is on its way to {attendee.email}. This page is yours: bookmark it.
+            </>
+          ),
+        };
       };
     } else if (message === 'cancelled') notice = { kind: 'info', text: 'Your registration is cancelled. A confirmation is on its way by email.' };
     else if (message === 'zone') notice = { kind: 'ok', text: `Times are now shown for ${attendee.zone}.` };

@@ -13,7 +13,7 @@ import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
 import { deleteAttendee, findAttendeeByEmail, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
-import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail } from './registration.emails.js';
+import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
 import {
   countConfirmed,
   deleteRegistration,
@@ -192,9 +192,28 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
   });
 }
 
+/**
+ * Cancels a live registration in the caller's transaction, whoever asked: the attendee gets the
+ * receipt, and a freed seat goes to the waiting list. Returns how many moved up.
+ */
+export async function withdrawRegistration(
+  trx: Db,
+  deps: RegistrationDeps,
+  webinar: Webinar,
+  attendee: Attendee,
+  registration: { id: number; status: 'confirmed' | 'waitlisted' },
+  ctx?: EmailContext,
+): Promise<number> {
+  const { clock, baseUrl } = deps;
+  const wasConfirmed = registration.status === 'confirmed';
+  await setRegistrationStatus(trx, registration.id, 'cancelled', toStoredInstant(clock.now()));
+  await enqueueEmail(trx, clock, cancellationEmail(ctx ?? (await emailContext(trx, baseUrl, clock)), webinar, attendee, wasConfirmed));
+  return wasConfirmed ? fillFreeSeats({ db: trx, clock, baseUrl }, webinar) : 0;
+}
+
 /** Cancels one of the attendee's registrations; a freed seat goes to the first on the waiting list. */
 export async function cancelRegistration(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<{ webinar: Webinar; wasConfirmed: boolean }> {
-  const { db, clock, baseUrl } = deps;
+  const { db, clock } = deps;
   return inTransaction(db, async (trx) => {
     const row = await findRegistrationById(trx, registrationId);
     if (!row || row.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
@@ -202,11 +221,8 @@ export async function cancelRegistration(deps: RegistrationDeps, attendee: Atten
     if (!webinar) throw new NotFoundError('There is no such registration on your page.');
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
     if (clock.now() >= webinar.startsAt) throw new ConflictError(`“${webinar.title}” has already started; there is nothing to cancel.`);
-    const wasConfirmed = row.status === 'confirmed';
-    await setRegistrationStatus(trx, row.id, 'cancelled', toStoredInstant(clock.now()));
-    await enqueueEmail(trx, clock, cancellationEmail(await emailContext(trx, baseUrl, clock), webinar, attendee, wasConfirmed));
-    if (wasConfirmed) await fillFreeSeats({ db: trx, clock, baseUrl }, webinar);
-    return { webinar, wasConfirmed };
+    await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status });
+    return { webinar, wasConfirmed: row.status === 'confirmed' };
   });
 }
 
