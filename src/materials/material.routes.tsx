@@ -10,7 +10,7 @@ import { renderAdminPage } from '../admin/admin-page.js';
 import { MaterialAdminPanel } from '../../views/materials/material-admin-panel.js';
 import { RecordingsPage } from '../../views/materials/recordings-page.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { bodyKind, limitBody, readJsonObject } from '../http/body.js';
+import { bodyKind, formValues, limitBody, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { FieldReader, type Input } from '../validation.js';
@@ -186,15 +186,6 @@ async function readMaterialBody(c: Context, options: { json: boolean }): Promise
   // A form whose file input was left empty still sends a nameless, empty part.
   if (!(raw instanceof File) || (raw.name === '' && raw.size === 0)) return { input };
   return { input, file: { name: raw.name, bytes: new Uint8Array(await raw.arrayBuffer()) } };
-}
-
-function formValues(input: Input): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const field of ['kind', 'title', 'url', 'visibility']) {
-    const value = input[field];
-    if (typeof value === 'string') values[field] = value.slice(0, 2000);
-  }
-  return values;
 }
 
 async function fileResponse(c: Context, served: ServedFile, cacheControl: string): Promise<Response> {

@@ -52,17 +52,18 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
     if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
       throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
     }
+    // A field the patch leaves out is undefined here, and Kysely's set() leaves such columns alone.
     await updateSpeakerRow(trx, row.id, {
-      ...(patch.slug ? { slug: patch.slug } : {}),
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.title !== undefined ? { title: patch.title } : {}),
-      ...(patch.organisation !== undefined ? { organisation: patch.organisation } : {}),
-      ...(patch.city !== undefined ? { city: patch.city } : {}),
-      ...(patch.country !== undefined ? { country: patch.country } : {}),
-      ...(patch.zone !== undefined ? { zone: patch.zone } : {}),
-      ...(patch.bio !== undefined ? { bio: patch.bio } : {}),
-      ...(patch.photoUrl !== undefined ? { photo_url: patch.photoUrl } : {}),
-      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      slug: patch.slug || undefined,
+      name: patch.name,
+      title: patch.title,
+      organisation: patch.organisation,
+      city: patch.city,
+      country: patch.country,
+      zone: patch.zone,
+      bio: patch.bio,
+      photo_url: patch.photoUrl,
+      email: patch.email,
       updated_at: at,
     });
     await touchWebinars(trx, { ids: await listWebinarIdsOfSpeaker(trx, row.id) }, at);

@@ -1,30 +1,14 @@
 // Checks what coordinators send for speakers, knowledge areas and the programme settings.
 import type { Validated } from '../errors.js';
 import { FieldReader, type Input } from '../validation.js';
+import type { Area, Programme, Speaker } from './programme.types.js';
 
-export type SpeakerInput = {
-  slug: string;
-  name: string;
-  title: string;
-  organisation: string;
-  city: string;
-  country: string;
-  zone: string;
-  bio: string;
-  photoUrl: string | null;
-  email: string | null;
-};
+// What a coordinator gives is the domain object without what the hub adds (ids, change times).
+export type SpeakerInput = Omit<Speaker, 'id' | 'updatedAt'>;
 
-export type AreaInput = { slug: string; name: string; description: string; position: number };
+export type AreaInput = Omit<Area, 'id'>;
 
-export type ProgrammeInput = {
-  title: string;
-  tagline: string;
-  description: string;
-  organiserName: string;
-  organiserEmail: string;
-  defaultZone: string;
-};
+export type ProgrammeInput = Omit<Programme, 'updatedAt'>;
 
 const SPEAKER_FIELDS: Record<keyof SpeakerInput, string> = {
   slug: 'slug',

@@ -6,6 +6,7 @@ import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/materia
 import { formatFileSize } from '../../src/materials/upload-check.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { CsrfField } from '../admin/admin-layout.js';
+import { str, type FormValues } from '../admin/fields.js';
 
 export type MaterialAdminPanelProps = {
   webinar: Pick<Webinar, 'slug' | 'title'>;
@@ -15,7 +16,7 @@ export type MaterialAdminPanelProps = {
   notifiedCount?: number;
   /** A refused add form, shown again with its messages. */
   errors?: FieldErrors;
-  values?: Record<string, string>;
+  values?: FormValues;
 };
 
 
@@ -35,7 +36,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
   const errorCount = Object.keys(errors).length;
   const described = (field: string) => (errors[field] ? `material-${field}-error` : undefined);
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
-  const visibility = values.visibility === 'attendees' ? 'attendees' : 'public';
+  const visibility = str(values, 'visibility') === 'attendees' ? 'attendees' : 'public';
   return (
     <section class="panel" aria-labelledby="materials-heading" id="materials">
       <h2 id="materials-heading" style="margin-top:0">
@@ -116,7 +117,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           <label for="material-kind">Kind</label>
           <select id="material-kind" name="kind" aria-invalid={invalid('kind')} aria-describedby={described('kind')}>
             {(['recording', 'slides', 'link'] as const).map((kind) => (
-              <option value={kind} selected={values.kind === kind}>
+              <option value={kind} selected={str(values, 'kind') === kind}>
                 {MATERIAL_KIND_LABELS[kind]}
               </option>
             ))}
@@ -125,7 +126,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
         </div>
         <div class="field">
           <label for="material-title">Title</label>
-          <input id="material-title" name="title" type="text" maxlength={200} required value={values.title ?? ''} aria-invalid={invalid('title')} aria-describedby={described('title')} />
+          <input id="material-title" name="title" type="text" maxlength={200} required value={str(values, 'title')} aria-invalid={invalid('title')} aria-describedby={described('title')} />
           <FieldError id="material-title-error" message={errors.title} />
         </div>
         <div class="field">
@@ -139,7 +140,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
             type="url"
             inputmode="url"
             placeholder="https://"
-            value={values.url ?? ''}
+            value={str(values, 'url')}
             aria-invalid={invalid('url')}
             aria-describedby={['material-url-hint', described('url')].filter(Boolean).join(' ')}
           />
