@@ -11,7 +11,20 @@ import { emailBody, footerFor, whenFor } from './email-text.js';
 
 type SpeakerRecipient = Pick<Speaker, 'id' | 'name' | 'zone'> & { email: string | null; token?: string | null };
 
+/**
+ * The invitation holds the session only. An iTIP message is about one UID: with the technical
+ * check as a second event, Gmail and Outlook show and update just one of the two. The check is
+ * named in the session's description, and it is its own event in the speaker's feed.
+ */
 function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, method: 'REQUEST' | 'CANCEL') {
+  const [session] = speakerEvents(webinar, ctx.programme, {
+    baseUrl: ctx.baseUrl,
+    stamp: ctx.now,
+    cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
+    speaker: { name: speaker.name, email: speaker.email ?? '' },
+    privateUrl: speaker.token ? speakerPageUrl(ctx.baseUrl, speaker.token) : null,
+  });
+  const check = techCheckLine(webinar, speaker.zone);
   return {
     method,
     content: buildCalendar({
@@ -19,15 +32,15 @@ function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, 
       description: ctx.programme.title,
       zoneHint: speaker.zone,
       method,
-      events: speakerEvents(webinar, ctx.programme, {
-        baseUrl: ctx.baseUrl,
-        stamp: ctx.now,
-        cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
-        speaker: { name: speaker.name, email: speaker.email ?? '' },
-        privateUrl: speaker.token ? speakerPageUrl(ctx.baseUrl, speaker.token) : null,
-      }),
+      events: [check ? { ...session!, description: `${check}\n\n${session!.description}` } : session!],
     }),
   } as const;
+}
+
+function techCheckLine(webinar: Webinar, zone: string): string | null {
+  if (webinar.techCheckMinutes <= 0) return null;
+  const at = showIn(webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), zone);
+  return `Technical check: ${at.date}, ${at.time} ${at.abbreviation} (${zone}), ${webinar.techCheckMinutes} minutes before the start.`;
 }
 
 /** What changed for a speaker, in words and in their zone; the current details follow in the email. */
@@ -58,7 +71,6 @@ function speakerChanges(change: WebinarChange, speaker: SpeakerRecipient, progra
 }
 
 export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, change: WebinarChange | null): OutgoingEmail {
-  const techCheck = showIn(webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), speaker.zone);
   return {
     kind: change ? 'speaker-updated' : 'speaker-invited',
     to: { address: speaker.email ?? '', name: speaker.name },
@@ -71,7 +83,7 @@ export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker:
         change ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.` : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session and the technical check to your calendar.`,
         `When (your time):\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
         ...(change ? speakerChanges(change, speaker, ctx.programme.defaultZone) : []),
-        webinar.techCheckMinutes > 0 ? `Technical check: ${techCheck.date}, ${techCheck.time} ${techCheck.abbreviation} (${speaker.zone}), ${webinar.techCheckMinutes} minutes before the start.` : null,
+        techCheckLine(webinar, speaker.zone),
         webinar.speakerJoinUrl
           ? `Your speaker link (panelists only, please do not share): ${webinar.speakerJoinUrl}`
           : webinar.joinUrl
