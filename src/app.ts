@@ -81,6 +81,8 @@ export function createApp(deps: AppDeps) {
     }
   });
   app.route('/assets', assetRoutes);
+  // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });

@@ -21,6 +21,11 @@ export type Config = {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
+/** The address to open on this machine for a server bound to host and port (all interfaces: localhost). */
+export function localUrl(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const errors: string[] = [];
   const value = (name: string) => {
@@ -39,7 +44,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const host = value('HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) errors.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0, got "${host}".`);
 
-  let baseUrl = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  let baseUrl = localUrl(host, port);
   const rawBase = value('BASE_URL');
   if (rawBase !== undefined) {
     let parsed: URL | undefined;

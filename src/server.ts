@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { bootstrapCoordinators } from './auth/auth.service.js';
 import { systemClock } from './clock.js';
-import { parseConfig } from './config.js';
+import { localUrl, parseConfig } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
@@ -90,7 +90,11 @@ reminders.unref();
 void enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-  console.log(`Webinar hub listening on ${config.baseUrl} (database ${config.databasePath})`);
+  // Where it can be reached on this machine; with BASE_URL set (behind a proxy, say) the public
+  // address is another one and is said as well.
+  const local = localUrl(config.host, config.port);
+  const publicAddress = config.baseUrl === local ? '' : `public address ${config.baseUrl}, `;
+  console.log(`Webinar hub listening on ${local} (${publicAddress}database ${config.databasePath})`);
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`);

@@ -58,6 +58,20 @@ describe('npm start', () => {
     }
   }, 60_000);
 
+  it('says where it listens on this machine, and the public address when BASE_URL differs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+    const port = await freePort();
+    const server = start({ PORT: String(port), DATABASE_PATH: join(dir, 'hub.db'), HUB_DEMO: '0', BASE_URL: 'https://webinars.example.org' });
+    try {
+      const { url } = await server.ready;
+      expect(url).toBe(`http://127.0.0.1:${port}`);
+      expect(server.output().stdout).toContain(`listening on http://127.0.0.1:${port} (public address https://webinars.example.org, database `);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+  }, 60_000);
+
   it.each([
     [{ PORT: 'abc' }, /^Cannot start the hub: PORT must be a number between 1 and 65535, got "abc"\.\n$/],
     [{ BASE_URL: 'not a url' }, /^Cannot start the hub: BASE_URL must be an absolute/],

@@ -79,10 +79,10 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
           <aside>{assistant?.suggestions}</aside>
         </div>
         {webinar && deps.materialsPanel ? (
-          <section id="materials">{await deps.materialsPanel(webinar, c.var.csrfToken, c.req.query('notified') ? Number(c.req.query('notified')) || 0 : undefined)}</section>
+          <div class="admin-section">{await deps.materialsPanel(webinar, c.var.csrfToken, c.req.query('notified') ? Number(c.req.query('notified')) || 0 : undefined)}</div>
         ) : null}
         {webinar && webinar.status !== 'cancelled' ? (
-          <section class="panel" style="margin-top:2rem;max-width:48rem" aria-labelledby="cancel-heading">
+          <section class="panel admin-section" aria-labelledby="cancel-heading">
             <h2 id="cancel-heading" style="margin-top:0">
               Cancel this webinar
             </h2>

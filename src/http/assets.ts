@@ -1,12 +1,14 @@
-// Serves the stylesheet and the script, with an ETag so that browsers revalidate cheaply.
+// Serves the stylesheet, the script and the tab icon, with an ETag so that browsers revalidate cheaply.
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { hubCss } from '../../views/assets/hub.css.js';
 import { hubJs } from '../../views/assets/hub.js.js';
+import { faviconSvg } from '../../views/assets/favicon.svg.js';
 
 const assets: Record<string, { body: string; type: string }> = {
   'hub.css': { body: hubCss, type: 'text/css; charset=utf-8' },
   'hub.js': { body: hubJs, type: 'text/javascript; charset=utf-8' },
+  'favicon.svg': { body: faviconSvg, type: 'image/svg+xml' },
 };
 const etags = new Map(Object.entries(assets).map(([name, asset]) => [name, `"${createHash('sha256').update(asset.body).digest('base64url').slice(0, 16)}"`]));
 

@@ -45,13 +45,22 @@ main { max-width: var(--max); margin: 0 auto; padding: 1.5rem var(--gap) 3rem; }
 .tag.live { background: var(--ok-wash); color: var(--ok); }
 .tag.draft { background: var(--warn-wash); color: var(--warn); }
 .panel { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.2rem; margin: 0 0 var(--gap); }
+.panel h3:not(:first-child) { margin-top: 1.5rem; }
+/* Sections below a workspace form (materials, cancelling): apart from it and from each other, one width. */
+.admin-section { margin-top: 2rem; max-width: 48rem; }
 .layout-2 { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); align-items: start; }
 @media (max-width: 52rem) { .layout-2 { grid-template-columns: minmax(0, 1fr); } }
 table { border-collapse: collapse; width: 100%; background: var(--paper); }
 th, td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
-.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); position: relative; }
-.table-wrap table { border: 0; }
+/* A table wider than the screen scrolls sideways; a shadow on the side with more to see says so. */
+.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); position: relative;
+  background: linear-gradient(to right, var(--paper) 30%, rgba(255, 255, 255, 0)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 30%, rgba(255, 255, 255, 0)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(28, 36, 48, 0.4), rgba(28, 36, 48, 0)) left center / 1rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(28, 36, 48, 0.4), rgba(28, 36, 48, 0)) right center / 1rem 100% no-repeat scroll,
+    var(--paper); }
+.table-wrap table { border: 0; background: transparent; }
 .clock-time { display: block; font-weight: 600; white-space: nowrap; }
 .clock-date { display: block; font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
 .day-shift { font-size: 0.8rem; font-weight: 600; color: var(--warn); background: var(--warn-wash); border-radius: 4px; padding: 0 0.35rem; margin-left: 0.35rem; white-space: nowrap; }

@@ -16,6 +16,7 @@ export function DocumentHead(props: DocumentHeadProps) {
       {props.description ? <meta name="description" content={props.description} /> : null}
       {props.noIndex ? <meta name="robots" content="noindex, nofollow" /> : null}
       {props.referrer ? <meta name="referrer" content={props.referrer} /> : null}
+      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/hub.css" />
       <script src="/assets/hub.js" defer></script>
     </head>

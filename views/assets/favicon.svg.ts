@@ -1,0 +1,2 @@
+// The tab icon: a calendar page with a clock hand, in the hub's accent colour.
+export const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="3" y="5" width="26" height="24" rx="4" fill="#0b5cad"/><rect x="3" y="5" width="26" height="7" rx="3" fill="#08447f"/><circle cx="16" cy="20" r="6" fill="#fff"/><path d="M16 16.5V20l2.5 1.5" stroke="#0b5cad" stroke-width="1.8" fill="none" stroke-linecap="round"/><rect x="9" y="2" width="3" height="6" rx="1.5" fill="#08447f"/><rect x="20" y="2" width="3" height="6" rx="1.5" fill="#08447f"/></svg>`;
