@@ -4,9 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
 import { CheckEmailPage, DeletedPage, PrivacyPage } from '../../views/registration/simple-pages.js';
-import { buildCalendar } from '../calendar/calendar.builder.js';
-import { calendarPreflight, calendarResponse, latest } from '../calendar/calendar.http.js';
-import { webinarEvent, type EventLink } from '../calendar/webinar-events.js';
+import { calendarPreflight, calendarResponse } from '../calendar/calendar.http.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
@@ -22,10 +20,12 @@ import {
   deleteAttendeeData,
   getAttendeeByToken,
   listRegistrationsWithWebinars,
+  personalFeed,
   register,
   registrationClosedReason,
   resetAttendeeToken,
   waitlistPlace,
+  type AttendeeFeedLinks,
   type RegistrationDeps,
 } from './registration.service.js';
 import type { Attendee, RegisterResult, RegistrationWithWebinar } from './registration.types.js';
@@ -38,7 +38,7 @@ export type RegistrationRoutesDeps = RegistrationDeps &
     /** Materials for registered attendees, per webinar (filled by the materials feature). */
     attendeeMaterialsOf?: (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, import('hono/jsx').Child>>;
     /** Links to materials in the attendee's own feed, per webinar (filled by the materials feature). */
-    attendeeFeedLinksOf?: (attendee: Attendee, registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>) => Promise<Map<number, EventLink[]>>;
+    attendeeFeedLinksOf?: AttendeeFeedLinks;
   };
 
 const FORM_LIMIT = 64 * 1024;
@@ -250,35 +250,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   my.get('/:token/calendar.ics', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
-    const programme = await getProgramme(db);
-    const all = await listRegistrationsWithWebinars(db, attendee.id);
-    const registrations = all.filter((r) => r.status !== 'cancelled');
-    const links = deps.attendeeFeedLinksOf
-      ? await deps.attendeeFeedLinksOf(attendee, registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })))
-      : new Map<number, EventLink[]>();
-    const body = buildCalendar({
-      name: `${programme.title}: your webinars`,
-      description: `Your registrations, ${attendee.name}`,
-      zoneHint: attendee.zone,
-      events: registrations.map((r) =>
-        webinarEvent(r.webinar, programme, {
-          baseUrl,
-          joinUrl: r.status === 'confirmed' ? r.webinar.joinUrl : null,
-          status: r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
-          summaryPrefix: r.status === 'waitlisted' ? 'Waiting list: ' : '',
-          alarms: r.status === 'confirmed' ? [15] : [],
-          links: links.get(r.webinarId) ?? [],
-        }),
-      ),
-    });
-    return calendarResponse(c, {
-      body,
-      filename: 'my-webinars.ics',
-      disposition: 'inline',
-      privateFeed: true,
-      // Every change that alters the body moves the date: a promotion, a cancellation, a new zone.
-      lastModified: latest(programme.updatedAt, attendee.updatedAt, ...all.flatMap((r) => [r.updatedAt, r.webinar.updatedAt])),
-    });
+    return calendarResponse(c, { ...(await personalFeed(deps, attendee, deps.attendeeFeedLinksOf)), disposition: 'inline', privateFeed: true });
   });
 
   my.post('/:token/registrations/:id/cancel', limitBody(FORM_LIMIT), async (c) => {

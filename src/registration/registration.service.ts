@@ -1,5 +1,9 @@
 // Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
 // promotion when a seat frees, and every email written in the same transaction as the change.
+import { buildCalendar } from '../calendar/calendar.builder.js';
+import { latest } from '../calendar/calendar.http.js';
+import type { BuiltCalendar } from '../calendar/calendar.service.js';
+import { webinarEvent, type EventLink } from '../calendar/webinar-events.js';
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -8,7 +12,7 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
@@ -251,6 +255,39 @@ export async function listRegistrationsWithWebinars(db: Db, attendeeId: number):
 
 export async function changeAttendeeZone(deps: RegistrationDeps, attendee: Attendee, zone: string): Promise<void> {
   await updateAttendee(deps.db, attendee.id, { zone, updated_at: toStoredInstant(deps.clock.now()) });
+}
+
+/** Links to materials per webinar in an attendee's feed (filled by the materials feature). */
+export type AttendeeFeedLinks = (attendee: Attendee, registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>) => Promise<Map<number, EventLink[]>>;
+
+/**
+ * The attendee's own feed: confirmed webinars with the join link and a reminder, waiting places as
+ * tentative. Every change that alters it moves its date: a promotion, a cancellation, a new zone.
+ */
+export async function personalFeed(deps: RegistrationDeps, attendee: Attendee, linksOf?: AttendeeFeedLinks): Promise<BuiltCalendar> {
+  const programme = await getProgramme(deps.db);
+  const all = await listRegistrationsWithWebinars(deps.db, attendee.id);
+  const registrations = all.filter((r) => r.status !== 'cancelled');
+  const links = linksOf ? await linksOf(attendee, registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' }))) : new Map<number, EventLink[]>();
+  return {
+    body: buildCalendar({
+      name: `${programme.title}: your webinars`,
+      description: `Your registrations, ${attendee.name}`,
+      zoneHint: attendee.zone,
+      events: registrations.map((r) =>
+        webinarEvent(r.webinar, programme, {
+          baseUrl: deps.baseUrl,
+          joinUrl: r.status === 'confirmed' ? r.webinar.joinUrl : null,
+          status: r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
+          summaryPrefix: r.status === 'waitlisted' ? 'Waiting list: ' : '',
+          alarms: r.status === 'confirmed' ? [15] : [],
+          links: links.get(r.webinarId) ?? [],
+        }),
+      ),
+    }),
+    filename: 'my-webinars.ics',
+    lastModified: latest(programme.updatedAt, attendee.updatedAt, ...all.flatMap((r) => [r.updatedAt, r.webinar.updatedAt])),
+  };
 }
 
 /** Replaces the secret link: the old one stops working at once, and the new one is emailed. */

@@ -1,4 +1,9 @@
 // Speakers' private links and what their private page shows: sessions, audience clocks, questions.
+import { buildCalendar } from '../calendar/calendar.builder.js';
+import { latest } from '../calendar/calendar.http.js';
+import type { BuiltCalendar, LinksOfWebinars } from '../calendar/calendar.service.js';
+import { speakerEvents } from '../calendar/speaker-events.js';
+import type { EventLink } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
@@ -80,6 +85,24 @@ export async function getSpeakerByToken(db: Db, token: string): Promise<SpeakerW
 
 export async function setSpeakerZone(db: Db, clock: Clock, speakerId: number, zone: string): Promise<void> {
   await updateSpeakerRow(db, speakerId, { zone, updated_at: toStoredInstant(clock.now()) });
+}
+
+/** The speaker's own feed: each session and its technical check, with the panelists' link. */
+export async function speakerFeed(db: Db, baseUrl: string, speaker: SpeakerWithLink, linksOf?: LinksOfWebinars): Promise<BuiltCalendar> {
+  const programme = await getProgramme(db);
+  const webinars = await listWebinarsOfSpeaker(db, speaker.id);
+  const links = linksOf ? await linksOf(db, webinars) : new Map<number, EventLink[]>();
+  const privateUrl = speaker.token ? speakerPageUrl(baseUrl, speaker.token) : null;
+  return {
+    body: buildCalendar({
+      name: `${programme.title}: ${speaker.name}’s sessions`,
+      description: 'Your sessions and technical checks',
+      zoneHint: speaker.zone,
+      events: webinars.flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl, links: links.get(w.id) ?? [] })),
+    }),
+    filename: 'my-sessions.ics',
+    lastModified: latest(programme.updatedAt, speaker.updatedAt, ...webinars.map((w) => w.updatedAt)),
+  };
 }
 
 export type AudienceClock = { zone: string; count: number; start: ShownTime };

@@ -5,11 +5,8 @@ import type { Child } from 'hono/jsx';
 import { CsrfField } from '../../views/admin/admin-layout.js';
 import { SpeakerPrivatePage } from '../../views/speakers/speaker-private-page.js';
 import { SpeakerPublicPage } from '../../views/speakers/speaker-public-page.js';
-import { buildCalendar } from '../calendar/calendar.builder.js';
-import { calendarPreflight, calendarResponse, latest } from '../calendar/calendar.http.js';
-import { speakerEvents } from '../calendar/speaker-events.js';
+import { calendarPreflight, calendarResponse } from '../calendar/calendar.http.js';
 import type { LinksOfWebinars } from '../calendar/calendar.service.js';
-import type { EventLink } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { readForm } from '../http/body.js';
@@ -23,6 +20,7 @@ import {
   rotateSpeakerLink,
   sendSpeakerLink,
   setSpeakerZone,
+  speakerFeed,
   speakerLinkOf,
   speakerPageUrl,
   speakerSessions,
@@ -85,24 +83,8 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, linksOf }: SpeakerRo
   app.on('OPTIONS', '/speaker/:token/calendar.ics', () => calendarPreflight());
 
   app.get('/speaker/:token/calendar.ics', async (c) => {
-    const token = c.req.param('token');
-    const speaker = await getSpeakerByToken(db, token);
-    const programme = await getProgramme(db);
-    const webinars = await listWebinarsOfSpeaker(db, speaker.id);
-    const links = linksOf ? await linksOf(db, webinars) : new Map<number, EventLink[]>();
-    const body = buildCalendar({
-      name: `${programme.title}: ${speaker.name}’s sessions`,
-      description: 'Your sessions and technical checks',
-      zoneHint: speaker.zone,
-      events: webinars.flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl: speakerPageUrl(baseUrl, token), links: links.get(w.id) ?? [] })),
-    });
-    return calendarResponse(c, {
-      body,
-      filename: 'my-sessions.ics',
-      disposition: 'inline',
-      privateFeed: true,
-      lastModified: latest(programme.updatedAt, speaker.updatedAt, ...webinars.map((w) => w.updatedAt)),
-    });
+    const speaker = await getSpeakerByToken(db, c.req.param('token'));
+    return calendarResponse(c, { ...(await speakerFeed(db, baseUrl, speaker, linksOf)), disposition: 'inline', privateFeed: true });
   });
 
   return app;
