@@ -1,10 +1,11 @@
 // Attendees (one per email address) and their registrations for webinars.
 import { sql, type Kysely } from 'kysely';
+import { generatedId } from './portable.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('attendee')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     // Stored trimmed and lower-cased: one attendee per address.
     .addColumn('email', 'text', (col) => col.notNull().unique())
     .addColumn('name', 'text', (col) => col.notNull())
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('registration')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('webinar_id', 'integer', (col) => col.notNull().references('webinar.id').onDelete('cascade'))
     .addColumn('attendee_id', 'integer', (col) => col.notNull().references('attendee.id').onDelete('cascade'))
     .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled')`))

@@ -1,11 +1,12 @@
 // The email outbox: every message is written here in the transaction of the change that causes
 // it, and sent by a worker afterwards.
 import { sql, type Kysely } from 'kysely';
+import { generatedId } from './portable.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('to_address', 'text', (col) => col.notNull())
     .addColumn('to_name', 'text', (col) => col.notNull().defaultTo(''))

@@ -1,10 +1,11 @@
 // Coordinators, their sessions and invitations, and API tokens for their scripts.
 import type { Kysely } from 'kysely';
+import { generatedId } from './portable.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('coordinator')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('email', 'text', (col) => col.notNull().unique())
     .addColumn('name', 'text', (col) => col.notNull())
     // scrypt parameters, salt and hash in one string; never the password itself.
@@ -17,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Invitations (and the first-run setup link): a one-time secret link to create an account.
   await db.schema
     .createTable('coordinator_invite')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('token_lookup', 'text', (col) => col.notNull().unique())
     .addColumn('email', 'text')
     .addColumn('invited_by', 'integer', (col) => col.references('coordinator.id').onDelete('set null'))
@@ -40,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('api_token')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('coordinator_id', 'integer', (col) => col.notNull().references('coordinator.id').onDelete('cascade'))
     .addColumn('name', 'text', (col) => col.notNull())
     // Shown once when created; only its hash is stored.

@@ -1,10 +1,11 @@
 // Recordings, slides and other links published after a webinar.
 import { sql, type Kysely } from 'kysely';
+import { generatedId } from './portable.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('material')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('webinar_id', 'integer', (col) => col.notNull().references('webinar.id').onDelete('cascade'))
     .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('recording', 'slides', 'link')`))
     .addColumn('title', 'text', (col) => col.notNull())

@@ -37,8 +37,6 @@ export type AppDeps = {
   apiToken?: string | null;
   /** Whether an SMTP server is configured (the outbox page says when messages are held). */
   mailConfigured?: boolean;
-  /** Where uploaded slides are kept (under the data folder). */
-  uploadsDir: string;
   /** TRUST_PROXY: take the client's address from X-Forwarded-For (set when behind a reverse proxy). */
   trustProxy?: boolean;
 };
@@ -86,7 +84,7 @@ export function createApp(deps: AppDeps) {
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
-  const materials = { db, clock, baseUrl: deps.baseUrl, uploadsDir: deps.uploadsDir };
+  const materials = { db, clock, baseUrl: deps.baseUrl };
   app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials) }));
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
   app.route('/', programmeRoutes(pages));

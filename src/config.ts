@@ -7,6 +7,8 @@ export type Config = {
   host: string;
   baseUrl: string;
   databasePath: string;
+  /** DATABASE_URL: a PostgreSQL server instead of the SQLite file; null: SQLite at databasePath. */
+  databaseUrl: string | null;
   demo: boolean;
   /** null: no mail server; messages wait in the outbox as held. */
   smtpUrl: string | null;
@@ -17,6 +19,10 @@ export type Config = {
   /** A bearer token for automation (compared in constant time); null: only workspace tokens. */
   apiToken: string | null;
   trustProxy: boolean;
+  /** MAIL_CLAIM_SECONDS: how soon an email interrupted by a crash is sent again by another (or a restarted) instance. */
+  mailClaimSeconds: number;
+  /** SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for requests and the email under way. */
+  shutdownGraceSeconds: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -24,6 +30,17 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 /** The address to open on this machine for a server bound to host and port (all interfaces: localhost). */
 export function localUrl(host: string, port: number): string {
   return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** DATABASE_URL without its password, for logs. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -59,6 +76,20 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   }
 
   const databasePath = value('DATABASE_PATH') ?? './data/hub.db';
+
+  let databaseUrl: string | null = null;
+  const rawDatabaseUrl = value('DATABASE_URL');
+  if (rawDatabaseUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(rawDatabaseUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || !parsed.hostname || parsed.pathname.length < 2) {
+      errors.push('DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/dbname (with the database name).');
+    } else databaseUrl = rawDatabaseUrl;
+  }
 
   let demo = true;
   const rawDemo = value('HUB_DEMO');
@@ -98,7 +129,19 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     else if (!['0', 'false', 'no', 'off'].includes(rawProxy.toLowerCase())) errors.push(`TRUST_PROXY must be 1 or 0, got "${rawProxy}".`);
   }
 
+  const seconds = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      errors.push(`${name} must be a whole number of seconds from ${min} to ${max}, got "${raw}".`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const mailClaimSeconds = seconds('MAIL_CLAIM_SECONDS', 30, 3, 3600);
+  const shutdownGraceSeconds = seconds('SHUTDOWN_GRACE_SECONDS', 30, 1, 600);
+
   return errors.length > 0
     ? { ok: false, errors }
-    : { ok: true, config: { port, host, baseUrl, databasePath, demo, smtpUrl, mailFrom, adminEmail, adminPassword, apiToken, trustProxy } };
+    : { ok: true, config: { port, host, baseUrl, databasePath, databaseUrl, demo, smtpUrl, mailFrom, adminEmail, adminPassword, apiToken, trustProxy, mailClaimSeconds, shutdownGraceSeconds } };
 }

@@ -6,13 +6,15 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { bootstrapCoordinators } from './auth/auth.service.js';
 import { systemClock } from './clock.js';
-import { localUrl, parseConfig } from './config.js';
+import { localUrl, parseConfig, redactDatabaseUrl } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
 import { seedDemoMaterials } from './materials/demo-materials.js';
+import { importUploadsFolder } from './materials/legacy-uploads.js';
 import { redactSmtpUrl, smtpTransport } from './mail/mailer.js';
 import { createOutboxWorker } from './mail/outbox.worker.js';
+import { pruneRateLimits } from './http/rate-limit.js';
 import { enqueueDueReminders } from './registration/reminders.js';
 
 function fail(message: string): never {
@@ -26,17 +28,24 @@ const config = parsed.config;
 
 let db: Db;
 try {
-  if (config.databasePath !== ':memory:') mkdirSync(dirname(resolve(config.databasePath)), { recursive: true });
-  db = openDatabase(config.databasePath);
+  if (config.databaseUrl === null && config.databasePath !== ':memory:') mkdirSync(dirname(resolve(config.databasePath)), { recursive: true });
+  db = openDatabase(config.databaseUrl === null ? { engine: 'sqlite', path: config.databasePath } : { engine: 'postgres', url: config.databaseUrl });
 } catch (error) {
   fail(`DATABASE_PATH "${config.databasePath}" cannot be opened or created (${(error as Error).message}).`);
 }
+const databaseName = config.databaseUrl === null ? config.databasePath : redactDatabaseUrl(config.databaseUrl);
 
 try {
+  // Several instances may start at once: PostgreSQL migrations run under an advisory lock, SQLite's
+  // in one BEGIN IMMEDIATE transaction; the others wait and find the schema current.
   await migrateToLatest(db);
 } catch (error) {
   const message = (error as Error).message;
-  if (/readonly|read-only|SQLITE_CANTOPEN|EACCES|EROFS/i.test(message)) fail(`DATABASE_PATH "${config.databasePath}" is not writable (${message}).`);
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (config.databaseUrl !== null) {
+    fail(`DATABASE_URL ${databaseName} cannot be used (${message || code}). Check that the server runs, the address and password are right, and the database exists.`);
+  }
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) || /EACCES|EROFS/.test(code)) fail(`DATABASE_PATH "${config.databasePath}" is not writable (${message}).`);
   fail(message);
 }
 
@@ -51,11 +60,18 @@ const bootstrap = await bootstrapCoordinators(db, systemClock, {
 if (bootstrap.error) fail(bootstrap.error);
 if (bootstrap.message) console.log(bootstrap.message);
 
-const uploadsDir = join(config.databasePath === ':memory:' ? resolve('data') : dirname(resolve(config.databasePath)), 'uploads');
+// Slides used to be files in uploads/ next to the SQLite file; they now live in the database, where
+// every instance reads them. A hub from before moves them in at its first start (once per file).
+if (config.databaseUrl === null && config.databasePath !== ':memory:') {
+  const legacyUploads = join(dirname(resolve(config.databasePath)), 'uploads');
+  const { imported, missing } = await importUploadsFolder(db, legacyUploads);
+  if (imported > 0) console.log(`Moved ${imported} uploaded file(s) from ${legacyUploads} into the database; the folder is no longer used.`);
+  if (missing.length > 0) console.warn(`${missing.length} uploaded file(s) are neither in the database nor in ${legacyUploads}; their downloads answer 404: ${missing.join(', ')}`);
+}
 if (seeded && config.demo) {
-  // The demo is usable without its slides: a folder that cannot be written costs them, not the start.
-  await seedDemoMaterials({ db, clock: systemClock, baseUrl: config.baseUrl, uploadsDir }).catch((error: unknown) =>
-    console.warn(`The demo slides could not be stored in ${uploadsDir}: ${(error as Error).message}`),
+  // The demo is usable without its slides: a failure costs them, not the start.
+  await seedDemoMaterials({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error: unknown) =>
+    console.warn(`The demo slides could not be stored: ${(error as Error).message}`),
   );
 }
 const app = createApp({
@@ -64,7 +80,6 @@ const app = createApp({
   baseUrl: config.baseUrl,
   apiToken: config.apiToken,
   mailConfigured: config.smtpUrl !== null,
-  uploadsDir,
   trustProxy: config.trustProxy,
 });
 const log = (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.message : (error ?? ''));
@@ -76,8 +91,9 @@ const worker = createOutboxWorker({
   transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
   from: config.mailFrom,
   log,
+  claimSeconds: config.mailClaimSeconds,
 });
-worker.start(15_000);
+worker.start(5_000);
 console.log(
   config.smtpUrl
     ? `Sending email through ${redactSmtpUrl(config.smtpUrl)} as ${config.mailFrom}.`
@@ -87,6 +103,12 @@ const reminders = setInterval(() => {
   enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
 }, 60_000);
 reminders.unref();
+// Old rows that no decision reads any more: rate-limit hits past their window. Every instance may
+// run it; it is one DELETE.
+const maintenance = setInterval(() => {
+  pruneRateLimits(db, systemClock).catch((error: unknown) => log('Pruning rate limits failed', error));
+}, 10 * 60_000);
+maintenance.unref();
 void enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
@@ -94,7 +116,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   // address is another one and is said as well.
   const local = localUrl(config.host, config.port);
   const publicAddress = config.baseUrl === local ? '' : `public address ${config.baseUrl}, `;
-  console.log(`Webinar hub listening on ${local} (${publicAddress}database ${config.databasePath})`);
+  console.log(`Webinar hub listening on ${local} (${publicAddress}database ${databaseName})`);
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`);
@@ -102,16 +124,35 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   fail(error.message);
 });
 
-function shutdown(signal: string) {
-  console.log(`${signal}: shutting down.`);
+// Stopping (a deploy, a scale-in, Ctrl-C): no new requests and no new emails; the requests under
+// way and the email being handed to the mail server finish and are recorded, then the process
+// exits 0. A mail server slower than the grace period gets a non-zero exit that says so; its
+// message stays claimed and goes out again after the claim runs out, under the same Message-ID.
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) {
+    console.error(`${signal} again: exiting now, without waiting.`);
+    process.exit(1);
+  }
+  shuttingDown = true;
+  const graceSeconds = config.shutdownGraceSeconds;
+  console.log(`${signal}: shutting down; finishing the requests and the email under way (up to ${graceSeconds} s).`);
   clearInterval(reminders);
-  server.close(() => {
-    void worker
-      .stop()
-      .then(() => db.destroy())
-      .finally(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 5000).unref();
+  clearInterval(maintenance);
+  const requestsDone = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const graceOver = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceSeconds * 1000).unref());
+  const [mailFinished, requestsFinished] = await Promise.all([worker.stop({ graceMs: graceSeconds * 1000 }), Promise.race([requestsDone, graceOver])]);
+  if (!mailFinished || !requestsFinished) {
+    const what = [!mailFinished ? 'the mail server had not answered for the email being sent (it is sent again after a restart, with the same Message-ID)' : '', !requestsFinished ? 'requests were still open' : '']
+      .filter(Boolean)
+      .join(' and ');
+    console.error(`Forced exit after ${graceSeconds} s: ${what}.`);
+    process.exit(1);
+  }
+  await db.destroy().catch((error: unknown) => log('Closing the database failed', error));
+  console.log('Stopped.');
+  process.exit(0);
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

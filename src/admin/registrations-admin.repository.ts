@@ -1,6 +1,7 @@
 // SQL for the coordinators' view of registrations: filtered lists with attendees, and counts.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { foldForSearch } from '../search-text.js';
 import type { OrganisationType, RegistrationStatus, WebinarStatus } from '../db/schema.js';
 
 export type RegistrationListFilter = {
@@ -42,16 +43,9 @@ export async function listRegistrationRows(db: Db, webinarId: number, filter: Re
   let query = registrationsWithAttendees(db).where('registration.webinar_id', '=', webinarId);
   if (filter.status !== 'all') query = query.where('registration.status', '=', filter.status);
   if (filter.organisationType) query = query.where('attendee.organisation_type', '=', filter.organisationType);
-  if (filter.q) {
-    const pattern = likeSubstring(filter.q);
-    query = query.where((eb) =>
-      eb.or(
-        (['attendee.name', 'attendee.email', 'attendee.organisation'] as const).map(
-          (column) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`,
-        ),
-      ),
-    );
-  }
+  // search_text holds name, address and organisation folded in JavaScript, and so does the
+  // pattern: the same matches on SQLite and PostgreSQL, "åsa" finding "Åsa Öberg" on both.
+  if (filter.q) query = query.where(sql<boolean>`attendee.search_text like ${likeSubstring(foldForSearch(filter.q))} escape '\\'`);
   return query.orderBy('registration.id').execute();
 }
 

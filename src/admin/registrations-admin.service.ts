@@ -7,7 +7,7 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
 import { setRegistrationStatus, countConfirmed } from '../registration/registration.repository.js';
@@ -148,7 +148,10 @@ export function statusLabel(status: RegistrationStatus): string {
 type Loaded = { row: RegistrationListRow; webinar: Webinar; attendee: Attendee; ctx: EmailContext };
 
 async function loadForChange(trx: Db, deps: RegistrationDeps, registrationId: number): Promise<Loaded> {
-  const row = await findRegistrationRow(trx, registrationId);
+  // The webinar's row first, as registering does; the registration is read under that lock.
+  const unlocked = await findRegistrationRow(trx, registrationId);
+  if (unlocked) await lockWebinars(trx, { ids: [unlocked.webinar_id] });
+  const row = unlocked && (await findRegistrationRow(trx, registrationId));
   const [webinar] = row ? await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] }) : [];
   if (!row || !webinar) throw new NotFoundError(`There is no registration number ${registrationId}.`);
   if (deps.clock.now() >= webinar.startsAt) {

@@ -66,7 +66,7 @@ function signedIn(c: Context<AppEnv>): SignedInCoordinator {
 export function authRoutes(deps: AuthRoutesDeps) {
   const { db, clock } = deps;
   const trustedOrigins = [new URL(deps.baseUrl).origin];
-  const throttle = createSignInThrottle(clock, deps.signInLimit);
+  const throttle = createSignInThrottle(db, clock, deps.signInLimit);
   const siteTitle = async () => (await getProgramme(db)).title;
 
   const refuseCrossSite = (c: Context) => {
@@ -107,17 +107,17 @@ export function authRoutes(deps: AuthRoutesDeps) {
     const { email, password } = validated.value;
     const keys = [`email:${normalizeEmail(email)}`, `address:${clientAddress(c)}`];
     // Checked before the password: a guesser must not learn that the right one came in while blocked.
-    const wait = throttle.waitMinutes(keys);
+    const wait = await throttle.waitMinutes(keys);
     if (wait > 0) {
       const errors = { form: `Too many failed sign-ins, try again in ${wait} minute${wait === 1 ? '' : 's'}.` };
       return loginPage(c, { next, email, errors }, 429);
     }
     const coordinator = await authenticate(db, clock, email, password);
     if (!coordinator) {
-      throttle.recordFailure(keys);
+      await throttle.recordFailure(keys);
       return loginPage(c, { next, email, errors: { form: 'Email or password is wrong.' } }, 422);
     }
-    throttle.forget(keys[0]!);
+    await throttle.forget(keys[0]!);
     await startSession(c, coordinator.id);
     return c.redirect(next, 303);
   });

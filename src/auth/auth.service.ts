@@ -2,11 +2,12 @@
 // the first coordinator at start-up.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { lockName } from '../db/dialect.js';
 import { inTransaction } from '../db/transaction.js';
 import { isEmail } from '../validation.js';
 import { passwordProblem } from './auth.validation.js';
 import { countCoordinators, deleteUnusedSetupInvites } from './coordinator.repository.js';
-import { createCoordinator, normalizeEmail } from './coordinator.service.js';
+import { normalizeEmail, prepareCoordinator, storeCoordinator } from './coordinator.service.js';
 import { createInvite, INVITE_VALID_DAYS } from './invite.service.js';
 
 export { authenticate, createCoordinator, hasCoordinators, listCoordinators, normalizeEmail } from './coordinator.service.js';
@@ -36,15 +37,26 @@ export async function bootstrapCoordinators(db: Db, clock: Clock, options: Boots
   if (email !== undefined && password !== undefined) {
     const problem = passwordProblem(password, 'ADMIN_PASSWORD');
     if (problem) return { message: null, error: problem };
-    await createCoordinator(db, clock, { name: email.split('@')[0]!, email, password });
-    return { message: `Created coordinator ${email} from ADMIN_EMAIL.` };
+    const row = await prepareCoordinator(db, clock, { name: email.split('@')[0]!, email, password });
+    // Instances starting together on a new database: the first creates the account, the others see it.
+    const created = await inTransaction(db, async (trx) => {
+      await lockName(trx, 'first-coordinator');
+      if ((await countCoordinators(trx)) > 0) return false;
+      await storeCoordinator(trx, row);
+      return true;
+    });
+    return { message: created ? `Created coordinator ${email} from ADMIN_EMAIL.` : null };
   }
 
   // Only the newest setup link works: a link printed at an earlier start may sit in an old log.
+  // (Instances starting together each print one, and the last one printed works.)
   const token = await inTransaction(db, async (trx) => {
+    await lockName(trx, 'first-coordinator');
+    if ((await countCoordinators(trx)) > 0) return null;
     await deleteUnusedSetupInvites(trx);
     return createInvite(trx, clock, { invitedBy: null, email: email ?? null });
   });
+  if (token === null) return { message: null };
   const url = `${options.baseUrl.replace(/\/+$/, '')}/admin/setup/${token}`;
   const forWhom = email ? ` for ${email}` : '';
   return { message: `No coordinator account yet. Create the first one${forWhom} at ${url} (the link works once, for ${INVITE_VALID_DAYS} days).` };

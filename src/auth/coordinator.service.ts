@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { isUniqueViolation } from '../db/dialect.js';
 import type { CoordinatorRow, CoordinatorTable } from '../db/schema.js';
 import { ValidationError } from '../errors.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
@@ -40,7 +41,7 @@ export async function storeCoordinator(db: Db, row: Insertable<CoordinatorTable>
     return toCoordinator(await insertCoordinator(db, row));
   } catch (error) {
     // The unique index decides when two requests race for the same address.
-    if (error instanceof Error && /UNIQUE constraint failed: coordinator\.email/.test(error.message)) throw new ValidationError({ email: DUPLICATE_EMAIL });
+    if (isUniqueViolation(error)) throw new ValidationError({ email: DUPLICATE_EMAIL });
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import * as m0004 from '../../migrations/0004_coordinators.js';
 import * as m0005 from '../../migrations/0005_materials.js';
 import * as m0006 from '../../migrations/0006_speaker_access.js';
 import * as m0007 from '../../migrations/0007_outbox_expiry.js';
+import * as m0008 from '../../migrations/0008_scale_out.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_materials': m0005,
   '0006_speaker_access': m0006,
   '0007_outbox_expiry': m0007,
+  '0008_scale_out': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -87,6 +87,8 @@ export interface AttendeeTable {
   consent_at: string;
   created_at: string;
   updated_at: string;
+  /** Name, address and organisation folded for search (see src/search-text.ts). */
+  search_text: string;
 }
 
 export interface RegistrationTable {
@@ -127,6 +129,26 @@ export interface OutboxTable {
   sent_at: string | null;
   /** After this instant the message is not sent any more (a reminder once the webinar began). */
   not_after: string | null;
+  /** The worker (instance) that is sending it, while status is sending. */
+  claimed_by: string | null;
+  /** Until when that worker holds it; it extends the claim while the mail server answers. */
+  claimed_until: string | null;
+}
+
+export interface RateLimitHitTable {
+  id: Generated<number>;
+  /** What is counted: 'registration', 'sign-in-failure'. */
+  scope: string;
+  /** Whom it is counted for: a client address, an account. */
+  key: string;
+  at: string;
+}
+
+/** An uploaded file in pieces of at most FILE_CHUNK_BYTES, numbered from 0. */
+export interface FileChunkTable {
+  file_name: string;
+  seq: number;
+  data: Uint8Array;
 }
 
 export interface CoordinatorTable {
@@ -201,6 +223,8 @@ export interface Database {
   coordinator_session: CoordinatorSessionTable;
   api_token: ApiTokenTable;
   material: MaterialTable;
+  rate_limit_hit: RateLimitHitTable;
+  file_chunk: FileChunkTable;
 }
 
 export type ProgrammeRow = Selectable<ProgrammeTable>;

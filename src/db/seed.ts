@@ -6,6 +6,8 @@ import { toStoredInstant } from '../programme/programme.mappers.js';
 import { findProgrammeRow, insertAreaRow, insertSpeakerRow, upsertProgrammeRow } from '../programme/programme.repository.js';
 import { createWebinar } from '../programme/webinar.service.js';
 import type { Db } from './connection.js';
+import { lockName } from './dialect.js';
+import { inTransaction } from './transaction.js';
 
 export const DEFAULT_PROGRAMME = {
   title: 'Innovation collaboration between small and large companies',
@@ -21,11 +23,14 @@ export const DEFAULT_PROGRAMME = {
 
 export async function seedDatabase(db: Db, clock: Clock, options: { demo: boolean }): Promise<{ seeded: boolean }> {
   if (await findProgrammeRow(db)) return { seeded: false };
-  await db.transaction().execute(async (trx) => {
+  // Several instances may start on a new database at once: one seeds, the others find it seeded.
+  return inTransaction(db, async (trx) => {
+    await lockName(trx, 'seed');
+    if (await findProgrammeRow(trx)) return { seeded: false };
     await upsertProgrammeRow(trx, { ...DEFAULT_PROGRAMME, updated_at: toStoredInstant(clock.now()) });
     if (options.demo) await seedDemoProgramme(trx, clock);
+    return { seeded: true };
   });
-  return { seeded: true };
 }
 
 const AREAS = [

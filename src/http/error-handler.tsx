@@ -3,6 +3,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../../views/errors/error-page.js';
+import { isLockTimeout, isUniqueViolation, isUnstorableText } from '../db/dialect.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { pathForLog } from './local-path.js';
 
@@ -37,6 +38,21 @@ export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
       const status = error.status;
       const message = error.message || (status === 413 ? 'The request is too large.' : 'The request could not be handled.');
       return errorResponse(c, status, status === 401 ? 'Sign-in required' : status === 403 ? 'Not allowed' : 'Request refused', message, title);
+    }
+    // Another process held the database's write lock for longer than a request waits: say so and
+    // when to try again, rather than a 500. Nothing was written.
+    if (isLockTimeout(error)) {
+      options.log(`Database busy on ${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`, error);
+      c.header('Retry-After', '5');
+      return errorResponse(c, 503, 'Busy right now', 'The hub is busy saving other changes. Nothing was saved; please try again in a few seconds.', title);
+    }
+    // A unique value taken by a request that ran at the same moment (the services check first, so
+    // only a race ends here).
+    if (isUniqueViolation(error)) {
+      return errorResponse(c, 409, 'Not possible right now', 'Someone else saved the same thing at the same moment. Nothing was saved; please reload and try again.', title);
+    }
+    if (isUnstorableText(error)) {
+      return errorResponse(c, 400, 'Request refused', 'The request contains a NUL character, which no name, address or text here may contain.', title);
     }
     options.log(`Unhandled error on ${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`, error);
     return errorResponse(c, 500, 'Something went wrong', 'The hub hit an unexpected problem. It has been logged; please try again in a moment.', title);

@@ -1,29 +1,52 @@
-// A small in-memory sliding-window limiter per client address, enough to keep simple bots out of
-// public forms without a captcha. One process serves the hub, so memory is the right place.
+// A sliding-window limiter per client address, enough to keep simple bots out of public forms
+// without a captcha. The hits are kept in the database, so that every instance behind the load
+// balancer counts the same ones.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { lockName } from '../db/dialect.js';
+import { inTransaction } from '../db/transaction.js';
+import { countRateLimitHits, pruneRateLimitHits, recordRateLimitHits, toHitInstant } from './rate-limit.repository.js';
 
 export type RateLimit = { max: number; windowMinutes: number };
 
-export function createRateLimiter(limit: RateLimit, clock: Clock) {
-  const hits = new Map<string, number[]>();
+/** How long pruning keeps hits: at least the longest window of any limit or throttle. */
+export const RATE_LIMIT_RETENTION_MINUTES = 24 * 60;
+
+/** Refuses a window that pruning would cut short: hits would be forgotten while still counting. */
+export function assertWindowKept(windowMinutes: number): void {
+  if (windowMinutes > RATE_LIMIT_RETENTION_MINUTES) {
+    throw new Error(`A rate limit window of ${windowMinutes} minutes is longer than the ${RATE_LIMIT_RETENTION_MINUTES} minutes that pruning keeps`);
+  }
+}
+
+/** `scope` names what is counted ('registration'), so that limits on one database do not mix. */
+export function createRateLimiter(db: Db, scope: string, limit: RateLimit, clock: Clock) {
+  assertWindowKept(limit.windowMinutes);
   return {
     /** Records a hit; false when the address has used up its allowance in the window. */
-    allow(key: string): boolean {
-      const now = clock.now().toMillis();
-      const since = now - limit.windowMinutes * 60_000;
-      const recent = (hits.get(key) ?? []).filter((t) => t > since);
-      if (recent.length >= limit.max) {
-        hits.set(key, recent);
-        return false;
-      }
-      recent.push(now);
-      hits.set(key, recent);
-      if (hits.size > 10_000) for (const [k, times] of hits) if (times.every((t) => t <= since)) hits.delete(k);
-      return true;
+    async allow(key: string): Promise<boolean> {
+      // Count and insert under one lock per key: without it, parallel requests from one address
+      // (on one instance or several) would all count the same hits and all get through.
+      return inTransaction(db, async (trx) => {
+        await lockName(trx, `rate:${scope}:${key}`);
+        const now = clock.now();
+        const since = toHitInstant(now.minus({ minutes: limit.windowMinutes }));
+        if ((await countRateLimitHits(trx, scope, key, since)) >= limit.max) return false;
+        await recordRateLimitHits(trx, scope, [key], toHitInstant(now));
+        return true;
+      });
     },
   };
+}
+
+/**
+ * Deletes hits that no limit counts any more, for the server's maintenance timer; the limits
+ * themselves only read inside their window, so this only keeps the table small.
+ */
+export async function pruneRateLimits(db: Db, clock: Clock): Promise<number> {
+  return pruneRateLimitHits(db, toHitInstant(clock.now().minus({ minutes: RATE_LIMIT_RETENTION_MINUTES })));
 }
 
 /** The client's address, as worked out once per request by `resolveClientAddress`. */

@@ -1,6 +1,7 @@
 // SQL for the email outbox: writing messages, claiming them for sending and recording the outcome.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { forUpdateSkipLocked } from '../db/dialect.js';
 import type { NewOutboxMessage, OutboxRow, OutboxStatus } from '../db/schema.js';
 
 /** Returns the new message's id, or undefined when a message with the same dedupe key exists. */
@@ -19,34 +20,51 @@ export async function findOutboxMessage(db: Db, id: number): Promise<OutboxRow |
 }
 
 /**
- * Moves up to `limit` due messages from pending to sending and returns them, oldest due first.
- * One UPDATE statement, so two workers on the same database never claim the same message.
+ * Moves up to `limit` due messages from pending to sending for `worker` until `until`, and returns
+ * them, oldest due first. One UPDATE, so two workers never claim the same message: on SQLite it
+ * runs under the write lock; on PostgreSQL the rows are picked with FOR UPDATE SKIP LOCKED, so a
+ * second instance claims the next messages instead of waiting for the first one's.
  */
-export async function claimDueMessages(db: Db, options: { now: string; limit: number }): Promise<OutboxRow[]> {
+export async function claimDueMessages(db: Db, options: { now: string; limit: number; worker: string; until: string }): Promise<OutboxRow[]> {
+  // A materialised CTE, evaluated once: PostgreSQL may evaluate `id IN (SELECT … LIMIT n FOR
+  // UPDATE SKIP LOCKED)` once per row and claim more than n.
   const rows = await db
-    .updateTable('outbox')
-    .set({ status: 'sending', updated_at: options.now })
-    .where('status', '=', 'pending')
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('outbox')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', options.now)
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(options.limit),
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) =>
+        forUpdateSkipLocked(
+          db,
+          qb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', options.now).orderBy('next_attempt_at').orderBy('id').limit(options.limit),
+        ),
     )
+    .updateTable('outbox')
+    .from('due')
+    .set({ status: 'sending', claimed_by: options.worker, claimed_until: options.until, updated_at: options.now })
+    .whereRef('outbox.id', '=', 'due.id')
+    .where('outbox.status', '=', 'pending')
+    // `RETURNING *` (SQLite knows no `outbox.*` there); the CTE adds only `id`, the same value.
     .returningAll()
     .execute();
   // RETURNING gives no order guarantee.
   return rows.sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id - b.id);
 }
 
+/** Keeps a message the worker is still sending; false when the claim is no longer the worker's. */
+export async function extendClaim(db: Db, id: number, options: { worker: string; until: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ claimed_until: options.until })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', options.worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function markSent(db: Db, id: number, outcome: { messageId: string; now: string }): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ status: 'sent', message_id: outcome.messageId, sent_at: outcome.now, updated_at: outcome.now })
+    .set({ status: 'sent', message_id: outcome.messageId, sent_at: outcome.now, updated_at: outcome.now, claimed_by: null, claimed_until: null })
     .where('id', '=', id)
     .execute();
 }
@@ -65,33 +83,36 @@ export async function markAttemptFailed(
       last_error: outcome.lastError,
       ...(outcome.retryAt === null ? {} : { next_attempt_at: outcome.retryAt }),
       updated_at: outcome.now,
+      claimed_by: null,
+      claimed_until: null,
     })
     .where('id', '=', id)
     .execute();
 }
 
 /**
- * Gives back messages that a stopped or crashed worker left in sending since before `staleBefore`.
- * The interrupted send counts as an attempt. A first interruption is retried at once (a restart
- * after a crash should send); one interrupted again without any answer from the server in between
- * (its last error is still the interruption) waits until `slowRetryAt`, so that a message that
- * kills the worker every time is tried a few times a day instead of in a loop, and never dropped.
+ * Gives back messages whose worker's claim ran out: it stopped or crashed while sending (a live
+ * worker extends its claim while the server answers). The interrupted send counts as an attempt. A
+ * first interruption is retried at once (a restart after a crash should send); one interrupted
+ * again without any answer from the server in between (its last error is still the interruption)
+ * waits until `slowRetryAt`, so that a message that kills the worker every time is tried a few
+ * times a day instead of in a loop, and never dropped. It keeps its Message-ID (see mailer.ts), so
+ * a server that did accept the interrupted copy can recognise the second.
  */
-export async function recoverStaleSending(
-  db: Db,
-  options: { staleBefore: string; now: string; slowRetryAt: string; reason: string },
-): Promise<number> {
+export async function recoverStaleSending(db: Db, options: { now: string; slowRetryAt: string; reason: string }): Promise<number> {
   const result = await db
     .updateTable('outbox')
     .set({
       status: 'pending',
       attempts: sql<number>`attempts + 1`,
       last_error: options.reason,
-      next_attempt_at: sql<string>`case when last_error is ${options.reason} then ${options.slowRetryAt} else ${options.now} end`,
+      next_attempt_at: sql<string>`case when last_error is not distinct from ${options.reason} then ${options.slowRetryAt} else ${options.now} end`,
       updated_at: options.now,
+      claimed_by: null,
+      claimed_until: null,
     })
     .where('status', '=', 'sending')
-    .where('updated_at', '<=', options.staleBefore)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', options.now)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

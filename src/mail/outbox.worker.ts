@@ -1,12 +1,15 @@
 // Sends what the outbox holds: claims due messages, hands them to the transport one by one, and
 // records the outcome with retries and backoff. Never deletes a message, and never gives up on one
 // because the mail server was away: only a refused recipient or a passed `not_after` ends the tries.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { OutboxRow } from '../db/schema.js';
 import { MailSendError, type MailTransport } from './mailer.js';
 import {
   claimDueMessages,
+  extendClaim,
   holdPendingMessages,
   markAttemptFailed,
   markSent,
@@ -25,6 +28,12 @@ export type OutboxWorkerOptions = {
   batchSize?: number;
   /** In [0, 1); spreads retries so that a server coming back is not hit by every message at once. */
   random?: () => number;
+  /**
+   * How long a claimed message stays this worker's without a sign of life; the worker extends it
+   * every third of that while the server answers, so after a crash another worker (or this one
+   * restarted) sends it again within about this long.
+   */
+  claimSeconds?: number;
 };
 
 export type OutboxRunResult = { sent: number; failed: number; held: number };
@@ -33,13 +42,16 @@ export type OutboxWorker = {
   /** One batch; `failed` counts failed attempts, whether they will be retried or not. */
   runOnce(): Promise<OutboxRunResult>;
   start(intervalMs: number): void;
-  /** Stops the timer and waits for the running batch, which ends after its current message. */
-  stop(): Promise<void>;
+  /**
+   * Claims nothing more, and waits for the running batch, which ends after its current message
+   * is sent and marked. With `graceMs`, waits at most that long: false when the message being
+   * sent was still unanswered then (its claim runs out and it is sent again after a restart).
+   */
+  stop(options?: { graceMs?: number }): Promise<boolean>;
 };
 
 const DEFAULT_BATCH_SIZE = 20;
-/** Longer than a send can take with the SMTP timeouts; a message in sending for longer was orphaned. */
-export const SENDING_LEASE_MINUTES = 10;
+export const DEFAULT_CLAIM_SECONDS = 30;
 const FIRST_RETRY_SECONDS = 60;
 const LONGEST_RETRY_SECONDS = 6 * 60 * 60;
 const MAX_ERROR_LENGTH = 500;
@@ -55,6 +67,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const random = options.random ?? Math.random;
   const now = () => outboxTimestamp(clock.now());
+  const claimSeconds = options.claimSeconds ?? DEFAULT_CLAIM_SECONDS;
+  const claimedUntil = () => outboxTimestamp(clock.now().plus({ seconds: claimSeconds }));
+  // Which worker holds a claim: unique per process and start, readable in the workspace.
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
   let running: Promise<OutboxRunResult> | null = null;
   let stopping = false;
@@ -63,7 +79,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function batch(): Promise<OutboxRunResult> {
     const result = { sent: 0, failed: 0, held: 0 };
     const recovered = await recoverStaleSending(db, {
-      staleBefore: outboxTimestamp(clock.now().minus({ minutes: SENDING_LEASE_MINUTES })),
       now: now(),
       slowRetryAt: outboxTimestamp(clock.now().plus({ seconds: LONGEST_RETRY_SECONDS })),
       reason: 'Interrupted while sending (the worker stopped before the server answered); it may have been delivered.',
@@ -79,7 +94,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
     // One message per claim, so each lease starts when its own send does and stop() strands nothing.
     while (!stopping && result.sent + result.failed < batchSize) {
-      const [message] = await claimDueMessages(db, { now: now(), limit: 1 });
+      const [message] = await claimDueMessages(db, { now: now(), limit: 1, worker: workerId, until: claimedUntil() });
       if (!message) break;
       if (await deliver(transport, message)) result.sent += 1;
       else result.failed += 1;
@@ -95,6 +110,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return false;
     }
     let messageId: string;
+    // While the server takes its time, the claim is kept alive; a crash stops this, and the claim runs out.
+    const keepClaim = setInterval(() => {
+      extendClaim(db, message.id, { worker: workerId, until: claimedUntil() }).catch((error: unknown) => log(`Email outbox: could not extend the claim on message ${message.id}`, error));
+    }, (claimSeconds * 1000) / 3);
+    keepClaim.unref();
     try {
       ({ messageId } = await transport.send({ ...message, from }));
     } catch (error) {
@@ -109,6 +129,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const what = `Email outbox: message ${message.id} (${message.kind}) failed on attempt ${attempts}`;
       log(permanent ? `${what} and will not be retried (the recipient was refused): ${lastError}` : `${what}, next try at ${retryAt}: ${lastError}`);
       return false;
+    } finally {
+      clearInterval(keepClaim);
     }
     // Outside the try: a database error here must not turn an accepted message into a retry.
     await markSent(db, message.id, { messageId, now: now() });
@@ -139,17 +161,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       timer.unref();
       tick();
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       if (timer) clearInterval(timer);
       timer = null;
       stopping = true;
-      try {
-        await running;
-      } catch {
+      const finished = (running ?? Promise.resolve()).then(
+        () => true,
         // Already reported by whoever started the run.
-      } finally {
-        stopping = false;
-      }
+        () => true,
+      );
+      let giveUp: NodeJS.Timeout | undefined;
+      const deadline =
+        stopOptions.graceMs === undefined ? new Promise<boolean>(() => undefined) : new Promise<boolean>((resolve) => (giveUp = setTimeout(() => resolve(false), stopOptions.graceMs)));
+      const done = await Promise.race([finished, deadline]);
+      clearTimeout(giveUp);
+      // Stopped for good when the grace ran out: the process is about to exit.
+      if (done) stopping = false;
+      return done;
     },
   };
 }

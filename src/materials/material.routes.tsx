@@ -1,7 +1,4 @@
 // Materials over HTTP: the recordings page and file downloads, the coordinators' forms and the JSON API.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
@@ -188,16 +185,14 @@ async function readMaterialBody(c: Context, options: { json: boolean }): Promise
   return { input, file: { name: raw.name, bytes: new Uint8Array(await raw.arrayBuffer()) } };
 }
 
-async function fileResponse(c: Context, served: ServedFile, cacheControl: string): Promise<Response> {
-  const info = await stat(served.path).catch(() => undefined);
-  if (!info?.isFile()) throw new NotFoundError('There is no such file. It may have been removed.');
+function fileResponse(c: Context, served: ServedFile, cacheControl: string): Response {
   const headers = {
     'Content-Type': served.material.file.contentType,
-    'Content-Length': String(info.size),
+    'Content-Length': String(served.material.file.sizeBytes),
     'Content-Disposition': contentDisposition(downloadName(served.material)),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': cacheControl,
   };
   if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
-  return new Response(Readable.toWeb(createReadStream(served.path)) as unknown as ReadableStream, { status: 200, headers });
+  return new Response(served.open(), { status: 200, headers });
 }

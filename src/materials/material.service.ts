@@ -1,9 +1,6 @@
 // Materials of a webinar: publishing links and files, removing them, who may fetch a file, and
 // announcing them to confirmed attendees once. Every change moves the webinar's updated_at so that
 // feeds (Last-Modified, ETag) pick it up; the SEQUENCE stays, as the event itself did not move.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { MaterialRow } from '../db/schema.js';
@@ -11,13 +8,14 @@ import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, PUBLIC_STATUSES, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, PUBLIC_STATUSES, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
 import { listWebinarRows } from '../programme/programme.repository.js';
 import { emailContext } from '../registration/registration.emails.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { updateWebinarRow } from '../programme/webinar.repository.js';
 import { findRegistration, listRegisteredAttendees } from '../registration/registration.repository.js';
 import { findAttendeeByToken } from '../registration/registration.service.js';
+import { deleteFileChunks, hasFileChunks } from './file-chunk.repository.js';
 import { materialsAvailableEmail, parseMaterialsKey, type AnnouncementReason } from './material.emails.js';
 import {
   deleteMaterialRow,
@@ -28,18 +26,14 @@ import {
   nextMaterialPosition,
 } from './material.repository.js';
 import type { Material } from './material.types.js';
-import type { CheckedUpload, MaterialInput } from './material.validation.js';
+import type { MaterialInput } from './material.validation.js';
+import { newStoredName, storeFile, storedFileStream } from './stored-files.js';
 
 export type MaterialDeps = {
   db: Db;
   clock: Clock;
   baseUrl: string;
-  /** Uploaded files live here under random names; created when missing. */
-  uploadsDir: string;
 };
-
-/** Only names this module generated are ever joined to the uploads folder. */
-const STORED_NAME = /^[0-9a-f]{32}\.(pdf|pptx|odp|key)$/;
 
 export function toMaterial(row: MaterialRow): Material {
   return {
@@ -103,50 +97,52 @@ function announcesRecording(webinar: Webinar, input: MaterialInput, clock: Clock
 /** Adds a material; `announced` is how many "now available" emails a recording queued. */
 export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input: MaterialInput): Promise<{ material: Material; announced: number }> {
   const webinar = await getWebinarForMaterials(deps.db, webinarSlug);
-  // The file is complete on disk before any row points at it; a failed insert removes it again.
-  const storedName = input.upload ? await writeUpload(deps.uploadsDir, input.upload) : null;
-  try {
-    return await inTransaction(deps.db, async (trx) => {
-      const at = toStoredInstant(deps.clock.now());
-      const row = await insertMaterialRow(trx, {
-        webinar_id: webinar.id,
-        kind: input.kind,
-        title: input.title,
-        url: input.upload ? null : input.url,
-        file_name: storedName,
-        original_name: input.upload?.originalName ?? null,
-        content_type: input.upload?.type.contentType ?? null,
-        size_bytes: input.upload?.bytes.length ?? null,
-        visibility: input.visibility,
-        position: await nextMaterialPosition(trx, webinar.id),
-        created_at: at,
-        updated_at: at,
-      });
-      await updateWebinarRow(trx, webinar.id, { updated_at: at });
-      const announced = announcesRecording(webinar, input, deps.clock) ? await announceMaterials(trx, deps, webinar, 'recording') : 0;
-      return { material: toMaterial(row), announced };
+  const storedName = input.upload ? newStoredName(input.upload.type.extension) : null;
+  return inTransaction(deps.db, async (trx) => {
+    // The file's pieces and its row commit together, or neither does. The pieces go first, under a
+    // name nobody else knows yet, so that the webinar stays unlocked while up to 50 MB is written.
+    if (input.upload && storedName) await storeFile(trx, storedName, input.upload.bytes);
+    // Two instances adding materials at once would read the same last position, and the unique
+    // (webinar_id, position) index would refuse the second: the lock makes them take turns.
+    if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
+    const at = toStoredInstant(deps.clock.now());
+    const row = await insertMaterialRow(trx, {
+      webinar_id: webinar.id,
+      kind: input.kind,
+      title: input.title,
+      url: input.upload ? null : input.url,
+      file_name: storedName,
+      original_name: input.upload?.originalName ?? null,
+      content_type: input.upload?.type.contentType ?? null,
+      size_bytes: input.upload?.bytes.length ?? null,
+      visibility: input.visibility,
+      position: await nextMaterialPosition(trx, webinar.id),
+      created_at: at,
+      updated_at: at,
     });
-  } catch (error) {
-    if (storedName) await rm(join(deps.uploadsDir, storedName), { force: true });
-    throw error;
-  }
+    await updateWebinarRow(trx, webinar.id, { updated_at: at });
+    const announced = announcesRecording(webinar, input, deps.clock) ? await announceMaterials(trx, deps, webinar, 'recording') : 0;
+    return { material: toMaterial(row), announced };
+  });
 }
 
 export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number): Promise<Material> {
-  const removed = await inTransaction(deps.db, async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const webinar = await getWebinarForMaterials(trx, webinarSlug);
     const row = await findMaterialRow(trx, materialId);
     if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
     await deleteMaterialRow(trx, row.id);
+    if (row.file_name) await deleteFileChunks(trx, row.file_name);
     await updateWebinarRow(trx, webinar.id, { updated_at: toStoredInstant(deps.clock.now()) });
     return toMaterial(row);
   });
-  // Only after the commit: a failed transaction must not leave a row whose file is gone.
-  if (removed.file && STORED_NAME.test(removed.file.storedName)) await rm(join(deps.uploadsDir, removed.file.storedName), { force: true });
-  return removed;
 }
 
-export type ServedFile = { material: Material & { file: NonNullable<Material['file']> }; path: string };
+export type ServedFile = {
+  material: Material & { file: NonNullable<Material['file']> };
+  /** The file's bytes, read from the database piece by piece as the response is sent. */
+  open: () => ReadableStream<Uint8Array>;
+};
 
 /** A public file of a public webinar; anything else looks as if it did not exist. */
 export async function getPublicFile(deps: MaterialDeps, materialId: number): Promise<ServedFile> {
@@ -167,12 +163,14 @@ export async function getAttendeeFile(deps: MaterialDeps, token: string, materia
 
 async function servedFile(deps: MaterialDeps, materialId: number): Promise<ServedFile | undefined> {
   const row = await findMaterialRow(deps.db, materialId);
-  if (!row?.file_name || !STORED_NAME.test(row.file_name)) return undefined;
+  const fileName = row?.file_name;
+  if (!row || !fileName) return undefined;
   // Only whether the webinar is public matters here: its row, not the whole webinar with speakers.
-  const [webinar] = await listWebinarRows(deps.db, { statuses: PUBLIC_STATUSES, ids: [row.webinar_id] });
-  if (!webinar) return undefined;
-  const material = toMaterial(row);
-  return { material: material as ServedFile['material'], path: join(deps.uploadsDir, row.file_name) };
+  // A file without pieces (an uploads folder that was never imported) is as missing as no file.
+  const [[webinar], stored] = await Promise.all([listWebinarRows(deps.db, { statuses: PUBLIC_STATUSES, ids: [row.webinar_id] }), hasFileChunks(deps.db, fileName)]);
+  if (!webinar || !stored) return undefined;
+  const material = toMaterial(row) as ServedFile['material'];
+  return { material, open: () => storedFileStream(deps.db, fileName, material.file.sizeBytes) };
 }
 
 function noSuchFile(): NotFoundError {
@@ -216,25 +214,4 @@ async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, 
     if (await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason))) queued++;
   }
   return queued;
-}
-
-/** Writes to a temporary name and renames, so that a crash never leaves a half-written file under a real name. */
-async function writeUpload(dir: string, upload: CheckedUpload): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const storedName = `${randomBytes(16).toString('hex')}.${upload.type.extension}`;
-  const temporary = join(dir, `.${storedName}.partial`);
-  try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(upload.bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, join(dir, storedName));
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return storedName;
 }

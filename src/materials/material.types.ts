@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
 
 export type MaterialFile = {
-  /** The random name in the uploads folder, e.g. "3f2a…c9.pdf". */
+  /** The random name its pieces are stored under in file_chunk, e.g. "3f2a…c9.pdf". */
   storedName: string;
   /** What the coordinator uploaded, cleaned; only used to name the download. */
   originalName: string;

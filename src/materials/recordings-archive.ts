@@ -1,10 +1,10 @@
 // The public recordings archive: which past webinars it lists, and searching it by words and area.
 //
 // The search runs in JavaScript over the list that /recordings loads anyway (one entry per past
-// webinar with public materials: tens, not thousands). SQLite's LIKE and lower() fold only ASCII
-// letters, so "ÅSA" would not find "Åsa" nor "ÖSTERLUND" "Österlund"; here every script folds, and
-// "%" or "_" in the search are plain characters with nothing to escape.
+// webinar with public materials: tens, not thousands), folded by src/search-text.ts, and "%" or
+// "_" in the search are plain characters with nothing to escape.
 import type { FieldErrors, Validated } from '../errors.js';
+import { foldForSearch as fold } from '../search-text.js';
 import { listAreas } from '../programme/programme.service.js';
 import type { Area, Webinar } from '../programme/programme.types.js';
 import { FieldReader, type Input } from '../validation.js';
@@ -36,11 +36,6 @@ export function validateArchiveSearch(input: Input, areas: readonly Area[]): Val
   const area = slug === '' ? null : (areas.find((a) => a.slug === slug) ?? null);
   if (slug !== '' && !area) fields.fail('area', `There is no knowledge area “${slug}”. Choose one from the list, or All areas.`);
   return fields.ok ? { ok: true, value: { q, area } } : { ok: false, errors: fields.errors };
-}
-
-/** Lower case in every script, composed the same way whether typed on a phone or pasted. */
-function fold(text: string): string {
-  return text.normalize('NFC').toLowerCase();
 }
 
 /** Everything about a webinar that the archive shows and a visitor may search for. */

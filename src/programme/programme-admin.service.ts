@@ -1,6 +1,7 @@
 // Changing speakers, knowledge areas and the programme settings.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { isUniqueViolation } from '../db/dialect.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { slugify } from '../validation.js';
@@ -20,13 +21,12 @@ import type { Area, Speaker } from './programme.types.js';
 import type { AreaInput, ProgrammeInput, SpeakerInput } from './programme-admin.validation.js';
 import { slugExists } from './webinar.repository.js';
 import { uniqueSlug } from './webinar.service.js';
+import { insertUnderFreeSlug, slugTaken, type SluggedTable } from './slugs.js';
 
 export async function createSpeaker(db: Db, clock: Clock, input: SpeakerInput): Promise<Speaker> {
   return inTransaction(db, async (trx) => {
-    const slug = input.slug || (await uniqueSlug(trx, slugify(input.name) || 'speaker', 'speaker'));
-    if (await slugExists(trx, 'speaker', slug)) throw new ValidationError({ slug: `The slug "${slug}" is already used by another speaker.` }, 409);
     const now = toStoredInstant(clock.now());
-    await insertSpeakerRow(trx, {
+    const insert = (slug: string) => insertSpeakerRow(trx, {
       slug,
       name: input.name,
       title: input.title,
@@ -40,12 +40,13 @@ export async function createSpeaker(db: Db, clock: Clock, input: SpeakerInput): 
       created_at: now,
       updated_at: now,
     });
+    const { slug } = await insertUnderFreeSlug('speaker', input.slug, slugify(input.name) || 'speaker', insert, (base) => uniqueSlug(trx, base, 'speaker'));
     return toSpeaker((await findSpeakerRowBySlug(trx, slug))!);
   });
 }
 
 export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: Partial<SpeakerInput>): Promise<Speaker> {
-  return inTransaction(db, async (trx) => {
+  return slugRaceIsConflict('speaker', patch.slug, inTransaction(db, async (trx) => {
     const row = await findSpeakerRowBySlug(trx, slug);
     if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
     const at = toStoredInstant(clock.now());
@@ -68,20 +69,19 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
     });
     await touchWebinars(trx, { ids: await listWebinarIdsOfSpeaker(trx, row.id) }, at);
     return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
-  });
+  }));
 }
 
 export async function createArea(db: Db, input: AreaInput): Promise<Area> {
   return inTransaction(db, async (trx) => {
-    const slug = input.slug || (await uniqueSlug(trx, slugify(input.name) || 'area', 'knowledge_area'));
-    if (await slugExists(trx, 'knowledge_area', slug)) throw new ValidationError({ slug: `The slug "${slug}" is already used by another area.` }, 409);
-    await insertAreaRow(trx, { slug, name: input.name, description: input.description, position: input.position });
+    const insert = (slug: string) => insertAreaRow(trx, { slug, name: input.name, description: input.description, position: input.position });
+    const { slug } = await insertUnderFreeSlug('knowledge_area', input.slug, slugify(input.name) || 'area', insert, (base) => uniqueSlug(trx, base, 'knowledge_area'));
     return toArea((await findAreaRowBySlug(trx, slug))!);
   });
 }
 
 export async function updateArea(db: Db, clock: Clock, slug: string, input: AreaInput): Promise<Area> {
-  return inTransaction(db, async (trx) => {
+  return slugRaceIsConflict('knowledge_area', input.slug, inTransaction(db, async (trx) => {
     const row = await findAreaRowBySlug(trx, slug);
     if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
     const newSlug = input.slug || slug;
@@ -89,7 +89,17 @@ export async function updateArea(db: Db, clock: Clock, slug: string, input: Area
     await updateAreaRow(trx, row.id, { slug: newSlug, name: input.name, description: input.description, position: input.position });
     await touchWebinars(trx, { areaId: row.id }, toStoredInstant(clock.now()));
     return toArea((await findAreaRowBySlug(trx, newSlug))!);
-  });
+  }));
+}
+
+/** A new slug checked free and then taken by someone else before the commit: the same 409 as when it was taken before. */
+async function slugRaceIsConflict<T>(table: SluggedTable, slug: string | undefined, change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } catch (error) {
+    if (slug && isUniqueViolation(error)) throw slugTaken(table, slug);
+    throw error;
+  }
 }
 
 export async function updateProgrammeSettings(db: Db, clock: Clock, input: ProgrammeInput): Promise<void> {

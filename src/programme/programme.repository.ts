@@ -1,5 +1,6 @@
 // SQL for the programme: settings, areas, speakers and webinars.
 import type { Db } from '../db/connection.js';
+import { forUpdate } from '../db/dialect.js';
 import type {
   KnowledgeArea,
   KnowledgeAreaUpdate,
@@ -42,6 +43,23 @@ export async function findWebinarRowBySlug(db: Db, slug: string): Promise<Webina
   return db.selectFrom('webinar').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/**
+ * Locks webinar rows until the transaction ends, in id order so that two transactions locking
+ * the same webinars cannot deadlock. Seats, the waiting list, materials' order and the calendar
+ * sequence of a webinar are decided only while holding its row.
+ */
+export async function lockWebinarRows(db: Db, filter: { ids?: readonly number[]; slugs?: readonly string[] }): Promise<WebinarRow[]> {
+  const ids = filter.ids ?? [];
+  const slugs = filter.slugs ?? [];
+  if (ids.length === 0 && slugs.length === 0) return [];
+  const query = db
+    .selectFrom('webinar')
+    .selectAll()
+    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(slugs.length > 0 ? [eb('slug', 'in', slugs)] : [])]))
+    .orderBy('id');
+  return forUpdate(db, query).execute();
+}
+
 export async function listSpeakersOfWebinars(
   db: Db,
   webinarIds: readonly number[],
@@ -78,9 +96,10 @@ export async function listWebinarIdsOfSpeaker(db: Db, speakerId: number): Promis
   return rows.map((row) => row.webinar_id);
 }
 
-export async function insertSpeakerRow(db: Db, speaker: NewSpeaker): Promise<number> {
-  const row = await db.insertInto('speaker').values(speaker).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** The new speaker's id, or undefined when the slug is taken. */
+export async function insertSpeakerRow(db: Db, speaker: NewSpeaker): Promise<number | undefined> {
+  const row = await db.insertInto('speaker').values(speaker).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  return row?.id;
 }
 
 export async function updateSpeakerRow(db: Db, id: number, update: SpeakerUpdate): Promise<void> {
@@ -113,9 +132,10 @@ export async function touchSpeakers(db: Db, ids: number[], at: string): Promise<
   await db.updateTable('speaker').set({ updated_at: at }).where('id', 'in', ids).execute();
 }
 
-export async function insertAreaRow(db: Db, area: NewKnowledgeArea): Promise<number> {
-  const row = await db.insertInto('knowledge_area').values(area).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** The new area's id, or undefined when the slug is taken. */
+export async function insertAreaRow(db: Db, area: NewKnowledgeArea): Promise<number | undefined> {
+  const row = await db.insertInto('knowledge_area').values(area).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  return row?.id;
 }
 
 export async function upsertProgrammeRow(db: Db, programme: Omit<ProgrammeRow, 'id'>): Promise<void> {

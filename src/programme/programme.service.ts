@@ -14,6 +14,7 @@ import {
   listSpeakersOfWebinars,
   listWebinarIdsOfSpeaker,
   listWebinarRows,
+  lockWebinarRows,
 } from './programme.repository.js';
 import type { Area, Programme, Speaker, Webinar } from './programme.types.js';
 
@@ -72,6 +73,19 @@ export async function getWebinarBySlug(db: Db, slug: string, statuses: readonly 
   const webinar = await findWebinarBySlug(db, slug, statuses);
   if (!webinar) throw new NotFoundError(`There is no webinar called "${slug}".`);
   return webinar;
+}
+
+/**
+ * Locks the webinars (by id or slug) for the rest of the caller's transaction: whoever decides on
+ * a webinar's seats, waiting list, materials or calendar sequence calls this first, so that two
+ * instances deciding at once take turns. Unknown ids and slugs lock nothing. Returns what seats
+ * depend on, as it is now.
+ */
+export async function lockWebinars(
+  trx: Db,
+  filter: { ids?: readonly number[]; slugs?: readonly string[] },
+): Promise<Array<{ id: number; status: WebinarStatus; capacity: number | null }>> {
+  return (await lockWebinarRows(trx, filter)).map((row) => ({ id: row.id, status: row.status, capacity: row.capacity }));
 }
 
 export async function getSpeakerBySlug(db: Db, slug: string): Promise<Speaker> {

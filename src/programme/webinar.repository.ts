@@ -1,14 +1,21 @@
 // SQL that writes webinars and their speakers.
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { NewWebinar, SpeakerRole, WebinarUpdate } from '../db/schema.js';
 
-export async function insertWebinar(db: Db, webinar: NewWebinar): Promise<number> {
-  const row = await db.insertInto('webinar').values(webinar).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** The new webinar's id, or undefined when the slug is taken. */
+export async function insertWebinar(db: Db, webinar: NewWebinar): Promise<number | undefined> {
+  const row = await db.insertInto('webinar').values(webinar).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  return row?.id;
 }
 
-export async function updateWebinarRow(db: Db, id: number, update: WebinarUpdate): Promise<void> {
-  await db.updateTable('webinar').set(update).where('id', '=', id).execute();
+export async function updateWebinarRow(db: Db, id: number, update: WebinarUpdate, options: { nextSequence?: boolean } = {}): Promise<void> {
+  await db
+    .updateTable('webinar')
+    // Counted in SQL: a SEQUENCE read in JavaScript and written back could be raised once for two changes.
+    .set(options.nextSequence ? { ...update, sequence: sql<number>`sequence + 1` } : update)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function replaceWebinarSpeakers(

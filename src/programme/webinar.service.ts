@@ -7,7 +7,8 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { instantOf } from '../time/index.js';
 import { slugify } from '../validation.js';
 import { toStoredInstant } from './programme.mappers.js';
-import { findAreaRowBySlug, findSpeakerRowBySlug, findWebinarRowBySlug, touchSpeakers } from './programme.repository.js';
+import { findAreaRowBySlug, findSpeakerRowBySlug, lockWebinarRows, touchSpeakers } from './programme.repository.js';
+import { insertUnderFreeSlug } from './slugs.js';
 import { ALL_STATUSES, getWebinarBySlug } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { countActiveRegistrations, insertWebinar, replaceWebinarSpeakers, slugExists, updateWebinarRow } from './webinar.repository.js';
@@ -34,12 +35,10 @@ export async function createWebinar(
   listeners: readonly WebinarChangeListener[] = [],
 ): Promise<Webinar> {
   return inTransaction(db, async (trx) => {
-    const slug = input.slug || (await uniqueSlug(trx, slugify(input.title) || 'webinar'));
-    if (await slugExists(trx, 'webinar', slug)) throw new ValidationError({ slug: `The slug "${slug}" is already used by another webinar.` }, 409);
     const areaId = await resolveAreaId(trx, input.areaSlug);
     const speakers = await resolveSpeakers(trx, input.speakers);
     const now = toStoredInstant(clock.now());
-    const id = await insertWebinar(trx, {
+    const insert = (slug: string) => insertWebinar(trx, {
       slug,
       uid: `${randomUUID()}@webinar-hub`,
       title: input.title,
@@ -60,6 +59,7 @@ export async function createWebinar(
       created_at: now,
       updated_at: now,
     });
+    const { slug, inserted: id } = await insertUnderFreeSlug('webinar', input.slug, slugify(input.title) || 'webinar', insert, (base) => uniqueSlug(trx, base));
     await replaceWebinarSpeakers(trx, id, speakers);
     const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
     for (const listener of listeners) await listener(trx, { before: null, after, rescheduled: false, speakersRescheduled: false, fields: ['created'] });
@@ -75,7 +75,9 @@ export async function updateWebinar(
   listeners: readonly WebinarChangeListener[] = [],
 ): Promise<WebinarChange> {
   return inTransaction(db, async (trx) => {
-    const row = await findWebinarRowBySlug(trx, slug);
+    // Locked for the change: what it compares with, and the calendar sequence it raises, stay
+    // as read until the commit.
+    const [row] = await lockWebinarRows(trx, { slugs: [slug] });
     if (!row) throw new NotFoundError(`There is no webinar called "${slug}".`);
     const before = await getWebinarBySlug(trx, slug, ALL_STATUSES);
     const fields: string[] = [];
@@ -132,7 +134,7 @@ export async function updateWebinar(
     const speakersRescheduled = rescheduled || fields.some((field) => ['speakerJoinUrl', 'techCheck'].includes(field));
     if (fields.length > 0) {
       // SEQUENCE tells calendar clients that an event they hold has a newer version (RFC 5545 3.8.7.4).
-      await updateWebinarRow(trx, row.id, { ...update, sequence: speakersRescheduled ? row.sequence + 1 : row.sequence, updated_at: toStoredInstant(clock.now()) });
+      await updateWebinarRow(trx, row.id, { ...update, updated_at: toStoredInstant(clock.now()) }, { nextSequence: speakersRescheduled });
     }
     const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
     // A webinar that leaves a speaker's feed (back to draft, or the speaker taken off) is not in

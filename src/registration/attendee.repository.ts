@@ -1,9 +1,12 @@
 // SQL for attendees.
 import type { Db } from '../db/connection.js';
+import { forUpdate } from '../db/dialect.js';
 import type { AttendeeRow, NewAttendee } from '../db/schema.js';
+import { foldForSearch } from '../search-text.js';
 
-export async function findAttendeeByEmail(db: Db, email: string): Promise<AttendeeRow | undefined> {
-  return db.selectFrom('attendee').selectAll().where('email', '=', email).executeTakeFirst();
+export async function findAttendeeByEmail(db: Db, email: string, options: { lock?: boolean } = {}): Promise<AttendeeRow | undefined> {
+  const query = db.selectFrom('attendee').selectAll().where('email', '=', email);
+  return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
 }
 
 export async function findAttendeeByTokenLookup(db: Db, tokenLookup: string): Promise<AttendeeRow | undefined> {
@@ -14,8 +17,18 @@ export async function findAttendeeById(db: Db, id: number): Promise<AttendeeRow 
   return db.selectFrom('attendee').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertAttendee(db: Db, attendee: NewAttendee): Promise<AttendeeRow> {
-  return db.insertInto('attendee').values(attendee).returningAll().executeTakeFirstOrThrow();
+/**
+ * Inserts the attendee unless the address exists, also when another transaction inserts it at the
+ * same moment (then this waits for it and returns undefined): one attendee per address without a
+ * unique-constraint error.
+ */
+export async function insertAttendeeIfNew(db: Db, attendee: Omit<NewAttendee, 'search_text'>): Promise<AttendeeRow | undefined> {
+  return db
+    .insertInto('attendee')
+    .values({ ...attendee, search_text: foldForSearch([attendee.name, attendee.email, attendee.organisation].join('\n')) })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updateAttendee(db: Db, id: number, update: Partial<Pick<AttendeeRow, 'zone' | 'token' | 'token_lookup' | 'updated_at'>>): Promise<void> {

@@ -50,9 +50,9 @@ function welcomeQuery(result: RegisterResult): string {
 
 export function registrationRoutes(deps: RegistrationRoutesDeps) {
   const { db, clock, baseUrl, viewer } = deps;
-  const limiter = createRateLimiter(deps.rateLimit, clock);
-  const tooMany = (c: Context) => {
-    if (limiter.allow(clientAddress(c))) return;
+  const limiter = createRateLimiter(db, 'registration', deps.rateLimit, clock);
+  const tooMany = async (c: Context) => {
+    if (await limiter.allow(clientAddress(c))) return;
     throw new HTTPException(429, { message: 'Too many registrations from your network in a short time. Please wait a few minutes and try again.' });
   };
 
@@ -83,7 +83,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     if (!validated.ok) {
       return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
-    tooMany(c);
+    await tooMany(c);
     try {
       return afterRegistration(c, await register(deps, [slug], validated.value, { ownerLookup: ownerToken(c) }));
     } catch (error) {
@@ -102,7 +102,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
       return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors }), 422);
     }
-    tooMany(c);
+    await tooMany(c);
     try {
       return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerLookup: ownerToken(c) }));
     } catch (error) {
@@ -117,7 +117,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const input = await readJsonObject(c);
     const validated = validateRegistration(input);
     if (!validated.ok) throw new ValidationError(validated.errors, 422);
-    tooMany(c);
+    await tooMany(c);
     const result = await register(deps, [c.req.param('slug')], validated.value);
     // An address that already belonged to an attendee gets the same answer whatever happened
     // (registered now, already registered, on the waiting list): anyone can type an address, and

@@ -12,11 +12,11 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
-import { deleteAttendee, findAttendeeByEmail, findAttendeeByTokenLookup, insertAttendee, updateAttendee } from './attendee.repository.js';
+import { deleteAttendee, findAttendeeByEmail, findAttendeeByTokenLookup, insertAttendeeIfNew, updateAttendee } from './attendee.repository.js';
 import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
 import {
   countConfirmed,
@@ -97,6 +97,9 @@ export async function register(
 ): Promise<RegisterResult> {
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
+    // Seats are counted and given while holding the webinars' rows: two instances registering at
+    // once take turns instead of both seeing the last free seat.
+    await lockWebinars(trx, { slugs });
     const now = clock.now();
     const at = toStoredInstant(now);
     const webinars: Webinar[] = [];
@@ -107,11 +110,13 @@ export async function register(
     }
     const ctx = await emailContext(trx, baseUrl, clock);
 
-    let attendeeRow = await findAttendeeByEmail(trx, input.email);
-    const createdAttendee = attendeeRow === undefined;
+    // Locked as well: the same address registering for two webinars at once must not replace the
+    // personal link twice.
+    let attendeeRow = await findAttendeeByEmail(trx, input.email, { lock: true });
+    let createdAttendee = false;
     if (!attendeeRow) {
       const token = generateToken();
-      attendeeRow = await insertAttendee(trx, {
+      attendeeRow = await insertAttendeeIfNew(trx, {
         email: input.email,
         name: input.name,
         organisation: input.organisation,
@@ -123,6 +128,10 @@ export async function register(
         created_at: at,
         updated_at: at,
       });
+      createdAttendee = attendeeRow !== undefined;
+      // Another transaction created this address a moment ago; it has committed, so it is visible now.
+      attendeeRow ??= await findAttendeeByEmail(trx, input.email, { lock: true });
+      if (!attendeeRow) throw new Error(`The attendee ${input.email} was neither inserted nor found.`);
     }
     const existing = new Map<number, RegistrationRow | undefined>();
     for (const webinar of webinars) existing.set(webinar.id, await findRegistration(trx, webinar.id, attendeeRow.id));
@@ -183,8 +192,10 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
     const now = clock.now();
-    if (webinar.status !== 'published' || now >= webinar.startsAt) return 0;
-    const free = webinar.capacity === null ? Number.MAX_SAFE_INTEGER : webinar.capacity - (await countConfirmed(trx, webinar.id));
+    // The row as it is now, locked: the capacity may have changed since the caller read it.
+    const [row] = await lockWebinars(trx, { ids: [webinar.id] });
+    if (!row || row.status !== 'published' || now >= webinar.startsAt) return 0;
+    const free = row.capacity === null ? Number.MAX_SAFE_INTEGER : row.capacity - (await countConfirmed(trx, webinar.id));
     if (free <= 0) return 0;
     const promoted = await listRegisteredAttendees(trx, webinar.id, 'waitlisted', Math.min(free, 10_000));
     const ctx = await emailContext(trx, baseUrl, clock);
@@ -219,8 +230,11 @@ export async function withdrawRegistration(
 export async function cancelRegistration(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<{ webinar: Webinar; wasConfirmed: boolean }> {
   const { db, clock } = deps;
   return inTransaction(db, async (trx) => {
-    const row = await findRegistrationById(trx, registrationId);
-    if (!row || row.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
+    const found = await findRegistrationById(trx, registrationId);
+    if (!found || found.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
+    await lockWebinars(trx, { ids: [found.webinar_id] });
+    // Read again under the lock: a coordinator may have cancelled or promoted it meanwhile.
+    const row = (await findRegistrationById(trx, registrationId))!;
     const [webinar] = await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] });
     if (!webinar) throw new NotFoundError('There is no such registration on your page.');
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
@@ -304,6 +318,8 @@ export async function resetAttendeeToken(deps: RegistrationDeps, attendee: Atten
 export async function deleteAttendeeData(deps: RegistrationDeps, attendee: Attendee): Promise<void> {
   await inTransaction(deps.db, async (trx) => {
     const registrations = await listRegistrationsOfAttendee(trx, attendee.id);
+    // Webinars before the attendee, in the order registering takes them, so the two never deadlock.
+    await lockWebinars(trx, { ids: registrations.map((r) => r.webinar_id) });
     const freed = registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinar_id);
     await deleteAttendee(trx, attendee.id);
     for (const webinar of await listWebinars(trx, { ids: freed })) await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, webinar);

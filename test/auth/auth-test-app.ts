@@ -3,10 +3,10 @@
 import { Hono } from 'hono';
 import { authRoutes } from '../../src/auth/auth.routes.js';
 import type { SignInLimit } from '../../src/auth/sign-in-throttle.js';
-import { fixedClock } from '../../src/clock.js';
-import { openDatabase } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { fixedClock, type Clock } from '../../src/clock.js';
+import type { Db } from '../../src/db/connection.js';
 import { seedDatabase } from '../../src/db/seed.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { readForm } from '../../src/http/body.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { areaGuards } from '../../src/http/area-guards.js';
@@ -17,10 +17,19 @@ export const HUB_API_TOKEN = 'env-token-for-the-import-script-0123456789';
 
 export async function buildAuthTestApp(options: { now?: string; envToken?: string | null; signInLimit?: SignInLimit } = {}) {
   const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
-  const db = openDatabase(':memory:');
-  await migrateToLatest(db);
+  const db = await openTestDatabase();
   await seedDatabase(db, clock, { demo: false });
   const logged: Array<{ message: string; error: unknown }> = [];
+  const app = authApp(db, clock, logged, options);
+  return { app, db, clock, logged };
+}
+
+/** A second instance of the hub on the same database and clock, as behind a load balancer. */
+export function anotherAuthInstance(ctx: AuthTestApp, options: { envToken?: string | null; signInLimit?: SignInLimit } = {}) {
+  return { ...ctx, app: authApp(ctx.db, ctx.clock, ctx.logged, options) };
+}
+
+function authApp(db: Db, clock: Clock, logged: Array<{ message: string; error: unknown }>, options: { envToken?: string | null; signInLimit?: SignInLimit }) {
   const errors = { siteTitle: async () => 'Test hub', log: (message: string, error: unknown) => logged.push({ message, error }) };
 
   const app = new Hono<AppEnv>();
@@ -38,7 +47,7 @@ export async function buildAuthTestApp(options: { now?: string; envToken?: strin
   app.route('/admin', admin);
 
   app.get('/api/probe', (c) => c.json({ coordinator: c.var.coordinator }));
-  return { app, db, clock, logged };
+  return app;
 }
 
 export type AuthTestApp = Awaited<ReturnType<typeof buildAuthTestApp>>;

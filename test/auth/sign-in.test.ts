@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCoordinator } from '../../src/auth/auth.service.js';
 import { form } from '../helpers/forms.js';
 import { TEST_PASSWORD, signInAsCoordinator } from '../helpers/admin-session.js';
-import { buildAuthTestApp, sessionCookieFrom, type AuthTestApp } from './auth-test-app.js';
+import { anotherAuthInstance, buildAuthTestApp, sessionCookieFrom, type AuthTestApp } from './auth-test-app.js';
 
 const MARIA = { name: 'Maria Berg', email: 'maria@example.org', password: TEST_PASSWORD };
 
@@ -151,6 +151,24 @@ describe('throttling failed sign-ins', () => {
     expect(await (await signIn(ctx, MARIA.email, TEST_PASSWORD)).text()).toContain('try again in 5 minutes.');
     ctx.clock.advance(5);
     expect((await signIn(ctx, MARIA.email, TEST_PASSWORD)).status).toBe(303);
+  });
+
+  it('locks the address on every instance of the hub once failures through either reach the limit', async () => {
+    const ctx = await withMaria();
+    const other = anotherAuthInstance(ctx);
+    for (let i = 0; i < 3; i++) expect((await signIn(ctx, MARIA.email, `wrong on one ${i}`)).status).toBe(422);
+    for (let i = 0; i < 2; i++) expect((await signIn(other, MARIA.email, `wrong on the other ${i}`)).status).toBe(422);
+
+    for (const instance of [ctx, other]) {
+      const blocked = await signIn(instance, MARIA.email, TEST_PASSWORD);
+      expect(blocked.status).toBe(429);
+      expect(await blocked.text()).toContain('Too many failed sign-ins, try again in 15 minutes.');
+    }
+    expect(await sessionCount(ctx)).toBe(0);
+
+    ctx.clock.advance(15);
+    expect((await signIn(other, MARIA.email, TEST_PASSWORD)).status).toBe(303);
+    expect(await sessionCount(ctx)).toBe(1);
   });
 });
 

@@ -1,21 +1,16 @@
 // Builds the hub on a fresh in-memory database with migrations applied, a fixed clock and, by
 // default, the demo programme: each test file gets its own, so files run in parallel.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
-import { openDatabase } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed.js';
+import { openTestDatabase } from './test-database.js';
 import type { RateLimit } from '../../src/http/rate-limit.js';
 
 export const TEST_BASE_URL = 'https://hub.example.org';
 
 export async function buildTestApp(options: { now?: string; demo?: boolean; registrationRateLimit?: RateLimit; apiToken?: string; trustProxy?: boolean } = {}) {
   const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
-  const db = openDatabase(':memory:');
-  await migrateToLatest(db);
+  const db = await openTestDatabase();
   await seedDatabase(db, clock, { demo: options.demo ?? true });
   const logged: Array<{ message: string; error: unknown }> = [];
   const app = createApp({
@@ -24,7 +19,6 @@ export async function buildTestApp(options: { now?: string; demo?: boolean; regi
     baseUrl: TEST_BASE_URL,
     log: (message, error) => logged.push({ message, error }),
     registrationRateLimit: options.registrationRateLimit,
-    uploadsDir: mkdtempSync(join(tmpdir(), 'hub-uploads-')),
     apiToken: options.apiToken ?? null,
     trustProxy: options.trustProxy ?? false,
   });

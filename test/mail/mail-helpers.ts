@@ -3,9 +3,8 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { fixedClock } from '../../src/clock.js';
-import { openDatabase } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import type { OutgoingEmail } from '../../src/mail/outbox.service.js';
 
 export const NOW = '2027-02-01T12:00:00Z';
@@ -13,8 +12,7 @@ export const FROM = '"Webinar hub" <hub@example.org>';
 
 export async function buildMailDb(now = NOW) {
   const clock = fixedClock(now);
-  const db = openDatabase(':memory:');
-  await migrateToLatest(db);
+  const db = await openTestDatabase();
   await seedDatabase(db, clock, { demo: false });
   return { db, clock };
 }

@@ -58,7 +58,7 @@ describe('recordingTransport', () => {
       id: 7, kind: 'waitlisted', to_address: 'ada@example.com', to_name: 'Ada', subject: 'On the waiting list', text_body: 'Hi',
       html_body: null, ics_content: null, ics_method: null, dedupe_key: null, webinar_id: null, attendee_id: null,
       status: 'sending' as const, attempts: 0, next_attempt_at: '2027-02-01T12:00:00Z', last_error: null, message_id: null,
-      created_at: '2027-02-01T12:00:00Z', updated_at: '2027-02-01T12:00:00Z', sent_at: null, not_after: null, from: 'hub@example.org',
+      created_at: '2027-02-01T12:00:00Z', updated_at: '2027-02-01T12:00:00Z', sent_at: null, not_after: null, claimed_by: null, claimed_until: null, from: 'hub@example.org',
     };
     transport.failWith(new Error('down'));
     await expect(transport.send(message)).rejects.toThrow('down');

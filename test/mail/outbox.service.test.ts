@@ -37,6 +37,8 @@ describe('enqueueEmail', () => {
         updated_at: '2027-02-01T12:00:00Z',
         sent_at: null,
         not_after: null,
+        claimed_by: null,
+        claimed_until: null,
       },
     ]);
   });

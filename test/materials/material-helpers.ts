@@ -1,10 +1,8 @@
 // Builds the materials routes on a demo database, real ZIP-based sample files, and past-webinar attendees.
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { calendarRoutes } from '../../src/calendar/calendar.routes.js';
+import type { Db } from '../../src/db/connection.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
 import { unknownZoneResponse } from '../../src/http/unknown-zone.js';
@@ -30,9 +28,7 @@ export type MaterialsCtx = Awaited<ReturnType<typeof buildMaterialsApp>>;
 /** The materials routes and hooks mounted the way the lead will mount them, on a fresh demo database. */
 export async function buildMaterialsApp() {
   const ctx = await buildTestApp({ now: NOW });
-  // A folder that does not exist yet: the service creates it.
-  const uploadsDir = join(mkdtempSync(join(tmpdir(), 'hub-materials-')), 'uploads');
-  const deps: MaterialDeps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, uploadsDir };
+  const deps: MaterialDeps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL };
   const logged: Array<{ message: string; error: unknown }> = [];
   const log = (message: string, error: unknown) => logged.push({ message, error });
   const siteTitle = async () => (await getProgramme(ctx.db)).title;
@@ -55,7 +51,7 @@ export async function buildMaterialsApp() {
   app.route('/', calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps) }));
   app.route('/', programmeRoutes(pages));
   app.route('/', registrationRoutes({ ...pages, rateLimit: { max: 1000, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(deps), attendeeFeedLinksOf: attendeeFeedLinks(deps) }));
-  return { ...ctx, app, deps, uploadsDir, logged };
+  return { ...ctx, app, deps, logged };
 }
 
 /** Registers someone while registration was still open, then returns to NOW. */
@@ -77,12 +73,16 @@ export async function registerBefore(ctx: MaterialsCtx, slugs: string[], email: 
   }
 }
 
-export function filesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
+/** The stored names of the files in the database (file_chunk), sorted. */
+export async function storedFiles(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('file_chunk').select('file_name').distinct().orderBy('file_name').execute();
+  return rows.map((row) => row.file_name);
+}
+
+/** The sizes of a stored file's pieces, in order. */
+export async function chunkSizes(db: Db, fileName: string): Promise<number[]> {
+  const rows = await db.selectFrom('file_chunk').select(['seq', 'data']).where('file_name', '=', fileName).orderBy('seq').execute();
+  return rows.map((row) => row.data.length);
 }
 
 export function upload(fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }): RequestInit {
@@ -173,3 +173,11 @@ export const SAMPLES = {
   exe: new Uint8Array(Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(64)])),
   text: new Uint8Array(Buffer.from('These are not slides, only a text file renamed to .pdf.\n')),
 };
+
+/** A PDF of exactly `size` bytes whose every byte depends on its offset, so a misplaced piece shows. */
+export function largePdf(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = Math.imul(i, 2654435761) >>> 24;
+  bytes.set(SAMPLES.pdf);
+  return bytes;
+}

@@ -1,18 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { sql } from 'kysely';
+import { refuseInserts } from '../helpers/test-database.js';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { handleErrors } from '../../src/http/error-handler.js';
 import { materialAdminRoutes } from '../../src/materials/material.routes.js';
 import { addMaterial } from '../../src/materials/material.service.js';
 import { validateMaterial } from '../../src/materials/material.validation.js';
+import { lockWebinars } from '../../src/programme/programme.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { json } from '../helpers/forms.js';
 import { TEST_BASE_URL, datetimes, tableCounts } from '../helpers/test-app.js';
-import { CSRF, PAST_CHINA, PAST_CVC, SAMPLES, UPCOMING, buildMaterialsApp, filesIn, registerBefore, upload, type MaterialsCtx } from './material-helpers.js';
+import { CSRF, PAST_CHINA, PAST_CVC, SAMPLES, UPCOMING, buildMaterialsApp, chunkSizes, largePdf, registerBefore, storedFiles, upload, type MaterialsCtx } from './material-helpers.js';
 
 const PDF = 'application/pdf';
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -58,9 +58,9 @@ describe('uploading slides in the admin area', () => {
       created_at: '2027-02-01T13:30:00Z',
     });
     expect(row!.file_name).toMatch(/^[0-9a-f]{32}\.pdf$/);
-    // Only the final file: no temporary file is left behind.
-    expect(filesIn(ctx.uploadsDir)).toEqual([row!.file_name]);
-    expect(new Uint8Array(readFileSync(join(ctx.uploadsDir, row!.file_name!)))).toEqual(SAMPLES.pdf);
+    expect(await storedFiles(ctx.db)).toEqual([row!.file_name]);
+    const [piece] = await ctx.db.selectFrom('file_chunk').select(['seq', 'data']).execute();
+    expect({ seq: piece!.seq, data: new Uint8Array(piece!.data) }).toEqual({ seq: 0, data: SAMPLES.pdf });
     expect(await webinarRow(ctx, PAST_CVC)).toEqual({ ...before, updated_at: '2027-02-01T13:30:00Z' });
   });
 
@@ -82,7 +82,7 @@ describe('uploading slides in the admin area', () => {
     const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(303);
     expect(await materialRows(ctx)).toMatchObject([{ kind: 'recording', url: 'https://youtu.be/dQw4w9WgXcQ', file_name: null, content_type: null }]);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
   it('refuses bad input with 422, the form again with every message, and stores nothing', async () => {
@@ -103,7 +103,7 @@ describe('uploading slides in the admin area', () => {
     expect(html).toContain('accept=".pdf,.pptx,.odp,.key"');
     expect(html).toContain('<option value="slides" selected="">Slides</option>');
     expect(await tableCounts(ctx.db)).toEqual(counts);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
   it('refuses an empty file and a missing source', async () => {
@@ -116,42 +116,42 @@ describe('uploading slides in the admin area', () => {
     expect(none.status).toBe(422);
     expect(await none.text()).toContain('Give the address (https://…) of the material, or choose a file to upload.');
     expect(await materialRows(ctx)).toEqual([]);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
-  it('removes the written file again when the row cannot be inserted', async () => {
+  it('keeps neither the file nor the row when the row cannot be inserted', async () => {
     const ctx = await buildMaterialsApp();
-    await sql`create trigger refuse_material before insert on material begin select raise(abort, 'disk full'); end`.execute(ctx.db);
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    await refuseInserts(ctx.db, 'material', 'disk full');
+    // 1.3 MB: three pieces are written before the row is refused, and rolled back with it.
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: largePdf(1_300_000) }));
     expect(res.status).toBe(500);
-    // The file had been written (the folder exists now), and was removed again.
-    expect(existsSync(ctx.uploadsDir)).toBe(true);
     expect(ctx.logged.map((entry) => entry.message)).toEqual([`Unhandled error on POST /admin/webinars/${PAST_CVC}/materials`]);
     expect(await materialRows(ctx)).toEqual([]);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
   it('answers 404 for an unknown webinar', async () => {
     const ctx = await buildMaterialsApp();
     const res = await ctx.app.request('/admin/webinars/no-such-webinar/materials', upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
     expect(res.status).toBe(404);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
-  it('deletes a material with its file, and only from its own webinar', async () => {
+  it('deletes a material with its stored file, and only from its own webinar', async () => {
     const ctx = await buildMaterialsApp();
     const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf });
-    expect(filesIn(ctx.uploadsDir)).toHaveLength(1);
+    expect(await storedFiles(ctx.db)).toEqual([material.file!.storedName]);
     const wrong = await ctx.app.request(`/admin/webinars/${PAST_CHINA}/materials/${material.id}/delete`, { method: 'POST' });
     expect(wrong.status).toBe(404);
     expect(await materialRows(ctx)).toHaveLength(1);
+    expect(await storedFiles(ctx.db)).toEqual([material.file!.storedName]);
 
     ctx.clock.advance(5);
     const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/${material.id}/delete`, { method: 'POST' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}#materials`);
     expect(await materialRows(ctx)).toEqual([]);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
     expect((await webinarRow(ctx, PAST_CVC)).updated_at).toBe('2027-02-01T12:05:00Z');
     expect((await ctx.app.request(`/materials/${material.id}/s.pdf`)).status).toBe(404);
   });
@@ -175,6 +175,66 @@ describe('serving files', () => {
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(SAMPLES.pdf.length));
     expect(await head.text()).toBe('');
+  });
+
+  it('stores a 1.3 MB PDF as three pieces of 512 KiB and serves it byte for byte with its length', async () => {
+    const ctx = await buildMaterialsApp();
+    const pdf = largePdf(1_300_000);
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'deck.pdf', bytes: pdf }));
+    expect(res.status).toBe(303);
+    const [row] = await materialRows(ctx);
+    expect(row!.size_bytes).toBe(1_300_000);
+    expect(await chunkSizes(ctx.db, row!.file_name!)).toEqual([524_288, 524_288, 251_424]);
+
+    const file = await ctx.app.request(`/materials/${row!.id}/deck.pdf`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-length')).toBe('1300000');
+    expect(file.headers.get('content-type')).toBe(PDF);
+    const body = new Uint8Array(await file.arrayBuffer());
+    expect(body.length).toBe(1_300_000);
+    expect(Buffer.compare(body, pdf)).toBe(0);
+  });
+
+  it('reads the stored file one piece at a time, as the download asks for it', async () => {
+    const ctx = await buildMaterialsApp();
+    const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'deck.pdf', bytes: largePdf(1_300_000) });
+    const res = await ctx.app.request(`/materials/${material.id}/deck.pdf`);
+    const reader = res.body!.getReader();
+    const sizes: number[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) sizes.push(read.value.length);
+    expect(sizes).toEqual([524_288, 524_288, 251_424]);
+  });
+
+  it('answers HEAD with the download’s headers and no body', async () => {
+    const ctx = await buildMaterialsApp();
+    const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'deck.pdf', bytes: largePdf(1_300_000) });
+    const head = await ctx.app.request(`/materials/${material.id}/deck.pdf`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Object.fromEntries(['content-type', 'content-disposition', 'x-content-type-options', 'content-length', 'cache-control'].map((h) => [h, head.headers.get(h)]))).toEqual({
+      'content-type': PDF,
+      'content-disposition': `attachment; filename="deck.pdf"; filename*=UTF-8''deck.pdf`,
+      'x-content-type-options': 'nosniff',
+      'content-length': '1300000',
+      'cache-control': 'public, max-age=3600',
+    });
+    expect(head.body).toBe(null);
+  });
+
+  it('answers 404 for a material whose stored file is missing, as for a missing file', async () => {
+    const ctx = await buildMaterialsApp();
+    const confirmed = await registerBefore(ctx, [PAST_CVC], 'confirmed@example.org');
+    const open = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf });
+    const closed = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Deck', visibility: 'attendees' }, { name: 'd.pdf', bytes: SAMPLES.pdf });
+    await ctx.db.deleteFrom('file_chunk').execute();
+    for (const [path, method] of [
+      [`/materials/${open.id}/s.pdf`, 'GET'],
+      [`/materials/${open.id}/s.pdf`, 'HEAD'],
+      [`/my/${confirmed.token}/materials/${closed.id}/d.pdf`, 'GET'],
+    ] as const) {
+      const res = await ctx.app.request(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^text\/html/);
+    }
   });
 
   it('answers 404 for unknown ids, URL materials and files of a draft webinar', async () => {
@@ -207,6 +267,38 @@ describe('serving files', () => {
       const refused = await ctx.app.request(`/my/${token}/materials/${material.id}/deck.key`);
       expect(refused.status, token).toBe(404);
       expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+  });
+});
+
+describe('two app instances on one database', () => {
+  it('give two files uploaded to one webinar at the same moment positions 0 and 1, and each serves both', async () => {
+    const ctx = await buildMaterialsApp();
+    const token = 'instance-test-token-0123456789abcdef';
+    const instances = [1, 2].map(() => createApp({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, apiToken: token, log: () => {} }));
+    const post = (app: (typeof instances)[number], name: string, bytes: Uint8Array) =>
+      app.request(`/api/webinars/${PAST_CVC}/materials`, { ...upload({ kind: 'slides', title: name }, { name, bytes }), headers: { authorization: `Bearer ${token}` } });
+    // Someone else holds the webinar while both requests arrive, so that they meet at the same
+    // point in every run, not only when the timing is unlucky: without addMaterial's lock on the
+    // webinar, PostgreSQL then refuses one of them (409) every time.
+    let both: Promise<Response[]> | undefined;
+    await ctx.db.transaction().execute(async (trx) => {
+      await lockWebinars(trx, { slugs: [PAST_CVC] });
+      both = Promise.all([post(instances[0]!, 'one.pdf', largePdf(600_000)), post(instances[1]!, 'two.pdf', SAMPLES.pdf)]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    const [first, second] = await both!;
+    expect([first!.status, second!.status]).toEqual([201, 201]);
+
+    const rows = await materialRows(ctx);
+    expect(rows.map((row) => row.position).sort()).toEqual([0, 1]);
+    expect(await storedFiles(ctx.db)).toEqual(rows.map((row) => row.file_name).sort());
+    for (const row of rows) {
+      for (const app of instances) {
+        const file = await app.request(`/materials/${row.id}/${row.original_name}`);
+        expect(file.status).toBe(200);
+        expect(new Uint8Array(await file.arrayBuffer()).length).toBe(row.size_bytes);
+      }
     }
   });
 });
@@ -261,7 +353,7 @@ describe('the JSON API', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: 'There is no webinar called "no-such-webinar".' });
     expect(await tableCounts(ctx.db)).toEqual(counts);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
   it('refuses a body over 51 MB with 413 and stores nothing', async () => {
@@ -275,7 +367,7 @@ describe('the JSON API', () => {
       fields: { file: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.' },
     });
     expect(await materialRows(ctx)).toEqual([]);
-    expect(filesIn(ctx.uploadsDir)).toEqual([]);
+    expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
   it('announces a recording by itself, and other material when asked with notify: true', async () => {
@@ -357,6 +449,6 @@ describe('guards passed in by the lead', () => {
     expect(good.status).toBe(303);
     expect(seen).toEqual(['wrong', CSRF]);
     expect(await materialRows(ctx)).toHaveLength(1);
-    expect(filesIn(ctx.uploadsDir)).toHaveLength(1);
+    expect(await storedFiles(ctx.db)).toHaveLength(1);
   });
 });

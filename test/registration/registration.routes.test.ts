@@ -5,9 +5,15 @@ import { form, json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
 import { recordingTransport } from '../../src/mail/mailer.js';
 import { createOutboxWorker } from '../../src/mail/outbox.worker.js';
-import { buildTestApp, datetimes, tableCounts } from '../helpers/test-app.js';
+import { createApp } from '../../src/app.js';
+import { TEST_BASE_URL, buildTestApp, datetimes, tableCounts } from '../helpers/test-app.js';
 
 type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** A second instance of the hub on the same database, as behind a load balancer. */
+function anotherInstance(ctx: Ctx) {
+  return createApp({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, log: (message, error) => ctx.logged.push({ message, error }), apiToken: null, trustProxy: false });
+}
 const SLUG = 'pilots-with-startups-norway';
 
 async function schedule(ctx: Ctx, slug: string, local: string) {
@@ -139,7 +145,8 @@ describe('registering through the webinar page', () => {
         'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link (a repeat of a registration it already has, at most once a day).',
       webinar: { slug: SLUG, title: 'From pilot to contract: how Norwegian industry buys from startups' },
     });
-    expect(await tableCounts(ctx.db)).toEqual({ ...before, outbox: before.outbox! + 1 });
+    // The attempt counts against the client's registration limit, as every accepted form does.
+    expect(await tableCounts(ctx.db)).toEqual({ ...before, outbox: before.outbox! + 1, rate_limit_hit: before.rate_limit_hit! + 1 });
     const email = (await outbox(ctx)).at(-1)!;
     expect([email.kind, email.to_address, email.subject]).toEqual(['already-registered', 'wang.fang@example.cn', 'Already registered: From pilot to contract: how Norwegian industry buys from startups']);
     expect(email.text_body).toContain('You already have a seat, so nothing has changed.');
@@ -288,7 +295,7 @@ describe('when registration is closed', () => {
     ['a past webinar', 'corporate-venture-capital-silicon-valley', undefined, 'has already taken place'],
     ['a cancelled webinar', SLUG, 'cancel', 'has been cancelled'],
     ['a webinar whose registration closed early', SLUG, 'close-early', 'closed 26 h before the start'],
-  ])('refuses %s with a clear message and stores nothing', async (_label, slug, setup, message) => {
+  ])('refuses %s with a clear message and stores nothing but the two attempts against the limit', async (_label, slug, setup, message) => {
     const ctx = await buildTestApp();
     if (setup === 'cancel') await updateWebinar(ctx.db, ctx.clock, slug, { status: 'cancelled' });
     if (setup === 'close-early') {
@@ -302,7 +309,8 @@ describe('when registration is closed', () => {
     const page = await ctx.app.request(`/webinars/${slug}/register`, form(VISITOR));
     expect(page.status).toBe(409);
     expect(await page.text()).toContain(message);
-    expect(await tableCounts(ctx.db)).toEqual(before);
+    // Refused attempts still count against the client's limit, or a bot could probe for free.
+    expect(await tableCounts(ctx.db)).toEqual({ ...before, rate_limit_hit: before.rate_limit_hit! + 2 });
   });
 
   it('closes when the webinar starts', async () => {
@@ -415,6 +423,29 @@ describe('bad input changes nothing', () => {
     ctx.clock.advance(11);
     expect((await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'later@example.org' }))).status).toBe(201);
   });
+
+  it('counts registrations from one address on every instance of the hub against one limit', async () => {
+    const ctx = await buildTestApp();
+    const instances = [ctx.app, anotherInstance(ctx)];
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await instances[i % 2]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${i}@example.org` }))).status);
+    expect(statuses).toEqual([...Array<number>(20).fill(201), 429, 429]);
+    expect(await ctx.db.selectFrom('rate_limit_hit').select(['scope', 'key']).distinct().execute()).toEqual([{ scope: 'registration', key: 'unknown' }]);
+    ctx.clock.advance(11);
+    expect((await instances[1]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'later@example.org' }))).status).toBe(201);
+  });
+
+  it('lets exactly the limit through when one address sends 60 registrations at once to two instances', async () => {
+    const ctx = await buildTestApp();
+    const instances = [ctx.app, anotherInstance(ctx)];
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => instances[i % 2]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `burst${i}@example.org` }))),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    expect((await ctx.db.selectFrom('registration').select('id').execute()).length).toBe(20);
+  });
 });
 
 describe('the series form on the programme page', () => {
@@ -437,12 +468,12 @@ describe('the series form on the programme page', () => {
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
-  it('stores nothing when one chosen webinar is closed', async () => {
+  it('stores nothing but the attempt against the limit when one chosen webinar is closed', async () => {
     const ctx = await buildTestApp();
     const before = await tableCounts(ctx.db);
     const res = await ctx.app.request('/register', form({ ...VISITOR, webinars: [SLUG, 'corporate-venture-capital-silicon-valley'] }));
     expect(res.status).toBe(409);
-    expect(await tableCounts(ctx.db)).toEqual(before);
+    expect(await tableCounts(ctx.db)).toEqual({ ...before, rate_limit_hit: before.rate_limit_hit! + 1 });
   });
 });
 

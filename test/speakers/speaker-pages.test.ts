@@ -120,7 +120,7 @@ describe('/speaker/:token/calendar.ics', () => {
 
   it('adds the published recording to the session, and never an attendees-only one', async () => {
     const { ctx, token } = await setup();
-    const deps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, uploadsDir: '/nonexistent' };
+    const deps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL };
     for (const input of [
       { kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' },
       { kind: 'link', title: 'Attendee notes', url: 'https://example.org/private-notes', visibility: 'attendees' },

@@ -1,0 +1,63 @@
+// SQL for rate limits and sign-in throttling: one row per counted event (a registration, a failed
+// sign-in) under a scope and a key (a client address, an account), so that every instance counts
+// the same events.
+import { DateTime } from 'luxon';
+import type { Db } from '../db/connection.js';
+
+/**
+ * The stored form of a hit's instant: always with milliseconds. Hits are compared as text, and
+ * `toStoredInstant` leaves ".000" out, so "12:00:00Z" would sort after "12:00:00.400Z" although it
+ * is earlier; a fixed width also sorts the same under any PostgreSQL collation.
+ */
+export function toHitInstant(instant: DateTime): string {
+  return instant.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+}
+
+export function fromHitInstant(stored: string): DateTime {
+  return DateTime.fromISO(stored, { zone: 'UTC' });
+}
+
+/** One hit for each key, all at the same instant. */
+export async function recordRateLimitHits(db: Db, scope: string, keys: readonly string[], at: string): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .insertInto('rate_limit_hit')
+    .values(keys.map((key) => ({ scope, key, at })))
+    .execute();
+}
+
+/** Hits of the key after `since` (a hit exactly at `since` has left the window). */
+export async function countRateLimitHits(db: Db, scope: string, key: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('rate_limit_hit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The instants of the key's hits after `since`, newest first, at most `limit` of them. */
+export async function listRecentRateLimitHits(db: Db, scope: string, key: string, since: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rate_limit_hit')
+    .select('at')
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.at);
+}
+
+export async function deleteRateLimitHits(db: Db, scope: string, key: string): Promise<void> {
+  await db.deleteFrom('rate_limit_hit').where('scope', '=', scope).where('key', '=', key).execute();
+}
+
+/** Housekeeping: hits older than `before`, in every scope. Returns how many went. */
+export async function pruneRateLimitHits(db: Db, before: string): Promise<number> {
+  const result = await db.deleteFrom('rate_limit_hit').where('at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

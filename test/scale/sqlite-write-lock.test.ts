@@ -1,0 +1,85 @@
+// Another process holding SQLite's write lock (a backup, a sqlite3 shell, a second hub) makes
+// requests wait for it, up to the busy timeout (5 s), and then refuse clearly: never a 500.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VISITOR } from '../helpers/forms.js';
+import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+
+const API_TOKEN = 'write-lock-token-0123456789abcdefghijklmnop';
+const running: HubProcess[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((hub) => hub.stop('SIGKILL')));
+});
+
+async function hubWithWebinar() {
+  const path = join(mkdtempSync(join(tmpdir(), 'hub-lock-')), 'hub.db');
+  const hub = await startHubProcess({ DATABASE_PATH: path, HUB_DEMO: '0', HUB_API_TOKEN: API_TOKEN, TRUST_PROXY: '1' });
+  running.push(hub);
+  const start = DateTime.now().setZone('Europe/Stockholm').plus({ days: 30 }).set({ hour: 15, minute: 0 }).toFormat("yyyy-LL-dd'T'HH:mm");
+  const created = await fetch(`${hub.url}/api/webinars`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Locked out', start, timezone: 'Europe/Stockholm', durationMinutes: 60, capacity: 50, status: 'published' }),
+  });
+  const slug = ((await created.json()) as { slug: string }).slug;
+  const register = async (n: number) => {
+    const started = Date.now();
+    const res = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.0.${n}` },
+      body: JSON.stringify({ ...VISITOR, email: `locked${n}@example.org` }),
+    });
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown>, ms: Date.now() - started };
+  };
+  return { path, register };
+}
+
+/** Holds the write lock from this process, as `sqlite3 hub.db 'BEGIN IMMEDIATE'` would, for `ms`. */
+function holdWriteLock(path: string, ms: number): Promise<void> {
+  const other = new SQLite(path);
+  other.exec('BEGIN IMMEDIATE');
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      other.exec('COMMIT');
+      other.close();
+      resolve();
+    }, ms),
+  );
+}
+
+describe('another process holding the SQLite write lock', () => {
+  it('makes registrations wait for it when it lets go within 5 seconds, and then all succeed', async () => {
+    const { path, register } = await hubWithWebinar();
+    const released = holdWriteLock(path, 3000);
+
+    const results = await Promise.all([1, 2, 3, 4, 5].map(register));
+    await released;
+
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(Math.min(...results.map((r) => r.ms))).toBeGreaterThanOrEqual(2500);
+  }, 60_000);
+
+  it('refuses with 503, Retry-After and a clear message once it waited 5 seconds, storing nothing for those', async () => {
+    const { path, register } = await hubWithWebinar();
+    const released = holdWriteLock(path, 7000);
+
+    const results = await Promise.all([1, 2, 3, 4, 5].map(register));
+    await released;
+
+    // The first waited its 5 seconds and was refused; those queued behind it in the hub started
+    // their own wait later and got the lock when it was let go at 7 seconds. None is a 500.
+    expect([results[0]!.status, results[0]!.retryAfter, results[0]!.ms >= 4500]).toEqual([503, '5', true]);
+    expect(results[0]!.body).toEqual({ error: 'The hub is busy saving other changes. Nothing was saved; please try again in a few seconds.' });
+    for (const r of results) expect([201, 503]).toContain(r.status);
+    const check = new SQLite(path, { readonly: true });
+    const stored = (check.prepare('select count(*) as n from registration').get() as { n: number }).n;
+    check.close();
+    expect(stored).toBe(results.filter((r) => r.status === 201).length);
+    // Once the lock is free again, the refused registration goes through.
+    expect((await register(1)).status).toBe(201);
+  }, 60_000);
+});
