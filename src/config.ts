@@ -32,15 +32,20 @@ export function localUrl(host: string, port: number): string {
   return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
+function urlOrUndefined(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** DATABASE_URL without its password, for logs. */
 export function redactDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
+  const parsed = urlOrUndefined(url);
+  if (!parsed) return 'postgres://…';
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -64,12 +69,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   let baseUrl = localUrl(host, port);
   const rawBase = value('BASE_URL');
   if (rawBase !== undefined) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(rawBase);
-    } catch {
-      parsed = undefined;
-    }
+    const parsed = urlOrUndefined(rawBase);
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash) {
       errors.push(`BASE_URL must be an absolute http:// or https:// address without query, such as https://webinars.example.org, got "${rawBase}".`);
     } else baseUrl = parsed.toString().replace(/\/+$/, '');
@@ -80,12 +80,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   let databaseUrl: string | null = null;
   const rawDatabaseUrl = value('DATABASE_URL');
   if (rawDatabaseUrl !== undefined) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(rawDatabaseUrl);
-    } catch {
-      parsed = undefined;
-    }
+    const parsed = urlOrUndefined(rawDatabaseUrl);
     if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || !parsed.hostname || parsed.pathname.length < 2) {
       errors.push('DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/dbname (with the database name).');
     } else databaseUrl = rawDatabaseUrl;

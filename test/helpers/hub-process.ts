@@ -2,6 +2,11 @@
 // show: several of them on one database, stopping with SIGTERM, dying with SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { DateTime } from 'luxon';
+import { VISITOR } from './forms.js';
+
+/** The HUB_API_TOKEN the helpers below use: start hubs with it. */
+export const HUB_PROCESS_API_TOKEN = 'hub-process-token-0123456789abcdefghijklm';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,4 +57,28 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
       return exited;
     },
   };
+}
+
+/** A published webinar 30 days ahead, made through the API of a hub started with HUB_PROCESS_API_TOKEN. */
+export async function createWebinarThroughApi(hub: HubProcess, options: { title: string; capacity: number }): Promise<string> {
+  const start = DateTime.now().setZone('Europe/Stockholm').plus({ days: 30 }).set({ hour: 15, minute: 0 }).toFormat("yyyy-LL-dd'T'HH:mm");
+  const res = await fetch(`${hub.url}/api/webinars`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${HUB_PROCESS_API_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...options, start, timezone: 'Europe/Stockholm', durationMinutes: 60, status: 'published' }),
+  });
+  if (res.status !== 201) throw new Error(`Creating the webinar answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { slug: string }).slug;
+}
+
+/**
+ * Registers person `n` (person<n>@example.org) through the JSON API, from a client address of its
+ * own behind the proxy that TRUST_PROXY=1 trusts, so that a burst passes the per-address limit.
+ */
+export function registerThroughApi(hub: HubProcess, slug: string, n: number): Promise<Response> {
+  return fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${Math.floor(n / 250)}.${n % 250}` },
+    body: JSON.stringify({ ...VISITOR, name: `Person ${n}`, email: `person${n}@example.org` }),
+  });
 }

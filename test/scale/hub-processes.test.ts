@@ -3,15 +3,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/connection.js';
-import { VISITOR } from '../helpers/forms.js';
 import { startHeldSmtpServer } from '../helpers/held-smtp.js';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { createWebinarThroughApi, HUB_PROCESS_API_TOKEN, registerThroughApi, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { createPostgresDatabase, TEST_ENGINE } from '../helpers/test-database.js';
 
-const API_TOKEN = 'scale-test-token-0123456789abcdefghijklmnop';
 const running: HubProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -42,39 +39,18 @@ async function newDatabase(): Promise<{ env: Record<string, string>; connect(): 
 }
 
 async function startHubs(count: number, env: Record<string, string>): Promise<HubProcess[]> {
-  const hubs = await Promise.all(Array.from({ length: count }, () => startHubProcess({ HUB_DEMO: '0', HUB_API_TOKEN: API_TOKEN, TRUST_PROXY: '1', ...env })));
+  const hubs = await Promise.all(Array.from({ length: count }, () => startHubProcess({ HUB_DEMO: '0', HUB_API_TOKEN: HUB_PROCESS_API_TOKEN, TRUST_PROXY: '1', ...env })));
   running.push(...hubs);
   return hubs;
-}
-
-async function createWebinar(hub: HubProcess, capacity: number): Promise<string> {
-  const start = DateTime.now().setZone('Europe/Stockholm').plus({ days: 30 }).set({ hour: 15, minute: 0 }).toFormat("yyyy-LL-dd'T'HH:mm");
-  const res = await fetch(`${hub.url}/api/webinars`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Scaling out', start, timezone: 'Europe/Stockholm', durationMinutes: 60, capacity, status: 'published' }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { slug: string }).slug;
-}
-
-function register(hub: HubProcess, slug: string, n: number): Promise<Response> {
-  return fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
-    method: 'POST',
-    // Each from its own client address (behind the proxy that TRUST_PROXY trusts), so the
-    // per-address rate limit lets the burst through.
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${Math.floor(n / 250)}.${n % 250}` },
-    body: JSON.stringify({ ...VISITOR, name: `Person ${n}`, email: `person${n}@example.org` }),
-  });
 }
 
 describe(`hub processes on one ${TEST_ENGINE === 'postgres' ? 'PostgreSQL database' : 'SQLite file'}`, () => {
   it('start together on a new database, and 300 registrations split between two give exactly 100 seats and 200 waiting, with no 5xx', async () => {
     const database = await newDatabase();
     const hubs = await startHubs(2, database.env);
-    const slug = await createWebinar(hubs[0]!, 100);
+    const slug = await createWebinarThroughApi(hubs[0]!, { title: 'Scaling out', capacity: 100 });
 
-    const responses = await Promise.all(Array.from({ length: 300 }, (_, n) => register(hubs[n % 2]!, slug, n)));
+    const responses = await Promise.all(Array.from({ length: 300 }, (_, n) => registerThroughApi(hubs[n % 2]!, slug, n)));
     const statuses = responses.map((res) => res.status);
     const bodies = (await Promise.all(responses.map((res) => res.json()))) as Array<{ status: string }>;
 
@@ -102,9 +78,9 @@ describe('a hub stopping while the mail server has a message', () => {
     const database = await newDatabase();
     const env = { ...database.env, SMTP_URL: smtp.url, MAIL_CLAIM_SECONDS: '3', ...extraEnv };
     const [hub] = await startHubs(1, env);
-    const slug = await createWebinar(hub!, 10);
+    const slug = await createWebinarThroughApi(hub!, { title: 'Scaling out', capacity: 10 });
     smtp.holdAnswers();
-    expect((await register(hub!, slug, 1)).status).toBe(201);
+    expect((await registerThroughApi(hub!, slug, 1)).status).toBe(201);
     // The worker looks every 5 seconds; wait until the message is with the server.
     await expect.poll(() => smtp.arrived.length, { timeout: 15_000, interval: 100 }).toBe(1);
     return { smtp, database, env, hub: hub! };

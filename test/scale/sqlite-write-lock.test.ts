@@ -4,12 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VISITOR } from '../helpers/forms.js';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { createWebinarThroughApi, HUB_PROCESS_API_TOKEN, registerThroughApi, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 
-const API_TOKEN = 'write-lock-token-0123456789abcdefghijklmnop';
 const running: HubProcess[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((hub) => hub.stop('SIGKILL')));
@@ -17,22 +14,12 @@ afterEach(async () => {
 
 async function hubWithWebinar() {
   const path = join(mkdtempSync(join(tmpdir(), 'hub-lock-')), 'hub.db');
-  const hub = await startHubProcess({ DATABASE_PATH: path, HUB_DEMO: '0', HUB_API_TOKEN: API_TOKEN, TRUST_PROXY: '1' });
+  const hub = await startHubProcess({ DATABASE_PATH: path, HUB_DEMO: '0', HUB_API_TOKEN: HUB_PROCESS_API_TOKEN, TRUST_PROXY: '1' });
   running.push(hub);
-  const start = DateTime.now().setZone('Europe/Stockholm').plus({ days: 30 }).set({ hour: 15, minute: 0 }).toFormat("yyyy-LL-dd'T'HH:mm");
-  const created = await fetch(`${hub.url}/api/webinars`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Locked out', start, timezone: 'Europe/Stockholm', durationMinutes: 60, capacity: 50, status: 'published' }),
-  });
-  const slug = ((await created.json()) as { slug: string }).slug;
+  const slug = await createWebinarThroughApi(hub, { title: 'Locked out', capacity: 50 });
   const register = async (n: number) => {
     const started = Date.now();
-    const res = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.0.${n}` },
-      body: JSON.stringify({ ...VISITOR, email: `locked${n}@example.org` }),
-    });
+    const res = await registerThroughApi(hub, slug, n);
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown>, ms: Date.now() - started };
   };
   return { path, register };
