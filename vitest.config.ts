@@ -15,6 +15,8 @@ const NO_DATABASE = [
   'test/materials/upload-check.test.ts',
   'test/materials/material.validation.test.ts',
   'test/admin/scheduling-assistant.test.ts',
+  'test/calendar/calendar.builder.test.ts',
+  'test/calendar/fold-lines.test.ts',
 ];
 
 export default defineConfig({

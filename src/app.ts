@@ -8,9 +8,9 @@ import { assetRoutes } from './http/assets.js';
 import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { viewerZone } from './http/viewer-zone.js';
+import { createPublicCache } from './http/public-cache.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { programmeRoutes } from './programme/programme.routes.js';
-import { getProgramme } from './programme/programme.service.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
 import { resolveClientAddress, type RateLimit } from './http/rate-limit.js';
 import { registrationRoutes } from './registration/registration.routes.js';
@@ -44,12 +44,25 @@ export type AppDeps = {
 export function createApp(deps: AppDeps) {
   const { db, clock } = deps;
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
-  const siteTitle = async () => (await getProgramme(db)).title;
+  // Public feeds and pages are built once per version of the data (moved by the database in every
+  // change), so a 304 or a repeated page costs a version read; see src/http/public-cache.ts.
+  const cache = createPublicCache({ db, clock });
+  const siteTitle = async () => (await cache.programme()).title;
   const secureCookies = deps.baseUrl.startsWith('https:');
 
   const app = new Hono<AppEnv>();
   app.onError(handleErrors({ siteTitle, log }));
   app.notFound(handleNotFound({ siteTitle, log }));
+  // First, before the page middleware: a load balancer asks every few seconds and needs no headers.
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      log('Health check failed', error);
+      return c.json({ status: 'error', error: 'database unavailable' }, 503);
+    }
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -69,28 +82,20 @@ export function createApp(deps: AppDeps) {
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
   app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null }));
 
-  app.get('/healthz', async (c) => {
-    try {
-      await sql`select 1`.execute(db);
-      return c.json({ status: 'ok' });
-    } catch (error) {
-      log('Health check failed', error);
-      return c.json({ status: 'error', error: 'database unavailable' }, 503);
-    }
-  });
   app.route('/assets', assetRoutes);
   // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
-  const viewer = viewerZone({ defaultZone: async () => (await getProgramme(db)).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
+  const viewer = viewerZone({ defaultZone: async () => (await cache.programme()).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
   const materials = { db, clock, baseUrl: deps.baseUrl };
-  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials) }));
+  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials), cache }));
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
-  app.route('/', programmeRoutes(pages));
+  // Only public pages take the page cache; private ones (/my, /speaker) are never kept.
+  app.route('/', programmeRoutes({ ...pages, pageCache: cache.page }));
   app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(materials), attendeeFeedLinksOf: attendeeFeedLinks(materials) }));
-  app.route('/', speakerRoutes({ ...pages, linksOf: publicMaterialLinks(materials) }));
-  app.route('/', materialPublicRoutes({ ...materials, viewer }));
+  app.route('/', speakerRoutes({ ...pages, pageCache: cache.page, linksOf: publicMaterialLinks(materials) }));
+  app.route('/', materialPublicRoutes({ ...materials, viewer, pageCache: cache.page }));
   app.route('/', materialAttendeeRoutes(materials));
 
   // The coordinators' workspace and API; areaGuards above has checked the session or the token.

@@ -133,7 +133,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     }
     return Number(raw);
   };
-  const mailClaimSeconds = seconds('MAIL_CLAIM_SECONDS', 30, 3, 3600);
+  const mailClaimSeconds = seconds('MAIL_CLAIM_SECONDS', 30, 10, 3600);
   const shutdownGraceSeconds = seconds('SHUTDOWN_GRACE_SECONDS', 30, 1, 600);
 
   return errors.length > 0

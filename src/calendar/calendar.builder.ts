@@ -12,10 +12,14 @@ import ical, {
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalCalendarMethod,
+  ICalEvent,
   ICalEventStatus,
   ICalEventTransparency,
+  type ICalEventData,
 } from 'ical-generator';
 import type { DateTime } from 'luxon';
+import { BoundedCache } from '../time/bounded-cache.js';
+import { foldLines } from './fold-lines.js';
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
@@ -68,10 +72,39 @@ const PARTSTAT = {
 
 /** A plain Date is UTC by construction; with no timezone set anywhere, ical-generator writes it with "Z". */
 function utc(instant: DateTime): Date {
-  return instant.toUTC().toJSDate();
+  return new Date(instant.toMillis());
 }
 
+/**
+ * ical-generator writes every line, but folding them itself cost more than all the rest (a
+ * TextEncoder per character), so the text is put together here: the calendar's own lines from a
+ * calendar with no events, and each event's lines (ICalEvent.toString, unfolded) folded by
+ * foldLines, exactly as ical-generator folds. Folding works line by line, so joining folded pieces
+ * at line ends gives the same bytes as folding the whole.
+ */
 export function buildCalendar(document: CalendarDocument): string {
+  const { head, tail } = calendarFrame(document);
+  const events = [...document.events].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.uid.localeCompare(b.uid));
+  return head + events.map(eventText).join('') + tail;
+}
+
+// Both caches hold text that depends on nothing but its key: a changed webinar or calendar is a
+// new key, never a stale answer. A feed of 1,000 webinars is written again after any change to one
+// of them; ical-generator takes tens of microseconds per event, a key a few. 2,000 events (a
+// programme of 1,000 webinars and the personal feeds around it) take about 12 MB when every event
+// is long and non-ASCII, less for most programmes.
+const frames = new BoundedCache<string, CalendarFrame>(500);
+const eventTexts = new BoundedCache<string, string>(2_000);
+
+type CalendarFrame = { head: string; tail: string };
+
+function calendarFrame(document: CalendarDocument): CalendarFrame {
+  const key = JSON.stringify([document.name, document.description, document.zoneHint, document.method ?? null]);
+  return frames.get(key) ?? frames.set(key, writeFrame(document));
+}
+
+/** ical-generator writes the events after the calendar's properties and before its X- properties. */
+function writeFrame(document: CalendarDocument): CalendarFrame {
   const calendar = ical({
     name: document.name,
     description: document.description,
@@ -81,36 +114,72 @@ export function buildCalendar(document: CalendarDocument): string {
     method: document.method ? METHOD[document.method] : null,
   });
   calendar.x('X-WR-TIMEZONE', document.zoneHint);
-  const events = [...document.events].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.uid.localeCompare(b.uid));
-  for (const event of events) {
-    calendar.createEvent({
-      id: event.uid,
-      sequence: event.sequence,
-      start: utc(event.start),
-      end: utc(event.end),
-      stamp: utc(event.stamp),
-      lastModified: utc(event.lastModified),
-      summary: event.summary,
-      description: event.description,
-      url: event.url,
-      location: event.location,
-      categories: event.categories.map((name) => ({ name })),
-      organizer: event.organizer,
-      status: STATUS[event.status],
-      transparency: event.status === 'CANCELLED' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
-      attendees: event.attendees.map((attendee) => ({
-        name: attendee.name,
-        email: attendee.email,
-        role: ROLE[attendee.role ?? 'required'],
-        status: PARTSTAT[attendee.status ?? 'accepted'],
-        rsvp: false,
-      })),
-      alarms: event.alarms.map((minutes) => ({
-        type: ICalAlarmType.display,
-        trigger: minutes * 60,
-        description: `${event.summary} starts in ${minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`}`,
-      })),
-    });
-  }
-  return calendar.toString();
+  const text = calendar.toString();
+  const at = text.indexOf('\r\nX-WR-TIMEZONE:') + 2;
+  if (at < 2) throw new Error('ical-generator no longer ends a calendar with its X- properties');
+  return { head: text.slice(0, at), tail: text.slice(at) };
+}
+
+/**
+ * Events are written against a calendar of their own, never added to it: an ICalEvent reads
+ * nothing from its calendar but the calendar's timezone, which is never set (see the top).
+ */
+const EVENT_CALENDAR = ical();
+
+function eventText(event: CalendarEvent): string {
+  const key = eventKey(event);
+  return eventTexts.get(key) ?? eventTexts.set(key, foldLines(new ICalEvent(eventData(event), EVENT_CALENDAR).toString()));
+}
+
+/** Every field of the event (the type makes a new field a compile error until it is here). */
+function eventKey(event: CalendarEvent): string {
+  const fields: { [Field in keyof CalendarEvent]: unknown } = {
+    uid: event.uid,
+    sequence: event.sequence,
+    start: event.start.toMillis(),
+    end: event.end.toMillis(),
+    stamp: event.stamp.toMillis(),
+    lastModified: event.lastModified.toMillis(),
+    summary: event.summary,
+    description: event.description,
+    url: event.url,
+    location: event.location,
+    categories: event.categories,
+    organizer: event.organizer,
+    status: event.status,
+    attendees: event.attendees,
+    alarms: event.alarms,
+  };
+  return JSON.stringify(fields);
+}
+
+function eventData(event: CalendarEvent): ICalEventData {
+  return {
+    id: event.uid,
+    sequence: event.sequence,
+    start: utc(event.start),
+    end: utc(event.end),
+    stamp: utc(event.stamp),
+    lastModified: utc(event.lastModified),
+    summary: event.summary,
+    description: event.description,
+    url: event.url,
+    location: event.location,
+    categories: event.categories.map((name) => ({ name })),
+    organizer: event.organizer,
+    status: STATUS[event.status],
+    transparency: event.status === 'CANCELLED' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+    attendees: event.attendees.map((attendee) => ({
+      name: attendee.name,
+      email: attendee.email,
+      role: ROLE[attendee.role ?? 'required'],
+      status: PARTSTAT[attendee.status ?? 'accepted'],
+      rsvp: false,
+    })),
+    alarms: event.alarms.map((minutes) => ({
+      type: ICalAlarmType.display,
+      trigger: minutes * 60,
+      description: `${event.summary} starts in ${minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`}`,
+    })),
+  };
 }

@@ -4,31 +4,45 @@ import type { Context } from 'hono';
 import type { DateTime } from 'luxon';
 
 export type CalendarResponseOptions = {
-  body: string;
+  /** Text, or the same text already encoded as UTF-8 (a cached feed). */
+  body: string | Uint8Array;
   filename: string;
   /** Feeds are "inline" (attachment breaks some subscribing clients); one-off downloads "attachment". */
   disposition: 'inline' | 'attachment';
   lastModified: DateTime;
+  /** Worked out once for a cached feed (see feedValidators); otherwise here. */
+  validators?: FeedValidators;
   /** Personal feeds behind secret links must not be stored by shared caches. */
   privateFeed?: boolean;
 };
 
+/** ETag and Last-Modified of a feed body, ready to send and to compare. */
+export type FeedValidators = { etag: string; lastModified: string; lastModifiedMs: number };
+
+export function feedValidators(body: string | Uint8Array, lastModified: DateTime): FeedValidators {
+  const second = lastModified.toUTC().startOf('second');
+  return { etag: calendarEtag(body), lastModified: second.toHTTP() ?? '', lastModifiedMs: second.toMillis() };
+}
+
 export function calendarResponse(c: Context, options: CalendarResponseOptions): Response {
-  // The body is deterministic (sorted, DTSTAMP from the data), so its hash is a strong validator.
-  const etag = `"${createHash('sha256').update(options.body).digest('base64url').slice(0, 27)}"`;
-  const lastModified = options.lastModified.toUTC().startOf('second');
+  const validators = options.validators ?? feedValidators(options.body, options.lastModified);
   const headers: Record<string, string> = {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `${options.disposition}; filename="${options.filename}"`,
-    ETag: etag,
-    'Last-Modified': lastModified.toHTTP() ?? '',
+    ETag: validators.etag,
+    'Last-Modified': validators.lastModified,
     'Cache-Control': options.privateFeed ? 'private, no-cache' : 'public, max-age=300, must-revalidate',
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Expose-Headers': 'ETag, Last-Modified',
     'X-Content-Type-Options': 'nosniff',
   };
-  if (notModified(c, etag, lastModified)) return new Response(null, { status: 304, headers: withoutBodyHeaders(headers) });
+  if (notModified(c, validators)) return new Response(null, { status: 304, headers: withoutBodyHeaders(headers) });
   return new Response(c.req.method === 'HEAD' ? null : options.body, { status: 200, headers });
+}
+
+/** The body is deterministic (sorted, DTSTAMP from the data), so its hash is a strong validator. */
+export function calendarEtag(body: string | Uint8Array): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
 /**
@@ -47,17 +61,17 @@ export function calendarPreflight(): Response {
   });
 }
 
-function notModified(c: Context, etag: string, lastModified: DateTime): boolean {
+function notModified(c: Context, validators: FeedValidators): boolean {
   const ifNoneMatch = c.req.header('if-none-match');
   // RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since; comparison is weak.
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() === '*') return true;
-    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === validators.etag);
   }
   const ifModifiedSince = c.req.header('if-modified-since');
   if (ifModifiedSince === undefined) return false;
   const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && lastModified.toMillis() <= since;
+  return !Number.isNaN(since) && validators.lastModifiedMs <= since;
 }
 
 function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {

@@ -24,6 +24,9 @@ export const COPY_ORDER = [
   'rate_limit_hit',
 ] as const;
 
+/** Kept by the target's own migrations and triggers, not copied. */
+const NOT_COPIED = ['data_version'];
+
 export type CopyReport = Array<{ table: string; rows: number }>;
 
 /** Rows per INSERT: within PostgreSQL's 65,535 parameters for the widest table, and small for file chunks. */
@@ -36,7 +39,7 @@ export async function copySqliteToPostgres(source: Db, target: Db, log: (line: s
   await migrateToLatest(source);
   await migrateToLatest(target);
 
-  const tables = (await source.introspection.getTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_'));
+  const tables = (await source.introspection.getTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_') && !NOT_COPIED.includes(name));
   const unknown = tables.filter((name) => !(COPY_ORDER as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`Do not know where to copy the tables ${unknown.join(', ')}: add them to COPY_ORDER.`);
 
@@ -49,15 +52,19 @@ export async function copySqliteToPostgres(source: Db, target: Db, log: (line: s
   await source.transaction().execute(async (from) => {
     await target.transaction().execute(async (to) => {
       for (const table of COPY_ORDER) {
-        const rows = (await from.selectFrom(table as never).selectAll().execute()) as Record<string, unknown>[];
-        for (let start = 0; start < rows.length; start += batchSize(table)) {
-          await to
-            .insertInto(table as never)
-            .values(rows.slice(start, start + batchSize(table)) as never)
-            .execute();
+        // Page by page in rowid order, so that gigabytes of slides never sit in memory at once.
+        let copied = 0;
+        for (let after = 0; ; ) {
+          const page = await sql<Record<string, unknown> & { copy_rowid: number }>`
+            select rowid as copy_rowid, * from ${sql.table(table)} where rowid > ${after} order by rowid limit ${batchSize(table)}`.execute(from);
+          if (page.rows.length === 0) break;
+          after = page.rows[page.rows.length - 1]!.copy_rowid;
+          const rows = page.rows.map(({ copy_rowid: _rowid, ...row }) => row);
+          await to.insertInto(table as never).values(rows as never).execute();
+          copied += rows.length;
         }
-        report.push({ table, rows: rows.length });
-        log(`${table}: ${rows.length} row${rows.length === 1 ? '' : 's'}`);
+        report.push({ table, rows: copied });
+        log(`${table}: ${copied} row${copied === 1 ? '' : 's'}`);
       }
       // Copied ids were given explicitly: the identity columns continue after the highest.
       const identities = await sql<{ table_name: string; column_name: string }>`

@@ -55,7 +55,7 @@ export function isRetryableConflict(error: unknown): boolean {
 /** The database is too busy to take the write: another process held its lock longer than we wait. */
 export function isLockTimeout(error: unknown): boolean {
   const code = errorCode(error);
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED' || code === '55P03';
+  return code?.startsWith('SQLITE_BUSY') === true || code === 'SQLITE_LOCKED' || code === '55P03';
 }
 
 /** Text PostgreSQL cannot hold: a NUL character (which SQLite stores), e.g. from `%00` in an address. */

@@ -9,6 +9,7 @@ import * as m0005 from '../../migrations/0005_materials.js';
 import * as m0006 from '../../migrations/0006_speaker_access.js';
 import * as m0007 from '../../migrations/0007_outbox_expiry.js';
 import * as m0008 from '../../migrations/0008_scale_out.js';
+import * as m0009 from '../../migrations/0009_data_version.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_speaker_access': m0006,
   '0007_outbox_expiry': m0007,
   '0008_scale_out': m0008,
+  '0009_data_version': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -209,6 +209,12 @@ export interface MaterialTable {
   updated_at: string;
 }
 
+/** Moved by triggers in every transaction that changes public data (see migrations/0009). */
+export interface DataVersionTable {
+  name: 'content' | 'seats';
+  version: number;
+}
+
 export interface Database {
   programme: ProgrammeTable;
   knowledge_area: KnowledgeAreaTable;
@@ -225,6 +231,7 @@ export interface Database {
   material: MaterialTable;
   rate_limit_hit: RateLimitHitTable;
   file_chunk: FileChunkTable;
+  data_version: DataVersionTable;
 }
 
 export type ProgrammeRow = Selectable<ProgrammeTable>;

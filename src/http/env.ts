@@ -10,7 +10,9 @@ export type AppEnv = {
     coordinator: SignedInCoordinator | null;
     /** The session's CSRF token, for the hidden `_csrf` field of every admin form. */
     csrfToken: string;
-    /** The client's address: the socket's, or behind a trusted proxy the one it reports. */
+    /** The client's address, once `clientAddress(c)` has worked it out. */
     clientAddress: string;
+    /** TRUST_PROXY, for `clientAddress(c)`. */
+    trustProxy: boolean;
   };
 };

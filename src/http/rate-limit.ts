@@ -49,9 +49,19 @@ export async function pruneRateLimits(db: Db, clock: Clock): Promise<number> {
   return pruneRateLimitHits(db, toHitInstant(clock.now().minus({ minutes: RATE_LIMIT_RETENTION_MINUTES })));
 }
 
-/** The client's address, as worked out once per request by `resolveClientAddress`. */
+/**
+ * The client's address: the socket's, or behind a trusted proxy (see `resolveClientAddress`) the
+ * last one the proxy appended to X-Forwarded-For. Worked out when first asked for, once per request:
+ * most requests never need it.
+ */
 export function clientAddress(c: Context): string {
-  return (c.get('clientAddress') as string | undefined) ?? socketAddress(c);
+  const known = c.get('clientAddress') as string | undefined;
+  if (known !== undefined) return known;
+  const forwarded = c.get('trustProxy') === true ? c.req.header('x-forwarded-for') : undefined;
+  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
+  const address = last && last.length <= 64 ? last : socketAddress(c);
+  c.set('clientAddress', address);
+  return address;
 }
 
 function socketAddress(c: Context): string {
@@ -69,9 +79,7 @@ function socketAddress(c: Context): string {
  */
 export function resolveClientAddress(options: { trustProxy: boolean }): MiddlewareHandler {
   return async function clientAddressMiddleware(c, next) {
-    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for') : undefined;
-    const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
-    c.set('clientAddress', last && last.length <= 64 ? last : socketAddress(c));
+    c.set('trustProxy', options.trustProxy);
     await next();
   };
 }

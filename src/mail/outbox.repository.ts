@@ -61,21 +61,29 @@ export async function extendClaim(db: Db, id: number, options: { worker: string;
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markSent(db: Db, id: number, outcome: { messageId: string; now: string }): Promise<void> {
-  await db
+/**
+ * The outcome of a send, recorded only while the message is still this worker's: when its claim
+ * ran out (a stalled process) and another worker took it over, this worker's late answer must not
+ * put a sent message back in the queue. False when the claim was no longer the worker's.
+ */
+export async function markSent(db: Db, id: number, outcome: { worker: string; messageId: string; now: string }): Promise<boolean> {
+  const result = await db
     .updateTable('outbox')
     .set({ status: 'sent', message_id: outcome.messageId, sent_at: outcome.now, updated_at: outcome.now, claimed_by: null, claimed_until: null })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', outcome.worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-/** Records a failed attempt: back to pending until `retryAt`, or failed for good when `retryAt` is null. */
+/** Records a failed attempt: back to pending until `retryAt`, or failed for good when `retryAt` is null (see markSent for false). */
 export async function markAttemptFailed(
   db: Db,
   id: number,
-  outcome: { attempts: number; lastError: string; retryAt: string | null; now: string },
-): Promise<void> {
-  await db
+  outcome: { worker: string; attempts: number; lastError: string; retryAt: string | null; now: string },
+): Promise<boolean> {
+  const result = await db
     .updateTable('outbox')
     .set({
       status: outcome.retryAt === null ? 'failed' : 'pending',
@@ -87,7 +95,10 @@ export async function markAttemptFailed(
       claimed_until: null,
     })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', outcome.worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**

@@ -1,12 +1,13 @@
-// Sends what the outbox holds: claims due messages, hands them to the transport one by one, and
-// records the outcome with retries and backoff. Never deletes a message, and never gives up on one
-// because the mail server was away: only a refused recipient or a passed `not_after` ends the tries.
+// Sends what the outbox holds: claims due messages one at a time, has a few with the transport at
+// once until nothing is due, and records each outcome with retries and backoff. Never deletes a
+// message, and never gives up on one because the mail server was away: only a refused recipient or
+// a passed `not_after` ends the tries.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { OutboxRow } from '../db/schema.js';
-import { MailSendError, type MailTransport } from './mailer.js';
+import { MailSendError, SMTP_CONNECTIONS, type MailTransport } from './mailer.js';
 import {
   claimDueMessages,
   extendClaim,
@@ -25,7 +26,10 @@ export type OutboxWorkerOptions = {
   transport: MailTransport | null;
   from: string;
   log: (message: string, error?: unknown) => void;
+  /** At most this many messages tried per run; by default a run goes on for as long as mail is due. */
   batchSize?: number;
+  /** Messages with the transport at once; by default as many as the SMTP transport has connections. */
+  concurrency?: number;
   /** In [0, 1); spreads retries so that a server coming back is not hit by every message at once. */
   random?: () => number;
   /**
@@ -39,20 +43,29 @@ export type OutboxWorkerOptions = {
 export type OutboxRunResult = { sent: number; failed: number; held: number };
 
 export type OutboxWorker = {
-  /** One batch; `failed` counts failed attempts, whether they will be retried or not. */
-  runOnce(): Promise<OutboxRunResult>;
-  start(intervalMs: number): void;
   /**
-   * Claims nothing more, and waits for the running batch, which ends after its current message
-   * is sent and marked. With `graceMs`, waits at most that long: false when the message being
-   * sent was still unanswered then (its claim runs out and it is sent again after a restart).
+   * Sends until nothing is due (or `batchSize` were tried), `concurrency` messages at a time; a
+   * run asked for during another waits for it. `failed` counts failed attempts, whether they will
+   * be retried or not.
+   */
+  runOnce(): Promise<OutboxRunResult>;
+  /**
+   * Runs now and then again and again: `busyMs` after a run that tried something (mail queued
+   * meanwhile leaves soon), and while there is nothing to do, less and less often, up to `idleMs`.
+   */
+  start(interval: { busyMs: number; idleMs: number }): void;
+  /**
+   * Claims nothing more, and waits for the running batch, which ends once every message in flight
+   * is sent and marked. With `graceMs`, waits at most that long: false when a message being sent
+   * was still unanswered then (its claim runs out and it is sent again after a restart).
    */
   stop(options?: { graceMs?: number }): Promise<boolean>;
 };
 
-const DEFAULT_BATCH_SIZE = 20;
 export const DEFAULT_CLAIM_SECONDS = 30;
 const FIRST_RETRY_SECONDS = 60;
+/** Failed sends in a row (not refused recipients) after which a run stops: the server is away. */
+const OUTAGE_AFTER_FAILURES = 3;
 const LONGEST_RETRY_SECONDS = 6 * 60 * 60;
 const MAX_ERROR_LENGTH = 500;
 
@@ -64,7 +77,8 @@ export function retryDelaySeconds(failedAttempts: number, random: () => number):
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, transport, from, log } = options;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY;
+  const concurrency = Math.max(1, options.concurrency ?? SMTP_CONNECTIONS);
   const random = options.random ?? Math.random;
   const now = () => outboxTimestamp(clock.now());
   const claimSeconds = options.claimSeconds ?? DEFAULT_CLAIM_SECONDS;
@@ -73,8 +87,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
   let running: Promise<OutboxRunResult> | null = null;
+  let failuresInARow = 0;
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
+  /** Which start() the timer belongs to, so that a run left over from before a stop() schedules nothing. */
+  let loop: object | null = null;
 
   async function batch(): Promise<OutboxRunResult> {
     const result = { sent: 0, failed: 0, held: 0 };
@@ -92,20 +109,43 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     await releaseHeldMessages(db, now());
 
-    // One message per claim, so each lease starts when its own send does and stop() strands nothing.
-    while (!stopping && result.sent + result.failed < batchSize) {
-      const [message] = await claimDueMessages(db, { now: now(), limit: 1, worker: workerId, until: claimedUntil() });
-      if (!message) break;
-      if (await deliver(transport, message)) result.sent += 1;
-      else result.failed += 1;
-    }
+    // Lanes that each claim one message, send it, mark it and claim the next: one message per
+    // claim, so each lease starts when its own send does and stop() strands nothing claimed. A
+    // lane that finds mail opens another, up to `concurrency`; an idle run costs one claim.
+    let claims = 0;
+    let done = false;
+    failuresInARow = 0;
+    const lanes: Array<Promise<void>> = [];
+    const lane = async () => {
+      try {
+        // A server that refuses or is away for several messages in a row is away for the rest too:
+        // the run ends, and what is due waits for the next one instead of a burst of failed tries.
+        while (!stopping && !done && claims < batchSize && failuresInARow < OUTAGE_AFTER_FAILURES) {
+          claims += 1;
+          const [message] = await claimDueMessages(db, { now: now(), limit: 1, worker: workerId, until: claimedUntil() });
+          if (!message) break;
+          if (lanes.length < concurrency) lanes.push(lane());
+          if (await deliver(transport, message)) result.sent += 1;
+          else result.failed += 1;
+        }
+      } finally {
+        // Nothing due (or the database failing): the other lanes finish their message and end too.
+        done = true;
+      }
+    };
+    lanes.push(lane());
+    // Settled, not all: the run (and so stop()) ends only when no lane has a message in flight.
+    const outcomes: Array<PromiseSettledResult<void>> = [];
+    while (outcomes.length < lanes.length) outcomes.push(...(await Promise.allSettled(lanes.slice(outcomes.length))));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
     return result;
   }
 
   async function deliver(transport: MailTransport, message: OutboxRow): Promise<boolean> {
     if (message.not_after !== null && now() > message.not_after) {
       const lastError = `Not sent: it could not go out before ${message.not_after}, after which it no longer makes sense.`;
-      await markAttemptFailed(db, message.id, { attempts: message.attempts, lastError, retryAt: null, now: now() });
+      await recordOutcome(message, markAttemptFailed(db, message.id, { worker: workerId, attempts: message.attempts, lastError, retryAt: null, now: now() }));
       log(`Email outbox: message ${message.id} (${message.kind}) expired unsent.`);
       return false;
     }
@@ -125,7 +165,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const permanent = error instanceof MailSendError && error.permanent;
       const retryAt = permanent ? null : outboxTimestamp(clock.now().plus({ seconds: retryDelaySeconds(attempts, random) }));
       const lastError = shortError(error);
-      await markAttemptFailed(db, message.id, { attempts, lastError, retryAt, now: now() });
+      await recordOutcome(message, markAttemptFailed(db, message.id, { worker: workerId, attempts, lastError, retryAt, now: now() }));
+      if (!permanent) failuresInARow += 1;
       const what = `Email outbox: message ${message.id} (${message.kind}) failed on attempt ${attempts}`;
       log(permanent ? `${what} and will not be retried (the recipient was refused): ${lastError}` : `${what}, next try at ${retryAt}: ${lastError}`);
       return false;
@@ -133,8 +174,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       clearInterval(keepClaim);
     }
     // Outside the try: a database error here must not turn an accepted message into a retry.
-    await markSent(db, message.id, { messageId, now: now() });
+    await recordOutcome(message, markSent(db, message.id, { worker: workerId, messageId, now: now() }));
+    failuresInARow = 0;
     return true;
+  }
+
+  async function recordOutcome(message: OutboxRow, recorded: Promise<boolean>): Promise<void> {
+    if (!(await recorded)) log(`Email outbox: message ${message.id} (${message.kind}) was taken over by another worker after this one's claim ran out; its outcome here is not recorded.`);
   }
 
   function runOnce(): Promise<OutboxRunResult> {
@@ -150,19 +196,32 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return {
     runOnce,
-    start(intervalMs) {
-      if (timer) return;
+    start({ busyMs, idleMs }) {
+      if (loop) return;
+      const thisLoop = (loop = {});
+      let wait = busyMs;
       const tick = () => {
-        if (running) return;
-        runOnce().catch((error: unknown) => log('Email outbox: a run failed', error));
+        timer = null;
+        void runOnce()
+          .then(
+            (result) => (wait = result.sent + result.failed > 0 ? busyMs : Math.min(wait * 2, idleMs)),
+            (error: unknown) => {
+              log('Email outbox: a run failed', error);
+              wait = idleMs;
+            },
+          )
+          .finally(() => {
+            if (loop !== thisLoop) return;
+            timer = setTimeout(tick, wait);
+            // The worker alone must not keep the process alive.
+            timer.unref();
+          });
       };
-      timer = setInterval(tick, intervalMs);
-      // The worker alone must not keep the process alive.
-      timer.unref();
       tick();
     },
     async stop(stopOptions = {}) {
-      if (timer) clearInterval(timer);
+      loop = null;
+      if (timer) clearTimeout(timer);
       timer = null;
       stopping = true;
       const finished = (running ?? Promise.resolve()).then(

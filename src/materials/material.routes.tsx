@@ -9,6 +9,7 @@ import { RecordingsPage } from '../../views/materials/recordings-page.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { bodyKind, formValues, limitBody, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import { uncachedPage } from '../http/public-cache.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { FieldReader, type Input } from '../validation.js';
 import { contentDisposition, downloadName, publicFilePath, publicHref } from './material.links.js';
@@ -28,7 +29,11 @@ import { validateMaterial, type UploadedFile } from './material.validation.js';
 import { searchRecordingsArchive } from './recordings-archive.js';
 import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
 
-export type MaterialPublicRoutesDeps = MaterialDeps & { viewer: MiddlewareHandler<AppEnv> };
+export type MaterialPublicRoutesDeps = MaterialDeps & {
+  viewer: MiddlewareHandler<AppEnv>;
+  /** Answers /recordings from memory when nothing changed (see src/http/public-cache.ts). */
+  pageCache?: MiddlewareHandler<AppEnv>;
+};
 
 export type MaterialGuardedRoutesDeps = MaterialDeps & {
   /**
@@ -52,7 +57,7 @@ const FORM_LIMIT = 64 * 1024;
 
 export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
   return new Hono<AppEnv>()
-    .get('/recordings', deps.viewer, async (c) => {
+    .get('/recordings', deps.viewer, deps.pageCache ?? uncachedPage, async (c) => {
       const [programme, archive] = await Promise.all([getProgramme(deps.db), searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') })]);
       // A refused search is the same page with the form kept and the reason, not an error page.
       const status = Object.keys(archive.errors).length > 0 ? 400 : 200;

@@ -12,6 +12,7 @@ import {
   insertAreaRow,
   insertSpeakerRow,
   listWebinarIdsOfSpeaker,
+  lockWebinarRows,
   touchWebinars,
   updateAreaRow,
   updateSpeakerRow,
@@ -47,8 +48,13 @@ export async function createSpeaker(db: Db, clock: Clock, input: SpeakerInput): 
 
 export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: Partial<SpeakerInput>): Promise<Speaker> {
   return slugRaceIsConflict('speaker', patch.slug, inTransaction(db, async (trx) => {
-    const row = await findSpeakerRowBySlug(trx, slug);
-    if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+    const found = await findSpeakerRowBySlug(trx, slug);
+    if (!found) throw new NotFoundError(`There is no speaker called "${slug}".`);
+    // The speaker's webinars before the speaker, in the order changing a webinar takes them (it
+    // locks the webinar, then touches its speakers), so the two never wait for each other in a circle.
+    const webinarIds = await listWebinarIdsOfSpeaker(trx, found.id);
+    await lockWebinarRows(trx, { ids: webinarIds });
+    const row = (await findSpeakerRowBySlug(trx, slug, { lock: true }))!;
     const at = toStoredInstant(clock.now());
     if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
       throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
@@ -67,7 +73,7 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
       email: patch.email,
       updated_at: at,
     });
-    await touchWebinars(trx, { ids: await listWebinarIdsOfSpeaker(trx, row.id) }, at);
+    await touchWebinars(trx, { ids: webinarIds }, at);
     return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
   }));
 }

@@ -76,8 +76,9 @@ export async function listSpeakersOfWebinars(
     .execute();
 }
 
-export async function findSpeakerRowBySlug(db: Db, slug: string): Promise<SpeakerRow | undefined> {
-  return db.selectFrom('speaker').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function findSpeakerRowBySlug(db: Db, slug: string, options: { lock?: boolean } = {}): Promise<SpeakerRow | undefined> {
+  const query = db.selectFrom('speaker').selectAll().where('slug', '=', slug);
+  return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
 }
 
 /** The speakers' private-page tokens (null: no link sent), for their invitations. */
@@ -147,6 +148,18 @@ export async function upsertProgrammeRow(db: Db, programme: Omit<ProgrammeRow, '
 }
 
 /** The newest change to any webinar, whatever its status. */
+/** When each webinar starts, how long it lasts and when its registration closes: what time changes on a page. */
+export async function listWebinarTimes(db: Db): Promise<Array<{ starts_at_utc: string; duration_minutes: number; registration_closes_minutes_before: number }>> {
+  return db.selectFrom('webinar').select(['starts_at_utc', 'duration_minutes', 'registration_closes_minutes_before']).execute();
+}
+
+/** The webinars' ids and times in start order: enough to split and page them before loading any in full. */
+export async function listWebinarTimesInOrder(db: Db, filter: { statuses: readonly WebinarStatus[]; areaId?: number }) {
+  let query = db.selectFrom('webinar').select(['id', 'starts_at_utc', 'duration_minutes']).where('status', 'in', filter.statuses);
+  if (filter.areaId !== undefined) query = query.where('area_id', '=', filter.areaId);
+  return query.orderBy('starts_at_utc').orderBy('id').execute();
+}
+
 export async function latestWebinarChange(db: Db): Promise<string | undefined> {
   const row = await db.selectFrom('webinar').select((eb) => eb.fn.max('updated_at').as('latest')).executeTakeFirst();
   return row?.latest ?? undefined;

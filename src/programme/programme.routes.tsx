@@ -5,17 +5,28 @@ import { TimezonePage } from '../../views/programme/timezone-page.js';
 import { SubscribeBox } from '../../views/calendar/subscribe-box.js';
 import type { AppEnv } from '../http/env.js';
 import { safeLocalPath } from '../http/local-path.js';
-import { getAreaBySlug, getProgramme, listWebinars, splitByTime } from './programme.service.js';
+import { uncachedPage } from '../http/public-cache.js';
+import { getAreaBySlug, getProgramme, listWebinars, pageOfWebinars, splitByTime } from './programme.service.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { WebinarListPage } from '../../views/programme/webinar-list-page.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
 
-export type ProgrammeRoutesDeps = PublicPageDeps & { viewer: MiddlewareHandler<AppEnv> };
+export type ProgrammeRoutesDeps = PublicPageDeps & {
+  viewer: MiddlewareHandler<AppEnv>;
+  /** Answers from memory what was rendered for the same data, zone and time (see src/http/public-cache.ts). */
+  pageCache?: MiddlewareHandler<AppEnv>;
+};
+
+/** Webinars per page of /webinars. */
+const WEBINAR_LIST_PAGE = 24;
 
 export function programmeRoutes(deps: ProgrammeRoutesDeps) {
   const { db, clock, baseUrl, viewer } = deps;
+  const cached = deps.pageCache ?? uncachedPage;
   return new Hono<AppEnv>()
-    .get('/', viewer, async (c) => c.html(await programmePage(deps, c.var.viewer)))
-    .get('/webinars/:slug', viewer, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
-    .get('/areas/:slug', viewer, async (c) => {
+    .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer)))
+    .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
+    .get('/areas/:slug', viewer, cached, async (c) => {
       const now = clock.now();
       const programme = await getProgramme(db);
       const area = await getAreaBySlug(db, c.req.param('slug'));
@@ -31,6 +42,21 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
           aside={<SubscribeBox feedUrl={`${baseUrl}/areas/${area.slug}/calendar.ics`} what={`the webinars on ${area.name.toLowerCase()}`} />}
         />,
       );
+    })
+    .get('/webinars', viewer, cached, async (c) => {
+      const when = c.req.query('when') ?? 'upcoming';
+      const rawPage = c.req.query('page') ?? '1';
+      if ((when !== 'upcoming' && when !== 'past') || !/^[1-9]\d{0,5}$/.test(rawPage)) {
+        throw new ValidationError({ page: 'Ask for when=upcoming or when=past, and a page number from 1.' }, 400);
+      }
+      const page = Number(rawPage);
+      const [programme, list] = await Promise.all([
+        getProgramme(db),
+        pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
+      ]);
+      const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
+      if (page > pageCount) throw new NotFoundError(`There are ${pageCount} page${pageCount === 1 ? '' : 's'} of ${when} webinars.`);
+      return c.html(<WebinarListPage programme={programme} when={when} webinars={list.webinars} total={list.total} page={page} pageCount={pageCount} viewer={c.var.viewer} now={clock.now()} />);
     })
     .get('/timezone', viewer, async (c) => {
       const returnTo = safeLocalPath(c.req.query('return'));

@@ -14,6 +14,8 @@ import {
   listSpeakersOfWebinars,
   listWebinarIdsOfSpeaker,
   listWebinarRows,
+  listWebinarTimes,
+  listWebinarTimesInOrder,
   lockWebinarRows,
 } from './programme.repository.js';
 import type { Area, Programme, Speaker, Webinar } from './programme.types.js';
@@ -48,14 +50,13 @@ export async function listWebinars(
 ): Promise<Webinar[]> {
   const rows = await listWebinarRows(db, { statuses: filter.statuses ?? PUBLIC_STATUSES, areaId: filter.areaId, ids: filter.ids });
   const areas = new Map((await listAreas(db)).map((area) => [area.id, area]));
-  const speakers = await listSpeakersOfWebinars(db, rows.map((row) => row.id));
-  return rows.map((row) =>
-    toWebinar(
-      row,
-      row.area_id === null ? null : (areas.get(row.area_id) ?? null),
-      speakers.filter((speaker) => speaker.webinar_id === row.id),
-    ),
-  );
+  const speakersOf = new Map<number, Awaited<ReturnType<typeof listSpeakersOfWebinars>>>();
+  for (const speaker of await listSpeakersOfWebinars(db, rows.map((row) => row.id))) {
+    const list = speakersOf.get(speaker.webinar_id);
+    if (list) list.push(speaker);
+    else speakersOf.set(speaker.webinar_id, [speaker]);
+  }
+  return rows.map((row) => toWebinar(row, row.area_id === null ? null : (areas.get(row.area_id) ?? null), speakersOf.get(row.id) ?? []));
 }
 
 export async function findWebinarBySlug(
@@ -84,8 +85,8 @@ export async function getWebinarBySlug(db: Db, slug: string, statuses: readonly 
 export async function lockWebinars(
   trx: Db,
   filter: { ids?: readonly number[]; slugs?: readonly string[] },
-): Promise<Array<{ id: number; status: WebinarStatus; capacity: number | null }>> {
-  return (await lockWebinarRows(trx, filter)).map((row) => ({ id: row.id, status: row.status, capacity: row.capacity }));
+): Promise<Array<{ id: number; status: WebinarStatus; capacity: number | null; startsAtUtc: string }>> {
+  return (await lockWebinarRows(trx, filter)).map((row) => ({ id: row.id, status: row.status, capacity: row.capacity, startsAtUtc: row.starts_at_utc }));
 }
 
 export async function getSpeakerBySlug(db: Db, slug: string): Promise<Speaker> {
@@ -98,6 +99,26 @@ export async function listWebinarsOfSpeaker(db: Db, speakerId: number, statuses:
   return listWebinars(db, { statuses, ids: await listWebinarIdsOfSpeaker(db, speakerId) });
 }
 
+export type WebinarPage = { webinars: Webinar[]; total: number };
+
+/**
+ * One page of the upcoming webinars (a session under way included) in start order, or of the past
+ * ones most recent first: only the webinars on the page are loaded in full, so a programme of a
+ * thousand webinars costs what its first page shows.
+ */
+export async function pageOfWebinars(
+  db: Db,
+  options: { now: DateTime; when: 'upcoming' | 'past'; offset: number; limit: number; areaId?: number },
+): Promise<WebinarPage> {
+  const now = options.now.toMillis();
+  const times = await listWebinarTimesInOrder(db, { statuses: PUBLIC_STATUSES, areaId: options.areaId });
+  const ended = (row: (typeof times)[number]) => Date.parse(row.starts_at_utc) + row.duration_minutes * 60_000 <= now;
+  const matching = options.when === 'upcoming' ? times.filter((row) => !ended(row)) : times.filter(ended).reverse();
+  const ids = matching.slice(options.offset, options.offset + options.limit).map((row) => row.id);
+  const byId = new Map((await listWebinars(db, { ids })).map((webinar) => [webinar.id, webinar]));
+  return { webinars: ids.map((id) => byId.get(id)).filter((webinar) => webinar !== undefined), total: matching.length };
+}
+
 /** Upcoming (including a session under way) in start order, then past ones, most recent first. */
 export function splitByTime(webinars: readonly Webinar[], now: DateTime): { upcoming: Webinar[]; past: Webinar[] } {
   const upcoming = webinars.filter((webinar) => webinar.endsAt > now);
@@ -107,4 +128,19 @@ export function splitByTime(webinars: readonly Webinar[], now: DateTime): { upco
 
 export function isLive(webinar: Webinar, now: DateTime): boolean {
   return webinar.startsAt <= now && now < webinar.endsAt && webinar.status === 'published';
+}
+
+/**
+ * Every moment (epoch ms, ascending) at which a page changes with no change to the data: a
+ * webinar's registration closing, its start (it goes live) and its end (it moves to the past).
+ */
+export async function listWebinarMoments(db: Db): Promise<number[]> {
+  const moments = new Set<number>();
+  for (const row of await listWebinarTimes(db)) {
+    const start = Date.parse(row.starts_at_utc);
+    moments.add(start - row.registration_closes_minutes_before * 60_000);
+    moments.add(start);
+    moments.add(start + row.duration_minutes * 60_000);
+  }
+  return [...moments].sort((a, b) => a - b);
 }

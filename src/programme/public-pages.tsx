@@ -15,7 +15,7 @@ import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
 import { countConfirmed } from '../registration/registration.repository.js';
 import { registrationClosedReason } from '../registration/registration.service.js';
-import { getProgramme, getWebinarBySlug, listAreas, listWebinars, splitByTime } from './programme.service.js';
+import { getProgramme, getWebinarBySlug, listAreas, pageOfWebinars } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
 
@@ -27,19 +27,29 @@ export type PublicPageDeps = {
   materialsOf?: (webinar: Webinar) => Promise<Child | undefined>;
 };
 
+/** How many upcoming and past webinars the programme page shows; /webinars lists them all. */
+export const PROGRAMME_PAGE_UPCOMING = 12;
+export const PROGRAMME_PAGE_PAST = 6;
+
 export type FormState = { values: Record<string, string | string[] | undefined>; errors: FieldErrors };
 
 export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProps, form?: FormState) {
   const now = deps.clock.now();
-  const [programme, areas, webinars] = await Promise.all([getProgramme(deps.db), listAreas(deps.db), listWebinars(deps.db)]);
-  const { upcoming, past } = splitByTime(webinars, now);
-  const open = upcoming.filter((webinar) => !registrationClosedReason(webinar, now));
+  const [programme, areas, upcoming, past] = await Promise.all([
+    getProgramme(deps.db),
+    listAreas(deps.db),
+    pageOfWebinars(deps.db, { now, when: 'upcoming', offset: 0, limit: PROGRAMME_PAGE_UPCOMING }),
+    pageOfWebinars(deps.db, { now, when: 'past', offset: 0, limit: PROGRAMME_PAGE_PAST }),
+  ]);
+  const open = upcoming.webinars.filter((webinar) => !registrationClosedReason(webinar, now));
   return (
     <ProgrammePage
       programme={programme}
       areas={areas}
-      upcoming={upcoming}
-      past={past}
+      upcoming={upcoming.webinars}
+      upcomingTotal={upcoming.total}
+      past={past.webinars}
+      pastTotal={past.total}
       viewer={viewer}
       now={now}
       aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" />}

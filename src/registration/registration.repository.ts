@@ -46,11 +46,16 @@ export async function countConfirmed(db: Db, webinarId: number): Promise<number>
   return Number(row.n);
 }
 
-/** The waiting list in order: a place is kept by its row, and rows are only ever appended. */
-export async function listWaitlisted(db: Db, webinarId: number, limit?: number): Promise<RegistrationRow[]> {
-  let query = db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('status', '=', 'waitlisted').orderBy('id');
-  if (limit !== undefined) query = query.limit(limit);
-  return query.execute();
+/** How many wait up to and including this registration: its place, as rows are only ever appended. */
+export async function countWaitlistedUpTo(db: Db, webinarId: number, registrationId: number): Promise<number> {
+  const row = await db
+    .selectFrom('registration')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('webinar_id', '=', webinarId)
+    .where('status', '=', 'waitlisted')
+    .where('id', '<=', registrationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function listRegistrationsOfAttendee(db: Db, attendeeId: number): Promise<RegistrationRow[]> {

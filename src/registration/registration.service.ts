@@ -26,7 +26,7 @@ import {
   insertRegistration,
   listRegisteredAttendees,
   listRegistrationsOfAttendee,
-  listWaitlisted,
+  countWaitlistedUpTo,
   setRegistrationStatus,
 } from './registration.repository.js';
 import type { Attendee, RegisterOutcome, RegisterResult, Registration, RegistrationWithWebinar } from './registration.types.js';
@@ -179,9 +179,9 @@ export async function register(
   });
 }
 
+/** A waiting registration's place in the queue (1 is next); counted in SQL, not by loading the list. */
 export async function waitlistPlace(db: Db, webinarId: number, registrationId: number): Promise<number> {
-  const waiting = await listWaitlisted(db, webinarId);
-  return waiting.findIndex((row) => row.id === registrationId) + 1;
+  return countWaitlistedUpTo(db, webinarId, registrationId);
 }
 
 /**
@@ -317,9 +317,10 @@ export async function resetAttendeeToken(deps: RegistrationDeps, attendee: Atten
 /** Deletes the attendee and everything about them; their seats go to the waiting lists. */
 export async function deleteAttendeeData(deps: RegistrationDeps, attendee: Attendee): Promise<void> {
   await inTransaction(deps.db, async (trx) => {
+    // Webinars before the attendee, in the order registering takes them, so the two never deadlock;
+    // the registrations are read again under those locks.
+    await lockWebinars(trx, { ids: (await listRegistrationsOfAttendee(trx, attendee.id)).map((r) => r.webinar_id) });
     const registrations = await listRegistrationsOfAttendee(trx, attendee.id);
-    // Webinars before the attendee, in the order registering takes them, so the two never deadlock.
-    await lockWebinars(trx, { ids: registrations.map((r) => r.webinar_id) });
     const freed = registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinar_id);
     await deleteAttendee(trx, attendee.id);
     for (const webinar of await listWebinars(trx, { ids: freed })) await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, webinar);

@@ -3,8 +3,8 @@
 import type { DateTime } from 'luxon';
 import { inTransaction } from '../db/transaction.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
-import { getProgramme, listWebinars } from '../programme/programme.service.js';
-import { utc } from '../programme/programme.mappers.js';
+import { getProgramme, listWebinars, lockWebinars } from '../programme/programme.service.js';
+import { toStoredInstant, utc } from '../programme/programme.mappers.js';
 import { reminderEmail } from './registration.emails.js';
 import { listRegisteredAttendees } from './registration.repository.js';
 import type { RegistrationDeps } from './registration.service.js';
@@ -27,6 +27,10 @@ export async function enqueueDueReminders(deps: RegistrationDeps): Promise<void>
     const hours = dueReminder(webinar.startsAt, now);
     if (!hours) continue;
     await inTransaction(db, async (trx) => {
+      // Another instance may have cancelled or moved it since the list was read: decide on the row
+      // as it is, locked.
+      const [current] = await lockWebinars(trx, { ids: [webinar.id] });
+      if (current?.status !== 'published' || current.startsAtUtc !== toStoredInstant(webinar.startsAt)) return;
       for (const row of await listRegisteredAttendees(trx, webinar.id)) {
         // Someone who registered after the reminder's moment has just had a confirmation.
         if (row.confirmedAt && utc(row.confirmedAt) > webinar.startsAt.minus({ hours })) continue;

@@ -46,7 +46,8 @@ export async function speakerLinkOf(db: Db, slug: string): Promise<string | null
 /** Emails the speaker their private link, creating one when there is none. */
 export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slug: string): Promise<{ email: string; url: string }> {
   return inTransaction(db, async (trx) => {
-    const row = await findSpeakerRowBySlug(trx, slug);
+    // Locked: two coordinators sending at once must not make a link and then replace it.
+    const row = await findSpeakerRowBySlug(trx, slug, { lock: true });
     if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
     if (!row.email) throw new ConflictError(`${row.name} has no email address yet: add one first.`);
     const token = row.token ?? (await rotateSpeakerLink(trx, clock, slug));

@@ -11,6 +11,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import { uncachedPage } from '../http/public-cache.js';
 import { getProgramme, getSpeakerBySlug, listWebinarsOfSpeaker } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
 import { normalizeZone } from '../time/index.js';
@@ -31,15 +32,17 @@ export type SpeakerRoutesDeps = {
   clock: Clock;
   baseUrl: string;
   viewer: MiddlewareHandler<AppEnv>;
+  /** Answers the public speaker page from memory when nothing changed (see src/http/public-cache.ts). */
+  pageCache?: MiddlewareHandler<AppEnv>;
   /** Public materials for the speaker's feed (filled by the materials feature). */
   linksOf?: LinksOfWebinars;
 };
 
 /** Public pages and the private page; no login (the private page is behind its secret link). */
-export function speakerRoutes({ db, clock, baseUrl, viewer, linksOf }: SpeakerRoutesDeps) {
+export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }: SpeakerRoutesDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/speakers/:slug', viewer, async (c) => {
+  app.get('/speakers/:slug', viewer, pageCache ?? uncachedPage, async (c) => {
     const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
     const [programme, webinars] = await Promise.all([getProgramme(db), listWebinarsOfSpeaker(db, speaker.id)]);
     return c.html(<SpeakerPublicPage programme={programme} speaker={speaker} webinars={webinars} viewer={c.var.viewer} now={clock.now()} />);
@@ -91,7 +94,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, linksOf }: SpeakerRo
 }
 
 /** POST/DELETE /api/speakers/:slug/link (mounted behind the bearer-token guard). */
-export function speakerLinkApiRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesDeps, 'viewer'>) {
+export function speakerLinkApiRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesDeps, 'viewer' | 'pageCache'>) {
   return new Hono<AppEnv>()
     .post('/api/speakers/:slug/link', async (c) => {
       const token = await rotateSpeakerLink(db, clock, c.req.param('slug'));
@@ -104,7 +107,7 @@ export function speakerLinkApiRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesD
 }
 
 /** Link controls on the workspace's speaker page (mounted behind the session + CSRF guard). */
-export function speakerLinkAdminRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesDeps, 'viewer'>) {
+export function speakerLinkAdminRoutes({ db, clock, baseUrl }: Omit<SpeakerRoutesDeps, 'viewer' | 'pageCache'>) {
   return new Hono<AppEnv>()
     .post('/admin/speakers/:slug/link/send', async (c) => {
       const speaker = await getSpeakerBySlug(db, c.req.param('slug'));

@@ -1,5 +1,8 @@
 // Shows instants to people: every rendered time carries the offset of the zone it is shown in.
 import { DateTime, Settings } from 'luxon';
+import { BoundedCache } from './bounded-cache.js';
+import { formatOffset } from './local-time.js';
+import { abbreviation, zoneClock, type ZoneReading } from './zone-clock.js';
 import { zoneCity } from './zones.js';
 
 // Nothing may depend on the process's TZ or locale: a DateTime created without an explicit zone
@@ -24,7 +27,56 @@ export type ShownTime = {
   city: string;
 };
 
+/**
+ * A page or feed shows the same few instants (webinars' starts and ends) in the same few zones
+ * again and again; what a zone's clocks show at an instant never changes, so it is kept. 10,000
+ * entries (1,000 webinars' starts and ends in five zones) take about 4 MB.
+ */
+const shownTimes = new BoundedCache<string, ShownTime>(10_000);
+
 export function showIn(instant: DateTime, zone: string): ShownTime {
+  const clock = instant.isValid ? zoneClock(zone) : undefined;
+  if (!clock) return showWithLuxon(instant, zone);
+  const ms = instant.toMillis();
+  const key = `${ms} ${zone}`;
+  const shown = shownTimes.get(key) ?? shownTimes.set(key, showReading(ms, zone, clock(ms)) ?? showWithLuxon(instant, zone));
+  // A copy: a caller may change what it gets, and the cached value must stay as it is.
+  return { ...shown };
+}
+
+/** luxon's en-GB names are Intl's ("Sept", not "Sep"), so they are taken from luxon once. */
+const WEEKDAYS = Array.from({ length: 7 }, (_, sunday0) => DateTime.utc(2001, 1, 7 + sunday0).setLocale('en-GB').toFormat('ccc'));
+const MONTHS = Array.from({ length: 12 }, (_, january0) => DateTime.utc(2001, january0 + 1, 1).setLocale('en-GB').toFormat('LLL'));
+
+/** The same text as showWithLuxon, written from the wall clock: a Date shifted by the offset, read in UTC. */
+function showReading(ms: number, zone: string, reading: ZoneReading | undefined): ShownTime | undefined {
+  if (!reading) return undefined;
+  const wall = new Date(ms + reading.offsetMinutes * 60_000);
+  const year = String(wall.getUTCFullYear());
+  const isoDate = `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}`;
+  const time = `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+  const offset = formatOffset(reading.offsetMinutes);
+  return {
+    datetime: `${isoDate}T${time}:${pad2(wall.getUTCSeconds())}${offset}`,
+    date: `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${year}`,
+    isoDate,
+    time,
+    abbreviation: reading.abbreviation,
+    offset: `UTC${offset}`,
+    zone,
+    city: zoneCity(zone),
+  };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * luxon's reading, for what the fast path leaves alone: invalid instants, years outside 1000–9999,
+ * offsets with seconds (local mean time), and zones whose meaning depends on the process.
+ */
+function showWithLuxon(instant: DateTime, zone: string): ShownTime {
   const local = instant.setZone(zone).setLocale('en-GB');
   return {
     datetime: local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
@@ -39,12 +91,7 @@ export function showIn(instant: DateTime, zone: string): ShownTime {
 }
 
 function abbreviationOf(local: DateTime): string {
-  // en-US knows the North American abbreviations, en-GB the British and European ones; otherwise
-  // both give "GMT+8"-style names, which are still unambiguous.
-  const us = local.setLocale('en-US').offsetNameShort ?? '';
-  if (!us.startsWith('GMT')) return us;
-  const gb = local.setLocale('en-GB').offsetNameShort ?? us;
-  return gb === 'GMT' && local.offset !== 0 ? us : gb;
+  return abbreviation(local.offset, local.setLocale('en-US').offsetNameShort ?? '', () => local.setLocale('en-GB').offsetNameShort);
 }
 
 /** "60 min", "1 h 30 min" */
@@ -57,7 +104,6 @@ export function formatDuration(minutes: number): string {
 
 /** Difference in calendar days between the same instant shown in two zones: -1, 0 or +1. */
 export function dayShift(base: ShownTime, other: ShownTime): number {
-  return Math.round(
-    DateTime.fromISO(other.isoDate, { zone: 'UTC' }).diff(DateTime.fromISO(base.isoDate, { zone: 'UTC' }), 'days').days,
-  );
+  // Date.parse reads a date-only ISO string as UTC midnight: no zone, no DST in between.
+  return Math.round((Date.parse(other.isoDate) - Date.parse(base.isoDate)) / 86_400_000);
 }

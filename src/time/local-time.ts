@@ -1,6 +1,7 @@
 // Turns a coordinator's wall-clock time in an IANA zone into the instant it means, refusing the
 // local times that do not exist (spring-forward gap) or that occur twice (fall-back overlap).
 import { DateTime, IANAZone } from 'luxon';
+import { BoundedCache } from './bounded-cache.js';
 import { normalizeZone } from './zones.js';
 
 /** "2027-03-18T15:00": a wall-clock time without a zone or offset. */
@@ -134,8 +135,20 @@ export function resolveLocalTime(input: { local: string; zone: string; offset?: 
   };
 }
 
+/**
+ * Every request that lists webinars reads their stored times, and resolving one takes several Intl
+ * calls; the answer only changes with the tz database, that is with a new process. luxon's
+ * DateTime is immutable, so one instance can be handed to every caller.
+ */
+const storedInstants = new BoundedCache<string, DateTime>(10_000);
+
 /** The instant of a stored zoned time. Stored times were validated on the way in. */
 export function instantOf(time: ZonedTime): DateTime {
+  const key = `${time.local} ${time.zone} ${time.offsetMinutes ?? ''}`;
+  return storedInstants.get(key) ?? storedInstants.set(key, resolveStoredTime(time));
+}
+
+function resolveStoredTime(time: ZonedTime): DateTime {
   const resolved = resolveLocalTime({ local: time.local, zone: time.zone, offset: time.offsetMinutes });
   if (resolved.ok) return resolved.instant;
   // The tz database can change under stored data (a country drops DST); luxon's reading is then

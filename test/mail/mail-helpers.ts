@@ -33,10 +33,18 @@ export type ReceivedMail = { mailFrom: string; rcptTo: string[]; raw: string };
 export async function startSmtpServer(options: { port?: number; refuseRecipients?: boolean; refuseLoginEchoing?: boolean } = {}) {
   const received: ReceivedMail[] = [];
   const control = { mode: 'accept' as 'accept' | 'refuse' };
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // On close, a client's open connections get "421 shutting down" after this long, as from a
+    // server that is restarted, rather than the 30 s default.
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onAuth(auth, _session, callback) {
       // Some servers quote what they were sent; the hub must not store it.
       if (options.refuseLoginEchoing) return callback(new Error(`Bad credentials ${auth.username} / ${auth.password}`));
@@ -71,6 +79,8 @@ export async function startSmtpServer(options: { port?: number; refuseRecipients
     url: `smtp://127.0.0.1:${port}`,
     received,
     control,
+    /** Connections accepted so far. */
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

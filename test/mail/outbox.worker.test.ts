@@ -223,7 +223,7 @@ describe('the outbox worker', () => {
     ]);
   });
 
-  it('sends at most one batch per run', async () => {
+  it('tries at most batchSize messages in a run when given one', async () => {
     const setup = await buildMailDb();
     for (let n = 0; n < 5; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail());
     const outbox = worker(setup, recordingTransport(), { batchSize: 2 });
@@ -237,7 +237,7 @@ describe('the outbox worker', () => {
 
   it('never runs two batches at once, so overlapping runs send each message once', async () => {
     const setup = await buildMailDb();
-    for (let n = 0; n < 3; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail());
+    for (let n = 0; n < 6; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail());
     let inFlight = 0;
     let mostInFlight = 0;
     const recorder = recordingTransport();
@@ -250,15 +250,16 @@ describe('the outbox worker', () => {
         return recorder.send(message);
       },
     };
-    const outbox = worker(setup, slow);
+    const outbox = worker(setup, slow, { concurrency: 2 });
 
     const results = await Promise.all([outbox.runOnce(), outbox.runOnce()]);
 
     expect(results).toEqual([
-      { sent: 3, failed: 0, held: 0 },
+      { sent: 6, failed: 0, held: 0 },
       { sent: 0, failed: 0, held: 0 },
     ]);
-    expect([recorder.sent.map((m) => m.id), mostInFlight]).toEqual([[1, 2, 3], 1]);
+    // Two at a time within the run, never a third from the second run.
+    expect([recorder.sent.map((m) => m.id).sort((a, b) => a - b), mostInFlight]).toEqual([[1, 2, 3, 4, 5, 6], 2]);
   });
 
   it('starts with a run at once and stop waits for the running batch', async () => {
@@ -275,7 +276,7 @@ describe('the outbox worker', () => {
     };
     const outbox = worker(setup, gated);
 
-    outbox.start(60_000);
+    outbox.start({ busyMs: 60_000, idleMs: 60_000 });
     await vi.waitFor(async () => expect((await state(setup.db))[0]?.status).toBe('sending'));
     const stopped = outbox.stop();
     release();
@@ -283,6 +284,83 @@ describe('the outbox worker', () => {
 
     expect(recorder.sent).toHaveLength(1);
     expect((await state(setup.db))[0]?.status).toBe('sent');
+  });
+});
+
+describe('draining the outbox several messages at a time', () => {
+  /** A server that takes `ms` per message and counts how many it has at once. */
+  function slowServer(ms: number) {
+    const recorder = recordingTransport();
+    const load = { inFlight: 0, most: 0 };
+    const transport: MailTransport = {
+      async send(message) {
+        load.inFlight += 1;
+        load.most = Math.max(load.most, load.inFlight);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          return await recorder.send(message);
+        } finally {
+          load.inFlight -= 1;
+        }
+      },
+    };
+    return { transport, recorder, load };
+  }
+
+  async function enqueueMany(setup: Setup, count: number) {
+    for (let n = 0; n < count; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail({ to: { address: `person${n}@example.com`, name: `Person ${n}` } }));
+  }
+
+  it('sends 200 due messages in one run, each exactly once, several but at most `concurrency` at a time', async () => {
+    const setup = await buildMailDb();
+    await enqueueMany(setup, 200);
+    const server = slowServer(3);
+
+    expect(await worker(setup, server.transport, { concurrency: 5 }).runOnce()).toEqual({ sent: 200, failed: 0, held: 0 });
+
+    expect(server.recorder.attempts.map((m) => m.id).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(server.load.most).toBeGreaterThan(1);
+    expect(server.load.most).toBeLessThanOrEqual(5);
+    const rows = await setup.db.selectFrom('outbox').select(['status', 'claimed_by', 'claimed_until']).execute();
+    expect(rows.filter((row) => row.status !== 'sent' || row.claimed_by !== null || row.claimed_until !== null)).toEqual([]);
+  }, 60_000);
+
+  it('on stop() claims no more and waits until every message in flight is answered and marked', async () => {
+    const setup = await buildMailDb();
+    await enqueueMany(setup, 10);
+    const recorder = recordingTransport();
+    const answers: Array<() => void> = [];
+    const held: MailTransport = { send: (message) => new Promise((resolve) => answers.push(() => resolve(recorder.send(message)))) };
+    const outbox = worker(setup, held, { concurrency: 4 });
+    const run = outbox.runOnce();
+    await vi.waitFor(() => expect(answers).toHaveLength(4));
+
+    let stopped = false;
+    const stopping = outbox.stop().then((finished) => ((stopped = true), finished));
+    for (const answer of answers.splice(0, 3)) answer();
+    await vi.waitFor(async () => expect((await state(setup.db)).filter((row) => row.status === 'sent')).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // One message is still with the server: stop() waits for it.
+    expect([stopped, (await state(setup.db)).map((row) => row.status)]).toEqual([false, ['sent', 'sent', 'sent', 'sending', ...Array(6).fill('pending')]]);
+
+    answers.splice(0).forEach((answer) => answer());
+    expect(await stopping).toBe(true);
+    expect(await run).toEqual({ sent: 4, failed: 0, held: 0 });
+    expect(recorder.sent.map((m) => m.id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    expect((await state(setup.db)).map((row) => row.status)).toEqual([...Array(4).fill('sent'), ...Array(6).fill('pending')]);
+  });
+
+  it('looks again soon after a run that sent something, so mail queued meanwhile does not wait for the idle interval', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'First' }));
+    const transport = recordingTransport();
+    const outbox = worker(setup, transport);
+
+    outbox.start({ busyMs: 20, idleMs: 60_000 });
+    await vi.waitFor(() => expect(transport.sent).toHaveLength(1));
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Second' }));
+    await vi.waitFor(() => expect(transport.sent.map((m) => m.subject)).toEqual(['First', 'Second']), { timeout: 5000 });
+    expect(await outbox.stop()).toBe(true);
   });
 });
 
@@ -340,5 +418,42 @@ describe('several workers on one database', () => {
     expect(await outbox.stop({ graceMs: 50 })).toBe(false);
     // Still claimed: after the claim runs out it is sent again, under the same Message-ID.
     expect((await state(setup.db))[0]).toMatchObject({ status: 'sending', attempts: 0 });
+  });
+});
+
+describe('a worker whose claim ran out while it was still sending', () => {
+  it('does not record its late answer over the worker that took the message over and sent it', async () => {
+    const setup = await buildMailDb();
+    await enqueueEmail(setup.db, setup.clock, sampleEmail({ subject: 'Taken over' }));
+    let refuse!: (error: Error) => void;
+    const stalled: MailTransport = { send: () => new Promise((_resolve, reject) => (refuse = reject)) };
+    const first = worker(setup, stalled, { claimSeconds: 30 });
+    const sending = first.runOnce();
+    await vi.waitFor(async () => expect((await state(setup.db))[0]?.status).toBe('sending'));
+
+    // The first worker stalls past its claim; a second one recovers the message and sends it.
+    setup.clock.advance(1);
+    const healthy = recordingTransport();
+    expect(await worker(setup, healthy).runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
+    refuse(new Error('421 Timeout waiting for data'));
+    await sending;
+
+    expect((await state(setup.db))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(first.logged.some((line) => line.includes('was taken over by another worker'))).toBe(true);
+    // Nothing puts it back in the queue: a later run sends nothing.
+    expect(await worker(setup, healthy).runOnce()).toEqual({ sent: 0, failed: 0, held: 0 });
+    expect(healthy.sent.map((m) => m.subject)).toEqual(['Taken over']);
+  });
+
+  it('ends a run after three failures in a row, so an outage is not a burst of tries at every due message', async () => {
+    const setup = await buildMailDb();
+    for (let n = 0; n < 10; n++) await enqueueEmail(setup.db, setup.clock, sampleEmail({ to: { address: `o${n}@example.com`, name: 'O' } }));
+    const transport = recordingTransport();
+    transport.failWith(new Error('connect ECONNREFUSED 127.0.0.1:587'));
+
+    const result = await worker(setup, transport, { concurrency: 1 }).runOnce();
+
+    expect([result.failed, transport.attempts.length]).toEqual([3, 3]);
+    expect((await state(setup.db)).filter((row) => row.status === 'pending' && row.attempts === 0)).toHaveLength(7);
   });
 });

@@ -5,6 +5,7 @@ import { calendarRoutes } from '../../src/calendar/calendar.routes.js';
 import type { Db } from '../../src/db/connection.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
+import { createPublicCache } from '../../src/http/public-cache.js';
 import { unknownZoneResponse } from '../../src/http/unknown-zone.js';
 import { viewerZone } from '../../src/http/viewer-zone.js';
 import { attendeeFeedLinks, attendeeMaterialsOf, materialsOf, publicMaterialLinks } from '../../src/materials/material.hooks.js';
@@ -48,7 +49,7 @@ export async function buildMaterialsApp() {
   app.route('/', materialAdminRoutes(deps));
   app.route('/', materialApiRoutes(deps));
   const pages = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, viewer, materialsOf: materialsOf(deps) };
-  app.route('/', calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps) }));
+  app.route('/', calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps), cache: createPublicCache({ db: ctx.db, clock: ctx.clock }) }));
   app.route('/', programmeRoutes(pages));
   app.route('/', registrationRoutes({ ...pages, rateLimit: { max: 1000, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(deps), attendeeFeedLinksOf: attendeeFeedLinks(deps) }));
   return { ...ctx, app, deps, logged };

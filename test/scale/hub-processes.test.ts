@@ -76,7 +76,7 @@ describe('a hub stopping while the mail server has a message', () => {
     const smtp = await startHeldSmtpServer();
     cleanups.push(smtp.close);
     const database = await newDatabase();
-    const env = { ...database.env, SMTP_URL: smtp.url, MAIL_CLAIM_SECONDS: '3', ...extraEnv };
+    const env = { ...database.env, SMTP_URL: smtp.url, MAIL_CLAIM_SECONDS: '10', ...extraEnv };
     const [hub] = await startHubs(1, env);
     const slug = await createWebinarThroughApi(hub!, { title: 'Scaling out', capacity: 10 });
     smtp.holdAnswers();
@@ -117,8 +117,8 @@ describe('a hub stopping while the mail server has a message', () => {
     expect(await database.connect().selectFrom('outbox').select('status').execute()).toEqual([{ status: 'sending' }]);
 
     await startHubs(1, env);
-    // The claim (3 s here) runs out and the restarted hub sends it, well before the 10 minutes of old.
-    await expect.poll(() => smtp.delivered.length, { timeout: 20_000, interval: 100 }).toBe(1);
+    // The claim (10 s here, the least allowed) runs out and the restarted hub sends it, well before the 10 minutes of old.
+    await expect.poll(() => smtp.delivered.length, { timeout: 30_000, interval: 100 }).toBe(1);
     expect(smtp.arrived.map((m) => m.messageId)).toEqual([smtp.arrived[0]!.messageId, smtp.arrived[0]!.messageId]);
     await expect.poll(async () => (await database.connect().selectFrom('outbox').select(['status', 'attempts']).execute())[0], { timeout: 5000 }).toEqual({ status: 'sent', attempts: 1 });
     await new Promise((resolve) => setTimeout(resolve, 2000));

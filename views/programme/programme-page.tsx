@@ -4,12 +4,17 @@ import type { DateTime } from 'luxon';
 import type { Area, Programme, Webinar } from '../../src/programme/programme.types.js';
 import { WebinarCard } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
+import { webinarListHref } from './webinar-list-page.js';
 
 export type ProgrammePageProps = {
   programme: Programme;
   areas: Area[];
+  /** The first upcoming webinars, and how many there are in all (the rest are on /webinars). */
   upcoming: Webinar[];
+  upcomingTotal: number;
+  /** The most recent past webinars, and how many there are in all. */
   past: Webinar[];
+  pastTotal: number;
   viewer: ViewerZoneProps;
   now: DateTime;
   /** Slots later features fill (subscribe box, series registration). */
@@ -54,6 +59,11 @@ export function ProgrammePage(props: ProgrammePageProps) {
             ))}
           </ul>
         )}
+        {props.upcomingTotal > props.upcoming.length ? (
+          <p>
+            <a href={webinarListHref('upcoming')}>All {props.upcomingTotal} upcoming webinars →</a>
+          </p>
+        ) : null}
         {props.afterUpcoming}
       </section>
 
@@ -68,6 +78,11 @@ export function ProgrammePage(props: ProgrammePageProps) {
             ))}
           </ul>
         )}
+        {props.pastTotal > props.past.length ? (
+          <p>
+            <a href={webinarListHref('past')}>All {props.pastTotal} past webinars →</a>
+          </p>
+        ) : null}
       </section>
     </Layout>
   );

@@ -1,0 +1,216 @@
+// Kysely's driver for the hub's SQLite file, written for several processes on one file and for
+// requests that must not wait for each other:
+// - Every transaction takes the write lock first (BEGIN IMMEDIATE). Kysely's own driver opens
+//   deferred transactions, which read under a shared lock and then fail at their first write with
+//   SQLITE_BUSY(_SNAPSHOT) when another process wrote meanwhile; the busy timeout cannot help them.
+// - Waiting for another process's write lock never blocks the event loop: the writer connection
+//   has busy_timeout 0 and a busy write is retried on a timer, for as long as the database makes
+//   progress (another process committing), and gives up (SQLITE_BUSY, answered 503) when one
+//   transaction holds the lock for the busy timeout (a `sqlite3` shell's BEGIN IMMEDIATE).
+// - Reads outside a transaction use a second, read-only connection: under WAL they see what is
+//   committed and never wait for a write. (An in-memory database has one connection, so there
+//   every query takes turns, as a transaction's uncommitted rows must stay unseen.)
+// - Prepared statements are kept per connection by their SQL text: preparing was 8 % of a feed.
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+
+/** How long one transaction may hold the write lock while we wait for it (5 s, as SQLite's usual busy timeout). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** However much progress others make, a write waits at most this long in all. */
+const LONGEST_WAIT_MS = 6 * SQLITE_BUSY_TIMEOUT_MS;
+const STATEMENT_CACHE_SIZE = 1000;
+
+type Statement = SQLite.Statement<unknown[], unknown>;
+
+class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+  constructor(readonly sqlite: SQLite.Database) {}
+
+  get(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.sqlite.prepare(sql);
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  /** Resolves with the release function once every earlier holder has released. */
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return acquired;
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function run(statement: Statement, compiled: CompiledQuery): QueryResult<unknown> {
+  const parameters = compiled.parameters as unknown[];
+  if (statement.reader) return { rows: statement.all(...parameters) as unknown[] };
+  const { changes, lastInsertRowid } = statement.run(...parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+export type HubSqlite = {
+  driver: Driver;
+  writer: SQLite.Database;
+  reader: SQLite.Database | null;
+  /** Counts this process's commits and writes outside transactions, to know when a read may be stale. */
+  writes(): number;
+};
+
+export function openHubSqlite(path: string): HubSqlite {
+  const writer = new SQLite(path);
+  // WAL lets readers continue while a registration is written; foreign keys are off by default.
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = NORMAL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma('busy_timeout = 0');
+  const separateReader = path !== ':memory:' && path !== '';
+  const reader = separateReader ? new SQLite(path, { readonly: true }) : null;
+  // A read waits (synchronously, briefly) only while a checkpoint or recovery holds the file.
+  reader?.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const driver = new HubSqliteDriver(writer, reader);
+  return { driver, writer, reader, writes: () => driver.writes };
+}
+
+class HubSqliteConnection implements DatabaseConnection {
+  /** Set while this connection runs a transaction: it then holds the writer and every query goes there. */
+  release: (() => void) | null = null;
+  constructor(private readonly driver: HubSqliteDriver) {}
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    return this.driver.execute(this, compiled) as Promise<QueryResult<R>>;
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(compiled.query)) throw new Error('Only select queries can be streamed from SQLite');
+    // Materialised first: an iterator left open would hold the statement (and, in a transaction,
+    // the writer) for as long as the consumer takes.
+    const result = await this.executeQuery<R>(compiled);
+    for (const row of result.rows) yield { rows: [row] };
+  }
+}
+
+class HubSqliteDriver implements Driver {
+  /** Moves after every commit and every write outside a transaction. */
+  writes = 0;
+  private readonly writeStatements: StatementCache;
+  private readonly reads: StatementCache | null;
+  private readonly writerLock = new Mutex();
+
+  constructor(writer: SQLite.Database, reader: SQLite.Database | null) {
+    this.writeStatements = new StatementCache(writer);
+    this.reads = reader ? new StatementCache(reader) : null;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new HubSqliteConnection(this);
+  }
+
+  async execute(connection: HubSqliteConnection, compiled: CompiledQuery): Promise<QueryResult<unknown>> {
+    if (connection.release) return run(this.writeStatements.get(compiled.sql), compiled);
+    if (this.reads) {
+      const statement = this.reads.get(compiled.sql);
+      if (statement.readonly) return run(statement, compiled);
+    }
+    // A write outside a transaction, or any query on a one-connection database: one at a time on
+    // the writer, never inside someone else's open transaction.
+    const release = await this.writerLock.lock();
+    try {
+      const statement = this.writeStatements.get(compiled.sql);
+      if (statement.readonly) return run(statement, compiled);
+      const result = await this.whenWritable(() => run(statement, compiled));
+      this.writes += 1;
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const own = connection as HubSqliteConnection;
+    const release = await this.writerLock.lock();
+    try {
+      await this.whenWritable(() => this.writeStatements.get('begin immediate').run());
+      own.release = release;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.end(connection as HubSqliteConnection, 'commit');
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.end(connection as HubSqliteConnection, 'rollback');
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name.replace(/"/g, '""')}"`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name.replace(/"/g, '""')}"`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release "${name.replace(/"/g, '""')}"`));
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    this.reads?.sqlite.close();
+    this.writeStatements.sqlite.close();
+  }
+
+  private async end(connection: HubSqliteConnection, how: 'commit' | 'rollback'): Promise<void> {
+    const release = connection.release;
+    try {
+      this.writeStatements.get(how).run();
+    } finally {
+      this.writes += 1;
+      connection.release = null;
+      release?.();
+    }
+  }
+
+  /**
+   * Runs a write, retrying while another process holds the write lock and the database makes
+   * progress meanwhile (its data_version moves when another connection commits).
+   */
+  private async whenWritable<T>(write: () => T): Promise<T> {
+    const started = Date.now();
+    let progressAt = started;
+    let seen: unknown;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 10)) {
+      try {
+        return write();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        const now = Date.now();
+        const version = this.writeStatements.sqlite.pragma('data_version', { simple: true });
+        if (seen !== undefined && version !== seen) progressAt = now;
+        seen = version;
+        if (now - progressAt >= SQLITE_BUSY_TIMEOUT_MS || now - started >= LONGEST_WAIT_MS) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * 2));
+    }
+  }
+}

@@ -1,0 +1,105 @@
+// What public requests may answer from memory: feeds and pages built once per data version (see
+// src/db/data-version.ts) and kept until their content changes by itself, and the programme's
+// settings that every page needs. Private pages and feeds (/my, /speaker, the workspace) never
+// come through here.
+import type { MiddlewareHandler } from 'hono';
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { dataVersionReader, type DataVersion } from '../db/data-version.js';
+import { getProgramme, listWebinarMoments } from '../programme/programme.service.js';
+import type { Programme } from '../programme/programme.types.js';
+import type { AppEnv } from './env.js';
+import { createResponseCache, type Built, type ResponseCache } from './response-cache.js';
+
+/** A public feed as built once: its body (UTF-8, encoded once) and what validates it. */
+export type CachedFeed<V> = { body: Uint8Array; lastModified: DateTime; filename: string; validators: V };
+
+/** A built feed before caching: its text. */
+export type BuiltFeed = { body: string; lastModified: DateTime; filename: string };
+
+export type PublicCache = {
+  version(): Promise<DataVersion>;
+  /** The programme's settings as of the current version. */
+  programme(): Promise<Programme>;
+  /** A public feed, rebuilt when what it shows changed. */
+  feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V): Promise<CachedFeed<V>>;
+  /** Middleware for a public page (after the viewer-zone middleware): answers GETs from memory. */
+  page: MiddlewareHandler<AppEnv>;
+};
+
+/** Pages and feeds together: about 60 programme pages of 1,000 webinars, or thousands of small ones. */
+const MAX_BYTES = 48 * 1024 * 1024;
+
+export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
+  const readVersion = dataVersionReader(deps.db);
+  const feeds: ResponseCache<CachedFeed<unknown>> = createResponseCache({ maxBytes: MAX_BYTES / 2, sizeOf: (feed) => feed.body.byteLength });
+  // Kept encoded: a cached answer is sent as it is, not turned from text into bytes every time.
+  const pages: ResponseCache<Uint8Array<ArrayBuffer>> = createResponseCache({ maxBytes: MAX_BYTES / 2, sizeOf: (html) => html.byteLength });
+  const settings: ResponseCache<Programme> = createResponseCache({ maxBytes: 1024 * 1024, sizeOf: () => 4096 });
+  const moments: ResponseCache<number[]> = createResponseCache({ maxBytes: 4 * 1024 * 1024, sizeOf: (list) => list.length * 8 });
+  const never = <T>(value: T): Built<T> => ({ value, expiresAt: null });
+
+  const programme = async () => {
+    const { content } = await readVersion();
+    return settings.get('programme', String(content), 0, async () => never(await getProgramme(deps.db)));
+  };
+
+  /** The next moment (clock ms) after `now` at which some webinar starts, ends or closes registration. */
+  async function nextMoment(content: number, now: number): Promise<number | null> {
+    const list = await moments.get('moments', String(content), 0, async () => never(await listWebinarMoments(deps.db)));
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle]! <= now) low = middle + 1;
+      else high = middle;
+    }
+    return list[low] ?? null;
+  }
+
+  const page: MiddlewareHandler<AppEnv> = async function cachedPublicPage(c, next) {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const version = await readVersion();
+    const now = deps.clock.now().toMillis();
+    const { zone, chosen, returnTo } = c.var.viewer;
+    // Everything a public page depends on: the address (without ?tz=, which the viewer holds),
+    // the zone it is shown in and whether the visitor chose it, the data and the time.
+    const key = `${returnTo}\n${zone}\n${chosen}`;
+    let rendered: Response | undefined;
+    const html = await pages.get(key, `${version.content}.${version.seats}`, now, async () => {
+      await next();
+      rendered = c.res;
+      // Errors and anything but a plain page (a redirect, a refusal) are answered, not kept.
+      if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('text/html')) throw new NotCacheable();
+      return { value: new Uint8Array(await c.res.clone().arrayBuffer()), expiresAt: await nextMoment(version.content, now) };
+    }).catch((error: unknown) => {
+      if (error instanceof NotCacheable) return undefined;
+      throw error;
+    });
+    if (rendered) return;
+    if (html === undefined) return next();
+    return c.body(html, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+  };
+
+  return {
+    version: readVersion,
+    programme,
+    async feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V) {
+      const { content } = await readVersion();
+      const cached = await feeds.get(key, String(content), 0, async () => {
+        const built = await build();
+        return never({ ...built, body: Buffer.from(built.body), validators: validatorsOf(built) });
+      });
+      return cached as CachedFeed<V>;
+    },
+    page,
+  };
+}
+
+class NotCacheable extends Error {}
+
+/** For apps and tests built without a cache: every page rendered afresh. */
+export const uncachedPage: MiddlewareHandler<AppEnv> = async (_c, next) => {
+  await next();
+};

@@ -1,0 +1,126 @@
+// Public feeds and pages come from memory, but never stale: every change, however it is made,
+// shows in the very next response; time passing shows too; and each visitor gets their own zone,
+// each attendee their own page.
+import { describe, expect, it } from 'vitest';
+import { json, VISITOR } from '../helpers/forms.js';
+import { parseCalendar } from '../helpers/ical.js';
+import { buildTestApp } from '../helpers/test-app.js';
+
+const SLUG = 'pilots-with-startups-norway';
+type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
+
+async function rename(ctx: Ctx, title: string) {
+  // Straight in the database, as a script or another process would: no application code runs.
+  await ctx.db.updateTable('webinar').set({ title }).where('slug', '=', SLUG).execute();
+}
+
+async function page(ctx: Ctx, path: string, headers: Record<string, string> = {}) {
+  const res = await ctx.app.request(path, { headers });
+  return { status: res.status, body: await res.text() };
+}
+
+describe('the public feed cache', () => {
+  it('serves the change in the very next response, with and without the old validator', async () => {
+    const ctx = await buildTestApp();
+    const first = await ctx.app.request('/calendar.ics');
+    const etag = first.headers.get('etag')!;
+    expect((await ctx.app.request('/calendar.ics', { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    await rename(ctx, 'Pilots, renamed');
+
+    const revalidated = await ctx.app.request('/calendar.ics', { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.headers.get('etag')).not.toBe(etag);
+    expect(parseCalendar(await revalidated.text()).events.map((e) => e.summary)).toContain('Pilots, renamed');
+    const plain = await ctx.app.request('/calendar.ics');
+    expect(plain.headers.get('etag')).toBe(revalidated.headers.get('etag'));
+    expect((await page(ctx, '/areas/procurement-and-pilots/calendar.ics')).body).toContain('SUMMARY:Pilots\\, renamed');
+    expect((await page(ctx, `/webinars/${SLUG}/calendar.ics`)).body).toContain('SUMMARY:Pilots\\, renamed');
+  });
+
+  it('answers a repeated request with the same bytes and validators', async () => {
+    const ctx = await buildTestApp();
+    const [a, b] = [await ctx.app.request('/calendar.ics'), await ctx.app.request('/calendar.ics')];
+    expect([b.headers.get('etag'), b.headers.get('last-modified'), await b.text()]).toEqual([a.headers.get('etag'), a.headers.get('last-modified'), await a.text()]);
+  });
+});
+
+describe('the public page cache', () => {
+  it('shows a change to the programme, a webinar or its seats in the next page', async () => {
+    const ctx = await buildTestApp();
+    await ctx.db.updateTable('webinar').set({ capacity: 10 }).where('slug', '=', SLUG).execute();
+    expect((await page(ctx, '/')).body).toContain('From pilot to contract');
+    expect((await page(ctx, `/webinars/${SLUG}`)).body).toContain('10 of 10 seats left');
+
+    await rename(ctx, 'Pilots, renamed');
+    expect((await page(ctx, '/')).body).toContain('Pilots, renamed');
+    expect((await page(ctx, '/areas/procurement-and-pilots')).body).toContain('Pilots, renamed');
+    expect((await page(ctx, '/speakers/ingrid-haugen')).body).toContain('Pilots, renamed');
+
+    expect((await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR))).status).toBe(201);
+    expect((await page(ctx, `/webinars/${SLUG}`)).body).toContain('9 of 10 seats left');
+
+    await ctx.db.updateTable('programme').set({ title: 'A renamed series' }).execute();
+    expect((await page(ctx, `/webinars/${SLUG}`)).body).toContain('A renamed series');
+  });
+
+  it('shows what time changes by itself: registration closing, a webinar going live and then into the past', async () => {
+    const ctx = await buildTestApp();
+    await ctx.db.updateTable('webinar').set({ registration_closes_minutes_before: 60 }).where('slug', '=', SLUG).execute();
+    const { starts_at_utc: start } = await ctx.db.selectFrom('webinar').select('starts_at_utc').where('slug', '=', SLUG).executeTakeFirstOrThrow();
+    const at = (offsetMinutes: number) => ctx.clock.set(new Date(Date.parse(start) + offsetMinutes * 60_000).toISOString());
+
+    at(-61);
+    expect((await page(ctx, `/webinars/${SLUG}`)).body).toContain('action="/webinars/pilots-with-startups-norway/register#register"');
+    at(-59);
+    expect((await page(ctx, `/webinars/${SLUG}`)).body).toContain('Registration for “From pilot to contract: how Norwegian industry buys from startups” closed 1 h before the start.');
+    at(1);
+    const live = (await page(ctx, `/webinars/${SLUG}`)).body;
+    expect([live.includes('Live now'), live.includes('/register#register"')]).toEqual([true, false]);
+    expect((await page(ctx, '/')).body).toContain('Live now');
+    at(90);
+    const programme = (await page(ctx, '/')).body;
+    expect(programme.includes('Live now')).toBe(false);
+    expect(programme.indexOf('From pilot to contract')).toBeGreaterThan(programme.indexOf('id="past"'));
+  });
+
+  it('gives every visitor the zone they chose, never another visitor’s', async () => {
+    const ctx = await buildTestApp();
+    const shanghai = await page(ctx, `/webinars/${SLUG}`, { cookie: 'hub_tz=Asia/Shanghai' });
+    const newYork = await page(ctx, `/webinars/${SLUG}`, { cookie: 'hub_tz=America/New_York' });
+    const programmeZone = await page(ctx, `/webinars/${SLUG}`);
+    const viaQuery = await ctx.app.request(`/webinars/${SLUG}?tz=Asia/Shanghai`);
+
+    expect(shanghai.body).toContain('+08:00');
+    expect(newYork.body).toMatch(/-0[45]:00/);
+    expect(newYork.body).not.toContain('+08:00');
+    expect(programmeZone.body).not.toContain('+08:00');
+    expect(viaQuery.headers.get('set-cookie')).toContain('hub_tz=Asia%2FShanghai');
+    expect(await viaQuery.text()).toBe(shanghai.body);
+  });
+
+  it('never serves one attendee’s page or feed to another', async () => {
+    const ctx = await buildTestApp();
+    const links = [];
+    for (const [name, email] of [['Ada Lovelace', 'ada@example.org'], ['Grace Hopper', 'grace@example.org']]) {
+      const res = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, name, email }));
+      links.push(new URL(((await res.json()) as { personalUrl: string }).personalUrl).pathname);
+    }
+    for (let round = 0; round < 2; round++) {
+      const [ada, grace] = (await Promise.all(links.map((link) => page(ctx, link)))) as [Awaited<ReturnType<typeof page>>, Awaited<ReturnType<typeof page>>];
+      expect([ada.body.includes('Ada Lovelace'), ada.body.includes('Grace Hopper')]).toEqual([true, false]);
+      expect([grace.body.includes('Grace Hopper'), grace.body.includes('Ada Lovelace')]).toEqual([true, false]);
+      const [adaFeed, graceFeed] = (await Promise.all(links.map((link) => page(ctx, `${link}/calendar.ics`)))) as [Awaited<ReturnType<typeof page>>, Awaited<ReturnType<typeof page>>];
+      expect(adaFeed.body).toContain('Ada Lovelace');
+      expect(graceFeed.body).toContain('Grace Hopper');
+    }
+  });
+
+  it('does not keep error pages: a webinar published after a 404 is there at once', async () => {
+    const ctx = await buildTestApp();
+    await ctx.db.updateTable('webinar').set({ status: 'draft' }).where('slug', '=', SLUG).execute();
+    expect((await page(ctx, `/webinars/${SLUG}`)).status).toBe(404);
+    await ctx.db.updateTable('webinar').set({ status: 'published' }).where('slug', '=', SLUG).execute();
+    expect((await page(ctx, `/webinars/${SLUG}`)).status).toBe(200);
+  });
+});
