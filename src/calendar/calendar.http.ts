@@ -74,8 +74,9 @@ function notModified(c: Context, validators: FeedValidators): boolean {
   return !Number.isNaN(since) && validators.lastModifiedMs <= since;
 }
 
+/** RFC 9110 15.4.5: a 304 repeats the validators and caching headers, not the body's description. */
 function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
-  const { 'Content-Type': _type, 'Content-Disposition': _disposition, ...rest } = headers;
+  const { 'Content-Type': _type, 'Content-Disposition': _disposition, 'Last-Modified': _modified, 'X-Content-Type-Options': _nosniff, ...rest } = headers;
   return rest;
 }
 

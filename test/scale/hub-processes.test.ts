@@ -71,6 +71,35 @@ describe(`hub processes on one ${TEST_ENGINE === 'postgres' ? 'PostgreSQL databa
   }, 120_000);
 });
 
+describe(`caches of hub processes on one ${TEST_ENGINE === 'postgres' ? 'PostgreSQL database' : 'SQLite file'}`, () => {
+  it('show a change made through one process in the very next response of the other, feeds and pages, with and without a validator', async () => {
+    const database = await newDatabase();
+    const [a, b] = await startHubs(2, database.env);
+    const slug = await createWebinarThroughApi(a!, { title: 'Before the change', capacity: 10 });
+    // The other process has the feed and the pages in its cache.
+    const feed = await fetch(`${b!.url}/calendar.ics`);
+    const etag = feed.headers.get('etag')!;
+    expect(await feed.text()).toContain('SUMMARY:Before the change');
+    expect((await fetch(`${b!.url}/calendar.ics`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect(await (await fetch(`${b!.url}/webinars/${slug}`)).text()).toContain('10 of 10 seats left');
+    expect(await (await fetch(`${b!.url}/`)).text()).toContain('Before the change');
+
+    const renamed = await fetch(`${a!.url}/api/webinars/${slug}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${HUB_PROCESS_API_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'After the change' }),
+    });
+    expect(renamed.status).toBe(200);
+    expect((await registerThroughApi(a!, slug, 1)).status).toBe(201);
+
+    const revalidated = await fetch(`${b!.url}/calendar.ics`, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(200);
+    expect(await revalidated.text()).toContain('SUMMARY:After the change');
+    expect(await (await fetch(`${b!.url}/`)).text()).toContain('After the change');
+    expect(await (await fetch(`${b!.url}/webinars/${slug}`)).text()).toContain('9 of 10 seats left');
+  }, 60_000);
+});
+
 describe('a hub stopping while the mail server has a message', () => {
   async function hubWithOneEmailBeingSent(extraEnv: Record<string, string> = {}) {
     const smtp = await startHeldSmtpServer();
