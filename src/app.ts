@@ -63,9 +63,12 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: 'error', error: 'database unavailable' }, 503);
     }
   });
-  // Calendar feeds are data for calendar clients, polled all day: the page-protecting headers
-  // (CSP, framing, referrer) mean nothing there and cost a kilobyte per answer (feeds set nosniff
-  // themselves).
+  // Public calendar feeds, polled all day by calendar clients, also come before it: they are
+  // answered from the cache (a 304 costs a version read) and need none of the page middleware.
+  const materials = { db, clock, baseUrl: deps.baseUrl };
+  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials), cache }));
+  // The personal and speaker feeds are calendar data too: the page-protecting headers (CSP,
+  // framing, referrer) mean nothing there and cost a kilobyte per answer (feeds set nosniff).
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -93,8 +96,6 @@ export function createApp(deps: AppDeps) {
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await cache.programme()).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
-  const materials = { db, clock, baseUrl: deps.baseUrl };
-  app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials), cache }));
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
   // Only public pages take the page cache; private ones (/my, /speaker) are never kept.
   app.route('/', programmeRoutes({ ...pages, pageCache: cache.page }));
