@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { assetRoutes } from './http/assets.js';
 import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
+import { createReadinessCheck } from './db/readiness.js';
 import { viewerZone } from './http/viewer-zone.js';
 import { createPublicCache } from './http/public-cache.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
@@ -50,8 +51,10 @@ export function createApp(deps: AppDeps) {
   const siteTitle = async () => (await cache.programme()).title;
   const secureCookies = deps.baseUrl.startsWith('https:');
 
+  const readiness = createReadinessCheck({ db, clock, log });
+
   const app = new Hono<AppEnv>();
-  app.onError(handleErrors({ siteTitle, log }));
+  app.onError(handleErrors({ siteTitle, log, onUnexpectedError: readiness.noteError }));
   app.notFound(handleNotFound({ siteTitle, log }));
   // First, before the page middleware: a load balancer asks every few seconds and needs no headers.
   app.get('/healthz', async (c) => {
@@ -62,6 +65,12 @@ export function createApp(deps: AppDeps) {
       log('Health check failed', error);
       return c.json({ status: 'error', error: 'database unavailable' }, 503);
     }
+  });
+  // Whether this instance can do its work: a committed write, and no damage met since the start.
+  app.get('/readyz', async (c) => {
+    const answer = await readiness.check();
+    c.header('Cache-Control', 'no-store');
+    return answer.ready ? c.json({ status: 'ok' }) : c.json({ status: 'error', reason: answer.reason }, 503);
   });
   // Public calendar feeds, polled all day by calendar clients, also come before it: they are
   // answered from the cache (a 304 costs a version read) and need none of the page middleware.
@@ -81,6 +90,11 @@ export function createApp(deps: AppDeps) {
       frameAncestors: ["'none'"],
     },
     crossOriginResourcePolicy: false,
+    // The same as frame-ancestors 'none', for browsers that know only this header.
+    xFrameOptions: 'DENY',
+    // HSTS only for an https public address: a hub meant to answer over http must not be pinned
+    // to https by a browser that once reached it through a TLS proxy.
+    strictTransportSecurity: deps.baseUrl.startsWith('https:'),
   });
   app.use(async function securityHeaders(c, next) {
     if (c.req.path.endsWith('.ics')) return next();

@@ -1,6 +1,7 @@
 // Starts the hub: configuration -> database -> migrations -> seed -> HTTP server. The only module
 // that reads process.env or opens a port.
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -8,10 +9,12 @@ import { bootstrapCoordinators } from './auth/auth.service.js';
 import { systemClock } from './clock.js';
 import { localUrl, parseConfig, redactDatabaseUrl } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
+import { findDatabaseDamage } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
 import { seedDemoMaterials } from './materials/demo-materials.js';
 import { importUploadsFolder } from './materials/legacy-uploads.js';
+import { sweepTempUploads } from './materials/temp-file.js';
 import { redactSmtpUrl, smtpTransport } from './mail/mailer.js';
 import { createOutboxWorker } from './mail/outbox.worker.js';
 import { pruneRateLimits } from './http/rate-limit.js';
@@ -34,6 +37,12 @@ try {
   fail(`DATABASE_PATH "${config.databasePath}" cannot be opened or created (${(error as Error).message}).`);
 }
 const databaseName = config.databaseUrl === null ? config.databasePath : redactDatabaseUrl(config.databaseUrl);
+
+// A damaged SQLite file answers some queries and fails others (a health check passes, reading the
+// registrations fails): refuse to serve it, before a migration writes to it. Other failures (a
+// file that cannot be written) are for the migration below to report.
+const damage = await findDatabaseDamage(db).catch(() => null);
+if (damage !== null) fail(`DATABASE_PATH "${config.databasePath}" is damaged (${damage}); restore it from a backup.`);
 
 try {
   // Several instances may start at once: PostgreSQL migrations run under an advisory lock, SQLite's
@@ -60,6 +69,10 @@ const bootstrap = await bootstrapCoordinators(db, systemClock, {
 if (bootstrap.error) fail(bootstrap.error);
 if (bootstrap.message) console.log(bootstrap.message);
 
+// An upload interrupted by a killed process leaves its temporary file: older than an hour, no
+// upload is still writing it.
+const sweptUploads = await sweepTempUploads(tmpdir(), 60 * 60_000);
+if (sweptUploads > 0) console.log(`Removed ${sweptUploads} temporary upload file(s) left by an interrupted upload in ${tmpdir()}.`);
 // Slides used to be files in uploads/ next to the SQLite file; they now live in the database, where
 // every instance reads them. A hub from before moves them in at its first start (once per file).
 if (config.databaseUrl === null && config.databasePath !== ':memory:') {

@@ -325,7 +325,7 @@ export function programmeAdminRoutes(deps: ProgrammeAdminDeps) {
         {deps.mailConfigured ? null : (
           <p class="notice warn">No SMTP_URL is configured: messages are held here, safe, and go out once a mail server is set.</p>
         )}
-        <OutboxTable summary={summary} messages={messages} status={status} csrfToken={c.var.csrfToken} />
+        <OutboxTable summary={summary} messages={messages} status={status} csrfToken={c.var.csrfToken} now={clock.now()} />
       </>,
     );
   });

@@ -16,7 +16,6 @@ import { getProgramme } from '../programme/programme.service.js';
 import type { Input } from '../validation.js';
 import {
   acceptInvite,
-  authenticate,
   checkInvite,
   createApiToken,
   createInvite,
@@ -29,13 +28,13 @@ import {
   listApiTokens,
   listCoordinators,
   listPendingInvites,
-  normalizeEmail,
   revokeApiToken,
   SESSION_MAX_DAYS,
 } from './auth.service.js';
 import { isSameOrigin, safeNextPath, SESSION_COOKIE } from './auth.middleware.js';
 import { validateInvite, validateNewCoordinator, validateSignIn, validateTokenName } from './auth.validation.js';
-import { createSignInThrottle, type SignInLimit } from './sign-in-throttle.js';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits, type SignInRefusal } from './sign-in-throttle.js';
+import { createSignIn, type PasswordCheck } from './sign-in.service.js';
 
 export type AuthRoutesDeps = {
   db: Db;
@@ -43,7 +42,9 @@ export type AuthRoutesDeps = {
   /** The public address; its origin is accepted in Origin headers (the hub may sit behind a proxy). */
   baseUrl: string;
   secureCookies: boolean;
-  signInLimit?: SignInLimit;
+  signInLimits?: SignInLimits;
+  /** How sign-in checks a password: `authenticate` unless a test counts the evaluations. */
+  checkPassword?: PasswordCheck;
 };
 
 const FORM_LIMIT = 16 * 1024;
@@ -51,6 +52,18 @@ const FORM_LIMIT = 16 * 1024;
 function text(input: Input, field: string, max = 254): string {
   const value = input[field];
   return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function minutes(n: number): string {
+  return `${n} minute${n === 1 ? '' : 's'}`;
+}
+
+/** Why a sign-in was refused before its password was checked, and when to come back. */
+function throttledMessage(limits: SignInLimits, refusal: SignInRefusal, waitMinutes: number): string {
+  if (refusal === 'too-many-failures') return `Too many failed sign-ins, try again in ${minutes(waitMinutes)}.`;
+  const { maxAttempts, windowMinutes } = limits.perClientUnderAttack;
+  const times = maxAttempts === 1 ? 'once' : `${maxAttempts} times`;
+  return `This account has had many failed sign-ins, so each network may try it only ${times} every ${minutes(windowMinutes)}: try again in ${minutes(waitMinutes)}.`;
 }
 
 function signedIn(c: Context<AppEnv>): SignedInCoordinator {
@@ -66,7 +79,8 @@ function signedIn(c: Context<AppEnv>): SignedInCoordinator {
 export function authRoutes(deps: AuthRoutesDeps) {
   const { db, clock } = deps;
   const trustedOrigins = [new URL(deps.baseUrl).origin];
-  const throttle = createSignInThrottle(db, clock, deps.signInLimit);
+  const signInLimits = deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
+  const signIn = createSignIn({ db, clock, limits: signInLimits, checkPassword: deps.checkPassword });
   const siteTitle = async () => (await getProgramme(db)).title;
 
   const refuseCrossSite = (c: Context) => {
@@ -105,20 +119,13 @@ export function authRoutes(deps: AuthRoutesDeps) {
     const validated = validateSignIn(input);
     if (!validated.ok) return loginPage(c, { next, email: text(input, 'email'), errors: validated.errors }, 422);
     const { email, password } = validated.value;
-    const keys = [`email:${normalizeEmail(email)}`, `address:${clientAddress(c)}`];
-    // Checked before the password: a guesser must not learn that the right one came in while blocked.
-    const wait = await throttle.waitMinutes(keys);
-    if (wait > 0) {
-      const errors = { form: `Too many failed sign-ins, try again in ${wait} minute${wait === 1 ? '' : 's'}.` };
-      return loginPage(c, { next, email, errors }, 429);
+    const result = await signIn(email, password, clientAddress(c));
+    if (result.outcome === 'throttled') {
+      c.header('Retry-After', String(result.waitMinutes * 60));
+      return loginPage(c, { next, email, errors: { form: throttledMessage(signInLimits, result.refusal, result.waitMinutes) } }, 429);
     }
-    const coordinator = await authenticate(db, clock, email, password);
-    if (!coordinator) {
-      await throttle.recordFailure(keys);
-      return loginPage(c, { next, email, errors: { form: 'Email or password is wrong.' } }, 422);
-    }
-    await throttle.forget(keys[0]!);
-    await startSession(c, coordinator.id);
+    if (result.outcome === 'wrong') return loginPage(c, { next, email, errors: { form: 'Email or password is wrong.' } }, 422);
+    await startSession(c, result.coordinator.id);
     return c.redirect(next, 303);
   });
 

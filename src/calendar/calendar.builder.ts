@@ -153,6 +153,18 @@ function eventKey(event: CalendarEvent): string {
   return JSON.stringify(fields);
 }
 
+/**
+ * Text for a parameter value (the CN of ORGANIZER and ATTENDEE, the only parameters written from
+ * people's input). ical-generator always quotes CN, so `;`, `:` and `,` stay inside the value, but
+ * it escapes `"` as `\"`, which RFC 5545 does not know: parsers (ical.js, Outlook) end the value
+ * there, and a name could add parameters or attendees. A quoted value may hold anything but `"`
+ * and control characters (RFC 5545 3.1, QSAFE-CHAR): `"` becomes `'`, control characters a space.
+ * Ordinary names pass unchanged, byte for byte.
+ */
+export function parameterText(text: string): string {
+  return text.replace(/"/g, "'").replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, ' ');
+}
+
 function eventData(event: CalendarEvent): ICalEventData {
   return {
     id: event.uid,
@@ -166,11 +178,11 @@ function eventData(event: CalendarEvent): ICalEventData {
     url: event.url,
     location: event.location,
     categories: event.categories.map((name) => ({ name })),
-    organizer: event.organizer,
+    organizer: { name: parameterText(event.organizer.name), email: event.organizer.email },
     status: STATUS[event.status],
     transparency: event.status === 'CANCELLED' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
     attendees: event.attendees.map((attendee) => ({
-      name: attendee.name,
+      name: parameterText(attendee.name),
       email: attendee.email,
       role: ROLE[attendee.role ?? 'required'],
       status: PARTSTAT[attendee.status ?? 'accepted'],

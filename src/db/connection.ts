@@ -2,7 +2,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import pg from 'pg';
-import { openHubSqlite, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-driver.js';
+import { LONGEST_WRITE_WAIT_MS, openHubSqlite, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-driver.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -59,12 +59,14 @@ function openPostgres(target: { url: string; poolSize?: number; idleTimeoutMs?: 
     connectionString: target.url,
     max: target.poolSize ?? 10,
     idleTimeoutMillis: target.idleTimeoutMs ?? 30_000,
-    // A row lock held for longer than SQLite's busy timeout (a stuck transaction, a long manual
-    // session) fails the waiting request with 55P03, answered 503 like SQLite's SQLITE_BUSY,
-    // instead of holding it forever; a server that does not answer is an error after 10 s.
-    lock_timeout: SQLITE_BUSY_TIMEOUT_MS,
+    // A lock waited for longer than a write waits on SQLite in all (a stuck transaction, a long
+    // manual session; a queue of registrations for one webinar moves much faster) fails the
+    // waiting request with 55P03, answered 503 like SQLite's SQLITE_BUSY, instead of holding it
+    // forever. Waiting for a connection from the pool (or for a server that does not answer) gives
+    // up after as long.
+    lock_timeout: LONGEST_WRITE_WAIT_MS,
     idle_in_transaction_session_timeout: 60_000,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: LONGEST_WRITE_WAIT_MS,
     // count(*) is a bigint, which pg returns as text; every count here fits a JavaScript number,
     // and SQLite returns numbers, so both engines give the services the same types.
     types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,

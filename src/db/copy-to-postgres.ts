@@ -14,6 +14,7 @@ export const COPY_ORDER = [
   'webinar_speaker',
   'attendee',
   'registration',
+  'registration_request',
   'coordinator',
   'coordinator_invite',
   'coordinator_session',

@@ -62,3 +62,51 @@ export function isLockTimeout(error: unknown): boolean {
 export function isUnstorableText(error: unknown): boolean {
   return errorCode(error) === '22021';
 }
+
+/**
+ * Nothing can be written: the disk (or SQLite's page limit) is full. SQLITE_FULL; PostgreSQL's
+ * disk_full (53100).
+ */
+export function isDiskFull(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'SQLITE_FULL' || code === '53100';
+}
+
+/**
+ * The database file (or a PostgreSQL page or index) is damaged: SQLITE_CORRUPT and its extended
+ * codes, SQLITE_NOTADB; PostgreSQL's data_corrupted (XX001) and index_corrupted (XX002). It does not
+ * mend itself: only a restore from a backup does.
+ */
+export function isDatabaseCorrupt(error: unknown): boolean {
+  const code = errorCode(error);
+  return code?.startsWith('SQLITE_CORRUPT') === true || code === 'SQLITE_NOTADB' || code === 'XX001' || code === 'XX002';
+}
+
+/** The database takes no writes: a read-only file or folder, a PostgreSQL standby or read-only session. */
+export function isReadOnlyDatabase(error: unknown): boolean {
+  const code = errorCode(error);
+  return code?.startsWith('SQLITE_READONLY') === true || code === '25006';
+}
+
+/**
+ * What `PRAGMA quick_check` finds wrong with an SQLite file, as one line, or null when it finds
+ * nothing. It reads every page (a few seconds per gigabyte), so it runs at start only. PostgreSQL
+ * checks its own pages as it reads them: null.
+ */
+export async function findDatabaseDamage(db: Kysely<any>): Promise<string | null> {
+  if (isPostgres(db)) return null;
+  try {
+    const { rows } = await sql<{ quick_check: string }>`pragma quick_check`.execute(db);
+    const problems = rows.map((row) => Object.values(row)[0]).filter((line): line is string => typeof line === 'string' && line !== 'ok');
+    if (problems.length === 0) return null;
+    const text = problems
+      .join('\n')
+      .replace(/^\*\*\* in database main \*\*\*\s*/, '')
+      .split(/\s*\n\s*/)
+      .join('; ');
+    return `PRAGMA quick_check: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
+  } catch (error) {
+    if (isDatabaseCorrupt(error)) return `${errorCode(error)}: ${(error as Error).message}`;
+    throw error;
+  }
+}

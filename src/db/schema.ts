@@ -103,6 +103,16 @@ export interface RegistrationTable {
   cancelled_at: string | null;
 }
 
+/** A registration asked for a known address by someone who may not be its owner, until confirmed. */
+export interface RegistrationRequestTable {
+  id: Generated<number>;
+  webinar_id: number;
+  attendee_id: number;
+  question: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export type OutboxStatus = 'pending' | 'held' | 'sending' | 'sent' | 'failed';
 export type IcsMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -223,6 +233,7 @@ export interface Database {
   webinar_speaker: WebinarSpeakerTable;
   attendee: AttendeeTable;
   registration: RegistrationTable;
+  registration_request: RegistrationRequestTable;
   outbox: OutboxTable;
   coordinator: CoordinatorTable;
   coordinator_invite: CoordinatorInviteTable;
@@ -249,6 +260,7 @@ export type AttendeeRow = Selectable<AttendeeTable>;
 export type NewAttendee = Insertable<AttendeeTable>;
 export type RegistrationRow = Selectable<RegistrationTable>;
 export type NewRegistration = Insertable<RegistrationTable>;
+export type RegistrationRequestRow = Selectable<RegistrationRequestTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;
 export type CoordinatorRow = Selectable<CoordinatorTable>;

@@ -17,7 +17,7 @@ import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type Driver, t
 /** How long one transaction may hold the write lock while we wait for it (5 s, as SQLite's usual busy timeout). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** However much progress others make, a write waits at most this long in all. */
-const LONGEST_WAIT_MS = 6 * SQLITE_BUSY_TIMEOUT_MS;
+export const LONGEST_WRITE_WAIT_MS = 6 * SQLITE_BUSY_TIMEOUT_MS;
 const STATEMENT_CACHE_SIZE = 1000;
 
 type Statement = SQLite.Statement<unknown[], unknown>;
@@ -180,14 +180,38 @@ class HubSqliteDriver implements Driver {
     this.writeStatements.sqlite.close();
   }
 
+  /**
+   * After SQLITE_FULL (and SQLITE_IOERR, SQLITE_NOMEM) SQLite may have rolled the transaction back
+   * itself. A ROLLBACK then fails with "cannot rollback - no transaction is active", and Kysely
+   * would throw that instead of the error that ended the transaction: a full disk would be logged
+   * as a puzzle. So a rollback runs only while a transaction is open, and a failed COMMIT is rolled
+   * back here, while this connection still holds the writer, and reported as itself.
+   */
   private async end(connection: HubSqliteConnection, how: 'commit' | 'rollback'): Promise<void> {
     const release = connection.release;
+    // Already ended: the rollback Kysely asks for after a COMMIT failed, which end() rolled back.
+    if (release === null) return;
+    const sqlite = this.writeStatements.sqlite;
     try {
-      this.writeStatements.get(how).run();
+      if (how === 'rollback' && !sqlite.inTransaction) return;
+      try {
+        this.writeStatements.get(how).run();
+      } catch (error) {
+        if (how === 'commit' && sqlite.inTransaction) this.rollbackAfterFailedCommit();
+        throw error;
+      }
     } finally {
       this.writes += 1;
       connection.release = null;
-      release?.();
+      release();
+    }
+  }
+
+  private rollbackAfterFailedCommit(): void {
+    try {
+      this.writeStatements.get('rollback').run();
+    } catch {
+      // The commit's own error is the one to report.
     }
   }
 
@@ -208,7 +232,7 @@ class HubSqliteDriver implements Driver {
         const version = this.writeStatements.sqlite.pragma('data_version', { simple: true });
         if (seen !== undefined && version !== seen) progressAt = now;
         seen = version;
-        if (now - progressAt >= SQLITE_BUSY_TIMEOUT_MS || now - started >= LONGEST_WAIT_MS) throw error;
+        if (now - progressAt >= SQLITE_BUSY_TIMEOUT_MS || now - started >= LONGEST_WRITE_WAIT_MS) throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * 2));
     }

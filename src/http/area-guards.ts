@@ -1,11 +1,13 @@
 // Which requests need a coordinator: every /admin page and every /api route, except the few that
 // are public by design. Registered before any route, so no mounting order can leave a hole.
 import type { MiddlewareHandler } from 'hono';
-import { requireApiToken, requireCoordinator, requireCsrf } from '../auth/auth.middleware.js';
+import { HTTPException } from 'hono/http-exception';
+import { isSameOrigin, requireApiToken, requireCoordinator, requireCsrf } from '../auth/auth.middleware.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { UPLOAD_BODY_LIMIT } from '../materials/material.routes.js';
-import { limitBody } from './body.js';
+import { checkTokenBeforeFile } from '../materials/material.routes.js';
+import { tokensEqual } from '../security/tokens.js';
+import { isMultipart, limitBody } from './body.js';
 import type { AppEnv } from './env.js';
 
 /** Public within /admin: signing in and accepting an invitation (there is no session yet). */
@@ -20,19 +22,25 @@ export type AreaGuardDeps = { db: Db; clock: Clock; baseUrl: string; apiToken: s
 
 export function areaGuards(deps: AreaGuardDeps): MiddlewareHandler<AppEnv> {
   const coordinator = requireCoordinator({ db: deps.db, clock: deps.clock });
-  const csrf = requireCsrf({ trustedOrigins: [new URL(deps.baseUrl).origin] });
+  const trustedOrigins = [new URL(deps.baseUrl).origin];
+  const csrf = requireCsrf({ trustedOrigins });
+  const uploadCsrf = requireUploadCsrf({ trustedOrigins });
   const apiToken = requireApiToken({ db: deps.db, clock: deps.clock, envToken: deps.apiToken });
   // The CSRF check reads the body, so the size limit comes first: no unbounded read before sign-in checks.
-  const uploadLimit = limitBody(UPLOAD_BODY_LIMIT);
   const formLimit = limitBody(FORM_BODY_LIMIT);
   return async function guardPrivateAreas(c, next) {
     const path = c.req.path;
     if (path === '/admin' || path.startsWith('/admin/')) {
       if (PUBLIC_ADMIN.some((pattern) => pattern.test(path))) return next();
-      const limit = UPLOAD_PATH.test(path) ? uploadLimit : formLimit;
       // A guard that answers (a redirect to sign in) returns its response; pass it on.
+      if (c.req.method === 'POST' && UPLOAD_PATH.test(path) && isMultipart(c)) {
+        // Nothing here reads the upload: the route limits it and streams it to disk.
+        return coordinator(c, async () => {
+          await uploadCsrf(c, next);
+        });
+      }
       return coordinator(c, async () => {
-        await limit(c, async () => {
+        await formLimit(c, async () => {
           await csrf(c, next);
         });
       });
@@ -42,5 +50,29 @@ export function areaGuards(deps: AreaGuardDeps): MiddlewareHandler<AppEnv> {
       return apiToken(c, next);
     }
     return next();
+  };
+}
+
+/**
+ * requireCsrf for the upload form, which it must not read: Hono's parseBody would hold the whole
+ * form, file and all, in memory to find `_csrf`. The origin is checked here; the token comes from
+ * the x-csrf-token header or else from the form's `_csrf` field, which the route's reader hands to
+ * the check before it keeps any byte of the file. The answers are requireCsrf's.
+ */
+function requireUploadCsrf(options: { trustedOrigins: readonly string[] }): MiddlewareHandler<AppEnv> {
+  return async function requireUploadCsrf(c, next) {
+    if (!isSameOrigin(c, options.trustedOrigins)) {
+      throw new HTTPException(403, { message: 'This form was sent from another site, so it was refused. Open the page on this site and send it again.' });
+    }
+    const expected = c.get('csrfToken');
+    const check = (sent: string | undefined) => {
+      if (!expected || !sent || !tokensEqual(sent, expected)) {
+        throw new HTTPException(403, { message: 'This form has expired or was not sent from the workspace. Reload the page and send it again.' });
+      }
+    };
+    const header = c.req.header('x-csrf-token');
+    if (header !== undefined) check(header);
+    else checkTokenBeforeFile(c, check);
+    await next();
   };
 }

@@ -14,6 +14,11 @@ export function bodyKind(c: Context): BodyKind | undefined {
   return undefined;
 }
 
+/** A multipart form: one that may carry a file, so that it is streamed rather than read whole. */
+export function isMultipart(c: Context): boolean {
+  return (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
 export async function readForm(c: Context): Promise<Input> {
   if (bodyKind(c) !== 'form') throw new ValidationError({ body: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.' }, 400);
   try {

@@ -3,11 +3,16 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../../views/errors/error-page.js';
-import { isLockTimeout, isUniqueViolation, isUnstorableText } from '../db/dialect.js';
+import { isDatabaseCorrupt, isDiskFull, isLockTimeout, isUniqueViolation, isUnstorableText } from '../db/dialect.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { pathForLog } from './local-path.js';
 
-export type ErrorHandlerOptions = { siteTitle: () => Promise<string>; log: (message: string, error: unknown) => void };
+export type ErrorHandlerOptions = {
+  siteTitle: () => Promise<string>;
+  log: (message: string, error: unknown) => void;
+  /** Told of every unexpected error, e.g. so that readiness fails once the database shows damage. */
+  onUnexpectedError?: (error: unknown) => void;
+};
 
 function wantsJson(c: Context): boolean {
   const path = new URL(c.req.url).pathname;
@@ -54,7 +59,18 @@ export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
     if (isUnstorableText(error)) {
       return errorResponse(c, 400, 'Request refused', 'The request contains a NUL character, which no name, address or text here may contain.', title);
     }
-    options.log(`Unhandled error on ${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`, error);
+    options.onUnexpectedError?.(error);
+    const where = `${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`;
+    // Said as what it is, for the operator: nothing can be saved until space is freed.
+    if (isDiskFull(error)) {
+      options.log(`Disk full: nothing can be written to the database (${where})`, error);
+      return errorResponse(c, 503, 'Cannot save right now', 'The server’s disk is full. Nothing was saved; please try again later.', title);
+    }
+    if (isDatabaseCorrupt(error)) {
+      options.log(`The database is damaged and must be restored from a backup (${where})`, error);
+      return errorResponse(c, 503, 'Not available right now', 'The hub cannot read its data right now. Nothing was saved; please try again later.', title);
+    }
+    options.log(`Unhandled error on ${where}`, error);
     return errorResponse(c, 500, 'Something went wrong', 'The hub hit an unexpected problem. It has been logged; please try again in a moment.', title);
   };
 }

@@ -26,6 +26,20 @@ export async function recordRateLimitHits(db: Db, scope: string, keys: readonly 
     .execute();
 }
 
+/**
+ * One hit for each key, all at the same instant, returning the new rows' ids: for a hit that may be
+ * taken back (a sign-in attempt counted before its outcome is known, see deleteRateLimitHitsById).
+ */
+export async function recordRateLimitHitsReturningIds(db: Db, scope: string, keys: readonly string[], at: string): Promise<number[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .insertInto('rate_limit_hit')
+    .values(keys.map((key) => ({ scope, key, at })))
+    .returning('id')
+    .execute();
+  return rows.map((row) => Number(row.id));
+}
+
 /** Hits of the key after `since` (a hit exactly at `since` has left the window). */
 export async function countRateLimitHits(db: Db, scope: string, key: string, since: string): Promise<number> {
   const row = await db
@@ -54,6 +68,11 @@ export async function listRecentRateLimitHits(db: Db, scope: string, key: string
 
 export async function deleteRateLimitHits(db: Db, scope: string, key: string): Promise<void> {
   await db.deleteFrom('rate_limit_hit').where('scope', '=', scope).where('key', '=', key).execute();
+}
+
+export async function deleteRateLimitHitsById(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('rate_limit_hit').where('id', 'in', ids).execute();
 }
 
 /** Housekeeping: hits older than `before`, in every scope. Returns how many went. */

@@ -38,7 +38,7 @@ export async function importUploadsFolder(db: Db, dir: string): Promise<UploadsI
       // meanwhile: decide again under a lock on this name.
       await lockName(trx, `uploads-import:${fileName}`);
       if ((await listMaterialFilesWithoutChunks(trx, fileName)).length === 0) return false;
-      await storeFile(trx, fileName, bytes);
+      await storeFile(trx, fileName, { bytes });
       return true;
     });
     if (stored) result.imported++;

@@ -3,9 +3,9 @@
 // been told about yet.
 import { webinarUrl } from '../calendar/webinar-events.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
-import { emailBody, footerFor } from '../notifications/email-text.js';
+import { emailBody } from '../notifications/email-text.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
-import { personalUrl } from '../registration/registration.emails.js';
+import { attendeeFooter, personalUrl } from '../registration/registration.emails.js';
 import { MATERIAL_KIND_LABELS, type Material } from './material.types.js';
 
 export type MaterialsRecipient = { attendeeId: number; name: string; email: string; token: string };
@@ -63,7 +63,7 @@ export function materialsAvailableEmail(
           ? `For registered attendees only, on your personal page:\n${list(attendeeOnes)}\n${personalUrl(ctx.baseUrl, recipient.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`
           : null,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, recipient),
     ),
     dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason, materials.map((m) => m.id)),
   };

@@ -1,13 +1,13 @@
 // Materials over HTTP: the recordings page and file downloads, the coordinators' forms and the JSON API.
+import { tmpdir } from 'node:os';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { renderAdminPage } from '../admin/admin-page.js';
 import { MaterialAdminPanel } from '../../views/materials/material-admin-panel.js';
 import { RecordingsPage } from '../../views/materials/recordings-page.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { bodyKind, formValues, limitBody, readJsonObject } from '../http/body.js';
+import { bodyKind, formValues, isMultipart, limitBody, readForm, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { uncachedPage } from '../http/public-cache.js';
 import { getProgramme } from '../programme/programme.service.js';
@@ -25,9 +25,10 @@ import {
   type ServedFile,
 } from './material.service.js';
 import type { Material } from './material.types.js';
-import { validateMaterial, type UploadedFile } from './material.validation.js';
+import { validateMaterial } from './material.validation.js';
 import { searchRecordingsArchive } from './recordings-archive.js';
 import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
+import { receiveUploadForm, type ReceivedFile } from './upload-receiver.js';
 
 export type MaterialPublicRoutesDeps = MaterialDeps & {
   viewer: MiddlewareHandler<AppEnv>;
@@ -37,10 +38,13 @@ export type MaterialPublicRoutesDeps = MaterialDeps & {
 
 export type MaterialGuardedRoutesDeps = MaterialDeps & {
   /**
-   * Optional session/CSRF or bearer guards, run after each route's body limit: a guard that reads
-   * the form (the `_csrf` field) must not read a 51 MB upload before the limit has had its say.
+   * Optional session/CSRF or bearer guards, run after each route's body limit. A guard that reads
+   * the form (Hono's parseBody, for `_csrf`) holds the whole upload in memory: take the token from
+   * a header, or leave it to the form's reader with checkTokenBeforeFile.
    */
   guards?: MiddlewareHandler<AppEnv>[];
+  /** Where uploads wait while they are checked and stored; os.tmpdir() unless given. */
+  uploadDir?: string;
 };
 
 const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
@@ -53,7 +57,42 @@ function guarded(deps: MaterialGuardedRoutesDeps): MiddlewareHandler<AppEnv> {
 
 /** The largest file plus room for the multipart envelope and the other fields. */
 export const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 1024 * 1024;
+/** Bodies read whole (JSON, urlencoded forms, the small forms): no file, so a few fields. */
 const FORM_LIMIT = 64 * 1024;
+
+const REQUEST_TOO_LARGE = `The request is too large (at most ${Math.round(UPLOAD_BODY_LIMIT / 1024)} KB).`;
+type TooLarge = (c: Context) => HTTPException;
+const pageTooLarge: TooLarge = () => new HTTPException(413, { message: REQUEST_TOO_LARGE });
+/** API clients get the field that is too large as well. */
+const apiTooLarge: TooLarge = (c) => new HTTPException(413, { res: c.json({ error: REQUEST_TOO_LARGE, fields: { file: tooLargeMessage() } }, 413) });
+
+/**
+ * The upload routes' body limit. A multipart form that says it is too large is refused before it
+ * is read; one that does not say is counted as it streams to disk (see receiveUploadForm), as
+ * Hono's bodyLimit would hold a body without Content-Length in memory to count it. Other bodies
+ * are read whole and must be small.
+ */
+function limitUpload(tooLarge: TooLarge): MiddlewareHandler<AppEnv> {
+  const small = limitBody(FORM_LIMIT);
+  return async function limitUploadBody(c, next) {
+    if (!isMultipart(c)) return small(c, next);
+    if (Number(c.req.header('content-length')) > UPLOAD_BODY_LIMIT) throw tooLarge(c);
+    await next();
+  };
+}
+
+/** Token checks that guards in front of the upload form left to its reader (see checkTokenBeforeFile). */
+const formTokenChecks = new WeakMap<Context, (sent: string | undefined) => void>();
+
+/**
+ * For a CSRF guard in front of the upload form, instead of reading the form itself (which would
+ * hold the whole upload in memory): `check` gets the form's `_csrf` field before any byte of its
+ * file is kept, or once a form without a file has been read, and throws to refuse it. The
+ * workspace form sends `_csrf` first; a token sent after the file counts as missing.
+ */
+export function checkTokenBeforeFile(c: Context, check: (sent: string | undefined) => void): void {
+  formTokenChecks.set(c, check);
+}
 
 export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
   return new Hono<AppEnv>()
@@ -81,28 +120,29 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
   const guard = guarded(deps);
   const back = (slug: string, query = '') => `/admin/webinars/${encodeURIComponent(slug)}${query}#materials`;
   return new Hono<AppEnv>()
-    .post('/admin/webinars/:slug/materials', limitBody(UPLOAD_BODY_LIMIT), guard, async (c) => {
+    .post('/admin/webinars/:slug/materials', limitUpload(pageTooLarge), guard, async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-      const body = await readMaterialBody(c, { json: false });
-      const validated = validateMaterial(body.input, body.file);
-      if (!validated.ok) {
-        const materials = await listMaterials(deps.db, webinar.id);
-        return renderAdminPage(c, deps.db, {
-          section: 'webinars',
-          title: `Materials: ${webinar.title}`,
-          status: 422,
-          body: (
-            <>
-              <p class="small">
-                <a href={back(webinar.slug, '')}>← {webinar.title}</a>
-              </p>
-              <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={c.var.csrfToken} errors={validated.errors} values={formValues(body.input)} />
-            </>
-          ),
-        });
-      }
-      const { announced } = await addMaterial(deps, webinar.slug, validated.value);
-      return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
+      return withMaterialBody(c, { json: false, dir: deps.uploadDir, tooLarge: pageTooLarge }, async (body) => {
+        const validated = validateMaterial(body.input, body.file);
+        if (!validated.ok) {
+          const materials = await listMaterials(deps.db, webinar.id);
+          return renderAdminPage(c, deps.db, {
+            section: 'webinars',
+            title: `Materials: ${webinar.title}`,
+            status: 422,
+            body: (
+              <>
+                <p class="small">
+                  <a href={back(webinar.slug, '')}>← {webinar.title}</a>
+                </p>
+                <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={c.var.csrfToken} errors={validated.errors} values={formValues(body.input)} />
+              </>
+            ),
+          });
+        }
+        const { announced } = await addMaterial(deps, webinar.slug, validated.value);
+        return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
+      });
     })
     .post('/admin/webinars/:slug/materials/notify', limitBody(FORM_LIMIT), guard, async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
@@ -115,25 +155,19 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
     });
 }
 
-/** Like limitBody, but API clients get the field that is too large as well. */
-const apiUploadLimit = bodyLimit({
-  maxSize: UPLOAD_BODY_LIMIT,
-  onError: (c) =>
-    c.json({ error: `The request is too large (at most ${Math.round(UPLOAD_BODY_LIMIT / 1024)} KB).`, fields: { file: tooLargeMessage() } }, 413),
-});
-
 export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
-  return new Hono<AppEnv>().post('/api/webinars/:slug/materials', apiUploadLimit, guarded(deps), async (c) => {
+  return new Hono<AppEnv>().post('/api/webinars/:slug/materials', limitUpload(apiTooLarge), guarded(deps), async (c) => {
     const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-    const body = await readMaterialBody(c, { json: true });
-    const sizeProblem = body.file ? checkUploadSize(body.file.bytes.length) : undefined;
-    if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large') return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
-    const validated = validateMaterial(body.input, body.file);
-    if (!validated.ok) throw new ValidationError(validated.errors, 422);
-    const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
-    // A recording announces itself; `notify: true` also announces other material by hand.
-    const requested = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : 0;
-    return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), notified: announced + requested }, 201);
+    return withMaterialBody(c, { json: true, dir: deps.uploadDir, tooLarge: apiTooLarge }, async (body) => {
+      const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes) : undefined;
+      if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large') return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
+      const validated = validateMaterial(body.input, body.file);
+      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
+      // A recording announces itself; `notify: true` also announces other material by hand.
+      const requested = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : 0;
+      return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), notified: announced + requested }, 201);
+    });
   });
 }
 
@@ -164,30 +198,52 @@ function materialId(param: string, what = 'file'): number {
   return id;
 }
 
-/** Fields as text plus at most one file from a form (multipart or urlencoded) or, for the API, JSON. */
-async function readMaterialBody(c: Context, options: { json: boolean }): Promise<{ input: Input; file?: UploadedFile }> {
+type MaterialBody = { input: Input; file?: ReceivedFile };
+
+/**
+ * Reads the material form (multipart or urlencoded) or, for the API, JSON, and hands it to `use`.
+ * A multipart file is streamed to a temporary file that is removed once `use` is done, whatever
+ * happened: the material is stored from it inside `use`.
+ */
+async function withMaterialBody<T>(c: Context, options: { json: boolean; dir: string | undefined; tooLarge: TooLarge }, use: (body: MaterialBody) => Promise<T>): Promise<T> {
   const kind = bodyKind(c);
-  if (kind === 'json' && options.json) return { input: await readJsonObject(c) };
+  if (kind === 'json' && options.json) return use({ input: await readJsonObject(c) });
   if (kind !== 'form') {
     throw new ValidationError(
       { body: options.json ? 'Send a JSON object (application/json) or a multipart/form-data form with a "file".' : 'Send the form as multipart/form-data or application/x-www-form-urlencoded.' },
       400,
     );
   }
-  let body: Record<string, string | File | Array<string | File>>;
-  try {
-    body = await c.req.parseBody({ all: true });
-  } catch (error) {
-    if (error instanceof HTTPException) throw error;
-    throw new ValidationError({ body: 'The form could not be read.' }, 400);
+  if (!isMultipart(c)) {
+    // An urlencoded form has no file (a `file` field is only text) and is small: read it whole.
+    const input = await readForm(c);
+    delete input.file;
+    delete input._csrf;
+    return use({ input });
   }
-  const input: Input = {};
-  for (const [key, value] of Object.entries(body)) if (key !== 'file' && key !== '_csrf') input[key] = value instanceof File ? undefined : value;
-  const raw = body.file;
-  if (Array.isArray(raw)) throw new ValidationError({ file: 'Upload one file at a time.' }, 422);
-  // A form whose file input was left empty still sends a nameless, empty part.
-  if (!(raw instanceof File) || (raw.name === '' && raw.size === 0)) return { input };
-  return { input, file: { name: raw.name, bytes: new Uint8Array(await raw.arrayBuffer()) } };
+  const form = await receiveUploadForm(await unreadRequest(c), {
+    dir: options.dir ?? tmpdir(),
+    maxFileBytes: MAX_UPLOAD_BYTES,
+    maxBodyBytes: UPLOAD_BODY_LIMIT,
+    bodyTooLarge: () => options.tooLarge(c),
+    checkToken: formTokenChecks.get(c),
+  });
+  try {
+    // A form whose file input was left empty still sends a nameless, empty part: that is no file.
+    const file = form.file && !(form.file.name === '' && form.file.sizeBytes === 0) ? form.file : undefined;
+    return await use(file ? { input: form.input, file } : { input: form.input });
+  } finally {
+    await form.dispose();
+  }
+}
+
+/**
+ * The request with its body still to read. A guard that read the form already (see
+ * MaterialGuardedRoutesDeps.guards) left it in Hono's cache, in memory: it is read from there.
+ */
+async function unreadRequest(c: Context): Promise<Request> {
+  if (!c.req.raw.bodyUsed) return c.req.raw;
+  return new Request(c.req.url, { method: c.req.method, body: await c.req.formData() });
 }
 
 function fileResponse(c: Context, served: ServedFile, cacheControl: string): Response {

@@ -27,7 +27,7 @@ import {
 } from './material.repository.js';
 import type { Material } from './material.types.js';
 import type { MaterialInput } from './material.validation.js';
-import { newStoredName, storeFile, storedFileStream } from './stored-files.js';
+import { contentSize, newStoredName, storeFile, storedFileStream } from './stored-files.js';
 
 export type MaterialDeps = {
   db: Db;
@@ -101,7 +101,7 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
   return inTransaction(deps.db, async (trx) => {
     // The file's pieces and its row commit together, or neither does. The pieces go first, under a
     // name nobody else knows yet, so that the webinar stays unlocked while up to 50 MB is written.
-    if (input.upload && storedName) await storeFile(trx, storedName, input.upload.bytes);
+    if (input.upload && storedName) await storeFile(trx, storedName, input.upload);
     // Two instances adding materials at once would read the same last position, and the unique
     // (webinar_id, position) index would refuse the second: the lock makes them take turns.
     if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
@@ -114,7 +114,7 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
       file_name: storedName,
       original_name: input.upload?.originalName ?? null,
       content_type: input.upload?.type.contentType ?? null,
-      size_bytes: input.upload?.bytes.length ?? null,
+      size_bytes: input.upload ? contentSize(input.upload) : null,
       visibility: input.visibility,
       position: await nextMaterialPosition(trx, webinar.id),
       created_at: at,

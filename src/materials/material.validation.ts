@@ -2,15 +2,21 @@
 import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
 import type { Validated } from '../errors.js';
 import { FieldReader, type Input } from '../validation.js';
-import { checkUpload, type UploadType } from './upload-check.js';
+import type { FileContent } from './stored-files.js';
+import { checkUpload, checkUploadSize, checkUploadType, type UploadType } from './upload-check.js';
+import type { ReceivedFile } from './upload-receiver.js';
 
 export const MATERIAL_KINDS: readonly MaterialKind[] = ['recording', 'slides', 'link'];
 export const MATERIAL_VISIBILITIES: readonly MaterialVisibility[] = ['public', 'attendees'];
 
-/** A file as it arrived: the name is only kept for the download name, never used to decide anything. */
-export type UploadedFile = { name: string; bytes: Uint8Array };
+/**
+ * A file as it arrived: in memory (seeds, tests), or streamed to a temporary file by the route, which
+ * counted its size and detected its type there. The name is only kept for the download name, never
+ * used to decide anything.
+ */
+export type UploadedFile = { name: string; bytes: Uint8Array } | ReceivedFile;
 
-export type CheckedUpload = { bytes: Uint8Array; originalName: string; type: UploadType };
+export type CheckedUpload = FileContent & { originalName: string; type: UploadType };
 
 /** Exactly one of `url` and `upload` is set. */
 export type MaterialInput = {
@@ -36,8 +42,9 @@ export function validateMaterial(input: Input, file?: UploadedFile, options: { m
     if (kind === 'recording') {
       fields.fail('file', 'Publish a recording as a link (YouTube, Vimeo or the address of a video file); uploads are for slides and documents.');
     } else {
-      const checked = checkUpload(file.bytes, options);
-      if (checked.ok) upload = { bytes: file.bytes, originalName: cleanFileName(file.name), type: checked.type };
+      const checked = 'bytes' in file ? checkUpload(file.bytes, options) : (checkUploadSize(file.sizeBytes, options.maxBytes) ?? checkUploadType(file.type));
+      const content: FileContent = 'bytes' in file ? { bytes: file.bytes } : { path: file.path, sizeBytes: file.sizeBytes };
+      if (checked.ok) upload = { ...content, originalName: cleanFileName(file.name), type: checked.type };
       else fields.fail('file', checked.message);
     }
   }

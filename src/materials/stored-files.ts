@@ -1,8 +1,10 @@
 // Uploaded files in the database, so that every app instance serves them: written whole inside the
 // caller's transaction, read back one piece per pull so that a download holds one piece in memory.
 import { randomBytes } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import type { Db } from '../db/connection.js';
 import { findFileChunk, insertFileChunk } from './file-chunk.repository.js';
+import { readRange } from './temp-file.js';
 
 /** Pieces small enough for either driver to bind in one parameter, large enough that 50 MB is 100 rows. */
 export const FILE_CHUNK_BYTES = 512 * 1024;
@@ -14,19 +16,44 @@ export function newStoredName(extension: string): string {
   return `${randomBytes(16).toString('hex')}.${extension}`;
 }
 
+/** A file's bytes: in memory (seeds, imports, tests), or in a file on disk (an upload, see temp-file.ts). */
+export type FileContent = { bytes: Uint8Array } | { path: string; sizeBytes: number };
+
+export function contentSize(content: FileContent): number {
+  return 'bytes' in content ? content.bytes.length : content.sizeBytes;
+}
+
 /**
  * Writes the file's pieces in the caller's transaction, so that they commit or vanish with the row
- * that points at them. Each piece is a view on the upload's memory, not a copy: better-sqlite3
- * binds a Buffer as a blob and pg sends it as bytea. Returns how many pieces were written.
+ * that points at them. Bytes in memory are written as views on that memory, not copies (better-sqlite3
+ * binds a Buffer as a blob and pg sends it as bytea); a file on disk is read one piece at a time, so
+ * that storing it holds one piece in memory. Returns how many pieces were written.
  */
-export async function storeFile(trx: Db, fileName: string, bytes: Uint8Array): Promise<number> {
+export async function storeFile(trx: Db, fileName: string, content: FileContent): Promise<number> {
   if (!trx.isTransaction) throw new Error(`storeFile("${fileName}") must run inside a transaction`);
-  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let seq = 0;
-  for (let start = 0; start < whole.length; start += FILE_CHUNK_BYTES) {
-    await insertFileChunk(trx, fileName, seq++, whole.subarray(start, start + FILE_CHUNK_BYTES));
+  if ('bytes' in content) {
+    const { bytes } = content;
+    const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let seq = 0;
+    for (let start = 0; start < whole.length; start += FILE_CHUNK_BYTES) {
+      await insertFileChunk(trx, fileName, seq++, whole.subarray(start, start + FILE_CHUNK_BYTES));
+    }
+    return seq;
   }
-  return seq;
+  const file = await open(content.path, 'r');
+  try {
+    let seq = 0;
+    for (let start = 0; start < content.sizeBytes; start += FILE_CHUNK_BYTES) {
+      const length = Math.min(FILE_CHUNK_BYTES, content.sizeBytes - start);
+      const piece = await readRange(file, start, length);
+      // The checks saw sizeBytes; a file that changed since is not stored half.
+      if (piece.length !== length) throw new Error(`${content.path} ends after ${start + piece.length} of ${content.sizeBytes} bytes.`);
+      await insertFileChunk(trx, fileName, seq++, piece);
+    }
+    return seq;
+  } finally {
+    await file.close();
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
-// Decides what an uploaded file really is from its bytes (PDF, PPTX, ODP, Keynote); the name is never trusted.
+// Decides what an uploaded file really is from its bytes (PDF, PPTX, ODP, Keynote), in memory or in a
+// file; the name is never trusted.
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -33,25 +34,64 @@ export function tooLargeMessage(maxBytes = MAX_UPLOAD_BYTES): string {
 }
 
 export function checkUpload(bytes: Uint8Array, options: { maxBytes?: number } = {}): UploadCheck {
-  const sizeProblem = checkUploadSize(bytes.length, options.maxBytes);
-  if (sizeProblem) return sizeProblem;
-  const type = detectUploadType(bytes);
+  return checkUploadSize(bytes.length, options.maxBytes) ?? checkUploadType(detectUploadType(bytes));
+}
+
+/** The type rule alone, for a file whose type was detected where it lies (see detectUploadTypeIn). */
+export function checkUploadType(type: UploadType | undefined): UploadCheck {
   if (!type) return { ok: false, reason: 'type', message: `This file is not ${ACCEPTED_TYPES_TEXT}. Upload one of these, or publish the material as a link.` };
   return { ok: true, type };
 }
 
 export function detectUploadType(bytes: Uint8Array): UploadType | undefined {
-  if (startsWith(bytes, 0, '%PDF-')) return UPLOAD_TYPES.pdf;
-  if (startsWith(bytes, 0, 'PK\x03\x04')) return zipPresentationType(bytes);
+  return inspectBytes(bytes, uploadType(bytes.length));
+}
+
+/**
+ * detectUploadType for a file that is not in memory: `read` is asked for the few ranges the rules
+ * look at (the first bytes; for a ZIP its end, its directory and one small entry), never the whole.
+ */
+export async function detectUploadTypeIn(sizeBytes: number, read: (offset: number, length: number) => Promise<Uint8Array>): Promise<UploadType | undefined> {
+  const inspection = uploadType(sizeBytes);
+  let step = inspection.next();
+  while (!step.done) step = inspection.next(await read(step.value.offset, step.value.length));
+  return step.value;
+}
+
+/** The entries listed in the ZIP central directory, or undefined when it cannot be read. */
+export function readZipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
+  return inspectBytes(bytes, zipEntries(bytes.length));
+}
+
+// The rules below ask for the bytes they need, one range at a time (`yield`), so that the same code
+// reads an upload in memory (inspectBytes) and one in a file (detectUploadTypeIn). A range past the
+// end of the file comes back shorter, as a read would.
+
+type ByteRange = { offset: number; length: number };
+type Inspection<T> = Generator<ByteRange, T, Uint8Array>;
+
+function inspectBytes<T>(bytes: Uint8Array, inspection: Inspection<T>): T {
+  let step = inspection.next();
+  while (!step.done) step = inspection.next(bytes.subarray(step.value.offset, step.value.offset + step.value.length));
+  return step.value;
+}
+
+/** A presentation's directory is a few kilobytes; one larger than this is refused rather than read into memory. */
+const MAX_ZIP_DIRECTORY_BYTES = 4 * 1024 * 1024;
+
+function* uploadType(size: number): Inspection<UploadType | undefined> {
+  const head = yield { offset: 0, length: 5 };
+  if (startsWith(head, 0, '%PDF-')) return UPLOAD_TYPES.pdf;
+  if (startsWith(head, 0, 'PK\x03\x04')) return yield* zipPresentationType(size);
   return undefined;
 }
 
-function zipPresentationType(bytes: Uint8Array): UploadType | undefined {
-  const entries = readZipEntries(bytes);
+function* zipPresentationType(size: number): Inspection<UploadType | undefined> {
+  const entries = yield* zipEntries(size);
   if (!entries || entries.length === 0) return undefined;
   // ODF 1.2 part 3, 3.3: the first entry is an uncompressed "mimetype" naming the document type.
   const first = entries[0]!;
-  if (first.name === 'mimetype' && first.method === 0 && storedText(bytes, first) === UPLOAD_TYPES.odp.contentType) return UPLOAD_TYPES.odp;
+  if (first.name === 'mimetype' && first.method === 0 && (yield* storedText(size, first)) === UPLOAD_TYPES.odp.contentType) return UPLOAD_TYPES.odp;
   const names = entries.map((entry) => entry.name);
   if (names.includes('[Content_Types].xml') && names.some((name) => name.startsWith('ppt/'))) return UPLOAD_TYPES.pptx;
   // Keynote '09 keeps an Index.zip; Keynote 6 and later keep Index/*.iwa protobuf archives.
@@ -61,26 +101,33 @@ function zipPresentationType(bytes: Uint8Array): UploadType | undefined {
 
 type ZipEntry = { name: string; method: number; compressedSize: number; localHeaderOffset: number };
 
-/** The entries listed in the ZIP central directory, or undefined when it cannot be read. */
-export function readZipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEndOfCentralDirectory(bytes, view);
-  if (eocd === undefined) return undefined;
-  const count = view.getUint16(eocd + 10, true);
-  const directorySize = view.getUint32(eocd + 12, true);
-  const directoryOffset = view.getUint32(eocd + 16, true);
+function* zipEntries(size: number): Inspection<ZipEntry[] | undefined> {
+  // The end record is 22 bytes plus a comment of at most 65535 bytes, at the very end of the file.
+  const tailOffset = Math.max(0, size - 22 - 0xffff);
+  const tail = yield { offset: tailOffset, length: size - tailOffset };
+  const endInTail = findEndOfCentralDirectory(tail);
+  if (endInTail === undefined) return undefined;
+  const end = dataView(tail);
+  const count = end.getUint16(endInTail + 10, true);
+  const directorySize = end.getUint32(endInTail + 12, true);
+  const directoryOffset = end.getUint32(endInTail + 16, true);
+  const eocd = tailOffset + endInTail;
   // ZIP64 markers: a presentation under 50 MB has no need for them, and we do not read them.
   if (count === 0xffff || directoryOffset === 0xffffffff || directoryOffset + directorySize > eocd) return undefined;
+  // Entries may run on up to the end record, so that is what is read.
+  if (eocd - directoryOffset > MAX_ZIP_DIRECTORY_BYTES) return undefined;
+  const directory = yield { offset: directoryOffset, length: eocd - directoryOffset };
+  const view = dataView(directory);
   const entries: ZipEntry[] = [];
-  let at = directoryOffset;
+  let at = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    if (at + 46 > directory.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
-    if (at + 46 + nameLength > eocd) return undefined;
+    if (at + 46 + nameLength > directory.length) return undefined;
     entries.push({
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: new TextDecoder().decode(directory.subarray(at + 46, at + 46 + nameLength)),
       method: view.getUint16(at + 10, true),
       compressedSize: view.getUint32(at + 20, true),
       localHeaderOffset: view.getUint32(at + 42, true),
@@ -90,25 +137,28 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   return entries;
 }
 
-function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number | undefined {
-  // The record is 22 bytes plus a comment of at most 65535 bytes, at the very end of the file.
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === 0x06054b50 && at + 22 + view.getUint16(at + 20, true) === bytes.length) return at;
+/** Where the end record starts in `tail`, the last bytes of the file. */
+function findEndOfCentralDirectory(tail: Uint8Array): number | undefined {
+  const view = dataView(tail);
+  for (let at = tail.length - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) === 0x06054b50 && at + 22 + view.getUint16(at + 20, true) === tail.length) return at;
   }
   return undefined;
 }
 
 /** The content of a stored (uncompressed) entry as text, via its local header. */
-function storedText(bytes: Uint8Array, entry: ZipEntry): string | undefined {
+function* storedText(size: number, entry: ZipEntry): Inspection<string | undefined> {
   const at = entry.localHeaderOffset;
-  if (entry.compressedSize > 200 || at + 30 > bytes.length) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(at, true) !== 0x04034b50) return undefined;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) return undefined;
-  return new TextDecoder().decode(bytes.subarray(start, end));
+  if (entry.compressedSize > 200 || at + 30 > size) return undefined;
+  const header = dataView(yield { offset: at, length: 30 });
+  if (header.getUint32(0, true) !== 0x04034b50) return undefined;
+  const start = at + 30 + header.getUint16(26, true) + header.getUint16(28, true);
+  if (start + entry.compressedSize > size) return undefined;
+  return new TextDecoder().decode(yield { offset: start, length: entry.compressedSize });
+}
+
+function dataView(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function startsWith(bytes: Uint8Array, offset: number, text: string): boolean {

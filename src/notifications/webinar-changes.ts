@@ -6,11 +6,11 @@ import { enqueueEmail, moveWebinarMailExpiry, type OutgoingEmail } from '../mail
 import { listSpeakerTokens } from '../programme/programme.repository.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
-import { attendeeEmailBase, attendeeInvite, emailContext, personalUrl, type EmailContext, type EmailRecipient } from '../registration/registration.emails.js';
+import { attendeeEmailBase, attendeeFooter, attendeeInvite, emailContext, personalUrl, type EmailContext, type EmailRecipient } from '../registration/registration.emails.js';
 import { listRegisteredAttendees } from '../registration/registration.repository.js';
 import { fillFreeSeats } from '../registration/registration.service.js';
 import { formatDuration } from '../time/index.js';
-import { emailBody, footerFor, whenFor } from './email-text.js';
+import { emailBody, whenFor } from './email-text.js';
 import { speakerCancellationEmail, speakerInviteEmail } from './speaker-emails.js';
 
 export type ChangeNotifierDeps = { clock: Clock; baseUrl: string };
@@ -47,7 +47,7 @@ function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, atten
         change.fields.includes('joinUrl') || !webinar.joinUrl ? null : `Join link: ${webinar.joinUrl}`,
         `Can't make it now? Cancel so that someone on the waiting list gets your seat: ${personalUrl(ctx.baseUrl, attendee.token)}`,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
     ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
   };
@@ -63,7 +63,7 @@ function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee
         `We are sorry: “${webinar.title}”, planned for\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}\nhas been cancelled.${confirmed ? ' The attached cancellation removes it from your calendar.' : ''}`,
         `The rest of the programme: ${ctx.baseUrl}/`,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
     ics: confirmed ? attendeeInvite(ctx, webinar, attendee, 'CANCEL') : null,
   };

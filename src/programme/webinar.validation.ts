@@ -25,6 +25,13 @@ export type WebinarInput = {
   speakers: SpeakerAssignment[];
 };
 
+/**
+ * The days a webinar may start on, as local dates in its zone. Outside them lie only typing
+ * mistakes (0000, 9999), and years before 1000 or after 9999 cannot be written as iCalendar dates.
+ */
+export const EARLIEST_START_DATE = '2000-01-01';
+export const LATEST_START_DATE = '2100-12-31';
+
 /** Reads `start` + `timezone` (+ `offset` for a time that occurs twice) into a zoned time. */
 export function readStart(fields: FieldReader, defaultZone: string, required: boolean): ZonedTime | null {
   const local = fields.text('start', 'Start', { required, max: 40 });
@@ -34,6 +41,11 @@ export function readStart(fields: FieldReader, defaultZone: string, required: bo
   const resolved = resolveLocalTime({ local, zone, offset });
   if (!resolved.ok) {
     fields.fail(resolved.error.kind === 'zone' ? 'timezone' : resolved.error.kind === 'offset' ? 'offset' : 'start', resolved.error.message);
+    return null;
+  }
+  const date = resolved.value.local.slice(0, 10);
+  if (date < EARLIEST_START_DATE || date > LATEST_START_DATE) {
+    fields.fail('start', `The start must be a date from ${EARLIEST_START_DATE} to ${LATEST_START_DATE}; ${date} is outside that range.`);
     return null;
   }
   return resolved.value;

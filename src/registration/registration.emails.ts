@@ -5,6 +5,7 @@ import { webinarEvent, webinarUrl } from '../calendar/webinar-events.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor, whenFor } from '../notifications/email-text.js';
 import type { DateTime } from 'luxon';
+import { showIn } from '../time/index.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { getProgramme } from '../programme/programme.service.js';
@@ -60,24 +61,11 @@ export function attendeeEmailBase(webinar: Webinar, attendee: EmailRecipient, ki
   return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id, notAfter: webinar.endsAt };
 }
 
-/** The only message with a replaced link must reach its owner whenever it can, however late. */
-function keepsNewLink(options: { linkReplaced?: boolean }): Pick<OutgoingEmail, 'notAfter'> | Record<string, never> {
-  return options.linkReplaced ? { notAfter: null } : {};
-}
-
-/** Said when a registration from elsewhere replaced the attendee's link (see `register`). */
-function linkReplacedNote(options: { linkReplaced?: boolean }): string | null {
-  return options.linkReplaced
-    ? 'Your personal link has changed with this registration, and the one you had before no longer works. If you subscribed to your personal calendar, subscribe again from your personal page below.'
-    : null;
-}
-
 export function confirmationEmail(
   ctx: EmailContext,
   webinar: Webinar,
   attendee: EmailRecipient,
   kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed',
-  options: { linkReplaced?: boolean } = {},
 ): OutgoingEmail {
   const promoted = kind === 'promoted';
   return {
@@ -92,18 +80,16 @@ export function confirmationEmail(
         `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
         webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : 'The join link will be on your personal page before the webinar.',
         'The attached invitation adds the webinar to your calendar. We will remind you 24 hours and 1 hour before the start.',
-        linkReplacedNote(options),
         `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
         `About the webinar: ${webinarUrl(ctx.baseUrl, webinar)}`,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
     ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
-    ...keepsNewLink(options),
   };
 }
 
-export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: number, options: { linkReplaced?: boolean } = {}): OutgoingEmail {
+export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: number): OutgoingEmail {
   return {
     ...attendeeEmailBase(webinar, attendee, 'waitlisted'),
     subject: `On the waiting list: ${webinar.title}`,
@@ -112,12 +98,10 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: E
         `Hello ${attendee.name},`,
         `“${webinar.title}” is full, so you are on the waiting list, in place ${place}. If a seat becomes free, you move up automatically and we email you a calendar invitation with the join link.`,
         `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        linkReplacedNote(options),
         `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
-    ...keepsNewLink(options),
   };
 }
 
@@ -139,7 +123,7 @@ export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, atte
         `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
         'If it was not you, there is nothing to do: nobody else was shown your registrations or this link.',
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
     // At most one a day per webinar: anyone can type the address, and the form has no captcha.
     dedupeKey: `already-registered:${attendee.id}:${webinar.id}:${ctx.now.toUTC().toISODate()}`,
@@ -159,7 +143,7 @@ export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee:
         `Changed your mind? You can register again while registration is open: ${webinarUrl(ctx.baseUrl, webinar)}`,
         `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
     ics: wasConfirmed ? attendeeInvite(ctx, webinar, attendee, 'CANCEL') : null,
   };
@@ -177,7 +161,7 @@ export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Ema
         webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : null,
         `Can't make it? Please cancel so that someone on the waiting list gets your seat: ${personalUrl(ctx.baseUrl, attendee.token)}`,
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
     // One reminder per registration, kind and start time, whatever happens to the server in between;
     // a webinar that moves gets its reminders again for the new time.
@@ -199,7 +183,45 @@ export function newLinkEmail(ctx: EmailContext, attendee: EmailRecipient): Outgo
         `Here is your new personal link. The previous one no longer works.`,
         personalUrl(ctx.baseUrl, attendee.token),
       ],
-      footerFor(ctx.programme, ctx.baseUrl),
+      attendeeFooter(ctx, attendee),
     ),
   };
+}
+
+/**
+ * Someone asked to register an address that has a personal page, from somewhere its owner has not
+ * opened that page: nothing happens until the owner confirms here. At most one a day per webinar.
+ */
+export function registrationRequestEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, requestId: number, expiresAt: DateTime): OutgoingEmail {
+  const until = showIn(expiresAt, attendee.zone);
+  return {
+    ...attendeeEmailBase(webinar, attendee, 'registration-request'),
+    subject: `Please confirm: ${webinar.title}`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `Someone asked to register this address for “${webinar.title}”. If it was you, confirm it here; until then it holds no seat:`,
+        `${confirmUrl(ctx.baseUrl, attendee.token, requestId)}`,
+        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        `The link works until ${until.date}, ${until.time} ${until.abbreviation}. If it was not you, ignore this email: nothing changes, and nobody else was shown your registrations or your personal page.`,
+      ],
+      attendeeFooter(ctx, attendee),
+    ),
+    dedupeKey: `registration-request:${attendee.id}:${webinar.id}:${ctx.now.toUTC().toISODate()}`,
+    notAfter: expiresAt,
+  };
+}
+
+export function confirmUrl(baseUrl: string, token: string, requestId: number): string {
+  return `${personalUrl(baseUrl, token)}/confirm/${requestId}`;
+}
+
+/** Where "this wasn't me" leads: one button that removes the address and everything about it. */
+export function removeUrl(baseUrl: string, token: string): string {
+  return `${personalUrl(baseUrl, token)}/remove`;
+}
+
+/** The programme's footer, and for every email to an attendee the way out. */
+export function attendeeFooter(ctx: Pick<EmailContext, 'programme' | 'baseUrl'>, attendee: Pick<EmailRecipient, 'token'>): string {
+  return `Not you, or no longer interested? Remove this address and everything about it:\n${removeUrl(ctx.baseUrl, attendee.token)}\n\n${footerFor(ctx.programme, ctx.baseUrl)}`;
 }

@@ -1,6 +1,9 @@
 // SQL for registrations: seats, the waiting list in order, and who is registered where.
 import type { Db } from '../db/connection.js';
-import type { NewRegistration, RegistrationRow, RegistrationStatus } from '../db/schema.js';
+import type { NewRegistration, RegistrationRequestRow, RegistrationRequestTable, RegistrationRow, RegistrationStatus } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+
+type NewRegistrationRequest = Insertable<RegistrationRequestTable>;
 
 export async function findRegistration(db: Db, webinarId: number, attendeeId: number): Promise<RegistrationRow | undefined> {
   return db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('attendee_id', '=', attendeeId).executeTakeFirst();
@@ -81,4 +84,35 @@ export async function listRegisteredAttendees(db: Db, webinarId: number, status:
     .where('registration.status', '=', status)
     .orderBy('registration.id');
   return (limit === undefined ? query : query.limit(limit)).execute();
+}
+
+/**
+ * Records (or renews) a registration asked for an attendee by someone who may not be its owner.
+ * One per webinar and attendee: asking again keeps the request and its confirmation link.
+ */
+export async function upsertRegistrationRequest(db: Db, request: NewRegistrationRequest): Promise<{ id: number; created: boolean }> {
+  const existing = await db
+    .selectFrom('registration_request')
+    .select('id')
+    .where('webinar_id', '=', request.webinar_id)
+    .where('attendee_id', '=', request.attendee_id)
+    .executeTakeFirst();
+  if (existing) {
+    await db.updateTable('registration_request').set({ question: request.question, expires_at: request.expires_at }).where('id', '=', existing.id).execute();
+    return { id: existing.id, created: false };
+  }
+  const row = await db.insertInto('registration_request').values(request).returning('id').executeTakeFirstOrThrow();
+  return { id: row.id, created: true };
+}
+
+export async function findRegistrationRequest(db: Db, id: number, attendeeId: number): Promise<RegistrationRequestRow | undefined> {
+  return db.selectFrom('registration_request').selectAll().where('id', '=', id).where('attendee_id', '=', attendeeId).executeTakeFirst();
+}
+
+export async function listRegistrationRequestsOf(db: Db, attendeeId: number, now: string): Promise<RegistrationRequestRow[]> {
+  return db.selectFrom('registration_request').selectAll().where('attendee_id', '=', attendeeId).where('expires_at', '>', now).orderBy('id').execute();
+}
+
+export async function deleteRegistrationRequest(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('registration_request').where('id', '=', id).execute();
 }

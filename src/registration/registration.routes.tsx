@@ -3,7 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
-import { CheckEmailPage, DeletedPage, PrivacyPage } from '../../views/registration/simple-pages.js';
+import { CheckEmailPage, ConfirmRequestPage, DeletedPage, PrivacyPage, RemoveDataPage } from '../../views/registration/simple-pages.js';
 import { calendarPreflight, calendarResponse } from '../calendar/calendar.http.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
@@ -15,8 +15,13 @@ import { showIn, normalizeZone } from '../time/index.js';
 import { looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { personalUrl } from './registration.emails.js';
 import {
+  attendeeInput,
   cancelRegistration,
   changeAttendeeZone,
+  confirmRequest,
+  discardRequest,
+  findOpenRequest,
+  listOpenRequests,
   deleteAttendeeData,
   getAttendeeByToken,
   listRegistrationsWithWebinars,
@@ -42,6 +47,7 @@ export type RegistrationRoutesDeps = RegistrationDeps &
   };
 
 const FORM_LIMIT = 64 * 1024;
+const REQUEST_NOT_FOUND = 'This confirmation link has been used already or has expired. Your personal page shows where you stand; register again if you still want to take part.';
 const OWNER_COOKIE = 'hub_attendee';
 
 function welcomeQuery(result: RegisterResult): string {
@@ -127,7 +133,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
         {
           status: 'emailed',
           message:
-            'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link (a repeat of a registration it already has, at most once a day).',
+            'This email address is already known to the programme, so the registration has been emailed to it: it takes effect when the owner of the address confirms it there (a repeat of a registration it already has is said at most once a day).',
           webinar: { slug: result.outcomes[0]!.webinar.slug, title: result.outcomes[0]!.webinar.title },
         },
         202,
@@ -183,6 +189,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const others = splitByTime(await listWebinars(db), now).upcoming.filter((w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now));
     const waitlistPlaces = new Map<number, number>();
     for (const r of registrations) if (r.status === 'waitlisted') waitlistPlaces.set(r.id, await waitlistPlace(db, r.webinarId, r.id));
+    const requests = await listOpenRequests(deps, attendee);
     const materials = deps.attendeeMaterialsOf
       ? await deps.attendeeMaterialsOf(attendee, registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinarId))
       : undefined;
@@ -200,6 +207,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
         notice={notice}
         zoneError={extras.zoneError}
         materials={materials}
+        requests={requests}
       />,
       status as 200,
     );
@@ -242,6 +250,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     else if (message === 'zone') notice = { kind: 'ok', text: `Times are now shown for ${attendee.zone}.` };
     else if (message === 'link') notice = { kind: 'ok', text: 'This is your new personal link; the old one no longer works. We have emailed it to you as well.' };
     else if (message === 'registered') notice = { kind: 'ok', text: 'Registered. A confirmation is on its way by email.' };
+    else if (message === 'discarded') notice = { kind: 'info', text: 'Discarded: that registration request is gone, and nothing else has changed.' };
     return renderMyPage(c, attendee, { notice });
   });
 
@@ -269,19 +278,60 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.post('/:token/register/:slug', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     try {
-      await register(deps, [c.req.param('slug')], {
-        name: attendee.name,
-        email: attendee.email,
-        organisation: attendee.organisation,
-        organisationType: attendee.organisationType,
-        timezone: attendee.zone,
-        question: null,
-      }, { fromOwnPage: true });
+      await register(deps, [c.req.param('slug')], { ...attendeeInput(attendee), question: null }, { fromOwnPage: true });
     } catch (error) {
       if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
       throw error;
     }
     return c.redirect(`/my/${attendee.token}?done=registered`, 303);
+  });
+
+  // A registration someone asked for this address: the emailed link shows it, the button confirms.
+  const requestId = (c: Context) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(REQUEST_NOT_FOUND);
+    return id;
+  };
+  my.get('/:token/confirm/:id', async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const request = await findOpenRequest(deps, attendee, requestId(c));
+    if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
+    const start = showIn(request.webinar.startsAt, attendee.zone);
+    const base = `/my/${attendee.token}/confirm/${request.id}`;
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(
+      <ConfirmRequestPage
+        programme={await getProgramme(db)}
+        title={request.webinar.title}
+        when={{ datetime: start.datetime, text: `${start.date}, ${start.time} ${start.abbreviation}` }}
+        confirmAction={base}
+        discardAction={`${base}/discard`}
+      />,
+    );
+  });
+
+  my.post('/:token/confirm/:id', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    try {
+      const result = await confirmRequest(deps, attendee, requestId(c));
+      return c.redirect(`/my/${attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303);
+    } catch (error) {
+      if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
+      throw error;
+    }
+  });
+
+  my.post('/:token/confirm/:id/discard', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    await discardRequest(deps, attendee, requestId(c));
+    return c.redirect(`/my/${attendee.token}?done=discarded`, 303);
+  });
+
+  // "Not you?" in every email: one button away from removing the address and all about it.
+  my.get('/:token/remove', async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(<RemoveDataPage programme={await getProgramme(db)} email={attendee.email} action={`/my/${attendee.token}/delete`} pageUrl={`/my/${attendee.token}`} />);
   });
 
   my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {

@@ -4,7 +4,7 @@ import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar } from '../calendar/calendar.service.js';
 import { webinarEvent, type EventLink } from '../calendar/webinar-events.js';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { AttendeeRow, RegistrationRow } from '../db/schema.js';
@@ -17,9 +17,13 @@ import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
 import { deleteAttendee, findAttendeeByEmail, findAttendeeByTokenLookup, insertAttendeeIfNew, updateAttendee } from './attendee.repository.js';
-import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
+import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, registrationRequestEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
 import {
   countConfirmed,
+  deleteRegistrationRequest,
+  findRegistrationRequest,
+  listRegistrationRequestsOf,
+  upsertRegistrationRequest,
   deleteRegistration,
   findRegistration,
   findRegistrationById,
@@ -83,11 +87,11 @@ export function assertOpenForRegistration(webinar: Webinar, now: DateTime): void
 /**
  * Registers an address for one or more webinars in one transaction. An existing attendee keeps their
  * name, organisation and zone: typing someone's address must not change or reveal their data. And
- * because the first person to type an address saw its secret link, a new registration for an
- * existing attendee from anywhere but the holder of the link replaces the link; the working one
- * reaches the owner of the address by email. The holder is whoever registers from the personal
- * page, or with `ownerLookup` (the hash of the link, kept by the browser that opened that page):
- * replacing their link would break the calendar they subscribed to for nothing.
+ * nobody but the owner of an address may act for it: a registration for an address that already has
+ * a personal page takes effect at once only from that page, or from the browser that opened it
+ * (`ownerLookup`, the hash of the link it keeps). From anywhere else it becomes a request that holds
+ * no seat and changes nothing, and the owner confirms it from the email it sends them; their link,
+ * and the calendar they subscribed to with it, stay as they are.
  */
 export async function register(
   deps: RegistrationDeps,
@@ -110,8 +114,7 @@ export async function register(
     }
     const ctx = await emailContext(trx, baseUrl, clock);
 
-    // Locked as well: the same address registering for two webinars at once must not replace the
-    // personal link twice.
+    // Locked as well: the same address registering for two webinars at once is decided once.
     let attendeeRow = await findAttendeeByEmail(trx, input.email, { lock: true });
     let createdAttendee = false;
     if (!attendeeRow) {
@@ -133,22 +136,13 @@ export async function register(
       attendeeRow ??= await findAttendeeByEmail(trx, input.email, { lock: true });
       if (!attendeeRow) throw new Error(`The attendee ${input.email} was neither inserted nor found.`);
     }
-    const existing = new Map<number, RegistrationRow | undefined>();
-    for (const webinar of webinars) existing.set(webinar.id, await findRegistration(trx, webinar.id, attendeeRow.id));
-    const anyNew = webinars.some((w) => (existing.get(w.id)?.status ?? 'cancelled') === 'cancelled');
-    const holdsLink = options.fromOwnPage === true || (options.ownerLookup !== undefined && tokensEqual(options.ownerLookup, attendeeRow.token_lookup));
-    const linkReplaced = !createdAttendee && anyNew && !holdsLink;
-    if (linkReplaced) {
-      const token = generateToken();
-      const lookup = tokenLookup(token);
-      await updateAttendee(trx, attendeeRow.id, { token, token_lookup: lookup, updated_at: at });
-      attendeeRow = { ...attendeeRow, token, token_lookup: lookup };
-    }
     const attendee = toAttendee(attendeeRow);
+    const actsAsOwner =
+      createdAttendee || options.fromOwnPage === true || (options.ownerLookup !== undefined && tokensEqual(options.ownerLookup, attendeeRow.token_lookup));
 
     const outcomes: RegisterOutcome[] = [];
     for (const webinar of webinars) {
-      const previous = existing.get(webinar.id);
+      const previous = await findRegistration(trx, webinar.id, attendee.id);
       if (previous && previous.status !== 'cancelled') {
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
         // The page after registering only says "we have emailed you": the email must come.
@@ -156,6 +150,11 @@ export async function register(
           const place = previous.status === 'confirmed' ? { status: 'confirmed' as const } : { status: 'waitlisted' as const, place: await waitlistPlace(trx, webinar.id, previous.id) };
           await enqueueEmail(trx, clock, alreadyRegisteredEmail(ctx, webinar, attendee, place));
         }
+        continue;
+      }
+      if (!actsAsOwner) {
+        await requestConfirmation(trx, deps, ctx, webinar, attendee, input.question);
+        outcomes.push({ webinar, status: 'requested', alreadyRegistered: false, registrationId: null });
         continue;
       }
       // A cancelled registration is replaced, so that a new place in the waiting list is at its end.
@@ -171,12 +170,77 @@ export async function register(
         confirmed_at: seatFree ? at : null,
         cancelled_at: null,
       });
-      if (seatFree) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'registration-confirmed', { linkReplaced }));
-      else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id), { linkReplaced }));
+      if (seatFree) await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'registration-confirmed'));
+      else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id)));
       outcomes.push({ webinar, status: seatFree ? 'confirmed' : 'waitlisted', alreadyRegistered: false, registrationId: row.id });
     }
     return { attendee, createdAttendee, outcomes };
   });
+}
+
+/** How long a request waits for its owner's confirmation (less when registration closes sooner). */
+export const REQUEST_VALID_DAYS = 7;
+
+/**
+ * Keeps a registration that someone asked for the attendee, and emails the owner the one link that
+ * confirms it. Asking again renews the same request: its emailed link keeps working, and the owner
+ * hears about it at most once a day (anyone can type an address).
+ */
+async function requestConfirmation(trx: Db, deps: RegistrationDeps, ctx: EmailContext, webinar: Webinar, attendee: Attendee, question: string | null) {
+  const now = deps.clock.now();
+  const closes = webinar.startsAt.minus({ minutes: webinar.registrationClosesMinutesBefore });
+  const expiresAt = DateTime.min(now.plus({ days: REQUEST_VALID_DAYS }), closes);
+  const request = await upsertRegistrationRequest(trx, {
+    webinar_id: webinar.id,
+    attendee_id: attendee.id,
+    question,
+    created_at: toStoredInstant(now),
+    expires_at: toStoredInstant(expiresAt),
+  });
+  await enqueueEmail(trx, deps.clock, registrationRequestEmail(ctx, webinar, attendee, request.id, expiresAt));
+}
+
+/** A request the attendee was emailed about, as their confirmation page shows it; undefined once used or gone. */
+export async function findOpenRequest(deps: RegistrationDeps, attendee: Attendee, requestId: number): Promise<{ id: number; webinar: Webinar; expiresAt: DateTime } | undefined> {
+  const row = await findRegistrationRequest(deps.db, requestId, attendee.id);
+  if (!row || utc(row.expires_at) <= deps.clock.now()) return undefined;
+  const [webinar] = await listWebinars(deps.db, { ids: [row.webinar_id] });
+  return webinar ? { id: row.id, webinar, expiresAt: utc(row.expires_at) } : undefined;
+}
+
+/** The attendee's open requests, with their webinars, for their page. */
+export async function listOpenRequests(deps: RegistrationDeps, attendee: Attendee): Promise<Array<{ id: number; webinar: Webinar }>> {
+  const rows = await listRegistrationRequestsOf(deps.db, attendee.id, toStoredInstant(deps.clock.now()));
+  const webinars = new Map((await listWebinars(deps.db, { ids: rows.map((row) => row.webinar_id) })).map((webinar) => [webinar.id, webinar]));
+  return rows.flatMap((row) => {
+    const webinar = webinars.get(row.webinar_id);
+    return webinar ? [{ id: row.id, webinar }] : [];
+  });
+}
+
+/** The owner confirms a request from their email: it becomes a registration now, in the queue's order. */
+export async function confirmRequest(deps: RegistrationDeps, attendee: Attendee, requestId: number): Promise<RegisterResult> {
+  return inTransaction(deps.db, async (trx) => {
+    const row = await findRegistrationRequest(trx, requestId, attendee.id);
+    if (!row || utc(row.expires_at) <= deps.clock.now()) throw new NotFoundError(REQUEST_GONE);
+    const [webinar] = await listWebinars(trx, { ids: [row.webinar_id] });
+    if (!webinar) throw new NotFoundError(REQUEST_GONE);
+    await deleteRegistrationRequest(trx, row.id);
+    return register({ ...deps, db: trx }, [webinar.slug], { ...attendeeInput(attendee), question: row.question }, { fromOwnPage: true });
+  });
+}
+
+/** "This wasn't me": the request goes, and nothing else changes. */
+export async function discardRequest(deps: RegistrationDeps, attendee: Attendee, requestId: number): Promise<void> {
+  const row = await findRegistrationRequest(deps.db, requestId, attendee.id);
+  if (row) await deleteRegistrationRequest(deps.db, row.id);
+}
+
+const REQUEST_GONE = 'This confirmation link has been used already, has expired, or its webinar no longer takes registrations. Your personal page shows where you stand.';
+
+/** What registering again as the attendee takes: their own details, never someone else's typing. */
+export function attendeeInput(attendee: Attendee): Omit<RegistrationInput, 'question'> {
+  return { name: attendee.name, email: attendee.email, organisation: attendee.organisation, organisationType: attendee.organisationType, timezone: attendee.zone };
 }
 
 /** A waiting registration's place in the queue (1 is next); counted in SQL, not by loading the list. */

@@ -29,10 +29,12 @@ export type RegistrationWithWebinar = Registration & { webinar: Webinar };
 
 export type RegisterOutcome = {
   webinar: Webinar;
-  status: 'confirmed' | 'waitlisted';
+  /** 'requested': the address has an owner, who must confirm from the email sent to them. */
+  status: 'confirmed' | 'waitlisted' | 'requested';
   /** True when this address was already registered: nothing changed. */
   alreadyRegistered: boolean;
-  registrationId: number;
+  /** null for a request, which is no registration yet. */
+  registrationId: number | null;
 };
 
 export type RegisterResult = {

@@ -24,6 +24,14 @@ export type RegistrationInput = {
   question: string | null;
 };
 
+/**
+ * "https://…", "www.…" or "evil.example/login": anything a mail client might show as a link.
+ * Plain domain-like words without a path ("Volvo.se" is rare as a name; "Example AB" is not) pass.
+ */
+export function looksLikeWebAddress(text: string): boolean {
+  return /[a-z][a-z0-9+.-]*:\/\//i.test(text) || /\bwww\./i.test(text) || /[a-z0-9-]+\.[a-z]{2,}\//i.test(text);
+}
+
 /** The honeypot: a field people never see (and never fill); simple bots fill every field. */
 export const HONEYPOT_FIELD = 'website';
 
@@ -37,6 +45,10 @@ export function validateRegistration(input: Input): Validated<RegistrationInput>
     'Organisation type',
     ORGANISATION_TYPES.map((t) => t.value),
   );
+  // Names and organisations go into emails to the address typed, which may be someone else's: a
+  // web address there would let a stranger send a link in the programme's name.
+  if (looksLikeWebAddress(name)) fields.fail('name', 'Please write your name without a web address.');
+  if (looksLikeWebAddress(organisation)) fields.fail('organisation', 'Please write the organisation’s name without a web address.');
   const timezone = fields.zone('timezone', 'Time zone');
   const question = fields.optionalText('question', 'Question for the speakers', { max: 2000, multiline: true });
   if (!fields.boolean('consent')) fields.fail('consent', 'Please agree that we store your details for the programme; we cannot register you otherwise.');

@@ -2,7 +2,8 @@
 // auth routes, and probes behind the guards, on a fresh database.
 import { Hono } from 'hono';
 import { authRoutes } from '../../src/auth/auth.routes.js';
-import type { SignInLimit } from '../../src/auth/sign-in-throttle.js';
+import type { SignInLimits } from '../../src/auth/sign-in-throttle.js';
+import type { PasswordCheck } from '../../src/auth/sign-in.service.js';
 import { fixedClock, type Clock } from '../../src/clock.js';
 import type { Db } from '../../src/db/connection.js';
 import { seedDatabase } from '../../src/db/seed.js';
@@ -11,11 +12,15 @@ import { readForm } from '../../src/http/body.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { areaGuards } from '../../src/http/area-guards.js';
 import { handleErrors, handleNotFound } from '../../src/http/error-handler.js';
+import { resolveClientAddress } from '../../src/http/rate-limit.js';
 import { TEST_BASE_URL } from '../helpers/test-app.js';
 
 export const HUB_API_TOKEN = 'env-token-for-the-import-script-0123456789';
 
-export async function buildAuthTestApp(options: { now?: string; envToken?: string | null; signInLimit?: SignInLimit } = {}) {
+/** `checkPassword` replaces the sign-in's password check, e.g. to count how many guesses are evaluated. */
+export type AuthTestOptions = { envToken?: string | null; signInLimits?: SignInLimits; checkPassword?: PasswordCheck };
+
+export async function buildAuthTestApp(options: AuthTestOptions & { now?: string } = {}) {
   const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
   const db = await openTestDatabase();
   await seedDatabase(db, clock, { demo: false });
@@ -25,20 +30,22 @@ export async function buildAuthTestApp(options: { now?: string; envToken?: strin
 }
 
 /** A second instance of the hub on the same database and clock, as behind a load balancer. */
-export function anotherAuthInstance(ctx: AuthTestApp, options: { envToken?: string | null; signInLimit?: SignInLimit } = {}) {
+export function anotherAuthInstance(ctx: AuthTestApp, options: AuthTestOptions = {}) {
   return { ...ctx, app: authApp(ctx.db, ctx.clock, ctx.logged, options) };
 }
 
-function authApp(db: Db, clock: Clock, logged: Array<{ message: string; error: unknown }>, options: { envToken?: string | null; signInLimit?: SignInLimit }) {
+function authApp(db: Db, clock: Clock, logged: Array<{ message: string; error: unknown }>, options: AuthTestOptions) {
   const errors = { siteTitle: async () => 'Test hub', log: (message: string, error: unknown) => logged.push({ message, error }) };
 
   const app = new Hono<AppEnv>();
   app.onError(handleErrors(errors));
   app.notFound(handleNotFound(errors));
+  // Behind a proxy, so that a test can be several clients: X-Forwarded-For names the client.
+  app.use(resolveClientAddress({ trustProxy: true }));
   // Guarded as in createApp: the area guards in front of every route, which keep /admin/login and
   // /admin/setup reachable.
   app.use(areaGuards({ db, clock, baseUrl: TEST_BASE_URL, apiToken: options.envToken === undefined ? HUB_API_TOKEN : options.envToken }));
-  app.route('/', authRoutes({ db, clock, baseUrl: TEST_BASE_URL, secureCookies: true, signInLimit: options.signInLimit }));
+  app.route('/', authRoutes({ db, clock, baseUrl: TEST_BASE_URL, secureCookies: true, signInLimits: options.signInLimits, checkPassword: options.checkPassword }));
 
   const admin = new Hono<AppEnv>();
   admin.get('/', (c) => c.text(`Dashboard of ${c.var.coordinator?.name}`));

@@ -153,7 +153,7 @@ describe('throttling failed sign-ins', () => {
     expect((await signIn(ctx, MARIA.email, TEST_PASSWORD)).status).toBe(303);
   });
 
-  it('locks the address on every instance of the hub once failures through either reach the limit', async () => {
+  it('throttles the client on every instance of the hub once its failures through either reach the limit', async () => {
     const ctx = await withMaria();
     const other = anotherAuthInstance(ctx);
     for (let i = 0; i < 3; i++) expect((await signIn(ctx, MARIA.email, `wrong on one ${i}`)).status).toBe(422);

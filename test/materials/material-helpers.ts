@@ -1,6 +1,10 @@
 // Builds the materials routes on a demo database, real ZIP-based sample files, and past-webinar attendees.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Hono } from 'hono';
+import { afterAll } from 'vitest';
 import { calendarRoutes } from '../../src/calendar/calendar.routes.js';
 import type { Db } from '../../src/db/connection.js';
 import type { AppEnv } from '../../src/http/env.js';
@@ -26,10 +30,18 @@ export const CSRF = 'test-csrf-token';
 
 export type MaterialsCtx = Awaited<ReturnType<typeof buildMaterialsApp>>;
 
+const uploadDirs: string[] = [];
+afterAll(() => {
+  for (const dir of uploadDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** The materials routes and hooks mounted the way the lead will mount them, on a fresh demo database. */
 export async function buildMaterialsApp() {
   const ctx = await buildTestApp({ now: NOW });
   const deps: MaterialDeps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL };
+  // A folder of this app's own for uploads on their way in, so that a test sees exactly its files.
+  const uploadDir = mkdtempSync(join(tmpdir(), 'hub-test-uploads-'));
+  uploadDirs.push(uploadDir);
   const logged: Array<{ message: string; error: unknown }> = [];
   const log = (message: string, error: unknown) => logged.push({ message, error });
   const siteTitle = async () => (await getProgramme(ctx.db)).title;
@@ -46,13 +58,13 @@ export async function buildMaterialsApp() {
   });
   app.route('/', materialPublicRoutes({ ...deps, viewer }));
   app.route('/', materialAttendeeRoutes(deps));
-  app.route('/', materialAdminRoutes(deps));
-  app.route('/', materialApiRoutes(deps));
+  app.route('/', materialAdminRoutes({ ...deps, uploadDir }));
+  app.route('/', materialApiRoutes({ ...deps, uploadDir }));
   const pages = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, viewer, materialsOf: materialsOf(deps) };
   app.route('/', calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps), cache: createPublicCache({ db: ctx.db, clock: ctx.clock }) }));
   app.route('/', programmeRoutes(pages));
   app.route('/', registrationRoutes({ ...pages, rateLimit: { max: 1000, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(deps), attendeeFeedLinksOf: attendeeFeedLinks(deps) }));
-  return { ...ctx, app, deps, logged };
+  return { ...ctx, app, deps, logged, uploadDir, tempFiles: () => readdirSync(uploadDir) };
 }
 
 /** Registers someone while registration was still open, then returns to NOW. */
@@ -67,7 +79,7 @@ export async function registerBefore(ctx: MaterialsCtx, slugs: string[], email: 
       timezone: 'Europe/Stockholm',
       question: null,
     });
-    if (options.cancel) for (const outcome of result.outcomes) await cancelRegistration(ctx.deps, result.attendee, outcome.registrationId);
+    if (options.cancel) for (const outcome of result.outcomes) await cancelRegistration(ctx.deps, result.attendee, outcome.registrationId!);
     return result.attendee;
   } finally {
     ctx.clock.set(NOW);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES, checkUpload, checkUploadSize, detectUploadType, readZipEntries } from '../../src/materials/upload-check.js';
+import { MAX_UPLOAD_BYTES, checkUpload, checkUploadSize, detectUploadType, detectUploadTypeIn, readZipEntries } from '../../src/materials/upload-check.js';
 import { SAMPLES, zip } from './material-helpers.js';
 
 const REFUSED_TYPE = 'This file is not a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file. Upload one of these, or publish the material as a link.';
@@ -77,5 +77,41 @@ describe('size rules', () => {
       message: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.',
     });
     expect(checkUploadSize(MAX_UPLOAD_BYTES)).toBeUndefined();
+  });
+});
+
+describe('detectUploadTypeIn (a file on disk, read by range)', () => {
+  const reader = (bytes: Uint8Array) => {
+    const ranges: Array<[number, number]> = [];
+    const read = async (offset: number, length: number) => {
+      ranges.push([offset, length]);
+      return bytes.slice(offset, offset + length);
+    };
+    return { read, ranges };
+  };
+
+  it('decides every sample as detectUploadType does', async () => {
+    for (const [name, bytes] of Object.entries(SAMPLES)) {
+      expect(await detectUploadTypeIn(bytes.length, reader(bytes).read), name).toEqual(detectUploadType(bytes));
+    }
+  });
+
+  it('reads the start, the end, the directory and the mimetype of a large ODP, not the whole file', async () => {
+    const bytes = zip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.presentation', store: true },
+      { name: 'Pictures/photo.jpg', data: new Uint8Array(5 * 1024 * 1024).fill(7), store: true },
+      { name: 'content.xml', data: '<office:document-content/>' },
+    ]);
+    const { read, ranges } = reader(bytes);
+    expect((await detectUploadTypeIn(bytes.length, read))?.extension).toBe('odp');
+    const end = bytes.length - 22;
+    const directory = end - (46 * 3 + 'mimetype'.length + 'Pictures/photo.jpg'.length + 'content.xml'.length);
+    expect(ranges).toEqual([
+      [0, 5],
+      [bytes.length - 22 - 0xffff, 22 + 0xffff],
+      [directory, end - directory],
+      [0, 30],
+      [38, 47],
+    ]);
   });
 });

@@ -70,10 +70,11 @@ describe('registering through the webinar page', () => {
     expect(attendee).toMatchObject({ email: 'wang.fang@example.cn', zone: 'Asia/Shanghai', organisation_type: 'startup' });
   });
 
-  it('treats the address case-insensitively and trimmed, never reveals or changes an existing attendee, and moves the secret link to the owner’s inbox', async () => {
+  it('treats the address case-insensitively and trimmed, never reveals, changes or acts for an existing attendee: the owner confirms from their inbox', async () => {
     const ctx = await buildTestApp();
     const first = await ctx.app.request(`/webinars/${SLUG}/register`, form(VISITOR));
     const token = tokenFrom(first.headers.get('location'));
+    const feedBefore = await (await ctx.app.request(`/my/${token}/calendar.ics`)).text();
     const second = await ctx.app.request(
       '/webinars/partnership-models-new-york/register',
       form({ ...VISITOR, email: '  WANG.Fang@Example.CN ', name: 'Someone Else', organisation: 'Elsewhere', timezone: 'Europe/Oslo' }),
@@ -86,21 +87,45 @@ describe('registering through the webinar page', () => {
     expect(page).not.toContain(SLUG);
     const attendees = await ctx.db.selectFrom('attendee').selectAll().execute();
     expect(attendees).toHaveLength(1);
-    expect(attendees[0]).toMatchObject({ name: 'Wang Fang', organisation: 'Shanghai Startup Lab', zone: 'Asia/Shanghai' });
-    // Whoever typed the address first saw its link: that link stops working, and the working one
-    // reaches the owner of the address by email.
+    expect(attendees[0]).toMatchObject({ name: 'Wang Fang', organisation: 'Shanghai Startup Lab', zone: 'Asia/Shanghai', token });
+    // The owner's link and the calendar they subscribed with it are untouched, and the stranger's
+    // registration holds no seat: it waits for the owner.
+    expect((await ctx.app.request(`/my/${token}`)).status).toBe(200);
+    expect(await (await ctx.app.request(`/my/${token}/calendar.ics`)).text()).toBe(feedBefore);
+    expect(await ctx.db.selectFrom('registration').select('webinar_id').execute()).toHaveLength(1);
     const emails = await outbox(ctx);
-    expect(emails.map((m) => m.to_address)).toEqual(['wang.fang@example.cn', 'wang.fang@example.cn']);
-    const fresh = /\/my\/([A-Za-z0-9_-]{43})/.exec(emails[1]!.text_body)![1]!;
-    expect(fresh).not.toBe(token);
-    expect((await ctx.app.request(`/my/${token}`)).status).toBe(404);
-    const ownPage = await ctx.app.request(`/my/${fresh}`);
-    expect(ownPage.status).toBe(200);
-    expect(await ownPage.text()).toContain('Partnership models: an innovation outpost in New York');
-    expect(emails[1]!.text_body).toContain('Your personal link has changed with this registration, and the one you had before no longer works.');
-    expect(emails[0]!.text_body).not.toContain('Your personal link has changed');
-    // The email with the only working link never expires; an ordinary confirmation does, at the end.
-    expect([emails[0]!.not_after, emails[1]!.not_after]).toEqual([expect.stringMatching(/^20\d\d-/), null]);
+    expect(emails.map((m) => [m.kind, m.to_address])).toEqual([
+      ['registration-confirmed', 'wang.fang@example.cn'],
+      ['registration-request', 'wang.fang@example.cn'],
+    ]);
+    expect(emails[1]!.subject).toBe('Please confirm: Partnership models: an innovation outpost in New York');
+    const confirm = new RegExp(`/my/${token}/confirm/(\\d+)`).exec(emails[1]!.text_body)![0];
+
+    // Opening the link changes nothing (a mail scanner may open every link); the button does.
+    const landing = await ctx.app.request(confirm);
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain('Yes, register me');
+    expect(await ctx.db.selectFrom('registration').select('id').execute()).toHaveLength(1);
+    const confirmed = await ctx.app.request(confirm, form({}));
+    expect([confirmed.status, confirmed.headers.get('location')]).toEqual([303, `/my/${token}?registered=partnership-models-new-york`]);
+    expect((await ctx.db.selectFrom('registration').select('status').orderBy('id').execute()).map((r) => r.status)).toEqual(['confirmed', 'confirmed']);
+    expect((await outbox(ctx)).at(-1)).toMatchObject({ kind: 'registration-confirmed', to_address: 'wang.fang@example.cn' });
+    // Used once: the link answers 404 afterwards.
+    expect((await ctx.app.request(confirm)).status).toBe(404);
+  });
+
+  it('lets the owner discard a registration someone else asked for, which then changes nothing', async () => {
+    const ctx = await buildTestApp();
+    const first = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
+    const token = ((await first.json()) as { personalUrl: string }).personalUrl.split('/').pop()!;
+    expect((await ctx.app.request('/api/webinars/partnership-models-new-york/registrations', json(VISITOR))).status).toBe(202);
+    const request = (await outbox(ctx)).at(-1)!;
+    const confirm = new RegExp(`/my/${token}/confirm/(\\d+)`).exec(request.text_body)![0];
+    const discarded = await ctx.app.request(`${confirm}/discard`, form({}));
+    expect([discarded.status, discarded.headers.get('location')]).toEqual([303, `/my/${token}?done=discarded`]);
+    expect(await ctx.db.selectFrom('registration_request').selectAll().execute()).toEqual([]);
+    expect((await ctx.app.request(confirm, form({}))).status).toBe(404);
+    expect(await ctx.db.selectFrom('registration').select('id').execute()).toHaveLength(1);
   });
 
   it('keeps the link, and the feed subscribed with it, when the browser that opened the personal page registers again', async () => {
@@ -124,11 +149,13 @@ describe('registering through the webinar page', () => {
     expect(emails.map((m) => m.kind)).toEqual(['registration-confirmed', 'registration-confirmed']);
     expect(emails[1]!.text_body).toContain(`/my/${token}`);
 
-    // A cookie holding some other value is no one's: the link is replaced as usual.
+    // A cookie holding some other value is no one's: the registration waits for the owner, and
+    // the link stays as it is.
     await schedule(ctx, 'open-innovation-platforms-china', '2027-03-25T09:00');
     const stranger = await ctx.app.request('/webinars/open-innovation-platforms-china/register', form(VISITOR, { cookie: `hub_attendee=${'A'.repeat(43)}` }));
     expect(stranger.headers.get('location')).toBe('/registered?webinars=open-innovation-platforms-china');
-    expect((await ctx.app.request(`/my/${token}`)).status).toBe(404);
+    expect((await ctx.app.request(`/my/${token}`)).status).toBe(200);
+    expect((await outbox(ctx)).at(-1)!.kind).toBe('registration-request');
   });
 
   it('changes nothing when the same address registers twice for the same webinar, and says so to the address only', async () => {
@@ -142,7 +169,7 @@ describe('registering through the webinar page', () => {
     expect(body).toEqual({
       status: 'emailed',
       message:
-        'This email address is already known to the programme. What happened with this registration has been emailed to it, with the personal link (a repeat of a registration it already has, at most once a day).',
+        'This email address is already known to the programme, so the registration has been emailed to it: it takes effect when the owner of the address confirms it there (a repeat of a registration it already has is said at most once a day).',
       webinar: { slug: SLUG, title: 'From pilot to contract: how Norwegian industry buys from startups' },
     });
     // The attempt counts against the client's registration limit, as every accepted form does.
@@ -178,7 +205,7 @@ describe('registering through the webinar page', () => {
     expect([fresh.status, repeated.status]).toEqual([202, 202]);
     const strip = (b: Record<string, unknown>) => ({ ...b, webinar: undefined });
     expect(strip((await fresh.json()) as Record<string, unknown>)).toEqual(strip((await repeated.json()) as Record<string, unknown>));
-    expect((await outbox(ctx)).map((m) => m.kind)).toEqual(['registration-confirmed', 'registration-confirmed', 'already-registered']);
+    expect((await outbox(ctx)).map((m) => m.kind)).toEqual(['registration-confirmed', 'registration-request', 'already-registered']);
   });
 });
 
@@ -275,6 +302,10 @@ describe('capacity and the waiting list', () => {
     const back = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'a@example.org' }));
     expect(back.status).toBe(202);
     expect(await back.json()).toMatchObject({ status: 'emailed' });
+    // Asked from elsewhere, it takes its place when the owner confirms it: after c.
+    const request = (await outbox(ctx)).at(-1)!;
+    expect(request).toMatchObject({ kind: 'registration-request', to_address: 'a@example.org' });
+    await ctx.app.request(new RegExp(`/my/${aToken}/confirm/\\d+`).exec(request.text_body)![0], form({}));
     expect((await outbox(ctx)).at(-1)).toMatchObject({ kind: 'waitlisted', to_address: 'a@example.org' });
     const rows = await ctx.db
       .selectFrom('registration')

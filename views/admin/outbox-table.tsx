@@ -1,13 +1,30 @@
-// The outbox as coordinators see it: counts per status, each message with its error and a retry.
+// The outbox as coordinators see it: counts per status, each message with its error, its next try and a retry.
+import type { DateTime } from 'luxon';
 import { TableWrap } from '../components/table-wrap.js';
 import type { OutboxRow, OutboxStatus } from '../../src/db/schema.js';
 import { utc } from '../../src/programme/programme.mappers.js';
 import { LocalTime } from '../components/local-time.js';
 import { CsrfField } from './admin-layout.js';
 
-export type OutboxTableProps = { summary: Record<OutboxStatus, number>; messages: OutboxRow[]; status?: OutboxStatus; csrfToken: string };
+export type OutboxTableProps = {
+  summary: Record<OutboxStatus, number>;
+  messages: OutboxRow[];
+  status?: OutboxStatus;
+  csrfToken: string;
+  /** To tell a next try that is due already from one still to come. */
+  now: DateTime;
+};
 
 const LABEL: Record<OutboxStatus, string> = { pending: 'Pending', held: 'Held', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
+
+/** The messages that wait for a try: the worker sends them once their next try is due. */
+function waiting(status: OutboxStatus): boolean {
+  return status === 'pending' || status === 'held';
+}
+
+function attemptsSoFar(attempts: number): string {
+  return attempts === 0 ? 'not tried yet' : `${attempts} attempt${attempts === 1 ? '' : 's'} so far`;
+}
 
 export function OutboxTable(props: OutboxTableProps) {
   return (
@@ -33,6 +50,7 @@ export function OutboxTable(props: OutboxTableProps) {
                 <th scope="col">To</th>
                 <th scope="col">Status</th>
                 <th scope="col">Queued (UTC)</th>
+                <th scope="col">Next try (UTC)</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -51,11 +69,21 @@ export function OutboxTable(props: OutboxTableProps) {
                   <td>{m.to_address}</td>
                   <td>
                     <span class={`tag ${m.status === 'sent' ? 'live' : m.status === 'failed' ? 'cancelled' : 'draft'}`}>{LABEL[m.status]}</span>
-                    {m.attempts > 0 ? <span class="clock-date">{m.attempts} attempt(s)</span> : null}
+                    {m.attempts > 0 && !waiting(m.status) ? <span class="clock-date">{m.attempts} attempt(s)</span> : null}
                     {m.last_error ? <span class="clock-date" style="color:var(--bad)">{m.last_error}</span> : null}
                   </td>
                   <td>
                     <LocalTime instant={utc(m.created_at)} zone="UTC" />
+                  </td>
+                  <td>
+                    {waiting(m.status) ? (
+                      <>
+                        <LocalTime instant={utc(m.next_attempt_at)} zone="UTC" />
+                        {utc(m.next_attempt_at) <= props.now ? <span class="clock-date">due now</span> : null}
+                        <span class="clock-date">{attemptsSoFar(m.attempts)}</span>
+                        {m.status === 'held' ? <span class="clock-date">held until a mail server is configured (SMTP_URL)</span> : null}
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     {m.status === 'failed' || m.status === 'held' || m.status === 'pending' ? (

@@ -23,6 +23,8 @@ export type MyPageProps = {
   /** Materials for registered attendees, per webinar id (filled by the materials feature). */
   materials?: Map<number, Child>;
   zoneError?: string;
+  /** Registrations someone asked for this address, waiting for the attendee to confirm them. */
+  requests?: Array<{ id: number; webinar: Webinar }>;
 };
 
 function statusLabel(registration: RegistrationWithWebinar, place: number | undefined): string {
@@ -51,6 +53,30 @@ export function MyPage(props: MyPageProps) {
       <p class="notice info small">
         This page’s address is your personal link: bookmark it, and keep it to yourself. Anyone with it can manage your registrations.
       </p>
+
+      {props.requests && props.requests.length > 0 ? (
+        <section class="panel" aria-labelledby="requests">
+          <h2 id="requests" style="margin-top:0">Waiting for your confirmation</h2>
+          <p class="small">Someone asked to register this address for these webinars. They hold no seat until you confirm.</p>
+          <ul class="stack">
+            {props.requests.map((request) => (
+              <li>
+                <strong>{request.webinar.title}</strong>, <LocalTime instant={request.webinar.startsAt} zone={attendee.zone} />
+                <div class="actions">
+                  <form method="post" action={`${base}/confirm/${request.id}`}>
+                    <button type="submit">Yes, register me</button>
+                  </form>
+                  <form method="post" action={`${base}/confirm/${request.id}/discard`}>
+                    <button type="submit" class="secondary">
+                      It wasn’t me: discard it
+                    </button>
+                  </form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div class="layout-2">
         <div>

@@ -7,17 +7,17 @@ export function CheckEmailPage({ programme, titles }: { programme: Programme; ti
     <Layout title="Check your email" siteTitle={programme.title} nav="none">
       <h1>Check your email</h1>
       <p class="lead">
-        Thank you. This email address already has a personal page with us, so we have sent the details of your registration for{' '}
+        Thank you. This email address already has a personal page with us, so we have emailed it about your registration for{' '}
         {titles.map((t, i) => (
           <>
             {i > 0 ? ', ' : ''}“{t}”
           </>
-        ))}{' '}
-        and the personal link to it by email.
+        ))}
+        . It takes effect when you confirm it from that email, with one button; if you already have a place, the email says so.
       </p>
       <p>
-        It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}. Registering again
-        for a webinar you already have a place in sends this email at most once a day.
+        It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}. Asking again for the
+        same webinar sends this email at most once a day.
       </p>
       <p>
         <a class="button secondary" href="/">
@@ -61,6 +61,63 @@ export function PrivacyPage({ programme }: { programme: Programme }) {
           the programme’s mail server. For anything else, write to {programme.organiserEmail}.
         </p>
       </div>
+    </Layout>
+  );
+}
+
+export type ConfirmRequestPageProps = {
+  programme: Programme;
+  title: string;
+  /** When the webinar starts, in the attendee's zone. */
+  when: { datetime: string; text: string };
+  confirmAction: string;
+  discardAction: string;
+};
+
+/**
+ * Where the email's "please confirm" link leads: a registration someone asked for this address takes
+ * effect only with this button (a link alone changes nothing, so a mail scanner that opens every
+ * link cannot confirm it).
+ */
+export function ConfirmRequestPage(props: ConfirmRequestPageProps) {
+  return (
+    <Layout title="Confirm your registration" siteTitle={props.programme.title} nav="none" privatePage>
+      <h1>Confirm your registration</h1>
+      <p class="lead">
+        Someone asked to register your address for “{props.title}”, on <time datetime={props.when.datetime}>{props.when.text}</time>. It takes
+        effect, and takes a seat if one is free, only when you confirm.
+      </p>
+      <div class="actions">
+        <form method="post" action={props.confirmAction}>
+          <button type="submit" autofocus>
+            Yes, register me
+          </button>
+        </form>
+        <form method="post" action={props.discardAction}>
+          <button type="submit" class="secondary">
+            It wasn’t me: discard it
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+/** Where "this wasn't me" in every email leads: one button that removes the address and everything about it. */
+export function RemoveDataPage({ programme, email, action, pageUrl }: { programme: Programme; email: string; action: string; pageUrl: string }) {
+  return (
+    <Layout title="Remove your data" siteTitle={programme.title} nav="none" privatePage>
+      <h1>Remove {email} and everything about it?</h1>
+      <p class="lead">This removes every registration, your details and your personal link at once. Seats you held go to the waiting list.</p>
+      <form method="post" action={action}>
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="danger">
+          Remove everything
+        </button>
+      </form>
+      <p class="small" style="margin-top:1.5rem">
+        Changed your mind? <a href={pageUrl}>Go to your personal page</a> instead.
+      </p>
     </Layout>
   );
 }
