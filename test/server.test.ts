@@ -1,19 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from './helpers/free-port.js';
 
 /** Runs the server the way `npm start` does and collects its output until it prints a URL or exits. */
 function start(env: Record<string, string>) {

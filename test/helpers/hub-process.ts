@@ -1,22 +1,14 @@
 // The hub as a real process, started the way `npm start` does, for tests of what only processes
 // show: several of them on one database, stopping with SIGTERM, dying with SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { DateTime } from 'luxon';
 import { VISITOR } from './forms.js';
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 /** The HUB_API_TOKEN the helpers below use: start hubs with it. */
 export const HUB_PROCESS_API_TOKEN = 'hub-process-token-0123456789abcdefghijklm';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export type HubProcess = {
   url: string;

