@@ -110,7 +110,7 @@ function noteUnexpectedExit(table: Table, hub: Server): void {
 
 // --- 1. Requests under load ---------------------------------------------------------------------
 
-type NamedTarget = { name: string; prepare: () => Promise<LoadTarget>; afterRun?: (hub: LoadResult) => void };
+type NamedTarget = { name: string; prepare: () => Promise<LoadTarget>; afterRun?: (hub: LoadResult, warmUp: LoadResult) => void };
 
 const LOAD_COLUMNS = ['target', 'hub req/s', 'hub p99 ms', 'unexpected answers', 'no answer', 'hello req/s', 'ratio hub/hello'];
 
@@ -120,7 +120,7 @@ async function measureLoad(hello: Server, hub: Server, databasePath: string, loa
     console.log(`  ${target.name}`);
     try {
       const prepared = await target.prepare();
-      const { hello: helloResult, hub: hubResult } = await compareWithHello(hello.url, hub.url, prepared, load);
+      const { hello: helloResult, hub: hubResult, warmUpHub } = await compareWithHello(hello.url, hub.url, prepared, load);
       table.rows.push([
         target.name,
         hubResult.completed === 0 ? `0 (no answer in ${load.durationSeconds} s)` : formatRate(hubResult.requestsPerSecond),
@@ -130,7 +130,7 @@ async function measureLoad(hello: Server, hub: Server, databasePath: string, loa
         formatRate(helloResult.requestsPerSecond),
         formatRatio(hubResult.requestsPerSecond / helloResult.requestsPerSecond),
       ]);
-      target.afterRun?.(hubResult);
+      target.afterRun?.(hubResult, warmUpHub);
     } catch (error) {
       addFailedRow(table, target.name, withExit(error, hub));
     }
@@ -190,8 +190,9 @@ function registrationTarget(hub: Server, databasePath: string, table: Table): Na
       if (first.status !== 201) throw new Error(`the first registration answered ${first.status}: ${(await first.text()).slice(0, 160)}`);
       return { method: 'POST', path: `/api/webinars/${slug}/registrations`, headers: { 'content-type': 'application/json' }, nextRequest: next, expected: [201, 202] };
     },
-    afterRun: (result) => {
-      const acknowledged = 1 + (result.statusCounts.get('201') ?? 0) + (result.statusCounts.get('202') ?? 0);
+    afterRun: (result, warmUp) => {
+      const answered = (run: LoadResult) => (run.statusCounts.get('201') ?? 0) + (run.statusCounts.get('202') ?? 0);
+      const acknowledged = 1 + answered(warmUp) + answered(result);
       try {
         table.notes.push(checkRegistrationsStored(databasePath, slug, acknowledged));
       } catch (error) {
@@ -210,7 +211,7 @@ function checkRegistrationsStored(databasePath: string, slug: string, acknowledg
     const emailed = db.prepare('select count(distinct attendee_id) from outbox where webinar_id = ?').pluck().get(webinarId) as number;
     const ok = stored >= acknowledged && emailed >= acknowledged;
     return (
-      `Registration check: ${formatCount(acknowledged)} acknowledged (201/202, including one before the run); ` +
+      `Registration check: ${formatCount(acknowledged)} acknowledged (201/202, including one before the run and those of the warm-up); ` +
       `${formatCount(stored)} registrations stored, ${formatCount(emailed)} attendees with an email in the outbox: ` +
       (ok ? '**ok**' : '**FAILED: acknowledged registrations are missing**') +
       (stored > acknowledged ? ` (${formatCount(stored - acknowledged)} stored whose answer came after the run ended)` : '')

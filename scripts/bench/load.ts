@@ -14,6 +14,8 @@ export type LoadTarget = {
 
 export type LoadResult = {
   requestsPerSecond: number;
+  /** How long the run lasted, as autocannon measured it. */
+  durationSeconds: number;
   p99Ms: number;
   completed: number;
   /** Answers with a status outside `expected`, by status. */
@@ -53,6 +55,7 @@ export async function runLoad(baseUrl: string, target: LoadTarget, options: Load
   const completed = [...statusCounts.values()].reduce((sum, count) => sum + count, 0);
   return {
     requestsPerSecond: completed / result.duration,
+    durationSeconds: result.duration,
     p99Ms: result.latency.p99,
     completed,
     unexpected,
@@ -64,15 +67,53 @@ export async function runLoad(baseUrl: string, target: LoadTarget, options: Load
 
 export const HELLO_TARGET: LoadTarget = { path: '/', expected: [200] };
 
+/** Uncounted load before each measurement: a server that has just started compiles its hot paths. */
+const WARM_UP_SECONDS = 1;
+
 /**
- * Hello, then the hub, back to back, so that both see the same machine (thermal state, other
- * processes); the hub is given time to finish what the ended run left queued.
+ * Hello and the hub in turn, so that both see the same machine (thermal state, other processes):
+ * first a short uncounted warm-up of each (a production server is warm; the first second of a
+ * cold one measures V8's compiler), then two rounds of half the duration each, hello, hub, hello,
+ * hub, added up, so that a neighbour's burst on this shared machine lands on both rather than on
+ * one. The hub is given time to finish what each ended run left queued.
  */
 export async function compareWithHello(helloUrl: string, hubUrl: string, target: LoadTarget, options: LoadOptions) {
-  const hello = await runLoad(helloUrl, HELLO_TARGET, options);
-  const hub = await runLoad(hubUrl, target, options);
-  const drainedMs = await waitUntilIdle(hubUrl);
-  return { hello, hub, drainedMs };
+  const warmUp = { ...options, durationSeconds: WARM_UP_SECONDS };
+  const warmUpHub = await runLoad(hubUrl, target, warmUp);
+  await waitUntilIdle(hubUrl);
+  await runLoad(helloUrl, HELLO_TARGET, warmUp);
+  const half = { ...options, durationSeconds: Math.max(1, options.durationSeconds / 2) };
+  const hello: LoadResult[] = [];
+  const hub: LoadResult[] = [];
+  let drainedMs = 0;
+  for (let round = 0; round < 2; round += 1) {
+    hello.push(await runLoad(helloUrl, HELLO_TARGET, half));
+    hub.push(await runLoad(hubUrl, target, half));
+    drainedMs += await waitUntilIdle(hubUrl);
+  }
+  return { hello: combine(hello), hub: combine(hub), warmUpHub, drainedMs };
+}
+
+/** Runs of the same target as one: totals, and the worse p99. */
+function combine(results: LoadResult[]): LoadResult {
+  const statusCounts = new Map<string, number>();
+  const unexpected = new Map<string, number>();
+  for (const result of results) {
+    for (const [status, count] of result.statusCounts) statusCounts.set(status, (statusCounts.get(status) ?? 0) + count);
+    for (const [status, count] of result.unexpected) unexpected.set(status, (unexpected.get(status) ?? 0) + count);
+  }
+  const completed = results.reduce((sum, result) => sum + result.completed, 0);
+  const seconds = results.reduce((sum, result) => sum + result.durationSeconds, 0);
+  return {
+    requestsPerSecond: completed / seconds,
+    durationSeconds: seconds,
+    p99Ms: Math.max(...results.map((result) => result.p99Ms)),
+    completed,
+    unexpected,
+    unexpectedCount: results.reduce((sum, result) => sum + result.unexpectedCount, 0),
+    failedRequests: results.reduce((sum, result) => sum + result.failedRequests, 0),
+    statusCounts,
+  };
 }
 
 /**

@@ -11,6 +11,12 @@
 //   committed and never wait for a write. (An in-memory database has one connection, so there
 //   every query takes turns, as a transaction's uncommitted rows must stay unseen.)
 // - Prepared statements are kept per connection by their SQL text: preparing was 8 % of a feed.
+// - Group commit: a transaction that ends while others wait for the writer leaves its work in a
+//   savepoint of one open transaction and hands the writer on; the last one (or the one that
+//   reaches the group's size or age limit) commits for all. Every member's commit resolves only
+//   after that COMMIT, so nothing is acknowledged before it is on disk, and a failed COMMIT fails
+//   every member. A COMMIT writes each changed page once per group instead of once per
+//   transaction: in a registration rush that is most of the cost of a commit.
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 
@@ -19,6 +25,9 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** However much progress others make, a write waits at most this long in all. */
 export const LONGEST_WRITE_WAIT_MS = 6 * SQLITE_BUSY_TIMEOUT_MS;
 const STATEMENT_CACHE_SIZE = 1000;
+/** A group commits once it holds this many transactions, or is this old, even while others wait. */
+const GROUP_MAX_MEMBERS = 64;
+const GROUP_MAX_MS = 25;
 
 type Statement = SQLite.Statement<unknown[], unknown>;
 
@@ -40,13 +49,42 @@ class StatementCache {
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
+  /** How many callers wait for the lock (not counting the holder). */
+  waiting = 0;
   /** Resolves with the release function once every earlier holder has released. */
   lock(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.tail.then(() => release);
+    this.waiting += 1;
+    const acquired = this.tail.then(() => {
+      this.waiting -= 1;
+      return release;
+    });
     this.tail = this.tail.then(() => next);
     return acquired;
+  }
+}
+
+/** Transactions sharing one COMMIT (see the top of this file). */
+class CommitGroup {
+  members = 0;
+  commitScheduled = false;
+  readonly startedAt = Date.now();
+  /** Set when SQLite rolled the whole transaction back itself (a full disk, an I/O error). */
+  lostTo: unknown = undefined;
+  readonly committed: Promise<void>;
+  resolve!: () => void;
+  reject!: (error: unknown) => void;
+  constructor() {
+    this.committed = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // Nobody may be waiting (every member rolled back): a failure must not be an unhandled rejection.
+    this.committed.catch(() => undefined);
+  }
+  isFull(): boolean {
+    return this.members >= GROUP_MAX_MEMBERS || Date.now() - this.startedAt >= GROUP_MAX_MS;
   }
 }
 
@@ -88,6 +126,8 @@ export function openHubSqlite(path: string): HubSqlite {
 class HubSqliteConnection implements DatabaseConnection {
   /** Set while this connection runs a transaction: it then holds the writer and every query goes there. */
   release: (() => void) | null = null;
+  /** The commit group the running transaction belongs to. */
+  group: CommitGroup | null = null;
   constructor(private readonly driver: HubSqliteDriver) {}
 
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -109,6 +149,8 @@ class HubSqliteDriver implements Driver {
   private readonly writeStatements: StatementCache;
   private readonly reads: StatementCache | null;
   private readonly writerLock = new Mutex();
+  /** The open transaction that members leave their work in; null between groups. */
+  private group: CommitGroup | null = null;
 
   constructor(writer: SQLite.Database, reader: SQLite.Database | null) {
     this.writeStatements = new StatementCache(writer);
@@ -122,7 +164,7 @@ class HubSqliteDriver implements Driver {
   }
 
   async execute(connection: HubSqliteConnection, compiled: CompiledQuery): Promise<QueryResult<unknown>> {
-    if (connection.release) return run(this.writeStatements.get(compiled.sql), compiled);
+    if (connection.release) return this.runInGroup(connection.group!, compiled);
     if (this.reads) {
       const statement = this.reads.get(compiled.sql);
       if (statement.readonly) return run(statement, compiled);
@@ -131,6 +173,8 @@ class HubSqliteDriver implements Driver {
     // the writer, never inside someone else's open transaction.
     const release = await this.writerLock.lock();
     try {
+      // Not part of any group: what the group did is committed first.
+      if (this.group) this.commitGroup(this.group);
       const statement = this.writeStatements.get(compiled.sql);
       if (statement.readonly) return run(statement, compiled);
       const result = await this.whenWritable(() => run(statement, compiled));
@@ -145,10 +189,26 @@ class HubSqliteDriver implements Driver {
     const own = connection as HubSqliteConnection;
     const release = await this.writerLock.lock();
     try {
-      await this.whenWritable(() => this.writeStatements.get('begin immediate').run());
+      if (!this.group) {
+        await this.whenWritable(() => this.writeStatements.get('begin immediate').run());
+        this.group = new CommitGroup();
+      }
+      this.writeStatements.get('savepoint hub_member').run();
       own.release = release;
+      own.group = this.group;
     } catch (error) {
+      if (this.group && this.group.members === 0 && this.writeStatements.sqlite.inTransaction) this.rollbackGroup(this.group);
       release();
+      throw error;
+    }
+  }
+
+  private runInGroup(group: CommitGroup, compiled: CompiledQuery): QueryResult<unknown> {
+    try {
+      return run(this.writeStatements.get(compiled.sql), compiled);
+    } catch (error) {
+      // SQLite ended the whole transaction: the group's earlier members are lost with it.
+      if (!this.writeStatements.sqlite.inTransaction) group.lostTo ??= error;
       throw error;
     }
   }
@@ -181,37 +241,112 @@ class HubSqliteDriver implements Driver {
   }
 
   /**
-   * After SQLITE_FULL (and SQLITE_IOERR, SQLITE_NOMEM) SQLite may have rolled the transaction back
-   * itself. A ROLLBACK then fails with "cannot rollback - no transaction is active", and Kysely
-   * would throw that instead of the error that ended the transaction: a full disk would be logged
-   * as a puzzle. So a rollback runs only while a transaction is open, and a failed COMMIT is rolled
-   * back here, while this connection still holds the writer, and reported as itself.
+   * A member's COMMIT releases its savepoint and either hands the writer to the next transaction
+   * waiting (and resolves when the group commits) or commits the group. A member's ROLLBACK undoes
+   * only its savepoint.
+   *
+   * After SQLITE_FULL (and SQLITE_IOERR, SQLITE_NOMEM) SQLite may have rolled the whole transaction
+   * back itself: then every member of the group fails with that error, and no ROLLBACK is run (it
+   * would fail with "no transaction is active" and hide the real error). A failed COMMIT is rolled
+   * back here, while the writer is still held, and reported as itself.
    */
   private async end(connection: HubSqliteConnection, how: 'commit' | 'rollback'): Promise<void> {
     const release = connection.release;
-    // Already ended: the rollback Kysely asks for after a COMMIT failed, which end() rolled back.
-    if (release === null) return;
+    const group = connection.group;
+    // Already ended: the rollback Kysely asks for after a COMMIT failed.
+    if (release === null || group === null) return;
+    connection.release = null;
+    connection.group = null;
     const sqlite = this.writeStatements.sqlite;
+    if (!sqlite.inTransaction) {
+      this.loseGroup(group);
+      release();
+      if (how === 'commit') throw group.lostTo;
+      return;
+    }
     try {
-      if (how === 'rollback' && !sqlite.inTransaction) return;
-      try {
-        this.writeStatements.get(how).run();
-      } catch (error) {
-        if (how === 'commit' && sqlite.inTransaction) this.rollbackAfterFailedCommit();
-        throw error;
+      if (how === 'commit') {
+        this.writeStatements.get('release hub_member').run();
+        group.members += 1;
+      } else {
+        this.writeStatements.get('rollback to hub_member').run();
+        this.writeStatements.get('release hub_member').run();
       }
+    } catch (error) {
+      if (sqlite.inTransaction) {
+        // This member's work must not be committed with the others'.
+        this.runQuietly('rollback to hub_member');
+        this.runQuietly('release hub_member');
+      } else {
+        group.lostTo ??= error;
+      }
+      if (group.members === 0) this.rollbackGroup(group);
+      else this.commitGroup(group);
+      release();
+      throw error;
+    }
+    if (group.isFull()) {
+      if (group.members === 0) this.rollbackGroup(group);
+      else this.commitGroup(group);
+    } else if (this.writerLock.waiting === 0) {
+      // Requests that arrived meanwhile are read in the event loop's next turn: let them join.
+      this.commitSoon(group);
+    }
+    release();
+    if (how === 'commit') await group.committed;
+  }
+
+  /** Commits the group after the next turn of the event loop, once no member is running. */
+  private commitSoon(group: CommitGroup): void {
+    if (group.commitScheduled) return;
+    group.commitScheduled = true;
+    setImmediate(() => {
+      void this.writerLock.lock().then((release) => {
+        if (this.group === group) {
+          if (group.members === 0) this.rollbackGroup(group);
+          else this.commitGroup(group);
+        }
+        release();
+      });
+    });
+  }
+
+  /** Commits the group's transaction, settling every member's commit. */
+  private commitGroup(group: CommitGroup): void {
+    if (this.group === group) this.group = null;
+    const sqlite = this.writeStatements.sqlite;
+    if (!sqlite.inTransaction) return this.loseGroup(group);
+    try {
+      this.writeStatements.get('commit').run();
+      group.resolve();
+    } catch (error) {
+      if (sqlite.inTransaction) this.runQuietly('rollback');
+      group.reject(error);
     } finally {
       this.writes += 1;
-      connection.release = null;
-      release();
     }
   }
 
-  private rollbackAfterFailedCommit(): void {
+  /** Ends a group that nobody committed into (every member rolled back). */
+  private rollbackGroup(group: CommitGroup): void {
+    if (this.group === group) this.group = null;
+    this.runQuietly('rollback');
+    group.resolve();
+  }
+
+  /** SQLite rolled the group's transaction back itself. */
+  private loseGroup(group: CommitGroup): void {
+    if (this.group === group) this.group = null;
+    group.lostTo ??= new Error('SQLite rolled the transaction back');
+    group.reject(group.lostTo);
+    this.writes += 1;
+  }
+
+  private runQuietly(statement: string): void {
     try {
-      this.writeStatements.get('rollback').run();
+      this.writeStatements.get(statement).run();
     } catch {
-      // The commit's own error is the one to report.
+      // The error that ended the transaction is the one to report.
     }
   }
 

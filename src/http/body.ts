@@ -63,15 +63,21 @@ const appliedLimits = new WeakMap<Context, number>();
  * (for its CSRF token), and a second wrapper would find the stream locked.
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new HTTPException(413, { message: `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).` });
-    },
-  });
+  const tooLarge = (): never => {
+    throw new HTTPException(413, { message: `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).` });
+  };
+  const limit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return async function limitRequestBody(c, next) {
     if (appliedLimits.has(c)) return next();
     appliedLimits.set(c, maxBytes);
+    // With a Content-Length and no Transfer-Encoding, Node's parser delivers exactly that many
+    // bytes, so the header decides; the body stays untouched and @hono/node-server reads it
+    // straight from the socket (a web stream around it was 5 % of a JSON registration's cost).
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined && /^\d+$/.test(length.trim())) {
+      if (Number(length) > maxBytes) tooLarge();
+      return next();
+    }
     return limit(c, next);
   };
 }

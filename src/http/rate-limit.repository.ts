@@ -10,7 +10,8 @@ import type { Db } from '../db/connection.js';
  * is earlier; a fixed width also sorts the same under any PostgreSQL collation.
  */
 export function toHitInstant(instant: DateTime): string {
-  return instant.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+  // Date's ISO form is exactly that (for years 0–9999), at a tenth of luxon's formatting cost.
+  return new Date(instant.toMillis()).toISOString();
 }
 
 export function fromHitInstant(stored: string): DateTime {

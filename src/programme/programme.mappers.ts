@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { KnowledgeArea, ProgrammeRow, SpeakerRole, SpeakerRow, WebinarRow } from '../db/schema.js';
 import { BoundedCache } from '../time/bounded-cache.js';
-import { instantOf } from '../time/index.js';
+import { spanOf } from '../time/index.js';
 import type { Area, Programme, Speaker, Webinar, WebinarSpeaker } from './programme.types.js';
 
 export function toProgramme(row: ProgrammeRow): Programme {
@@ -40,7 +40,7 @@ export function toSpeaker(row: SpeakerRow): Speaker {
 
 export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<SpeakerRow & { role: SpeakerRole }>): Webinar {
   const start = { local: row.start_local, zone: row.start_zone, offsetMinutes: row.start_offset_minutes };
-  const startsAt = instantOf(start);
+  const { startsAt, endsAt } = spanOf(start, row.duration_minutes);
   return {
     id: row.id,
     slug: row.slug,
@@ -50,7 +50,7 @@ export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<Sp
     abstract: row.abstract,
     start,
     startsAt,
-    endsAt: startsAt.plus({ minutes: row.duration_minutes }),
+    endsAt,
     durationMinutes: row.duration_minutes,
     capacity: row.capacity,
     joinUrl: row.join_url,

@@ -1,7 +1,7 @@
 // Reading the programme: what is public, in which order, and what is upcoming or past.
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/connection.js';
-import type { WebinarStatus } from '../db/schema.js';
+import type { WebinarRow, WebinarStatus } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import { toArea, toProgramme, toSpeaker, toWebinar } from './programme.mappers.js';
 import {
@@ -48,7 +48,12 @@ export async function listWebinars(
   db: Db,
   filter: { statuses?: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] } = {},
 ): Promise<Webinar[]> {
-  const rows = await listWebinarRows(db, { statuses: filter.statuses ?? PUBLIC_STATUSES, areaId: filter.areaId, ids: filter.ids });
+  return toWebinars(db, await listWebinarRows(db, { statuses: filter.statuses ?? PUBLIC_STATUSES, areaId: filter.areaId, ids: filter.ids }));
+}
+
+/** Webinars with their areas and speakers: two queries for any number of rows. */
+async function toWebinars(db: Db, rows: readonly WebinarRow[]): Promise<Webinar[]> {
+  if (rows.length === 0) return [];
   const areas = new Map((await listAreas(db)).map((area) => [area.id, area]));
   const speakersOf = new Map<number, Awaited<ReturnType<typeof listSpeakersOfWebinars>>>();
   for (const speaker of await listSpeakersOfWebinars(db, rows.map((row) => row.id))) {
@@ -87,6 +92,21 @@ export async function lockWebinars(
   filter: { ids?: readonly number[]; slugs?: readonly string[] },
 ): Promise<Array<{ id: number; status: WebinarStatus; capacity: number | null; startsAtUtc: string }>> {
   return (await lockWebinarRows(trx, filter)).map((row) => ({ id: row.id, status: row.status, capacity: row.capacity, startsAtUtc: row.starts_at_utc }));
+}
+
+/**
+ * Locks the public webinars with these slugs (see lockWebinars) and returns them in full, in the
+ * order of `slugs`; a slug that is unknown or not public is a NotFoundError. One query fewer than
+ * locking and then reading each: a registration does this on every request.
+ */
+export async function lockPublicWebinarsBySlug(trx: Db, slugs: readonly string[]): Promise<Webinar[]> {
+  const rows = (await lockWebinarRows(trx, { slugs })).filter((row) => PUBLIC_STATUSES.includes(row.status));
+  const bySlug = new Map((await toWebinars(trx, rows)).map((webinar) => [webinar.slug, webinar]));
+  return slugs.map((slug) => {
+    const webinar = bySlug.get(slug);
+    if (!webinar) throw new NotFoundError(`There is no webinar called "${slug}".`);
+    return webinar;
+  });
 }
 
 export async function getSpeakerBySlug(db: Db, slug: string): Promise<Speaker> {

@@ -12,7 +12,7 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, getProgramme, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
+import { ALL_STATUSES, getProgramme, listWebinars, lockPublicWebinarsBySlug, lockWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
 import { formatDuration } from '../time/index.js';
@@ -103,15 +103,10 @@ export async function register(
   return inTransaction(db, async (trx) => {
     // Seats are counted and given while holding the webinars' rows: two instances registering at
     // once take turns instead of both seeing the last free seat.
-    await lockWebinars(trx, { slugs });
+    const webinars = await lockPublicWebinarsBySlug(trx, slugs);
     const now = clock.now();
     const at = toStoredInstant(now);
-    const webinars: Webinar[] = [];
-    for (const slug of slugs) {
-      const webinar = await getWebinarBySlug(trx, slug);
-      assertOpenForRegistration(webinar, now);
-      webinars.push(webinar);
-    }
+    for (const webinar of webinars) assertOpenForRegistration(webinar, now);
     const ctx = await emailContext(trx, baseUrl, clock);
 
     // Locked as well: the same address registering for two webinars at once is decided once.

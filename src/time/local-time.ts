@@ -148,6 +148,17 @@ export function instantOf(time: ZonedTime): DateTime {
   return storedInstants.get(key) ?? storedInstants.set(key, resolveStoredTime(time));
 }
 
+const storedSpans = new BoundedCache<string, { startsAt: DateTime; endsAt: DateTime }>(10_000);
+
+/** Start and end of something stored as a zoned start and a duration (luxon's plus() was a tenth of a feed). */
+export function spanOf(time: ZonedTime, durationMinutes: number): { startsAt: DateTime; endsAt: DateTime } {
+  const key = `${time.local} ${time.zone} ${time.offsetMinutes ?? ''} ${durationMinutes}`;
+  const known = storedSpans.get(key);
+  if (known) return known;
+  const startsAt = instantOf(time);
+  return storedSpans.set(key, { startsAt, endsAt: startsAt.plus({ minutes: durationMinutes }) });
+}
+
 function resolveStoredTime(time: ZonedTime): DateTime {
   const resolved = resolveLocalTime({ local: time.local, zone: time.zone, offset: time.offsetMinutes });
   if (resolved.ok) return resolved.instant;
