@@ -4,6 +4,8 @@
 //   npm run bench -- --duration 10     longer runs
 //   npm run bench -- --repo /tmp/old   another checkout of the hub (its `npm start`, its code)
 //   also --connections 50, --emails 1000 (confirmations sent through the local SMTP server)
+//   npm run bench -- --only registration   only the load targets whose name contains the text
+//                                          (the size, email and start measurements are left out)
 //
 // It starts a hello server and the hub (`npm start`'s command, turned into a plain `node` process)
 // on free local ports with a fresh SQLite database in a temporary folder and the demo programme, and
@@ -73,7 +75,7 @@ const COLD_START_ROUNDS = 3;
 /** The outbox worker may be slow; past this the email row reports what arrived by then. */
 const EMAIL_WAIT_MS = 60_000;
 
-type Settings = { repo: string; durationSeconds: number; connections: number; emails: number };
+type Settings = { repo: string; durationSeconds: number; connections: number; emails: number; only: string | undefined };
 
 function readSettings(): Settings {
   const { values } = parseArgs({
@@ -82,6 +84,7 @@ function readSettings(): Settings {
       connections: { type: 'string', default: '50' },
       emails: { type: 'string', default: '1000' },
       repo: { type: 'string', default: BENCH_REPO },
+      only: { type: 'string' },
     },
   });
   const number = (name: string, raw: string) => {
@@ -94,6 +97,7 @@ function readSettings(): Settings {
     durationSeconds: number('duration', values.duration),
     connections: Math.round(number('connections', values.connections)),
     emails: Math.round(number('emails', values.emails)),
+    only: values.only,
   };
 }
 
@@ -114,9 +118,10 @@ type NamedTarget = { name: string; prepare: () => Promise<LoadTarget>; afterRun?
 
 const LOAD_COLUMNS = ['target', 'hub req/s', 'hub p99 ms', 'unexpected answers', 'no answer', 'hello req/s', 'ratio hub/hello'];
 
-async function measureLoad(hello: Server, hub: Server, databasePath: string, load: LoadOptions): Promise<Table> {
+async function measureLoad(hello: Server, hub: Server, databasePath: string, load: LoadOptions, only: string | undefined): Promise<Table> {
   const table = newTable(`Requests under load (${load.connections} connections, ${load.durationSeconds} s per run)`, LOAD_COLUMNS);
-  for (const target of loadTargets(hub, databasePath, table)) {
+  const targets = loadTargets(hub, databasePath, table).filter((target) => only === undefined || target.name.toLowerCase().includes(only.toLowerCase()));
+  for (const target of targets) {
     console.log(`  ${target.name}`);
     try {
       const prepared = await target.prepare();
@@ -412,19 +417,23 @@ async function main(): Promise<void> {
     const hub = await startHub(settings.repo, command, { databasePath, demo: true });
     try {
       console.log('Requests under load');
-      tables.push(await measureLoad(hello, hub, databasePath, load));
+      tables.push(await measureLoad(hello, hub, databasePath, load, settings.only));
       recordRss(hub, 'after the load', other);
-      console.log('Size');
-      tables.push(await measureSizes(hello, hub, sizeLoad));
-      recordRss(hub, `after the size runs (${formatCount(SIZES[SIZES.length - 1]!)} webinars)`, other);
+      if (settings.only === undefined) {
+        console.log('Size');
+        tables.push(await measureSizes(hello, hub, sizeLoad));
+        recordRss(hub, `after the size runs (${formatCount(SIZES[SIZES.length - 1]!)} webinars)`, other);
+      }
     } finally {
       await hub.stop();
       await hello.stop();
     }
-    console.log('Email');
-    await measureEmail(settings.repo, command, workDir, settings.emails, other);
-    console.log('Cold start');
-    await measureColdStart(settings.repo, command, workDir, other);
+    if (settings.only === undefined) {
+      console.log('Email');
+      await measureEmail(settings.repo, command, workDir, settings.emails, other);
+      console.log('Cold start');
+      await measureColdStart(settings.repo, command, workDir, other);
+    }
   } catch (error) {
     other.rows.push(['benchmark', `**failed**: ${reasonOf(error)}`]);
   } finally {

@@ -10,6 +10,7 @@
 // - Reads outside a transaction use a second, read-only connection: under WAL they see what is
 //   committed and never wait for a write. (An in-memory database has one connection, so there
 //   every query takes turns, as a transaction's uncommitted rows must stay unseen.)
+// - WAL checkpoints run in a worker thread, not inside a request's COMMIT (sqlite-checkpointer.ts).
 // - Prepared statements are kept per connection by their SQL text: preparing was 8 % of a feed.
 // - Group commit: a transaction that ends while others wait for the writer leaves its work in a
 //   savepoint of one open transaction and hands the writer on; the last one (or the one that
@@ -19,6 +20,7 @@
 //   transaction: in a registration rush that is most of the cost of a commit.
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 
 /** How long one transaction may hold the write lock while we wait for it (5 s, as SQLite's usual busy timeout). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -119,7 +121,8 @@ export function openHubSqlite(path: string): HubSqlite {
   const reader = separateReader ? new SQLite(path, { readonly: true }) : null;
   // A read waits (synchronously, briefly) only while a checkpoint or recovery holds the file.
   reader?.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const driver = new HubSqliteDriver(writer, reader);
+  const checkpointer = separateReader ? startCheckpointer(writer, path) : null;
+  const driver = new HubSqliteDriver(writer, reader, checkpointer);
   return { driver, writer, reader, writes: () => driver.writes };
 }
 
@@ -152,7 +155,11 @@ class HubSqliteDriver implements Driver {
   /** The open transaction that members leave their work in; null between groups. */
   private group: CommitGroup | null = null;
 
-  constructor(writer: SQLite.Database, reader: SQLite.Database | null) {
+  constructor(
+    writer: SQLite.Database,
+    reader: SQLite.Database | null,
+    private readonly checkpointer: Checkpointer | null,
+  ) {
     this.writeStatements = new StatementCache(writer);
     this.reads = reader ? new StatementCache(reader) : null;
   }
@@ -236,6 +243,7 @@ class HubSqliteDriver implements Driver {
   async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
+    await this.checkpointer?.close();
     this.reads?.sqlite.close();
     this.writeStatements.sqlite.close();
   }

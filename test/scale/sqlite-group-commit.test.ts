@@ -1,7 +1,7 @@
 // Group commit in the SQLite driver (src/db/sqlite-driver.ts): transactions that end while others
 // are under way share one COMMIT. Nothing may be acknowledged before it is committed, a member that
 // rolls back takes only its own work with it, and a COMMIT that fails fails every member.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -107,5 +107,22 @@ describe('group commit on SQLite', () => {
     const outside = insert(db, 'outside');
     await Promise.all([inside, outside]);
     expect(names()).toEqual(['inside', 'outside']);
+  });
+});
+
+describe('WAL checkpoints on SQLite', () => {
+  it('happen without anyone asking: the database file catches up with what was written through the WAL', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'hub-checkpoint-')), 'hub.db');
+    const db = openDatabase({ engine: 'sqlite', path });
+    opened.push(db);
+    await sql`create table blob (id integer primary key, body text not null)`.execute(db);
+    const body = 'x'.repeat(100_000);
+    for (let i = 0; i < 60; i++) await inTransaction(db, (trx) => sql`insert into blob (body) values (${body})`.execute(trx));
+    // About 6 MB written through the WAL; the checkpointer copies it into the database file.
+    const started = Date.now();
+    while (statSync(path).size < 6_000_000) {
+      if (Date.now() - started > 5000) throw new Error(`the database file is still ${statSync(path).size} bytes`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   });
 });
