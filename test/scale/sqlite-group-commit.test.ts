@@ -124,5 +124,6 @@ describe('WAL checkpoints on SQLite', () => {
       if (Date.now() - started > 5000) throw new Error(`the database file is still ${statSync(path).size} bytes`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    expect(statSync(path).size).toBeGreaterThanOrEqual(6_000_000);
   });
 });
