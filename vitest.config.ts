@@ -2,7 +2,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const BROWSER_TESTS = 'test/browser/**/*.test.ts';
 /** Start the hub as a process on an SQLite file, or test SQLite itself. */
-const SQLITE_ONLY = ['test/server.test.ts', 'test/programme/process-tz.test.ts', 'test/scale/sqlite-*.test.ts', 'test/scale/backup.test.ts', 'test/server-startup-checks.test.ts'];
+const SQLITE_ONLY = [
+  'test/server.test.ts',
+  'test/programme/process-tz.test.ts',
+  'test/scale/sqlite-*.test.ts',
+  'test/scale/backup.test.ts',
+  'test/server-startup-checks.test.ts',
+];
 /** Several instances on one PostgreSQL database, in one process (SQLite's are separate processes). */
 const POSTGRES_ONLY = ['test/scale/two-instances.test.ts', 'test/scale/copy-to-postgres.test.ts'];
 /** Pure functions: nothing that a database engine could change. */

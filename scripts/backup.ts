@@ -36,7 +36,12 @@ try {
 } catch (error) {
   const message = (error as Error).message;
   const code = (error as { code?: unknown }).code;
-  stop(error instanceof BackupError ? `Backup failed: ${message}` : `Backup failed: ${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`, 1);
+  stop(
+    error instanceof BackupError
+      ? `Backup failed: ${message}`
+      : `Backup failed: ${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`,
+    1,
+  );
 }
 
 const { counts, outbox, uploads } = report;
@@ -54,7 +59,10 @@ console.log(
 );
 
 function uploadsLine({ uploads }: BackupReport): string {
-  const missing = uploads.missing.length > 0 ? `; ${uploads.missing.length} file(s) the database names are neither in it nor in ${uploads.legacyFolder ?? 'an uploads/ folder'} and were not saved (their downloads answer 404): ${uploads.missing.join(', ')}` : '';
+  const missing =
+    uploads.missing.length > 0
+      ? `; ${uploads.missing.length} file(s) the database names are neither in it nor in ${uploads.legacyFolder ?? 'an uploads/ folder'} and were not saved (their downloads answer 404): ${uploads.missing.join(', ')}`
+      : '';
   if (uploads.copiedTo) {
     return `${uploads.copied.length} file(s) still in ${uploads.legacyFolder}, not yet moved into the database, copied to ${uploads.copiedTo} (the hub moves them in at its next start)${missing}`;
   }

@@ -193,7 +193,13 @@ function registrationTarget(hub: Server, databasePath: string, table: Table): Na
       slug = await createWebinar(hub.url, { title: 'Bench registrations', start: wallTime(60, 15) });
       const first = await register(hub.url, slug, 'bench-load-0@example.org', 0);
       if (first.status !== 201) throw new Error(`the first registration answered ${first.status}: ${(await first.text()).slice(0, 160)}`);
-      return { method: 'POST', path: `/api/webinars/${slug}/registrations`, headers: { 'content-type': 'application/json' }, nextRequest: next, expected: [201, 202] };
+      return {
+        method: 'POST',
+        path: `/api/webinars/${slug}/registrations`,
+        headers: { 'content-type': 'application/json' },
+        nextRequest: next,
+        expected: [201, 202],
+      };
     },
     afterRun: (result, warmUp) => {
       const answered = (run: LoadResult) => (run.statusCounts.get('201') ?? 0) + (run.statusCounts.get('202') ?? 0);
@@ -228,10 +234,19 @@ function checkRegistrationsStored(databasePath: string, slug: string, acknowledg
 
 // --- 2. Size ------------------------------------------------------------------------------------
 
-const SIZE_COLUMNS = ['webinars', 'first `/calendar.ics` after a change, ms', 'first `/` after a change, ms', '`/calendar.ics` req/s (ratio)', '`/` req/s (ratio)'];
+const SIZE_COLUMNS = [
+  'webinars',
+  'first `/calendar.ics` after a change, ms',
+  'first `/` after a change, ms',
+  '`/calendar.ics` req/s (ratio)',
+  '`/` req/s (ratio)',
+];
 
 async function measureSizes(hello: Server, hub: Server, load: LoadOptions): Promise<Table> {
-  const table = newTable(`Size (first request: median of ${ROUNDS_AFTER_CHANGE}, each after a PATCH of a title; steady state: ${load.durationSeconds} s runs)`, SIZE_COLUMNS);
+  const table = newTable(
+    `Size (first request: median of ${ROUNDS_AFTER_CHANGE}, each after a PATCH of a title; steady state: ${load.durationSeconds} s runs)`,
+    SIZE_COLUMNS,
+  );
   let changedSlug: string | undefined;
   for (const size of SIZES) {
     const name = formatCount(size);
@@ -240,14 +255,19 @@ async function measureSizes(hello: Server, hub: Server, load: LoadOptions): Prom
       const existing = await countWebinars(hub.url);
       const started = performance.now();
       const created = existing < size ? await createManyWebinars(hub.url, size - existing, existing + 1) : [];
-      if (created.length > 0) table.notes.push(`${formatCount(created.length)} webinars created through the API in ${((performance.now() - started) / 1000).toFixed(1)} s to reach ${name}.`);
+      if (created.length > 0)
+        table.notes.push(
+          `${formatCount(created.length)} webinars created through the API in ${((performance.now() - started) / 1000).toFixed(1)} s to reach ${name}.`,
+        );
       changedSlug ??= created[0] ?? WEBINAR;
       await waitUntilIdle(hub.url);
       const feedTimes = await timesAfterChange(hub, '/calendar.ics', changedSlug);
       const pageTimes = await timesAfterChange(hub, '/', changedSlug);
       const steadyLoad = { ...load, connections: connectionsFor(Math.max(...feedTimes, ...pageTimes), load.connections) };
       if (steadyLoad.connections < load.connections) {
-        table.notes.push(`${name} webinars: steady state with ${steadyLoad.connections} connections (hello too), because requests that take ${formatMs(Math.max(...feedTimes, ...pageTimes))} ms would leave ${load.connections} queued for minutes after each run.`);
+        table.notes.push(
+          `${name} webinars: steady state with ${steadyLoad.connections} connections (hello too), because requests that take ${formatMs(Math.max(...feedTimes, ...pageTimes))} ms would leave ${load.connections} queued for minutes after each run.`,
+        );
       }
       const feed = await steadyState(hello, hub, '/calendar.ics', steadyLoad);
       const page = await steadyState(hello, hub, '/', steadyLoad);
@@ -317,7 +337,10 @@ async function measureEmail(repo: string, command: StartCommand, workDir: string
     const last = arrivals[arrivals.length - 1];
     const received = `${formatCount(arrivals.length)} of ${formatCount(accepted)} confirmations`;
     const within = allArrived ? '' : `; stopped waiting ${EMAIL_WAIT_MS / 1000} s after the registrations`;
-    table.rows.push([`registering ${formatCount(emails)} people through the API (25 in parallel)`, `${formatCount(accepted)} answered 201 in ${((registered - started) / 1000).toFixed(1)} s`]);
+    table.rows.push([
+      `registering ${formatCount(emails)} people through the API (25 in parallel)`,
+      `${formatCount(accepted)} answered 201 in ${((registered - started) / 1000).toFixed(1)} s`,
+    ]);
     if (first === undefined || last === undefined) {
       table.rows.push(['emails per second', `**failed**: no email arrived within ${EMAIL_WAIT_MS / 1000} s`]);
       return;
@@ -347,7 +370,12 @@ async function coldStartMs(repo: string, command: StartCommand, databasePath: st
     for (;;) {
       if (failure) throw failure;
       if (performance.now() - started > 60_000) throw new Error('no 200 from /healthz within 60 s');
-      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((res) => (void res.arrayBuffer(), res.status)).catch(() => 0);
+      const status = await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((res) => {
+          void res.arrayBuffer();
+          return res.status;
+        })
+        .catch(() => 0);
       if (status === 200) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -396,7 +424,10 @@ async function main(): Promise<void> {
   const load: LoadOptions = { connections: settings.connections, durationSeconds: settings.durationSeconds };
   const sizeLoad: LoadOptions = { ...load, durationSeconds: Math.max(2, settings.durationSeconds / 2) };
   const cpu = cpus();
-  const loadAverage = () => loadavg().map((value) => value.toFixed(1)).join(', ');
+  const loadAverage = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ');
   const command = resolveStartCommand(settings.repo);
   const header = [
     `# npm run bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,

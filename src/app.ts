@@ -19,11 +19,14 @@ import { authRoutes } from './auth/auth.routes.js';
 import { areaGuards } from './http/area-guards.js';
 import { webinarChangeNotifier } from './notifications/webinar-changes.js';
 import { webinarAdminRoutes } from './admin/webinars-admin.routes.js';
-import { programmeAdminRoutes } from './admin/programme-admin.routes.js';
+import { speakersAdminRoutes } from './admin/speakers-admin.routes.js';
+import { areasAdminRoutes } from './admin/areas-admin.routes.js';
+import { programmeSettingsRoutes } from './admin/programme-settings.routes.js';
+import { outboxAdminRoutes } from './admin/outbox-admin.routes.js';
 import { apiRoutes } from './admin/api.routes.js';
 import { registrationAdminRoutes } from './admin/registrations-admin.routes.js';
 import { attendeeFeedLinks, attendeeMaterialsOf, materialAdminPanel, materialsOf, publicMaterialLinks } from './materials/material.hooks.js';
-import { materialAdminRoutes, materialApiRoutes, materialAttendeeRoutes, materialPublicRoutes } from './materials/material.routes.js';
+import { MATERIAL_UPLOAD_ROUTES, materialAdminRoutes, materialApiRoutes, materialAttendeeRoutes, materialPublicRoutes } from './materials/material.routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -102,7 +105,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
-  app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null }));
+  app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null, uploadRoutes: MATERIAL_UPLOAD_ROUTES }));
 
   app.route('/assets', assetRoutes);
   // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
@@ -113,7 +116,15 @@ export function createApp(deps: AppDeps) {
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
   // Only public pages take the page cache; private ones (/my, /speaker) are never kept.
   app.route('/', programmeRoutes({ ...pages, pageCache: cache.page }));
-  app.route('/', registrationRoutes({ ...pages, rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(materials), attendeeFeedLinksOf: attendeeFeedLinks(materials) }));
+  app.route(
+    '/',
+    registrationRoutes({
+      ...pages,
+      rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 },
+      attendeeMaterialsOf: attendeeMaterialsOf(materials),
+      attendeeFeedLinksOf: attendeeFeedLinks(materials),
+    }),
+  );
   app.route('/', speakerRoutes({ ...pages, pageCache: cache.page, linksOf: publicMaterialLinks(materials) }));
   app.route('/', materialPublicRoutes({ ...materials, viewer, pageCache: cache.page }));
   app.route('/', materialAttendeeRoutes(materials));
@@ -126,7 +137,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', webinarAdminRoutes({ ...links, listeners, materialsPanel: materialAdminPanel(materials) }));
   app.route('/', materialAdminRoutes(materials));
   app.route('/', materialApiRoutes(materials));
-  app.route('/', programmeAdminRoutes({ db, clock, mailConfigured: deps.mailConfigured ?? false, speakerExtras: speakerLinkPanel(db, deps.baseUrl) }));
+  app.route('/', speakersAdminRoutes({ db, clock, speakerExtras: speakerLinkPanel(db, deps.baseUrl) }));
+  app.route('/', areasAdminRoutes({ db, clock }));
+  app.route('/', programmeSettingsRoutes({ db, clock }));
+  app.route('/', outboxAdminRoutes({ db, clock, mailConfigured: deps.mailConfigured ?? false }));
   app.route('/', speakerLinkAdminRoutes(links));
   app.route('/', speakerLinkApiRoutes(links));
   app.route('/', apiRoutes({ db, clock, listeners }));

@@ -58,8 +58,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   let port = 3000;
   const rawPort = value('PORT');
   if (rawPort !== undefined) {
-    if (!/^\d+$/.test(rawPort) || Number(rawPort) < 1 || Number(rawPort) > 65535) {
-      errors.push(`PORT must be a number between 1 and 65535, got "${rawPort}".`);
+    // 0 asks the system for any free port; the hub then says which one it listens on.
+    if (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535) {
+      errors.push(`PORT must be a number between 0 and 65535, got "${rawPort}".`);
     } else port = Number(rawPort);
   }
 
@@ -115,7 +116,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
   const apiToken = value('HUB_API_TOKEN') ?? null;
   // A guessable automation token would open the whole API: demand the strength of our own tokens.
-  if (apiToken !== null && (apiToken.length < 32 || /\s/.test(apiToken))) errors.push('HUB_API_TOKEN must be at least 32 characters without spaces (for example the output of `openssl rand -base64 32`).');
+  if (apiToken !== null && (apiToken.length < 32 || /\s/.test(apiToken)))
+    errors.push('HUB_API_TOKEN must be at least 32 characters without spaces (for example the output of `openssl rand -base64 32`).');
 
   let trustProxy = false;
   const rawProxy = value('TRUST_PROXY');
@@ -138,5 +140,23 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
   return errors.length > 0
     ? { ok: false, errors }
-    : { ok: true, config: { port, host, baseUrl, databasePath, databaseUrl, demo, smtpUrl, mailFrom, adminEmail, adminPassword, apiToken, trustProxy, mailClaimSeconds, shutdownGraceSeconds } };
+    : {
+        ok: true,
+        config: {
+          port,
+          host,
+          baseUrl,
+          databasePath,
+          databaseUrl,
+          demo,
+          smtpUrl,
+          mailFrom,
+          adminEmail,
+          adminPassword,
+          apiToken,
+          trustProxy,
+          mailClaimSeconds,
+          shutdownGraceSeconds,
+        },
+      };
 }

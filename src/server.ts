@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { bootstrapCoordinators } from './auth/auth.service.js';
@@ -11,7 +12,7 @@ import { localUrl, parseConfig, redactDatabaseUrl } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { findDatabaseDamage } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { seedDatabase } from './db/seed.js';
+import { seedDatabase } from './seed/seed-database.js';
 import { seedDemoMaterials } from './materials/demo-materials.js';
 import { importUploadsFolder } from './materials/legacy-uploads.js';
 import { sweepTempUploads } from './materials/temp-file.js';
@@ -28,6 +29,30 @@ function fail(message: string): never {
 const parsed = parseConfig(process.env);
 if (!parsed.ok) fail(parsed.errors.join('\n'));
 const config = parsed.config;
+type App = ReturnType<typeof createApp>;
+
+// The port opens first: a taken port fails at once, and with PORT=0 (any free port: tests start
+// hubs that way) the port the system chose is known before BASE_URL's default is used for links.
+// Requests that arrive while the database is being prepared wait for the app.
+let app: App | undefined;
+let appReady!: (ready: App) => void;
+const appStarted = new Promise<App>((resolve) => {
+  appReady = resolve;
+});
+const server = serve({
+  fetch: (request, env) => (app ? app.fetch(request, env) : appStarted.then((started) => started.fetch(request, env))),
+  port: config.port,
+  hostname: config.host,
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') fail(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail(`HOST "${config.host}" is not an address of this machine.`);
+  fail(error.message);
+});
+await new Promise((listening) => server.once('listening', listening));
+// Where it can be reached on this machine; BASE_URL's default names the port actually bound.
+const local = localUrl(config.host, (server.address() as AddressInfo).port);
+const baseUrl = config.baseUrl === localUrl(config.host, config.port) ? local : config.baseUrl;
 
 let db: Db;
 try {
@@ -52,7 +77,9 @@ try {
   const message = (error as Error).message;
   const code = String((error as { code?: unknown }).code ?? '');
   if (config.databaseUrl !== null) {
-    fail(`DATABASE_URL ${databaseName} cannot be used (${message || code}). Check that the server runs, the address and password are right, and the database exists.`);
+    fail(
+      `DATABASE_URL ${databaseName} cannot be used (${message || code}). Check that the server runs, the address and password are right, and the database exists.`,
+    );
   }
   if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) || /EACCES|EROFS/.test(code)) fail(`DATABASE_PATH "${config.databasePath}" is not writable (${message}).`);
   fail(message);
@@ -64,7 +91,7 @@ if (seeded) console.log(config.demo ? 'Seeded the demo programme into a new data
 const bootstrap = await bootstrapCoordinators(db, systemClock, {
   adminEmail: config.adminEmail ?? undefined,
   adminPassword: config.adminPassword ?? undefined,
-  baseUrl: config.baseUrl,
+  baseUrl,
 });
 if (bootstrap.error) fail(bootstrap.error);
 if (bootstrap.message) console.log(bootstrap.message);
@@ -79,18 +106,19 @@ if (config.databaseUrl === null && config.databasePath !== ':memory:') {
   const legacyUploads = join(dirname(resolve(config.databasePath)), 'uploads');
   const { imported, missing } = await importUploadsFolder(db, legacyUploads);
   if (imported > 0) console.log(`Moved ${imported} uploaded file(s) from ${legacyUploads} into the database; the folder is no longer used.`);
-  if (missing.length > 0) console.warn(`${missing.length} uploaded file(s) are neither in the database nor in ${legacyUploads}; their downloads answer 404: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    console.warn(`${missing.length} uploaded file(s) are neither in the database nor in ${legacyUploads}; their downloads answer 404: ${missing.join(', ')}`);
 }
 if (seeded && config.demo) {
   // The demo is usable without its slides: a failure costs them, not the start.
-  await seedDemoMaterials({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error: unknown) =>
+  await seedDemoMaterials({ db, clock: systemClock, baseUrl }).catch((error: unknown) =>
     console.warn(`The demo slides could not be stored: ${(error as Error).message}`),
   );
 }
-const app = createApp({
+app = createApp({
   db,
   clock: systemClock,
-  baseUrl: config.baseUrl,
+  baseUrl,
   apiToken: config.apiToken,
   mailConfigured: config.smtpUrl !== null,
   trustProxy: config.trustProxy,
@@ -115,7 +143,7 @@ console.log(
     : 'No SMTP_URL set: emails are kept in the outbox as held and sent once SMTP_URL is configured.',
 );
 const reminders = setInterval(() => {
-  enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
+  enqueueDueReminders({ db, clock: systemClock, baseUrl }).catch((error) => log('Queueing reminders failed', error));
 }, 60_000);
 reminders.unref();
 // Old rows that no decision reads any more: rate-limit hits past their window. Every instance may
@@ -124,20 +152,12 @@ const maintenance = setInterval(() => {
   pruneRateLimits(db, systemClock).catch((error: unknown) => log('Pruning rate limits failed', error));
 }, 10 * 60_000);
 maintenance.unref();
-void enqueueDueReminders({ db, clock: systemClock, baseUrl: config.baseUrl }).catch((error) => log('Queueing reminders failed', error));
+void enqueueDueReminders({ db, clock: systemClock, baseUrl }).catch((error) => log('Queueing reminders failed', error));
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-  // Where it can be reached on this machine; with BASE_URL set (behind a proxy, say) the public
-  // address is another one and is said as well.
-  const local = localUrl(config.host, config.port);
-  const publicAddress = config.baseUrl === local ? '' : `public address ${config.baseUrl}, `;
-  console.log(`Webinar hub listening on ${local} (${publicAddress}database ${databaseName})`);
-});
-server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') fail(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`);
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail(`HOST "${config.host}" is not an address of this machine.`);
-  fail(error.message);
-});
+appReady(app);
+// Ready: with BASE_URL set (behind a proxy, say) the public address is another one and is said as well.
+const publicAddress = baseUrl === local ? '' : `public address ${baseUrl}, `;
+console.log(`Webinar hub listening on ${local} (${publicAddress}database ${databaseName})`);
 
 // Stopping (a deploy, a scale-in, Ctrl-C): no new requests and no new emails; the requests under
 // way and the email being handed to the mail server finish and are recorded, then the process
@@ -159,7 +179,10 @@ async function shutdown(signal: string) {
   const graceOver = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceSeconds * 1000).unref());
   const [mailFinished, requestsFinished] = await Promise.all([worker.stop({ graceMs: graceSeconds * 1000 }), Promise.race([requestsDone, graceOver])]);
   if (!mailFinished || !requestsFinished) {
-    const what = [!mailFinished ? 'the mail server had not answered for the email being sent (it is sent again after a restart, with the same Message-ID)' : '', !requestsFinished ? 'requests were still open' : '']
+    const what = [
+      !mailFinished ? 'the mail server had not answered for the email being sent (it is sent again after a restart, with the same Message-ID)' : '',
+      !requestsFinished ? 'requests were still open' : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     console.error(`Forced exit after ${graceSeconds} s: ${what}.`);

@@ -1,21 +1,23 @@
 // `npm start` on a damaged SQLite file stops with one line instead of serving half a programme.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { seedDatabase } from '../src/db/seed.js';
-import { freePort } from './helpers/hub-process.js';
+import { seedDatabase } from '../src/seed/seed-database.js';
 import { TEST_ENGINE } from './helpers/test-database.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const PAGE = 4096;
 
 /** Runs src/server.ts as `npm start` does until it listens or exits. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -31,7 +33,7 @@ function start(env: Record<string, string>) {
 
 /** A hub database with the demo programme, written to the file (no WAL left beside it). */
 async function demoDatabase(): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'hub-check-')), 'hub.db');
+  const path = join(tempDir('hub-check-'), 'hub.db');
   const db = openDatabase({ engine: 'sqlite', path });
   await migrateToLatest(db);
   await seedDatabase(db, fixedClock('2027-02-01T12:00:00Z'), { demo: true });
@@ -47,13 +49,17 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('npm start on a damaged database', () 
     for (const page of [Math.floor(pages / 2), Math.floor(pages / 2) + 1]) writeSync(fd, Buffer.alloc(PAGE, 0xa5), 0, PAGE, page * PAGE);
     closeSync(fd);
 
-    const server = start({ PORT: String(await freePort()), DATABASE_PATH: path });
+    const server = start({ PORT: '0', DATABASE_PATH: path });
     try {
       const { code, listening } = await server.ended;
       expect([listening, code]).toEqual([false, 1]);
       const { stderr } = server.output();
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(new RegExp(`^Cannot start the hub: DATABASE_PATH "${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is damaged \\(PRAGMA quick_check: .*page \\d+.*\\); restore it from a backup\\.\\n$`));
+      expect(stderr).toMatch(
+        new RegExp(
+          `^Cannot start the hub: DATABASE_PATH "${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is damaged \\(PRAGMA quick_check: .*page \\d+.*\\); restore it from a backup\\.\\n$`,
+        ),
+      );
       // Nothing was written to it: no migration, no WAL left behind by a write.
       expect(statSync(path).size).toBe(pages * PAGE);
     } finally {
@@ -63,7 +69,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('npm start on a damaged database', () 
 
   it('starts on the same database undamaged', async () => {
     const path = await demoDatabase();
-    const server = start({ PORT: String(await freePort()), DATABASE_PATH: path });
+    const server = start({ PORT: '0', DATABASE_PATH: path });
     try {
       expect((await server.ended).listening).toBe(true);
       expect(server.output().stderr).toBe('');

@@ -28,58 +28,58 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en">
-      <DocumentHead
-        title={props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`}
-        description={props.description}
-        noIndex={props.privatePage}
-        referrer={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'}
-      />
-      <body>
-        <a class="skip" href="#main">
-          Skip to content
-        </a>
-        <header class="site-header">
-          <div class="inner">
-            <a class="brand" href="/">
-              {props.siteTitle}
-            </a>
-            <nav class="site-nav" aria-label="Main">
-              <a href="/" aria-current={props.nav === 'programme' ? 'page' : undefined}>
-                Programme
+        <DocumentHead
+          title={props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`}
+          description={props.description}
+          noIndex={props.privatePage}
+          referrer={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'}
+        />
+        <body>
+          <a class="skip" href="#main">
+            Skip to content
+          </a>
+          <header class="site-header">
+            <div class="inner">
+              <a class="brand" href="/">
+                {props.siteTitle}
               </a>
-              <a href="/recordings" aria-current={props.nav === 'recordings' ? 'page' : undefined}>
-                Recordings
-              </a>
-              {props.viewer ? (
-                <span class="zone-chip">
-                  Times in{' '}
-                  <a href={`/timezone?return=${encodeURIComponent(props.viewer.returnTo)}`} aria-current={props.nav === 'zone' ? 'page' : undefined}>
-                    {zoneCity(props.viewer.zone)}
-                    <span class="visually-hidden"> ({props.viewer.zone}), change time zone</span>
-                  </a>
-                </span>
-              ) : null}
-            </nav>
-          </div>
-        </header>
-        <main id="main">
-          {props.viewer ? (
-            <p id="zone-offer" class="notice info no-print" hidden data-shown-zone={props.viewer.zone} data-zone-chosen={String(props.viewer.chosen)}>
-              Times are shown for {props.viewer.zone}. Your device is set to <strong data-zone-name></strong>:{' '}
-              <a data-zone-link href="/timezone">
-                show times in your zone
-              </a>
-              .
-            </p>
-          ) : null}
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <div class="inner">
-            <a href="/privacy">Privacy</a> · <a href="/calendar.ics">Programme calendar</a> · <a href="/timezone">Time zone</a>
-          </div>
-        </footer>
-      </body>
+              <nav class="site-nav" aria-label="Main">
+                <a href="/" aria-current={props.nav === 'programme' ? 'page' : undefined}>
+                  Programme
+                </a>
+                <a href="/recordings" aria-current={props.nav === 'recordings' ? 'page' : undefined}>
+                  Recordings
+                </a>
+                {props.viewer ? (
+                  <span class="zone-chip">
+                    Times in{' '}
+                    <a href={`/timezone?return=${encodeURIComponent(props.viewer.returnTo)}`} aria-current={props.nav === 'zone' ? 'page' : undefined}>
+                      {zoneCity(props.viewer.zone)}
+                      <span class="visually-hidden"> ({props.viewer.zone}), change time zone</span>
+                    </a>
+                  </span>
+                ) : null}
+              </nav>
+            </div>
+          </header>
+          <main id="main">
+            {props.viewer ? (
+              <p id="zone-offer" class="notice info no-print" hidden data-shown-zone={props.viewer.zone} data-zone-chosen={String(props.viewer.chosen)}>
+                Times are shown for {props.viewer.zone}. Your device is set to <strong data-zone-name></strong>:{' '}
+                <a data-zone-link href="/timezone">
+                  show times in your zone
+                </a>
+                .
+              </p>
+            ) : null}
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="inner">
+              <a href="/privacy">Privacy</a> · <a href="/calendar.ics">Programme calendar</a> · <a href="/timezone">Time zone</a>
+            </div>
+          </footer>
+        </body>
       </html>
     </>
   );

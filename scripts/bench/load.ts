@@ -127,7 +127,9 @@ export async function waitUntilIdle(baseUrl: string, maxMs = 180_000): Promise<n
   while (quickAnswers < 2) {
     if (performance.now() - started > maxMs) throw new Error(`the hub was still busy ${maxMs / 1000} s after the run`);
     const before = performance.now();
-    await fetch(`${baseUrl}/healthz`).then((res) => res.arrayBuffer()).catch(() => undefined);
+    await fetch(`${baseUrl}/healthz`)
+      .then((res) => res.arrayBuffer())
+      .catch(() => undefined);
     quickAnswers = performance.now() - before < 50 ? quickAnswers + 1 : 0;
     if (quickAnswers < 2) await new Promise((resolve) => setTimeout(resolve, 20));
   }

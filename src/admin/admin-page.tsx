@@ -26,6 +26,12 @@ export function adminShellProps(c: Context<AppEnv>, siteTitle: string) {
   };
 }
 
+/** The message for `?done=` after a redirect, from a fixed set, so that nothing from the address is echoed. */
+export function doneMessage(c: Context, messages: Readonly<Record<string, string>>): string | undefined {
+  const done = c.req.query('done');
+  return done !== undefined && Object.hasOwn(messages, done) ? messages[done] : undefined;
+}
+
 export async function renderAdminPage(c: Context<AppEnv>, db: Db, options: AdminPageOptions) {
   const siteTitle = options.siteTitle ?? (await getProgramme(db)).title;
   return c.html(

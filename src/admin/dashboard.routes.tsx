@@ -12,12 +12,7 @@ export function dashboardRoutes(deps: { db: Db; clock: Clock }) {
   app.get('/admin', async (c) => {
     const dashboard = await getDashboard(deps);
     c.header('Cache-Control', 'private, no-store');
-    return c.html(
-      <DashboardPage
-        dashboard={dashboard}
-        {...adminShellProps(c, dashboard.programme.title)}
-      />,
-    );
+    return c.html(<DashboardPage dashboard={dashboard} {...adminShellProps(c, dashboard.programme.title)} />);
   });
   return app;
 }

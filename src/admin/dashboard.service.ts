@@ -1,9 +1,9 @@
 // What the coordinators' dashboard shows: every webinar's seats and audience mix, programme totals,
 // and how confirmed registrations grew day by day.
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { utc } from '../programme/programme.mappers.js';
+import { utc } from '../time/index.js';
 import { ALL_STATUSES, getProgramme, listWebinars, splitByTime } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { listConfirmedInstants } from './registrations-admin.repository.js';
@@ -38,7 +38,7 @@ export function cumulativeByDay(instants: readonly DateTime[], zone: string, tod
   const first = utc(days[0]!);
   const lastSeen = utc(days[days.length - 1]!);
   const todayDay = utc(today.setZone(zone).toISODate() ?? '');
-  const last = todayDay > lastSeen ? todayDay : lastSeen;
+  const last = DateTime.max(todayDay, lastSeen);
   const timeline: TimelineDay[] = [];
   let total = 0;
   for (let day = first; day <= last; day = day.plus({ days: 1 })) {
@@ -55,7 +55,10 @@ export async function getDashboard(deps: { db: Db; clock: Clock }): Promise<Dash
   const now = clock.now();
   const programme = await getProgramme(db);
   const webinars = await listWebinars(db, { statuses: ALL_STATUSES });
-  const counts = await countRegistrationsByWebinar(db, webinars.map((w) => w.id));
+  const counts = await countRegistrationsByWebinar(
+    db,
+    webinars.map((w) => w.id),
+  );
   const { upcoming, past } = splitByTime(webinars, now);
   const withCounts = (list: Webinar[]) => list.map((webinar) => ({ webinar, counts: counts.get(webinar.id)! }));
   const instants = (await listConfirmedInstants(db, ['published'])).map(utc);

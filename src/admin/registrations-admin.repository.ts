@@ -83,11 +83,7 @@ export async function countConfirmedInProgramme(db: Db, webinarStatuses: readonl
     .selectFrom('registration')
     .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
     .innerJoin('webinar', 'webinar.id', 'registration.webinar_id')
-    .select((eb) => [
-      'attendee.organisation_type',
-      eb.fn.countAll<number>().as('registrations'),
-      eb.fn.count<number>('attendee.id').distinct().as('attendees'),
-    ])
+    .select((eb) => ['attendee.organisation_type', eb.fn.countAll<number>().as('registrations'), eb.fn.count<number>('attendee.id').distinct().as('attendees')])
     .where('registration.status', '=', 'confirmed')
     .where('webinar.status', 'in', webinarStatuses)
     .groupBy('attendee.organisation_type')

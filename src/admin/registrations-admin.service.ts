@@ -5,14 +5,11 @@ import type { Db } from '../db/connection.js';
 import type { OrganisationType, RegistrationStatus } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { enqueueEmail } from '../mail/outbox.service.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { utc } from '../time/index.js';
 import { ALL_STATUSES, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
-import { confirmationEmail, emailContext, type EmailContext } from '../registration/registration.emails.js';
-import { setRegistrationStatus, countConfirmed } from '../registration/registration.repository.js';
-import { findAttendeeById } from '../registration/attendee.repository.js';
-import { toAttendee, withdrawRegistration, type RegistrationDeps } from '../registration/registration.service.js';
+import { emailContext, type EmailContext } from '../registration/registration.emails.js';
+import { countConfirmedSeats, findAttendee, promoteRegistration, withdrawRegistration, type RegistrationDeps } from '../registration/registration.service.js';
 import type { Attendee } from '../registration/registration.types.js';
 import { ORGANISATION_TYPES } from '../registration/registration.validation.js';
 import {
@@ -108,7 +105,8 @@ function emptyCounts(): RegistrationCounts {
 
 function addCount(counts: RegistrationCounts, row: CountRow): void {
   counts.byStatus[row.status] += row.n;
-  (counts.byOrganisationType[row.organisationType] ??= emptyStatusCounts())[row.status] += row.n;
+  counts.byOrganisationType[row.organisationType] ??= emptyStatusCounts();
+  counts.byOrganisationType[row.organisationType][row.status] += row.n;
 }
 
 /** Counts for each of the given webinars, zeros included. */
@@ -127,7 +125,9 @@ export async function countWebinarRegistrations(db: Db, webinarId: number): Prom
 
 /** Drafts take no registrations, and nobody came to a cancelled webinar: only published ones count. */
 export async function countProgrammeRegistrations(db: Db): Promise<ProgrammeCounts> {
-  const byOrganisationType = Object.fromEntries(ORGANISATION_TYPES.map((t) => [t.value, { registrations: 0, attendees: 0 }])) as ProgrammeCounts['byOrganisationType'];
+  const byOrganisationType = Object.fromEntries(
+    ORGANISATION_TYPES.map((t) => [t.value, { registrations: 0, attendees: 0 }]),
+  ) as ProgrammeCounts['byOrganisationType'];
   let confirmedRegistrations = 0;
   let distinctAttendees = 0;
   for (const row of await countConfirmedInProgramme(db, ['published'])) {
@@ -157,9 +157,9 @@ async function loadForChange(trx: Db, deps: RegistrationDeps, registrationId: nu
   if (deps.clock.now() >= webinar.startsAt) {
     throw new ConflictError(`“${webinar.title}” has already started, so its registrations can no longer be changed.`);
   }
-  const attendeeRow = await findAttendeeById(trx, row.attendee_id);
-  if (!attendeeRow) throw new NotFoundError(`There is no registration number ${registrationId}.`);
-  return { row, webinar, attendee: toAttendee(attendeeRow), ctx: await emailContext(trx, deps.baseUrl, deps.clock) };
+  const attendee = await findAttendee(trx, row.attendee_id);
+  if (!attendee) throw new NotFoundError(`There is no registration number ${registrationId}.`);
+  return { row, webinar, attendee, ctx: await emailContext(trx, deps.baseUrl, deps.clock) };
 }
 
 export type AdminCancelResult = { webinar: Webinar; name: string; wasConfirmed: boolean; promoted: number };
@@ -188,10 +188,10 @@ export async function adminPromoteRegistration(deps: RegistrationDeps, registrat
     if (row.status === 'cancelled') {
       throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” was cancelled; only someone on the waiting list can be promoted.`);
     }
-    if (webinar.status !== 'published') throw new ConflictError(`“${webinar.title}” is ${webinar.status === 'cancelled' ? 'cancelled' : 'not published'}; nobody can be promoted to it.`);
-    await setRegistrationStatus(trx, row.id, 'confirmed', toStoredInstant(clock.now()));
-    await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'promoted'));
-    const confirmed = await countConfirmed(trx, webinar.id);
+    if (webinar.status !== 'published')
+      throw new ConflictError(`“${webinar.title}” is ${webinar.status === 'cancelled' ? 'cancelled' : 'not published'}; nobody can be promoted to it.`);
+    await promoteRegistration(trx, clock, ctx, webinar, attendee, row.id);
+    const confirmed = await countConfirmedSeats(trx, webinar.id);
     return { webinar, name: row.name, confirmed, overCapacity: webinar.capacity !== null && confirmed > webinar.capacity };
   });
 }

@@ -2,7 +2,17 @@
 import { organisationTypeLabel } from '../registration/registration.validation.js';
 import { statusLabel, type AdminRegistration } from './registrations-admin.service.js';
 
-export const CSV_HEADER = ['Name', 'Email', 'Organisation', 'Organisation type', 'Time zone', 'Status', 'Waiting-list place', 'Registered at (UTC)', 'Question'] as const;
+export const CSV_HEADER = [
+  'Name',
+  'Email',
+  'Organisation',
+  'Organisation type',
+  'Time zone',
+  'Status',
+  'Waiting-list place',
+  'Registered at (UTC)',
+  'Question',
+] as const;
 
 /** Without the byte order mark, Excel reads the file as the local code page and mangles å, ä, ö and 中文. */
 const BOM = '\uFEFF';

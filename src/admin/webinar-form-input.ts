@@ -4,7 +4,7 @@ import type { Webinar } from '../programme/programme.types.js';
 import { formatOffset } from '../time/index.js';
 import type { Input } from '../validation.js';
 import { ROLE_FIELD_PREFIX } from '../../views/admin/webinars/webinar-form.js';
-import type { FormValues } from '../../views/admin/fields.js';
+import type { FormValues } from '../../views/components/form-kit.js';
 
 /** Role selects (role_<slug>) become the `speakers` list; empty optional fields are left out. */
 export function webinarInputFromForm(form: Input): Input {

@@ -1,10 +1,8 @@
 // The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { CsrfField } from '../../views/admin/admin-layout.js';
-import { WebinarForm } from '../../views/admin/webinars/webinar-form.js';
-import { WebinarList } from '../../views/admin/webinars/webinar-list.js';
-import type { FormValues } from '../../views/admin/fields.js';
+import { WebinarIndex, WebinarPage } from '../../views/admin/webinars/webinar-page.js';
+import type { FormValues } from '../../views/components/form-kit.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../errors.js';
@@ -14,10 +12,10 @@ import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listSpeakers, 
 import type { Webinar } from '../programme/programme.types.js';
 import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
 import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
-import { renderAdminPage } from './admin-page.js';
+import { doneMessage, renderAdminPage } from './admin-page.js';
 import { countRegistrationsByWebinar } from './registrations-admin.service.js';
 import { formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
-import { schedulingAssistant, type AssistantRequest } from './scheduling.js';
+import { schedulingAdvice, type AssistantRequest } from './scheduling.js';
 
 export type WebinarAdminDeps = {
   db: Db;
@@ -43,71 +41,48 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
 
   async function formPage(
     c: Context<AppEnv>,
-    options: { mode: 'new' | 'edit'; webinar?: Webinar; values: FormValues; errors: FieldErrors; assistant?: AssistantRequest; suggest?: { from: string; to: string } },
+    options: {
+      mode: 'new' | 'edit';
+      webinar?: Webinar;
+      values: FormValues;
+      errors: FieldErrors;
+      assistant?: AssistantRequest;
+      suggest?: { from: string; to: string };
+    },
     status = 200,
   ) {
     const [programme, areas, speakers] = await Promise.all([getProgramme(db), listAreas(db), listSpeakers(db)]);
     const webinar = options.webinar;
-    const action = webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars';
-    const assistant = options.assistant ? await schedulingAssistant(db, programme.defaultZone, options.assistant, webinar ? { slug: webinar.slug, csrfToken: c.var.csrfToken, suggest: options.suggest } : undefined) : undefined;
-    const flash = FLASH[c.req.query('done') ?? ''];
+    const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, webinar ? options.suggest : undefined) : undefined;
+    const notified = c.req.query('notified');
+    const materials =
+      webinar && deps.materialsPanel ? await deps.materialsPanel(webinar, c.var.csrfToken, notified ? Number(notified) || 0 : undefined) : undefined;
     return page(
       c,
       webinar ? `Edit: ${webinar.title}` : 'New webinar',
-      <>
-        <p class="small">
-          <a href="/admin/webinars">← Webinars</a>
-        </p>
-        <h1>{webinar ? webinar.title : 'New webinar'}</h1>
-        {webinar ? (
-          <p class="small muted">
-            <a href={`/webinars/${webinar.slug}`}>Public page</a> · <a href={`/admin/webinars/${webinar.slug}/registrations`}>Registrations</a> · Calendar UID{' '}
-            <code>{webinar.uid}</code>, SEQUENCE {webinar.sequence}
-          </p>
-        ) : null}
-        <div class="layout-2">
-          <WebinarForm
-            action={action}
-            mode={options.mode}
-            values={options.values}
-            errors={options.errors}
-            areas={areas}
-            speakers={speakers}
-            csrfToken={c.var.csrfToken}
-            assistant={assistant?.panel}
-          />
-          <aside>{assistant?.suggestions}</aside>
-        </div>
-        {webinar && deps.materialsPanel ? (
-          <div class="admin-section">{await deps.materialsPanel(webinar, c.var.csrfToken, c.req.query('notified') ? Number(c.req.query('notified')) || 0 : undefined)}</div>
-        ) : null}
-        {webinar && webinar.status !== 'cancelled' ? (
-          <section class="panel admin-section" aria-labelledby="cancel-heading">
-            <h2 id="cancel-heading" style="margin-top:0">
-              Cancel this webinar
-            </h2>
-            <p class="small">Attendees and speakers get a cancellation that removes it from their calendars. The page stays up, marked cancelled.</p>
-            <form method="post" action={`/admin/webinars/${webinar.slug}/cancel`} class="stack">
-              <CsrfField token={c.var.csrfToken} />
-              <label class="check">
-                <input type="checkbox" name="confirm" value="yes" required /> <span>Yes, cancel “{webinar.title}”</span>
-              </label>
-              <div>
-                <button type="submit" class="danger">
-                  Cancel the webinar
-                </button>
-              </div>
-            </form>
-          </section>
-        ) : null}
-      </>,
+      <WebinarPage
+        webinar={webinar}
+        action={webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars'}
+        mode={options.mode}
+        values={options.values}
+        errors={options.errors}
+        areas={areas}
+        speakers={speakers}
+        csrfToken={c.var.csrfToken}
+        programmeZone={programme.defaultZone}
+        advice={advice}
+        materials={materials}
+      />,
       status,
-      flash,
+      doneMessage(c, FLASH),
       programme.title,
     );
   }
 
-  function assistantRequest(values: { start?: WebinarInput['start']; durationMinutes?: number; speakers?: WebinarInput['speakers'] }, webinar?: Webinar): AssistantRequest | undefined {
+  function assistantRequest(
+    values: { start?: WebinarInput['start']; durationMinutes?: number; speakers?: WebinarInput['speakers'] },
+    webinar?: Webinar,
+  ): AssistantRequest | undefined {
     const start = values.start ?? webinar?.start;
     if (!start) return undefined;
     return {
@@ -121,29 +96,28 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   app.get('/admin/webinars', async (c) => {
     const programme = await getProgramme(db);
     const webinars = await listWebinars(db, { statuses: ALL_STATUSES });
-    const counts = await countRegistrationsByWebinar(db, webinars.map((w) => w.id));
+    const counts = await countRegistrationsByWebinar(
+      db,
+      webinars.map((w) => w.id),
+    );
     const confirmed = new Map(webinars.map((w) => [w.id, counts.get(w.id)?.byStatus.confirmed ?? 0]));
     const waiting = new Map(webinars.map((w) => [w.id, counts.get(w.id)?.byStatus.waitlisted ?? 0]));
     return page(
       c,
       'Webinars',
-      <>
-        <div class="actions" style="justify-content:space-between">
-          <h1>Webinars</h1>
-          <a class="button" href="/admin/webinars/new">
-            New webinar
-          </a>
-        </div>
-        <WebinarList webinars={webinars} programmeZone={programme.defaultZone} confirmed={confirmed} waiting={waiting} />
-      </>,
+      <WebinarIndex webinars={webinars} programmeZone={programme.defaultZone} confirmed={confirmed} waiting={waiting} />,
       200,
-      FLASH[c.req.query('done') ?? ''],
+      doneMessage(c, FLASH),
     );
   });
 
   app.get('/admin/webinars/new', async (c) => {
     const programme = await getProgramme(db);
-    return formPage(c, { mode: 'new', values: { timezone: programme.defaultZone, durationMinutes: '60', techCheckMinutes: '30', registrationClosesMinutesBefore: '0', status: 'draft' }, errors: {} });
+    return formPage(c, {
+      mode: 'new',
+      values: { timezone: programme.defaultZone, durationMinutes: '60', techCheckMinutes: '30', registrationClosesMinutesBefore: '0', status: 'draft' },
+      errors: {},
+    });
   });
 
   app.post('/admin/webinars', async (c) => {
@@ -209,7 +183,12 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   app.post('/admin/webinars/:slug/cancel', async (c) => {
     const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
     const form = await readForm(c);
-    if (form.confirm !== 'yes') return formPage(c, { mode: 'edit', webinar, values: formValuesFromWebinar(webinar), errors: { confirm: 'Tick the box to confirm the cancellation.' } }, 422);
+    if (form.confirm !== 'yes')
+      return formPage(
+        c,
+        { mode: 'edit', webinar, values: formValuesFromWebinar(webinar), errors: { confirm: 'Tick the box to confirm the cancellation.' } },
+        422,
+      );
     if (webinar.status === 'cancelled') throw new ConflictError('This webinar is already cancelled.');
     await updateWebinar(db, clock, webinar.slug, { status: 'cancelled' }, deps.listeners);
     return c.redirect(`/admin/webinars/${webinar.slug}?done=cancelled`, 303);

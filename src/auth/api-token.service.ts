@@ -2,7 +2,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { NotFoundError } from '../errors.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../time/index.js';
 import { generateToken, tokenLookup } from '../security/tokens.js';
 import type { ApiToken, CoordinatorIdentity } from './auth.types.js';
 import { findApiTokenById, findApiTokenByLookup, insertApiToken, listApiTokenRows, setApiTokenLastUsed, setApiTokenRevoked } from './api-token.repository.js';
@@ -14,7 +14,14 @@ const API_TOKEN_PATTERN = /^hub_[A-Za-z0-9_-]{43}$/;
 /** Returns the raw token; it cannot be recovered later. */
 export async function createApiToken(db: Db, clock: Clock, coordinatorId: number, name: string): Promise<string> {
   const token = API_TOKEN_PREFIX + generateToken();
-  await insertApiToken(db, { coordinator_id: coordinatorId, name, token_lookup: tokenLookup(token), created_at: toStoredInstant(clock.now()), last_used_at: null, revoked_at: null });
+  await insertApiToken(db, {
+    coordinator_id: coordinatorId,
+    name,
+    token_lookup: tokenLookup(token),
+    created_at: toStoredInstant(clock.now()),
+    last_used_at: null,
+    revoked_at: null,
+  });
   return token;
 }
 

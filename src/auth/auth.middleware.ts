@@ -55,7 +55,7 @@ export function requireCoordinator(deps: { db: Db; clock: Clock }): MiddlewareHa
     c.set('csrfToken', session.csrfToken);
     // Pages of the workspace show private data: never keep them in a shared or back-forward cache.
     c.header('Cache-Control', 'private, no-store');
-    await next();
+    return next();
   };
 }
 

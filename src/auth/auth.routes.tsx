@@ -85,7 +85,8 @@ export function authRoutes(deps: AuthRoutesDeps) {
 
   const refuseCrossSite = (c: Context) => {
     // No session yet, so no token: the browser's origin headers are the CSRF defence here.
-    if (!isSameOrigin(c, trustedOrigins)) throw new HTTPException(403, { message: 'This form was sent from another site, so it was refused. Open the sign-in page on this site.' });
+    if (!isSameOrigin(c, trustedOrigins))
+      throw new HTTPException(403, { message: 'This form was sent from another site, so it was refused. Open the sign-in page on this site.' });
   };
 
   const startSession = async (c: Context, coordinatorId: number) => {
@@ -93,7 +94,13 @@ export function authRoutes(deps: AuthRoutesDeps) {
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) await deleteSession(db, previous);
     const session = await createSession(db, clock, coordinatorId);
-    setCookie(c, SESSION_COOKIE, session.sessionId, { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.secureCookies, maxAge: SESSION_MAX_DAYS * 24 * 60 * 60 });
+    setCookie(c, SESSION_COOKIE, session.sessionId, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: deps.secureCookies,
+      maxAge: SESSION_MAX_DAYS * 24 * 60 * 60,
+    });
   };
 
   const app = new Hono<AppEnv>();
@@ -143,9 +150,19 @@ export function authRoutes(deps: AuthRoutesDeps) {
     return c.html(<InviteRefusedPage siteTitle={await siteTitle()} message={message ?? inviteRefusal(state === 'conflict' ? 'used' : state)} />, status);
   };
 
-  const setupPage = async (c: Context, token: string, invite: { firstRun: boolean; email: string | null }, values: { name: string; email: string }, errors: FieldErrors, status: 200 | 422) => {
+  const setupPage = async (
+    c: Context,
+    token: string,
+    invite: { firstRun: boolean; email: string | null },
+    values: { name: string; email: string },
+    errors: FieldErrors,
+    status: 200 | 422,
+  ) => {
     c.header('Cache-Control', 'no-store');
-    return c.html(<SetupPage siteTitle={await siteTitle()} token={token} firstRun={invite.firstRun} invitedEmail={invite.email} values={values} errors={errors} />, status);
+    return c.html(
+      <SetupPage siteTitle={await siteTitle()} token={token} firstRun={invite.firstRun} invitedEmail={invite.email} values={values} errors={errors} />,
+      status,
+    );
   };
 
   app.get('/admin/setup/:token', async (c) => {
@@ -176,7 +193,11 @@ export function authRoutes(deps: AuthRoutesDeps) {
   });
 
   // --- Coordinators and invitations --------------------------------------------------------------
-  const coordinatorsPage = async (c: Context<AppEnv>, extras: { form?: { email: string; errors: FieldErrors }; newInvite?: { email: string; url: string } }, status: 200 | 422 = 200) => {
+  const coordinatorsPage = async (
+    c: Context<AppEnv>,
+    extras: { form?: { email: string; errors: FieldErrors }; newInvite?: { email: string; url: string } },
+    status: 200 | 422 = 200,
+  ) => {
     const programme = await getProgramme(db);
     return c.html(
       <CoordinatorsPage
@@ -212,7 +233,11 @@ export function authRoutes(deps: AuthRoutesDeps) {
   });
 
   // --- API tokens -------------------------------------------------------------------------------
-  const tokensPage = async (c: Context<AppEnv>, extras: { form?: { name: string; errors: FieldErrors }; newToken?: { name: string; token: string }; revoked?: boolean }, status: 200 | 422 = 200) => {
+  const tokensPage = async (
+    c: Context<AppEnv>,
+    extras: { form?: { name: string; errors: FieldErrors }; newToken?: { name: string; token: string }; revoked?: boolean },
+    status: 200 | 422 = 200,
+  ) => {
     const programme = await getProgramme(db);
     return c.html(
       <TokensPage

@@ -6,7 +6,10 @@ import type { CoordinatorInviteTable, CoordinatorRow, CoordinatorTable } from '.
 export type CoordinatorInviteRow = Selectable<CoordinatorInviteTable>;
 
 export async function countCoordinators(db: Db): Promise<number> {
-  const row = await db.selectFrom('coordinator').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('coordinator')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -49,7 +52,13 @@ export async function listPendingInvites(db: Db, now: string) {
   return db
     .selectFrom('coordinator_invite')
     .leftJoin('coordinator', 'coordinator.id', 'coordinator_invite.invited_by')
-    .select(['coordinator_invite.id', 'coordinator_invite.email', 'coordinator_invite.created_at', 'coordinator_invite.expires_at', 'coordinator.name as invited_by_name'])
+    .select([
+      'coordinator_invite.id',
+      'coordinator_invite.email',
+      'coordinator_invite.created_at',
+      'coordinator_invite.expires_at',
+      'coordinator.name as invited_by_name',
+    ])
     .where('coordinator_invite.used_at', 'is', null)
     .where('coordinator_invite.expires_at', '>', now)
     .orderBy('coordinator_invite.id')

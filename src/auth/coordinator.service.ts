@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import type { CoordinatorRow, CoordinatorTable } from '../db/schema.js';
 import { ValidationError } from '../errors.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../time/index.js';
 import type { Coordinator, CoordinatorIdentity } from './auth.types.js';
 import { validateNewCoordinator, type NewCoordinatorInput } from './auth.validation.js';
 import { countCoordinators, findCoordinatorByEmail, insertCoordinator, listCoordinatorRows, setLastLogin } from './coordinator.repository.js';

@@ -4,12 +4,19 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../time/index.js';
 import { generateToken, looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { isEmail } from '../validation.js';
 import type { Coordinator, InviteCheck, PendingInvite } from './auth.types.js';
 import type { NewCoordinatorInput } from './auth.validation.js';
-import { claimInvite, countCoordinators, findCoordinatorByEmail, findInviteByLookup, insertInvite, listPendingInvites as listPendingInviteRows } from './coordinator.repository.js';
+import {
+  claimInvite,
+  countCoordinators,
+  findCoordinatorByEmail,
+  findInviteByLookup,
+  insertInvite,
+  listPendingInvites as listPendingInviteRows,
+} from './coordinator.repository.js';
 import { normalizeEmail, prepareCoordinator, storeCoordinator } from './coordinator.service.js';
 
 export const INVITE_VALID_DAYS = 7;
@@ -71,5 +78,11 @@ export async function acceptInvite(db: Db, clock: Clock, token: string, input: N
 
 export async function listPendingInvites(db: Db, clock: Clock): Promise<PendingInvite[]> {
   const rows = await listPendingInviteRows(db, toStoredInstant(clock.now()));
-  return rows.map((row) => ({ id: row.id, email: row.email, invitedByName: row.invited_by_name, createdAt: utc(row.created_at), expiresAt: utc(row.expires_at) }));
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    invitedByName: row.invited_by_name,
+    createdAt: utc(row.created_at),
+    expiresAt: utc(row.expires_at),
+  }));
 }

@@ -31,7 +31,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   // Bounds keep a damaged or hostile row from making one sign-in allocate gigabytes.
-  const sane = Number.isSafeInteger(N) && N > 1 && (N & (N - 1)) === 0 && N <= 2 ** 20 && Number.isSafeInteger(r) && r >= 1 && r <= 32 && Number.isSafeInteger(p) && p >= 1 && p <= 16;
+  const sane =
+    Number.isSafeInteger(N) &&
+    N > 1 &&
+    (N & (N - 1)) === 0 &&
+    N <= 2 ** 20 &&
+    Number.isSafeInteger(r) &&
+    r >= 1 &&
+    r <= 32 &&
+    Number.isSafeInteger(p) &&
+    p >= 1 &&
+    p <= 16;
   if (!sane) return false;
   const salt = Buffer.from(parts[4]!, 'base64');
   const expected = Buffer.from(parts[5]!, 'base64');

@@ -2,7 +2,7 @@
 // after 12 hours without use or 7 days after sign-in, whichever comes first.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../time/index.js';
 import { generateToken, looksLikeToken, tokenLookup } from '../security/tokens.js';
 import type { ActiveSession, NewSession } from './auth.types.js';
 import { deleteExpiredSessions, deleteSessionByLookup, findSessionByLookup, insertSession, touchSession } from './session.repository.js';

@@ -9,14 +9,7 @@ import type { Db } from '../db/connection.js';
 import { lockName } from '../db/dialect.js';
 import { inTransaction } from '../db/transaction.js';
 import { assertWindowKept } from '../http/rate-limit.js';
-import {
-  deleteRateLimitHits,
-  deleteRateLimitHitsById,
-  fromHitInstant,
-  listRecentRateLimitHits,
-  recordRateLimitHitsReturningIds,
-  toHitInstant,
-} from '../http/rate-limit.repository.js';
+import { forgetHits, forgetKeyHits, recentHitTimes, recordHits } from '../http/rate-limit-hits.js';
 
 /** At most `maxAttempts` attempts that did not succeed (failed or still being checked) in the window. */
 export type SignInLimit = { maxAttempts: number; windowMinutes: number };
@@ -74,11 +67,10 @@ export function createSignInThrottle(db: Db, clock: Clock, limits: SignInLimits 
   /** When the key may try again under the limit (epoch ms), or undefined when it may try now. */
   const blockedUntil = async (trx: Db, key: string, limit: SignInLimit, now: DateTime): Promise<number | undefined> => {
     const windowMs = limit.windowMinutes * 60_000;
-    const since = toHitInstant(now.minus({ milliseconds: windowMs }));
-    const newestFirst = await listRecentRateLimitHits(trx, SIGN_IN_FAILURE_SCOPE, key, since, limit.maxAttempts);
+    const newestFirst = await recentHitTimes(trx, SIGN_IN_FAILURE_SCOPE, key, now.minus({ milliseconds: windowMs }), limit.maxAttempts);
     // Free again once the count falls below the limit: when the oldest of the last `maxAttempts` leaves the window.
     const blocking = newestFirst[limit.maxAttempts - 1];
-    return blocking === undefined ? undefined : fromHitInstant(blocking).toMillis() + windowMs;
+    return blocking === undefined ? undefined : blocking + windowMs;
   };
 
   return {
@@ -108,7 +100,7 @@ export function createSignInThrottle(db: Db, clock: Clock, limits: SignInLimits 
           // Free again when this client's budget comes back or the attack falls below the limit.
           if (slowUntil !== undefined) return { allowed: false, refusal: 'account-under-attack', waitMinutes: waitMinutes(Math.min(slowUntil, attackUntil)) };
         }
-        const ids = await recordRateLimitHitsReturningIds(trx, SIGN_IN_FAILURE_SCOPE, [keys.client, keys.accountClient, keys.account], toHitInstant(now));
+        const ids = await recordHits(trx, SIGN_IN_FAILURE_SCOPE, [keys.client, keys.accountClient, keys.account], now);
         return { allowed: true, attempt: { ids, accountClientKey: keys.accountClient } };
       });
     },
@@ -123,8 +115,8 @@ export function createSignInThrottle(db: Db, clock: Clock, limits: SignInLimits 
     async settle(attempt: SignInAttempt, outcome: 'signed-in' | 'failed'): Promise<void> {
       if (outcome === 'failed') return;
       await inTransaction(db, async (trx) => {
-        await deleteRateLimitHitsById(trx, attempt.ids);
-        await deleteRateLimitHits(trx, SIGN_IN_FAILURE_SCOPE, attempt.accountClientKey);
+        await forgetHits(trx, attempt.ids);
+        await forgetKeyHits(trx, SIGN_IN_FAILURE_SCOPE, attempt.accountClientKey);
       });
     },
   };

@@ -38,7 +38,12 @@ export type CalendarEvent = {
   categories: string[];
   organizer: { name: string; email: string };
   status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
-  attendees: Array<{ name: string; email: string; role?: 'chair' | 'required' | 'optional' | 'non-participant'; status?: 'accepted' | 'tentative' | 'needs-action' | 'declined' }>;
+  attendees: Array<{
+    name: string;
+    email: string;
+    role?: 'chair' | 'required' | 'optional' | 'non-participant';
+    status?: 'accepted' | 'tentative' | 'needs-action' | 'declined';
+  }>;
   /** Minutes before the start at which to remind. */
   alarms: number[];
 };

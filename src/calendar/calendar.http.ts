@@ -1,7 +1,7 @@
 // Serves an iCalendar body the way polling calendar clients need: validators, 304, HEAD, CORS.
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
+import { contentEtag, isNotModified } from '../http/conditional.js';
 
 export type CalendarResponseOptions = {
   /** Text, or the same text already encoded as UTF-8 (a cached feed). */
@@ -16,12 +16,15 @@ export type CalendarResponseOptions = {
   privateFeed?: boolean;
 };
 
-/** ETag and Last-Modified of a feed body, ready to send and to compare. */
+/**
+ * ETag and Last-Modified of a feed body, ready to send and to compare. The body is deterministic
+ * (sorted, DTSTAMP from the data), so its hash is a strong validator.
+ */
 export type FeedValidators = { etag: string; lastModified: string; lastModifiedMs: number };
 
 export function feedValidators(body: string | Uint8Array, lastModified: DateTime): FeedValidators {
   const second = lastModified.toUTC().startOf('second');
-  return { etag: calendarEtag(body), lastModified: second.toHTTP() ?? '', lastModifiedMs: second.toMillis() };
+  return { etag: contentEtag(body), lastModified: second.toHTTP() ?? '', lastModifiedMs: second.toMillis() };
 }
 
 export function calendarResponse(c: Context, options: CalendarResponseOptions): Response {
@@ -29,7 +32,7 @@ export function calendarResponse(c: Context, options: CalendarResponseOptions): 
   const cacheControl = options.privateFeed ? 'private, no-cache' : 'public, max-age=300, must-revalidate';
   // RFC 9110 15.4.5: a 304 repeats the validators and caching headers, not the body's description.
   // Written as literals, not as the 200's headers minus some: a feed poll is mostly 304s.
-  if (notModified(c, validators)) {
+  if (isNotModified(c, validators)) {
     return new Response(null, {
       status: 304,
       headers: { ETag: validators.etag, 'Cache-Control': cacheControl, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED },
@@ -52,11 +55,6 @@ export function calendarResponse(c: Context, options: CalendarResponseOptions): 
 
 const EXPOSED = 'ETag, Last-Modified';
 
-/** The body is deterministic (sorted, DTSTAMP from the data), so its hash is a strong validator. */
-export function calendarEtag(body: string | Uint8Array): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-}
-
 /**
  * The CORS preflight a browser sends before a conditional GET from another site (If-None-Match is
  * not a "simple" header), so that web-based calendar clients can poll with validators too.
@@ -73,21 +71,7 @@ export function calendarPreflight(): Response {
   });
 }
 
-function notModified(c: Context, validators: FeedValidators): boolean {
-  const ifNoneMatch = c.req.header('if-none-match');
-  // RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since; comparison is weak.
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch === validators.etag) return true;
-    if (ifNoneMatch.trim() === '*') return true;
-    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === validators.etag);
-  }
-  const ifModifiedSince = c.req.header('if-modified-since');
-  if (ifModifiedSince === undefined) return false;
-  const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && validators.lastModifiedMs <= since;
-}
-
 /** The newest of several change times, for Last-Modified. */
 export function latest(first: DateTime, ...rest: DateTime[]): DateTime {
-  return rest.reduce((max, value) => (value > max ? value : max), first);
+  return DateTime.max(first, ...rest);
 }

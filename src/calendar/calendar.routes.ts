@@ -5,7 +5,8 @@ import { areaFeed, programmeFeed, webinarFile, type PublicCalendarDeps } from '.
 import { calendarPreflight, calendarResponse, feedValidators } from './calendar.http.js';
 
 export function calendarRoutes(deps: PublicCalendarDeps & { cache: PublicCache }) {
-  const cached = (key: string, build: () => ReturnType<typeof programmeFeed>) => deps.cache.feed(key, build, (feed) => feedValidators(feed.body, feed.lastModified));
+  const cached = (key: string, build: () => ReturnType<typeof programmeFeed>) =>
+    deps.cache.feed(key, build, (feed) => feedValidators(feed.body, feed.lastModified));
   return new Hono()
     .get('/calendar.ics', async (c) => {
       const feed = await cached('programme', () => programmeFeed(deps));

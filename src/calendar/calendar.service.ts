@@ -1,13 +1,11 @@
 // Public feeds: which webinars each feed holds and what it is called.
 import type { Db } from '../db/connection.js';
-import { getAreaBySlug, getProgramme, getWebinarBySlug, listWebinars } from '../programme/programme.service.js';
+import { getAreaBySlug, getProgramme, getWebinarBySlug, lastWebinarChange, listWebinars } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { buildCalendar, type CalendarMethod } from './calendar.builder.js';
 import { latest } from './calendar.http.js';
 import { webinarEvent, type EventLink } from './webinar-events.js';
 import type { DateTime } from 'luxon';
-import { utc } from '../programme/programme.mappers.js';
-import { latestWebinarChange } from '../programme/programme.repository.js';
 
 export type BuiltCalendar = { body: string; lastModified: DateTime; filename: string };
 
@@ -16,7 +14,15 @@ export type LinksOfWebinars = (db: Db, webinars: Webinar[]) => Promise<Map<numbe
 
 export type PublicCalendarDeps = { db: Db; baseUrl: string; linksOf: LinksOfWebinars };
 
-function publicCalendar(programme: Programme, webinars: Webinar[], links: Map<number, EventLink[]>, baseUrl: string, name: string, description: string, method?: CalendarMethod) {
+function publicCalendar(
+  programme: Programme,
+  webinars: Webinar[],
+  links: Map<number, EventLink[]>,
+  baseUrl: string,
+  name: string,
+  description: string,
+  method?: CalendarMethod,
+) {
   return buildCalendar({
     name,
     description,
@@ -31,8 +37,8 @@ function publicCalendar(programme: Programme, webinars: Webinar[], links: Map<nu
  * webinars count, also those no longer in the feed, so that one leaving it moves the date too.
  */
 async function lastChange(db: Db, programme: Programme): Promise<DateTime> {
-  const newest = await latestWebinarChange(db);
-  return newest ? latest(programme.updatedAt, utc(newest)) : programme.updatedAt;
+  const newest = await lastWebinarChange(db);
+  return newest ? latest(programme.updatedAt, newest) : programme.updatedAt;
 }
 
 export async function programmeFeed({ db, baseUrl, linksOf }: PublicCalendarDeps): Promise<BuiltCalendar> {

@@ -19,7 +19,9 @@ export type SpeakerEventOptions = {
 
 export function speakerEvents(webinar: Webinar, programme: Programme, options: SpeakerEventOptions): CalendarEvent[] {
   const joinUrl = webinar.speakerJoinUrl ?? webinar.joinUrl;
-  const attendees = options.speaker?.email ? [{ name: options.speaker.name, email: options.speaker.email, role: 'required' as const, status: 'accepted' as const }] : [];
+  const attendees = options.speaker?.email
+    ? [{ name: options.speaker.name, email: options.speaker.email, role: 'required' as const, status: 'accepted' as const }]
+    : [];
   const extra = [
     webinar.speakerJoinUrl ? 'The join link above is the speakers’ (panelists’) link: please do not share it.' : null,
     options.privateUrl ? `Your speaker page: ${options.privateUrl}` : null,
@@ -53,6 +55,11 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
   });
   return [
     session,
-    { ...check, start: webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), end: webinar.startsAt, description: `Technical check before the webinar.\n\n${check.description}` },
+    {
+      ...check,
+      start: webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }),
+      end: webinar.startsAt,
+      description: `Technical check before the webinar.\n\n${check.description}`,
+    },
   ];
 }

@@ -40,7 +40,10 @@ export function webinarDescription(webinar: Webinar, programme: Programme, optio
     '',
     `${start.date}, ${start.time} ${start.abbreviation} (${programme.defaultZone}), ${formatDuration(webinar.durationMinutes)}.`,
     '',
-    ...webinar.speakers.map((s) => `${s.role === 'moderator' ? 'Moderator' : s.role === 'panelist' ? 'Panelist' : 'Speaker'}: ${s.name}, ${[s.title, s.organisation].filter(Boolean).join(', ')} (${s.city}, ${s.country})`),
+    ...webinar.speakers.map(
+      (s) =>
+        `${s.role === 'moderator' ? 'Moderator' : s.role === 'panelist' ? 'Panelist' : 'Speaker'}: ${s.name}, ${[s.title, s.organisation].filter(Boolean).join(', ')} (${s.city}, ${s.country})`,
+    ),
     '',
     options.joinUrl && webinar.status !== 'cancelled' && !options.cancelledForRecipient ? `Join: ${options.joinUrl}` : null,
     ...(options.links ?? []).map((link) => `${link.label}: ${link.url}`),

@@ -4,7 +4,7 @@ import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { STORED_NAME } from '../materials/stored-files.js';
 import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-driver.js';
 
@@ -116,7 +116,9 @@ async function copyLiveDatabase(source: string, target: string): Promise<void> {
   try {
     let tables: number;
     try {
-      tables = (live.prepare(`select count(*) as n from sqlite_master where type = 'table' and name in ('webinar', 'attendee', 'registration')`).get() as { n: number }).n;
+      tables = (
+        live.prepare(`select count(*) as n from sqlite_master where type = 'table' and name in ('webinar', 'attendee', 'registration')`).get() as { n: number }
+      ).n;
     } catch (error) {
       throw new BackupError(`${source} is not a readable SQLite database: ${reasonOf(error)}`);
     }
@@ -127,7 +129,11 @@ async function copyLiveDatabase(source: string, target: string): Promise<void> {
   }
 }
 
-function checkAndCount(path: string): { counts: BackupReport['counts']; outbox: BackupReport['outbox']; filesNeeded: Array<{ fileName: string; sizeBytes: number | null }> } {
+function checkAndCount(path: string): {
+  counts: BackupReport['counts'];
+  outbox: BackupReport['outbox'];
+  filesNeeded: Array<{ fileName: string; sizeBytes: number | null }>;
+} {
   const copy = new SQLite(path, { fileMustExist: true });
   try {
     // The live file is in WAL mode and the copy inherits it; a backup should be one self-contained
@@ -140,9 +146,17 @@ function checkAndCount(path: string): { counts: BackupReport['counts']; outbox: 
       );
     }
     const tables = new Set((copy.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((row) => row.name));
-    const count = (table: string, where = '') => (tables.has(table) ? (copy.prepare(`select count(*) as n from ${table} ${where}`).get() as { n: number }).n : 0);
+    const count = (table: string, where = '') =>
+      tables.has(table) ? (copy.prepare(`select count(*) as n from ${table} ${where}`).get() as { n: number }).n : 0;
     const outbox = tables.has('outbox')
-      ? Object.fromEntries((copy.prepare(`select status, count(*) as n from outbox where status in ('pending', 'held', 'sending') group by status`).all() as Array<{ status: string; n: number }>).map((row) => [row.status, row.n]))
+      ? Object.fromEntries(
+          (
+            copy.prepare(`select status, count(*) as n from outbox where status in ('pending', 'held', 'sending') group by status`).all() as Array<{
+              status: string;
+              n: number;
+            }>
+          ).map((row) => [row.status, row.n]),
+        )
       : {};
     // A database from before files lived in it has no file_chunk table: every file is in uploads/.
     const filesNeeded = !tables.has('material')
@@ -173,11 +187,20 @@ function checkAndCount(path: string): { counts: BackupReport['counts']; outbox: 
  * them in at its next start). They are copied beside the backup, to be put back as uploads/ next
  * to the restored file. Only names the hub generated are joined to the folder: a row is never a path.
  */
-async function copyLegacyUploads(legacyFolder: string, filesNeeded: Array<{ fileName: string; sizeBytes: number | null }>, target: string): Promise<UploadsBackup> {
+async function copyLegacyUploads(
+  legacyFolder: string,
+  filesNeeded: Array<{ fileName: string; sizeBytes: number | null }>,
+  target: string,
+): Promise<UploadsBackup> {
   const result: UploadsBackup = { legacyFolder: existsSync(legacyFolder) ? legacyFolder : null, copiedTo: null, copied: [], missing: [] };
   for (const { fileName, sizeBytes } of filesNeeded) {
     const from = join(legacyFolder, fileName);
-    const size = STORED_NAME.test(fileName) ? await stat(from).then((s) => (s.isFile() ? s.size : undefined), () => undefined) : undefined;
+    const size = STORED_NAME.test(fileName)
+      ? await stat(from).then(
+          (s) => (s.isFile() ? s.size : undefined),
+          () => undefined,
+        )
+      : undefined;
     // The hub would not import a file of another size than its material records: neither is it saved.
     if (size === undefined || (sizeBytes !== null && size !== sizeBytes)) {
       result.missing.push(fileName);

@@ -1,5 +1,5 @@
 // Opens the hub's database: embedded SQLite (the default) or a PostgreSQL server (DATABASE_URL).
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import pg from 'pg';
 import { LONGEST_WRITE_WAIT_MS, openHubSqlite, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-driver.js';
@@ -69,7 +69,9 @@ function openPostgres(target: { url: string; poolSize?: number; idleTimeoutMs?: 
     connectionTimeoutMillis: LONGEST_WRITE_WAIT_MS,
     // count(*) is a bigint, which pg returns as text; every count here fits a JavaScript number,
     // and SQLite returns numbers, so both engines give the services the same types.
-    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')),
+    } as pg.CustomTypesConfig,
   });
   // An idle client losing its server (a restart, a failover) must not crash the process; the pool
   // replaces it on the next query.

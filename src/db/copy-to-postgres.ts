@@ -61,7 +61,10 @@ export async function copySqliteToPostgres(source: Db, target: Db, log: (line: s
           if (page.rows.length === 0) break;
           after = page.rows[page.rows.length - 1]!.copy_rowid;
           const rows = page.rows.map(({ copy_rowid: _rowid, ...row }) => row);
-          await to.insertInto(table as never).values(rows as never).execute();
+          await to
+            .insertInto(table as never)
+            .values(rows as never)
+            .execute();
           copied += rows.length;
         }
         report.push({ table, rows: copied });
@@ -71,10 +74,15 @@ export async function copySqliteToPostgres(source: Db, target: Db, log: (line: s
       const identities = await sql<{ table_name: string; column_name: string }>`
         select table_name, column_name from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`.execute(to);
       for (const { table_name: table, column_name: column } of identities.rows) {
-        await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(to);
+        await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
+          to,
+        );
       }
       for (const { table, rows } of report) {
-        const row = await to.selectFrom(table as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const row = await to
+          .selectFrom(table as never)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         if (Number((row as { n: number }).n) !== rows) throw new Error(`${table}: copied ${rows} rows but PostgreSQL holds ${(row as { n: number }).n}.`);
       }
     });

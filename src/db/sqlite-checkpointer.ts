@@ -53,7 +53,12 @@ export function startCheckpointer(writer: SQLite.Database, path: string): Checkp
       eval: true,
       // It holds one connection and a timer: a small heap keeps the thread's cost to a few MB.
       resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2, codeRangeSizeMb: 4 },
-      workerData: { path, driverPath: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: CHECKPOINT_EVERY_MS, walSizeLimit: WAL_SIZE_LIMIT_BYTES },
+      workerData: {
+        path,
+        driverPath: createRequire(import.meta.url).resolve('better-sqlite3'),
+        everyMs: CHECKPOINT_EVERY_MS,
+        walSizeLimit: WAL_SIZE_LIMIT_BYTES,
+      },
     });
   } catch {
     return { close: async () => undefined };

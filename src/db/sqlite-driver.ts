@@ -323,7 +323,10 @@ class HubSqliteDriver implements Driver {
   private commitGroup(group: CommitGroup): void {
     if (this.group === group) this.group = null;
     const sqlite = this.writeStatements.sqlite;
-    if (!sqlite.inTransaction) return this.loseGroup(group);
+    if (!sqlite.inTransaction) {
+      this.loseGroup(group);
+      return;
+    }
     try {
       this.writeStatements.get('commit').run();
       group.resolve();

@@ -5,20 +5,26 @@ import { HTTPException } from 'hono/http-exception';
 import { isSameOrigin, requireApiToken, requireCoordinator, requireCsrf } from '../auth/auth.middleware.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { checkTokenBeforeFile } from '../materials/material.routes.js';
 import { tokensEqual } from '../security/tokens.js';
 import { isMultipart, limitBody } from './body.js';
 import type { AppEnv } from './env.js';
+import { checkTokenBeforeFile, uploadRouteMatcher, type UploadRoute } from './uploads.js';
 
 /** Public within /admin: signing in and accepting an invitation (there is no session yet). */
 const PUBLIC_ADMIN = [/^\/admin\/login\/?$/, /^\/admin\/setup\/[^/]+\/?$/];
-/** Where coordinators upload files; every other admin form is small. */
-const UPLOAD_PATH = /^\/admin\/webinars\/[^/]+\/materials\/?$/;
+/** Every admin form but an upload is small. */
 const FORM_BODY_LIMIT = 256 * 1024;
 /** Public within /api: registering for a webinar. */
 const PUBLIC_API: Array<[string, RegExp]> = [['POST', /^\/api\/webinars\/[^/]+\/registrations\/?$/]];
 
-export type AreaGuardDeps = { db: Db; clock: Clock; baseUrl: string; apiToken: string | null };
+export type AreaGuardDeps = {
+  db: Db;
+  clock: Clock;
+  baseUrl: string;
+  apiToken: string | null;
+  /** The routes that take uploads and limit their own bodies, as the features declare them (none unless given). */
+  uploadRoutes?: readonly UploadRoute[];
+};
 
 export function areaGuards(deps: AreaGuardDeps): MiddlewareHandler<AppEnv> {
   const coordinator = requireCoordinator({ db: deps.db, clock: deps.clock });
@@ -28,12 +34,13 @@ export function areaGuards(deps: AreaGuardDeps): MiddlewareHandler<AppEnv> {
   const apiToken = requireApiToken({ db: deps.db, clock: deps.clock, envToken: deps.apiToken });
   // The CSRF check reads the body, so the size limit comes first: no unbounded read before sign-in checks.
   const formLimit = limitBody(FORM_BODY_LIMIT);
+  const isUploadRoute = uploadRouteMatcher(deps.uploadRoutes ?? []);
   return async function guardPrivateAreas(c, next) {
     const path = c.req.path;
     if (path === '/admin' || path.startsWith('/admin/')) {
       if (PUBLIC_ADMIN.some((pattern) => pattern.test(path))) return next();
       // A guard that answers (a redirect to sign in) returns its response; pass it on.
-      if (c.req.method === 'POST' && UPLOAD_PATH.test(path) && isMultipart(c)) {
+      if (isUploadRoute(c.req.method, path) && isMultipart(c)) {
         // Nothing here reads the upload: the route limits it and streams it to disk.
         return coordinator(c, async () => {
           await uploadCsrf(c, next);

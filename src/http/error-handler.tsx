@@ -54,7 +54,13 @@ export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
     // A unique value taken by a request that ran at the same moment (the services check first, so
     // only a race ends here).
     if (isUniqueViolation(error)) {
-      return errorResponse(c, 409, 'Not possible right now', 'Someone else saved the same thing at the same moment. Nothing was saved; please reload and try again.', title);
+      return errorResponse(
+        c,
+        409,
+        'Not possible right now',
+        'Someone else saved the same thing at the same moment. Nothing was saved; please reload and try again.',
+        title,
+      );
     }
     if (isUnstorableText(error)) {
       return errorResponse(c, 400, 'Request refused', 'The request contains a NUL character, which no name, address or text here may contain.', title);

@@ -67,16 +67,18 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
     // the zone it is shown in and whether the visitor chose it, the data and the time.
     const key = `${returnTo}\n${zone}\n${chosen}`;
     let rendered: Response | undefined;
-    const html = await pages.get(key, `${version.content}.${version.seats}`, now, async () => {
-      await next();
-      rendered = c.res;
-      // Errors and anything but a plain page (a redirect, a refusal) are answered, not kept.
-      if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('text/html')) throw new NotCacheable();
-      return { value: new Uint8Array(await c.res.clone().arrayBuffer()), expiresAt: await nextMoment(version.content, now) };
-    }).catch((error: unknown) => {
-      if (error instanceof NotCacheable) return undefined;
-      throw error;
-    });
+    const html = await pages
+      .get(key, `${version.content}.${version.seats}`, now, async () => {
+        await next();
+        rendered = c.res;
+        // Errors and anything but a plain page (a redirect, a refusal) are answered, not kept.
+        if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('text/html')) throw new NotCacheable();
+        return { value: new Uint8Array(await c.res.clone().arrayBuffer()), expiresAt: await nextMoment(version.content, now) };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof NotCacheable) return undefined;
+        throw error;
+      });
     if (rendered) return;
     if (html === undefined) return next();
     return c.body(html, 200, { 'Content-Type': 'text/html; charset=UTF-8' });

@@ -1,7 +1,7 @@
 // SQL for rate limits and sign-in throttling: one row per counted event (a registration, a failed
 // sign-in) under a scope and a key (a client address, an account), so that every instance counts
 // the same events.
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { Db } from '../db/connection.js';
 
 /**
@@ -12,10 +12,6 @@ import type { Db } from '../db/connection.js';
 export function toHitInstant(instant: DateTime): string {
   // Date's ISO form is exactly that (for years 0–9999), at a tenth of luxon's formatting cost.
   return new Date(instant.toMillis()).toISOString();
-}
-
-export function fromHitInstant(stored: string): DateTime {
-  return DateTime.fromISO(stored, { zone: 'UTC' });
 }
 
 /** One hit for each key, all at the same instant. */

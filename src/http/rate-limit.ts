@@ -58,7 +58,11 @@ export function clientAddress(c: Context): string {
   const known = c.get('clientAddress') as string | undefined;
   if (known !== undefined) return known;
   const forwarded = c.get('trustProxy') === true ? c.req.header('x-forwarded-for') : undefined;
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   const address = last && last.length <= 64 ? last : socketAddress(c);
   c.set('clientAddress', address);
   return address;

@@ -79,9 +79,7 @@ export function toMailOptions(message: OutgoingMessage): SendMailOptions {
     text: message.text_body,
     ...(message.html_body === null ? {} : { html: message.html_body }),
     // icalEvent becomes a text/calendar; method=... alternative, which Gmail and Outlook show as an invitation card.
-    ...(message.ics_content === null
-      ? {}
-      : { icalEvent: { method: message.ics_method ?? 'PUBLISH', content: message.ics_content, filename: 'invite.ics' } }),
+    ...(message.ics_content === null ? {} : { icalEvent: { method: message.ics_method ?? 'PUBLISH', content: message.ics_content, filename: 'invite.ics' } }),
     messageId: messageIdOf(message),
   };
 }

@@ -34,7 +34,14 @@ export async function claimDueMessages(db: Db, options: { now: string; limit: nu
       (qb) =>
         forUpdateSkipLocked(
           db,
-          qb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', options.now).orderBy('next_attempt_at').orderBy('id').limit(options.limit),
+          qb
+            .selectFrom('outbox')
+            .select('id')
+            .where('status', '=', 'pending')
+            .where('next_attempt_at', '<=', options.now)
+            .orderBy('next_attempt_at')
+            .orderBy('id')
+            .limit(options.limit),
         ),
     )
     .updateTable('outbox')

@@ -5,7 +5,8 @@ import type { Db } from '../db/connection.js';
 import type { IcsMethod, OutboxRow, OutboxStatus } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { toStoredInstant } from '../programme/programme.mappers.js';
+import { toStoredInstant } from '../time/index.js';
+import { toOutboxMessage, type OutboxMessage } from './outbox.mappers.js';
 import {
   countOutboxByStatus,
   findOutboxMessage,
@@ -102,6 +103,6 @@ export async function outboxSummary(db: Db): Promise<Record<OutboxStatus, number
 }
 
 /** Newest first. */
-export async function listOutbox(db: Db, options: { status?: OutboxStatus | undefined; limit: number }): Promise<OutboxRow[]> {
-  return listOutboxMessages(db, options);
+export async function listOutbox(db: Db, options: { status?: OutboxStatus | undefined; limit: number }): Promise<OutboxMessage[]> {
+  return (await listOutboxMessages(db, options)).map(toOutboxMessage);
 }

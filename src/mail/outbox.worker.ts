@@ -151,9 +151,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     let messageId: string;
     // While the server takes its time, the claim is kept alive; a crash stops this, and the claim runs out.
-    const keepClaim = setInterval(() => {
-      extendClaim(db, message.id, { worker: workerId, until: claimedUntil() }).catch((error: unknown) => log(`Email outbox: could not extend the claim on message ${message.id}`, error));
-    }, (claimSeconds * 1000) / 3);
+    const keepClaim = setInterval(
+      () => {
+        extendClaim(db, message.id, { worker: workerId, until: claimedUntil() }).catch((error: unknown) =>
+          log(`Email outbox: could not extend the claim on message ${message.id}`, error),
+        );
+      },
+      (claimSeconds * 1000) / 3,
+    );
     keepClaim.unref();
     try {
       ({ messageId } = await transport.send({ ...message, from }));
@@ -180,7 +185,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function recordOutcome(message: OutboxRow, recorded: Promise<boolean>): Promise<void> {
-    if (!(await recorded)) log(`Email outbox: message ${message.id} (${message.kind}) was taken over by another worker after this one's claim ran out; its outcome here is not recorded.`);
+    if (!(await recorded))
+      log(
+        `Email outbox: message ${message.id} (${message.kind}) was taken over by another worker after this one's claim ran out; its outcome here is not recorded.`,
+      );
   }
 
   function runOnce(): Promise<OutboxRunResult> {
@@ -198,7 +206,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     runOnce,
     start({ busyMs, idleMs }) {
       if (loop) return;
-      const thisLoop = (loop = {});
+      const thisLoop = {};
+      loop = thisLoop;
       let wait = busyMs;
       const tick = () => {
         timer = null;
@@ -231,7 +240,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       );
       let giveUp: NodeJS.Timeout | undefined;
       const deadline =
-        stopOptions.graceMs === undefined ? new Promise<boolean>(() => undefined) : new Promise<boolean>((resolve) => (giveUp = setTimeout(() => resolve(false), stopOptions.graceMs)));
+        stopOptions.graceMs === undefined
+          ? new Promise<boolean>(() => undefined)
+          : new Promise<boolean>((resolve) => (giveUp = setTimeout(() => resolve(false), stopOptions.graceMs)));
       const done = await Promise.race([finished, deadline]);
       clearTimeout(giveUp);
       // Stopped for good when the grace ran out: the process is about to exit.

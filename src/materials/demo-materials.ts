@@ -20,9 +20,19 @@ function sentences(text: string): string[] {
 function slidesOf(webinar: Webinar): Slide[] {
   const people = webinar.speakers.map((s) => `${latinName(s.name)}${s.role === 'moderator' ? ' (moderator)' : ''}, ${s.organisation}, ${s.city}`);
   return [
-    { heading: webinar.title, lines: [...people, '', `${webinar.area?.name ?? 'Webinar'}, ${webinar.startsAt.setZone(webinar.start.zone).toFormat('d LLLL yyyy', { locale: 'en' })}`] },
+    {
+      heading: webinar.title,
+      lines: [...people, '', `${webinar.area?.name ?? 'Webinar'}, ${webinar.startsAt.setZone(webinar.start.zone).toFormat('d LLLL yyyy', { locale: 'en' })}`],
+    },
     { heading: 'What this webinar is about', lines: sentences(webinar.abstract) },
-    { heading: 'Questions for your own organisation', lines: ['- Where would this work in our company, and who owns it?', '- What would a startup need from us to say yes?', '- What will we measure after twelve months?'] },
+    {
+      heading: 'Questions for your own organisation',
+      lines: [
+        '- Where would this work in our company, and who owns it?',
+        '- What would a startup need from us to say yes?',
+        '- What will we measure after twelve months?',
+      ],
+    },
   ];
 }
 

@@ -31,7 +31,9 @@ export async function listMaterialFilesWithoutChunks(db: Db, fileName?: string):
     .selectFrom('material')
     .select(['material.file_name', 'material.size_bytes'])
     .where('material.file_name', 'is not', null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('file_chunk').select('file_chunk.seq').whereRef('file_chunk.file_name', '=', 'material.file_name'))));
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('file_chunk').select('file_chunk.seq').whereRef('file_chunk.file_name', '=', 'material.file_name'))),
+    );
   if (fileName !== undefined) query = query.where('material.file_name', '=', fileName);
   const rows = await query.orderBy('material.id').execute();
   return rows.map((row) => ({ fileName: row.file_name!, sizeBytes: row.size_bytes }));

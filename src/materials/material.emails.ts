@@ -65,6 +65,11 @@ export function materialsAvailableEmail(
       ],
       attendeeFooter(ctx, recipient),
     ),
-    dedupeKey: materialsDedupeKey(webinar.id, recipient.attendeeId, reason, materials.map((m) => m.id)),
+    dedupeKey: materialsDedupeKey(
+      webinar.id,
+      recipient.attendeeId,
+      reason,
+      materials.map((m) => m.id),
+    ),
   };
 }

@@ -35,9 +35,17 @@ export function attendeeMaterialsOf(deps: Pick<MaterialDeps, 'db'>): (attendee: 
 /** For PublicCalendarDeps.linksOf: public materials as absolute links in the feeds' descriptions. */
 export function publicMaterialLinks(deps: Pick<MaterialDeps, 'baseUrl'>): LinksOfWebinars {
   return async function materialLinks(db, webinars) {
-    const byWebinar = await listMaterialsOfWebinars(db, webinars.map((w) => w.id), { publicOnly: true });
+    const byWebinar = await listMaterialsOfWebinars(
+      db,
+      webinars.map((w) => w.id),
+      { publicOnly: true },
+    );
     const links = new Map<number, EventLink[]>();
-    for (const [webinarId, materials] of byWebinar) links.set(webinarId, materials.map((m) => feedLink(m, publicHref(deps.baseUrl))));
+    for (const [webinarId, materials] of byWebinar)
+      links.set(
+        webinarId,
+        materials.map((m) => feedLink(m, publicHref(deps.baseUrl))),
+      );
     return links;
   };
 }
@@ -48,14 +56,24 @@ export function publicMaterialLinks(deps: Pick<MaterialDeps, 'baseUrl'>): LinksO
  * a place on the waiting list gets what everyone gets.
  */
 export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
-  return async function feedLinksForAttendee(attendee: Attendee, registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>): Promise<Map<number, EventLink[]>> {
-    const byWebinar = await listMaterialsOfWebinars(deps.db, registrations.map((r) => r.webinarId));
+  return async function feedLinksForAttendee(
+    attendee: Attendee,
+    registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>,
+  ): Promise<Map<number, EventLink[]>> {
+    const byWebinar = await listMaterialsOfWebinars(
+      deps.db,
+      registrations.map((r) => r.webinarId),
+    );
     const ownHref = attendeeHref(attendee.token, deps.baseUrl);
     const everyonesHref = publicHref(deps.baseUrl);
     const links = new Map<number, EventLink[]>();
     for (const { webinarId, confirmed } of registrations) {
       const materials = (byWebinar.get(webinarId) ?? []).filter((m) => confirmed || m.visibility === 'public');
-      if (materials.length > 0) links.set(webinarId, materials.map((m) => feedLink(m, confirmed ? ownHref : everyonesHref)));
+      if (materials.length > 0)
+        links.set(
+          webinarId,
+          materials.map((m) => feedLink(m, confirmed ? ownHref : everyonesHref)),
+        );
     }
     return links;
   };

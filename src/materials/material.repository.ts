@@ -45,4 +45,3 @@ export async function listMaterialsEmailKeys(db: Db, webinarId: number): Promise
   for (const row of rows) byAttendee.set(row.attendee_id!, [...(byAttendee.get(row.attendee_id!) ?? []), row.dedupe_key!]);
   return byAttendee;
 }
-

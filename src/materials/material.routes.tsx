@@ -4,12 +4,13 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { renderAdminPage } from '../admin/admin-page.js';
-import { MaterialAdminPanel } from '../../views/materials/material-admin-panel.js';
+import { RefusedMaterialForm } from '../../views/materials/material-admin-panel.js';
 import { RecordingsPage } from '../../views/materials/recordings-page.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { bodyKind, formValues, isMultipart, limitBody, readForm, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { uncachedPage } from '../http/public-cache.js';
+import { tokenCheckBeforeFile, type UploadRoute } from '../http/uploads.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { FieldReader, type Input } from '../validation.js';
 import { contentDisposition, downloadName, publicFilePath, publicHref } from './material.links.js';
@@ -81,23 +82,18 @@ function limitUpload(tooLarge: TooLarge): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Token checks that guards in front of the upload form left to its reader (see checkTokenBeforeFile). */
-const formTokenChecks = new WeakMap<Context, (sent: string | undefined) => void>();
+const UPLOAD_FORM_PATH = '/admin/webinars/:slug/materials';
 
-/**
- * For a CSRF guard in front of the upload form, instead of reading the form itself (which would
- * hold the whole upload in memory): `check` gets the form's `_csrf` field before any byte of its
- * file is kept, or once a form without a file has been read, and throws to refuse it. The
- * workspace form sends `_csrf` first; a token sent after the file counts as missing.
- */
-export function checkTokenBeforeFile(c: Context, check: (sent: string | undefined) => void): void {
-  formTokenChecks.set(c, check);
-}
+/** The workspace's upload form limits and reads its own body: the guards in front of it must not (see src/http/uploads.ts). */
+export const MATERIAL_UPLOAD_ROUTES: readonly UploadRoute[] = [{ method: 'POST', path: UPLOAD_FORM_PATH }];
 
 export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
   return new Hono<AppEnv>()
     .get('/recordings', deps.viewer, deps.pageCache ?? uncachedPage, async (c) => {
-      const [programme, archive] = await Promise.all([getProgramme(deps.db), searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') })]);
+      const [programme, archive] = await Promise.all([
+        getProgramme(deps.db),
+        searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') }),
+      ]);
       // A refused search is the same page with the form kept and the reason, not an error page.
       const status = Object.keys(archive.errors).length > 0 ? 400 : 200;
       return c.html(<RecordingsPage siteTitle={programme.title} viewer={c.var.viewer} archive={archive} hrefOf={publicHref()} />, status);
@@ -120,7 +116,7 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
   const guard = guarded(deps);
   const back = (slug: string, query = '') => `/admin/webinars/${encodeURIComponent(slug)}${query}#materials`;
   return new Hono<AppEnv>()
-    .post('/admin/webinars/:slug/materials', limitUpload(pageTooLarge), guard, async (c) => {
+    .post(UPLOAD_FORM_PATH, limitUpload(pageTooLarge), guard, async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
       return withMaterialBody(c, { json: false, dir: deps.uploadDir, tooLarge: pageTooLarge }, async (body) => {
         const validated = validateMaterial(body.input, body.file);
@@ -131,12 +127,14 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
             title: `Materials: ${webinar.title}`,
             status: 422,
             body: (
-              <>
-                <p class="small">
-                  <a href={back(webinar.slug, '')}>← {webinar.title}</a>
-                </p>
-                <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={c.var.csrfToken} errors={validated.errors} values={formValues(body.input)} />
-              </>
+              <RefusedMaterialForm
+                backHref={back(webinar.slug, '')}
+                webinar={webinar}
+                materials={materials}
+                csrfToken={c.var.csrfToken}
+                errors={validated.errors}
+                values={formValues(body.input)}
+              />
             ),
           });
         }
@@ -160,7 +158,8 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
     const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
     return withMaterialBody(c, { json: true, dir: deps.uploadDir, tooLarge: apiTooLarge }, async (body) => {
       const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes) : undefined;
-      if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large') return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
+      if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
+        return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
       const validated = validateMaterial(body.input, body.file);
       if (!validated.ok) throw new ValidationError(validated.errors, 422);
       const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
@@ -205,12 +204,20 @@ type MaterialBody = { input: Input; file?: ReceivedFile };
  * A multipart file is streamed to a temporary file that is removed once `use` is done, whatever
  * happened: the material is stored from it inside `use`.
  */
-async function withMaterialBody<T>(c: Context, options: { json: boolean; dir: string | undefined; tooLarge: TooLarge }, use: (body: MaterialBody) => Promise<T>): Promise<T> {
+async function withMaterialBody<T>(
+  c: Context,
+  options: { json: boolean; dir: string | undefined; tooLarge: TooLarge },
+  use: (body: MaterialBody) => Promise<T>,
+): Promise<T> {
   const kind = bodyKind(c);
   if (kind === 'json' && options.json) return use({ input: await readJsonObject(c) });
   if (kind !== 'form') {
     throw new ValidationError(
-      { body: options.json ? 'Send a JSON object (application/json) or a multipart/form-data form with a "file".' : 'Send the form as multipart/form-data or application/x-www-form-urlencoded.' },
+      {
+        body: options.json
+          ? 'Send a JSON object (application/json) or a multipart/form-data form with a "file".'
+          : 'Send the form as multipart/form-data or application/x-www-form-urlencoded.',
+      },
       400,
     );
   }
@@ -226,7 +233,7 @@ async function withMaterialBody<T>(c: Context, options: { json: boolean; dir: st
     maxFileBytes: MAX_UPLOAD_BYTES,
     maxBodyBytes: UPLOAD_BODY_LIMIT,
     bodyTooLarge: () => options.tooLarge(c),
-    checkToken: formTokenChecks.get(c),
+    checkToken: tokenCheckBeforeFile(c),
   });
   try {
     // A form whose file input was left empty still sends a nameless, empty part: that is no file.

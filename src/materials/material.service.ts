@@ -7,14 +7,11 @@ import type { MaterialRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
-import { ALL_STATUSES, PUBLIC_STATUSES, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
-import { listWebinarRows } from '../programme/programme.repository.js';
+import { toStoredInstant, utc } from '../time/index.js';
+import { ALL_STATUSES, getWebinarBySlug, isPublicWebinar, listWebinars, lockWebinars, markWebinarsChanged } from '../programme/programme.service.js';
 import { emailContext } from '../registration/registration.emails.js';
 import type { Webinar } from '../programme/programme.types.js';
-import { updateWebinarRow } from '../programme/webinar.repository.js';
-import { findRegistration, listRegisteredAttendees } from '../registration/registration.repository.js';
-import { findAttendeeByToken } from '../registration/registration.service.js';
+import { findAttendeeByToken, hasConfirmedSeat, listAttendeesOfWebinar } from '../registration/registration.service.js';
 import { deleteFileChunks, hasFileChunks } from './file-chunk.repository.js';
 import { materialsAvailableEmail, parseMaterialsKey, type AnnouncementReason } from './material.emails.js';
 import {
@@ -80,7 +77,11 @@ export async function listMaterialsOfWebinars(db: Db, webinarIds: readonly numbe
 export async function listPublishedRecordings(deps: Pick<MaterialDeps, 'db' | 'clock'>): Promise<Array<{ webinar: Webinar; materials: Material[] }>> {
   const now = deps.clock.now();
   const past = (await listWebinars(deps.db, { statuses: ['published'] })).filter((w) => w.endsAt <= now).reverse();
-  const materials = await listMaterialsOfWebinars(deps.db, past.map((w) => w.id), { publicOnly: true });
+  const materials = await listMaterialsOfWebinars(
+    deps.db,
+    past.map((w) => w.id),
+    { publicOnly: true },
+  );
   return past.filter((w) => materials.has(w.id)).map((webinar) => ({ webinar, materials: materials.get(webinar.id)! }));
 }
 
@@ -105,7 +106,8 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
     // Two instances adding materials at once would read the same last position, and the unique
     // (webinar_id, position) index would refuse the second: the lock makes them take turns.
     if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
-    const at = toStoredInstant(deps.clock.now());
+    const now = deps.clock.now();
+    const at = toStoredInstant(now);
     const row = await insertMaterialRow(trx, {
       webinar_id: webinar.id,
       kind: input.kind,
@@ -120,7 +122,7 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
       created_at: at,
       updated_at: at,
     });
-    await updateWebinarRow(trx, webinar.id, { updated_at: at });
+    await markWebinarsChanged(trx, [webinar.id], now);
     const announced = announcesRecording(webinar, input, deps.clock) ? await announceMaterials(trx, deps, webinar, 'recording') : 0;
     return { material: toMaterial(row), announced };
   });
@@ -133,7 +135,7 @@ export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, ma
     if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
     await deleteMaterialRow(trx, row.id);
     if (row.file_name) await deleteFileChunks(trx, row.file_name);
-    await updateWebinarRow(trx, webinar.id, { updated_at: toStoredInstant(deps.clock.now()) });
+    await markWebinarsChanged(trx, [webinar.id], deps.clock.now());
     return toMaterial(row);
   });
 }
@@ -147,7 +149,7 @@ export type ServedFile = {
 /** A public file of a public webinar; anything else looks as if it did not exist. */
 export async function getPublicFile(deps: MaterialDeps, materialId: number): Promise<ServedFile> {
   const served = await servedFile(deps, materialId);
-  if (!served || served.material.visibility !== 'public') throw noSuchFile();
+  if (served?.material.visibility !== 'public') throw noSuchFile();
   return served;
 }
 
@@ -156,8 +158,7 @@ export async function getAttendeeFile(deps: MaterialDeps, token: string, materia
   const attendee = await findAttendeeByToken(deps.db, token);
   const served = attendee ? await servedFile(deps, materialId) : undefined;
   if (!attendee || !served) throw noSuchFile();
-  const registration = await findRegistration(deps.db, served.material.webinarId, attendee.id);
-  if (registration?.status !== 'confirmed') throw noSuchFile();
+  if (!(await hasConfirmedSeat(deps.db, served.material.webinarId, attendee.id))) throw noSuchFile();
   return served;
 }
 
@@ -165,10 +166,10 @@ async function servedFile(deps: MaterialDeps, materialId: number): Promise<Serve
   const row = await findMaterialRow(deps.db, materialId);
   const fileName = row?.file_name;
   if (!row || !fileName) return undefined;
-  // Only whether the webinar is public matters here: its row, not the whole webinar with speakers.
-  // A file without pieces (an uploads folder that was never imported) is as missing as no file.
-  const [[webinar], stored] = await Promise.all([listWebinarRows(deps.db, { statuses: PUBLIC_STATUSES, ids: [row.webinar_id] }), hasFileChunks(deps.db, fileName)]);
-  if (!webinar || !stored) return undefined;
+  // Only whether the webinar is public matters here, not the whole webinar with speakers. A file
+  // without pieces (an uploads folder that was never imported) is as missing as no file.
+  const [isPublic, stored] = await Promise.all([isPublicWebinar(deps.db, row.webinar_id), hasFileChunks(deps.db, fileName)]);
+  if (!isPublic || !stored) return undefined;
   const material = toMaterial(row) as ServedFile['material'];
   return { material, open: () => storedFileStream(deps.db, fileName, material.file.sizeBytes) };
 }
@@ -198,18 +199,15 @@ async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, 
   if (materials.length === 0) return 0;
   const publicOnes = materials.filter((m) => m.visibility === 'public');
   const recipients = [
-    ...(await listRegisteredAttendees(trx, webinar.id, 'confirmed')).map((attendee) => ({ attendee, visible: materials })),
-    ...(await listRegisteredAttendees(trx, webinar.id, 'waitlisted')).map((attendee) => ({ attendee, visible: publicOnes })),
+    ...(await listAttendeesOfWebinar(trx, webinar.id, 'confirmed')).map((attendee) => ({ attendee, visible: materials })),
+    ...(await listAttendeesOfWebinar(trx, webinar.id, 'waitlisted')).map((attendee) => ({ attendee, visible: publicOnes })),
   ].filter(({ visible }) => (reason === 'recording' ? visible.some((m) => m.kind === 'recording') : visible.length > 0));
   const earlier = await listMaterialsEmailKeys(trx, webinar.id);
   const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
   let queued = 0;
   for (const { attendee, visible } of recipients) {
     const told = (earlier.get(attendee.attendeeId) ?? []).map(parseMaterialsKey).filter((key) => key !== undefined);
-    const skip =
-      reason === 'recording'
-        ? told.some((key) => key.recording)
-        : told.some((key) => visible.every((m) => key.told.has(m.id)));
+    const skip = reason === 'recording' ? told.some((key) => key.recording) : told.some((key) => visible.every((m) => key.told.has(m.id)));
     if (skip) continue;
     if (await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason))) queued++;
   }

@@ -62,10 +62,7 @@ export function cleanFileName(name: string): string {
     .slice(0, 200);
 }
 
-export type Embed =
-  | { type: 'iframe'; provider: 'YouTube' | 'Vimeo'; src: string }
-  | { type: 'video'; src: string }
-  | { type: 'link'; href: string };
+export type Embed = { type: 'iframe'; provider: 'YouTube' | 'Vimeo'; src: string } | { type: 'video'; src: string } | { type: 'link'; href: string };
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,12}$/;
@@ -88,7 +85,9 @@ export function embedFor(address: string): Embed {
 
   const youtubeId =
     host === 'youtu.be'
-      ? segments.length === 1 ? segments[0] : undefined
+      ? segments.length === 1
+        ? segments[0]
+        : undefined
       : host === 'youtube.com' || host === 'youtube-nocookie.com'
         ? segments[0] === 'watch' && segments.length === 1
           ? (url.searchParams.get('v') ?? undefined)
@@ -96,7 +95,8 @@ export function embedFor(address: string): Embed {
             ? segments[1]
             : undefined
         : undefined;
-  if (youtubeId !== undefined && YOUTUBE_ID.test(youtubeId)) return { type: 'iframe', provider: 'YouTube', src: `https://www.youtube-nocookie.com/embed/${youtubeId}` };
+  if (youtubeId !== undefined && YOUTUBE_ID.test(youtubeId))
+    return { type: 'iframe', provider: 'YouTube', src: `https://www.youtube-nocookie.com/embed/${youtubeId}` };
 
   const vimeo =
     host === 'vimeo.com'

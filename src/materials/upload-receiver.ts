@@ -76,7 +76,11 @@ async function readParts(request: Request, options: ReceiveOptions, temps: TempF
   let parser: busboy.Busboy;
   try {
     // Browsers send file names as UTF-8, which is what undici's formData() reads too.
-    parser = busboy({ headers: { 'content-type': request.headers.get('content-type') ?? '' }, defParamCharset: 'utf8', limits: { fieldSize: MAX_FIELD_BYTES, fields: MAX_FIELDS } });
+    parser = busboy({
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+      defParamCharset: 'utf8',
+      limits: { fieldSize: MAX_FIELD_BYTES, fields: MAX_FIELDS },
+    });
   } catch {
     throw unreadable();
   }

@@ -80,7 +80,9 @@ export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker:
     ...emailBody(
       [
         `Hello ${speaker.name},`,
-        change ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.` : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session and the technical check to your calendar.`,
+        change
+          ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.`
+          : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session and the technical check to your calendar.`,
         `When (your time):\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
         ...(change ? speakerChanges(change, speaker, ctx.programme.defaultZone) : []),
         techCheckLine(webinar, speaker.zone),

@@ -3,12 +3,19 @@
 // the transaction of the change, so the emails are written with it or not at all.
 import type { Clock } from '../clock.js';
 import { enqueueEmail, moveWebinarMailExpiry, type OutgoingEmail } from '../mail/outbox.service.js';
-import { listSpeakerTokens } from '../programme/programme.repository.js';
+import { speakerTokensOf } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
-import { attendeeEmailBase, attendeeFooter, attendeeInvite, emailContext, personalUrl, type EmailContext, type EmailRecipient } from '../registration/registration.emails.js';
-import { listRegisteredAttendees } from '../registration/registration.repository.js';
-import { fillFreeSeats } from '../registration/registration.service.js';
+import {
+  attendeeEmailBase,
+  attendeeFooter,
+  attendeeInvite,
+  emailContext,
+  personalUrl,
+  type EmailContext,
+  type EmailRecipient,
+} from '../registration/registration.emails.js';
+import { fillFreeSeats, listAttendeesOfWebinar } from '../registration/registration.service.js';
 import { formatDuration } from '../time/index.js';
 import { emailBody, whenFor } from './email-text.js';
 import { speakerCancellationEmail, speakerInviteEmail } from './speaker-emails.js';
@@ -77,12 +84,15 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
     const wasPublished = before?.status === 'published';
     // The speakers' private links go into their invitations.
-    const tokens = await listSpeakerTokens(trx, [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id));
+    const tokens = await speakerTokensOf(
+      trx,
+      [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id),
+    );
     const withToken = <T extends { id: number }>(speaker: T) => ({ ...speaker, token: tokens.get(speaker.id) ?? null });
 
     if (after.status === 'cancelled' && wasPublished) {
       for (const status of ['confirmed', 'waitlisted'] as const) {
-        for (const a of await listRegisteredAttendees(trx, after.id, status)) {
+        for (const a of await listAttendeesOfWebinar(trx, after.id, status)) {
           await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, a, status === 'confirmed'));
         }
       }
@@ -100,7 +110,7 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     if (!wasPublished) {
       // Back from a cancellation: the attendees whose calendars say cancelled get the event again.
       if (before?.status === 'cancelled') {
-        for (const a of await listRegisteredAttendees(trx, after.id, 'confirmed')) {
+        for (const a of await listAttendeesOfWebinar(trx, after.id, 'confirmed')) {
           await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, a));
         }
       }
@@ -110,7 +120,7 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     }
 
     if (change.rescheduled) {
-      for (const a of await listRegisteredAttendees(trx, after.id, 'confirmed')) {
+      for (const a of await listAttendeesOfWebinar(trx, after.id, 'confirmed')) {
         await enqueueEmail(trx, deps.clock, updatedEmailForAttendee(ctx, change, a));
       }
     }

@@ -5,7 +5,8 @@ import { isUniqueViolation } from '../db/dialect.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { slugify } from '../validation.js';
-import { toArea, toSpeaker, toStoredInstant } from './programme.mappers.js';
+import { toArea, toSpeaker } from './programme.mappers.js';
+import { toStoredInstant } from '../time/index.js';
 import {
   findAreaRowBySlug,
   findSpeakerRowBySlug,
@@ -27,75 +28,87 @@ import { insertUnderFreeSlug, slugTaken, type SluggedTable } from './slugs.js';
 export async function createSpeaker(db: Db, clock: Clock, input: SpeakerInput): Promise<Speaker> {
   return inTransaction(db, async (trx) => {
     const now = toStoredInstant(clock.now());
-    const insert = (slug: string) => insertSpeakerRow(trx, {
-      slug,
-      name: input.name,
-      title: input.title,
-      organisation: input.organisation,
-      city: input.city,
-      country: input.country,
-      zone: input.zone,
-      bio: input.bio,
-      photo_url: input.photoUrl,
-      email: input.email,
-      created_at: now,
-      updated_at: now,
-    });
+    const insert = (slug: string) =>
+      insertSpeakerRow(trx, {
+        slug,
+        name: input.name,
+        title: input.title,
+        organisation: input.organisation,
+        city: input.city,
+        country: input.country,
+        zone: input.zone,
+        bio: input.bio,
+        photo_url: input.photoUrl,
+        email: input.email,
+        created_at: now,
+        updated_at: now,
+      });
     const { slug } = await insertUnderFreeSlug('speaker', input.slug, slugify(input.name) || 'speaker', insert, (base) => uniqueSlug(trx, base, 'speaker'));
     return toSpeaker((await findSpeakerRowBySlug(trx, slug))!);
   });
 }
 
 export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: Partial<SpeakerInput>): Promise<Speaker> {
-  return slugRaceIsConflict('speaker', patch.slug, inTransaction(db, async (trx) => {
-    const found = await findSpeakerRowBySlug(trx, slug);
-    if (!found) throw new NotFoundError(`There is no speaker called "${slug}".`);
-    // The speaker's webinars before the speaker, in the order changing a webinar takes them (it
-    // locks the webinar, then touches its speakers), so the two never wait for each other in a circle.
-    const webinarIds = await listWebinarIdsOfSpeaker(trx, found.id);
-    await lockWebinarRows(trx, { ids: webinarIds });
-    const row = (await findSpeakerRowBySlug(trx, slug, { lock: true }))!;
-    const at = toStoredInstant(clock.now());
-    if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
-      throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
-    }
-    // A field the patch leaves out is undefined here, and Kysely's set() leaves such columns alone.
-    await updateSpeakerRow(trx, row.id, {
-      slug: patch.slug || undefined,
-      name: patch.name,
-      title: patch.title,
-      organisation: patch.organisation,
-      city: patch.city,
-      country: patch.country,
-      zone: patch.zone,
-      bio: patch.bio,
-      photo_url: patch.photoUrl,
-      email: patch.email,
-      updated_at: at,
-    });
-    await touchWebinars(trx, { ids: webinarIds }, at);
-    return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
-  }));
+  return slugRaceIsConflict(
+    'speaker',
+    patch.slug,
+    inTransaction(db, async (trx) => {
+      const found = await findSpeakerRowBySlug(trx, slug);
+      if (!found) throw new NotFoundError(`There is no speaker called "${slug}".`);
+      // The speaker's webinars before the speaker, in the order changing a webinar takes them (it
+      // locks the webinar, then touches its speakers), so the two never wait for each other in a circle.
+      const webinarIds = await listWebinarIdsOfSpeaker(trx, found.id);
+      await lockWebinarRows(trx, { ids: webinarIds });
+      const row = (await findSpeakerRowBySlug(trx, slug, { lock: true }))!;
+      const at = toStoredInstant(clock.now());
+      if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
+        throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
+      }
+      // A field the patch leaves out is undefined here, and Kysely's set() leaves such columns alone.
+      await updateSpeakerRow(trx, row.id, {
+        slug: patch.slug || undefined,
+        name: patch.name,
+        title: patch.title,
+        organisation: patch.organisation,
+        city: patch.city,
+        country: patch.country,
+        zone: patch.zone,
+        bio: patch.bio,
+        photo_url: patch.photoUrl,
+        email: patch.email,
+        updated_at: at,
+      });
+      await touchWebinars(trx, { ids: webinarIds }, at);
+      return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
+    }),
+  );
 }
 
 export async function createArea(db: Db, input: AreaInput): Promise<Area> {
   return inTransaction(db, async (trx) => {
     const insert = (slug: string) => insertAreaRow(trx, { slug, name: input.name, description: input.description, position: input.position });
-    const { slug } = await insertUnderFreeSlug('knowledge_area', input.slug, slugify(input.name) || 'area', insert, (base) => uniqueSlug(trx, base, 'knowledge_area'));
+    const { slug } = await insertUnderFreeSlug('knowledge_area', input.slug, slugify(input.name) || 'area', insert, (base) =>
+      uniqueSlug(trx, base, 'knowledge_area'),
+    );
     return toArea((await findAreaRowBySlug(trx, slug))!);
   });
 }
 
 export async function updateArea(db: Db, clock: Clock, slug: string, input: AreaInput): Promise<Area> {
-  return slugRaceIsConflict('knowledge_area', input.slug, inTransaction(db, async (trx) => {
-    const row = await findAreaRowBySlug(trx, slug);
-    if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
-    const newSlug = input.slug || slug;
-    if (newSlug !== slug && (await slugExists(trx, 'knowledge_area', newSlug))) throw new ValidationError({ slug: `The slug "${newSlug}" is already used by another area.` }, 409);
-    await updateAreaRow(trx, row.id, { slug: newSlug, name: input.name, description: input.description, position: input.position });
-    await touchWebinars(trx, { areaId: row.id }, toStoredInstant(clock.now()));
-    return toArea((await findAreaRowBySlug(trx, newSlug))!);
-  }));
+  return slugRaceIsConflict(
+    'knowledge_area',
+    input.slug,
+    inTransaction(db, async (trx) => {
+      const row = await findAreaRowBySlug(trx, slug);
+      if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
+      const newSlug = input.slug || slug;
+      if (newSlug !== slug && (await slugExists(trx, 'knowledge_area', newSlug)))
+        throw new ValidationError({ slug: `The slug "${newSlug}" is already used by another area.` }, 409);
+      await updateAreaRow(trx, row.id, { slug: newSlug, name: input.name, description: input.description, position: input.position });
+      await touchWebinars(trx, { areaId: row.id }, toStoredInstant(clock.now()));
+      return toArea((await findAreaRowBySlug(trx, newSlug))!);
+    }),
+  );
 }
 
 /** A new slug checked free and then taken by someone else before the commit: the same 409 as when it was taken before. */

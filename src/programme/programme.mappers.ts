@@ -1,8 +1,6 @@
 // Database rows -> domain objects; the one place where a webinar's instants are derived.
-import { DateTime } from 'luxon';
 import type { KnowledgeArea, ProgrammeRow, SpeakerRole, SpeakerRow, WebinarRow } from '../db/schema.js';
-import { BoundedCache } from '../time/bounded-cache.js';
-import { spanOf } from '../time/index.js';
+import { spanOf, utc } from '../time/index.js';
 import type { Area, Programme, Speaker, Webinar, WebinarSpeaker } from './programme.types.js';
 
 export function toProgramme(row: ProgrammeRow): Programme {
@@ -63,16 +61,4 @@ export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<Sp
     updatedAt: utc(row.updated_at),
     speakers: speakers.map((speaker): WebinarSpeaker => ({ ...toSpeaker(speaker), role: speaker.role })),
   };
-}
-
-/** Parsed stored timestamps: the same few thousand come back on every listing, and parsing was a fifth of a feed. */
-const parsedInstants = new BoundedCache<string, DateTime>(20_000);
-
-/** Timestamps are stored as ISO 8601 in UTC. (A DateTime never changes, so one parse can be shared.) */
-export function utc(iso: string): DateTime {
-  return parsedInstants.get(iso) ?? parsedInstants.set(iso, DateTime.fromISO(iso, { zone: 'UTC' }));
-}
-
-export function toStoredInstant(instant: DateTime): string {
-  return instant.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }

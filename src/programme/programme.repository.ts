@@ -26,10 +26,7 @@ export async function findAreaRowBySlug(db: Db, slug: string): Promise<Knowledge
   return db.selectFrom('knowledge_area').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function listWebinarRows(
-  db: Db,
-  filter: { statuses: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] },
-): Promise<WebinarRow[]> {
+export async function listWebinarRows(db: Db, filter: { statuses: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] }): Promise<WebinarRow[]> {
   let query = db.selectFrom('webinar').selectAll().where('status', 'in', filter.statuses);
   if (filter.areaId !== undefined) query = query.where('area_id', '=', filter.areaId);
   if (filter.ids !== undefined) {
@@ -60,10 +57,7 @@ export async function lockWebinarRows(db: Db, filter: { ids?: readonly number[];
   return forUpdate(db, query).execute();
 }
 
-export async function listSpeakersOfWebinars(
-  db: Db,
-  webinarIds: readonly number[],
-): Promise<Array<SpeakerRow & { webinar_id: number; role: SpeakerRole }>> {
+export async function listSpeakersOfWebinars(db: Db, webinarIds: readonly number[]): Promise<Array<SpeakerRow & { webinar_id: number; role: SpeakerRole }>> {
   if (webinarIds.length === 0) return [];
   return db
     .selectFrom('webinar_speaker')
@@ -99,7 +93,12 @@ export async function listWebinarIdsOfSpeaker(db: Db, speakerId: number): Promis
 
 /** The new speaker's id, or undefined when the slug is taken. */
 export async function insertSpeakerRow(db: Db, speaker: NewSpeaker): Promise<number | undefined> {
-  const row = await db.insertInto('speaker').values(speaker).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('speaker')
+    .values(speaker)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -135,7 +134,12 @@ export async function touchSpeakers(db: Db, ids: number[], at: string): Promise<
 
 /** The new area's id, or undefined when the slug is taken. */
 export async function insertAreaRow(db: Db, area: NewKnowledgeArea): Promise<number | undefined> {
-  const row = await db.insertInto('knowledge_area').values(area).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('knowledge_area')
+    .values(area)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -149,7 +153,9 @@ export async function upsertProgrammeRow(db: Db, programme: Omit<ProgrammeRow, '
 
 /** The newest change to any webinar, whatever its status. */
 /** When each webinar starts, how long it lasts and when its registration closes: what time changes on a page. */
-export async function listWebinarTimes(db: Db): Promise<Array<{ starts_at_utc: string; duration_minutes: number; registration_closes_minutes_before: number }>> {
+export async function listWebinarTimes(
+  db: Db,
+): Promise<Array<{ starts_at_utc: string; duration_minutes: number; registration_closes_minutes_before: number }>> {
   return db.selectFrom('webinar').select(['starts_at_utc', 'duration_minutes', 'registration_closes_minutes_before']).execute();
 }
 
@@ -161,6 +167,9 @@ export async function listWebinarTimesInOrder(db: Db, filter: { statuses: readon
 }
 
 export async function latestWebinarChange(db: Db): Promise<string | undefined> {
-  const row = await db.selectFrom('webinar').select((eb) => eb.fn.max('updated_at').as('latest')).executeTakeFirst();
+  const row = await db
+    .selectFrom('webinar')
+    .select((eb) => eb.fn.max('updated_at').as('latest'))
+    .executeTakeFirst();
   return row?.latest ?? undefined;
 }

@@ -2,7 +2,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { AreaPage } from '../../views/programme/area-page.js';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
-import { SubscribeBox } from '../../views/calendar/subscribe-box.js';
 import type { AppEnv } from '../http/env.js';
 import { safeLocalPath } from '../http/local-path.js';
 import { uncachedPage } from '../http/public-cache.js';
@@ -31,17 +30,8 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
       const programme = await getProgramme(db);
       const area = await getAreaBySlug(db, c.req.param('slug'));
       const { upcoming, past } = splitByTime(await listWebinars(db, { areaId: area.id }), now);
-      return c.html(
-        <AreaPage
-          programme={programme}
-          area={area}
-          upcoming={upcoming}
-          past={past}
-          viewer={c.var.viewer}
-          now={now}
-          aside={<SubscribeBox feedUrl={`${baseUrl}/areas/${area.slug}/calendar.ics`} what={`the webinars on ${area.name.toLowerCase()}`} />}
-        />,
-      );
+      const feedUrl = `${baseUrl}/areas/${area.slug}/calendar.ics`;
+      return c.html(<AreaPage programme={programme} area={area} upcoming={upcoming} past={past} feedUrl={feedUrl} viewer={c.var.viewer} now={now} />);
     })
     .get('/webinars', viewer, cached, async (c) => {
       const when = c.req.query('when') ?? 'upcoming';
@@ -56,7 +46,18 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
       ]);
       const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
       if (page > pageCount) throw new NotFoundError(`There are ${pageCount} page${pageCount === 1 ? '' : 's'} of ${when} webinars.`);
-      return c.html(<WebinarListPage programme={programme} when={when} webinars={list.webinars} total={list.total} page={page} pageCount={pageCount} viewer={c.var.viewer} now={clock.now()} />);
+      return c.html(
+        <WebinarListPage
+          programme={programme}
+          when={when}
+          webinars={list.webinars}
+          total={list.total}
+          page={page}
+          pageCount={pageCount}
+          viewer={c.var.viewer}
+          now={clock.now()}
+        />,
+      );
     })
     .get('/timezone', viewer, async (c) => {
       const returnTo = safeLocalPath(c.req.query('return'));

@@ -1,22 +1,28 @@
-// Reading the programme: what is public, in which order, and what is upcoming or past.
+// Reading the programme: what is public, in which order, and what is upcoming or past; and the few
+// facts about webinars and speakers that other features keep or move (speaker links, change times).
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/connection.js';
 import type { WebinarRow, WebinarStatus } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
+import { toStoredInstant, utc } from '../time/index.js';
 import { toArea, toProgramme, toSpeaker, toWebinar } from './programme.mappers.js';
 import {
   findAreaRowBySlug,
   findProgrammeRow,
   findSpeakerRowBySlug,
   findWebinarRowBySlug,
+  latestWebinarChange,
   listAreaRows,
   listSpeakerRows,
   listSpeakersOfWebinars,
+  listSpeakerTokens,
   listWebinarIdsOfSpeaker,
   listWebinarRows,
   listWebinarTimes,
   listWebinarTimesInOrder,
   lockWebinarRows,
+  touchWebinars,
+  updateSpeakerRow,
 } from './programme.repository.js';
 import type { Area, Programme, Speaker, Webinar } from './programme.types.js';
 
@@ -25,9 +31,15 @@ export const PUBLIC_STATUSES: readonly WebinarStatus[] = ['published', 'cancelle
 export const ALL_STATUSES: readonly WebinarStatus[] = ['draft', 'published', 'cancelled'];
 
 export async function getProgramme(db: Db): Promise<Programme> {
+  const programme = await findProgramme(db);
+  if (!programme) throw new Error('The programme settings row is missing: the database was not seeded.');
+  return programme;
+}
+
+/** The programme settings, or undefined in a database that has not been seeded yet. */
+export async function findProgramme(db: Db): Promise<Programme | undefined> {
   const row = await findProgrammeRow(db);
-  if (!row) throw new Error('The programme settings row is missing: the database was not seeded.');
-  return toProgramme(row);
+  return row && toProgramme(row);
 }
 
 export async function listAreas(db: Db): Promise<Area[]> {
@@ -44,10 +56,7 @@ export async function getAreaBySlug(db: Db, slug: string): Promise<Area> {
   return toArea(row);
 }
 
-export async function listWebinars(
-  db: Db,
-  filter: { statuses?: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] } = {},
-): Promise<Webinar[]> {
+export async function listWebinars(db: Db, filter: { statuses?: readonly WebinarStatus[]; areaId?: number; ids?: readonly number[] } = {}): Promise<Webinar[]> {
   return toWebinars(db, await listWebinarRows(db, { statuses: filter.statuses ?? PUBLIC_STATUSES, areaId: filter.areaId, ids: filter.ids }));
 }
 
@@ -56,7 +65,10 @@ async function toWebinars(db: Db, rows: readonly WebinarRow[]): Promise<Webinar[
   if (rows.length === 0) return [];
   const areas = new Map((await listAreas(db)).map((area) => [area.id, area]));
   const speakersOf = new Map<number, Awaited<ReturnType<typeof listSpeakersOfWebinars>>>();
-  for (const speaker of await listSpeakersOfWebinars(db, rows.map((row) => row.id))) {
+  for (const speaker of await listSpeakersOfWebinars(
+    db,
+    rows.map((row) => row.id),
+  )) {
     const list = speakersOf.get(speaker.webinar_id);
     if (list) list.push(speaker);
     else speakersOf.set(speaker.webinar_id, [speaker]);
@@ -64,11 +76,7 @@ async function toWebinars(db: Db, rows: readonly WebinarRow[]): Promise<Webinar[
   return rows.map((row) => toWebinar(row, row.area_id === null ? null : (areas.get(row.area_id) ?? null), speakersOf.get(row.id) ?? []));
 }
 
-export async function findWebinarBySlug(
-  db: Db,
-  slug: string,
-  statuses: readonly WebinarStatus[] = PUBLIC_STATUSES,
-): Promise<Webinar | undefined> {
+export async function findWebinarBySlug(db: Db, slug: string, statuses: readonly WebinarStatus[] = PUBLIC_STATUSES): Promise<Webinar | undefined> {
   const row = await findWebinarRowBySlug(db, slug);
   if (!row || !statuses.includes(row.status)) return undefined;
   const [webinar] = await listWebinars(db, { statuses, ids: [row.id] });
@@ -115,6 +123,30 @@ export async function getSpeakerBySlug(db: Db, slug: string): Promise<Speaker> {
   return toSpeaker(row);
 }
 
+/**
+ * The speaker with their private-page token (null: no link yet), which the speakers feature keeps
+ * on the speaker's row. `lock` holds the row for the rest of the caller's transaction.
+ */
+export async function findSpeakerWithToken(db: Db, slug: string, options: { lock?: boolean } = {}): Promise<(Speaker & { token: string | null }) | undefined> {
+  const row = await findSpeakerRowBySlug(db, slug, options);
+  return row && { ...toSpeaker(row), token: row.token };
+}
+
+/** Stores a speaker's private-page token and its lookup hash, or removes both (null). */
+export async function setSpeakerToken(db: Db, speakerId: number, token: { token: string; lookup: string } | null, at: DateTime): Promise<void> {
+  await updateSpeakerRow(db, speakerId, { token: token?.token ?? null, token_lookup: token?.lookup ?? null, updated_at: toStoredInstant(at) });
+}
+
+/** The zone a speaker chose on their private page. */
+export async function setSpeakerZone(db: Db, speakerId: number, zone: string, at: DateTime): Promise<void> {
+  await updateSpeakerRow(db, speakerId, { zone, updated_at: toStoredInstant(at) });
+}
+
+/** The speakers' private-page tokens by id (null: no link sent), for their invitations. */
+export async function speakerTokensOf(db: Db, speakerIds: number[]): Promise<Map<number, string | null>> {
+  return listSpeakerTokens(db, speakerIds);
+}
+
 export async function listWebinarsOfSpeaker(db: Db, speakerId: number, statuses: readonly WebinarStatus[] = PUBLIC_STATUSES): Promise<Webinar[]> {
   return listWebinars(db, { statuses, ids: await listWebinarIdsOfSpeaker(db, speakerId) });
 }
@@ -148,6 +180,25 @@ export function splitByTime(webinars: readonly Webinar[], now: DateTime): { upco
 
 export function isLive(webinar: Webinar, now: DateTime): boolean {
   return webinar.startsAt <= now && now < webinar.endsAt && webinar.status === 'published';
+}
+
+/**
+ * Marks webinars as changed without changing what they say (materials added or removed, say), so
+ * that their feeds' Last-Modified and ETag move.
+ */
+export async function markWebinarsChanged(db: Db, webinarIds: number[], at: DateTime): Promise<void> {
+  await touchWebinars(db, { ids: webinarIds }, toStoredInstant(at));
+}
+
+/** The newest change to any webinar, whatever its status; undefined while there are none. */
+export async function lastWebinarChange(db: Db): Promise<DateTime | undefined> {
+  const newest = await latestWebinarChange(db);
+  return newest === undefined ? undefined : utc(newest);
+}
+
+/** Whether the webinar is on the public programme (published or cancelled): one row, no speakers. */
+export async function isPublicWebinar(db: Db, webinarId: number): Promise<boolean> {
+  return (await listWebinarRows(db, { statuses: PUBLIC_STATUSES, ids: [webinarId] })).length > 0;
 }
 
 /**

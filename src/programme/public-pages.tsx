@@ -13,8 +13,7 @@ import { webinarDescription, webinarUrl } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
-import { countConfirmed } from '../registration/registration.repository.js';
-import { registrationClosedReason } from '../registration/registration.service.js';
+import { countConfirmedSeats, registrationClosedReason } from '../registration/registration.service.js';
 import { getProgramme, getWebinarBySlug, listAreas, pageOfWebinars } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
@@ -138,7 +137,7 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
 
 async function seatsLine(db: Db, webinar: Webinar): Promise<string> {
   if (webinar.capacity === null) return 'Free of charge. You get a calendar invitation and the join link by email.';
-  const left = webinar.capacity - (await countConfirmed(db, webinar.id));
+  const left = webinar.capacity - (await countConfirmedSeats(db, webinar.id));
   if (left <= 0) return 'All seats are taken: register to join the waiting list. If a seat frees up, you move up automatically.';
   return `${left} of ${webinar.capacity} seats left. Free of charge; you get a calendar invitation and the join link by email.`;
 }

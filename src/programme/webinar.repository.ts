@@ -5,7 +5,12 @@ import type { NewWebinar, SpeakerRole, WebinarUpdate } from '../db/schema.js';
 
 /** The new webinar's id, or undefined when the slug is taken. */
 export async function insertWebinar(db: Db, webinar: NewWebinar): Promise<number | undefined> {
-  const row = await db.insertInto('webinar').values(webinar).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('webinar')
+    .values(webinar)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -18,11 +23,7 @@ export async function updateWebinarRow(db: Db, id: number, update: WebinarUpdate
     .execute();
 }
 
-export async function replaceWebinarSpeakers(
-  db: Db,
-  webinarId: number,
-  speakers: ReadonlyArray<{ speakerId: number; role: SpeakerRole }>,
-): Promise<void> {
+export async function replaceWebinarSpeakers(db: Db, webinarId: number, speakers: ReadonlyArray<{ speakerId: number; role: SpeakerRole }>): Promise<void> {
   await db.deleteFrom('webinar_speaker').where('webinar_id', '=', webinarId).execute();
   if (speakers.length === 0) return;
   await db

@@ -4,9 +4,8 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { instantOf } from '../time/index.js';
+import { instantOf, toStoredInstant } from '../time/index.js';
 import { slugify } from '../validation.js';
-import { toStoredInstant } from './programme.mappers.js';
 import { findAreaRowBySlug, findSpeakerRowBySlug, lockWebinarRows, touchSpeakers } from './programme.repository.js';
 import { insertUnderFreeSlug } from './slugs.js';
 import { ALL_STATUSES, getWebinarBySlug } from './programme.service.js';
@@ -28,37 +27,33 @@ export type WebinarChange = {
 /** Called inside the transaction of a change, so that what it queues is written with it or not at all. */
 export type WebinarChangeListener = (trx: Db, change: WebinarChange) => Promise<void>;
 
-export async function createWebinar(
-  db: Db,
-  clock: Clock,
-  input: WebinarInput,
-  listeners: readonly WebinarChangeListener[] = [],
-): Promise<Webinar> {
+export async function createWebinar(db: Db, clock: Clock, input: WebinarInput, listeners: readonly WebinarChangeListener[] = []): Promise<Webinar> {
   return inTransaction(db, async (trx) => {
     const areaId = await resolveAreaId(trx, input.areaSlug);
     const speakers = await resolveSpeakers(trx, input.speakers);
     const now = toStoredInstant(clock.now());
-    const insert = (slug: string) => insertWebinar(trx, {
-      slug,
-      uid: `${randomUUID()}@webinar-hub`,
-      title: input.title,
-      area_id: areaId,
-      abstract: input.abstract,
-      start_local: input.start.local,
-      start_zone: input.start.zone,
-      start_offset_minutes: input.start.offsetMinutes,
-      starts_at_utc: toStoredInstant(instantOf(input.start)),
-      duration_minutes: input.durationMinutes,
-      capacity: input.capacity,
-      join_url: input.joinUrl,
-      speaker_join_url: input.speakerJoinUrl,
-      tech_check_minutes: input.techCheckMinutes,
-      registration_closes_minutes_before: input.registrationClosesMinutesBefore,
-      status: input.status,
-      sequence: 0,
-      created_at: now,
-      updated_at: now,
-    });
+    const insert = (slug: string) =>
+      insertWebinar(trx, {
+        slug,
+        uid: `${randomUUID()}@webinar-hub`,
+        title: input.title,
+        area_id: areaId,
+        abstract: input.abstract,
+        start_local: input.start.local,
+        start_zone: input.start.zone,
+        start_offset_minutes: input.start.offsetMinutes,
+        starts_at_utc: toStoredInstant(instantOf(input.start)),
+        duration_minutes: input.durationMinutes,
+        capacity: input.capacity,
+        join_url: input.joinUrl,
+        speaker_join_url: input.speakerJoinUrl,
+        tech_check_minutes: input.techCheckMinutes,
+        registration_closes_minutes_before: input.registrationClosesMinutesBefore,
+        status: input.status,
+        sequence: 0,
+        created_at: now,
+        updated_at: now,
+      });
     const { slug, inserted: id } = await insertUnderFreeSlug('webinar', input.slug, slugify(input.title) || 'webinar', insert, (base) => uniqueSlug(trx, base));
     await replaceWebinarSpeakers(trx, id, speakers);
     const after = await getWebinarBySlug(trx, slug, ALL_STATUSES);
@@ -82,12 +77,17 @@ export async function updateWebinar(
     const before = await getWebinarBySlug(trx, slug, ALL_STATUSES);
     const fields: string[] = [];
     const update: Parameters<typeof updateWebinarRow>[2] = {};
+    /** Sets a column and names the change for the listeners (emails, calendar sequence). */
+    const setColumn = <Column extends keyof typeof update>(column: Column, value: (typeof update)[Column], field: string) => {
+      update[column] = value;
+      fields.push(field);
+    };
 
-    if (patch.title !== undefined && patch.title !== row.title) (update.title = patch.title), fields.push('title');
-    if (patch.abstract !== undefined && patch.abstract !== row.abstract) (update.abstract = patch.abstract), fields.push('abstract');
+    if (patch.title !== undefined && patch.title !== row.title) setColumn('title', patch.title, 'title');
+    if (patch.abstract !== undefined && patch.abstract !== row.abstract) setColumn('abstract', patch.abstract, 'abstract');
     if (patch.areaSlug !== undefined) {
       const areaId = await resolveAreaId(trx, patch.areaSlug);
-      if (areaId !== row.area_id) (update.area_id = areaId), fields.push('area');
+      if (areaId !== row.area_id) setColumn('area_id', areaId, 'area');
     }
     if (patch.start !== undefined) {
       const startsAt = toStoredInstant(instantOf(patch.start));
@@ -101,25 +101,28 @@ export async function updateWebinar(
       }
     }
     if (patch.durationMinutes !== undefined && patch.durationMinutes !== row.duration_minutes) {
-      (update.duration_minutes = patch.durationMinutes), fields.push('duration');
+      setColumn('duration_minutes', patch.durationMinutes, 'duration');
     }
-    if (patch.capacity !== undefined && patch.capacity !== row.capacity) (update.capacity = patch.capacity), fields.push('capacity');
-    if (patch.joinUrl !== undefined && patch.joinUrl !== row.join_url) (update.join_url = patch.joinUrl), fields.push('joinUrl');
+    if (patch.capacity !== undefined && patch.capacity !== row.capacity) setColumn('capacity', patch.capacity, 'capacity');
+    if (patch.joinUrl !== undefined && patch.joinUrl !== row.join_url) setColumn('join_url', patch.joinUrl, 'joinUrl');
     if (patch.speakerJoinUrl !== undefined && patch.speakerJoinUrl !== row.speaker_join_url) {
-      (update.speaker_join_url = patch.speakerJoinUrl), fields.push('speakerJoinUrl');
+      setColumn('speaker_join_url', patch.speakerJoinUrl, 'speakerJoinUrl');
     }
     if (patch.techCheckMinutes !== undefined && patch.techCheckMinutes !== row.tech_check_minutes) {
-      (update.tech_check_minutes = patch.techCheckMinutes), fields.push('techCheck');
+      setColumn('tech_check_minutes', patch.techCheckMinutes, 'techCheck');
     }
     if (patch.registrationClosesMinutesBefore !== undefined && patch.registrationClosesMinutesBefore !== row.registration_closes_minutes_before) {
-      (update.registration_closes_minutes_before = patch.registrationClosesMinutesBefore), fields.push('registrationCloses');
+      setColumn('registration_closes_minutes_before', patch.registrationClosesMinutesBefore, 'registrationCloses');
     }
     if (patch.status !== undefined && patch.status !== row.status) {
       // Attendees hold invitations: a webinar they registered for is cancelled, never silently hidden.
       if (patch.status === 'draft' && (await countActiveRegistrations(trx, row.id)) > 0) {
-        throw new ValidationError({ status: 'People have registered for this webinar, so it cannot go back to draft. Cancel it instead: they will be told.' }, 409);
+        throw new ValidationError(
+          { status: 'People have registered for this webinar, so it cannot go back to draft. Cancel it instead: they will be told.' },
+          409,
+        );
       }
-      (update.status = patch.status), fields.push('status');
+      setColumn('status', patch.status, 'status');
     }
     if (patch.speakers !== undefined) {
       const speakers = await resolveSpeakers(trx, patch.speakers);

@@ -89,13 +89,28 @@ export function validateNewWebinar(input: Input, defaultZone: string): Validated
   const joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
   const speakerJoinUrl = fields.url('speakerJoinUrl', 'Speakers’ join link', { httpsOnly: true });
   const techCheckMinutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { min: 0, max: 240 }) ?? 30;
-  const registrationClosesMinutesBefore = fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { min: 0, max: 60 * 24 * 60 }) ?? 0;
+  const registrationClosesMinutesBefore =
+    fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { min: 0, max: 60 * 24 * 60 }) ?? 0;
   const status = fields.choice('status', 'Status', WEBINAR_STATUSES, { required: false }) ?? 'draft';
   const speakers = readSpeakers(fields);
   if (!fields.ok || !start || durationMinutes === null) return { ok: false, errors: fields.errors };
   return {
     ok: true,
-    value: { slug, title, areaSlug, abstract, start, durationMinutes, capacity, joinUrl, speakerJoinUrl, techCheckMinutes, registrationClosesMinutesBefore, status, speakers },
+    value: {
+      slug,
+      title,
+      areaSlug,
+      abstract,
+      start,
+      durationMinutes,
+      capacity,
+      joinUrl,
+      speakerJoinUrl,
+      techCheckMinutes,
+      registrationClosesMinutesBefore,
+      status,
+      speakers,
+    },
   };
 }
 

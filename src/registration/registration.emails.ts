@@ -35,19 +35,15 @@ export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Em
       zoneHint: attendee.zone,
       method,
       events: [
-        webinarEvent(
-          webinar,
-          ctx.programme,
-          {
-            baseUrl: ctx.baseUrl,
-            stamp: ctx.now,
-            cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
-            joinUrl: webinar.joinUrl,
-            alarms: [15],
-            attendees: [{ name: attendee.name, email: attendee.email, role: 'required', status: 'accepted' }],
-            extraDescription: `Your registrations: ${personalUrl(ctx.baseUrl, attendee.token)}`,
-          },
-        ),
+        webinarEvent(webinar, ctx.programme, {
+          baseUrl: ctx.baseUrl,
+          stamp: ctx.now,
+          cancelledForRecipient: method === 'CANCEL' && webinar.status !== 'cancelled',
+          joinUrl: webinar.joinUrl,
+          alarms: [15],
+          attendees: [{ name: attendee.name, email: attendee.email, role: 'required', status: 'accepted' }],
+          extraDescription: `Your registrations: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+        }),
       ],
     }),
   } as const;
@@ -57,7 +53,11 @@ export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Em
  * What every email about an attendee's registration carries. None of them is worth sending once
  * the webinar is over (after a long mail outage, say), so the outbox drops them then.
  */
-export function attendeeEmailBase(webinar: Webinar, attendee: EmailRecipient, kind: string): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId' | 'notAfter'> {
+export function attendeeEmailBase(
+  webinar: Webinar,
+  attendee: EmailRecipient,
+  kind: string,
+): Pick<OutgoingEmail, 'kind' | 'to' | 'webinarId' | 'attendeeId' | 'notAfter'> {
   return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id, notAfter: webinar.endsAt };
 }
 
@@ -109,7 +109,12 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: E
  * Someone registered an address that already had a place: nothing changed, and the owner of the
  * address (the only one who may see it) is told where they stand, with their link.
  */
-export function alreadyRegisteredEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: { status: 'confirmed' } | { status: 'waitlisted'; place: number }): OutgoingEmail {
+export function alreadyRegisteredEmail(
+  ctx: EmailContext,
+  webinar: Webinar,
+  attendee: EmailRecipient,
+  place: { status: 'confirmed' } | { status: 'waitlisted'; place: number },
+): OutgoingEmail {
   return {
     ...attendeeEmailBase(webinar, attendee, 'already-registered'),
     subject: `Already registered: ${webinar.title}`,
@@ -178,11 +183,7 @@ export function newLinkEmail(ctx: EmailContext, attendee: EmailRecipient): Outgo
     webinarId: null,
     subject: `Your personal link for ${ctx.programme.title}`,
     ...emailBody(
-      [
-        `Hello ${attendee.name},`,
-        `Here is your new personal link. The previous one no longer works.`,
-        personalUrl(ctx.baseUrl, attendee.token),
-      ],
+      [`Hello ${attendee.name},`, `Here is your new personal link. The previous one no longer works.`, personalUrl(ctx.baseUrl, attendee.token)],
       attendeeFooter(ctx, attendee),
     ),
   };

@@ -21,12 +21,7 @@ export async function deleteRegistration(db: Db, id: number): Promise<void> {
   await db.deleteFrom('registration').where('id', '=', id).execute();
 }
 
-export async function setRegistrationStatus(
-  db: Db,
-  id: number,
-  status: RegistrationStatus,
-  at: string,
-): Promise<void> {
+export async function setRegistrationStatus(db: Db, id: number, status: RegistrationStatus, at: string): Promise<void> {
   await db
     .updateTable('registration')
     .set({
@@ -59,6 +54,23 @@ export async function countWaitlistedUpTo(db: Db, webinarId: number, registratio
     .where('id', '<=', registrationId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * The places of all an attendee's waiting registrations, counted as `countWaitlistedUpTo` does, in
+ * one query whatever their number: each waiting row is joined with those waiting up to it.
+ */
+export async function listWaitlistPlacesOfAttendee(db: Db, attendeeId: number): Promise<Array<{ registrationId: number; place: number }>> {
+  const rows = await db
+    .selectFrom('registration as mine')
+    .innerJoin('registration as ahead', (join) => join.onRef('ahead.webinar_id', '=', 'mine.webinar_id').onRef('ahead.id', '<=', 'mine.id'))
+    .select((eb) => ['mine.id as registrationId', eb.fn.countAll<number>().as('place')])
+    .where('mine.attendee_id', '=', attendeeId)
+    .where('mine.status', '=', 'waitlisted')
+    .where('ahead.status', '=', 'waitlisted')
+    .groupBy('mine.id')
+    .execute();
+  return rows.map((row) => ({ registrationId: row.registrationId, place: Number(row.place) }));
 }
 
 export async function listRegistrationsOfAttendee(db: Db, attendeeId: number): Promise<RegistrationRow[]> {

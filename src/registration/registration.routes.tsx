@@ -9,31 +9,27 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
-import { getProgramme, listWebinars, splitByTime } from '../programme/programme.service.js';
+import { getProgramme } from '../programme/programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
-import { showIn, normalizeZone } from '../time/index.js';
+import { normalizeZone } from '../time/index.js';
 import { looksLikeToken, tokenLookup } from '../security/tokens.js';
-import { personalUrl } from './registration.emails.js';
+import { registrationApiAnswer } from './registration-api-answer.js';
 import {
   attendeeInput,
   cancelRegistration,
   changeAttendeeZone,
   confirmRequest,
   discardRequest,
-  findOpenRequest,
-  listOpenRequests,
   deleteAttendeeData,
   getAttendeeByToken,
-  listRegistrationsWithWebinars,
   personalFeed,
   register,
-  registrationClosedReason,
   resetAttendeeToken,
-  waitlistPlace,
   type AttendeeFeedLinks,
   type RegistrationDeps,
 } from './registration.service.js';
-import type { Attendee, RegisterResult, RegistrationWithWebinar } from './registration.types.js';
+import { checkEmailPage, confirmRequestPage, personalPage, type AttendeeMaterials, type PersonalPageRequest } from './registration-pages.service.js';
+import type { Attendee, RegisterResult } from './registration.types.js';
 import { validateRegistration, validateSeriesSelection } from './registration.validation.js';
 
 export type RegistrationRoutesDeps = RegistrationDeps &
@@ -41,13 +37,14 @@ export type RegistrationRoutesDeps = RegistrationDeps &
     viewer: MiddlewareHandler<AppEnv>;
     rateLimit: RateLimit;
     /** Materials for registered attendees, per webinar (filled by the materials feature). */
-    attendeeMaterialsOf?: (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, import('hono/jsx').Child>>;
+    attendeeMaterialsOf?: AttendeeMaterials;
     /** Links to materials in the attendee's own feed, per webinar (filled by the materials feature). */
     attendeeFeedLinksOf?: AttendeeFeedLinks;
   };
 
 const FORM_LIMIT = 64 * 1024;
-const REQUEST_NOT_FOUND = 'This confirmation link has been used already or has expired. Your personal page shows where you stand; register again if you still want to take part.';
+const REQUEST_NOT_FOUND =
+  'This confirmation link has been used already or has expired. Your personal page shows where you stand; register again if you still want to take part.';
 const OWNER_COOKIE = 'hub_attendee';
 
 function welcomeQuery(result: RegisterResult): string {
@@ -113,7 +110,10 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerLookup: ownerToken(c) }));
     } catch (error) {
       if (error instanceof ConflictError || error instanceof NotFoundError) {
-        return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: error.message } }), error instanceof NotFoundError ? 404 : 409);
+        return c.html(
+          await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: error.message } }),
+          error instanceof NotFoundError ? 404 : 409,
+        );
       }
       throw error;
     }
@@ -124,36 +124,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const validated = validateRegistration(input);
     if (!validated.ok) throw new ValidationError(validated.errors, 422);
     await tooMany(c);
-    const result = await register(deps, [c.req.param('slug')], validated.value);
-    // An address that already belonged to an attendee gets the same answer whatever happened
-    // (registered now, already registered, on the waiting list): anyone can type an address, and
-    // only its owner may learn where they stand. The owner has it all by email, with their link.
-    if (!result.createdAttendee) {
-      return c.json(
-        {
-          status: 'emailed',
-          message:
-            'This email address is already known to the programme, so the registration has been emailed to it: it takes effect when the owner of the address confirms it there (a repeat of a registration it already has is said at most once a day).',
-          webinar: { slug: result.outcomes[0]!.webinar.slug, title: result.outcomes[0]!.webinar.title },
-        },
-        202,
-      );
-    }
-    const outcome = result.outcomes[0]!;
-    const start = showIn(outcome.webinar.startsAt, result.attendee.zone);
-    return c.json(
-      {
-        status: outcome.status,
-        message:
-          outcome.status === 'confirmed'
-            ? 'Registered. A confirmation with a calendar invitation is on its way by email.'
-            : 'The webinar is full: the registration is on the waiting list. A seat that frees up goes to the waiting list in order.',
-        webinar: { slug: outcome.webinar.slug, title: outcome.webinar.title, start: start.datetime, timezone: start.zone },
-        // The secret link only for the request that created the attendee.
-        personalUrl: personalUrl(baseUrl, result.attendee.token),
-      },
-      201,
-    );
+    const answer = registrationApiAnswer(await register(deps, [c.req.param('slug')], validated.value), baseUrl);
+    return c.json(answer.body, answer.status);
   });
 
   // The address of a form that came back with errors; reloading or sharing it leads back to the form.
@@ -161,10 +133,11 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   app.get('/register', (c) => c.redirect('/#register', 303));
 
   app.get('/registered', async (c) => {
-    const programme = await getProgramme(db);
-    const slugs = (c.req.query('webinars') ?? '').split(',').filter((s) => /^[a-z0-9-]{1,80}$/.test(s)).slice(0, 20);
-    const titles = (await listWebinars(db)).filter((w) => slugs.includes(w.slug)).map((w) => w.title);
-    return c.html(<CheckEmailPage programme={programme} titles={titles} />);
+    const slugs = (c.req.query('webinars') ?? '')
+      .split(',')
+      .filter((s) => /^[a-z0-9-]{1,80}$/.test(s))
+      .slice(0, 20);
+    return c.html(<CheckEmailPage {...(await checkEmailPage(deps, slugs))} />);
   });
 
   app.get('/privacy', async (c) => c.html(<PrivacyPage programme={await getProgramme(db)} />));
@@ -172,86 +145,18 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   // --- The attendee's page behind the secret link ---------------------------------------------
   const my = new Hono<AppEnv>();
 
-  type Notice = Parameters<typeof MyPage>[0]['notice'];
-
-  /** `notice` may be worked out from the attendee's registrations, which the page reads anyway. */
-  async function renderMyPage(
-    c: Context,
-    attendee: Attendee,
-    extras: { notice?: Notice | ((registrations: RegistrationWithWebinar[]) => Notice); zoneError?: string } = {},
-    status = 200,
-  ) {
-    const now = clock.now();
-    const programme = await getProgramme(db);
-    const registrations = await listRegistrationsWithWebinars(db, attendee.id);
-    const notice = typeof extras.notice === 'function' ? extras.notice(registrations) : extras.notice;
-    const registeredIds = new Set(registrations.filter((r) => r.status !== 'cancelled').map((r) => r.webinarId));
-    const others = splitByTime(await listWebinars(db), now).upcoming.filter((w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now));
-    const waitlistPlaces = new Map<number, number>();
-    for (const r of registrations) if (r.status === 'waitlisted') waitlistPlaces.set(r.id, await waitlistPlace(db, r.webinarId, r.id));
-    const requests = await listOpenRequests(deps, attendee);
-    const materials = deps.attendeeMaterialsOf
-      ? await deps.attendeeMaterialsOf(attendee, registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinarId))
-      : undefined;
+  /** The personal page, also as the answer to a refused action on it (with that status). */
+  const showPersonalPage = async (c: Context, attendee: Attendee, request: PersonalPageRequest, status: 200 | 409 | 422 = 200) => {
+    const page = await personalPage(deps, attendee, request);
     c.header('Cache-Control', 'private, no-store');
-    return c.html(
-      <MyPage
-        programme={programme}
-        attendee={attendee}
-        registrations={registrations}
-        others={others}
-        waitlistPlaces={waitlistPlaces}
-        myUrl={personalUrl(baseUrl, attendee.token)}
-        feedUrl={`${personalUrl(baseUrl, attendee.token)}/calendar.ics`}
-        now={now}
-        notice={notice}
-        zoneError={extras.zoneError}
-        materials={materials}
-        requests={requests}
-      />,
-      status as 200,
-    );
-  }
+    return c.html(<MyPage {...page} />, status);
+  };
 
   my.get('/:token', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     rememberOwner(c, attendee.token);
     const registered = (c.req.query('registered') ?? '').split(',').filter(Boolean);
-    const message = c.req.query('done');
-    let notice: Notice | ((all: RegistrationWithWebinar[]) => Notice) = undefined;
-    if (registered.length > 0) {
-      notice = (all) => {
-        const registrations = all.filter((r) => registered.includes(r.webinar.slug));
-        return {
-          kind: 'ok',
-          text: (
-            <>
-              <strong>Thank you for registering.</strong>
-              <ul>
-                {registrations.map((r) => {
-                  const start = showIn(r.webinar.startsAt, attendee.zone);
-                  return (
-                    <li>
-                      {r.status === 'confirmed' ? 'Registered' : 'On the waiting list'}: “{r.webinar.title}”,{' '}
-                      <time datetime={start.datetime}>
-                        {start.date}, {start.time} {start.abbreviation}
-                      </time>{' '}
-                      ({attendee.zone})
-                    </li>
-                  );
-                })}
-              </ul>
-              A confirmation is on its way to {attendee.email}. This page is yours: bookmark it.
-            </>
-          ),
-        };
-      };
-    } else if (message === 'cancelled') notice = { kind: 'info', text: 'Your registration is cancelled. A confirmation is on its way by email.' };
-    else if (message === 'zone') notice = { kind: 'ok', text: `Times are now shown for ${attendee.zone}.` };
-    else if (message === 'link') notice = { kind: 'ok', text: 'This is your new personal link; the old one no longer works. We have emailed it to you as well.' };
-    else if (message === 'registered') notice = { kind: 'ok', text: 'Registered. A confirmation is on its way by email.' };
-    else if (message === 'discarded') notice = { kind: 'info', text: 'Discarded: that registration request is gone, and nothing else has changed.' };
-    return renderMyPage(c, attendee, { notice });
+    return showPersonalPage(c, attendee, { registered, done: c.req.query('done') });
   });
 
   // Answered without looking at the token: a preflight carries no credentials and reveals nothing.
@@ -269,7 +174,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     try {
       await cancelRegistration(deps, attendee, id);
     } catch (error) {
-      if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
+      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: error.message }, 409);
       throw error;
     }
     return c.redirect(`/my/${attendee.token}?done=cancelled`, 303);
@@ -280,7 +185,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     try {
       await register(deps, [c.req.param('slug')], { ...attendeeInput(attendee), question: null }, { fromOwnPage: true });
     } catch (error) {
-      if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
+      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: error.message }, 409);
       throw error;
     }
     return c.redirect(`/my/${attendee.token}?done=registered`, 303);
@@ -294,20 +199,10 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   };
   my.get('/:token/confirm/:id', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
-    const request = await findOpenRequest(deps, attendee, requestId(c));
-    if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
-    const start = showIn(request.webinar.startsAt, attendee.zone);
-    const base = `/my/${attendee.token}/confirm/${request.id}`;
+    const page = await confirmRequestPage(deps, attendee, requestId(c));
+    if (!page) throw new NotFoundError(REQUEST_NOT_FOUND);
     c.header('Cache-Control', 'private, no-store');
-    return c.html(
-      <ConfirmRequestPage
-        programme={await getProgramme(db)}
-        title={request.webinar.title}
-        when={{ datetime: start.datetime, text: `${start.date}, ${start.time} ${start.abbreviation}` }}
-        confirmAction={base}
-        discardAction={`${base}/discard`}
-      />,
-    );
+    return c.html(<ConfirmRequestPage {...page} />);
   });
 
   my.post('/:token/confirm/:id', limitBody(FORM_LIMIT), async (c) => {
@@ -316,7 +211,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       const result = await confirmRequest(deps, attendee, requestId(c));
       return c.redirect(`/my/${attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303);
     } catch (error) {
-      if (error instanceof ConflictError) return renderMyPage(c, attendee, { notice: { kind: 'error', text: error.message } }, 409);
+      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: error.message }, 409);
       throw error;
     }
   });
@@ -331,7 +226,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.get('/:token/remove', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     c.header('Cache-Control', 'private, no-store');
-    return c.html(<RemoveDataPage programme={await getProgramme(db)} email={attendee.email} action={`/my/${attendee.token}/delete`} pageUrl={`/my/${attendee.token}`} />);
+    return c.html(<RemoveDataPage programme={await getProgramme(db)} attendee={attendee} />);
   });
 
   my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {
@@ -340,7 +235,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const zone = typeof input.timezone === 'string' ? normalizeZone(input.timezone) : undefined;
     if (!zone) {
       const shown = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';
-      return renderMyPage(c, attendee, { zoneError: `“${shown}” is not a known IANA time zone such as Europe/Stockholm or Asia/Shanghai.` }, 422);
+      return showPersonalPage(c, attendee, { zoneError: `“${shown}” is not a known IANA time zone such as Europe/Stockholm or Asia/Shanghai.` }, 422);
     }
     await changeAttendeeZone(deps, attendee, zone);
     return c.redirect(`/my/${attendee.token}?done=zone`, 303);
@@ -356,7 +251,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
     if (input.confirm !== 'yes') {
-      return renderMyPage(c, attendee, { notice: { kind: 'error', text: 'Tick “Yes, delete all my data” to confirm the deletion.' } }, 422);
+      return showPersonalPage(c, attendee, { refused: 'Tick “Yes, delete all my data” to confirm the deletion.' }, 422);
     }
     await deleteAttendeeData(deps, attendee);
     deleteCookie(c, OWNER_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });

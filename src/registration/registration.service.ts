@@ -11,13 +11,29 @@ import type { AttendeeRow, RegistrationRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
 import { ALL_STATUSES, getProgramme, listWebinars, lockPublicWebinarsBySlug, lockWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { generateToken, tokenLookup, tokensEqual, looksLikeToken } from '../security/tokens.js';
-import { formatDuration } from '../time/index.js';
-import { deleteAttendee, findAttendeeByEmail, findAttendeeByTokenLookup, insertAttendeeIfNew, updateAttendee } from './attendee.repository.js';
-import { alreadyRegisteredEmail, cancellationEmail, confirmationEmail, emailContext, newLinkEmail, registrationRequestEmail, waitlistedEmail, type EmailContext } from './registration.emails.js';
+import { formatDuration, toStoredInstant, utc } from '../time/index.js';
+import {
+  deleteAttendee,
+  findAttendeeByEmail,
+  findAttendeeById,
+  findAttendeeByTokenLookup,
+  insertAttendeeIfNew,
+  updateAttendee,
+} from './attendee.repository.js';
+import {
+  alreadyRegisteredEmail,
+  cancellationEmail,
+  confirmationEmail,
+  emailContext,
+  newLinkEmail,
+  registrationRequestEmail,
+  waitlistedEmail,
+  type EmailContext,
+  type EmailRecipient,
+} from './registration.emails.js';
 import {
   countConfirmed,
   deleteRegistrationRequest,
@@ -63,7 +79,6 @@ export function toRegistration(row: RegistrationRow): Registration {
     updatedAt: utc(row.updated_at),
   };
 }
-
 
 /** Why a webinar takes no registration now, or undefined when it does. */
 export function registrationClosedReason(webinar: Webinar, now: DateTime): string | undefined {
@@ -142,7 +157,10 @@ export async function register(
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
         // The page after registering only says "we have emailed you": the email must come.
         if (!options.fromOwnPage) {
-          const place = previous.status === 'confirmed' ? { status: 'confirmed' as const } : { status: 'waitlisted' as const, place: await waitlistPlace(trx, webinar.id, previous.id) };
+          const place =
+            previous.status === 'confirmed'
+              ? { status: 'confirmed' as const }
+              : { status: 'waitlisted' as const, place: await waitlistPlace(trx, webinar.id, previous.id) };
           await enqueueEmail(trx, clock, alreadyRegisteredEmail(ctx, webinar, attendee, place));
         }
         continue;
@@ -196,7 +214,11 @@ async function requestConfirmation(trx: Db, deps: RegistrationDeps, ctx: EmailCo
 }
 
 /** A request the attendee was emailed about, as their confirmation page shows it; undefined once used or gone. */
-export async function findOpenRequest(deps: RegistrationDeps, attendee: Attendee, requestId: number): Promise<{ id: number; webinar: Webinar; expiresAt: DateTime } | undefined> {
+export async function findOpenRequest(
+  deps: RegistrationDeps,
+  attendee: Attendee,
+  requestId: number,
+): Promise<{ id: number; webinar: Webinar; expiresAt: DateTime } | undefined> {
   const row = await findRegistrationRequest(deps.db, requestId, attendee.id);
   if (!row || utc(row.expires_at) <= deps.clock.now()) return undefined;
   const [webinar] = await listWebinars(deps.db, { ids: [row.webinar_id] });
@@ -231,11 +253,18 @@ export async function discardRequest(deps: RegistrationDeps, attendee: Attendee,
   if (row) await deleteRegistrationRequest(deps.db, row.id);
 }
 
-const REQUEST_GONE = 'This confirmation link has been used already, has expired, or its webinar no longer takes registrations. Your personal page shows where you stand.';
+const REQUEST_GONE =
+  'This confirmation link has been used already, has expired, or its webinar no longer takes registrations. Your personal page shows where you stand.';
 
 /** What registering again as the attendee takes: their own details, never someone else's typing. */
 export function attendeeInput(attendee: Attendee): Omit<RegistrationInput, 'question'> {
-  return { name: attendee.name, email: attendee.email, organisation: attendee.organisation, organisationType: attendee.organisationType, timezone: attendee.zone };
+  return {
+    name: attendee.name,
+    email: attendee.email,
+    organisation: attendee.organisation,
+    organisationType: attendee.organisationType,
+    timezone: attendee.zone,
+  };
 }
 
 /** A waiting registration's place in the queue (1 is next); counted in SQL, not by loading the list. */
@@ -253,17 +282,54 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
     const now = clock.now();
     // The row as it is now, locked: the capacity may have changed since the caller read it.
     const [row] = await lockWebinars(trx, { ids: [webinar.id] });
-    if (!row || row.status !== 'published' || now >= webinar.startsAt) return 0;
+    if (row?.status !== 'published' || now >= webinar.startsAt) return 0;
     const free = row.capacity === null ? Number.MAX_SAFE_INTEGER : row.capacity - (await countConfirmed(trx, webinar.id));
     if (free <= 0) return 0;
     const promoted = await listRegisteredAttendees(trx, webinar.id, 'waitlisted', Math.min(free, 10_000));
     const ctx = await emailContext(trx, baseUrl, clock);
-    for (const attendee of promoted) {
-      await setRegistrationStatus(trx, attendee.registrationId, 'confirmed', toStoredInstant(now));
-      await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'promoted'));
-    }
+    for (const attendee of promoted) await promoteRegistration(trx, clock, ctx, webinar, attendee, attendee.registrationId);
     return promoted.length;
   });
+}
+
+/**
+ * Gives a waiting registration its seat and tells the attendee, in the caller's transaction: the one
+ * promotion step, whether the waiting list moves up (fillFreeSeats) or a coordinator promotes someone.
+ */
+export async function promoteRegistration(
+  trx: Db,
+  clock: Clock,
+  ctx: EmailContext,
+  webinar: Webinar,
+  attendee: EmailRecipient,
+  registrationId: number,
+): Promise<void> {
+  await setRegistrationStatus(trx, registrationId, 'confirmed', toStoredInstant(clock.now()));
+  await enqueueEmail(trx, clock, confirmationEmail(ctx, webinar, attendee, 'promoted'));
+}
+
+/** How many seats of the webinar are taken (confirmed registrations). */
+export async function countConfirmedSeats(db: Db, webinarId: number): Promise<number> {
+  return countConfirmed(db, webinarId);
+}
+
+/** Whether the attendee holds a confirmed seat at the webinar. */
+export async function hasConfirmedSeat(db: Db, webinarId: number, attendeeId: number): Promise<boolean> {
+  return (await findRegistration(db, webinarId, attendeeId))?.status === 'confirmed';
+}
+
+/** A webinar's confirmed or waiting attendees, in registration order, with what emails to them need. */
+export async function listAttendeesOfWebinar(
+  db: Db,
+  webinarId: number,
+  status: 'confirmed' | 'waitlisted',
+): Promise<Array<EmailRecipient & { registrationId: number; attendeeId: number }>> {
+  return listRegisteredAttendees(db, webinarId, status);
+}
+
+export async function findAttendee(db: Db, attendeeId: number): Promise<Attendee | undefined> {
+  const row = await findAttendeeById(db, attendeeId);
+  return row && toAttendee(row);
 }
 
 /**
@@ -286,7 +352,11 @@ export async function withdrawRegistration(
 }
 
 /** Cancels one of the attendee's registrations; a freed seat goes to the first on the waiting list. */
-export async function cancelRegistration(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<{ webinar: Webinar; wasConfirmed: boolean }> {
+export async function cancelRegistration(
+  deps: RegistrationDeps,
+  attendee: Attendee,
+  registrationId: number,
+): Promise<{ webinar: Webinar; wasConfirmed: boolean }> {
   const { db, clock } = deps;
   return inTransaction(db, async (trx) => {
     const found = await findRegistrationById(trx, registrationId);
@@ -313,7 +383,10 @@ export async function findAttendeeByToken(db: Db, token: string): Promise<Attend
 
 export async function getAttendeeByToken(db: Db, token: string): Promise<Attendee> {
   const attendee = await findAttendeeByToken(db, token);
-  if (!attendee) throw new NotFoundError('This personal link does not work. It may have been replaced by a newer one: look for the latest email from the programme, or register again with the same address to receive it.');
+  if (!attendee)
+    throw new NotFoundError(
+      'This personal link does not work. It may have been replaced by a newer one: look for the latest email from the programme, or register again with the same address to receive it.',
+    );
   return attendee;
 }
 
@@ -331,7 +404,10 @@ export async function changeAttendeeZone(deps: RegistrationDeps, attendee: Atten
 }
 
 /** Links to materials per webinar in an attendee's feed (filled by the materials feature). */
-export type AttendeeFeedLinks = (attendee: Attendee, registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>) => Promise<Map<number, EventLink[]>>;
+export type AttendeeFeedLinks = (
+  attendee: Attendee,
+  registrations: ReadonlyArray<{ webinarId: number; confirmed: boolean }>,
+) => Promise<Map<number, EventLink[]>>;
 
 /**
  * The attendee's own feed: confirmed webinars with the join link and a reminder, waiting places as
@@ -341,7 +417,12 @@ export async function personalFeed(deps: RegistrationDeps, attendee: Attendee, l
   const programme = await getProgramme(deps.db);
   const all = await listRegistrationsWithWebinars(deps.db, attendee.id);
   const registrations = all.filter((r) => r.status !== 'cancelled');
-  const links = linksOf ? await linksOf(attendee, registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' }))) : new Map<number, EventLink[]>();
+  const links = linksOf
+    ? await linksOf(
+        attendee,
+        registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })),
+      )
+    : new Map<number, EventLink[]>();
   return {
     body: buildCalendar({
       name: `${programme.title}: your webinars`,

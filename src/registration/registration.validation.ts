@@ -62,6 +62,7 @@ export function validateSeriesSelection(input: Input): Validated<string[]> {
   const raw = input.webinars;
   const list = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : [raw]).filter((v): v is string => typeof v === 'string');
   if (list.length === 0) return { ok: false, errors: { webinars: 'Choose at least one webinar.' } };
-  if (list.length > 50 || list.some((slug) => !/^[a-z0-9-]{1,80}$/.test(slug))) return { ok: false, errors: { webinars: 'The choice of webinars is not valid.' } };
+  if (list.length > 50 || list.some((slug) => !/^[a-z0-9-]{1,80}$/.test(slug)))
+    return { ok: false, errors: { webinars: 'The choice of webinars is not valid.' } };
   return { ok: true, value: [...new Set(list)] };
 }

@@ -4,7 +4,7 @@ import type { DateTime } from 'luxon';
 import { inTransaction } from '../db/transaction.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { getProgramme, listWebinars, lockWebinars } from '../programme/programme.service.js';
-import { toStoredInstant, utc } from '../programme/programme.mappers.js';
+import { toStoredInstant, utc } from '../time/index.js';
 import { reminderEmail } from './registration.emails.js';
 import { listRegisteredAttendees } from './registration.repository.js';
 import type { RegistrationDeps } from './registration.service.js';

@@ -10,9 +10,14 @@ import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
-import { toSpeaker, toStoredInstant } from '../programme/programme.mappers.js';
-import { findSpeakerRowBySlug, updateSpeakerRow } from '../programme/programme.repository.js';
-import { getProgramme, listWebinarsOfSpeaker } from '../programme/programme.service.js';
+import { toSpeaker } from '../programme/programme.mappers.js';
+import {
+  findSpeakerWithToken,
+  getProgramme,
+  listWebinarsOfSpeaker,
+  setSpeakerToken,
+  setSpeakerZone as storeSpeakerZone,
+} from '../programme/programme.service.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
 import { generateToken, looksLikeToken, tokenLookup, tokensEqual } from '../security/tokens.js';
 import { showIn, type ShownTime } from '../time/index.js';
@@ -26,28 +31,28 @@ export function speakerPageUrl(baseUrl: string, token: string): string {
 
 /** Creates the speaker's private link, or replaces it (the old one stops working at once). */
 export async function rotateSpeakerLink(db: Db, clock: Clock, slug: string): Promise<string> {
-  const row = await findSpeakerRowBySlug(db, slug);
-  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  const speaker = await findSpeakerWithToken(db, slug);
+  if (!speaker) throw new NotFoundError(`There is no speaker called "${slug}".`);
   const token = generateToken();
-  await updateSpeakerRow(db, row.id, { token, token_lookup: tokenLookup(token), updated_at: toStoredInstant(clock.now()) });
+  await setSpeakerToken(db, speaker.id, { token, lookup: tokenLookup(token) }, clock.now());
   return token;
 }
 
 export async function revokeSpeakerLink(db: Db, clock: Clock, slug: string): Promise<void> {
-  const row = await findSpeakerRowBySlug(db, slug);
-  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
-  await updateSpeakerRow(db, row.id, { token: null, token_lookup: null, updated_at: toStoredInstant(clock.now()) });
+  const speaker = await findSpeakerWithToken(db, slug);
+  if (!speaker) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  await setSpeakerToken(db, speaker.id, null, clock.now());
 }
 
 export async function speakerLinkOf(db: Db, slug: string): Promise<string | null> {
-  return (await findSpeakerRowBySlug(db, slug))?.token ?? null;
+  return (await findSpeakerWithToken(db, slug))?.token ?? null;
 }
 
 /** Emails the speaker their private link, creating one when there is none. */
 export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slug: string): Promise<{ email: string; url: string }> {
   return inTransaction(db, async (trx) => {
     // Locked: two coordinators sending at once must not make a link and then replace it.
-    const row = await findSpeakerRowBySlug(trx, slug, { lock: true });
+    const row = await findSpeakerWithToken(trx, slug, { lock: true });
     if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
     if (!row.email) throw new ConflictError(`${row.name} has no email address yet: add one first.`);
     const token = row.token ?? (await rotateSpeakerLink(trx, clock, slug));
@@ -74,18 +79,19 @@ export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slu
 export async function findSpeakerByToken(db: Db, token: string): Promise<SpeakerWithLink | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const row = await findSpeakerRowByTokenLookup(db, tokenLookup(token));
-  if (!row || !row.token || !tokensEqual(row.token, token)) return undefined;
+  if (!row?.token || !tokensEqual(row.token, token)) return undefined;
   return { ...toSpeaker(row), token: row.token };
 }
 
 export async function getSpeakerByToken(db: Db, token: string): Promise<SpeakerWithLink> {
   const speaker = await findSpeakerByToken(db, token);
-  if (!speaker) throw new NotFoundError('This speaker link does not work: it may have been replaced or withdrawn. Ask the programme coordinators for a new one.');
+  if (!speaker)
+    throw new NotFoundError('This speaker link does not work: it may have been replaced or withdrawn. Ask the programme coordinators for a new one.');
   return speaker;
 }
 
 export async function setSpeakerZone(db: Db, clock: Clock, speakerId: number, zone: string): Promise<void> {
-  await updateSpeakerRow(db, speakerId, { zone, updated_at: toStoredInstant(clock.now()) });
+  await storeSpeakerZone(db, speakerId, zone, clock.now());
 }
 
 /** The speaker's own feed: each session and its technical check, with the panelists' link. */

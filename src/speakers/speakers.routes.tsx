@@ -2,7 +2,7 @@
 // the JSON API for links, and the link controls in the workspace.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
-import { CsrfField } from '../../views/admin/admin-layout.js';
+import { SpeakerLinkPanel } from '../../views/speakers/speaker-link-panel.js';
 import { SpeakerPrivatePage } from '../../views/speakers/speaker-private-page.js';
 import { SpeakerPublicPage } from '../../views/speakers/speaker-public-page.js';
 import { calendarPreflight, calendarResponse } from '../calendar/calendar.http.js';
@@ -12,7 +12,7 @@ import type { Db } from '../db/connection.js';
 import { readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { uncachedPage } from '../http/public-cache.js';
-import { getProgramme, getSpeakerBySlug, listWebinarsOfSpeaker } from '../programme/programme.service.js';
+import { getSpeakerBySlug } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
 import { normalizeZone } from '../time/index.js';
 import {
@@ -22,10 +22,9 @@ import {
   sendSpeakerLink,
   setSpeakerZone,
   speakerFeed,
-  speakerLinkOf,
   speakerPageUrl,
-  speakerSessions,
 } from './speaker-access.service.js';
+import { speakerLinkUrl, speakerPrivatePage, speakerPublicPage } from './speaker-pages.service.js';
 
 export type SpeakerRoutesDeps = {
   db: Db;
@@ -42,32 +41,16 @@ export type SpeakerRoutesDeps = {
 export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }: SpeakerRoutesDeps) {
   const app = new Hono<AppEnv>();
 
+  const pages = { db, clock, baseUrl };
+
   app.get('/speakers/:slug', viewer, pageCache ?? uncachedPage, async (c) => {
-    const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
-    const [programme, webinars] = await Promise.all([getProgramme(db), listWebinarsOfSpeaker(db, speaker.id)]);
-    return c.html(<SpeakerPublicPage programme={programme} speaker={speaker} webinars={webinars} viewer={c.var.viewer} now={clock.now()} />);
+    return c.html(<SpeakerPublicPage {...(await speakerPublicPage(pages, c.req.param('slug')))} viewer={c.var.viewer} />);
   });
 
-  async function privatePage(token: string, extras: { notice?: string; zoneError?: string } = {}) {
-    const speaker = await getSpeakerByToken(db, token);
-    const [programme, sessions] = await Promise.all([getProgramme(db), speakerSessions(db, speaker)]);
-    return (
-      <SpeakerPrivatePage
-        programme={programme}
-        speaker={speaker}
-        sessions={sessions}
-        feedUrl={`${speakerPageUrl(baseUrl, token)}/calendar.ics`}
-        now={clock.now()}
-        notice={extras.notice}
-        zoneError={extras.zoneError}
-      />
-    );
-  }
-
   app.get('/speaker/:token', async (c) => {
-    const body = await privatePage(c.req.param('token'), { notice: c.req.query('done') === 'zone' ? 'Your time zone is saved; the page and your calendar follow it.' : undefined });
+    const page = await speakerPrivatePage(pages, c.req.param('token'), { zoneSaved: c.req.query('done') === 'zone' });
     c.header('Cache-Control', 'private, no-store');
-    return c.html(body);
+    return c.html(<SpeakerPrivatePage {...page} />);
   });
 
   app.post('/speaker/:token/zone', async (c) => {
@@ -77,7 +60,8 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const zone = typeof form.timezone === 'string' ? normalizeZone(form.timezone) : undefined;
     if (!zone) {
       const shown = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
-      return c.html(await privatePage(token, { zoneError: `“${shown}” is not a known IANA time zone such as Asia/Shanghai or America/New_York.` }), 422);
+      const page = await speakerPrivatePage(pages, token, { zoneError: `“${shown}” is not a known IANA time zone such as Asia/Shanghai or America/New_York.` });
+      return c.html(<SpeakerPrivatePage {...page} />, 422);
     }
     await setSpeakerZone(db, clock, speaker.id, zone);
     return c.redirect(`/speaker/${token}?done=zone`, 303);
@@ -129,48 +113,7 @@ export function speakerLinkAdminRoutes({ db, clock, baseUrl }: Omit<SpeakerRoute
 
 /** The panel beside the speaker form in the workspace. */
 export function speakerLinkPanel(db: Db, baseUrl: string) {
-  return async (speaker: Speaker, csrfToken: string): Promise<Child> => {
-    const token = await speakerLinkOf(db, speaker.slug);
-    return (
-      <section class="panel" aria-labelledby="speaker-link">
-        <h2 id="speaker-link" style="margin-top:0">
-          Private speaker page
-        </h2>
-        <p class="small">Their sessions in their own time, the panelists’ link, the audience’s clocks and the questions.</p>
-        {token ? (
-          <div class="field">
-            <label for="speaker-link-url">Current link</label>
-            <input id="speaker-link-url" type="text" readonly value={speakerPageUrl(baseUrl, token)} />
-          </div>
-        ) : (
-          <p class="muted small">No link yet.</p>
-        )}
-        <div class="actions">
-          <form method="post" action={`/admin/speakers/${speaker.slug}/link/send`} class="inline-form">
-            <CsrfField token={csrfToken} />
-            <button type="submit" disabled={!speaker.email} title={speaker.email ? undefined : 'Add an email address first'}>
-              {token ? 'Email the link again' : 'Create and email the link'}
-            </button>
-          </form>
-          {token ? (
-            <>
-              <form method="post" action={`/admin/speakers/${speaker.slug}/link/rotate`} class="inline-form">
-                <CsrfField token={csrfToken} />
-                <button type="submit" class="secondary">
-                  Replace the link
-                </button>
-              </form>
-              <form method="post" action={`/admin/speakers/${speaker.slug}/link/revoke`} class="inline-form">
-                <CsrfField token={csrfToken} />
-                <button type="submit" class="danger">
-                  Withdraw the link
-                </button>
-              </form>
-            </>
-          ) : null}
-        </div>
-        {!speaker.email ? <p class="small muted">Add the speaker’s email address to send the link.</p> : null}
-      </section>
-    );
-  };
+  return async (speaker: Speaker, csrfToken: string): Promise<Child> => (
+    <SpeakerLinkPanel speaker={speaker} linkUrl={await speakerLinkUrl({ db, baseUrl }, speaker)} csrfToken={csrfToken} />
+  );
 }

@@ -45,8 +45,16 @@ export function showIn(instant: DateTime, zone: string): ShownTime {
 }
 
 /** luxon's en-GB names are Intl's ("Sept", not "Sep"), so they are taken from luxon once. */
-const WEEKDAYS = Array.from({ length: 7 }, (_, sunday0) => DateTime.utc(2001, 1, 7 + sunday0).setLocale('en-GB').toFormat('ccc'));
-const MONTHS = Array.from({ length: 12 }, (_, january0) => DateTime.utc(2001, january0 + 1, 1).setLocale('en-GB').toFormat('LLL'));
+const WEEKDAYS = Array.from({ length: 7 }, (_, sunday0) =>
+  DateTime.utc(2001, 1, 7 + sunday0)
+    .setLocale('en-GB')
+    .toFormat('ccc'),
+);
+const MONTHS = Array.from({ length: 12 }, (_, january0) =>
+  DateTime.utc(2001, january0 + 1, 1)
+    .setLocale('en-GB')
+    .toFormat('LLL'),
+);
 
 /** The same text as showWithLuxon, written from the wall clock: a Date shifted by the offset, read in UTC. */
 function showReading(ms: number, zone: string, reading: ZoneReading | undefined): ShownTime | undefined {

@@ -2,3 +2,4 @@
 export * from './local-time.js';
 export * from './format.js';
 export * from './zones.js';
+export * from './stored-instant.js';

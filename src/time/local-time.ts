@@ -51,11 +51,7 @@ export function formatOffset(minutes: number): string {
  * silently moves a nonexistent time forward and picks one side of an overlap without saying so.
  */
 function candidateInstants(wallAsUtcMs: number, zone: IANAZone): Array<{ ms: number; offset: number }> {
-  const offsets = new Set([
-    zone.offset(wallAsUtcMs - DAY),
-    zone.offset(wallAsUtcMs),
-    zone.offset(wallAsUtcMs + DAY),
-  ]);
+  const offsets = new Set([zone.offset(wallAsUtcMs - DAY), zone.offset(wallAsUtcMs), zone.offset(wallAsUtcMs + DAY)]);
   const found = new Map<number, number>();
   for (const offset of offsets) {
     const ms = wallAsUtcMs - offset * MINUTE;

@@ -87,12 +87,19 @@ const LUXON_NAME_OPTIONS: Intl.DateTimeFormatOptions = {
  * years and Date.UTC's two-digit years specially.
  */
 function readClock(format: Intl.DateTimeFormat, date: Date): { offsetMinutes: number; name: string } {
-  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, name = '';
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    name = '';
   for (const { type, value } of format.formatToParts(date)) {
     if (type === 'year') year = parseInt(value, 10);
     else if (type === 'month') month = parseInt(value, 10);
     else if (type === 'day') day = parseInt(value, 10);
-    else if (type === 'hour') hour = parseInt(value, 10) % 24; // hour12: false can say "24" at midnight
+    else if (type === 'hour')
+      hour = parseInt(value, 10) % 24; // hour12: false can say "24" at midnight
     else if (type === 'minute') minute = parseInt(value, 10);
     else if (type === 'second') second = parseInt(value, 10);
     else if (type === 'timeZoneName') name = value;

@@ -137,7 +137,12 @@ describe('a coordinator’s journey', () => {
     slides.set('file', new File([SAMPLES.pdf], 'california.pdf', { type: 'application/pdf' }));
     const uploaded = await ctx.app.request(`/admin/webinars/${slug}/materials`, { method: 'POST', body: slides, headers: { cookie, origin: ORIGIN } });
     expect(uploaded.status).toBe(303);
-    const recording = await post(`/admin/webinars/${slug}/materials`, { kind: 'recording', title: 'Recording', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', visibility: 'public' });
+    const recording = await post(`/admin/webinars/${slug}/materials`, {
+      kind: 'recording',
+      title: 'Recording',
+      url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      visibility: 'public',
+    });
     expect(recording.status).toBe(303);
     expect((await post(`/admin/webinars/${slug}/materials/notify`, {})).status).toBe(303);
     expect((await post(`/admin/webinars/${slug}/materials/notify`, {})).status).toBe(303);

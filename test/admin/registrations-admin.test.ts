@@ -26,9 +26,30 @@ async function registerAs(ctx: Ctx, overrides: Record<string, string>, slug = SL
   return row.id;
 }
 
-const ERIK = { name: 'Erik Berg', email: 'erik.berg@volvo.example', organisation: 'Volvo Cars', organisationType: 'large-company', timezone: 'Europe/Stockholm', question: '' };
-const MARIA = { name: 'Maria Silva', email: 'maria@research.example', organisation: '100% Research', organisationType: 'academia', timezone: 'America/New_York', question: '' };
-const OLA = { name: 'Ola Nordmann', email: 'ola@energy.example', organisation: 'Nordic Energy', organisationType: 'large-company', timezone: 'Europe/Oslo', question: '' };
+const ERIK = {
+  name: 'Erik Berg',
+  email: 'erik.berg@volvo.example',
+  organisation: 'Volvo Cars',
+  organisationType: 'large-company',
+  timezone: 'Europe/Stockholm',
+  question: '',
+};
+const MARIA = {
+  name: 'Maria Silva',
+  email: 'maria@research.example',
+  organisation: '100% Research',
+  organisationType: 'academia',
+  timezone: 'America/New_York',
+  question: '',
+};
+const OLA = {
+  name: 'Ola Nordmann',
+  email: 'ola@energy.example',
+  organisation: 'Nordic Energy',
+  organisationType: 'large-company',
+  timezone: 'Europe/Oslo',
+  question: '',
+};
 
 type ApiBody = {
   webinar: { slug: string; title: string; capacity: number | null };
@@ -84,8 +105,30 @@ describe('the registration list', () => {
         question: 'How do you pick pilot partners?',
         registeredAt: '2027-02-01T12:00:00Z',
       },
-      { id: erik, name: 'Erik Berg', email: 'erik.berg@volvo.example', organisation: 'Volvo Cars', organisationType: 'large-company', timezone: 'Europe/Stockholm', status: 'confirmed', waitlistPlace: null, question: null, registeredAt: '2027-02-01T12:00:00Z' },
-      { id: maria, name: 'Maria Silva', email: 'maria@research.example', organisation: '100% Research', organisationType: 'academia', timezone: 'America/New_York', status: 'waitlisted', waitlistPlace: 1, question: null, registeredAt: '2027-02-01T12:00:00Z' },
+      {
+        id: erik,
+        name: 'Erik Berg',
+        email: 'erik.berg@volvo.example',
+        organisation: 'Volvo Cars',
+        organisationType: 'large-company',
+        timezone: 'Europe/Stockholm',
+        status: 'confirmed',
+        waitlistPlace: null,
+        question: null,
+        registeredAt: '2027-02-01T12:00:00Z',
+      },
+      {
+        id: maria,
+        name: 'Maria Silva',
+        email: 'maria@research.example',
+        organisation: '100% Research',
+        organisationType: 'academia',
+        timezone: 'America/New_York',
+        status: 'waitlisted',
+        waitlistPlace: 1,
+        question: null,
+        registeredAt: '2027-02-01T12:00:00Z',
+      },
     ]);
     expect(names(await api(ctx, '?status=waitlisted'))).toEqual(['Maria Silva']);
     expect(names(await api(ctx, '?status=confirmed'))).toEqual(['Wang Fang', 'Erik Berg']);
@@ -260,10 +303,25 @@ describe('manual cancel and promote', () => {
     expect(res.headers.get('location')).toBe(`/admin/webinars/${SLUG}/registrations?done=cancelled-promoted`);
     expect(await statuses(ctx)).toEqual(['Wang Fang: cancelled', 'Erik Berg: confirmed', 'Maria Silva: confirmed', 'Tom Waits: waitlisted']);
 
-    const emails = await ctx.db.selectFrom('outbox').select(['kind', 'to_address', 'ics_method', 'subject']).where('id', '>', outboxBefore).orderBy('id').execute();
+    const emails = await ctx.db
+      .selectFrom('outbox')
+      .select(['kind', 'to_address', 'ics_method', 'subject'])
+      .where('id', '>', outboxBefore)
+      .orderBy('id')
+      .execute();
     expect(emails).toEqual([
-      { kind: 'registration-cancelled', to_address: 'wang.fang@example.cn', ics_method: 'CANCEL', subject: 'Cancelled: your registration for From pilot to contract: how Norwegian industry buys from startups' },
-      { kind: 'promoted', to_address: 'maria@research.example', ics_method: 'REQUEST', subject: 'A seat is free: you are now registered for From pilot to contract: how Norwegian industry buys from startups' },
+      {
+        kind: 'registration-cancelled',
+        to_address: 'wang.fang@example.cn',
+        ics_method: 'CANCEL',
+        subject: 'Cancelled: your registration for From pilot to contract: how Norwegian industry buys from startups',
+      },
+      {
+        kind: 'promoted',
+        to_address: 'maria@research.example',
+        ics_method: 'REQUEST',
+        subject: 'A seat is free: you are now registered for From pilot to contract: how Norwegian industry buys from startups',
+      },
     ]);
     const cancelledRow = await ctx.db.selectFrom('registration').select(['cancelled_at']).where('id', '=', wang).executeTakeFirstOrThrow();
     expect(cancelledRow.cancelled_at).toBe('2027-02-01T12:00:00Z');
@@ -319,7 +377,12 @@ describe('manual cancel and promote', () => {
     await ctx.admin.request(`/admin/registrations/${maria}/cancel`, form({ _csrf: 'test' }));
     const before = await tableCounts(ctx.db);
 
-    for (const path of ['/admin/registrations/999/cancel', '/admin/registrations/999/promote', '/admin/registrations/abc/cancel', '/admin/registrations/0/promote']) {
+    for (const path of [
+      '/admin/registrations/999/cancel',
+      '/admin/registrations/999/promote',
+      '/admin/registrations/abc/cancel',
+      '/admin/registrations/0/promote',
+    ]) {
       const res = await ctx.admin.request(path, form({ _csrf: 'test' }));
       expect(res.status).toBe(404);
     }
@@ -328,8 +391,14 @@ describe('manual cancel and promote', () => {
 
     const cases: Array<[string, string]> = [
       [`/admin/registrations/${wang}/promote`, 'Wang Fang is already confirmed for “From pilot to contract: how Norwegian industry buys from startups”.'],
-      [`/admin/registrations/${maria}/cancel`, 'The registration of Maria Silva for “From pilot to contract: how Norwegian industry buys from startups” is already cancelled.'],
-      [`/admin/registrations/${maria}/promote`, 'The registration of Maria Silva for “From pilot to contract: how Norwegian industry buys from startups” was cancelled; only someone on the waiting list can be promoted.'],
+      [
+        `/admin/registrations/${maria}/cancel`,
+        'The registration of Maria Silva for “From pilot to contract: how Norwegian industry buys from startups” is already cancelled.',
+      ],
+      [
+        `/admin/registrations/${maria}/promote`,
+        'The registration of Maria Silva for “From pilot to contract: how Norwegian industry buys from startups” was cancelled; only someone on the waiting list can be promoted.',
+      ],
     ];
     for (const [path, message] of cases) {
       const res = await ctx.admin.request(path, form({ _csrf: 'test' }));

@@ -17,7 +17,11 @@ function at(local: string, zone = STOCKHOLM): DateTime {
   return resolved.instant;
 }
 
-function assess(local: string, speakers: SchedulingSpeaker[], extra: { durationMinutes?: number; programmeZone?: string; others?: OtherWebinar[]; excludeWebinarId?: number } = {}) {
+function assess(
+  local: string,
+  speakers: SchedulingSpeaker[],
+  extra: { durationMinutes?: number; programmeZone?: string; others?: OtherWebinar[]; excludeWebinarId?: number } = {},
+) {
   const programmeZone = extra.programmeZone ?? STOCKHOLM;
   return assessTime({
     start: at(local, programmeZone),
@@ -158,7 +162,10 @@ describe('assessTime: clashes with other webinars', () => {
 
   it('counts the edited webinar as a clash when it is not excluded', () => {
     const result = assess('2027-03-18T15:00', [ingrid], { others: others.slice(2, 3).concat(others.slice(4)) });
-    expect(result.warnings).toEqual(['Overlaps with “This webinar itself” (15:00–16:00 CET)', 'Ingrid Haugen also speaks in “This webinar itself” at that time']);
+    expect(result.warnings).toEqual([
+      'Overlaps with “This webinar itself” (15:00–16:00 CET)',
+      'Ingrid Haugen also speaks in “This webinar itself” at that time',
+    ]);
   });
 
   it('dates an overlapping webinar that started the day before', () => {
@@ -197,8 +204,12 @@ describe('assessTime: offset notes', () => {
 
   it('explains the southern hemisphere by saying which side of the year each zone is on', () => {
     const kate: SchedulingSpeaker = { id: 10, name: 'Kate Moore', city: 'Sydney', zone: 'Australia/Sydney' };
-    expect(assess('2027-01-14T09:00', [kate]).offsetNotes).toEqual(['Sydney is on summer time and Stockholm on winter time: 10 hours ahead of Stockholm this week, not 8.']);
-    expect(assess('2027-10-12T09:00', [kate]).offsetNotes).toEqual(['Sydney and Stockholm are both on summer time: 9 hours ahead of Stockholm this week, not 8.']);
+    expect(assess('2027-01-14T09:00', [kate]).offsetNotes).toEqual([
+      'Sydney is on summer time and Stockholm on winter time: 10 hours ahead of Stockholm this week, not 8.',
+    ]);
+    expect(assess('2027-10-12T09:00', [kate]).offsetNotes).toEqual([
+      'Sydney and Stockholm are both on summer time: 9 hours ahead of Stockholm this week, not 8.',
+    ]);
     expect(assess('2027-06-10T09:00', [kate]).offsetNotes).toEqual([]);
   });
 
@@ -399,14 +410,24 @@ describe('suggestTimes', () => {
 
   it('without speakers only the programme zone counts: 10:00–15:00 starts are perfect', () => {
     const result = suggestTimes({ ...base, fromDate: '2027-03-19', toDate: '2027-03-19', speakers: [], limit: 3 });
-    expect(result).toMatchObject({ ok: true, suggestions: [{ local: '2027-03-19T10:00', score: 0 }, { local: '2027-03-19T10:15', score: 0 }, { local: '2027-03-19T10:30', score: 0 }] });
+    expect(result).toMatchObject({
+      ok: true,
+      suggestions: [
+        { local: '2027-03-19T10:00', score: 0 },
+        { local: '2027-03-19T10:15', score: 0 },
+        { local: '2027-03-19T10:30', score: 0 },
+      ],
+    });
   });
 
   it('without speakers keeps to 08:00–20:00 on weekdays in the programme zone, and suggests no night when the day is taken', () => {
     const result = suggestTimes({ ...base, fromDate: '2027-03-19', toDate: '2027-03-21', speakers: [], limit: 100 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const quarterHours = Array.from({ length: 45 }, (_, i) => `2027-03-19T${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+    const quarterHours = Array.from(
+      { length: 45 },
+      (_, i) => `2027-03-19T${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+    );
     expect(result.suggestions.map((s) => s.local).sort()).toEqual(quarterHours);
     expect(result.suggestions.every((s) => inWorkingWeekday(s.start, 60, STOCKHOLM))).toBe(true);
 
@@ -457,9 +478,13 @@ describe('scheduling panel views', () => {
   it('renders speakers’ times in <time datetime> with offsets, warnings as a status, and offset notes', async () => {
     const assessment = assess('2027-03-18T15:00', [wei, dana], { others: [other(7, 'Scaling pilots', '2027-03-18T15:30', '2027-03-18T16:30')] });
     const html = String(await SchedulingPanel({ assessment, programmeZone: STOCKHOLM }));
-    expect(html).toContain('<time datetime="2027-03-18T22:00:00+08:00">22:00</time>–<time datetime="2027-03-18T23:00:00+08:00">23:00 <abbr title="Asia/Shanghai, UTC+08:00">GMT+8</abbr></time>');
+    expect(html).toContain(
+      '<time datetime="2027-03-18T22:00:00+08:00">22:00</time>–<time datetime="2027-03-18T23:00:00+08:00">23:00 <abbr title="Asia/Shanghai, UTC+08:00">GMT+8</abbr></time>',
+    );
     expect(html).toContain('<time datetime="2027-03-18T10:00:00-04:00">10:00</time>');
-    expect(html).toContain('<div class="notice warn" role="status"><strong>Check before you save</strong><ul><li>Wei Chen: starts at 22:00 in Shanghai, after 20:00</li><li>Overlaps with “Scaling pilots” (15:30–16:30 CET)</li></ul></div>');
+    expect(html).toContain(
+      '<div class="notice warn" role="status"><strong>Check before you save</strong><ul><li>Wei Chen: starts at 22:00 in Shanghai, after 20:00</li><li>Overlaps with “Scaling pilots” (15:30–16:30 CET)</li></ul></div>',
+    );
     expect(html).toContain('<li>New York is already on summer time: 5 hours behind Stockholm this week, not 6.</li>');
   });
 
@@ -467,7 +492,9 @@ describe('scheduling panel views', () => {
     const result = suggestTimes({ ...base(), fromDate: '2027-04-19', toDate: '2027-04-19', speakers: [ingrid, luis], limit: 1 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const html = String(await SuggestionList({ suggestions: result.suggestions, programmeZone: STOCKHOLM, action: '/admin/webinars/x/use-time', csrfToken: 'tok' }));
+    const html = String(
+      await SuggestionList({ suggestions: result.suggestions, programmeZone: STOCKHOLM, action: '/admin/webinars/x/use-time', csrfToken: 'tok' }),
+    );
     expect(html).toContain('<form method="post" action="/admin/webinars/x/use-time"><input type="hidden" name="_csrf" value="tok"/>');
     expect(html).toContain(
       '<button type="submit" name="start" value="2027-04-19T17:00" class="secondary small" aria-describedby="suggestion-2027-04-19T1700"><span class="visually-hidden">Use </span><time datetime="2027-04-19T17:00:00+02:00">Mon 19 Apr 2027, 17:00 <abbr title="Europe/Stockholm, UTC+02:00">CEST</abbr></time></button>',

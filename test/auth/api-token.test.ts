@@ -92,7 +92,9 @@ describe('the API tokens page', () => {
     const response = await ctx.app.request('/admin/tokens', session.form({ name: '  ' }));
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain('aria-invalid="true" aria-describedby="token-name-hint token-name-error"/><span class="error" id="token-name-error">Name is required.</span>');
+    expect(html).toContain(
+      'aria-invalid="true" aria-describedby="token-name-hint token-name-error"/><span class="error" id="token-name-error">Name is required.</span>',
+    );
     expect(await ctx.db.selectFrom('api_token').selectAll().execute()).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import type { SignInLimits } from '../../src/auth/sign-in-throttle.js';
 import type { PasswordCheck } from '../../src/auth/sign-in.service.js';
 import { fixedClock, type Clock } from '../../src/clock.js';
 import type { Db } from '../../src/db/connection.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import { readForm } from '../../src/http/body.js';
 import type { AppEnv } from '../../src/http/env.js';
@@ -45,7 +45,10 @@ function authApp(db: Db, clock: Clock, logged: Array<{ message: string; error: u
   // Guarded as in createApp: the area guards in front of every route, which keep /admin/login and
   // /admin/setup reachable.
   app.use(areaGuards({ db, clock, baseUrl: TEST_BASE_URL, apiToken: options.envToken === undefined ? HUB_API_TOKEN : options.envToken }));
-  app.route('/', authRoutes({ db, clock, baseUrl: TEST_BASE_URL, secureCookies: true, signInLimits: options.signInLimits, checkPassword: options.checkPassword }));
+  app.route(
+    '/',
+    authRoutes({ db, clock, baseUrl: TEST_BASE_URL, secureCookies: true, signInLimits: options.signInLimits, checkPassword: options.checkPassword }),
+  );
 
   const admin = new Hono<AppEnv>();
   admin.get('/', (c) => c.text(`Dashboard of ${c.var.coordinator?.name}`));
@@ -70,6 +73,12 @@ export function sessionCookieFrom(response: Response): string {
 export async function databaseDump(db: AuthTestApp['db']): Promise<string> {
   const tables = await db.introspection.getTables();
   const rows: unknown[] = [];
-  for (const table of tables) rows.push(await db.selectFrom(table.name as never).selectAll().execute());
+  for (const table of tables)
+    rows.push(
+      await db
+        .selectFrom(table.name as never)
+        .selectAll()
+        .execute(),
+    );
   return JSON.stringify(rows);
 }

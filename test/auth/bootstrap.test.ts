@@ -4,12 +4,17 @@ import { form } from '../helpers/forms.js';
 import { TEST_BASE_URL } from '../helpers/test-app.js';
 import { buildAuthTestApp } from './auth-test-app.js';
 
-const SETUP_LINE = /^No coordinator account yet\. Create the first one at https:\/\/hub\.example\.org(\/admin\/setup\/[A-Za-z0-9_-]{43}) \(the link works once, for 7 days\)\.$/;
+const SETUP_LINE =
+  /^No coordinator account yet\. Create the first one at https:\/\/hub\.example\.org(\/admin\/setup\/[A-Za-z0-9_-]{43}) \(the link works once, for 7 days\)\.$/;
 
 describe('bootstrapCoordinators', () => {
   it('creates the coordinator from ADMIN_EMAIL and ADMIN_PASSWORD, who can then sign in', async () => {
     const ctx = await buildAuthTestApp();
-    const result = await bootstrapCoordinators(ctx.db, ctx.clock, { adminEmail: ' Admin@Example.org ', adminPassword: 'a long enough secret', baseUrl: TEST_BASE_URL });
+    const result = await bootstrapCoordinators(ctx.db, ctx.clock, {
+      adminEmail: ' Admin@Example.org ',
+      adminPassword: 'a long enough secret',
+      baseUrl: TEST_BASE_URL,
+    });
     expect(result).toEqual({ message: 'Created coordinator admin@example.org from ADMIN_EMAIL.' });
     const rows = await ctx.db.selectFrom('coordinator').select(['email', 'name', 'password_hash']).execute();
     expect(rows.map((r) => [r.email, r.name])).toEqual([['admin@example.org', 'admin']]);
@@ -23,7 +28,9 @@ describe('bootstrapCoordinators', () => {
   it('does nothing once a coordinator exists', async () => {
     const ctx = await buildAuthTestApp();
     await bootstrapCoordinators(ctx.db, ctx.clock, { adminEmail: 'admin@example.org', adminPassword: 'a long enough secret', baseUrl: TEST_BASE_URL });
-    expect(await bootstrapCoordinators(ctx.db, ctx.clock, { adminEmail: 'other@example.org', adminPassword: 'another long secret', baseUrl: TEST_BASE_URL })).toEqual({
+    expect(
+      await bootstrapCoordinators(ctx.db, ctx.clock, { adminEmail: 'other@example.org', adminPassword: 'another long secret', baseUrl: TEST_BASE_URL }),
+    ).toEqual({
       message: null,
     });
     expect(await bootstrapCoordinators(ctx.db, ctx.clock, { baseUrl: TEST_BASE_URL })).toEqual({ message: null });
@@ -91,7 +98,9 @@ describe('bootstrapCoordinators', () => {
   it('binds the setup link to ADMIN_EMAIL when only that is set', async () => {
     const ctx = await buildAuthTestApp();
     const result = await bootstrapCoordinators(ctx.db, ctx.clock, { adminEmail: 'chief@example.org', baseUrl: TEST_BASE_URL });
-    expect(result.message).toMatch(/^No coordinator account yet\. Create the first one for chief@example\.org at https:\/\/hub\.example\.org\/admin\/setup\/[A-Za-z0-9_-]{43} /);
+    expect(result.message).toMatch(
+      /^No coordinator account yet\. Create the first one for chief@example\.org at https:\/\/hub\.example\.org\/admin\/setup\/[A-Za-z0-9_-]{43} /,
+    );
     expect(await ctx.db.selectFrom('coordinator_invite').select(['email', 'invited_by']).execute()).toEqual([{ email: 'chief@example.org', invited_by: null }]);
   });
 });

@@ -38,7 +38,12 @@ describe('CSRF protection of workspace forms', () => {
   it('accepts the right token from this origin, the public address or a same-origin browser', async () => {
     const ctx = await buildAuthTestApp();
     const session = await signInAsCoordinator(ctx);
-    const variants: Array<Record<string, string>> = [{}, { origin: 'http://localhost' }, { origin: 'https://hub.example.org' }, { origin: 'null', 'sec-fetch-site': 'same-origin' }];
+    const variants: Array<Record<string, string>> = [
+      {},
+      { origin: 'http://localhost' },
+      { origin: 'https://hub.example.org' },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    ];
     for (const headers of variants) {
       const response = await ctx.app.request('/admin/probe', session.form({ title: 'Kept' }, headers));
       expect(response.status).toBe(200);

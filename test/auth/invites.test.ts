@@ -26,7 +26,9 @@ describe('inviting a coordinator', () => {
     expect(html).toContain('Invitation created for ingrid@example.no. Send them the link below.');
     expect(await databaseDump(ctx.db)).not.toContain(token!);
     const rows = await ctx.db.selectFrom('coordinator_invite').select(['email', 'invited_by', 'created_at', 'expires_at', 'used_at']).execute();
-    expect(rows).toEqual([{ email: 'ingrid@example.no', invited_by: session.coordinatorId, created_at: '2027-02-01T12:00:00Z', expires_at: '2027-02-08T12:00:00Z', used_at: null }]);
+    expect(rows).toEqual([
+      { email: 'ingrid@example.no', invited_by: session.coordinatorId, created_at: '2027-02-01T12:00:00Z', expires_at: '2027-02-08T12:00:00Z', used_at: null },
+    ]);
 
     const list = await (await ctx.app.request('/admin/coordinators', { headers: session.headers() })).text();
     expect(list).toContain('<td>ingrid@example.no</td><td>Test Coordinator</td>');
@@ -116,7 +118,9 @@ describe('accepting an invitation', () => {
     const html = await response.text();
     expect(html).toContain('<strong>2 things to fix:</strong>');
     expect(html).toContain('<a href="#setup-name">Name is required.</a>');
-    expect(html).toContain('aria-describedby="setup-password-hint setup-password-error"/><span class="error" id="setup-password-error">Password must be at least 12 characters.</span>');
+    expect(html).toContain(
+      'aria-describedby="setup-password-hint setup-password-error"/><span class="error" id="setup-password-error">Password must be at least 12 characters.</span>',
+    );
     expect(html).not.toContain('too short');
 
     const mismatch = await ctx.app.request(path!, form({ ...NEW_COORDINATOR, passwordAgain: 'fjord and mountain ai' }));
@@ -147,7 +151,9 @@ describe('acceptInvite', () => {
     await expect(acceptInvite(ctx.db, ctx.clock, 'x'.repeat(43), input)).rejects.toBeInstanceOf(NotFoundError);
 
     const token = await createInvite(ctx.db, ctx.clock, { invitedBy: null, email: null });
-    await expect(acceptInvite(ctx.db, ctx.clock, token, { ...input, password: 'short' })).rejects.toEqual(new ValidationError({ password: 'Password must be at least 12 characters.' }));
+    await expect(acceptInvite(ctx.db, ctx.clock, token, { ...input, password: 'short' })).rejects.toEqual(
+      new ValidationError({ password: 'Password must be at least 12 characters.' }),
+    );
     const created = await acceptInvite(ctx.db, ctx.clock, token, input);
     expect(created).toMatchObject({ name: 'Li Wei', email: 'li.wei@example.cn', lastLoginAt: null });
     await expect(acceptInvite(ctx.db, ctx.clock, token, { ...input, email: 'second@example.cn' })).rejects.toBeInstanceOf(ConflictError);

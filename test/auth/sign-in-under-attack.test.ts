@@ -84,7 +84,9 @@ describe('guessing in parallel', () => {
     const right = await signIn(ctx, ATTACKER, TEST_PASSWORD);
     expect(right.status).toBe(429);
     expect(right.headers.get('retry-after')).toBe('900');
-    expect(await right.text()).toContain('<div class="notice error" role="alert" tabindex="-1" id="login-errors">Too many failed sign-ins, try again in 15 minutes.</div>');
+    expect(await right.text()).toContain(
+      '<div class="notice error" role="alert" tabindex="-1" id="login-errors">Too many failed sign-ins, try again in 15 minutes.</div>',
+    );
 
     held.release();
     expect(statusCounts((await Promise.all(guesses)).map((response) => response.status))).toEqual({ 422: 5, 429: 35 });
@@ -92,71 +94,85 @@ describe('guessing in parallel', () => {
     expect(await sessionCount(ctx)).toBe(0);
   });
 
-  it('evaluates 5 of 200 parallel wrong passwords from one client', async () => {
-    const counted = countedCheck();
-    const ctx = await withMaria({ checkPassword: counted.check });
-    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => signIn(ctx, ATTACKER, `wrong guess ${i}`)));
-    expect(statusCounts(responses.map((response) => response.status))).toEqual({ 422: 5, 429: 195 });
-    expect(counted.counter.evaluated).toBe(5);
-    expect(await signIn(ctx, ATTACKER, TEST_PASSWORD).then((response) => response.status)).toBe(429);
-    expect(counted.counter.evaluated).toBe(5);
-  }, SLOW_TEST_MS);
+  it(
+    'evaluates 5 of 200 parallel wrong passwords from one client',
+    async () => {
+      const counted = countedCheck();
+      const ctx = await withMaria({ checkPassword: counted.check });
+      const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => signIn(ctx, ATTACKER, `wrong guess ${i}`)));
+      expect(statusCounts(responses.map((response) => response.status))).toEqual({ 422: 5, 429: 195 });
+      expect(counted.counter.evaluated).toBe(5);
+      expect(await signIn(ctx, ATTACKER, TEST_PASSWORD).then((response) => response.status)).toBe(429);
+      expect(counted.counter.evaluated).toBe(5);
+    },
+    SLOW_TEST_MS,
+  );
 });
 
 describe('failures from one client', () => {
-  it('never keep the owner out on another client, however often they are repeated', async () => {
-    const quick = quickWrongCheck();
-    const ctx = await withMaria({ checkPassword: quick.check });
-    const evaluatedPerRound: number[] = [];
-    // Every 15 minutes for two hours, five wrong passwords and the right one from the attacker, then Maria.
-    for (let round = 0; round < 8; round++) {
-      const before = quick.counter.evaluated;
-      for (let i = 0; i < 5; i++) await signIn(ctx, ATTACKER, `wrong guess ${round}.${i}`);
-      evaluatedPerRound.push(quick.counter.evaluated - before);
-      expect((await signIn(ctx, ATTACKER, TEST_PASSWORD)).status).toBe(429);
-      const owner = await signIn(ctx, MARIAS_OFFICE, TEST_PASSWORD);
-      expect(owner.status).toBe(303);
-      expect(owner.headers.get('location')).toBe('/admin');
-      ctx.clock.advance(15);
-    }
-    // Five guesses per 15 minutes, and no more than ten in any hour at one account.
-    expect(evaluatedPerRound).toEqual([5, 5, 0, 0, 5, 5, 0, 0]);
-    expect(await sessionCount(ctx)).toBe(8);
-  }, SLOW_TEST_MS);
+  it(
+    'never keep the owner out on another client, however often they are repeated',
+    async () => {
+      const quick = quickWrongCheck();
+      const ctx = await withMaria({ checkPassword: quick.check });
+      const evaluatedPerRound: number[] = [];
+      // Every 15 minutes for two hours, five wrong passwords and the right one from the attacker, then Maria.
+      for (let round = 0; round < 8; round++) {
+        const before = quick.counter.evaluated;
+        for (let i = 0; i < 5; i++) await signIn(ctx, ATTACKER, `wrong guess ${round}.${i}`);
+        evaluatedPerRound.push(quick.counter.evaluated - before);
+        expect((await signIn(ctx, ATTACKER, TEST_PASSWORD)).status).toBe(429);
+        const owner = await signIn(ctx, MARIAS_OFFICE, TEST_PASSWORD);
+        expect(owner.status).toBe(303);
+        expect(owner.headers.get('location')).toBe('/admin');
+        ctx.clock.advance(15);
+      }
+      // Five guesses per 15 minutes, and no more than ten in any hour at one account.
+      expect(evaluatedPerRound).toEqual([5, 5, 0, 0, 5, 5, 0, 0]);
+      expect(await sessionCount(ctx)).toBe(8);
+    },
+    SLOW_TEST_MS,
+  );
 });
 
 describe('an attacker rotating client addresses against one account', () => {
-  it('gets one guess per address every 15 minutes once the account is under attack, while the owner signs in at once from any address', async () => {
-    const quick = quickWrongCheck();
-    const ctx = await withMaria({ checkPassword: quick.check });
-    const evaluatedPerRound: number[] = [];
-    // Five rounds 15 minutes apart; in each, ten new addresses one after another send five wrong
-    // passwords each, in parallel.
-    for (let round = 0; round < 5; round++) {
-      const before = quick.counter.evaluated;
-      for (let address = 0; address < 10; address++) {
-        await Promise.all(Array.from({ length: 5 }, (_, i) => signIn(ctx, `192.0.2.${round * 10 + address}`, `wrong guess ${i}`)));
-      }
-      evaluatedPerRound.push(quick.counter.evaluated - before);
+  it(
+    'gets one guess per address every 15 minutes once the account is under attack, while the owner signs in at once from any address',
+    async () => {
+      const quick = quickWrongCheck();
+      const ctx = await withMaria({ checkPassword: quick.check });
+      const evaluatedPerRound: number[] = [];
+      // Five rounds 15 minutes apart; in each, ten new addresses one after another send five wrong
+      // passwords each, in parallel.
+      for (let round = 0; round < 5; round++) {
+        const before = quick.counter.evaluated;
+        for (let address = 0; address < 10; address++) {
+          await Promise.all(Array.from({ length: 5 }, (_, i) => signIn(ctx, `192.0.2.${round * 10 + address}`, `wrong guess ${i}`)));
+        }
+        evaluatedPerRound.push(quick.counter.evaluated - before);
 
-      // Maria, from the office she signed in from before and from a phone that never tried.
-      for (const client of [MARIAS_OFFICE, `198.51.100.${100 + round}`]) {
-        const owner = await signIn(ctx, client, TEST_PASSWORD);
-        expect(owner.status).toBe(303);
+        // Maria, from the office she signed in from before and from a phone that never tried.
+        for (const client of [MARIAS_OFFICE, `198.51.100.${100 + round}`]) {
+          const owner = await signIn(ctx, client, TEST_PASSWORD);
+          expect(owner.status).toBe(303);
+        }
+        // An address that has had its guess is told why, and when it may try again.
+        const slowed = await signIn(ctx, `192.0.2.${round * 10 + 9}`, TEST_PASSWORD);
+        expect(slowed.status).toBe(429);
+        expect(slowed.headers.get('retry-after')).toBe('900');
+        expect(await slowed.text()).toContain(
+          'This account has had many failed sign-ins, so each network may try it only once every 15 minutes: try again in 15 minutes.',
+        );
+        ctx.clock.advance(15);
       }
-      // An address that has had its guess is told why, and when it may try again.
-      const slowed = await signIn(ctx, `192.0.2.${round * 10 + 9}`, TEST_PASSWORD);
-      expect(slowed.status).toBe(429);
-      expect(slowed.headers.get('retry-after')).toBe('900');
-      expect(await slowed.text()).toContain('This account has had many failed sign-ins, so each network may try it only once every 15 minutes: try again in 15 minutes.');
-      ctx.clock.advance(15);
-    }
-    // First round: 30 failures (six addresses' full allowance) put the account under attack, and the
-    // four addresses after that get one guess each. Then ten per round (an address each) of 50 sent,
-    // as long as 30 failures stay within the hour.
-    expect(evaluatedPerRound).toEqual([34, 10, 10, 10, 10]);
-    expect(await sessionCount(ctx)).toBe(10);
-  }, SLOW_TEST_MS);
+      // First round: 30 failures (six addresses' full allowance) put the account under attack, and the
+      // four addresses after that get one guess each. Then ten per round (an address each) of 50 sent,
+      // as long as 30 failures stay within the hour.
+      expect(evaluatedPerRound).toEqual([34, 10, 10, 10, 10]);
+      expect(await sessionCount(ctx)).toBe(10);
+    },
+    SLOW_TEST_MS,
+  );
 
   it('lets the account’s failures age out: an hour after the attack stops, an address gets the usual five tries', async () => {
     const quick = quickWrongCheck();

@@ -46,14 +46,23 @@ describe('signing in', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/admin');
     const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie.replace(/^hub_session=[A-Za-z0-9_-]{43};/, 'hub_session=ID;')).toBe('hub_session=ID; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Lax');
+    expect(setCookie.replace(/^hub_session=[A-Za-z0-9_-]{43};/, 'hub_session=ID;')).toBe(
+      'hub_session=ID; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Lax',
+    );
 
     const sessionId = sessionCookieFrom(response).slice('hub_session='.length);
     const rows = await ctx.db.selectFrom('coordinator_session').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id_lookup).not.toBe(sessionId);
-    expect(rows[0]).toMatchObject({ coordinator_id: ctx.maria.id, created_at: '2027-02-01T12:00:00Z', last_seen_at: '2027-02-01T12:00:00Z', expires_at: '2027-02-08T12:00:00Z' });
-    expect(await ctx.db.selectFrom('coordinator').select('last_login_at').where('id', '=', ctx.maria.id).executeTakeFirst()).toEqual({ last_login_at: '2027-02-01T12:00:00Z' });
+    expect(rows[0]).toMatchObject({
+      coordinator_id: ctx.maria.id,
+      created_at: '2027-02-01T12:00:00Z',
+      last_seen_at: '2027-02-01T12:00:00Z',
+      expires_at: '2027-02-08T12:00:00Z',
+    });
+    expect(await ctx.db.selectFrom('coordinator').select('last_login_at').where('id', '=', ctx.maria.id).executeTakeFirst()).toEqual({
+      last_login_at: '2027-02-01T12:00:00Z',
+    });
 
     const dashboard = await ctx.app.request('/admin', { headers: { cookie: sessionCookieFrom(response) } });
     expect(dashboard.status).toBe(200);
@@ -62,7 +71,9 @@ describe('signing in', () => {
 
   it('returns to a local next path, and to /admin for anything that leaves the site', async () => {
     const ctx = await withMaria();
-    expect((await signIn(ctx, MARIA.email, TEST_PASSWORD, { next: '/admin/webinars?status=draft' })).headers.get('location')).toBe('/admin/webinars?status=draft');
+    expect((await signIn(ctx, MARIA.email, TEST_PASSWORD, { next: '/admin/webinars?status=draft' })).headers.get('location')).toBe(
+      '/admin/webinars?status=draft',
+    );
     for (const next of ['//evil.example/admin', 'https://evil.example/', '/\\evil.example', 'admin', 'javascript:alert(1)']) {
       expect((await signIn(ctx, MARIA.email, TEST_PASSWORD, { next })).headers.get('location')).toBe('/admin');
     }
@@ -91,7 +102,9 @@ describe('signing in', () => {
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('<a href="#login-email">Email is required.</a>');
-    expect(html).toContain('aria-invalid="true" aria-describedby="login-password-error"/><span class="error" id="login-password-error">Password is required.</span>');
+    expect(html).toContain(
+      'aria-invalid="true" aria-describedby="login-password-error"/><span class="error" id="login-password-error">Password is required.</span>',
+    );
   });
 
   it('refuses a sign-in form posted from another site', async () => {

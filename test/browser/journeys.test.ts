@@ -6,15 +6,28 @@ import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCalendar } from '../helpers/ical.js';
-import { ADMIN, describeFindings, focusedId, hasChromium, launchChromium, measureOverflow, removeScreenshot, runAxe, saveScreenshot, startHub, type Hub } from './harness.js';
+import {
+  ADMIN,
+  describeFindings,
+  chromiumAvailable,
+  focusedId,
+  launchChromium,
+  measureOverflow,
+  removeScreenshot,
+  runAxe,
+  saveScreenshot,
+  startHub,
+  type Hub,
+} from './harness.js';
 
 /** What a `<time datetime>` holds for an instant shown in a zone: ISO 8601 with that zone's offset. */
 function shownIn(instant: DateTime, zone: string): string {
   return instant.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
-// Chromium is Debian's package (.ci/run installs it); without it there is nothing to drive.
-describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { timeout: 30_000 }, () => {
+// Chromium is Debian's package (.ci/run installs it); without it there is nothing to drive, and in
+// CI that is a failure, not a skip.
+describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real server', { timeout: 30_000 }, () => {
   let hub: Hub;
   let browser: Browser;
   let current: { context: BrowserContext; page: Page } | undefined;
@@ -71,7 +84,14 @@ describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { 
     const response = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Axe Tester', email, organisation: 'Accessible Ltd', organisationType: 'other', timezone: 'America/New_York', consent: 'yes' }),
+      body: JSON.stringify({
+        name: 'Axe Tester',
+        email,
+        organisation: 'Accessible Ltd',
+        organisationType: 'other',
+        timezone: 'America/New_York',
+        consent: 'yes',
+      }),
     });
     const body = (await response.json()) as { personalUrl?: string };
     expect(response.status, JSON.stringify(body)).toBe(201);
@@ -102,13 +122,22 @@ describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { 
     expect(await offer.locator('[data-zone-name]').textContent()).toBe('Asia/Shanghai');
     const before = await datetimes(page);
     expect(before.length).toBeGreaterThan(0);
-    expect(before.filter((d) => !/\+0[12]:00$/.test(d)), 'times in Stockholm time before the switch').toEqual([]);
+    expect(
+      before.filter((d) => !/\+0[12]:00$/.test(d)),
+      'times in Stockholm time before the switch',
+    ).toEqual([]);
 
     await offer.getByRole('link', { name: 'show times in your zone' }).click();
     await page.waitForURL((url) => url.searchParams.get('tz') === zone);
     const after = await datetimes(page);
-    expect(after.filter((d) => !d.endsWith('+08:00')), 'every <time datetime> in Shanghai time').toEqual([]);
-    expect(after.map((d) => DateTime.fromISO(d).toMillis()), 'the same instants, shown in another zone').toEqual(before.map((d) => DateTime.fromISO(d).toMillis()));
+    expect(
+      after.filter((d) => !d.endsWith('+08:00')),
+      'every <time datetime> in Shanghai time',
+    ).toEqual([]);
+    expect(
+      after.map((d) => DateTime.fromISO(d).toMillis()),
+      'the same instants, shown in another zone',
+    ).toEqual(before.map((d) => DateTime.fromISO(d).toMillis()));
     expect(await offer.isHidden(), 'no offer once the zone is chosen').toBe(true);
     expect((await page.locator('.zone-chip').textContent())?.replace(/\s+/g, ' ').trim()).toBe('Times in Shanghai (Asia/Shanghai), change time zone');
 
@@ -251,14 +280,20 @@ describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { 
     const box = await summary.boundingBox();
     const viewport = page.viewportSize()!;
     const focused = (await focusedId(page)) === 'register-errors';
-    expect(focused || (box !== null && box.y >= 0 && box.y + Math.min(box.height, 40) <= viewport.height), `error summary at y=${box?.y} in a ${viewport.height}px window, focused: ${focused}`).toBe(true);
+    expect(
+      focused || (box !== null && box.y >= 0 && box.y + Math.min(box.height, 40) <= viewport.height),
+      `error summary at y=${box?.y} in a ${viewport.height}px window, focused: ${focused}`,
+    ).toBe(true);
 
     // Its links lead to the fields.
     await summary.getByRole('link', { name: consentError }).click();
     expect(new URL(page.url()).hash).toBe('#reg-consent');
     expect(await focusedId(page), 'following the link focuses the field').toBe('reg-consent');
     const consentBox = await page.locator('#reg-consent').boundingBox();
-    expect(consentBox !== null && consentBox.y > -1 && consentBox.y < viewport.height, `the consent box is scrolled into view (${JSON.stringify(consentBox)})`).toBe(true);
+    expect(
+      consentBox !== null && consentBox.y > -1 && consentBox.y < viewport.height,
+      `the consent box is scrolled into view (${JSON.stringify(consentBox)})`,
+    ).toBe(true);
   });
 
   it('on a phone, a form sent with errors shows its error summary without scrolling', async () => {
@@ -305,7 +340,10 @@ describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { 
     expect(await page.locator('h1').innerText()).toBe('Dashboard');
     const charts = page.locator('main svg[role="img"]');
     expect(await charts.count()).toBe(2);
-    expect(await page.locator('main svg[role="img"] > title').allTextContents()).toEqual(['Confirmed registrations by organisation type', 'Confirmed registrations over time']);
+    expect(await page.locator('main svg[role="img"] > title').allTextContents()).toEqual([
+      'Confirmed registrations by organisation type',
+      'Confirmed registrations over time',
+    ]);
     expect(await page.locator('main svg[role="img"] rect').count()).toBeGreaterThan(0);
     const dashboardRow = page.locator('tr', { has: page.getByRole('link', { name: webinar.title, exact: true }) });
     expect((await dashboardRow.locator('td').first().innerText()).trim()).toBe('1 / 100');
@@ -326,7 +364,10 @@ describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { 
 
     // The speakers of this webinar, with their zones, as the form lists them.
     const speakers: Array<{ name: string; zone: string }> = [];
-    for (const row of await page.locator('fieldset', { has: page.locator('legend', { hasText: /^Speakers$/ }) }).locator('tbody tr').all()) {
+    for (const row of await page
+      .locator('fieldset', { has: page.locator('legend', { hasText: /^Speakers$/ }) })
+      .locator('tbody tr')
+      .all()) {
       if ((await row.locator('select').inputValue()) === '') continue;
       const name = (await row.locator('label').innerText()).trim();
       const speakerZone = (await row.locator('.clock-date').innerText()).split('·').pop()!.trim();
@@ -379,7 +420,10 @@ describe.skipIf(!hasChromium)('journeys in Chromium against the real server', { 
         const link = nav.getByRole('link', { name, exact: true });
         expect(await link.isVisible(), `${label}: ${name} link visible`).toBe(true);
         const box = (await link.boundingBox())!;
-        expect(box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 844, `${label}: ${name} link on screen at ${JSON.stringify(box)}`).toBe(true);
+        expect(
+          box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 844,
+          `${label}: ${name} link on screen at ${JSON.stringify(box)}`,
+        ).toBe(true);
       }
     };
 

@@ -21,9 +21,7 @@ describe('buildCalendar', () => {
     expect(foldingProblems(text)).toEqual([]);
     const parsed = parseCalendar(text);
     expect(parsed.events.map((e) => [e.uid, e.summary, e.description])).toEqual(
-      [...document.events]
-        .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.uid.localeCompare(b.uid))
-        .map((e) => [e.uid, e.summary, e.description]),
+      [...document.events].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.uid.localeCompare(b.uid)).map((e) => [e.uid, e.summary, e.description]),
     );
   });
 

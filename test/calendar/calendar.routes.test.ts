@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { listAreas, listWebinars } from '../../src/programme/programme.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { updateArea, updateSpeaker } from '../../src/programme/programme-admin.service.js';
+import { rotateSpeakerLink } from '../../src/speakers/speaker-access.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
+import { one, parse, textOf } from '../helpers/dom.js';
+import { json, VISITOR } from '../helpers/forms.js';
 import { foldingProblems, parseCalendar } from '../helpers/ical.js';
 import { buildTestApp } from '../helpers/test-app.js';
 
@@ -179,10 +182,14 @@ describe('HTTP for calendar clients', () => {
 
   it.each([
     ['a speaker moves city', (ctx: Ctx) => updateSpeaker(ctx.db, ctx.clock, 'chen-jing', { city: 'Beijing' }), 'Beijing'],
-    ['an area is renamed', async (ctx: Ctx) => {
-      const area = (await listAreas(ctx.db))[0]!;
-      await updateArea(ctx.db, ctx.clock, area.slug, { slug: area.slug, name: 'Renamed area', description: area.description, position: area.position });
-    }, 'Renamed area'],
+    [
+      'an area is renamed',
+      async (ctx: Ctx) => {
+        const area = (await listAreas(ctx.db))[0]!;
+        await updateArea(ctx.db, ctx.clock, area.slug, { slug: area.slug, name: 'Renamed area', description: area.description, position: area.position });
+      },
+      'Renamed area',
+    ],
   ])('moves Last-Modified and DTSTAMP when %s, so If-Modified-Since gets the new text', async (_what, change, expected) => {
     const ctx = await buildTestApp();
     const before = await ctx.app.request('/calendar.ics');
@@ -244,6 +251,53 @@ describe('subscribe and add-to-calendar on the pages', () => {
     expect(home).toContain('Google refreshes subscribed calendars only every several hours');
     const area = await (await ctx.app.request('/areas/corporate-venturing')).text();
     expect(area).toContain('href="webcal://hub.example.org/areas/corporate-venturing/calendar.ics"');
+  });
+
+  it('shows one subscribe panel on the public, the personal and the speaker pages, the secret addresses marked private', async () => {
+    const ctx = await buildTestApp();
+    const personal = (await (await ctx.app.request('/api/webinars/pilots-with-startups-norway/registrations', json(VISITOR))).json()) as {
+      personalUrl: string;
+    };
+    const speakerToken = await rotateSpeakerLink(ctx.db, ctx.clock, 'chen-jing');
+    const panelOf = async (path: string) => {
+      const panel = one(parse(await (await ctx.app.request(path)).text()), 'a[href^="webcal:"]').closest('section.panel')!;
+      const heading = one(panel, 'h2');
+      const input = one(panel, 'input[readonly]');
+      return {
+        heading: textOf(heading),
+        labelledBy: panel.getAttribute('aria-labelledby') === heading.getAttribute('id'),
+        webcal: one(panel, 'a.button').getAttribute('href'),
+        label: textOf(one(panel, `label[for="${input.getAttribute('id')}"]`)),
+        address: input.getAttribute('value'),
+        help: textOf(one(panel, 'details > summary')),
+      };
+    };
+    const feed = `${personal.personalUrl}/calendar.ics`;
+    const speakerFeed = `https://hub.example.org/speaker/${speakerToken}/calendar.ics`;
+    expect(await panelOf('/areas/corporate-venturing')).toEqual({
+      heading: 'Subscribe',
+      labelledBy: true,
+      webcal: 'webcal://hub.example.org/areas/corporate-venturing/calendar.ics',
+      label: 'Calendar address to copy',
+      address: 'https://hub.example.org/areas/corporate-venturing/calendar.ics',
+      help: 'How to subscribe',
+    });
+    expect(await panelOf(new URL(personal.personalUrl).pathname)).toEqual({
+      heading: 'Your calendar',
+      labelledBy: true,
+      webcal: feed.replace('https:', 'webcal:'),
+      label: 'Calendar address (private)',
+      address: feed,
+      help: 'How to subscribe',
+    });
+    expect(await panelOf(`/speaker/${speakerToken}`)).toEqual({
+      heading: 'Your calendar',
+      labelledBy: true,
+      webcal: speakerFeed.replace('https:', 'webcal:'),
+      label: 'Calendar address (private)',
+      address: speakerFeed,
+      help: 'How to subscribe',
+    });
   });
 
   it('gives Google and Outlook links whose times match the feed', async () => {

@@ -49,7 +49,13 @@ function event(attendeeName: string, organizerName = 'Innovation Office'): Calen
 }
 
 function invite(attendeeName: string, organizerName?: string): string {
-  return buildCalendar({ name: 'Invite', description: 'Programme', zoneHint: 'Europe/Stockholm', method: 'REQUEST', events: [event(attendeeName, organizerName)] });
+  return buildCalendar({
+    name: 'Invite',
+    description: 'Programme',
+    zoneHint: 'Europe/Stockholm',
+    method: 'REQUEST',
+    events: [event(attendeeName, organizerName)],
+  });
 }
 
 describe('parameter values in the calendar builder', () => {

@@ -65,8 +65,12 @@ function webinar(id: number, startIso: string, overrides: Partial<Webinar>): Web
 
 const chinese = webinar(1, '2027-03-18T14:00:00Z', {
   title: '开放式创新平台：中国大企业如何与初创企业合作（上海、深圳、杭州）——经验与教训',
-  abstract: '本次网络研讨会介绍中国大型企业的开放式创新平台。我们将讨论孵化器、加速器和企业风险投资，以及外国企业如何参与。\n\n第二段：合作模式、知识产权、数据共享；以及“试点到合同”的路径。',
-  speakers: [speaker(1, '张伟', 'Asia/Shanghai', 'Shanghai 上海', 'China 中国', 'speaker'), speaker(2, 'Ingrid Sørensen', 'Europe/Oslo', 'Trondheim', 'Norge', 'moderator')],
+  abstract:
+    '本次网络研讨会介绍中国大型企业的开放式创新平台。我们将讨论孵化器、加速器和企业风险投资，以及外国企业如何参与。\n\n第二段：合作模式、知识产权、数据共享；以及“试点到合同”的路径。',
+  speakers: [
+    speaker(1, '张伟', 'Asia/Shanghai', 'Shanghai 上海', 'China 中国', 'speaker'),
+    speaker(2, 'Ingrid Sørensen', 'Europe/Oslo', 'Trondheim', 'Norge', 'moderator'),
+  ],
 });
 
 const swedish = webinar(2, '2027-10-31T01:30:00Z', {
@@ -86,7 +90,10 @@ const cancelled = webinar(3, '2027-11-04T15:00:00Z', {
 });
 
 const links = [
-  { label: 'Inspelning', url: 'https://media.example.org/recordings/2027/03/18/open-innovation-platforms-in-china/recording-full-length-1080p.mp4?download=1&utm_source=calendar' },
+  {
+    label: 'Inspelning',
+    url: 'https://media.example.org/recordings/2027/03/18/open-innovation-platforms-in-china/recording-full-length-1080p.mp4?download=1&utm_source=calendar',
+  },
   { label: 'Bilder (PDF)', url: 'https://hub.example.org/materials/12/slides-öppen-innovation.pdf' },
 ];
 
@@ -96,23 +103,26 @@ const baseUrl = 'https://hub.example.org';
 function foldBoundaryEvents(): CalendarEvent[] {
   const fillers = ['a', 'é', '中', '🚀'];
   return fillers.flatMap((filler, f) =>
-    Array.from({ length: 8 }, (_, n): CalendarEvent => ({
-      uid: `boundary-${f}-${n}@webinar-hub`,
-      sequence: n,
-      start: at('2027-05-01T08:00:00Z').plus({ hours: f * 8 + n }),
-      end: at('2027-05-01T09:00:00Z').plus({ hours: f * 8 + n }),
-      stamp: at('2027-01-01T00:00:00Z'),
-      lastModified: at('2027-01-01T00:00:00Z'),
-      summary: `${'x'.repeat(60 + n)}${filler.repeat(6)}`,
-      description: `${'y'.repeat(n)}${filler.repeat(70)}\n${filler.repeat(n + 1)}`,
-      url: `${baseUrl}/webinars/${'long-slug-'.repeat(n + 5)}`,
-      location: n % 2 ? null : `Rum ${filler.repeat(n * 5)}`,
-      categories: n % 3 ? [] : ['Kategori, med komma', `分类${filler}`],
-      organizer: { name: 'Innovationskontoret', email: 'innovation@example.org' },
-      status: n % 4 === 3 ? 'TENTATIVE' : 'CONFIRMED',
-      attendees: [],
-      alarms: n % 2 ? [n * 15] : [],
-    })),
+    Array.from(
+      { length: 8 },
+      (_, n): CalendarEvent => ({
+        uid: `boundary-${f}-${n}@webinar-hub`,
+        sequence: n,
+        start: at('2027-05-01T08:00:00Z').plus({ hours: f * 8 + n }),
+        end: at('2027-05-01T09:00:00Z').plus({ hours: f * 8 + n }),
+        stamp: at('2027-01-01T00:00:00Z'),
+        lastModified: at('2027-01-01T00:00:00Z'),
+        summary: `${'x'.repeat(60 + n)}${filler.repeat(6)}`,
+        description: `${'y'.repeat(n)}${filler.repeat(70)}\n${filler.repeat(n + 1)}`,
+        url: `${baseUrl}/webinars/${'long-slug-'.repeat(n + 5)}`,
+        location: n % 2 ? null : `Rum ${filler.repeat(n * 5)}`,
+        categories: n % 3 ? [] : ['Kategori, med komma', `分类${filler}`],
+        organizer: { name: 'Innovationskontoret', email: 'innovation@example.org' },
+        status: n % 4 === 3 ? 'TENTATIVE' : 'CONFIRMED',
+        attendees: [],
+        alarms: n % 2 ? [n * 15] : [],
+      }),
+    ),
   );
 }
 
@@ -128,7 +138,13 @@ export const richCalendars: Array<{ name: string; document: CalendarDocument }> 
   },
   {
     name: 'single webinar file',
-    document: { name: chinese.title, description: programme.title, zoneHint: 'Asia/Shanghai', method: 'PUBLISH', events: [webinarEvent(chinese, programme, { baseUrl, links })] },
+    document: {
+      name: chinese.title,
+      description: programme.title,
+      zoneHint: 'Asia/Shanghai',
+      method: 'PUBLISH',
+      events: [webinarEvent(chinese, programme, { baseUrl, links })],
+    },
   },
   {
     name: 'registration invite',
@@ -160,7 +176,15 @@ export const richCalendars: Array<{ name: string; document: CalendarDocument }> 
       description: 'Avbokning',
       zoneHint: 'Europe/Stockholm',
       method: 'CANCEL',
-      events: [webinarEvent(chinese, programme, { baseUrl, joinUrl: chinese.joinUrl, cancelledForRecipient: true, attendees: [{ name: '王芳', email: 'wang.fang@example.cn' }], stamp: at('2027-03-01T07:00:00Z') })],
+      events: [
+        webinarEvent(chinese, programme, {
+          baseUrl,
+          joinUrl: chinese.joinUrl,
+          cancelledForRecipient: true,
+          attendees: [{ name: '王芳', email: 'wang.fang@example.cn' }],
+          stamp: at('2027-03-01T07:00:00Z'),
+        }),
+      ],
     },
   },
   {

@@ -28,7 +28,8 @@ export type AdminSession = {
 export async function signInAsCoordinator(ctx: AuthTestContext, options: { email?: string; name?: string } = {}): Promise<AdminSession> {
   const email = options.email ?? 'coordinator@example.org';
   const existing = await findCoordinatorByEmail(ctx.db, email);
-  const coordinatorId = existing?.id ?? (await createCoordinator(ctx.db, ctx.clock, { name: options.name ?? 'Test Coordinator', email, password: TEST_PASSWORD })).id;
+  const coordinatorId =
+    existing?.id ?? (await createCoordinator(ctx.db, ctx.clock, { name: options.name ?? 'Test Coordinator', email, password: TEST_PASSWORD })).id;
   const session = await createSession(ctx.db, ctx.clock, coordinatorId);
   const cookie = `${SESSION_COOKIE}=${session.sessionId}`;
   return {

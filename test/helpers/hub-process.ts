@@ -3,9 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { VISITOR } from './forms.js';
-import { freePort } from './free-port.js';
-
-export { freePort };
 
 /** The HUB_API_TOKEN the helpers below use: start hubs with it. */
 export const HUB_PROCESS_API_TOKEN = 'hub-process-token-0123456789abcdefghijklm';
@@ -20,11 +17,13 @@ export type HubProcess = {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-/** Starts `src/server.ts` with `env` (plus PATH and HOME) and waits until it listens. */
+/**
+ * Starts `src/server.ts` with `env` (plus PATH and HOME) and waits until it listens. PORT=0: the
+ * system picks a free port and the hub's start-up line says which, so no two tests race for one.
+ */
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
-  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -2,9 +2,10 @@
 // default, the demo programme: each test file gets its own, so files run in parallel.
 import { createApp } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { openTestDatabase } from './test-database.js';
 import type { RateLimit } from '../../src/http/rate-limit.js';
+import { attrs, parse } from './dom.js';
 
 export const TEST_BASE_URL = 'https://hub.example.org';
 
@@ -27,7 +28,7 @@ export async function buildTestApp(options: { now?: string; demo?: boolean; regi
 
 /** Every `datetime` attribute of the <time> elements in a page, in document order. */
 export function datetimes(html: string): string[] {
-  return [...html.matchAll(/<time datetime="([^"]+)"/g)].map((match) => match[1]!);
+  return attrs(parse(html), 'time[datetime]', 'datetime').filter((value) => value !== null);
 }
 
 /** Counts of every table, to prove that a refused request stored nothing. */
@@ -35,7 +36,10 @@ export async function tableCounts(db: Awaited<ReturnType<typeof buildTestApp>>['
   const tables = await db.introspection.getTables();
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.selectFrom(table.name as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table.name as never)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table.name] = Number((row as { n: number }).n);
   }
   return counts;

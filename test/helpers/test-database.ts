@@ -49,7 +49,10 @@ export async function closeTestDatabases(): Promise<void> {
   const names = closing.map(({ name }) => name).filter((name) => name !== null);
   if (names.length > 0) {
     const server = testPostgresUrl();
-    await adminQueries(server, names.map((name) => `drop database if exists ${name} with (force)`));
+    await adminQueries(
+      server,
+      names.map((name) => `drop database if exists ${name} with (force)`),
+    );
   }
 }
 

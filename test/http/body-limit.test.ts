@@ -24,7 +24,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const PATH = '/api/webinars/pilots-with-startups-norway/registrations';
 
 function registration(email: string, padding = 0): string {
-  return JSON.stringify({ name: 'Body Limit', email, organisation: 'Org AB', organisationType: 'startup', timezone: 'Europe/Oslo', consent: 'yes', question: 'x'.repeat(padding) });
+  return JSON.stringify({
+    name: 'Body Limit',
+    email,
+    organisation: 'Org AB',
+    organisationType: 'startup',
+    timezone: 'Europe/Oslo',
+    consent: 'yes',
+    question: 'x'.repeat(padding),
+  });
 }
 
 /** POSTs `body`, with Content-Length or chunked; resolves with the status and the answer's text. */

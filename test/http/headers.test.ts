@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 
 async function appAt(baseUrl: string) {

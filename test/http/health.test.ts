@@ -1,8 +1,7 @@
 // /healthz says the process answers and reaches its database; /readyz says whether it can do its
 // work: the database takes a committed write and has shown no damage. A full disk and a damaged
 // file are said as such, to the client (503) and in the log.
-import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +9,11 @@ import { createApp } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { TEST_ENGINE } from '../helpers/test-database.js';
 import { buildTestApp, TEST_BASE_URL, tableCounts } from '../helpers/test-app.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SLUG = 'pilots-with-startups-norway';
 const DISK_FULL_CODE = TEST_ENGINE === 'sqlite' ? 'SQLITE_FULL' : '53100';
@@ -28,13 +28,19 @@ async function fillTheDisk(db: Db): Promise<void> {
     const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(db);
     await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(db);
     const error = await (async () => {
-      for (let i = 0; i < 100_000; i++) await db.insertInto('rate_limit_hit').values({ scope: 'filler', key: String(i), at: '2027-02-01T12:00:00.000Z' }).execute();
+      for (let i = 0; i < 100_000; i++)
+        await db
+          .insertInto('rate_limit_hit')
+          .values({ scope: 'filler', key: String(i), at: '2027-02-01T12:00:00.000Z' })
+          .execute();
     })().catch((caught: unknown) => caught);
     expect((error as { code?: string }).code).toBe('SQLITE_FULL');
     return;
   }
-  await sql.raw(`create function disk_full() returns trigger language plpgsql as $$
-    begin raise exception 'could not extend file: No space left on device' using errcode = 'disk_full'; end $$`).execute(db);
+  await sql
+    .raw(`create function disk_full() returns trigger language plpgsql as $$
+    begin raise exception 'could not extend file: No space left on device' using errcode = 'disk_full'; end $$`)
+    .execute(db);
   for (const table of ['rate_limit_hit', 'attendee', 'registration', 'outbox']) {
     await sql.raw(`create trigger ${table}_disk_full before insert on ${table} for each row execute function disk_full()`).execute(db);
   }
@@ -118,7 +124,10 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite: a full disk in a transaction'
     const error = await ctx.db
       .transaction()
       .execute(async (trx) => {
-        await trx.insertInto('rate_limit_hit').values({ scope: 'big', key: 'x'.repeat(20_000), at: 'now' }).execute();
+        await trx
+          .insertInto('rate_limit_hit')
+          .values({ scope: 'big', key: 'x'.repeat(20_000), at: 'now' })
+          .execute();
       })
       .catch((caught: unknown) => caught);
     expect([(error as { code?: string }).code, (error as Error).message]).toEqual(['SQLITE_FULL', 'database or disk is full']);
@@ -133,7 +142,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite: a full disk in a transaction'
 
 describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite: a damaged file met while running', () => {
   it('answers the request that meets the damage with 503, logs it, and fails readiness from then on', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'hub-damaged-')), 'hub.db');
+    const path = join(tempDir('hub-damaged-'), 'hub.db');
     const clock = fixedClock('2027-02-01T12:00:00Z');
     const setup = openDatabase({ engine: 'sqlite', path });
     await migrateToLatest(setup);

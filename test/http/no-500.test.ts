@@ -5,16 +5,39 @@ import { buildTestApp } from '../helpers/test-app.js';
 
 const SLUGS = ['pilots-with-startups-norway', 'corporate-venture-capital-silicon-valley', 'nope', '%00', '..%2F..', 'x'.repeat(300)];
 const IDS = ['1', '999999999', 'abc', '-1', '1e3', '%20'];
-const QUERIES = ['', '?status=%00&type=zzz&q=%25_%5C', '?suggestFrom=garbage&suggestTo=2027-13-45', '?suggestFrom=2027-01-01&suggestTo=2029-01-01', '?tz=%F0%9F%92%A9&done=%3Cscript%3E', '?notified=NaN&registered=,,,'];
+const QUERIES = [
+  '',
+  '?status=%00&type=zzz&q=%25_%5C',
+  '?suggestFrom=garbage&suggestTo=2027-13-45',
+  '?suggestFrom=2027-01-01&suggestTo=2029-01-01',
+  '?tz=%F0%9F%92%A9&done=%3Cscript%3E',
+  '?notified=NaN&registered=,,,',
+];
 
 const FORMS: Array<Record<string, string | string[]>> = [
   {},
   { title: ['a', 'b'], name: ['x', 'y'], email: ['a@b.co', 'c@d.co'], start: ['2027-03-18T15:00', 'x'] },
-  { title: '\u0000\u0007', name: '😀'.repeat(500), email: '"<script>"@x', start: '2027-03-28T02:30', timezone: 'Europe/Stockholm', durationMinutes: '-1', capacity: '1e309' },
+  {
+    title: '\u0000\u0007',
+    name: '😀'.repeat(500),
+    email: '"<script>"@x',
+    start: '2027-03-28T02:30',
+    timezone: 'Europe/Stockholm',
+    durationMinutes: '-1',
+    capacity: '1e309',
+  },
   { start: '2027-10-31T02:30', timezone: 'Europe/Stockholm', offset: '+99:99', durationMinutes: '60', title: 'T', status: 'weird', role_nobody: 'speaker' },
   { kind: 'recording', title: 'R', url: 'javascript:alert(1)', visibility: 'secret', webinars: ['nope', '%'], confirm: 'yes', timezone: '../../etc' },
 ];
-const JSONS = ['{}', '[]', 'null', '"text"', '{"title":{"$ne":1},"start":[1],"speakers":"a,b,,","durationMinutes":"60.5"}', '{"speakers":[{"slug":null},{"slug":"x","role":"boss"}]}', `{"a":${'['.repeat(2000)}${']'.repeat(2000)}}`];
+const JSONS = [
+  '{}',
+  '[]',
+  'null',
+  '"text"',
+  '{"title":{"$ne":1},"start":[1],"speakers":"a,b,,","durationMinutes":"60.5"}',
+  '{"speakers":[{"slug":null},{"slug":"x","role":"boss"}]}',
+  `{"a":${'['.repeat(2000)}${']'.repeat(2000)}}`,
+];
 
 function expand(path: string): string[] {
   let paths = [path];
@@ -55,12 +78,25 @@ describe('no input causes a 500', () => {
         for (const fields of FORMS) {
           const body = new URLSearchParams();
           for (const [k, v] of Object.entries({ _csrf: session.csrf, ...fields })) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-          await send({ method: route.method, body: body.toString(), headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' } }, `form ${JSON.stringify(fields).slice(0, 80)}`);
+          await send(
+            { method: route.method, body: body.toString(), headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' } },
+            `form ${JSON.stringify(fields).slice(0, 80)}`,
+          );
         }
         for (const json of JSONS) {
-          await send({ method: route.method, body: json, headers: { ...auth, 'x-csrf-token': session.csrf, 'content-type': 'application/json' } }, `json ${json.slice(0, 60)}`);
+          await send(
+            { method: route.method, body: json, headers: { ...auth, 'x-csrf-token': session.csrf, 'content-type': 'application/json' } },
+            `json ${json.slice(0, 60)}`,
+          );
         }
-        await send({ method: route.method, body: '--x\r\nbroken multipart', headers: { ...auth, 'x-csrf-token': session.csrf, 'content-type': 'multipart/form-data; boundary=x' } }, 'broken multipart');
+        await send(
+          {
+            method: route.method,
+            body: '--x\r\nbroken multipart',
+            headers: { ...auth, 'x-csrf-token': session.csrf, 'content-type': 'multipart/form-data; boundary=x' },
+          },
+          'broken multipart',
+        );
         await send({ method: route.method, body: 'plain', headers: { ...auth, 'x-csrf-token': session.csrf, 'content-type': 'text/plain' } }, 'text/plain');
       }
     }

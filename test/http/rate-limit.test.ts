@@ -60,13 +60,13 @@ describe('the database-backed rate limiter', () => {
     const { db, clock } = await setup();
     const registrations = createRateLimiter(db, 'registration', { max: 1, windowMinutes: 10 }, clock);
     const other = createRateLimiter(db, 'other', { max: 1, windowMinutes: 10 }, clock);
-    expect([await registrations.allow('a'), await registrations.allow('b'), await other.allow('a'), await registrations.allow('a'), await other.allow('a')]).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      await registrations.allow('a'),
+      await registrations.allow('b'),
+      await other.allow('a'),
+      await registrations.allow('a'),
+      await other.allow('a'),
+    ]).toEqual([true, true, true, false, false]);
   });
 
   it('refuses a window longer than pruning keeps hits', async () => {

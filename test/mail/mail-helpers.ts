@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { fixedClock } from '../../src/clock.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import type { OutgoingEmail } from '../../src/mail/outbox.service.js';
 
@@ -29,10 +29,16 @@ export function sampleEmail(overrides: Partial<OutgoingEmail> = {}): OutgoingEma
 
 export type ReceivedMail = { mailFrom: string; rcptTo: string[]; raw: string };
 
-/** A local SMTP server; `control.mode` decides how it answers a message (accept, or refuse with a 451). */
-export async function startSmtpServer(options: { port?: number; refuseRecipients?: boolean; refuseLoginEchoing?: boolean } = {}) {
+/** What a server that is going away answers, and then closes the connection (as a restarting one does). */
+const unavailable = () => Object.assign(new Error('Service not available, closing transmission channel'), { responseCode: 421 });
+
+/**
+ * A local SMTP server on a port of its own; `control.mode` decides how it answers: accept, refuse a
+ * message with a 451, or be unavailable (421 and close, to a new connection or a pooled one).
+ */
+export async function startSmtpServer(options: { refuseRecipients?: boolean; refuseLoginEchoing?: boolean } = {}) {
   const received: ReceivedMail[] = [];
-  const control = { mode: 'accept' as 'accept' | 'refuse' };
+  const control = { mode: 'accept' as 'accept' | 'refuse' | 'unavailable' };
   let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -42,8 +48,12 @@ export async function startSmtpServer(options: { port?: number; refuseRecipients
     // server that is restarted, rather than the 30 s default.
     closeTimeout: 100,
     onConnect(_session, callback) {
+      if (control.mode === 'unavailable') return callback(unavailable());
       connections += 1;
       callback();
+    },
+    onMailFrom(_address, _session, callback) {
+      callback(control.mode === 'unavailable' ? unavailable() : undefined);
     },
     onAuth(auth, _session, callback) {
       // Some servers quote what they were sent; the hub must not store it.
@@ -71,7 +81,7 @@ export async function startSmtpServer(options: { port?: number; refuseRecipients
       });
     },
   });
-  server.listen(options.port ?? 0, '127.0.0.1');
+  server.listen(0, '127.0.0.1');
   await once(server.server, 'listening');
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -29,8 +29,14 @@ describe('parseSmtpUrl', () => {
         error: 'SMTP_URL must be an smtp:// or smtps:// address such as smtps://user:password@smtp.example.org:465, got "https://user:***@mail.example.org".',
       },
       { ok: false, error: 'SMTP_URL must be an smtp:// or smtps:// address such as smtps://user:password@smtp.example.org:465, got "mail.example.org:587".' },
-      { ok: false, error: 'SMTP_URL must be an smtp:// or smtps:// address such as smtps://user:password@smtp.example.org:465 (the host is missing), got "smtp://".' },
-      { ok: false, error: 'SMTP_URL must be an smtp:// or smtps:// address such as smtps://user:password@smtp.example.org:465, got "smtp://mail.example.org:99999".' },
+      {
+        ok: false,
+        error: 'SMTP_URL must be an smtp:// or smtps:// address such as smtps://user:password@smtp.example.org:465 (the host is missing), got "smtp://".',
+      },
+      {
+        ok: false,
+        error: 'SMTP_URL must be an smtp:// or smtps:// address such as smtps://user:password@smtp.example.org:465, got "smtp://mail.example.org:99999".',
+      },
     ]);
   });
 
@@ -55,10 +61,30 @@ describe('recordingTransport', () => {
   it('records what it accepted and fails while told to', async () => {
     const transport = recordingTransport();
     const message = {
-      id: 7, kind: 'waitlisted', to_address: 'ada@example.com', to_name: 'Ada', subject: 'On the waiting list', text_body: 'Hi',
-      html_body: null, ics_content: null, ics_method: null, dedupe_key: null, webinar_id: null, attendee_id: null,
-      status: 'sending' as const, attempts: 0, next_attempt_at: '2027-02-01T12:00:00Z', last_error: null, message_id: null,
-      created_at: '2027-02-01T12:00:00Z', updated_at: '2027-02-01T12:00:00Z', sent_at: null, not_after: null, claimed_by: null, claimed_until: null, from: 'hub@example.org',
+      id: 7,
+      kind: 'waitlisted',
+      to_address: 'ada@example.com',
+      to_name: 'Ada',
+      subject: 'On the waiting list',
+      text_body: 'Hi',
+      html_body: null,
+      ics_content: null,
+      ics_method: null,
+      dedupe_key: null,
+      webinar_id: null,
+      attendee_id: null,
+      status: 'sending' as const,
+      attempts: 0,
+      next_attempt_at: '2027-02-01T12:00:00Z',
+      last_error: null,
+      message_id: null,
+      created_at: '2027-02-01T12:00:00Z',
+      updated_at: '2027-02-01T12:00:00Z',
+      sent_at: null,
+      not_after: null,
+      claimed_by: null,
+      claimed_until: null,
+      from: 'hub@example.org',
     };
     transport.failWith(new Error('down'));
     await expect(transport.send(message)).rejects.toThrow('down');

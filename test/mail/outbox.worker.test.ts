@@ -9,7 +9,15 @@ type Setup = Awaited<ReturnType<typeof buildMailDb>>;
 
 function worker(setup: Setup, transport: MailTransport | null, options: Partial<OutboxWorkerOptions> = {}) {
   const logged: string[] = [];
-  const created = createOutboxWorker({ db: setup.db, clock: setup.clock, transport, from: FROM, log: (message) => logged.push(message), random: () => 0, ...options });
+  const created = createOutboxWorker({
+    db: setup.db,
+    clock: setup.clock,
+    transport,
+    from: FROM,
+    log: (message) => logged.push(message),
+    random: () => 0,
+    ...options,
+  });
   return Object.assign(created, { logged });
 }
 
@@ -43,8 +51,24 @@ describe('the outbox worker', () => {
       [2, FROM, 'grace@example.com', 'You are registered: Partnership models'],
     ]);
     expect(await state(setup.db)).toEqual([
-      { id: 1, status: 'sent', attempts: 0, next_attempt_at: '2027-02-01T12:00:00Z', last_error: null, message_id: '<recorded-1@test.invalid>', sent_at: '2027-02-01T12:01:00Z' },
-      { id: 2, status: 'sent', attempts: 0, next_attempt_at: '2027-02-01T12:00:00Z', last_error: null, message_id: '<recorded-2@test.invalid>', sent_at: '2027-02-01T12:01:00Z' },
+      {
+        id: 1,
+        status: 'sent',
+        attempts: 0,
+        next_attempt_at: '2027-02-01T12:00:00Z',
+        last_error: null,
+        message_id: '<recorded-1@test.invalid>',
+        sent_at: '2027-02-01T12:01:00Z',
+      },
+      {
+        id: 2,
+        status: 'sent',
+        attempts: 0,
+        next_attempt_at: '2027-02-01T12:00:00Z',
+        last_error: null,
+        message_id: '<recorded-2@test.invalid>',
+        sent_at: '2027-02-01T12:01:00Z',
+      },
     ]);
   });
 
@@ -69,7 +93,15 @@ describe('the outbox worker', () => {
 
     expect(await outbox.runOnce()).toEqual({ sent: 0, failed: 1, held: 0 });
     expect(await state(setup.db)).toEqual([
-      { id: 1, status: 'pending', attempts: 1, next_attempt_at: '2027-02-01T12:01:00Z', last_error: 'Connection closed unexpectedly', message_id: null, sent_at: null },
+      {
+        id: 1,
+        status: 'pending',
+        attempts: 1,
+        next_attempt_at: '2027-02-01T12:01:00Z',
+        last_error: 'Connection closed unexpectedly',
+        message_id: null,
+        sent_at: null,
+      },
     ]);
 
     // Not due yet: nothing is tried.
@@ -85,7 +117,12 @@ describe('the outbox worker', () => {
     setup.clock.advance(4);
     expect(await outbox.runOnce()).toEqual({ sent: 1, failed: 0, held: 0 });
     expect(transport.attempts).toHaveLength(4);
-    expect((await state(setup.db))[0]).toMatchObject({ status: 'sent', attempts: 3, sent_at: '2027-02-01T12:07:00Z', last_error: 'Connection closed unexpectedly' });
+    expect((await state(setup.db))[0]).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      sent_at: '2027-02-01T12:07:00Z',
+      last_error: 'Connection closed unexpectedly',
+    });
   });
 
   it('never gives up during an outage of several days, trying every six hours at most, and sends once the server is back', async () => {
@@ -308,7 +345,8 @@ describe('draining the outbox several messages at a time', () => {
   }
 
   async function enqueueMany(setup: Setup, count: number) {
-    for (let n = 0; n < count; n += 1) await enqueueEmail(setup.db, setup.clock, sampleEmail({ to: { address: `person${n}@example.com`, name: `Person ${n}` } }));
+    for (let n = 0; n < count; n += 1)
+      await enqueueEmail(setup.db, setup.clock, sampleEmail({ to: { address: `person${n}@example.com`, name: `Person ${n}` } }));
   }
 
   it('sends 200 due messages in one run, each exactly once, several but at most `concurrency` at a time', async () => {
@@ -336,14 +374,17 @@ describe('draining the outbox several messages at a time', () => {
     await vi.waitFor(() => expect(answers).toHaveLength(4));
 
     let stopped = false;
-    const stopping = outbox.stop().then((finished) => ((stopped = true), finished));
+    const stopping = outbox.stop().then((finished) => {
+      stopped = true;
+      return finished;
+    });
     for (const answer of answers.splice(0, 3)) answer();
     await vi.waitFor(async () => expect((await state(setup.db)).filter((row) => row.status === 'sent')).toHaveLength(3));
     await new Promise((resolve) => setTimeout(resolve, 50));
     // One message is still with the server: stop() waits for it.
     expect([stopped, (await state(setup.db)).map((row) => row.status)]).toEqual([false, ['sent', 'sent', 'sent', 'sending', ...Array(6).fill('pending')]]);
 
-    answers.splice(0).forEach((answer) => answer());
+    for (const answer of answers.splice(0)) answer();
     expect(await stopping).toBe(true);
     expect(await run).toEqual({ sent: 4, failed: 0, held: 0 });
     expect(recorder.sent.map((m) => m.id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
@@ -370,7 +411,12 @@ describe('several workers on one database', () => {
     for (let n = 0; n < 30; n++) await enqueueEmail(setup.db, setup.clock, sampleEmail({ to: { address: `person${n}@example.com`, name: `Person ${n}` } }));
     const recorder = recordingTransport();
     // A server that answers after a moment, so that the workers' claims interleave.
-    const slow: MailTransport = { send: async (message) => (await new Promise((resolve) => setTimeout(resolve, 2)), recorder.send(message)) };
+    const slow: MailTransport = {
+      send: async (message) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return recorder.send(message);
+      },
+    };
     const workers = [worker(setup, slow, { batchSize: 100 }), worker(setup, slow, { batchSize: 100 }), worker(setup, slow, { batchSize: 100 })];
 
     const results = await Promise.all(workers.map((w) => w.runOnce()));
@@ -386,17 +432,25 @@ describe('several workers on one database', () => {
     const recorder = recordingTransport();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow: MailTransport = { send: async (message) => (await gate, recorder.send(message)) };
+    const slow: MailTransport = {
+      send: async (message) => {
+        await gate;
+        return recorder.send(message);
+      },
+    };
     const first = worker(setup, slow, { claimSeconds: 3 });
     const sending = first.runOnce();
     await vi.waitFor(async () => expect((await state(setup.db))[0]?.status).toBe('sending'));
 
     // A minute on, the first claim would have run out; the worker extends it every second.
     setup.clock.advance(1);
-    await vi.waitFor(async () => {
-      const [row] = await setup.db.selectFrom('outbox').select('claimed_until').execute();
-      expect(row!.claimed_until).toBe('2027-02-01T12:01:03Z');
-    }, { timeout: 3000 });
+    await vi.waitFor(
+      async () => {
+        const [row] = await setup.db.selectFrom('outbox').select('claimed_until').execute();
+        expect(row!.claimed_until).toBe('2027-02-01T12:01:03Z');
+      },
+      { timeout: 3000 },
+    );
     expect(await worker(setup, recorder).runOnce()).toEqual({ sent: 0, failed: 0, held: 0 });
 
     release();

@@ -7,7 +7,12 @@ describe('the demo slides', () => {
     const ctx = await buildMaterialsApp();
     expect(await seedDemoMaterials(ctx.deps)).toBe(2);
 
-    const rows = await ctx.db.selectFrom('material').innerJoin('webinar', 'webinar.id', 'material.webinar_id').select(['material.id', 'webinar.slug', 'material.file_name', 'material.size_bytes', 'material.content_type']).orderBy('material.id').execute();
+    const rows = await ctx.db
+      .selectFrom('material')
+      .innerJoin('webinar', 'webinar.id', 'material.webinar_id')
+      .select(['material.id', 'webinar.slug', 'material.file_name', 'material.size_bytes', 'material.content_type'])
+      .orderBy('material.id')
+      .execute();
     expect(rows.map((row) => [row.slug, row.content_type])).toEqual([
       ['corporate-venture-capital-silicon-valley', 'application/pdf'],
       ['open-innovation-platforms-china', 'application/pdf'],

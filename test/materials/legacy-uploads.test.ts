@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUploadsFolder } from '../../src/materials/legacy-uploads.js';
 import { PAST_CVC, SAMPLES, buildMaterialsApp, chunkSizes, largePdf, storedFiles, type MaterialsCtx } from './material-helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const OLD_NAME = '0123456789abcdef0123456789abcdef.pdf';
 const OTHER_NAME = 'fedcba9876543210fedcba9876543210.pdf';
@@ -33,7 +33,7 @@ async function legacyMaterial(ctx: MaterialsCtx, fileName: string, sizeBytes: nu
 }
 
 function uploadsFolder(files: Record<string, Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-legacy-uploads-'));
+  const dir = tempDir('hub-legacy-uploads-');
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   return dir;
 }
@@ -72,7 +72,7 @@ describe('importing an uploads folder', () => {
   it('imports nothing from a folder that does not exist', async () => {
     const ctx = await buildMaterialsApp();
     await legacyMaterial(ctx, OLD_NAME, SAMPLES.pdf.length);
-    const dir = join(mkdtempSync(join(tmpdir(), 'hub-legacy-uploads-')), 'uploads');
+    const dir = join(tempDir('hub-legacy-uploads-'), 'uploads');
 
     expect(await importUploadsFolder(ctx.db, dir)).toEqual({ imported: 0, missing: [OLD_NAME] });
     expect(await storedFiles(ctx.db)).toEqual([]);

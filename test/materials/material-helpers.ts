@@ -45,7 +45,11 @@ export async function buildMaterialsApp() {
   const logged: Array<{ message: string; error: unknown }> = [];
   const log = (message: string, error: unknown) => logged.push({ message, error });
   const siteTitle = async () => (await getProgramme(ctx.db)).title;
-  const viewer = viewerZone({ defaultZone: async () => (await getProgramme(ctx.db)).defaultZone, secureCookies: true, onUnknownZone: unknownZoneResponse(ctx.db) });
+  const viewer = viewerZone({
+    defaultZone: async () => (await getProgramme(ctx.db)).defaultZone,
+    secureCookies: true,
+    onUnknownZone: unknownZoneResponse(ctx.db),
+  });
 
   const app = new Hono<AppEnv>();
   app.onError(handleErrors({ siteTitle, log }));
@@ -61,9 +65,20 @@ export async function buildMaterialsApp() {
   app.route('/', materialAdminRoutes({ ...deps, uploadDir }));
   app.route('/', materialApiRoutes({ ...deps, uploadDir }));
   const pages = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, viewer, materialsOf: materialsOf(deps) };
-  app.route('/', calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps), cache: createPublicCache({ db: ctx.db, clock: ctx.clock }) }));
+  app.route(
+    '/',
+    calendarRoutes({ db: ctx.db, baseUrl: TEST_BASE_URL, linksOf: publicMaterialLinks(deps), cache: createPublicCache({ db: ctx.db, clock: ctx.clock }) }),
+  );
   app.route('/', programmeRoutes(pages));
-  app.route('/', registrationRoutes({ ...pages, rateLimit: { max: 1000, windowMinutes: 10 }, attendeeMaterialsOf: attendeeMaterialsOf(deps), attendeeFeedLinksOf: attendeeFeedLinks(deps) }));
+  app.route(
+    '/',
+    registrationRoutes({
+      ...pages,
+      rateLimit: { max: 1000, windowMinutes: 10 },
+      attendeeMaterialsOf: attendeeMaterialsOf(deps),
+      attendeeFeedLinksOf: attendeeFeedLinks(deps),
+    }),
+  );
   return { ...ctx, app, deps, logged, uploadDir, tempFiles: () => readdirSync(uploadDir) };
 }
 
@@ -161,7 +176,11 @@ const ODF = (type: string) => [
 ];
 
 export const SAMPLES = {
-  pdf: new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n')),
+  pdf: new Uint8Array(
+    Buffer.from(
+      '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+    ),
+  ),
   pptx: zip([
     { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
     { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships/>' },

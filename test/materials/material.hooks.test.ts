@@ -69,7 +69,10 @@ describe('announcing materials', () => {
     // Someone who was told as a waiting attendee and then got a seat can open the deck now: it is new to them.
     await ctx.db.updateTable('registration').set({ status: 'confirmed' }).where('attendee_id', '=', waiting.id).execute();
     expect((await notify()).headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=1#materials`);
-    expect((await materialEmails(ctx)).at(-1)).toMatchObject({ to_address: 'waiting@example.org', subject: expect.stringContaining('the recording and slides') });
+    expect((await materialEmails(ctx)).at(-1)).toMatchObject({
+      to_address: 'waiting@example.org',
+      subject: expect.stringContaining('the recording and slides'),
+    });
   });
 
   it('announces other materials by hand once, and the recording published later once more', async () => {
@@ -90,7 +93,10 @@ describe('announcing materials', () => {
     const [slidesId, recordingId] = (await ctx.db.selectFrom('material').select('id').orderBy('id').execute()).map((m) => m.id);
     expect((await materialEmails(ctx)).map((e) => [e.subject, e.dedupe_key])).toEqual([
       ['Now available: the slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}:set:${slidesId}`],
-      ['Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley', `materials:${id}:${one.id}:recording:${slidesId},${recordingId}`],
+      [
+        'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley',
+        `materials:${id}:${one.id}:recording:${slidesId},${recordingId}`,
+      ],
     ]);
   });
 

@@ -12,7 +12,20 @@ import { lockWebinars } from '../../src/programme/programme.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { json } from '../helpers/forms.js';
 import { TEST_BASE_URL, datetimes, tableCounts } from '../helpers/test-app.js';
-import { CSRF, PAST_CHINA, PAST_CVC, SAMPLES, UPCOMING, buildMaterialsApp, chunkSizes, largePdf, registerBefore, storedFiles, upload, type MaterialsCtx } from './material-helpers.js';
+import {
+  CSRF,
+  PAST_CHINA,
+  PAST_CVC,
+  SAMPLES,
+  UPCOMING,
+  buildMaterialsApp,
+  chunkSizes,
+  largePdf,
+  registerBefore,
+  storedFiles,
+  upload,
+  type MaterialsCtx,
+} from './material-helpers.js';
 
 const PDF = 'application/pdf';
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -39,7 +52,10 @@ describe('uploading slides in the admin area', () => {
     ctx.clock.advance(90);
     const res = await ctx.app.request(
       `/admin/webinars/${PAST_CVC}/materials`,
-      upload({ _csrf: CSRF, kind: 'slides', title: 'Slides', visibility: 'public', url: '' }, { name: 'CVC lessons.pdf', bytes: SAMPLES.pdf, type: 'application/x-msdownload' }),
+      upload(
+        { _csrf: CSRF, kind: 'slides', title: 'Slides', visibility: 'public', url: '' },
+        { name: 'CVC lessons.pdf', bytes: SAMPLES.pdf, type: 'application/x-msdownload' },
+      ),
     );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}#materials`);
@@ -66,7 +82,10 @@ describe('uploading slides in the admin area', () => {
 
   it('takes the extension from the bytes: a PowerPoint called .pdf is stored and served as .pptx', async () => {
     const ctx = await buildMaterialsApp();
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Deck' }, { name: 'deck.pdf', bytes: SAMPLES.pptx }));
+    const res = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ kind: 'slides', title: 'Deck' }, { name: 'deck.pdf', bytes: SAMPLES.pptx }),
+    );
     expect(res.status).toBe(303);
     const [row] = await materialRows(ctx);
     expect(row!.file_name).toMatch(/^[0-9a-f]{32}\.pptx$/);
@@ -79,7 +98,11 @@ describe('uploading slides in the admin area', () => {
   it('accepts a recording link from a urlencoded form', async () => {
     const ctx = await buildMaterialsApp();
     const body = new URLSearchParams({ _csrf: CSRF, kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ', visibility: 'public' });
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(303);
     expect(await materialRows(ctx)).toMatchObject([{ kind: 'recording', url: 'https://youtu.be/dQw4w9WgXcQ', file_name: null, content_type: null }]);
     expect(await storedFiles(ctx.db)).toEqual([]);
@@ -108,11 +131,17 @@ describe('uploading slides in the admin area', () => {
 
   it('refuses an empty file and a missing source', async () => {
     const ctx = await buildMaterialsApp();
-    const empty = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: new Uint8Array(0) }));
+    const empty = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: new Uint8Array(0) }),
+    );
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('The file is empty.');
     // A form whose file input was left empty sends a nameless, empty part: that is "no file".
-    const none = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: '', bytes: new Uint8Array(0) }));
+    const none = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ kind: 'slides', title: 'Slides' }, { name: '', bytes: new Uint8Array(0) }),
+    );
     expect(none.status).toBe(422);
     expect(await none.text()).toContain('Give the address (https://…) of the material, or choose a file to upload.');
     expect(await materialRows(ctx)).toEqual([]);
@@ -123,7 +152,10 @@ describe('uploading slides in the admin area', () => {
     const ctx = await buildMaterialsApp();
     await refuseInserts(ctx.db, 'material', 'disk full');
     // 1.3 MB: three pieces are written before the row is refused, and rolled back with it.
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: largePdf(1_300_000) }));
+    const res = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: largePdf(1_300_000) }),
+    );
     expect(res.status).toBe(500);
     expect(ctx.logged.map((entry) => entry.message)).toEqual([`Unhandled error on POST /admin/webinars/${PAST_CVC}/materials`]);
     expect(await materialRows(ctx)).toEqual([]);
@@ -132,7 +164,10 @@ describe('uploading slides in the admin area', () => {
 
   it('answers 404 for an unknown webinar', async () => {
     const ctx = await buildMaterialsApp();
-    const res = await ctx.app.request('/admin/webinars/no-such-webinar/materials', upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    const res = await ctx.app.request(
+      '/admin/webinars/no-such-webinar/materials',
+      upload({ kind: 'slides', title: 'Slides' }, { name: 's.pdf', bytes: SAMPLES.pdf }),
+    );
     expect(res.status).toBe(404);
     expect(await storedFiles(ctx.db)).toEqual([]);
   });
@@ -163,7 +198,11 @@ describe('serving files', () => {
     const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'Översikt "final".pdf', bytes: SAMPLES.pdf });
     const res = await ctx.app.request(`/materials/${material.id}/anything.pdf`);
     expect(res.status).toBe(200);
-    expect(Object.fromEntries(['content-type', 'content-disposition', 'x-content-type-options', 'content-length', 'cache-control'].map((h) => [h, res.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['content-type', 'content-disposition', 'x-content-type-options', 'content-length', 'cache-control'].map((h) => [h, res.headers.get(h)]),
+      ),
+    ).toEqual({
       'content-type': PDF,
       'content-disposition': `attachment; filename="Oversikt _final_.pdf"; filename*=UTF-8''%C3%96versikt%20_final_.pdf`,
       'x-content-type-options': 'nosniff',
@@ -210,7 +249,11 @@ describe('serving files', () => {
     const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'deck.pdf', bytes: largePdf(1_300_000) });
     const head = await ctx.app.request(`/materials/${material.id}/deck.pdf`, { method: 'HEAD' });
     expect(head.status).toBe(200);
-    expect(Object.fromEntries(['content-type', 'content-disposition', 'x-content-type-options', 'content-length', 'cache-control'].map((h) => [h, head.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['content-type', 'content-disposition', 'x-content-type-options', 'content-length', 'cache-control'].map((h) => [h, head.headers.get(h)]),
+      ),
+    ).toEqual({
       'content-type': PDF,
       'content-disposition': `attachment; filename="deck.pdf"; filename*=UTF-8''deck.pdf`,
       'x-content-type-options': 'nosniff',
@@ -252,7 +295,12 @@ describe('serving files', () => {
     const confirmed = await registerBefore(ctx, [PAST_CVC], 'confirmed@example.org');
     const cancelled = await registerBefore(ctx, [PAST_CVC], 'cancelled@example.org', { cancel: true });
     const elsewhere = await registerBefore(ctx, [PAST_CHINA], 'elsewhere@example.org');
-    const material = await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Full deck', visibility: 'attendees' }, { name: 'deck.key', bytes: SAMPLES.keynote });
+    const material = await seedMaterial(
+      ctx,
+      PAST_CVC,
+      { kind: 'slides', title: 'Full deck', visibility: 'attendees' },
+      { name: 'deck.key', bytes: SAMPLES.keynote },
+    );
 
     expect((await ctx.app.request(`/materials/${material.id}/deck.key`)).status).toBe(404);
     const res = await ctx.app.request(`/my/${confirmed.token}/materials/${material.id}/deck.key`);
@@ -277,7 +325,10 @@ describe('two app instances on one database', () => {
     const token = 'instance-test-token-0123456789abcdef';
     const instances = [1, 2].map(() => createApp({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, apiToken: token, log: () => {} }));
     const post = (app: (typeof instances)[number], name: string, bytes: Uint8Array) =>
-      app.request(`/api/webinars/${PAST_CVC}/materials`, { ...upload({ kind: 'slides', title: name }, { name, bytes }), headers: { authorization: `Bearer ${token}` } });
+      app.request(`/api/webinars/${PAST_CVC}/materials`, {
+        ...upload({ kind: 'slides', title: name }, { name, bytes }),
+        headers: { authorization: `Bearer ${token}` },
+      });
     // Someone else holds the webinar while both requests arrive, so that they meet at the same
     // point in every run, not only when the timing is unlucky: without addMaterial's lock on the
     // webinar, PostgreSQL then refuses one of them (409) every time.
@@ -306,15 +357,30 @@ describe('two app instances on one database', () => {
 describe('the JSON API', () => {
   it('creates a recording link and answers 201 with the material', async () => {
     const ctx = await buildMaterialsApp();
-    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' }));
+    const res = await ctx.app.request(
+      `/api/webinars/${PAST_CVC}/materials`,
+      json({ kind: 'recording', title: 'Recording', url: 'https://vimeo.com/76979871' }),
+    );
     expect(res.status).toBe(201);
     const [row] = await materialRows(ctx);
-    expect(await res.json()).toEqual({ id: row!.id, webinar: PAST_CVC, kind: 'recording', title: 'Recording', visibility: 'public', url: 'https://vimeo.com/76979871', file: null, notified: 0 });
+    expect(await res.json()).toEqual({
+      id: row!.id,
+      webinar: PAST_CVC,
+      kind: 'recording',
+      title: 'Recording',
+      visibility: 'public',
+      url: 'https://vimeo.com/76979871',
+      file: null,
+      notified: 0,
+    });
   });
 
   it('takes a multipart upload and answers with the absolute file address', async () => {
     const ctx = await buildMaterialsApp();
-    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.odp', bytes: SAMPLES.odp }));
+    const res = await ctx.app.request(
+      `/api/webinars/${PAST_CVC}/materials`,
+      upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.odp', bytes: SAMPLES.odp }),
+    );
     expect(res.status).toBe(201);
     const [row] = await materialRows(ctx);
     expect(await res.json()).toEqual({
@@ -339,17 +405,31 @@ describe('the JSON API', () => {
     expect(invalid.status).toBe(422);
     expect(await invalid.json()).toEqual({
       error: 'Kind must be one of: recording, slides, link. Title must be at most 200 characters. Address must be a full https:// address.',
-      fields: { kind: 'Kind must be one of: recording, slides, link.', title: 'Title must be at most 200 characters.', url: 'Address must be a full https:// address.' },
+      fields: {
+        kind: 'Kind must be one of: recording, slides, link.',
+        title: 'Title must be at most 200 characters.',
+        url: 'Address must be a full https:// address.',
+      },
     });
-    const renamed = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: SAMPLES.text }));
+    const renamed = await ctx.app.request(
+      `/api/webinars/${PAST_CVC}/materials`,
+      upload({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: SAMPLES.text }),
+    );
     expect(renamed.status).toBe(422);
     expect(((await renamed.json()) as { fields: Record<string, string> }).fields.file).toMatch(/^This file is not a PDF/);
-    const broken = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, { method: 'POST', body: '{"kind":', headers: { 'content-type': 'application/json' } });
+    const broken = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, {
+      method: 'POST',
+      body: '{"kind":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual({ error: 'The body is not valid JSON.', fields: { body: 'The body is not valid JSON.' } });
     const text = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(400);
-    const unknown = await ctx.app.request('/api/webinars/no-such-webinar/materials', json({ kind: 'recording', title: 'R', url: 'https://youtu.be/dQw4w9WgXcQ' }));
+    const unknown = await ctx.app.request(
+      '/api/webinars/no-such-webinar/materials',
+      json({ kind: 'recording', title: 'R', url: 'https://youtu.be/dQw4w9WgXcQ' }),
+    );
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: 'There is no webinar called "no-such-webinar".' });
     expect(await tableCounts(ctx.db)).toEqual(counts);
@@ -375,12 +455,18 @@ describe('the JSON API', () => {
     await registerBefore(ctx, [PAST_CVC], 'one@example.org');
     const slides = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'slides', title: 'Slides', url: 'https://example.org/s.pdf' }));
     expect(((await slides.json()) as { notified: number }).notified).toBe(0);
-    const recording = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' }));
+    const recording = await ctx.app.request(
+      `/api/webinars/${PAST_CVC}/materials`,
+      json({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' }),
+    );
     expect(recording.status).toBe(201);
     expect(((await recording.json()) as { notified: number }).notified).toBe(1);
     const told = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'Article', url: 'https://example.org/a' }));
     expect(((await told.json()) as { notified: number }).notified).toBe(0);
-    const link = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'More', url: 'https://example.org/b', notify: true }));
+    const link = await ctx.app.request(
+      `/api/webinars/${PAST_CVC}/materials`,
+      json({ kind: 'link', title: 'More', url: 'https://example.org/b', notify: true }),
+    );
     expect(((await link.json()) as { notified: number }).notified).toBe(1);
     const emails = await ctx.db.selectFrom('outbox').select(['to_address', 'subject']).where('kind', '=', 'materials-available').execute();
     expect(emails).toEqual([
@@ -443,9 +529,15 @@ describe('guards passed in by the lead', () => {
     expect(tooLarge.status).toBe(413);
     expect(seen).toEqual([]);
 
-    const forged = await app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ _csrf: 'wrong', kind: 'slides', title: 'S' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    const forged = await app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ _csrf: 'wrong', kind: 'slides', title: 'S' }, { name: 's.pdf', bytes: SAMPLES.pdf }),
+    );
     expect(forged.status).toBe(403);
-    const good = await app.request(`/admin/webinars/${PAST_CVC}/materials`, upload({ _csrf: CSRF, kind: 'slides', title: 'S' }, { name: 's.pdf', bytes: SAMPLES.pdf }));
+    const good = await app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      upload({ _csrf: CSRF, kind: 'slides', title: 'S' }, { name: 's.pdf', bytes: SAMPLES.pdf }),
+    );
     expect(good.status).toBe(303);
     expect(seen).toEqual(['wrong', CSRF]);
     expect(await materialRows(ctx)).toHaveLength(1);

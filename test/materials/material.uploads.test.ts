@@ -30,9 +30,16 @@ describe('uploads streamed to a temporary file', () => {
   it('stores an upload from its temporary file in 512 KiB pieces, byte for byte, and removes the file', async () => {
     const ctx = await buildMaterialsApp();
     let tempFilesWhileSending = 0;
-    const form = streamedForm([{ name: 'kind', value: 'slides' }, { name: 'title', value: 'Deck' }, { name: 'file', fileName: 'deck.pdf', sizeBytes: 3 * MB + 5 }], {
-      onPull: () => (tempFilesWhileSending = Math.max(tempFilesWhileSending, ctx.tempFiles().length)),
-    });
+    const form = streamedForm(
+      [
+        { name: 'kind', value: 'slides' },
+        { name: 'title', value: 'Deck' },
+        { name: 'file', fileName: 'deck.pdf', sizeBytes: 3 * MB + 5 },
+      ],
+      {
+        onPull: () => (tempFilesWhileSending = Math.max(tempFilesWhileSending, ctx.tempFiles().length)),
+      },
+    );
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, form.init);
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: number; file: { sizeBytes: number; contentType: string } };
@@ -64,7 +71,11 @@ describe('uploads streamed to a temporary file', () => {
 
   it('answers a file just over 50 MB as before (413 from the API, the form again in the workspace), keeping nothing', async () => {
     const ctx = await buildMaterialsApp();
-    const parts = (title: string) => [{ name: 'kind', value: 'slides' }, { name: 'file', fileName: 'big.pdf', sizeBytes: MAX_UPLOAD_BYTES + 1 }, { name: 'title', value: title }];
+    const parts = (title: string) => [
+      { name: 'kind', value: 'slides' },
+      { name: 'file', fileName: 'big.pdf', sizeBytes: MAX_UPLOAD_BYTES + 1 },
+      { name: 'title', value: title },
+    ];
     const api = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, streamedForm(parts('Big')).init);
     expect(api.status).toBe(413);
     expect(await api.json()).toEqual({ error: TOO_LARGE_FILE, fields: { file: TOO_LARGE_FILE } });
@@ -81,7 +92,11 @@ describe('uploads streamed to a temporary file', () => {
 
   it('stops reading a body without Content-Length as soon as it passes 51 MB, and keeps nothing', async () => {
     const ctx = await buildMaterialsApp();
-    const endless = streamedForm([{ name: 'kind', value: 'slides' }, { name: 'title', value: 'Endless' }, { name: 'file', fileName: 'endless.pdf', sizeBytes: Infinity }]);
+    const endless = streamedForm([
+      { name: 'kind', value: 'slides' },
+      { name: 'title', value: 'Endless' },
+      { name: 'file', fileName: 'endless.pdf', sizeBytes: Infinity },
+    ]);
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, endless.init);
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: TOO_LARGE_REQUEST, fields: { file: TOO_LARGE_FILE } });
@@ -89,7 +104,10 @@ describe('uploads streamed to a temporary file', () => {
     expect(endless.pulled()).toBeGreaterThan(UPLOAD_BODY_LIMIT);
     expect(endless.pulled()).toBeLessThanOrEqual(UPLOAD_BODY_LIMIT + 64 * 1024);
 
-    const page = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials`, streamedForm([{ name: 'file', fileName: 'endless.pdf', sizeBytes: Infinity }]).init);
+    const page = await ctx.app.request(
+      `/admin/webinars/${PAST_CVC}/materials`,
+      streamedForm([{ name: 'file', fileName: 'endless.pdf', sizeBytes: Infinity }]).init,
+    );
     expect(page.status).toBe(413);
     expect(await page.text()).toContain(TOO_LARGE_REQUEST);
     expect(ctx.tempFiles()).toEqual([]);
@@ -109,10 +127,17 @@ describe('uploads streamed to a temporary file', () => {
   it('leaves no temporary file and no row when the upload breaks off in the middle', async () => {
     const ctx = await buildMaterialsApp();
     let tempFilesWhileSending = 0;
-    const broken = streamedForm([{ name: 'kind', value: 'slides' }, { name: 'title', value: 'Cut off' }, { name: 'file', fileName: 'cut.pdf', sizeBytes: 20 * MB }], {
-      failAfterBytes: 5 * MB,
-      onPull: () => (tempFilesWhileSending = Math.max(tempFilesWhileSending, ctx.tempFiles().length)),
-    });
+    const broken = streamedForm(
+      [
+        { name: 'kind', value: 'slides' },
+        { name: 'title', value: 'Cut off' },
+        { name: 'file', fileName: 'cut.pdf', sizeBytes: 20 * MB },
+      ],
+      {
+        failAfterBytes: 5 * MB,
+        onPull: () => (tempFilesWhileSending = Math.max(tempFilesWhileSending, ctx.tempFiles().length)),
+      },
+    );
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, broken.init);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'The form could not be read.', fields: { body: 'The form could not be read.' } });
@@ -125,7 +150,11 @@ describe('uploads streamed to a temporary file', () => {
   it('removes the temporary file when storing fails, and keeps neither the pieces nor the row', async () => {
     const ctx = await buildMaterialsApp();
     await refuseInserts(ctx.db, 'material', 'disk full');
-    const form = streamedForm([{ name: 'kind', value: 'slides' }, { name: 'title', value: 'Deck' }, { name: 'file', fileName: 'deck.pdf', sizeBytes: 2 * MB }]);
+    const form = streamedForm([
+      { name: 'kind', value: 'slides' },
+      { name: 'title', value: 'Deck' },
+      { name: 'file', fileName: 'deck.pdf', sizeBytes: 2 * MB },
+    ]);
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, form.init);
     expect(res.status).toBe(500);
     expect(ctx.tempFiles()).toEqual([]);
@@ -135,10 +164,16 @@ describe('uploads streamed to a temporary file', () => {
   it('answers 500 and logs it when the temporary folder cannot be written, storing nothing', async () => {
     const ctx = await buildMaterialsApp();
     rmSync(ctx.uploadDir, { recursive: true });
-    const form = streamedForm([{ name: 'kind', value: 'slides' }, { name: 'title', value: 'Deck' }, { name: 'file', fileName: 'deck.pdf', sizeBytes: 2 * MB }]);
+    const form = streamedForm([
+      { name: 'kind', value: 'slides' },
+      { name: 'title', value: 'Deck' },
+      { name: 'file', fileName: 'deck.pdf', sizeBytes: 2 * MB },
+    ]);
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, form.init);
     expect(res.status).toBe(500);
-    expect(ctx.logged.map((entry) => [entry.message, (entry.error as NodeJS.ErrnoException).code])).toEqual([[`Unhandled error on POST /api/webinars/${PAST_CVC}/materials`, 'ENOENT']]);
+    expect(ctx.logged.map((entry) => [entry.message, (entry.error as NodeJS.ErrnoException).code])).toEqual([
+      [`Unhandled error on POST /api/webinars/${PAST_CVC}/materials`, 'ENOENT'],
+    ]);
     expect(form.cancelled()).toBe(true);
     expect(await counts(ctx)).toEqual({ materials: 0, pieces: 0 });
   });
@@ -191,7 +226,11 @@ describe('uploads streamed to a temporary file', () => {
 
 describe('the workspace upload form through the whole app', () => {
   const path = `/admin/webinars/${PAST_CVC}/materials`;
-  const fields = [{ name: 'kind', value: 'slides' }, { name: 'title', value: 'Slides' }, { name: 'visibility', value: 'public' }];
+  const fields = [
+    { name: 'kind', value: 'slides' },
+    { name: 'title', value: 'Slides' },
+    { name: 'visibility', value: 'public' },
+  ];
   const file = { name: 'file', fileName: 'slides.pdf', sizeBytes: 4 * MB };
 
   it('stores the form when `_csrf` comes first, as the workspace sends it', async () => {

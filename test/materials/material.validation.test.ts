@@ -21,8 +21,16 @@ describe('embedFor', () => {
 
   it('embeds Vimeo without tracking, keeping the hash of an unlisted video', () => {
     expect(embedFor('https://vimeo.com/76979871')).toEqual({ type: 'iframe', provider: 'Vimeo', src: 'https://player.vimeo.com/video/76979871?dnt=1' });
-    expect(embedFor('https://vimeo.com/76979871/8a3c1f2b9d')).toEqual({ type: 'iframe', provider: 'Vimeo', src: 'https://player.vimeo.com/video/76979871?h=8a3c1f2b9d&dnt=1' });
-    expect(embedFor('https://player.vimeo.com/video/76979871')).toEqual({ type: 'iframe', provider: 'Vimeo', src: 'https://player.vimeo.com/video/76979871?dnt=1' });
+    expect(embedFor('https://vimeo.com/76979871/8a3c1f2b9d')).toEqual({
+      type: 'iframe',
+      provider: 'Vimeo',
+      src: 'https://player.vimeo.com/video/76979871?h=8a3c1f2b9d&dnt=1',
+    });
+    expect(embedFor('https://player.vimeo.com/video/76979871')).toEqual({
+      type: 'iframe',
+      provider: 'Vimeo',
+      src: 'https://player.vimeo.com/video/76979871?dnt=1',
+    });
   });
 
   it('plays direct video files in a <video> element', () => {
@@ -64,8 +72,15 @@ describe('validateMaterial', () => {
   });
 
   it('accepts uploaded slides with the type from the bytes and a cleaned name', () => {
-    const result = validateMaterial({ kind: 'slides', title: 'Slides', visibility: 'attendees' }, { name: 'C:\\talks\\Slides\u0007 v2.pptx', bytes: SAMPLES.pdf });
-    expect(result.ok && result.value.upload).toEqual({ bytes: SAMPLES.pdf, originalName: 'Slides v2.pptx', type: { contentType: 'application/pdf', extension: 'pdf', label: 'PDF' } });
+    const result = validateMaterial(
+      { kind: 'slides', title: 'Slides', visibility: 'attendees' },
+      { name: 'C:\\talks\\Slides\u0007 v2.pptx', bytes: SAMPLES.pdf },
+    );
+    expect(result.ok && result.value.upload).toEqual({
+      bytes: SAMPLES.pdf,
+      originalName: 'Slides v2.pptx',
+      type: { contentType: 'application/pdf', extension: 'pdf', label: 'PDF' },
+    });
     expect(result.ok && result.value.visibility).toBe('attendees');
   });
 
@@ -86,7 +101,10 @@ describe('validateMaterial', () => {
   });
 
   it('wants exactly one of address and file', () => {
-    expect(validateMaterial({ kind: 'slides', title: 'Slides' })).toEqual({ ok: false, errors: { url: 'Give the address (https://…) of the material, or choose a file to upload.' } });
+    expect(validateMaterial({ kind: 'slides', title: 'Slides' })).toEqual({
+      ok: false,
+      errors: { url: 'Give the address (https://…) of the material, or choose a file to upload.' },
+    });
     expect(validateMaterial({ kind: 'slides', title: 'Slides', url: 'https://example.org/s.pdf' }, { name: 's.pdf', bytes: SAMPLES.pdf })).toEqual({
       ok: false,
       errors: { url: 'Give either an address or a file, not both.' },

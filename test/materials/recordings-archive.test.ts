@@ -189,7 +189,12 @@ describe('what the archive shows', () => {
     const ctx = await buildMaterialsApp();
     await seedMaterial(ctx, PAST_CVC, { kind: 'recording', title: 'CVC recording', url: 'https://media.example.org/cvc.mp4' });
     await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Attendee CVC slides', visibility: 'attendees', url: 'https://example.org/cvc-private' });
-    await seedMaterial(ctx, PAST_CHINA, { kind: 'recording', title: 'Attendee China recording', visibility: 'attendees', url: 'https://example.org/china-private' });
+    await seedMaterial(ctx, PAST_CHINA, {
+      kind: 'recording',
+      title: 'Attendee China recording',
+      visibility: 'attendees',
+      url: 'https://example.org/china-private',
+    });
     await seedMaterial(ctx, UPCOMING, { kind: 'slides', title: 'Advance slides', url: 'https://example.org/advance' });
 
     for (const path of ['/recordings', '/recordings?q=china', '/recordings?q=attendee', '/recordings?area=innovation-hubs']) {
@@ -219,6 +224,8 @@ describe('what the archive shows', () => {
     const search = await get(ctx, '/recordings?q=silicon&tz=America/Los_Angeles');
     expect(search.status).toBe(200);
     expect(datetimes(search.html)).toEqual(['2026-12-17T08:00:00-08:00']);
-    expect(search.html).toContain('<time datetime="2026-12-17T08:00:00-08:00">Thu 17 Dec 2026, 08:00 <abbr title="America/Los_Angeles, UTC-08:00">PST</abbr></time>');
+    expect(search.html).toContain(
+      '<time datetime="2026-12-17T08:00:00-08:00">Thu 17 Dec 2026, 08:00 <abbr title="America/Los_Angeles, UTC-08:00">PST</abbr></time>',
+    );
   });
 });

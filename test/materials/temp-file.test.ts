@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepTempUploads, TEMP_UPLOAD_PREFIX } from '../../src/materials/temp-file.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('sweeping temporary uploads at start', () => {
   it('removes only upload files older than the limit, and leaves everything else alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hub-sweep-'));
+    const dir = tempDir('hub-sweep-');
     const old = join(dir, `${TEMP_UPLOAD_PREFIX}old`);
     writeFileSync(old, 'left by a killed process');
     const twoHoursAgo = (Date.now() - 2 * 3600_000) / 1000;

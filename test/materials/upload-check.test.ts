@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES, checkUpload, checkUploadSize, detectUploadType, detectUploadTypeIn, readZipEntries } from '../../src/materials/upload-check.js';
 import { SAMPLES, zip } from './material-helpers.js';
 
-const REFUSED_TYPE = 'This file is not a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file. Upload one of these, or publish the material as a link.';
+const REFUSED_TYPE =
+  'This file is not a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file. Upload one of these, or publish the material as a link.';
 
 describe('detectUploadType', () => {
   it('recognises a PDF by its %PDF- header', () => {
@@ -42,7 +43,10 @@ describe('detectUploadType', () => {
   });
 
   it('does not take an ODP mimetype that is not the first entry, or is compressed', () => {
-    const second = zip([{ name: 'content.xml', data: '<x/>' }, { name: 'mimetype', data: 'application/vnd.oasis.opendocument.presentation', store: true }]);
+    const second = zip([
+      { name: 'content.xml', data: '<x/>' },
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.presentation', store: true },
+    ]);
     const deflated = zip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.presentation' }]);
     expect(detectUploadType(second)).toBeUndefined();
     expect(detectUploadType(deflated)).toBeUndefined();
@@ -64,7 +68,11 @@ describe('detectUploadType', () => {
 
 describe('size rules', () => {
   it('refuses an empty file', () => {
-    expect(checkUpload(new Uint8Array(0))).toEqual({ ok: false, reason: 'empty', message: 'The file is empty. Choose the file again; it may not have finished saving.' });
+    expect(checkUpload(new Uint8Array(0))).toEqual({
+      ok: false,
+      reason: 'empty',
+      message: 'The file is empty. Choose the file again; it may not have finished saving.',
+    });
   });
 
   it('refuses a file over the limit, at most 50 MB by default', () => {

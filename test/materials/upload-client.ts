@@ -133,7 +133,10 @@ export type StreamedForm = {
  * ends). `failAfterBytes` errors the body there, as a connection that breaks; `onPull` sees each
  * chunk go.
  */
-export function streamedForm(parts: FormPart[], options: { headers?: Record<string, string>; failAfterBytes?: number; onPull?: (pulled: number) => void } = {}): StreamedForm {
+export function streamedForm(
+  parts: FormPart[],
+  options: { headers?: Record<string, string>; failAfterBytes?: number; onPull?: (pulled: number) => void } = {},
+): StreamedForm {
   const boundary = `----hub-test-${Math.random().toString(16).slice(2)}`;
   const hash = createHash('sha256');
   function* chunks(): Generator<Buffer> {
@@ -142,7 +145,9 @@ export function streamedForm(parts: FormPart[], options: { headers?: Record<stri
         yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`);
         continue;
       }
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: application/pdf\r\n\r\n`);
+      yield Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      );
       for (let made = 0; made < part.sizeBytes; ) {
         const chunk = Buffer.allocUnsafe(Math.min(CHUNK, part.sizeBytes - made));
         randomFillSync(chunk);

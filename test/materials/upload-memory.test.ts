@@ -13,7 +13,10 @@ import { memoryOf, postUpload, resetPeakMemory, sampleMemory, sha256Of } from '.
 
 const MB = 1024 * 1024;
 const AUTH = { authorization: `Bearer ${HUB_PROCESS_API_TOKEN}` };
-const TOO_LARGE_REQUEST = { error: 'The request is too large (at most 52224 KB).', fields: { file: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.' } };
+const TOO_LARGE_REQUEST = {
+  error: 'The request is too large (at most 52224 KB).',
+  fields: { file: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.' },
+};
 
 let hub: HubProcess;
 let db: Db;
@@ -41,7 +44,9 @@ async function counts() {
 
 beforeAll(async () => {
   const target =
-    TEST_ENGINE === 'postgres' ? { engine: 'postgres' as const, url: (await createPostgresDatabase()).url, poolSize: 2 } : { engine: 'sqlite' as const, path: join(dataDir, 'hub.db') };
+    TEST_ENGINE === 'postgres'
+      ? { engine: 'postgres' as const, url: (await createPostgresDatabase()).url, poolSize: 2 }
+      : { engine: 'sqlite' as const, path: join(dataDir, 'hub.db') };
   const env: Record<string, string> = target.engine === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_PATH: target.path };
   hub = await startHubProcess({ HUB_DEMO: '0', HUB_API_TOKEN: HUB_PROCESS_API_TOKEN, TMPDIR: hubTmp, ...env });
   db = openDatabase(target);
@@ -68,13 +73,18 @@ describe.skipIf(process.platform !== 'linux')(`uploads to a hub process on ${TES
     const peakIsExact = resetPeakMemory(pid);
     const sampler = sampleMemory(pid);
     const uploads = await Promise.all(
-      Array.from({ length: 6 }, (_, n) => postUpload(uploadsUrl, { fields: { kind: 'slides', title: `Deck ${n}` }, file: { name: `deck-${n}.pdf`, sizeBytes: 49 * MB }, headers: AUTH })),
+      Array.from({ length: 6 }, (_, n) =>
+        postUpload(uploadsUrl, { fields: { kind: 'slides', title: `Deck ${n}` }, file: { name: `deck-${n}.pdf`, sizeBytes: 49 * MB }, headers: AUTH }),
+      ),
     );
     const sampledPeak = sampler.stop();
     const peak = Math.max(sampledPeak, peakIsExact ? memoryOf(pid).peak : 0);
     const figures = `hub memory: ${(baseline / MB).toFixed(0)} MB before, ${(peak / MB).toFixed(0)} MB at the peak (+${((peak - baseline) / MB).toFixed(0)} MB)`;
     await annotate(figures);
-    expect(uploads.map((upload) => upload.status), uploads.map((upload) => upload.body).join('\n')).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(
+      uploads.map((upload) => upload.status),
+      uploads.map((upload) => upload.body).join('\n'),
+    ).toEqual([201, 201, 201, 201, 201, 201]);
     expect((peak - baseline) / MB, figures).toBeLessThanOrEqual(100);
 
     for (const upload of uploads) {

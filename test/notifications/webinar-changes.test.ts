@@ -40,7 +40,9 @@ describe('moving a published webinar', () => {
       ['speaker-updated', 'ingrid@example.no', 'REQUEST'],
     ]);
     const shanghai = messages[0]!;
-    expect(shanghai.text_body).toContain('New time (your time):\nThu 18 Mar 2027, 23:00–Fri 19 Mar 2027 00:00 GMT+8 (Asia/Shanghai)\n= Thu 18 Mar 2027, 16:00–17:00 CET (Europe/Stockholm)');
+    expect(shanghai.text_body).toContain(
+      'New time (your time):\nThu 18 Mar 2027, 23:00–Fri 19 Mar 2027 00:00 GMT+8 (Asia/Shanghai)\n= Thu 18 Mar 2027, 16:00–17:00 CET (Europe/Stockholm)',
+    );
     expect(shanghai.text_body).toContain('Previously:\nThu 18 Mar 2027, 22:00–23:00 GMT+8 (Asia/Shanghai)');
     expect(messages[1]!.text_body).toContain('Thu 18 Mar 2027, 16:00–17:00 CET (Europe/Oslo)');
     const invite = parseCalendar(shanghai.ics_content!).events[0]!;
@@ -60,9 +62,23 @@ describe('moving a published webinar', () => {
     const ctx = await buildTestApp();
     await move(ctx, '2027-03-18T15:00', false);
     await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
-    await ctx.db.insertInto('outbox').values({ ...(await ctx.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow()), id: undefined, kind: 'reminder-24h', dedupe_key: 'r', not_after: '2027-03-18T14:00:00Z' }).execute();
+    await ctx.db
+      .insertInto('outbox')
+      .values({
+        ...(await ctx.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow()),
+        id: undefined,
+        kind: 'reminder-24h',
+        dedupe_key: 'r',
+        not_after: '2027-03-18T14:00:00Z',
+      })
+      .execute();
     await move(ctx, '2027-03-18T17:00');
-    const rows = await ctx.db.selectFrom('outbox').select(['kind', 'not_after']).where('kind', 'in', ['registration-confirmed', 'reminder-24h']).orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('outbox')
+      .select(['kind', 'not_after'])
+      .where('kind', 'in', ['registration-confirmed', 'reminder-24h'])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { kind: 'registration-confirmed', not_after: '2027-03-18T17:00:00Z' },
       { kind: 'reminder-24h', not_after: '2027-03-18T14:00:00Z' },
@@ -117,7 +133,11 @@ describe('changes that concern only some people', () => {
 
   it('tells only the speakers about a new technical check or panelists’ link, with their private page', async () => {
     const ctx = await setup();
-    await ctx.db.updateTable('speaker').set({ token: 'T'.repeat(43), token_lookup: 'x' }).where('slug', '=', 'ingrid-haugen').execute();
+    await ctx.db
+      .updateTable('speaker')
+      .set({ token: 'T'.repeat(43), token_lookup: 'x' })
+      .where('slug', '=', 'ingrid-haugen')
+      .execute();
     await updateWebinar(ctx.db, ctx.clock, SLUG, { techCheckMinutes: 60 }, notifier(ctx));
     await updateWebinar(ctx.db, ctx.clock, SLUG, { speakerJoinUrl: 'https://meet.example.org/new-panel' }, notifier(ctx));
     const messages = await outbox(ctx);

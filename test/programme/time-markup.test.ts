@@ -15,10 +15,23 @@ function textOutsideTimes(html: string): string {
 describe('times on pages', () => {
   it('are all inside <time datetime> elements, on every public and private page', async () => {
     const ctx = await buildTestApp();
-    const registered = await ctx.app.request('/api/webinars/pilots-with-startups-norway/registrations', json({ ...VISITOR, question: 'Is 10:30 a good time?' }));
+    const registered = await ctx.app.request(
+      '/api/webinars/pilots-with-startups-norway/registrations',
+      json({ ...VISITOR, question: 'Is 10:30 a good time?' }),
+    );
     const personal = new URL(((await registered.json()) as { personalUrl: string }).personalUrl).pathname;
     const speaker = `/speaker/${await rotateSpeakerLink(ctx.db, ctx.clock, 'ingrid-haugen')}`;
-    const pages = ['/', '/?tz=Asia/Shanghai', '/webinars/pilots-with-startups-norway', '/webinars/open-innovation-platforms-china?tz=America/Los_Angeles', '/areas/innovation-hubs', '/speakers/chen-jing', '/recordings', personal, speaker];
+    const pages = [
+      '/',
+      '/?tz=Asia/Shanghai',
+      '/webinars/pilots-with-startups-norway',
+      '/webinars/open-innovation-platforms-china?tz=America/Los_Angeles',
+      '/areas/innovation-hubs',
+      '/speakers/chen-jing',
+      '/recordings',
+      personal,
+      speaker,
+    ];
     for (const path of pages) {
       const res = await ctx.app.request(path);
       expect(res.status, path).toBe(200);

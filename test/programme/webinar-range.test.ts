@@ -15,7 +15,8 @@ async function setUp() {
   const create = (start: string, timezone = 'Europe/Stockholm') =>
     ctx.app.request('/api/webinars', json({ title: 'Range check', start, timezone, durationMinutes: 60, status: 'published' }, auth));
   const patch = (slug: string, body: Record<string, unknown>) => ctx.app.request(`/api/webinars/${slug}`, { ...json(body, auth), method: 'PATCH' });
-  const stored = async (slug: string) => ctx.db.selectFrom('webinar').select(['start_local', 'start_zone', 'sequence']).where('slug', '=', slug).executeTakeFirstOrThrow();
+  const stored = async (slug: string) =>
+    ctx.db.selectFrom('webinar').select(['start_local', 'start_zone', 'sequence']).where('slug', '=', slug).executeTakeFirstOrThrow();
   return { ...ctx, auth, create, patch, stored };
 }
 
@@ -76,7 +77,10 @@ describe('the range of a webinar’s start', () => {
     const session = await signInAsCoordinator(ctx);
     const before = await ctx.stored(SLUG);
     const counts = await tableCounts(ctx.db);
-    const res = await ctx.app.request(`/admin/webinars/${SLUG}`, session.form({ title: 'Pilots with startups', start: '1900-01-01T10:00', timezone: 'Europe/Oslo' }));
+    const res = await ctx.app.request(
+      `/admin/webinars/${SLUG}`,
+      session.form({ title: 'Pilots with startups', start: '1900-01-01T10:00', timezone: 'Europe/Oslo' }),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('The start must be a date from 2000-01-01 to 2100-12-31; 1900-01-01 is outside that range.');
@@ -89,7 +93,10 @@ describe('the range of a webinar’s start', () => {
     const ctx = await setUp();
     const session = await signInAsCoordinator(ctx);
     const counts = await tableCounts(ctx.db);
-    const res = await ctx.app.request('/admin/webinars', session.form({ title: 'Far future', start: '9999-12-31T10:00', timezone: 'Europe/Stockholm', durationMinutes: '60', status: 'draft' }));
+    const res = await ctx.app.request(
+      '/admin/webinars',
+      session.form({ title: 'Far future', start: '9999-12-31T10:00', timezone: 'Europe/Stockholm', durationMinutes: '60', status: 'draft' }),
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('The start must be a date from 2000-01-01 to 2100-12-31; 9999-12-31 is outside that range.');
     expect(await tableCounts(ctx.db)).toEqual(counts);
@@ -99,7 +106,18 @@ describe('the range of a webinar’s start', () => {
     const ctx = await setUp();
     const res = await ctx.app.request(
       '/api/webinars',
-      json({ title: 'Limits', start: '2027-05-05T09:00', timezone: 'Europe/Stockholm', durationMinutes: 4, capacity: 0, techCheckMinutes: 241, registrationClosesMinutesBefore: -1 }, ctx.auth),
+      json(
+        {
+          title: 'Limits',
+          start: '2027-05-05T09:00',
+          timezone: 'Europe/Stockholm',
+          durationMinutes: 4,
+          capacity: 0,
+          techCheckMinutes: 241,
+          registrationClosesMinutesBefore: -1,
+        },
+        ctx.auth,
+      ),
     );
     expect(res.status).toBe(422);
     expect(((await res.json()) as { fields: Record<string, string> }).fields).toEqual({

@@ -144,7 +144,10 @@ describe('the personal feed’s validators', () => {
     const after = await ctx.app.request(`/my/${waiting}/calendar.ics`, { headers: { 'if-modified-since': lastModified } });
     expect(after.status).toBe(200);
     expect(new Date(after.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());
-    expect(parseCalendar(await after.text()).events[0]).toMatchObject({ status: 'CONFIRMED', location: 'https://meet.example.org/pilots-with-startups-norway' });
+    expect(parseCalendar(await after.text()).events[0]).toMatchObject({
+      status: 'CONFIRMED',
+      location: 'https://meet.example.org/pilots-with-startups-norway',
+    });
   });
 });
 
@@ -154,7 +157,7 @@ describe('reminders', () => {
     await schedule(ctx, SLUG, '2027-02-05T15:00'); // 14:00Z
     await registerVisitor(ctx);
     const deps = { db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL };
-    const reminders = async () => (await ctx.db.selectFrom('outbox').select(['kind', 'subject']).where('kind', 'like', 'reminder%').orderBy('id').execute());
+    const reminders = async () => await ctx.db.selectFrom('outbox').select(['kind', 'subject']).where('kind', 'like', 'reminder%').orderBy('id').execute();
 
     ctx.clock.set('2027-02-04T13:59:00Z');
     await enqueueDueReminders(deps);

@@ -12,7 +12,14 @@ type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** A second instance of the hub on the same database, as behind a load balancer. */
 function anotherInstance(ctx: Ctx) {
-  return createApp({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL, log: (message, error) => ctx.logged.push({ message, error }), apiToken: null, trustProxy: false });
+  return createApp({
+    db: ctx.db,
+    clock: ctx.clock,
+    baseUrl: TEST_BASE_URL,
+    log: (message, error) => ctx.logged.push({ message, error }),
+    apiToken: null,
+    trustProxy: false,
+  });
 }
 const SLUG = 'pilots-with-startups-norway';
 
@@ -51,7 +58,13 @@ describe('registering through the webinar page', () => {
     expect(page.headers.get('cache-control')).toBe('private, no-store');
 
     const [message] = await outbox(ctx);
-    expect(message).toMatchObject({ kind: 'registration-confirmed', to_address: 'wang.fang@example.cn', to_name: 'Wang Fang', ics_method: 'REQUEST', status: 'pending' });
+    expect(message).toMatchObject({
+      kind: 'registration-confirmed',
+      to_address: 'wang.fang@example.cn',
+      to_name: 'Wang Fang',
+      ics_method: 'REQUEST',
+      status: 'pending',
+    });
     expect(message!.text_body).toContain('Thu 18 Mar 2027, 22:00–23:00 GMT+8 (Asia/Shanghai)');
     expect(message!.text_body).toContain(`https://hub.example.org/my/${token}`);
     const invite = parseCalendar(message!.ics_content!);
@@ -175,7 +188,11 @@ describe('registering through the webinar page', () => {
     // The attempt counts against the client's registration limit, as every accepted form does.
     expect(await tableCounts(ctx.db)).toEqual({ ...before, outbox: before.outbox! + 1, rate_limit_hit: before.rate_limit_hit! + 1 });
     const email = (await outbox(ctx)).at(-1)!;
-    expect([email.kind, email.to_address, email.subject]).toEqual(['already-registered', 'wang.fang@example.cn', 'Already registered: From pilot to contract: how Norwegian industry buys from startups']);
+    expect([email.kind, email.to_address, email.subject]).toEqual([
+      'already-registered',
+      'wang.fang@example.cn',
+      'Already registered: From pilot to contract: how Norwegian industry buys from startups',
+    ]);
     expect(email.text_body).toContain('You already have a seat, so nothing has changed.');
     expect(email.text_body).toMatch(/\/my\/[A-Za-z0-9_-]{43}/);
     // Typing it again the same day sends nothing more: the address cannot be flooded this way.
@@ -331,7 +348,11 @@ describe('when registration is closed', () => {
     if (setup === 'cancel') await updateWebinar(ctx.db, ctx.clock, slug, { status: 'cancelled' });
     if (setup === 'close-early') {
       await schedule(ctx, slug, '2027-02-02T12:00');
-      await ctx.db.updateTable('webinar').set({ registration_closes_minutes_before: 24 * 60 + 120 }).where('slug', '=', slug).execute();
+      await ctx.db
+        .updateTable('webinar')
+        .set({ registration_closes_minutes_before: 24 * 60 + 120 })
+        .where('slug', '=', slug)
+        .execute();
     }
     const before = await tableCounts(ctx.db);
     const api = await ctx.app.request(`/api/webinars/${slug}/registrations`, json(VISITOR));
@@ -351,7 +372,9 @@ describe('when registration is closed', () => {
     ctx.clock.set('2027-02-01T13:00:00Z');
     const late = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'late@example.org' }));
     expect(late.status).toBe(409);
-    expect(await late.json()).toEqual({ error: `Registration for “From pilot to contract: how Norwegian industry buys from startups” closed when it started.` });
+    expect(await late.json()).toEqual({
+      error: `Registration for “From pilot to contract: how Norwegian industry buys from startups” closed when it started.`,
+    });
   });
 });
 
@@ -360,12 +383,27 @@ describe('bad input changes nothing', () => {
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
     ['a missing name', { ...VISITOR, name: '' }, 'name', 'Name is required.'],
     ['an invalid email', { ...VISITOR, email: 'not-an-email' }, 'email', 'Email must be an email address such as name@example.com.'],
-    ['an unknown zone', { ...VISITOR, timezone: 'Mars/Olympus' }, 'timezone', 'Time zone "Mars/Olympus" is not a known IANA time zone such as Europe/Stockholm or America/New_York.'],
+    [
+      'an unknown zone',
+      { ...VISITOR, timezone: 'Mars/Olympus' },
+      'timezone',
+      'Time zone "Mars/Olympus" is not a known IANA time zone such as Europe/Stockholm or America/New_York.',
+    ],
     ['no consent', { ...VISITOR, consent: '' }, 'consent', 'Please agree that we store your details for the programme; we cannot register you otherwise.'],
     ['an over-long organisation', { ...VISITOR, organisation: tooLong }, 'organisation', 'Organisation must be at most 160 characters.'],
     ['an over-long question', { ...VISITOR, question: tooLong }, 'question', 'Question for the speakers must be at most 2000 characters.'],
-    ['an unknown organisation type', { ...VISITOR, organisationType: 'pirate' }, 'organisationType', 'Organisation type must be one of: large-company, startup, academia, public-sector, other.'],
-    ['a filled honeypot', { ...VISITOR, website: 'http://spam.example' }, 'form', 'Your registration could not be accepted. Please reload the page and try again.'],
+    [
+      'an unknown organisation type',
+      { ...VISITOR, organisationType: 'pirate' },
+      'organisationType',
+      'Organisation type must be one of: large-company, startup, academia, public-sector, other.',
+    ],
+    [
+      'a filled honeypot',
+      { ...VISITOR, website: 'http://spam.example' },
+      'form',
+      'Your registration could not be accepted. Please reload the page and try again.',
+    ],
   ];
 
   it.each(cases)('refuses %s in the JSON API with 422 and a message for the field', async (_label, body, field, message) => {
@@ -409,7 +447,11 @@ describe('bad input changes nothing', () => {
 
   it('refuses a body that is not a form on the form route with 400', async () => {
     const ctx = await buildTestApp();
-    const res = await ctx.app.request(`/webinars/${SLUG}/register`, { method: 'POST', body: JSON.stringify(VISITOR), headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.request(`/webinars/${SLUG}/register`, {
+      method: 'POST',
+      body: JSON.stringify(VISITOR),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
   });
 
@@ -429,7 +471,11 @@ describe('bad input changes nothing', () => {
       ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `p${i}@example.org` }, { 'x-forwarded-for': forwardedFor }));
     const behindProxy = await buildTestApp({ trustProxy: true, registrationRateLimit: { max: 2, windowMinutes: 10 } });
     // The proxy appends the address it saw; what the client wrote before that is not trusted.
-    const fromA = [await send(behindProxy, 1, '203.0.113.1'), await send(behindProxy, 2, '6.6.6.6, 203.0.113.1'), await send(behindProxy, 3, '7.7.7.7, 203.0.113.1')];
+    const fromA = [
+      await send(behindProxy, 1, '203.0.113.1'),
+      await send(behindProxy, 2, '6.6.6.6, 203.0.113.1'),
+      await send(behindProxy, 3, '7.7.7.7, 203.0.113.1'),
+    ];
     expect(fromA.map((r) => r.status)).toEqual([201, 201, 429]);
     expect((await send(behindProxy, 4, '198.51.100.7')).status).toBe(201);
     // Without TRUST_PROXY a client cannot dodge the limit by claiming addresses.
@@ -448,7 +494,8 @@ describe('bad input changes nothing', () => {
   it('limits registrations per client address', async () => {
     const ctx = await buildTestApp();
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${i}@example.org` }))).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${i}@example.org` }))).status);
     expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
     ctx.clock.advance(11);
@@ -459,7 +506,8 @@ describe('bad input changes nothing', () => {
     const ctx = await buildTestApp();
     const instances = [ctx.app, anotherInstance(ctx)];
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await instances[i % 2]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${i}@example.org` }))).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await instances[i % 2]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${i}@example.org` }))).status);
     expect(statuses).toEqual([...Array<number>(20).fill(201), 429, 429]);
     expect(await ctx.db.selectFrom('rate_limit_hit').select(['scope', 'key']).distinct().execute()).toEqual([{ scope: 'registration', key: 'unknown' }]);
     ctx.clock.advance(11);
@@ -470,7 +518,9 @@ describe('bad input changes nothing', () => {
     const ctx = await buildTestApp();
     const instances = [ctx.app, anotherInstance(ctx)];
     const responses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => instances[i % 2]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `burst${i}@example.org` }))),
+      Array.from({ length: 60 }, (_, i) =>
+        instances[i % 2]!.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `burst${i}@example.org` })),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);

@@ -49,13 +49,18 @@ describe('a stranger registering someone else’s address', () => {
   it('refuses a name or an organisation with a web address in it, with a field message, and stores nothing', async () => {
     const ctx = await buildTestApp();
     const before = await tableCounts(ctx.db);
-    const name = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, name: 'Action needed: verify at https://evil.example/login' }));
+    const name = await ctx.app.request(
+      `/api/webinars/${SLUG}/registrations`,
+      json({ ...VISITOR, name: 'Action needed: verify at https://evil.example/login' }),
+    );
     const organisation = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, organisation: 'see www.evil.example' }));
     const path = await ctx.app.request(`/webinars/${SLUG}/register`, form({ ...VISITOR, name: 'Go to evil.example/login now' }));
 
     expect(name.status).toBe(422);
     expect(((await name.json()) as { fields: Record<string, string> }).fields).toEqual({ name: 'Please write your name without a web address.' });
-    expect(((await organisation.json()) as { fields: Record<string, string> }).fields).toEqual({ organisation: 'Please write the organisation’s name without a web address.' });
+    expect(((await organisation.json()) as { fields: Record<string, string> }).fields).toEqual({
+      organisation: 'Please write the organisation’s name without a web address.',
+    });
     expect(path.status).toBe(422);
     expect(await path.text()).toContain('Please write your name without a web address.');
     expect(await tableCounts(ctx.db)).toEqual(before);

@@ -1,16 +1,16 @@
 // `npm run backup`: a copy of a running hub's SQLite file, taken while registrations come in, that
 // a second hub starts on with every registration acknowledged before the backup began.
 import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { createWebinarThroughApi, HUB_PROCESS_API_TOKEN, registerThroughApi, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const running: HubProcess[] = [];
 afterEach(async () => {
@@ -28,8 +28,11 @@ type Run = { code: number; stdout: string; stderr: string };
 /** `npm run backup -- <folder>`, as the script it runs, with only the environment given. */
 function runBackup(folder: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', folder], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/backup.ts', folder],
+      { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -50,10 +53,10 @@ function readDatabase<T>(path: string, read: (db: SQLite.Database) => T): T {
   }
 }
 
-const attendeeEmails = (db: SQLite.Database) => (db.prepare('select email from attendee order by id').all() as Array<{ email: string }>).map((row) => row.email);
+const attendeeEmails = (db: SQLite.Database) =>
+  (db.prepare('select email from attendee order by id').all() as Array<{ email: string }>).map((row) => row.email);
 const countOf = (db: SQLite.Database, table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const email = (n: number) => `person${n}@example.org`;
 
@@ -100,7 +103,9 @@ describe('npm run backup on a running hub', () => {
       emails: attendeeEmails(db),
       registrations: countOf(db, 'registration'),
       outbox: countOf(db, 'outbox'),
-      waiting: db.prepare(`select count(*) filter (where status = 'pending') as pending, count(*) filter (where status = 'held') as held from outbox`).get() as { pending: number; held: number },
+      waiting: db
+        .prepare(`select count(*) filter (where status = 'pending') as pending, count(*) filter (where status = 'held') as held from outbox`)
+        .get() as { pending: number; held: number },
       journalMode: db.pragma('journal_mode', { simple: true }),
     }));
     expect(copy.journalMode).toBe('delete');
@@ -112,11 +117,15 @@ describe('npm run backup on a running hub', () => {
     expect([copy.registrations, copy.outbox]).toEqual([copy.emails.length, copy.emails.length]);
     // What it printed is what it wrote. Without SMTP_URL no confirmation was sent: each waits,
     // pending until the worker marks it held.
-    expect(stdout).toContain(`  rows: 1 webinars, ${copy.emails.length} attendees, ${copy.emails.length} registrations, 0 materials, 0 uploaded files in the database\n`);
+    expect(stdout).toContain(
+      `  rows: 1 webinars, ${copy.emails.length} attendees, ${copy.emails.length} registrations, 0 materials, 0 uploaded files in the database\n`,
+    );
     expect(copy.waiting.pending + copy.waiting.held).toBe(copy.emails.length);
     expect(stdout).toContain(`  outbox: ${copy.waiting.pending} pending, ${copy.waiting.held} held (`);
     expect(stdout).toMatch(/PRAGMA integrity_check: ok\n/);
-    console.info(`backup during a burst: ${acknowledgedBefore.length} acknowledged before the backup began, ${copy.emails.length} in the backup, ${total} in all (${during.filter((r) => r.whileBackupRan).length} answered 201 while the backup ran)`);
+    console.info(
+      `backup during a burst: ${acknowledgedBefore.length} acknowledged before the backup began, ${copy.emails.length} in the backup, ${total} in all (${during.filter((r) => r.whileBackupRan).length} answered 201 while the backup ran)`,
+    );
 
     // Restore: the file put in place as another hub's DATABASE_PATH.
     const restored = join(tempDir('hub-backup-restored-'), 'hub.db');
@@ -146,7 +155,9 @@ describe('npm run backup on a running hub', () => {
     try {
       pinned.exec('begin');
       expect(countOf(pinned, 'attendee')).toBe(100);
-      expect((await Promise.all(range(100, 200).map((n) => registerThroughApi(hub, slug, n)))).map((res) => res.status)).toEqual(range(100, 200).map(() => 201));
+      expect((await Promise.all(range(100, 200).map((n) => registerThroughApi(hub, slug, n)))).map((res) => res.status)).toEqual(
+        range(100, 200).map(() => 201),
+      );
       // Whatever may be checkpointed, is, before the copy: the file stops changing.
       const other = new SQLite(live, { fileMustExist: true });
       other.pragma('wal_checkpoint(PASSIVE)');
@@ -169,7 +180,9 @@ describe('npm run backup on a running hub', () => {
       const inBackup = readDatabase(backupPathIn(stdout), (db) => attendeeEmails(db));
       expect(typeof inCp === 'string' ? inCp : inCp <= 100).toSatisfy((outcome) => outcome === true || outcome === 'database disk image is malformed');
       expect([...inBackup].sort()).toEqual(range(0, 200).map(email).sort());
-      console.info(`cp of hub.db without hub.db-wal: ${typeof inCp === 'string' ? inCp : `${inCp} of 200 acknowledged attendees`}; npm run backup: ${inBackup.length} of 200`);
+      console.info(
+        `cp of hub.db without hub.db-wal: ${typeof inCp === 'string' ? inCp : `${inCp} of 200 acknowledged attendees`}; npm run backup: ${inBackup.length} of 200`,
+      );
     } finally {
       pinned.exec('commit');
       pinned.close();
@@ -186,7 +199,7 @@ describe('npm run backup with slides from before files lived in the database', (
     await migrateToLatest(db);
     await seedDatabase(db, fixedClock(now), { demo: true });
     // A slide deck whose row the database has, and whose file is still in uploads/.
-    const legacy = 'b'.repeat(32) + '.pdf';
+    const legacy = `${'b'.repeat(32)}.pdf`;
     const legacyBytes = Buffer.from('%PDF-1.4\n% a deck from before\n%%EOF\n');
     mkdirSync(join(dir, 'uploads'));
     writeFileSync(join(dir, 'uploads', legacy), legacyBytes);
@@ -195,7 +208,20 @@ describe('npm run backup with slides from before files lived in the database', (
     const webinar = await db.selectFrom('webinar').select('id').where('slug', '=', 'open-innovation-platforms-china').executeTakeFirstOrThrow();
     const material = await db
       .insertInto('material')
-      .values({ webinar_id: webinar.id, kind: 'slides', title: 'Old deck', url: null, file_name: legacy, original_name: 'old.pdf', content_type: 'application/pdf', size_bytes: legacyBytes.length, visibility: 'public', position: 5, created_at: now, updated_at: now })
+      .values({
+        webinar_id: webinar.id,
+        kind: 'slides',
+        title: 'Old deck',
+        url: null,
+        file_name: legacy,
+        original_name: 'old.pdf',
+        content_type: 'application/pdf',
+        size_bytes: legacyBytes.length,
+        visibility: 'public',
+        position: 5,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.destroy();
@@ -204,7 +230,9 @@ describe('npm run backup with slides from before files lived in the database', (
     expect(code).toBe(0);
     const path = backupPathIn(stdout);
     const uploadsCopy = path.replace(/\.db$/, '-uploads');
-    expect(stdout).toContain(`  uploads: 1 file(s) still in ${join(dir, 'uploads')}, not yet moved into the database, copied to ${uploadsCopy} (the hub moves them in at its next start)\n`);
+    expect(stdout).toContain(
+      `  uploads: 1 file(s) still in ${join(dir, 'uploads')}, not yet moved into the database, copied to ${uploadsCopy} (the hub moves them in at its next start)\n`,
+    );
     expect(readFileSync(join(uploadsCopy, legacy)).equals(legacyBytes)).toBe(true);
     expect(existsSync(join(uploadsCopy, 'notes.txt'))).toBe(false);
 
@@ -225,7 +253,9 @@ describe('npm run backup refuses', () => {
     const [reason, command, ...rest] = stderr.trimEnd().split('\n');
     expect(rest).toEqual([]);
     expect(reason).toMatch(/^DATABASE_URL is set \(postgres:\/\/hub:\*\*\*@db\.example\.org:5432\/webinars\): .*uploaded files included, is in PostgreSQL/);
-    expect(command).toMatch(/^ {2}mkdir -p \/var\/backups\/hub && pg_dump --format=custom --file=\/var\/backups\/hub\/webinars-\d{4}-\d\d-\d\dT\d{6}Z\.dump postgres:\/\/hub@db\.example\.org:5432\/webinars$/);
+    expect(command).toMatch(
+      /^ {2}mkdir -p \/var\/backups\/hub && pg_dump --format=custom --file=\/var\/backups\/hub\/webinars-\d{4}-\d\d-\d\dT\d{6}Z\.dump postgres:\/\/hub@db\.example\.org:5432\/webinars$/,
+    );
     expect(stderr).not.toContain('s3cret');
   }, 60_000);
 
@@ -236,12 +266,26 @@ describe('npm run backup refuses', () => {
       runBackup(join(dir, 'backups'), { DATABASE_PATH: join(dir, 'nothing.db') }),
       runBackup(join(dir, 'backups'), { DATABASE_PATH: join(dir, 'notes.db') }),
       new Promise<Run>((resolve) =>
-        execFile(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], { env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => resolve({ code: Number(error?.code ?? 0), stdout, stderr })),
+        execFile(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], { env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) =>
+          resolve({ code: Number(error?.code ?? 0), stdout, stderr }),
+        ),
       ),
     ]);
-    expect(missing).toEqual({ code: 1, stdout: '', stderr: `Backup failed: There is no SQLite database at ${join(dir, 'nothing.db')} (set DATABASE_PATH to the hub's database file).\n` });
-    expect(notDatabase).toEqual({ code: 1, stdout: '', stderr: `Backup failed: ${join(dir, 'notes.db')} is not a readable SQLite database: file is not a database (SQLITE_NOTADB)\n` });
-    expect(noFolder).toEqual({ code: 2, stdout: '', stderr: 'Usage: npm run backup -- <folder>   (backs up DATABASE_PATH, default ./data/hub.db, into the folder)\n' });
+    expect(missing).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Backup failed: There is no SQLite database at ${join(dir, 'nothing.db')} (set DATABASE_PATH to the hub's database file).\n`,
+    });
+    expect(notDatabase).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Backup failed: ${join(dir, 'notes.db')} is not a readable SQLite database: file is not a database (SQLITE_NOTADB)\n`,
+    });
+    expect(noFolder).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Usage: npm run backup -- <folder>   (backs up DATABASE_PATH, default ./data/hub.db, into the folder)\n',
+    });
     // Nothing was left behind.
     expect(existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')) : []).toEqual([]);
   }, 60_000);

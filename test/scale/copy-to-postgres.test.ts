@@ -1,8 +1,7 @@
 // `npm run copy-to-postgres`: a hub moved from its SQLite file to PostgreSQL looks and works the
 // same, personal links and feeds included, with its slides (also those still in uploads/).
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +10,12 @@ import { fixedClock } from '../../src/clock.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { COPY_ORDER } from '../../src/db/copy-to-postgres.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { seedDemoMaterials } from '../../src/materials/demo-materials.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { TEST_BASE_URL } from '../helpers/test-app.js';
 import { createPostgresDatabase } from '../helpers/test-database.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const NOW = '2027-02-01T12:00:00Z';
@@ -27,7 +27,10 @@ function appOn(db: Db) {
 async function counts(db: Db): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   for (const table of COPY_ORDER) {
-    const row = await db.selectFrom(table as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table as never)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     result[table] = Number((row as { n: number }).n);
   }
   return result;
@@ -35,7 +38,7 @@ async function counts(db: Db): Promise<Record<string, number>> {
 
 describe('copying an SQLite hub to PostgreSQL', () => {
   it('copies every row with its ids, moves slides from uploads/, and the hub serves the same pages, links, feeds and files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hub-copy-'));
+    const dir = tempDir('hub-copy-');
     const path = join(dir, 'hub.db');
     const sqlite = openDatabase({ engine: 'sqlite', path });
     await migrateToLatest(sqlite);
@@ -45,17 +48,37 @@ describe('copying an SQLite hub to PostgreSQL', () => {
     const registered = await before.request('/api/webinars/pilots-with-startups-norway/registrations', json({ ...VISITOR, name: 'Åsa Öberg' }));
     const myLink = ((await registered.json()) as { personalUrl: string }).personalUrl;
     // A slide deck from before files lived in the database: its row, and its file in uploads/.
-    const legacy = 'a'.repeat(32) + '.pdf';
+    const legacy = `${'a'.repeat(32)}.pdf`;
     const legacyBytes = Buffer.from('%PDF-1.4\n% a legacy deck\n%%EOF\n');
     mkdirSync(join(dir, 'uploads'));
     writeFileSync(join(dir, 'uploads', legacy), legacyBytes);
     const webinar = await sqlite.selectFrom('webinar').select('id').where('slug', '=', 'open-innovation-platforms-china').executeTakeFirstOrThrow();
     const legacyRow = await sqlite
       .insertInto('material')
-      .values({ webinar_id: webinar.id, kind: 'slides', title: 'Old deck', url: null, file_name: legacy, original_name: 'old.pdf', content_type: 'application/pdf', size_bytes: legacyBytes.length, visibility: 'public', position: 5, created_at: NOW, updated_at: NOW })
+      .values({
+        webinar_id: webinar.id,
+        kind: 'slides',
+        title: 'Old deck',
+        url: null,
+        file_name: legacy,
+        original_name: 'old.pdf',
+        content_type: 'application/pdf',
+        size_bytes: legacyBytes.length,
+        visibility: 'public',
+        position: 5,
+        created_at: NOW,
+        updated_at: NOW,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const pages = ['/', '/webinars/open-innovation-platforms-china?tz=Asia/Shanghai', '/recordings', '/calendar.ics', new URL(myLink).pathname, `${new URL(myLink).pathname}/calendar.ics`];
+    const pages = [
+      '/',
+      '/webinars/open-innovation-platforms-china?tz=Asia/Shanghai',
+      '/recordings',
+      '/calendar.ics',
+      new URL(myLink).pathname,
+      `${new URL(myLink).pathname}/calendar.ics`,
+    ];
     const sqliteBodies = await Promise.all(pages.map(async (page) => (await before.request(page)).text()));
     const sqliteCounts = await counts(sqlite);
     await sqlite.destroy();
@@ -80,7 +103,9 @@ describe('copying an SQLite hub to PostgreSQL', () => {
       expect(ids[0]!.search_text).toContain('åsa öberg');
 
       // A second copy into the same database is refused, and changes nothing.
-      const again = await run(process.execPath, ['--import', 'tsx', 'scripts/copy-sqlite-to-postgres.ts', path, url]).catch((error: { code: number; stderr: string }) => error);
+      const again = await run(process.execPath, ['--import', 'tsx', 'scripts/copy-sqlite-to-postgres.ts', path, url]).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
       expect([(again as { code: number }).code, (again as { stderr: string }).stderr]).toEqual([1, expect.stringContaining('already holds a programme')]);
       expect((await counts(postgres)).attendee).toBe(2);
     } finally {

@@ -1,13 +1,12 @@
 // Several hub processes on one database, and hubs stopped or killed while an email is with the
 // mail server: on SQLite (one file) in the 'app' project, on PostgreSQL in 'app-postgres'.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { startHeldSmtpServer } from '../helpers/held-smtp.js';
 import { createWebinarThroughApi, HUB_PROCESS_API_TOKEN, registerThroughApi, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { createPostgresDatabase, TEST_ENGINE } from '../helpers/test-database.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const running: HubProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
@@ -22,7 +21,7 @@ async function newDatabase(): Promise<{ env: Record<string, string>; connect(): 
   const target =
     TEST_ENGINE === 'postgres'
       ? { engine: 'postgres' as const, url: (await createPostgresDatabase()).url, poolSize: 2 }
-      : { engine: 'sqlite' as const, path: join(mkdtempSync(join(tmpdir(), 'hub-scale-')), 'hub.db') };
+      : { engine: 'sqlite' as const, path: join(tempDir('hub-scale-'), 'hub.db') };
   let db: Db | undefined;
   return {
     env: target.engine === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_PATH: target.path },
@@ -39,7 +38,9 @@ async function newDatabase(): Promise<{ env: Record<string, string>; connect(): 
 }
 
 async function startHubs(count: number, env: Record<string, string>): Promise<HubProcess[]> {
-  const hubs = await Promise.all(Array.from({ length: count }, () => startHubProcess({ HUB_DEMO: '0', HUB_API_TOKEN: HUB_PROCESS_API_TOKEN, TRUST_PROXY: '1', ...env })));
+  const hubs = await Promise.all(
+    Array.from({ length: count }, () => startHubProcess({ HUB_DEMO: '0', HUB_API_TOKEN: HUB_PROCESS_API_TOKEN, TRUST_PROXY: '1', ...env })),
+  );
   running.push(...hubs);
   return hubs;
 }
@@ -149,7 +150,9 @@ describe('a hub stopping while the mail server has a message', () => {
     // The claim (10 s here, the least allowed) runs out and the restarted hub sends it, well before the 10 minutes of old.
     await expect.poll(() => smtp.delivered.length, { timeout: 30_000, interval: 100 }).toBe(1);
     expect(smtp.arrived.map((m) => m.messageId)).toEqual([smtp.arrived[0]!.messageId, smtp.arrived[0]!.messageId]);
-    await expect.poll(async () => (await database.connect().selectFrom('outbox').select(['status', 'attempts']).execute())[0], { timeout: 5000 }).toEqual({ status: 'sent', attempts: 1 });
+    await expect
+      .poll(async () => (await database.connect().selectFrom('outbox').select(['status', 'attempts']).execute())[0], { timeout: 5000 })
+      .toEqual({ status: 'sent', attempts: 1 });
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(smtp.delivered).toHaveLength(1);
   }, 60_000);

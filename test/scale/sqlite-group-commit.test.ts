@@ -1,14 +1,14 @@
 // Group commit in the SQLite driver (src/db/sqlite-driver.ts): transactions that end while others
 // are under way share one COMMIT. Nothing may be acknowledged before it is committed, a member that
 // rolls back takes only its own work with it, and a COMMIT that fails fails every member.
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { committedReaderOf, openDatabase, type Db } from '../../src/db/connection.js';
 import { inTransaction } from '../../src/db/transaction.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const opened: Db[] = [];
 afterEach(async () => {
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** A table of its own, outside the hub's schema: the driver is under test, not the hub. */
 async function openFileDatabase() {
-  const path = join(mkdtempSync(join(tmpdir(), 'hub-group-')), 'hub.db');
+  const path = join(tempDir('hub-group-'), 'hub.db');
   const db = openDatabase({ engine: 'sqlite', path });
   opened.push(db);
   await sql`create table item (id integer primary key, name text not null unique, parent_id integer references item (id))`.execute(db);
@@ -51,7 +51,7 @@ describe('group commit on SQLite', () => {
     expect(names()).toHaveLength(20);
     for (const seen of seenWhenResolved) expect(seen.length).toBeGreaterThan(0);
     // Every transaction's resolution came after a COMMIT that held its row.
-    seenWhenResolved.forEach((seen, order) => expect(seen.length).toBeGreaterThanOrEqual(order + 1));
+    for (const [order, seen] of seenWhenResolved.entries()) expect(seen.length).toBeGreaterThanOrEqual(order + 1);
     expect(writes() - before).toBeLessThan(20);
   });
 
@@ -112,7 +112,7 @@ describe('group commit on SQLite', () => {
 
 describe('WAL checkpoints on SQLite', () => {
   it('happen without anyone asking: the database file catches up with what was written through the WAL', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'hub-checkpoint-')), 'hub.db');
+    const path = join(tempDir('hub-checkpoint-'), 'hub.db');
     const db = openDatabase({ engine: 'sqlite', path });
     opened.push(db);
     await sql`create table blob (id integer primary key, body text not null)`.execute(db);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
 import { recordingTransport } from '../../src/mail/mailer.js';
 import { createOutboxWorker } from '../../src/mail/outbox.worker.js';
 import { createCoordinator } from '../../src/auth/auth.service.js';
@@ -24,7 +24,14 @@ async function twoInstances(options: { rateLimit?: number } = {}) {
     const db: Db = openDatabase({ engine: 'postgres', url, poolSize: 10 });
     const transport = recordingTransport();
     const logged: string[] = [];
-    const app = createApp({ db, clock, baseUrl: TEST_BASE_URL, apiToken: API_TOKEN, registrationRateLimit: { max: options.rateLimit ?? 1000, windowMinutes: 10 }, log: (message) => logged.push(message) });
+    const app = createApp({
+      db,
+      clock,
+      baseUrl: TEST_BASE_URL,
+      apiToken: API_TOKEN,
+      registrationRateLimit: { max: options.rateLimit ?? 1000, windowMinutes: 10 },
+      log: (message) => logged.push(message),
+    });
     const worker = createOutboxWorker({ db, clock, transport, from: 'hub@example.org', log: () => undefined, batchSize: 1000 });
     return { db, app, transport, worker, logged };
   });
@@ -41,12 +48,20 @@ describe('two instances on one PostgreSQL database', () => {
       await db.updateTable('webinar').set({ capacity: 100 }).where('slug', '=', SLUG).execute();
 
       const responses = await Promise.all(
-        Array.from({ length: 300 }, (_, n) => instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, name: `Person ${n}`, email: `p${n}@example.org` }))),
+        Array.from({ length: 300 }, (_, n) =>
+          instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, name: `Person ${n}`, email: `p${n}@example.org` })),
+        ),
       );
 
       expect(responses.map((r) => r.status).filter((status) => status !== 201)).toEqual([]);
       expect(instances.flatMap((i) => i.logged)).toEqual([]);
-      const rows = await db.selectFrom('registration').innerJoin('webinar', 'webinar.id', 'registration.webinar_id').select(['registration.id', 'registration.status']).where('webinar.slug', '=', SLUG).orderBy('registration.id').execute();
+      const rows = await db
+        .selectFrom('registration')
+        .innerJoin('webinar', 'webinar.id', 'registration.webinar_id')
+        .select(['registration.id', 'registration.status'])
+        .where('webinar.slug', '=', SLUG)
+        .orderBy('registration.id')
+        .execute();
       expect(rows.map((r) => r.status)).toEqual([...Array(100).fill('confirmed'), ...Array(200).fill('waitlisted')]);
     } finally {
       await destroy();
@@ -57,7 +72,11 @@ describe('two instances on one PostgreSQL database', () => {
     const { instances, db, clock, destroy } = await twoInstances();
     try {
       await db.updateTable('webinar').set({ capacity: 30 }).where('slug', '=', SLUG).execute();
-      await Promise.all(Array.from({ length: 40 }, (_, n) => instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `m${n}@example.org` }))));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, n) =>
+          instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `m${n}@example.org` })),
+        ),
+      );
       // The confirmations go first, shared between the two workers.
       clock.advance(1);
       await Promise.all(instances.map((i) => i.worker.runOnce()));
@@ -144,7 +163,8 @@ describe('what two instances on one PostgreSQL database share', () => {
     const { instances, destroy } = await twoInstances({ rateLimit: 5 });
     try {
       const statuses = [];
-      for (let n = 0; n < 8; n++) statuses.push((await instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${n}@example.org` }))).status);
+      for (let n = 0; n < 8; n++)
+        statuses.push((await instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `r${n}@example.org` }))).status);
       expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
     } finally {
       await destroy();
@@ -154,11 +174,20 @@ describe('what two instances on one PostgreSQL database share', () => {
   it('each reminder queued once when both schedulers run at the same moment', async () => {
     const { instances, db, clock, destroy } = await twoInstances();
     try {
-      await Promise.all(Array.from({ length: 10 }, (_, n) => instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `q${n}@example.org` }))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) =>
+          instances[n % 2]!.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: `q${n}@example.org` })),
+        ),
+      );
       const webinar = await db.selectFrom('webinar').select('starts_at_utc').where('slug', '=', SLUG).executeTakeFirstOrThrow();
       clock.set(new Date(Date.parse(webinar.starts_at_utc) - 23 * 3600_000).toISOString());
 
-      await Promise.all(instances.flatMap((i) => [enqueueDueReminders({ db: i.db, clock, baseUrl: TEST_BASE_URL }), enqueueDueReminders({ db: i.db, clock, baseUrl: TEST_BASE_URL })]));
+      await Promise.all(
+        instances.flatMap((i) => [
+          enqueueDueReminders({ db: i.db, clock, baseUrl: TEST_BASE_URL }),
+          enqueueDueReminders({ db: i.db, clock, baseUrl: TEST_BASE_URL }),
+        ]),
+      );
 
       const reminders = await db.selectFrom('outbox').select('to_address').where('kind', '=', 'reminder-24h').execute();
       expect(reminders.map((r) => r.to_address).sort()).toEqual(Array.from({ length: 10 }, (_, n) => `q${n}@example.org`).sort());

@@ -53,8 +53,17 @@ describe('assigning a speaker to a published webinar', () => {
     const token = await createTestApiToken(ctx);
     await ctx.db.updateTable('speaker').set({ email: 'michael@example.com' }).where('slug', '=', 'michael-torres').execute();
     const patch = (body: unknown) =>
-      ctx.app.request('/api/webinars/pilots-with-startups-norway', { method: 'PATCH', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
-    const added = await patch({ speakers: [{ slug: 'ingrid-haugen', role: 'speaker' }, { slug: 'michael-torres', role: 'panelist' }] });
+      ctx.app.request('/api/webinars/pilots-with-startups-norway', {
+        method: 'PATCH',
+        body: JSON.stringify(body),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+    const added = await patch({
+      speakers: [
+        { slug: 'ingrid-haugen', role: 'speaker' },
+        { slug: 'michael-torres', role: 'panelist' },
+      ],
+    });
     expect(added.status).toBe(200);
     const invite = await ctx.db.selectFrom('outbox').selectAll().where('to_address', '=', 'michael@example.com').executeTakeFirstOrThrow();
     expect(invite.kind).toBe('speaker-invited');

@@ -51,11 +51,7 @@ describe('the private speaker page', () => {
     const html = await (await ctx.app.request(`/speaker/${token}`)).text();
     const list = html.slice(html.indexOf('Your audience’s clocks'), html.indexOf('Questions from attendees'));
     const items = [...list.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
-    expect(items).toEqual([
-      '09:00 CET for 3 attendees in Stockholm',
-      '16:00 GMT+8 for 2 attendees in Shanghai',
-      '01:00 PDT for 1 attendee in Los Angeles',
-    ]);
+    expect(items).toEqual(['09:00 CET for 3 attendees in Stockholm', '16:00 GMT+8 for 2 attendees in Shanghai', '01:00 PDT for 1 attendee in Los Angeles']);
     expect(html).toContain('6 registered');
     expect(html).toContain('How do you find Chinese partners?');
     expect(html).toContain('What about IP?');
@@ -102,8 +98,18 @@ describe('/speaker/:token/calendar.ics', () => {
     expect(res.status).toBe(200);
     const events = parseCalendar(await res.text()).events.filter((e) => e.url?.endsWith(SLUG));
     expect(events.map((e) => [e.summary, e.start, e.end, e.location])).toEqual([
-      ['Technical check: Open innovation platforms in China', '2027-03-18T07:30:00.000Z', '2027-03-18T08:00:00.000Z', 'https://meet.example.org/open-innovation-platforms-china/panelists'],
-      ['Speaking: Open innovation platforms in China', '2027-03-18T08:00:00.000Z', '2027-03-18T09:00:00.000Z', 'https://meet.example.org/open-innovation-platforms-china/panelists'],
+      [
+        'Technical check: Open innovation platforms in China',
+        '2027-03-18T07:30:00.000Z',
+        '2027-03-18T08:00:00.000Z',
+        'https://meet.example.org/open-innovation-platforms-china/panelists',
+      ],
+      [
+        'Speaking: Open innovation platforms in China',
+        '2027-03-18T08:00:00.000Z',
+        '2027-03-18T09:00:00.000Z',
+        'https://meet.example.org/open-innovation-platforms-china/panelists',
+      ],
     ]);
     expect(new Set(events.map((e) => e.uid)).size).toBe(2);
   });

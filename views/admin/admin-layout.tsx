@@ -2,6 +2,9 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { DocumentHead } from '../components/document-head.js';
+import { CsrfField } from '../components/form-kit.js';
+
+export { CsrfField };
 
 export type AdminSection = 'dashboard' | 'webinars' | 'speakers' | 'areas' | 'programme' | 'outbox' | 'coordinators' | 'tokens';
 
@@ -26,11 +29,6 @@ const SECTIONS: Array<[AdminSection, string, string]> = [
   ['coordinators', 'Coordinators', '/admin/coordinators'],
   ['tokens', 'API tokens', '/admin/tokens'],
 ];
-
-/** The hidden field every state-changing admin form carries. */
-export function CsrfField({ token }: { token: string }) {
-  return <input type="hidden" name="_csrf" value={token} />;
-}
 
 export function AdminLayout(props: AdminLayoutProps) {
   return (

@@ -1,14 +1,13 @@
 // The outbox as coordinators see it: counts per status, each message with its error, its next try and a retry.
 import type { DateTime } from 'luxon';
 import { TableWrap } from '../components/table-wrap.js';
-import type { OutboxRow, OutboxStatus } from '../../src/db/schema.js';
-import { utc } from '../../src/programme/programme.mappers.js';
+import type { OutboxMessage, OutboxStatus } from '../../src/mail/outbox.mappers.js';
 import { LocalTime } from '../components/local-time.js';
-import { CsrfField } from './admin-layout.js';
+import { CsrfField } from '../components/form-kit.js';
 
 export type OutboxTableProps = {
   summary: Record<OutboxStatus, number>;
-  messages: OutboxRow[];
+  messages: OutboxMessage[];
   status?: OutboxStatus;
   csrfToken: string;
   /** To tell a next try that is due already from one still to come. */
@@ -26,6 +25,17 @@ function attemptsSoFar(attempts: number): string {
   return attempts === 0 ? 'not tried yet' : `${attempts} attempt${attempts === 1 ? '' : 's'} so far`;
 }
 
+/** The outbox page's content; without a mail server, it says that messages are held. */
+export function OutboxPage(props: OutboxTableProps & { mailConfigured: boolean }) {
+  return (
+    <>
+      <h1>Outbox</h1>
+      {props.mailConfigured ? null : <p class="notice warn">No SMTP_URL is configured: messages are held here, safe, and go out once a mail server is set.</p>}
+      <OutboxTable {...props} />
+    </>
+  );
+}
+
 export function OutboxTable(props: OutboxTableProps) {
   return (
     <>
@@ -34,7 +44,11 @@ export function OutboxTable(props: OutboxTableProps) {
           All
         </a>
         {(Object.keys(LABEL) as OutboxStatus[]).map((status) => (
-          <a class={`button small ${props.status === status ? '' : 'secondary'}`} href={`/admin/outbox?status=${status}`} aria-current={props.status === status ? 'page' : undefined}>
+          <a
+            class={`button small ${props.status === status ? '' : 'secondary'}`}
+            href={`/admin/outbox?status=${status}`}
+            aria-current={props.status === status ? 'page' : undefined}
+          >
             {LABEL[status]} ({props.summary[status]})
           </a>
         ))}
@@ -63,23 +77,27 @@ export function OutboxTable(props: OutboxTableProps) {
                     {m.subject}
                     <span class="clock-date">
                       {m.kind}
-                      {m.ics_method ? ` · invite ${m.ics_method}` : ''}
+                      {m.icsMethod ? ` · invite ${m.icsMethod}` : ''}
                     </span>
                   </td>
-                  <td>{m.to_address}</td>
+                  <td>{m.toAddress}</td>
                   <td>
                     <span class={`tag ${m.status === 'sent' ? 'live' : m.status === 'failed' ? 'cancelled' : 'draft'}`}>{LABEL[m.status]}</span>
                     {m.attempts > 0 && !waiting(m.status) ? <span class="clock-date">{m.attempts} attempt(s)</span> : null}
-                    {m.last_error ? <span class="clock-date" style="color:var(--bad)">{m.last_error}</span> : null}
+                    {m.lastError ? (
+                      <span class="clock-date" style="color:var(--bad)">
+                        {m.lastError}
+                      </span>
+                    ) : null}
                   </td>
                   <td>
-                    <LocalTime instant={utc(m.created_at)} zone="UTC" />
+                    <LocalTime instant={m.createdAt} zone="UTC" />
                   </td>
                   <td>
                     {waiting(m.status) ? (
                       <>
-                        <LocalTime instant={utc(m.next_attempt_at)} zone="UTC" />
-                        {utc(m.next_attempt_at) <= props.now ? <span class="clock-date">due now</span> : null}
+                        <LocalTime instant={m.nextAttemptAt} zone="UTC" />
+                        {m.nextAttemptAt <= props.now ? <span class="clock-date">due now</span> : null}
                         <span class="clock-date">{attemptsSoFar(m.attempts)}</span>
                         {m.status === 'held' ? <span class="clock-date">held until a mail server is configured (SMTP_URL)</span> : null}
                       </>

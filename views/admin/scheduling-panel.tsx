@@ -1,18 +1,16 @@
 // The scheduling assistant on the webinar form: speakers' local times, warnings, offset notes and suggested times.
 import { TableWrap } from '../components/table-wrap.js';
 import { DateTime } from 'luxon';
+import type { SchedulingAdvice } from '../../src/admin/scheduling.js';
 import type { Suggestion, TimeAssessment } from '../../src/admin/scheduling-assistant.js';
 import { formatDuration, showIn, type ShownTime } from '../../src/time/index.js';
-import { CsrfField } from './admin-layout.js';
+import { CsrfField } from '../components/form-kit.js';
 
 export type SchedulingPanelProps = { assessment: TimeAssessment; programmeZone: string };
 
 export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelProps) {
   const { speakerTimes, offsetNotes } = assessment;
-  const warnings = [
-    ...speakerTimes.flatMap((t) => t.warnings.map((warning) => `${t.speaker.name}: ${warning}`)),
-    ...assessment.warnings,
-  ];
+  const warnings = [...speakerTimes.flatMap((t) => t.warnings.map((warning) => `${t.speaker.name}: ${warning}`)), ...assessment.warnings];
   return (
     <section aria-labelledby="scheduling-heading">
       <h2 id="scheduling-heading">Speakers’ local times</h2>
@@ -88,8 +86,7 @@ function ShownRange({ start, end }: { start: ShownTime; end: ShownTime }) {
     <>
       <time datetime={start.datetime}>{start.time}</time>–
       <time datetime={end.datetime}>
-        {end.isoDate === start.isoDate ? end.time : `${end.date}, ${end.time}`}{' '}
-        <abbr title={`${end.zone}, ${end.offset}`}>{end.abbreviation}</abbr>
+        {end.isoDate === start.isoDate ? end.time : `${end.date}, ${end.time}`} <abbr title={`${end.zone}, ${end.offset}`}>{end.abbreviation}</abbr>
       </time>
     </>
   );
@@ -146,5 +143,49 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
         })}
       </ol>
     </form>
+  );
+}
+
+export type SuggestTimesPanelProps = {
+  webinarSlug: string;
+  programmeZone: string;
+  csrfToken: string;
+  /** The range asked for and its answer, when one was asked for. */
+  suggestions: SchedulingAdvice['suggestions'];
+};
+
+/** On an existing webinar, beside its form (forms cannot nest): a date range, and the times found in it. */
+export function SuggestTimesPanel({ webinarSlug, programmeZone, csrfToken, suggestions }: SuggestTimesPanelProps) {
+  const result = suggestions?.result;
+  return (
+    <section class="panel" aria-labelledby="suggest-heading" id="suggestions">
+      <h2 id="suggest-heading" style="margin-top:0">
+        Suggest times
+      </h2>
+      <p class="small">Starts when every assigned speaker is within 08:00–20:00 on a weekday and nothing overlaps.</p>
+      <form method="get" action={`/admin/webinars/${webinarSlug}#suggestions`} class="actions" style="margin-top:0.6rem">
+        <label for="suggest-from">From</label>
+        <input id="suggest-from" type="date" name="suggestFrom" value={suggestions?.from} required style="width:auto" />
+        <label for="suggest-to">to</label>
+        <input id="suggest-to" type="date" name="suggestTo" value={suggestions?.to} required style="width:auto" />
+        <button type="submit" class="secondary small">
+          Suggest
+        </button>
+      </form>
+      <div>
+        {!result ? null : result.ok ? (
+          <SuggestionList
+            suggestions={result.suggestions}
+            programmeZone={programmeZone}
+            action={`/admin/webinars/${webinarSlug}/use-time`}
+            csrfToken={csrfToken}
+          />
+        ) : (
+          <div class="notice error" role="alert">
+            {Object.values(result.errors).join(' ')}
+          </div>
+        )}
+      </div>
+    </section>
   );
 }

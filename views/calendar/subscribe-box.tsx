@@ -1,23 +1,33 @@
-// "Subscribe": the feed as webcal:// and as a plain address, with a few lines per calendar client.
+// The one calendar-subscription panel: the feed as webcal:// and as an address to copy, with a few
+// lines per calendar client. Public feeds (programme, area) and private ones (attendee, speaker) alike.
 import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
 
-export type SubscribeBoxProps = { feedUrl: string; what: string };
+export type CalendarSubscriptionProps = {
+  feedUrl: string;
+  /** Makes the panel's ids unique on the page: `${id}-heading` and `${id}-url`. */
+  id: string;
+  heading: string;
+  /** One sentence: what the feed holds. */
+  intro: string;
+  /** A secret address (a personal or speaker feed): the label says so. */
+  privateAddress?: boolean;
+};
 
-export function SubscribeBox({ feedUrl, what }: SubscribeBoxProps) {
+export function CalendarSubscription({ feedUrl, id, heading, intro, privateAddress = false }: CalendarSubscriptionProps) {
   return (
-    <section class="panel" aria-labelledby="subscribe-heading">
-      <h2 id="subscribe-heading" style="margin-top:0">
-        Subscribe
+    <section class="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} style="margin-top:0">
+        {heading}
       </h2>
-      <p class="small">Get {what} in your calendar; reschedules and recordings appear there by themselves.</p>
+      <p class="small">{intro}</p>
       <p>
         <a class="button" href={webcalUrl(feedUrl)}>
           Subscribe in your calendar app
         </a>
       </p>
       <div class="field">
-        <label for="feed-url">Calendar address to copy</label>
-        <input id="feed-url" type="text" readonly value={feedUrl} />
+        <label for={`${id}-url`}>{privateAddress ? 'Calendar address (private)' : 'Calendar address to copy'}</label>
+        <input id={`${id}-url`} type="text" readonly value={feedUrl} />
       </div>
       <details>
         <summary>How to subscribe</summary>
@@ -26,25 +36,39 @@ export function SubscribeBox({ feedUrl, what }: SubscribeBoxProps) {
             <strong>Google Calendar</strong>
           </dt>
           <dd>
-            On a computer, open Google Calendar, click + next to “Other calendars”, choose “From URL” and paste the address. Google
-            refreshes subscribed calendars only every several hours (up to a day), so a late change may show up late there.
+            On a computer, open Google Calendar, click + next to “Other calendars”, choose “From URL” and paste the address. Google refreshes subscribed
+            calendars only every several hours (up to a day), so a late change may show up late there.
           </dd>
           <dt>
             <strong>Outlook</strong>
           </dt>
           <dd>
-            In Outlook on the web, choose Add calendar → Subscribe from web and paste the address; in desktop Outlook use the
-            subscribe button above. Outlook checks for changes every few hours.
+            In Outlook on the web, choose Add calendar → Subscribe from web and paste the address; in desktop Outlook use the subscribe button above. Outlook
+            checks for changes every few hours.
           </dd>
           <dt>
             <strong>Apple Calendar</strong>
           </dt>
           <dd>
-            On a Mac or iPhone use the subscribe button above, or in Calendar choose File → New Calendar Subscription and paste the
-            address. Set “Auto-refresh” to every hour.
+            On a Mac or iPhone use the subscribe button above, or in Calendar choose File → New Calendar Subscription and paste the address. Set “Auto-refresh”
+            to every hour.
           </dd>
         </dl>
       </details>
     </section>
+  );
+}
+
+export type SubscribeBoxProps = { feedUrl: string; what: string };
+
+/** The panel as the public pages word it (the programme's feed, an area's feed). */
+export function SubscribeBox({ feedUrl, what }: SubscribeBoxProps) {
+  return (
+    <CalendarSubscription
+      feedUrl={feedUrl}
+      id="feed"
+      heading="Subscribe"
+      intro={`Get ${what} in your calendar; reschedules and recordings appear there by themselves.`}
+    />
   );
 }

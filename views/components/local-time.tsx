@@ -9,13 +9,13 @@ export type LocalTimeProps = {
   format?: 'full' | 'time' | 'date';
   /** Append the city of the zone: "15:00 CET (Stockholm)". */
   withCity?: boolean;
+  /** The abbreviation as plain text, without <abbr>: in a sentence that names the zone itself. */
+  plainZone?: boolean;
 };
 
-export function LocalTime({ instant, zone, format = 'full', withCity = false }: LocalTimeProps) {
+export function LocalTime({ instant, zone, format = 'full', withCity = false, plainZone = false }: LocalTimeProps) {
   const shown = showIn(instant, zone);
-  const zoneLabel = (
-    <abbr title={`${shown.zone}, ${shown.offset}`}>{shown.abbreviation}</abbr>
-  );
+  const zoneLabel = plainZone ? shown.abbreviation : <abbr title={`${shown.zone}, ${shown.offset}`}>{shown.abbreviation}</abbr>;
   return (
     <time datetime={shown.datetime}>
       {format === 'date' ? shown.date : null}
@@ -38,8 +38,7 @@ export function TimeRange({ start, end, zone }: { start: DateTime; end: DateTime
       </time>
       –
       <time datetime={to.datetime}>
-        {to.isoDate === from.isoDate ? to.time : `${to.date}, ${to.time}`}{' '}
-        <abbr title={`${to.zone}, ${to.offset}`}>{to.abbreviation}</abbr>
+        {to.isoDate === from.isoDate ? to.time : `${to.date}, ${to.time}`} <abbr title={`${to.zone}, ${to.offset}`}>{to.abbreviation}</abbr>
       </time>
     </span>
   );

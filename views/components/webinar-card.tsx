@@ -5,7 +5,7 @@ import { formatDuration } from '../../src/time/index.js';
 import { TimeRange } from './local-time.js';
 import { StatusTag } from './status-tag.js';
 
-export type WebinarCardProps = { webinar: Webinar; zone: string; now: DateTime; extra?: unknown };
+export type WebinarCardProps = { webinar: Webinar; zone: string; now: DateTime };
 
 export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
   const speakers = webinar.speakers.filter((s) => s.role !== 'moderator');
@@ -39,5 +39,17 @@ export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** Webinars as a list of cards; with nothing to list, the `empty` line (or nothing without one). */
+export function WebinarCardList({ webinars, zone, now, empty }: { webinars: Webinar[]; zone: string; now: DateTime; empty?: string }) {
+  if (webinars.length === 0) return empty === undefined ? null : <p class="muted">{empty}</p>;
+  return (
+    <ul class="cards">
+      {webinars.map((webinar) => (
+        <WebinarCard webinar={webinar} zone={zone} now={now} />
+      ))}
+    </ul>
   );
 }

@@ -5,8 +5,7 @@ import { publicFilePath } from '../../src/materials/material.links.js';
 import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
 import { formatFileSize } from '../../src/materials/upload-check.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
-import { CsrfField } from '../admin/admin-layout.js';
-import { str, type FormValues } from '../admin/fields.js';
+import { CsrfField, ErrorSummary, Fieldset, SelectField, str, TextField, type FormValues } from '../components/form-kit.js';
 
 export type MaterialAdminPanelProps = {
   webinar: Pick<Webinar, 'slug' | 'title'>;
@@ -19,23 +18,11 @@ export type MaterialAdminPanelProps = {
   values?: FormValues;
 };
 
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <span class="error" id={id}>
-      {message}
-    </span>
-  ) : null;
-}
-
 export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
   const { webinar, materials, csrfToken } = props;
   const errors = props.errors ?? {};
   const values = props.values ?? {};
   const base = `/admin/webinars/${webinar.slug}/materials`;
-  const errorCount = Object.keys(errors).length;
-  const described = (field: string) => (errors[field] ? `material-${field}-error` : undefined);
-  const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   const visibility = str(values, 'visibility') === 'attendees' ? 'attendees' : 'public';
   return (
     <section class="panel" aria-labelledby="materials-heading" id="materials">
@@ -76,7 +63,11 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
                   <td class="small">
                     {material.file ? (
                       <>
-                        {material.visibility === 'public' ? <a href={publicFilePath(material)}>{material.file.originalName || 'file'}</a> : material.file.originalName || 'file'}{' '}
+                        {material.visibility === 'public' ? (
+                          <a href={publicFilePath(material)}>{material.file.originalName || 'file'}</a>
+                        ) : (
+                          material.file.originalName || 'file'
+                        )}{' '}
                         ({formatFileSize(material.file.sizeBytes)})
                       </>
                     ) : (
@@ -101,68 +92,44 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       )}
 
       <h3>Add a material</h3>
-      {errorCount > 0 ? (
-        <div class="notice error" role="alert" id="material-errors">
-          <strong>{errorCount === 1 ? 'One thing to fix' : `${errorCount} things to fix`}:</strong>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>{field === 'body' || field === 'form' ? message : <a href={`#material-${field}`}>{message}</a>}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary form="material" errors={errors} />
       <form method="post" action={base} enctype="multipart/form-data" class="stack" novalidate>
         <CsrfField token={csrfToken} />
-        <div class="field">
-          <label for="material-kind">Kind</label>
-          <select id="material-kind" name="kind" aria-invalid={invalid('kind')} aria-describedby={described('kind')}>
-            {(['recording', 'slides', 'link'] as const).map((kind) => (
-              <option value={kind} selected={str(values, 'kind') === kind}>
-                {MATERIAL_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="material-kind-error" message={errors.kind} />
-        </div>
-        <div class="field">
-          <label for="material-title">Title</label>
-          <input id="material-title" name="title" type="text" maxlength={200} required value={str(values, 'title')} aria-invalid={invalid('title')} aria-describedby={described('title')} />
-          <FieldError id="material-title-error" message={errors.title} />
-        </div>
-        <div class="field">
-          <label for="material-url">Address (https)</label>
-          <span class="hint" id="material-url-hint">
-            A YouTube or Vimeo page, a video file (.mp4, .webm) or any other page. Leave empty to upload a file instead.
-          </span>
-          <input
-            id="material-url"
-            name="url"
-            type="url"
-            inputmode="url"
-            placeholder="https://"
-            value={str(values, 'url')}
-            aria-invalid={invalid('url')}
-            aria-describedby={['material-url-hint', described('url')].filter(Boolean).join(' ')}
-          />
-          <FieldError id="material-url-error" message={errors.url} />
-        </div>
-        <div class="field">
-          <label for="material-file">Or a file</label>
-          <span class="hint" id="material-file-hint">
-            PDF, PowerPoint (.pptx), OpenDocument (.odp) or Keynote (.key), at most 50 MB.
-          </span>
-          <input
-            id="material-file"
-            name="file"
-            type="file"
-            accept=".pdf,.pptx,.odp,.key"
-            aria-invalid={invalid('file')}
-            aria-describedby={['material-file-hint', described('file')].filter(Boolean).join(' ')}
-          />
-          <FieldError id="material-file-error" message={errors.file} />
-        </div>
-        <fieldset aria-describedby={described('visibility')}>
-          <legend>Visible to</legend>
+        <SelectField
+          form="material"
+          name="kind"
+          label="Kind"
+          values={values}
+          errors={errors}
+          required
+          options={(['recording', 'slides', 'link'] as const).map((kind) => ({ value: kind, label: MATERIAL_KIND_LABELS[kind] }))}
+        />
+        <TextField form="material" name="title" label="Title" values={values} errors={errors} required maxlength={200} />
+        {/* An address or a file: neither is optional on its own, so neither says so. */}
+        <TextField
+          form="material"
+          name="url"
+          type="url"
+          inputmode="url"
+          label="Address (https)"
+          hint="A YouTube or Vimeo page, a video file (.mp4, .webm) or any other page. Leave empty to upload a file instead."
+          placeholder="https://"
+          values={values}
+          errors={errors}
+          unmarked
+        />
+        <TextField
+          form="material"
+          name="file"
+          type="file"
+          label="Or a file"
+          hint="PDF, PowerPoint (.pptx), OpenDocument (.odp) or Keynote (.key), at most 50 MB."
+          accept=".pdf,.pptx,.odp,.key"
+          values={values}
+          errors={errors}
+          unmarked
+        />
+        <Fieldset legend="Visible to" form="material" name="visibility" errors={errors}>
           <label class="check" for="material-visibility">
             <input id="material-visibility" type="radio" name="visibility" value="public" checked={visibility === 'public'} />
             <span>Everyone (webinar page, recordings page and calendar feeds)</span>
@@ -171,8 +138,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
             <input id="material-visibility-attendees" type="radio" name="visibility" value="attendees" checked={visibility === 'attendees'} />
             <span>Registered attendees only (their personal page)</span>
           </label>
-          <FieldError id="material-visibility-error" message={errors.visibility} />
-        </fieldset>
+        </Fieldset>
         <button type="submit">Add material</button>
       </form>
 
@@ -180,15 +146,28 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       <form method="post" action={`${base}/notify`} class="stack">
         <CsrfField token={csrfToken} />
         <p class="small">
-          Adding a recording once the webinar is over emails everyone registered by itself (confirmed attendees and the waiting list,
-          each once). Use this button for other materials, such as slides without a recording or a link added later: it emails
-          everyone registered that the materials are available, with links to the webinar page and, for attendees-only materials, to
-          the confirmed attendees’ personal pages. Nobody is emailed twice about the same materials.
+          Adding a recording once the webinar is over emails everyone registered by itself (confirmed attendees and the waiting list, each once). Use this
+          button for other materials, such as slides without a recording or a link added later: it emails everyone registered that the materials are available,
+          with links to the webinar page and, for attendees-only materials, to the confirmed attendees’ personal pages. Nobody is emailed twice about the same
+          materials.
         </p>
         <button type="submit" class="secondary" disabled={materials.length === 0}>
           Email registered attendees
         </button>
       </form>
     </section>
+  );
+}
+
+/** The panel on a page of its own, after the add form was refused: the form with its messages, and the way back. */
+export function RefusedMaterialForm(props: MaterialAdminPanelProps & { backHref: string }) {
+  const { backHref, ...panel } = props;
+  return (
+    <>
+      <p class="small">
+        <a href={backHref}>← {props.webinar.title}</a>
+      </p>
+      <MaterialAdminPanel {...panel} />
+    </>
   );
 }

@@ -33,7 +33,10 @@ function summary(archive: RecordingsArchive): string {
   if (!searching) return plural(archive.total);
   const found = archive.items.length;
   const asked = criteria(archive);
-  if (asked.areaOnly) return found === 0 ? `No recordings in the area ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'is' : 'are'} in the area ${asked.text}`;
+  if (asked.areaOnly)
+    return found === 0
+      ? `No recordings in the area ${asked.text}`
+      : `${found} of ${plural(archive.total)} ${found === 1 ? 'is' : 'are'} in the area ${asked.text}`;
   return found === 0 ? `No recordings match ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'matches' : 'match'} ${asked.text}`;
 }
 
@@ -78,7 +81,12 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
             {errors.area}
           </span>
         ) : null}
-        <select id="recordings-area" name="area" aria-invalid={errors.area ? 'true' : undefined} aria-describedby={errors.area ? 'recordings-area-error' : undefined}>
+        <select
+          id="recordings-area"
+          name="area"
+          aria-invalid={errors.area ? 'true' : undefined}
+          aria-describedby={errors.area ? 'recordings-area-error' : undefined}
+        >
           <option value="">All areas</option>
           {archive.areas.map((area) => (
             <option value={area.slug} selected={area.slug === values.area}>
@@ -182,9 +190,7 @@ export function RecordingsPage({ siteTitle, viewer, archive, hrefOf }: Recording
           <SearchForm archive={archive} />
           {errors.length > 0 ? null : (
             <section aria-labelledby="recordings-results">
-              <h2 id="recordings-results">
-                {summary(archive)}
-              </h2>
+              <h2 id="recordings-results">{summary(archive)}</h2>
               {archive.items.length === 0 ? (
                 archive.total === 0 ? (
                   <p>No recordings have been published yet.</p>

@@ -1,8 +1,8 @@
-// GET /areas/:slug: the webinars of one knowledge area.
-import type { Child } from 'hono/jsx';
+// GET /areas/:slug: the webinars of one knowledge area, and its calendar feed.
 import type { DateTime } from 'luxon';
 import type { Area, Programme, Webinar } from '../../src/programme/programme.types.js';
-import { WebinarCard } from '../components/webinar-card.js';
+import { SubscribeBox } from '../calendar/subscribe-box.js';
+import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
 export type AreaPageProps = {
@@ -12,7 +12,8 @@ export type AreaPageProps = {
   past: Webinar[];
   viewer: ViewerZoneProps;
   now: DateTime;
-  aside?: Child;
+  /** The area's own calendar feed. */
+  feedUrl: string;
 };
 
 export function AreaPage(props: AreaPageProps) {
@@ -28,28 +29,14 @@ export function AreaPage(props: AreaPageProps) {
           <h1>{area.name}</h1>
           <p class="lead">{area.description}</p>
         </div>
-        <aside>{props.aside}</aside>
+        <aside>
+          <SubscribeBox feedUrl={props.feedUrl} what={`the webinars on ${area.name.toLowerCase()}`} />
+        </aside>
       </div>
       <h2>Upcoming</h2>
-      {props.upcoming.length === 0 ? (
-        <p class="muted">No upcoming webinars in this area.</p>
-      ) : (
-        <ul class="cards">
-          {props.upcoming.map((webinar) => (
-            <WebinarCard webinar={webinar} zone={viewer.zone} now={now} />
-          ))}
-        </ul>
-      )}
+      <WebinarCardList webinars={props.upcoming} zone={viewer.zone} now={now} empty="No upcoming webinars in this area." />
       <h2>Past</h2>
-      {props.past.length === 0 ? (
-        <p class="muted">No past webinars in this area yet.</p>
-      ) : (
-        <ul class="cards">
-          {props.past.map((webinar) => (
-            <WebinarCard webinar={webinar} zone={viewer.zone} now={now} />
-          ))}
-        </ul>
-      )}
+      <WebinarCardList webinars={props.past} zone={viewer.zone} now={now} empty="No past webinars in this area yet." />
     </Layout>
   );
 }

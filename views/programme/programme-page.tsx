@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import type { Area, Programme, Webinar } from '../../src/programme/programme.types.js';
-import { WebinarCard } from '../components/webinar-card.js';
+import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { webinarListHref } from './webinar-list-page.js';
 
@@ -48,42 +48,45 @@ export function ProgrammePage(props: ProgrammePageProps) {
         </aside>
       </section>
 
-      <section aria-labelledby="upcoming">
-        <h2 id="upcoming">Upcoming webinars</h2>
-        {props.upcoming.length === 0 ? (
-          <p class="muted">No upcoming webinars are scheduled at the moment.</p>
-        ) : (
-          <ul class="cards">
-            {props.upcoming.map((webinar) => (
-              <WebinarCard webinar={webinar} zone={viewer.zone} now={now} />
-            ))}
-          </ul>
-        )}
-        {props.upcomingTotal > props.upcoming.length ? (
-          <p>
-            <a href={webinarListHref('upcoming')}>All {props.upcomingTotal} upcoming webinars →</a>
-          </p>
-        ) : null}
+      <WebinarSection
+        when="upcoming"
+        webinars={props.upcoming}
+        total={props.upcomingTotal}
+        zone={viewer.zone}
+        now={now}
+        empty="No upcoming webinars are scheduled at the moment."
+      >
         {props.afterUpcoming}
-      </section>
+      </WebinarSection>
 
-      <section aria-labelledby="past">
-        <h2 id="past">Past webinars</h2>
-        {props.past.length === 0 ? (
-          <p class="muted">None yet: recordings appear here after each webinar.</p>
-        ) : (
-          <ul class="cards">
-            {props.past.map((webinar) => (
-              <WebinarCard webinar={webinar} zone={viewer.zone} now={now} />
-            ))}
-          </ul>
-        )}
-        {props.pastTotal > props.past.length ? (
-          <p>
-            <a href={webinarListHref('past')}>All {props.pastTotal} past webinars →</a>
-          </p>
-        ) : null}
-      </section>
+      <WebinarSection
+        when="past"
+        webinars={props.past}
+        total={props.pastTotal}
+        zone={viewer.zone}
+        now={now}
+        empty="None yet: recordings appear here after each webinar."
+      />
     </Layout>
+  );
+}
+
+type WebinarSectionProps = { when: 'upcoming' | 'past'; webinars: Webinar[]; total: number; zone: string; now: DateTime; empty: string; children?: Child };
+
+/** The first upcoming or past webinars, with a link to all of them on /webinars when there are more. */
+function WebinarSection({ when, webinars, total, zone, now, empty, children }: WebinarSectionProps) {
+  return (
+    <section aria-labelledby={when}>
+      <h2 id={when}>{when === 'upcoming' ? 'Upcoming webinars' : 'Past webinars'}</h2>
+      <WebinarCardList webinars={webinars} zone={zone} now={now} empty={empty} />
+      {total > webinars.length ? (
+        <p>
+          <a href={webinarListHref(when)}>
+            All {total} {when} webinars →
+          </a>
+        </p>
+      ) : null}
+      {children}
+    </section>
   );
 }

@@ -17,8 +17,8 @@ export function TimezonePage(props: TimezonePageProps) {
       <h1>{props.unknownZone !== undefined ? 'Unknown time zone' : 'Show times in your time zone'}</h1>
       {props.unknownZone !== undefined ? (
         <p class="notice error" role="alert">
-          “{props.unknownZone}” is not a time zone we know. Time zones have IANA names such as Europe/Stockholm, Asia/Shanghai or
-          America/New_York. Pick yours below.
+          “{props.unknownZone}” is not a time zone we know. Time zones have IANA names such as Europe/Stockholm, Asia/Shanghai or America/New_York. Pick yours
+          below.
         </p>
       ) : null}
       <p>

@@ -2,7 +2,7 @@
 // to show whole on the programme page.
 import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
-import { WebinarCard } from '../components/webinar-card.js';
+import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
 export type WebinarListPageProps = {
@@ -36,13 +36,7 @@ export function WebinarListPage(props: WebinarListPageProps) {
             : 'None yet: recordings appear here after each webinar.'
           : `${props.total} ${props.total === 1 ? 'webinar' : 'webinars'}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}${when === 'past' ? ', most recent first' : ''}.`}
       </p>
-      {props.webinars.length > 0 ? (
-        <ul class="cards">
-          {props.webinars.map((webinar) => (
-            <WebinarCard webinar={webinar} zone={viewer.zone} now={now} />
-          ))}
-        </ul>
-      ) : null}
+      <WebinarCardList webinars={props.webinars} zone={viewer.zone} now={now} />
       {pageCount > 1 ? (
         <nav class="actions" aria-label="Pages" style="margin-top:1.5rem">
           {page > 1 ? (

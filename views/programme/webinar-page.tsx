@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
 import type { WorldClockRow } from '../../src/programme/world-clock.js';
-import { formatDuration } from '../../src/time/index.js';
+import { formatDuration, type ShownTime } from '../../src/time/index.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
@@ -46,9 +46,7 @@ export function WebinarPage(props: WebinarPageProps) {
             <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={viewer.zone} />
             <span class="muted small"> · {formatDuration(webinar.durationMinutes)}</span>
           </p>
-          {webinar.status === 'cancelled' ? (
-            <p class="notice error">This webinar has been cancelled. Registered attendees have been told by email.</p>
-          ) : null}
+          {webinar.status === 'cancelled' ? <p class="notice error">This webinar has been cancelled. Registered attendees have been told by email.</p> : null}
           <p class="prose">{webinar.abstract}</p>
 
           {props.materials}
@@ -73,23 +71,11 @@ export function WebinarPage(props: WebinarPageProps) {
                       </span>
                     </td>
                     <td>
-                      <time datetime={row.start.datetime}>
-                        <span class="clock-time">
-                          {row.start.time} <abbr title={`${row.zone}, ${row.start.offset}`}>{row.start.abbreviation}</abbr>
-                        </span>
-                        <span class="clock-date">{row.start.date}</span>
-                      </time>
-                      {row.dayShift !== 0 ? (
-                        <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span>
-                      ) : null}
+                      <ClockTime shown={row.start} withDate />
+                      {row.dayShift !== 0 ? <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span> : null}
                     </td>
                     <td>
-                      <time datetime={row.end.datetime}>
-                        <span class="clock-time">
-                          {row.end.time} <abbr title={`${row.zone}, ${row.end.offset}`}>{row.end.abbreviation}</abbr>
-                        </span>
-                        {row.end.isoDate !== row.start.isoDate ? <span class="clock-date">{row.end.date}</span> : null}
-                      </time>
+                      <ClockTime shown={row.end} withDate={row.end.isoDate !== row.start.isoDate} />
                     </td>
                   </tr>
                 ))}
@@ -136,6 +122,18 @@ export function WebinarPage(props: WebinarPageProps) {
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/** A world-clock cell's time: large, with the zone's abbreviation, and the date below when asked. */
+function ClockTime({ shown, withDate }: { shown: ShownTime; withDate: boolean }) {
+  return (
+    <time datetime={shown.datetime}>
+      <span class="clock-time">
+        {shown.time} <abbr title={`${shown.zone}, ${shown.offset}`}>{shown.abbreviation}</abbr>
+      </span>
+      {withDate ? <span class="clock-date">{shown.date}</span> : null}
+    </time>
   );
 }
 

@@ -1,32 +1,14 @@
 // /my/:token: an attendee's own page behind their secret link.
-import type { Child } from 'hono/jsx';
-import type { DateTime } from 'luxon';
-import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
-import type { Programme, Webinar } from '../../src/programme/programme.types.js';
-import type { Attendee, RegistrationWithWebinar } from '../../src/registration/registration.types.js';
+import type { PersonalPage } from '../../src/registration/registration-pages.service.js';
+import type { RegistrationWithWebinar } from '../../src/registration/registration.types.js';
+import { CalendarSubscription } from '../calendar/subscribe-box.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
+import { PersonalNotice } from './personal-notice.js';
 import { RequestButtons } from './simple-pages.js';
 
-export type MyPageProps = {
-  programme: Programme;
-  attendee: Attendee;
-  registrations: RegistrationWithWebinar[];
-  /** Upcoming webinars this attendee can still register for with one click. */
-  others: Webinar[];
-  /** Places in the waiting list, by registration id. */
-  waitlistPlaces: Map<number, number>;
-  myUrl: string;
-  feedUrl: string;
-  now: DateTime;
-  notice?: { kind: 'ok' | 'info' | 'error'; text: Child };
-  /** Materials for registered attendees, per webinar id (filled by the materials feature). */
-  materials?: Map<number, Child>;
-  zoneError?: string;
-  /** Registrations someone asked for this address, waiting for the attendee to confirm them. */
-  requests?: Array<{ id: number; webinar: Webinar }>;
-};
+export type MyPageProps = PersonalPage;
 
 function statusLabel(registration: RegistrationWithWebinar, place: number | undefined): string {
   if (registration.webinar.status === 'cancelled') return 'Webinar cancelled';
@@ -42,11 +24,7 @@ export function MyPage(props: MyPageProps) {
   const base = `/my/${attendee.token}`;
   return (
     <Layout title="Your registrations" siteTitle={props.programme.title} nav="none" privatePage>
-      {props.notice ? (
-        <div class={`notice ${props.notice.kind}`} role="status">
-          {props.notice.text}
-        </div>
-      ) : null}
+      {props.notice ? <PersonalNotice notice={props.notice} attendee={attendee} /> : null}
       <h1>Your registrations</h1>
       <p class="lead">
         {attendee.name}, {attendee.organisation}. Times are shown for <strong>{attendee.zone}</strong>.
@@ -55,15 +33,17 @@ export function MyPage(props: MyPageProps) {
         This page’s address is your personal link: bookmark it, and keep it to yourself. Anyone with it can manage your registrations.
       </p>
 
-      {props.requests && props.requests.length > 0 ? (
+      {props.requests.length > 0 ? (
         <section class="panel" aria-labelledby="requests">
-          <h2 id="requests" style="margin-top:0">Waiting for your confirmation</h2>
+          <h2 id="requests" style="margin-top:0">
+            Waiting for your confirmation
+          </h2>
           <p class="small">Someone asked to register this address for these webinars. They hold no seat until you confirm.</p>
           <ul class="stack">
             {props.requests.map((request) => (
               <li>
                 <strong>{request.webinar.title}</strong>, <LocalTime instant={request.webinar.startsAt} zone={attendee.zone} />
-                <RequestButtons confirmAction={`${base}/confirm/${request.id}`} discardAction={`${base}/confirm/${request.id}/discard`} />
+                <RequestButtons token={attendee.token} requestId={request.id} />
               </li>
             ))}
           </ul>
@@ -81,7 +61,9 @@ export function MyPage(props: MyPageProps) {
               return (
                 <li class="card">
                   <div class="actions">
-                    <span class={`tag ${registration.status === 'confirmed' && webinar.status === 'published' ? 'live' : registration.status === 'waitlisted' ? 'draft' : 'cancelled'}`}>
+                    <span
+                      class={`tag ${registration.status === 'confirmed' && webinar.status === 'published' ? 'live' : registration.status === 'waitlisted' ? 'draft' : 'cancelled'}`}
+                    >
                       {statusLabel(registration, props.waitlistPlaces.get(registration.id))}
                     </span>
                   </div>
@@ -159,21 +141,13 @@ export function MyPage(props: MyPageProps) {
         </div>
 
         <aside>
-          <section class="panel" aria-labelledby="my-calendar">
-            <h2 id="my-calendar" style="margin-top:0">
-              Your calendar
-            </h2>
-            <p class="small">Your webinars, with join links and reminders; waiting-list places appear as tentative.</p>
-            <p>
-              <a class="button" href={webcalUrl(props.feedUrl)}>
-                Subscribe
-              </a>
-            </p>
-            <div class="field">
-              <label for="my-feed-url">Calendar address (private)</label>
-              <input id="my-feed-url" type="text" readonly value={props.feedUrl} />
-            </div>
-          </section>
+          <CalendarSubscription
+            feedUrl={props.feedUrl}
+            id="my-feed"
+            heading="Your calendar"
+            intro="Your webinars, with join links and reminders; waiting-list places appear as tentative."
+            privateAddress
+          />
 
           <section class="panel" aria-labelledby="my-zone">
             <h2 id="my-zone" style="margin-top:0">

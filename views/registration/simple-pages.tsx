@@ -1,6 +1,19 @@
-// Small registration pages: "check your email", "data deleted" and the privacy notice.
-import type { Programme } from '../../src/programme/programme.types.js';
+// Small registration pages: "check your email", "data deleted", the privacy notice, and the pages
+// behind an emailed link (confirm a request, remove the address).
+import type { Programme, Webinar } from '../../src/programme/programme.types.js';
+import type { Attendee } from '../../src/registration/registration.types.js';
+import { LocalTime } from '../components/local-time.js';
 import { Layout } from '../layout.js';
+
+function BackToProgramme() {
+  return (
+    <p>
+      <a class="button secondary" href="/">
+        Back to the programme
+      </a>
+    </p>
+  );
+}
 
 export function CheckEmailPage({ programme, titles }: { programme: Programme; titles: string[] }) {
   return (
@@ -16,14 +29,10 @@ export function CheckEmailPage({ programme, titles }: { programme: Programme; ti
         . It takes effect when you confirm it from that email, with one button; if you already have a place, the email says so.
       </p>
       <p>
-        It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}. Asking again for the
-        same webinar sends this email at most once a day.
+        It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}. Asking again for the same webinar
+        sends this email at most once a day.
       </p>
-      <p>
-        <a class="button secondary" href="/">
-          Back to the programme
-        </a>
-      </p>
+      <BackToProgramme />
     </Layout>
   );
 }
@@ -33,11 +42,7 @@ export function DeletedPage({ programme }: { programme: Programme }) {
     <Layout title="Your data has been deleted" siteTitle={programme.title} nav="none" privatePage>
       <h1>Your data has been deleted</h1>
       <p class="lead">Your details and registrations are gone, and your personal link no longer works.</p>
-      <p>
-        <a class="button secondary" href="/">
-          Back to the programme
-        </a>
-      </p>
+      <BackToProgramme />
     </Layout>
   );
 }
@@ -48,17 +53,17 @@ export function PrivacyPage({ programme }: { programme: Programme }) {
       <h1>Privacy notice</h1>
       <div class="prose">
         <p>
-          {programme.organiserName} runs this webinar programme. When you register we store your name, email address, organisation, type of
-          organisation, time zone, the webinars you registered for and any question you send to the speakers.
+          {programme.organiserName} runs this webinar programme. When you register we store your name, email address, organisation, type of organisation, time
+          zone, the webinars you registered for and any question you send to the speakers.
         </p>
         <p>
-          We use them to run the webinars: to confirm your place, send you calendar invitations, reminders and changes, give the speakers your
-          questions, and count how many large companies and startups take part (only counts leave the programme team; speakers see counts per time
-          zone and the questions, never names).
+          We use them to run the webinars: to confirm your place, send you calendar invitations, reminders and changes, give the speakers your questions, and
+          count how many large companies and startups take part (only counts leave the programme team; speakers see counts per time zone and the questions,
+          never names).
         </p>
         <p>
-          Your personal page lets you cancel registrations, change your time zone and delete all your data at any time. Emails are sent through
-          the programme’s mail server. For anything else, write to {programme.organiserEmail}.
+          Your personal page lets you cancel registrations, change your time zone and delete all your data at any time. Emails are sent through the programme’s
+          mail server. For anything else, write to {programme.organiserEmail}.
         </p>
       </div>
     </Layout>
@@ -66,15 +71,16 @@ export function PrivacyPage({ programme }: { programme: Programme }) {
 }
 
 /** Confirm or discard a registration someone asked for the address: on its page and on the personal page. */
-export function RequestButtons(props: { confirmAction: string; discardAction: string; autofocus?: boolean }) {
+export function RequestButtons(props: { token: string; requestId: number; autofocus?: boolean }) {
+  const confirmAction = `/my/${props.token}/confirm/${props.requestId}`;
   return (
     <div class="actions">
-      <form method="post" action={props.confirmAction}>
+      <form method="post" action={confirmAction}>
         <button type="submit" autofocus={props.autofocus}>
           Yes, register me
         </button>
       </form>
-      <form method="post" action={props.discardAction}>
+      <form method="post" action={`${confirmAction}/discard`}>
         <button type="submit" class="secondary">
           It wasn’t me: discard it
         </button>
@@ -83,40 +89,34 @@ export function RequestButtons(props: { confirmAction: string; discardAction: st
   );
 }
 
-export type ConfirmRequestPageProps = {
-  programme: Programme;
-  title: string;
-  /** When the webinar starts, in the attendee's zone. */
-  when: { datetime: string; text: string };
-  confirmAction: string;
-  discardAction: string;
-};
+export type ConfirmRequestPageProps = { programme: Programme; attendee: Attendee; request: { id: number; webinar: Webinar } };
 
 /**
  * Where the email's "please confirm" link leads: a registration someone asked for this address takes
  * effect only with this button (a link alone changes nothing, so a mail scanner that opens every
  * link cannot confirm it).
  */
-export function ConfirmRequestPage(props: ConfirmRequestPageProps) {
+export function ConfirmRequestPage({ programme, attendee, request }: ConfirmRequestPageProps) {
   return (
-    <Layout title="Confirm your registration" siteTitle={props.programme.title} nav="none" privatePage>
+    <Layout title="Confirm your registration" siteTitle={programme.title} nav="none" privatePage>
       <h1>Confirm your registration</h1>
       <p class="lead">
-        Someone asked to register your address for “{props.title}”, on <time datetime={props.when.datetime}>{props.when.text}</time>. It takes
-        effect, and takes a seat if one is free, only when you confirm.
+        Someone asked to register your address for “{request.webinar.title}”, on <LocalTime instant={request.webinar.startsAt} zone={attendee.zone} plainZone />
+        . It takes effect, and takes a seat if one is free, only when you confirm.
       </p>
-      <RequestButtons confirmAction={props.confirmAction} discardAction={props.discardAction} autofocus />
+      <RequestButtons token={attendee.token} requestId={request.id} autofocus />
     </Layout>
   );
 }
 
 /** Where "this wasn't me" in every email leads: one button that removes the address and everything about it. */
-export function RemoveDataPage({ programme, email, action, pageUrl }: { programme: Programme; email: string; action: string; pageUrl: string }) {
+export function RemoveDataPage({ programme, attendee }: { programme: Programme; attendee: Attendee }) {
+  const pageUrl = `/my/${attendee.token}`;
   return (
     <Layout title="Remove your data" siteTitle={programme.title} nav="none" privatePage>
-      <h1>Remove {email} and everything about it?</h1>
+      <h1>Remove {attendee.email} and everything about it?</h1>
       <p class="lead">This removes every registration, your details and your personal link at once. Seats you held go to the waiting list.</p>
-      <form method="post" action={action}>
+      <form method="post" action={`${pageUrl}/delete`}>
         <input type="hidden" name="confirm" value="yes" />
         <button type="submit" class="danger">
           Remove everything

@@ -1,23 +1,14 @@
 // /speaker/:token: a speaker's own page: when they are on, in their time; links; the audience.
-import { TableWrap } from '../components/table-wrap.js';
 import type { DateTime } from 'luxon';
-import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
-import type { Programme } from '../../src/programme/programme.types.js';
-import type { SessionBrief, SpeakerWithLink } from '../../src/speakers/speaker-access.service.js';
+import type { SpeakerPrivatePage as SpeakerPrivatePageData } from '../../src/speakers/speaker-pages.service.js';
 import { showIn } from '../../src/time/index.js';
+import { CalendarSubscription } from '../calendar/subscribe-box.js';
 import { LocalTime } from '../components/local-time.js';
+import { TableWrap } from '../components/table-wrap.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
 
-export type SpeakerPrivatePageProps = {
-  programme: Programme;
-  speaker: SpeakerWithLink;
-  sessions: SessionBrief[];
-  feedUrl: string;
-  now: DateTime;
-  notice?: string;
-  zoneError?: string;
-};
+export type SpeakerPrivatePageProps = SpeakerPrivatePageData;
 
 function Moment({ label, instant, zone, programmeZone }: { label: string; instant: DateTime; zone: string; programmeZone: string }) {
   return (
@@ -40,9 +31,9 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
   const past = props.sessions.filter((s) => s.webinar.endsAt <= now);
   return (
     <Layout title="Your sessions" siteTitle={programme.title} nav="none" privatePage>
-      {props.notice ? (
+      {props.zoneSaved ? (
         <p class="notice ok" role="status">
-          {props.notice}
+          Your time zone is saved; the page and your calendar follow it.
         </p>
       ) : null}
       <h1>Your sessions, {speaker.name}</h1>
@@ -74,7 +65,14 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {w.techCheckMinutes > 0 ? <Moment label="Technical check" instant={w.startsAt.minus({ minutes: w.techCheckMinutes })} zone={zone} programmeZone={programme.defaultZone} /> : null}
+                  {w.techCheckMinutes > 0 ? (
+                    <Moment
+                      label="Technical check"
+                      instant={w.startsAt.minus({ minutes: w.techCheckMinutes })}
+                      zone={zone}
+                      programmeZone={programme.defaultZone}
+                    />
+                  ) : null}
                   <Moment label="Start" instant={w.startsAt} zone={zone} programmeZone={programme.defaultZone} />
                   <Moment label="End" instant={w.endsAt} zone={zone} programmeZone={programme.defaultZone} />
                 </tbody>
@@ -83,9 +81,25 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
             {w.status === 'published' ? (
               <dl class="facts" style="margin-top:1rem">
                 <dt>Your speaker link</dt>
-                <dd>{w.speakerJoinUrl ? <a href={w.speakerJoinUrl} rel="noopener noreferrer">{w.speakerJoinUrl}</a> : <span class="muted">Not set yet</span>}</dd>
+                <dd>
+                  {w.speakerJoinUrl ? (
+                    <a href={w.speakerJoinUrl} rel="noopener noreferrer">
+                      {w.speakerJoinUrl}
+                    </a>
+                  ) : (
+                    <span class="muted">Not set yet</span>
+                  )}
+                </dd>
                 <dt>Attendees’ link</dt>
-                <dd>{w.joinUrl ? <a href={w.joinUrl} rel="noopener noreferrer">{w.joinUrl}</a> : <span class="muted">Not set yet</span>}</dd>
+                <dd>
+                  {w.joinUrl ? (
+                    <a href={w.joinUrl} rel="noopener noreferrer">
+                      {w.joinUrl}
+                    </a>
+                  ) : (
+                    <span class="muted">Not set yet</span>
+                  )}
+                </dd>
               </dl>
             ) : null}
             <h3 style="margin-top:1.2rem">Your audience’s clocks</h3>
@@ -138,26 +152,24 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
         </>
       ) : null}
       <div class="layout-2" style="margin-top:1.5rem">
-        <section class="panel" aria-labelledby="speaker-calendar">
-          <h2 id="speaker-calendar" style="margin-top:0">
-            Your calendar
-          </h2>
-          <p class="small">Each session and its technical check, with your speaker link. Keep this address private.</p>
-          <p>
-            <a class="button" href={webcalUrl(props.feedUrl)}>
-              Subscribe
-            </a>
-          </p>
-          <div class="field">
-            <label for="speaker-feed">Calendar address</label>
-            <input id="speaker-feed" type="text" readonly value={props.feedUrl} />
-          </div>
-        </section>
+        <CalendarSubscription
+          feedUrl={props.feedUrl}
+          id="speaker-feed"
+          heading="Your calendar"
+          intro="Each session and its technical check, with your speaker link. Keep this address private."
+          privateAddress
+        />
         <section class="panel" aria-labelledby="speaker-zone">
           <h2 id="speaker-zone" style="margin-top:0">
             Travelling?
           </h2>
-          <ZoneForm action={`/speaker/${speaker.token}/zone`} zone={zone} label="Show my times in (IANA time zone)" submitLabel="Save my time zone" error={props.zoneError} />
+          <ZoneForm
+            action={`/speaker/${speaker.token}/zone`}
+            zone={zone}
+            label="Show my times in (IANA time zone)"
+            submitLabel="Save my time zone"
+            error={props.zoneError}
+          />
         </section>
       </div>
     </Layout>

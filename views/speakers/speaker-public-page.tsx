@@ -1,11 +1,10 @@
 // GET /speakers/:slug: a speaker, their webinars in their zone, the programme's and the viewer's.
-import type { DateTime } from 'luxon';
-import type { Programme, Speaker, Webinar } from '../../src/programme/programme.types.js';
+import type { SpeakerPublicPage as SpeakerPublicPageData } from '../../src/speakers/speaker-pages.service.js';
 import { LocalTime } from '../components/local-time.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
-export type SpeakerPublicPageProps = { programme: Programme; speaker: Speaker; webinars: Webinar[]; viewer: ViewerZoneProps; now: DateTime };
+export type SpeakerPublicPageProps = SpeakerPublicPageData & { viewer: ViewerZoneProps };
 
 export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }: SpeakerPublicPageProps) {
   const zones = [...new Set([speaker.zone, programme.defaultZone, viewer.zone])];
@@ -21,7 +20,15 @@ export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }:
       </p>
       <div class="speaker" style="grid-template-columns:6rem 1fr;margin-bottom:1.5rem">
         <span class="avatar" style="width:6rem;height:6rem;font-size:1.6rem" aria-hidden="true">
-          {speaker.photoUrl ? <img src={speaker.photoUrl} alt="" /> : speaker.name.split(/\s+/).slice(0, 2).map((p) => p[0]).join('')}
+          {speaker.photoUrl ? (
+            <img src={speaker.photoUrl} alt="" />
+          ) : (
+            speaker.name
+              .split(/\s+/)
+              .slice(0, 2)
+              .map((p) => p[0])
+              .join('')
+          )}
         </span>
         <div>
           <h1 style="margin-bottom:0.2rem">{speaker.name}</h1>

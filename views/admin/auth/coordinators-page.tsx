@@ -2,8 +2,9 @@
 import { TableWrap } from '../../components/table-wrap.js';
 import type { Coordinator, PendingInvite } from '../../../src/auth/auth.types.js';
 import type { FieldErrors } from '../../../src/errors.js';
-import { AdminLayout, CsrfField } from '../admin-layout.js';
-import { ErrorSummary, InputField, When } from './form-parts.js';
+import { OneFieldPanel, TextField } from '../../components/form-kit.js';
+import { AdminLayout } from '../admin-layout.js';
+import { When } from './when.js';
 
 export type CoordinatorsPageProps = {
   siteTitle: string;
@@ -19,11 +20,16 @@ export type CoordinatorsPageProps = {
 };
 
 export function CoordinatorsPage(props: CoordinatorsPageProps) {
-  const flash = props.newInvite
-    ? { kind: 'ok' as const, text: `Invitation created for ${props.newInvite.email}. Send them the link below.` }
-    : undefined;
+  const flash = props.newInvite ? { kind: 'ok' as const, text: `Invitation created for ${props.newInvite.email}. Send them the link below.` } : undefined;
   return (
-    <AdminLayout title="Coordinators" siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="coordinators" flash={flash}>
+    <AdminLayout
+      title="Coordinators"
+      siteTitle={props.siteTitle}
+      coordinator={props.coordinator}
+      csrfToken={props.csrfToken}
+      section="coordinators"
+      flash={flash}
+    >
       <h1>Coordinators</h1>
       {props.newInvite ? (
         <section class="panel" aria-labelledby="invite-link-heading">
@@ -92,27 +98,27 @@ export function CoordinatorsPage(props: CoordinatorsPageProps) {
           </table>
         </TableWrap>
       )}
-      <section class="panel" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite a coordinator</h2>
-        <ErrorSummary form="invite" errors={props.form.errors} />
-        <form class="stack" method="post" action="/admin/coordinators/invite" novalidate>
-          <CsrfField token={props.csrfToken} />
-          <InputField
-            form="invite"
-            name="email"
-            label="Their email"
-            type="email"
-            autocomplete="off"
-            maxlength={254}
-            value={props.form.email}
-            hint="You get a one-time link to send them; with it they choose their own password."
-            errors={props.form.errors}
-          />
-          <div class="actions">
-            <button type="submit">Create invitation link</button>
-          </div>
-        </form>
-      </section>
+      <OneFieldPanel
+        form="invite"
+        heading="Invite a coordinator"
+        action="/admin/coordinators/invite"
+        csrfToken={props.csrfToken}
+        errors={props.form.errors}
+        submit="Create invitation link"
+      >
+        <TextField
+          form="invite"
+          name="email"
+          label="Their email"
+          type="email"
+          autocomplete="off"
+          maxlength={254}
+          values={{ email: props.form.email }}
+          hint="You get a one-time link to send them; with it they choose their own password."
+          errors={props.form.errors}
+          required
+        />
+      </OneFieldPanel>
     </AdminLayout>
   );
 }

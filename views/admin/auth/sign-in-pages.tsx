@@ -2,7 +2,7 @@
 // Pages behind a secret link are private (no referrer), so their forms rely on Sec-Fetch-Site, not Origin.
 import type { FieldErrors } from '../../../src/errors.js';
 import { Layout } from '../../layout.js';
-import { ErrorSummary, InputField } from './form-parts.js';
+import { ErrorSummary, TextField } from '../../components/form-kit.js';
 
 export type LoginPageProps = {
   siteTitle: string;
@@ -20,15 +20,26 @@ export function LoginPage(props: LoginPageProps) {
       <p class="lead">The workspace is for the programme’s coordinators.</p>
       {props.noCoordinators ? (
         <p class="notice info">
-          There is no coordinator account yet. When the hub starts it prints a one-time setup link in its console (or creates the account given in
-          ADMIN_EMAIL and ADMIN_PASSWORD).
+          There is no coordinator account yet. When the hub starts it prints a one-time setup link in its console (or creates the account given in ADMIN_EMAIL
+          and ADMIN_PASSWORD).
         </p>
       ) : null}
-      <ErrorSummary form="login" errors={props.errors} />
+      {/* Right under the heading, the summary is in view: no need to move the focus to it. */}
+      <ErrorSummary form="login" errors={props.errors} focusOnLoad={false} />
       <form class="stack panel" method="post" action="/admin/login" novalidate>
         <input type="hidden" name="next" value={props.next} />
-        <InputField form="login" name="email" label="Email" type="email" autocomplete="username" maxlength={254} value={props.email} errors={props.errors} />
-        <InputField form="login" name="password" label="Password" type="password" autocomplete="current-password" errors={props.errors} />
+        <TextField
+          form="login"
+          name="email"
+          label="Email"
+          type="email"
+          autocomplete="username"
+          maxlength={254}
+          values={{ email: props.email }}
+          errors={props.errors}
+          required
+        />
+        <TextField form="login" name="password" label="Password" type="password" autocomplete="current-password" values={{}} errors={props.errors} required />
         <div class="actions">
           <button type="submit">Sign in</button>
         </div>
@@ -51,6 +62,8 @@ export type SetupPageProps = {
 
 export function SetupPage(props: SetupPageProps) {
   const title = props.firstRun ? 'Create the first coordinator account' : 'Create your coordinator account';
+  // An invitation for one address fixes the account's address.
+  const values = { name: props.values.name, email: props.invitedEmail ?? props.values.email };
   return (
     <Layout title={title} siteTitle={props.siteTitle} nav="none" privatePage>
       <h1>{title}</h1>
@@ -59,31 +72,43 @@ export function SetupPage(props: SetupPageProps) {
           ? 'This hub has no coordinator yet. The account you create here can schedule webinars and invite colleagues.'
           : 'You have been invited to coordinate the programme. Choose your password; this link works only once.'}
       </p>
-      <ErrorSummary form="setup" errors={props.errors} />
+      <ErrorSummary form="setup" errors={props.errors} focusOnLoad={false} />
       <form class="stack panel" method="post" action={`/admin/setup/${props.token}`} novalidate>
-        <InputField form="setup" name="name" label="Your name" type="text" autocomplete="name" maxlength={120} value={props.values.name} errors={props.errors} />
-        <InputField
+        <TextField form="setup" name="name" label="Your name" type="text" autocomplete="name" maxlength={120} values={values} errors={props.errors} required />
+        <TextField
           form="setup"
           name="email"
           label="Email"
           type="email"
           autocomplete="username"
           maxlength={254}
-          value={props.invitedEmail ?? props.values.email}
+          values={values}
           readonly={props.invitedEmail !== null}
           hint={props.invitedEmail !== null ? 'The invitation is for this address.' : undefined}
           errors={props.errors}
+          required
         />
-        <InputField
+        <TextField
           form="setup"
           name="password"
           label="Password"
           type="password"
           autocomplete="new-password"
           hint="At least 12 characters. A few unrelated words are easy to type and hard to guess."
+          values={values}
           errors={props.errors}
+          required
         />
-        <InputField form="setup" name="passwordAgain" label="Password again" type="password" autocomplete="new-password" errors={props.errors} />
+        <TextField
+          form="setup"
+          name="passwordAgain"
+          label="Password again"
+          type="password"
+          autocomplete="new-password"
+          values={values}
+          errors={props.errors}
+          required
+        />
         <div class="actions">
           <button type="submit">Create account and sign in</button>
         </div>

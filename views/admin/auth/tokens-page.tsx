@@ -2,8 +2,9 @@
 import { TableWrap } from '../../components/table-wrap.js';
 import type { ApiToken } from '../../../src/auth/auth.types.js';
 import type { FieldErrors } from '../../../src/errors.js';
-import { AdminLayout, CsrfField } from '../admin-layout.js';
-import { ErrorSummary, InputField, When } from './form-parts.js';
+import { CsrfField, OneFieldPanel, TextField } from '../../components/form-kit.js';
+import { AdminLayout } from '../admin-layout.js';
+import { When } from './when.js';
 
 export type TokensPageProps = {
   siteTitle: string;
@@ -26,7 +27,9 @@ export function TokensPage(props: TokensPageProps) {
   return (
     <AdminLayout title="API tokens" siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="tokens" flash={flash}>
       <h1>API tokens</h1>
-      <p class="lead">Scripts use a token in the header <code>Authorization: Bearer hub_…</code>. A token acts for the coordinator who created it.</p>
+      <p class="lead">
+        Scripts use a token in the header <code>Authorization: Bearer hub_…</code>. A token acts for the coordinator who created it.
+      </p>
       {props.newToken ? (
         <section class="panel" aria-labelledby="new-token-heading">
           <h2 id="new-token-heading">Your new token</h2>
@@ -83,27 +86,20 @@ export function TokensPage(props: TokensPageProps) {
           </table>
         </TableWrap>
       )}
-      <section class="panel" aria-labelledby="token-heading">
-        <h2 id="token-heading">Create a token</h2>
-        <ErrorSummary form="token" errors={props.form.errors} />
-        <form class="stack" method="post" action="/admin/tokens" novalidate>
-          <CsrfField token={props.csrfToken} />
-          <InputField
-            form="token"
-            name="name"
-            label="Name"
-            type="text"
-            autocomplete="off"
-            maxlength={80}
-            value={props.form.name}
-            hint="What the token is for, e.g. “Registration export script”."
-            errors={props.form.errors}
-          />
-          <div class="actions">
-            <button type="submit">Create token</button>
-          </div>
-        </form>
-      </section>
+      <OneFieldPanel form="token" heading="Create a token" action="/admin/tokens" csrfToken={props.csrfToken} errors={props.form.errors} submit="Create token">
+        <TextField
+          form="token"
+          name="name"
+          label="Name"
+          type="text"
+          autocomplete="off"
+          maxlength={80}
+          values={{ name: props.form.name }}
+          hint="What the token is for, e.g. “Registration export script”."
+          errors={props.form.errors}
+          required
+        />
+      </OneFieldPanel>
     </AdminLayout>
   );
 }

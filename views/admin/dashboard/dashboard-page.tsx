@@ -30,7 +30,12 @@ function WebinarRows({ rows, zone, caption }: { rows: DashboardWebinar[]; zone: 
             <tr>
               <th scope="row">
                 <a href={`/admin/webinars/${webinar.slug}/registrations`}>{webinar.title}</a>
-                {webinar.status !== 'published' ? <> <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span></> : null}
+                {webinar.status !== 'published' ? (
+                  <>
+                    {' '}
+                    <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span>
+                  </>
+                ) : null}
                 <br />
                 <span class="small muted">
                   <LocalTime instant={webinar.startsAt} zone={zone} />
@@ -61,8 +66,8 @@ export function DashboardPage(props: DashboardPageProps) {
     <AdminLayout title="Dashboard" siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="dashboard">
       <h1>Dashboard</h1>
       <p class="lead">
-        {totals.confirmedRegistrations} confirmed registrations from {totals.distinctAttendees} people: {large.attendees} from large companies and {startups.attendees} from small
-        companies or startups. Times are shown for {zone}.
+        {totals.confirmedRegistrations} confirmed registrations from {totals.distinctAttendees} people: {large.attendees} from large companies and{' '}
+        {startups.attendees} from small companies or startups. Times are shown for {zone}.
       </p>
 
       <h2>Upcoming webinars</h2>

@@ -10,7 +10,9 @@ const HEIGHT = 220;
 const PLOT = { left: 44, right: 12, top: 12, bottom: 36 };
 
 function dayLabel(day: string, withYear: boolean): string {
-  return DateTime.fromISO(day, { zone: 'UTC' }).setLocale('en-GB').toFormat(withYear ? 'd LLL yyyy' : 'd LLL');
+  return DateTime.fromISO(day, { zone: 'UTC' })
+    .setLocale('en-GB')
+    .toFormat(withYear ? 'd LLL yyyy' : 'd LLL');
 }
 
 export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }) {
@@ -27,7 +29,14 @@ export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }
   const summary = `${last.total} confirmed registrations on ${dayLabel(last.day, true)}, up from ${first.total} on ${dayLabel(first.day, true)}.`;
   return (
     <figure class="chart" style="margin:0 0 1rem">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="timeline-title timeline-desc" style="display:block;height:auto;max-width:28rem" font-size="14">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-labelledby="timeline-title timeline-desc"
+        style="display:block;height:auto;max-width:28rem"
+        font-size="14"
+      >
         <title id="timeline-title">Confirmed registrations over time</title>
         <desc id="timeline-desc">{`Cumulative confirmed registrations per day for the whole programme. ${summary}`}</desc>
         {ticks(top).map((tick) => (
@@ -39,7 +48,13 @@ export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }
           </g>
         ))}
         {timeline.map((day, index) => (
-          <rect x={round(PLOT.left + index * slot + (slot - barWidth) / 2)} y={round(y(day.total))} width={round(barWidth)} height={round(y(0) - y(day.total))} fill="#0b5cad">
+          <rect
+            x={round(PLOT.left + index * slot + (slot - barWidth) / 2)}
+            y={round(y(day.total))}
+            width={round(barWidth)}
+            height={round(y(0) - y(day.total))}
+            fill="#0b5cad"
+          >
             <title>{`${dayLabel(day.day, true)}: ${day.total}`}</title>
           </rect>
         ))}

@@ -18,7 +18,14 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
   const summary = rows.map((row) => `${row.label}: ${row.n}`).join('; ');
   return (
     <figure class="chart" style="margin:0 0 1rem">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby="types-title types-desc" style="display:block;height:auto;max-width:28rem" font-size="14">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby="types-title types-desc"
+        style="display:block;height:auto;max-width:28rem"
+        font-size="14"
+      >
         <title id="types-title">Confirmed registrations by organisation type</title>
         <desc id="types-desc">{`Confirmed registrations for the whole programme. ${summary}.`}</desc>
         {rows.map((row, index) => {
@@ -29,7 +36,14 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
               <text x="0" y={top + 14} fill="#1c2430">
                 {row.label}
               </text>
-              <rect x="0" y={top + 20} width={width} height="16" rx="2" fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#7a9cc6'} />
+              <rect
+                x="0"
+                y={top + 20}
+                width={width}
+                height="16"
+                rx="2"
+                fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#7a9cc6'}
+              />
               <text x={round(width + 6)} y={top + 33} fill="#1c2430" font-weight="600" class="bar-value">
                 {row.n}
               </text>

@@ -108,7 +108,14 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
   const actions: Actions = { canCancel: !started, canPromote: !started && webinar.status === 'published', csrfToken: props.csrfToken };
   const confirmed = counts.byStatus.confirmed;
   return (
-    <AdminLayout title={`Registrations: ${webinar.title}`} siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="webinars" flash={props.flash}>
+    <AdminLayout
+      title={`Registrations: ${webinar.title}`}
+      siteTitle={props.siteTitle}
+      coordinator={props.coordinator}
+      csrfToken={props.csrfToken}
+      section="webinars"
+      flash={props.flash}
+    >
       <p class="small">
         <a href="/admin/webinars">← Webinars</a>
       </p>
@@ -117,7 +124,12 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
         <LocalTime instant={webinar.startsAt} zone={zone} withCity /> ·{' '}
         {webinar.capacity === null ? `${confirmed} confirmed, no seat limit` : `${confirmed} of ${webinar.capacity} seats taken`}
         {webinar.capacity !== null && confirmed > webinar.capacity ? <strong> (over capacity)</strong> : null} · {counts.byStatus.waitlisted} waiting
-        {webinar.status !== 'published' ? <> <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span></> : null}
+        {webinar.status !== 'published' ? (
+          <>
+            {' '}
+            <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span>
+          </>
+        ) : null}
       </p>
       {started ? <p class="notice info">This webinar has started or taken place: registrations can no longer be cancelled or promoted.</p> : null}
 

@@ -4,8 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Area, Speaker } from '../../../src/programme/programme.types.js';
 import { zonesByRegion } from '../../../src/time/index.js';
-import { CsrfField } from '../admin-layout.js';
-import { ErrorSummary, SelectField, str, TextArea, TextField, type FormValues } from '../fields.js';
+import { CsrfField, ErrorSummary, Fieldset, SelectField, str, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
 
 export type WebinarFormProps = {
   action: string;
@@ -33,7 +32,14 @@ export function WebinarForm(props: WebinarFormProps) {
       <ErrorSummary errors={errors} />
       <TextField name="title" label="Title" values={values} errors={errors} required maxlength={200} />
       {props.mode === 'new' ? (
-        <TextField name="slug" label="Address (slug)" hint="Lower-case words joined by hyphens; made from the title when left empty." values={values} errors={errors} maxlength={80} />
+        <TextField
+          name="slug"
+          label="Address (slug)"
+          hint="Lower-case words joined by hyphens; made from the title when left empty."
+          values={values}
+          errors={errors}
+          maxlength={80}
+        />
       ) : null}
       <SelectField
         name="areaSlug"
@@ -44,8 +50,7 @@ export function WebinarForm(props: WebinarFormProps) {
       />
       <TextArea name="abstract" label="Abstract" values={values} errors={errors} rows={5} maxlength={5000} />
 
-      <fieldset>
-        <legend>When</legend>
+      <Fieldset legend="When">
         <div class="stack">
           <TextField
             name="start"
@@ -74,10 +79,9 @@ export function WebinarForm(props: WebinarFormProps) {
           </div>
           {props.assistant}
         </div>
-      </fieldset>
+      </Fieldset>
 
-      <fieldset>
-        <legend>Speakers</legend>
+      <Fieldset legend="Speakers" name="speakers" errors={errors}>
         {props.speakers.length === 0 ? <p class="muted">No speakers yet: add them under Speakers first.</p> : null}
         <TableWrap label="Speakers and roles">
           <table>
@@ -119,17 +123,18 @@ export function WebinarForm(props: WebinarFormProps) {
             </tbody>
           </table>
         </TableWrap>
-        {errors.speakers ? (
-          <span class="error" id="f-speakers-error">
-            {errors.speakers}
-          </span>
-        ) : null}
-      </fieldset>
+      </Fieldset>
 
-      <fieldset>
-        <legend>Seats and links</legend>
+      <Fieldset legend="Seats and links">
         <div class="stack">
-          <TextField name="capacity" type="number" label="Capacity" hint="Leave empty for no limit; the rest go on a waiting list." values={values} errors={errors} />
+          <TextField
+            name="capacity"
+            type="number"
+            label="Capacity"
+            hint="Leave empty for no limit; the rest go on a waiting list."
+            values={values}
+            errors={errors}
+          />
           <TextField
             name="registrationClosesMinutesBefore"
             type="number"
@@ -139,10 +144,17 @@ export function WebinarForm(props: WebinarFormProps) {
             errors={errors}
           />
           <TextField name="joinUrl" type="url" label="Attendees’ join link" hint="Shown only to confirmed attendees." values={values} errors={errors} />
-          <TextField name="speakerJoinUrl" type="url" label="Speakers’ (panelists’) join link" hint="Shown only to this webinar’s speakers." values={values} errors={errors} />
+          <TextField
+            name="speakerJoinUrl"
+            type="url"
+            label="Speakers’ (panelists’) join link"
+            hint="Shown only to this webinar’s speakers."
+            values={values}
+            errors={errors}
+          />
           <TextField name="techCheckMinutes" type="number" label="Technical check (minutes before the start)" values={values} errors={errors} />
         </div>
-      </fieldset>
+      </Fieldset>
 
       <SelectField
         name="status"

@@ -1,33 +1,35 @@
 // Fills an empty database: the programme settings always, and the demo programme unless disabled.
 // Demo dates are relative to the seeding day so that a new user sees both upcoming and past webinars.
+// It sits above the features and goes through their services, as a coordinator would.
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
-import { toStoredInstant } from '../programme/programme.mappers.js';
-import { findProgrammeRow, insertAreaRow, insertSpeakerRow, upsertProgrammeRow } from '../programme/programme.repository.js';
+import type { Db } from '../db/connection.js';
+import { lockName } from '../db/dialect.js';
+import { inTransaction } from '../db/transaction.js';
+import { createArea, createSpeaker, updateProgrammeSettings } from '../programme/programme-admin.service.js';
+import type { ProgrammeInput } from '../programme/programme-admin.validation.js';
+import { findProgramme } from '../programme/programme.service.js';
 import { createWebinar } from '../programme/webinar.service.js';
-import type { Db } from './connection.js';
-import { lockName } from './dialect.js';
-import { inTransaction } from './transaction.js';
 
-export const DEFAULT_PROGRAMME = {
+export const DEFAULT_PROGRAMME: ProgrammeInput = {
   title: 'Innovation collaboration between small and large companies',
   tagline: 'A webinar series with experiences from China, Norway and the USA',
   description:
     'Seven large Swedish companies that each built ways of working with startups share what they learnt, together with the startups themselves. ' +
     'Alongside the workshops, four webinars on the knowledge areas the companies prioritised present experiences from China, Norway and the USA. ' +
     'Every webinar is recorded; recordings and slides are published here afterwards.',
-  organiser_name: 'Chalmers University of Technology, Technology Management and Economics',
-  organiser_email: 'innovation-webinars@example.org',
-  default_zone: 'Europe/Stockholm',
+  organiserName: 'Chalmers University of Technology, Technology Management and Economics',
+  organiserEmail: 'innovation-webinars@example.org',
+  defaultZone: 'Europe/Stockholm',
 };
 
 export async function seedDatabase(db: Db, clock: Clock, options: { demo: boolean }): Promise<{ seeded: boolean }> {
-  if (await findProgrammeRow(db)) return { seeded: false };
+  if (await findProgramme(db)) return { seeded: false };
   // Several instances may start on a new database at once: one seeds, the others find it seeded.
   return inTransaction(db, async (trx) => {
     await lockName(trx, 'seed');
-    if (await findProgrammeRow(trx)) return { seeded: false };
-    await upsertProgrammeRow(trx, { ...DEFAULT_PROGRAMME, updated_at: toStoredInstant(clock.now()) });
+    if (await findProgramme(trx)) return { seeded: false };
+    await updateProgrammeSettings(trx, clock, DEFAULT_PROGRAMME);
     if (options.demo) await seedDemoProgramme(trx, clock);
     return { seeded: true };
   });
@@ -153,19 +155,16 @@ const WEBINARS = [
 ];
 
 async function seedDemoProgramme(db: Db, clock: Clock): Promise<void> {
-  const now = toStoredInstant(clock.now());
-  for (const [position, area] of AREAS.entries()) await insertAreaRow(db, { ...area, position });
-  for (const speaker of SPEAKERS) {
-    await insertSpeakerRow(db, { ...speaker, photo_url: null, email: null, created_at: now, updated_at: now });
-  }
-  const today = clock.now().setZone(DEFAULT_PROGRAMME.default_zone).startOf('day');
+  for (const [position, area] of AREAS.entries()) await createArea(db, { ...area, position });
+  for (const speaker of SPEAKERS) await createSpeaker(db, clock, { ...speaker, photoUrl: null, email: null });
+  const today = clock.now().setZone(DEFAULT_PROGRAMME.defaultZone).startOf('day');
   for (const webinar of WEBINARS) {
     await createWebinar(db, clock, {
       slug: webinar.slug,
       title: webinar.title,
       areaSlug: webinar.area,
       abstract: webinar.abstract,
-      start: { local: `${nextThursday(today.plus({ days: webinar.daysFromSeed }))}T${webinar.time}`, zone: DEFAULT_PROGRAMME.default_zone, offsetMinutes: null },
+      start: { local: `${nextThursday(today.plus({ days: webinar.daysFromSeed }))}T${webinar.time}`, zone: DEFAULT_PROGRAMME.defaultZone, offsetMinutes: null },
       durationMinutes: 60,
       capacity: 100,
       joinUrl: `https://meet.example.org/${webinar.slug}`,

@@ -1,0 +1,52 @@
+// The workspace's outbox over HTTP: the messages by status, and a retry.
+import { Hono } from 'hono';
+import { OutboxPage } from '../../views/admin/outbox-table.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { AppEnv } from '../http/env.js';
+import type { OutboxStatus } from '../mail/outbox.mappers.js';
+import { listOutbox, outboxSummary, OUTBOX_STATUSES, retryMessage } from '../mail/outbox.service.js';
+import { doneMessage, renderAdminPage } from './admin-page.js';
+
+export type OutboxAdminDeps = {
+  db: Db;
+  clock: Clock;
+  /** Whether an SMTP server is configured: without one, the outbox holds messages. */
+  mailConfigured: boolean;
+};
+
+const DONE = { retried: 'The message will be sent again at the next run of the outbox.' };
+
+function statusFilter(requested: string | undefined): OutboxStatus | undefined {
+  if (requested === undefined || requested === '') return undefined;
+  if (!OUTBOX_STATUSES.includes(requested as OutboxStatus)) throw new ValidationError({ status: `Status must be one of: ${OUTBOX_STATUSES.join(', ')}.` }, 400);
+  return requested as OutboxStatus;
+}
+
+export function outboxAdminRoutes(deps: OutboxAdminDeps) {
+  const { db, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/outbox', async (c) => {
+    const status = statusFilter(c.req.query('status'));
+    const [summary, messages] = await Promise.all([outboxSummary(db), listOutbox(db, { status, limit: 200 })]);
+    return renderAdminPage(c, db, {
+      section: 'outbox',
+      title: 'Outbox',
+      body: (
+        <OutboxPage summary={summary} messages={messages} status={status} csrfToken={c.var.csrfToken} now={clock.now()} mailConfigured={deps.mailConfigured} />
+      ),
+      flash: doneMessage(c, DONE),
+    });
+  });
+
+  app.post('/admin/outbox/:id/retry', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('There is no such message.');
+    await retryMessage(db, clock, id);
+    return c.redirect('/admin/outbox?done=retried', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,41 @@
+// The workspace's programme settings over HTTP.
+import { Hono, type Context } from 'hono';
+import { ProgrammeSettings, programmeFormValues } from '../../views/admin/programme/programme-settings.js';
+import type { FormValues } from '../../views/components/form-kit.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { FieldErrors } from '../errors.js';
+import { formValues, readForm } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { updateProgrammeSettings } from '../programme/programme-admin.service.js';
+import { validateProgramme } from '../programme/programme-admin.validation.js';
+import { getProgramme } from '../programme/programme.service.js';
+import { doneMessage, renderAdminPage } from './admin-page.js';
+
+const DONE = { saved: 'Saved.' };
+
+export function programmeSettingsRoutes(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  const settingsPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
+    renderAdminPage(c, db, {
+      section: 'programme',
+      title: 'Programme settings',
+      body: <ProgrammeSettings values={values} errors={errors} csrfToken={c.var.csrfToken} />,
+      status,
+      flash: doneMessage(c, DONE),
+    });
+
+  app.get('/admin/programme', async (c) => settingsPage(c, programmeFormValues(await getProgramme(db)), {}));
+
+  app.post('/admin/programme', async (c) => {
+    const form = await readForm(c);
+    const validated = validateProgramme(form);
+    if (!validated.ok) return settingsPage(c, formValues(form), validated.errors, 422);
+    await updateProgrammeSettings(db, clock, validated.value);
+    return c.redirect('/admin/programme?done=saved', 303);
+  });
+
+  return app;
+}

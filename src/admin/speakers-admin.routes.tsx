@@ -1,0 +1,81 @@
+// The workspace's speaker pages over HTTP: the list, a new speaker, a speaker's edit page.
+import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { NewSpeaker, SpeakerEdit, SpeakerList, speakerFormValues } from '../../views/admin/speakers/speaker-pages.js';
+import type { FormValues } from '../../views/components/form-kit.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { ValidationError, type FieldErrors } from '../errors.js';
+import { formValues, readForm } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
+import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
+import { getProgramme, getSpeakerBySlug, listSpeakers } from '../programme/programme.service.js';
+import type { Speaker } from '../programme/programme.types.js';
+import { doneMessage, renderAdminPage } from './admin-page.js';
+
+export type SpeakersAdminDeps = {
+  db: Db;
+  clock: Clock;
+  /** Extra controls on a speaker's page (the private link, filled by the speakers feature). */
+  speakerExtras?: (speaker: Speaker, csrfToken: string) => Promise<Child>;
+};
+
+/** `?done=` after a redirect here or from the speakers feature's private-link forms. */
+const DONE = {
+  saved: 'Saved.',
+  created: 'Created.',
+  'link-sent': 'The private link is on its way to the speaker.',
+  'link-rotated': 'The old link no longer works; the new one is on its way to the speaker.',
+  'link-revoked': 'The private link no longer works.',
+};
+
+export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
+  const { db, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  const page = (c: Context<AppEnv>, title: string, body: Child, status = 200) =>
+    renderAdminPage(c, db, { section: 'speakers', title, body, status, flash: doneMessage(c, DONE) });
+
+  const newSpeakerPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
+    page(c, 'New speaker', <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
+
+  const speakerPage = async (c: Context<AppEnv>, speaker: Speaker, values: FormValues, errors: FieldErrors, status = 200) => {
+    const extras = deps.speakerExtras ? await deps.speakerExtras(speaker, c.var.csrfToken) : null;
+    return page(c, speaker.name, <SpeakerEdit speaker={speaker} values={values} errors={errors} csrfToken={c.var.csrfToken} extras={extras} />, status);
+  };
+
+  app.get('/admin/speakers', async (c) => page(c, 'Speakers', <SpeakerList speakers={await listSpeakers(db)} />));
+
+  app.get('/admin/speakers/new', async (c) => newSpeakerPage(c, { timezone: (await getProgramme(db)).defaultZone }, {}));
+
+  app.post('/admin/speakers', async (c) => {
+    const form = await readForm(c);
+    const validated = validateNewSpeaker(form);
+    if (!validated.ok) return newSpeakerPage(c, formValues(form), validated.errors, 422);
+    try {
+      const speaker = await createSpeaker(db, clock, validated.value);
+      return c.redirect(`/admin/speakers/${speaker.slug}?done=created`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return newSpeakerPage(c, formValues(form), error.errors, error.status);
+      throw error;
+    }
+  });
+
+  app.get('/admin/speakers/:slug', async (c) => {
+    const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+    return speakerPage(c, speaker, speakerFormValues(speaker), {});
+  });
+
+  app.post('/admin/speakers/:slug', async (c) => {
+    const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+    const form = await readForm(c);
+    // The form is the whole speaker: an optional field that it leaves out is cleared.
+    const validated = validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form });
+    if (!validated.ok) return speakerPage(c, speaker, formValues(form), validated.errors, 422);
+    const updated = await updateSpeaker(db, clock, speaker.slug, validated.value);
+    return c.redirect(`/admin/speakers/${updated.slug}?done=saved`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,45 @@
+// What the speaker pages show: the public page by slug, the private page behind the secret link, and
+// the link panel in the workspace; views/speakers turns it into HTML.
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { getProgramme, getSpeakerBySlug, listWebinarsOfSpeaker } from '../programme/programme.service.js';
+import type { Programme, Speaker, Webinar } from '../programme/programme.types.js';
+import { getSpeakerByToken, speakerLinkOf, speakerPageUrl, speakerSessions, type SessionBrief, type SpeakerWithLink } from './speaker-access.service.js';
+
+export type SpeakerPageDeps = { db: Db; clock: Clock; baseUrl: string };
+
+export type SpeakerPublicPage = { programme: Programme; speaker: Speaker; webinars: Webinar[]; now: DateTime };
+
+export async function speakerPublicPage({ db, clock }: SpeakerPageDeps, slug: string): Promise<SpeakerPublicPage> {
+  const speaker = await getSpeakerBySlug(db, slug);
+  const [programme, webinars] = await Promise.all([getProgramme(db), listWebinarsOfSpeaker(db, speaker.id)]);
+  return { programme, speaker, webinars, now: clock.now() };
+}
+
+export type SpeakerPrivatePage = {
+  programme: Programme;
+  speaker: SpeakerWithLink;
+  sessions: SessionBrief[];
+  feedUrl: string;
+  now: DateTime;
+  /** `?done=zone`: the zone was saved. */
+  zoneSaved?: boolean;
+  zoneError?: string;
+};
+
+export async function speakerPrivatePage(
+  { db, clock, baseUrl }: SpeakerPageDeps,
+  token: string,
+  extras: { zoneSaved?: boolean; zoneError?: string } = {},
+): Promise<SpeakerPrivatePage> {
+  const speaker = await getSpeakerByToken(db, token);
+  const [programme, sessions] = await Promise.all([getProgramme(db), speakerSessions(db, speaker)]);
+  return { programme, speaker, sessions, feedUrl: `${speakerPageUrl(baseUrl, token)}/calendar.ics`, now: clock.now(), ...extras };
+}
+
+/** The private link as the workspace shows it beside the speaker form; null when there is none. */
+export async function speakerLinkUrl({ db, baseUrl }: Pick<SpeakerPageDeps, 'db' | 'baseUrl'>, speaker: Speaker): Promise<string | null> {
+  const token = await speakerLinkOf(db, speaker.slug);
+  return token ? speakerPageUrl(baseUrl, token) : null;
+}

@@ -1,0 +1,13 @@
+// An instant on the coordinators' and tokens' pages, in the programme's zone, or "never".
+import type { DateTime } from 'luxon';
+import { showIn } from '../../../src/time/index.js';
+
+export function When({ instant, zone }: { instant: DateTime | null; zone: string }) {
+  if (!instant) return <span class="muted">never</span>;
+  const shown = showIn(instant, zone);
+  return (
+    <time datetime={shown.datetime} title={zone}>
+      {shown.date}, {shown.time} {shown.abbreviation}
+    </time>
+  );
+}

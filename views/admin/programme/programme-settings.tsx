@@ -1,0 +1,52 @@
+// The workspace's programme settings: title, description, organiser and the programme's time zone.
+import type { FieldErrors } from '../../../src/errors.js';
+import type { Programme } from '../../../src/programme/programme.types.js';
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
+import { zoneOptions } from '../webinars/webinar-form.js';
+
+/** The settings as the form shows them. */
+export function programmeFormValues(p: Programme): FormValues {
+  return {
+    title: p.title,
+    tagline: p.tagline,
+    description: p.description,
+    organiserName: p.organiserName,
+    organiserEmail: p.organiserEmail,
+    defaultZone: p.defaultZone,
+  };
+}
+
+export function ProgrammeSettings({ values, errors, csrfToken }: { values: FormValues; errors: FieldErrors; csrfToken: string }) {
+  return (
+    <>
+      <h1>Programme settings</h1>
+      <form method="post" action="/admin/programme" class="stack" style="max-width:48rem" novalidate>
+        <CsrfField token={csrfToken} />
+        <ErrorSummary errors={errors} />
+        <TextField name="title" label="Title" values={values} errors={errors} required maxlength={200} />
+        <TextField name="tagline" label="Tagline" values={values} errors={errors} maxlength={300} />
+        <TextArea name="description" label="Description" values={values} errors={errors} required rows={6} maxlength={5000} />
+        <TextField name="organiserName" label="Organiser" values={values} errors={errors} required maxlength={200} />
+        <TextField
+          name="organiserEmail"
+          type="email"
+          label="Organiser email"
+          hint="The ORGANIZER of every calendar invitation."
+          values={values}
+          errors={errors}
+          required
+        />
+        <SelectField
+          name="defaultZone"
+          label="Programme time zone"
+          hint="Pages use it until a visitor picks their own."
+          values={values}
+          errors={errors}
+          required
+          options={zoneOptions()}
+        />
+        <button type="submit">Save settings</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// The workspace's webinar pages: the list, and a webinar's form with the scheduling assistant,
+// its materials and the cancellation.
+import type { Child } from 'hono/jsx';
+import type { SchedulingAdvice } from '../../../src/admin/scheduling.js';
+import type { FieldErrors } from '../../../src/errors.js';
+import type { Webinar } from '../../../src/programme/programme.types.js';
+import { CheckboxField, CsrfField } from '../../components/form-kit.js';
+import { SchedulingPanel, SuggestTimesPanel } from '../scheduling-panel.js';
+import { WebinarForm, type WebinarFormProps } from './webinar-form.js';
+import { WebinarList, type WebinarListProps } from './webinar-list.js';
+
+export function WebinarIndex(props: WebinarListProps) {
+  return (
+    <>
+      <div class="actions" style="justify-content:space-between">
+        <h1>Webinars</h1>
+        <a class="button" href="/admin/webinars/new">
+          New webinar
+        </a>
+      </div>
+      <WebinarList {...props} />
+    </>
+  );
+}
+
+export type WebinarPageProps = Omit<WebinarFormProps, 'assistant'> & {
+  /** Absent for a new webinar. */
+  webinar?: Webinar;
+  programmeZone: string;
+  /** The scheduling assistant's view of the entered time; absent when the form came back with errors. */
+  advice?: SchedulingAdvice;
+  /** The materials panel (filled by the materials feature). */
+  materials?: Child;
+};
+
+export function WebinarPage(props: WebinarPageProps) {
+  const { webinar, advice, programmeZone, materials, ...form } = props;
+  return (
+    <>
+      <p class="small">
+        <a href="/admin/webinars">← Webinars</a>
+      </p>
+      <h1>{webinar ? webinar.title : 'New webinar'}</h1>
+      {webinar ? (
+        <p class="small muted">
+          <a href={`/webinars/${webinar.slug}`}>Public page</a> · <a href={`/admin/webinars/${webinar.slug}/registrations`}>Registrations</a> · Calendar UID{' '}
+          <code>{webinar.uid}</code>, SEQUENCE {webinar.sequence}
+        </p>
+      ) : null}
+      <div class="layout-2">
+        <WebinarForm {...form} assistant={advice ? <SchedulingPanel assessment={advice.assessment} programmeZone={programmeZone} /> : undefined} />
+        <aside>
+          {webinar && advice ? (
+            <SuggestTimesPanel webinarSlug={webinar.slug} programmeZone={programmeZone} csrfToken={form.csrfToken} suggestions={advice.suggestions} />
+          ) : null}
+        </aside>
+      </div>
+      {webinar && materials ? <div class="admin-section">{materials}</div> : null}
+      {webinar && webinar.status !== 'cancelled' ? <CancelPanel webinar={webinar} csrfToken={form.csrfToken} errors={form.errors} /> : null}
+    </>
+  );
+}
+
+function CancelPanel({ webinar, csrfToken, errors }: { webinar: Webinar; csrfToken: string; errors: FieldErrors }) {
+  return (
+    <section class="panel admin-section" aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading" style="margin-top:0">
+        Cancel this webinar
+      </h2>
+      <p class="small">Attendees and speakers get a cancellation that removes it from their calendars. The page stays up, marked cancelled.</p>
+      <form method="post" action={`/admin/webinars/${webinar.slug}/cancel`} class="stack">
+        <CsrfField token={csrfToken} />
+        {/* A refused cancellation's message in the form's summary links here (#f-confirm). */}
+        <CheckboxField name="confirm" value="yes" required checked={false} label={<>Yes, cancel “{webinar.title}”</>} errors={errors} />
+        <div>
+          <button type="submit" class="danger">
+            Cancel the webinar
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
