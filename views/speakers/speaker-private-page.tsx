@@ -82,23 +82,11 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
               <dl class="facts" style="margin-top:1rem">
                 <dt>Your speaker link</dt>
                 <dd>
-                  {w.speakerJoinUrl ? (
-                    <a href={w.speakerJoinUrl} rel="noopener noreferrer">
-                      {w.speakerJoinUrl}
-                    </a>
-                  ) : (
-                    <span class="muted">Not set yet</span>
-                  )}
+                  <JoinLink url={w.speakerJoinUrl} />
                 </dd>
                 <dt>Attendees’ link</dt>
                 <dd>
-                  {w.joinUrl ? (
-                    <a href={w.joinUrl} rel="noopener noreferrer">
-                      {w.joinUrl}
-                    </a>
-                  ) : (
-                    <span class="muted">Not set yet</span>
-                  )}
+                  <JoinLink url={w.joinUrl} />
                 </dd>
               </dl>
             ) : null}
@@ -173,5 +161,16 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
         </section>
       </div>
     </Layout>
+  );
+}
+
+/** A join link as a link, or a note that the coordinators have not set it yet. */
+function JoinLink({ url }: { url: string | null }) {
+  return url ? (
+    <a href={url} rel="noopener noreferrer">
+      {url}
+    </a>
+  ) : (
+    <span class="muted">Not set yet</span>
   );
 }

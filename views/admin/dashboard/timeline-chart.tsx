@@ -2,6 +2,7 @@
 import { TableWrap } from '../../components/table-wrap.js';
 import { DateTime } from 'luxon';
 import type { TimelineDay } from '../../../src/admin/dashboard.service.js';
+import { ChartFrame } from './chart-frame.js';
 import { niceCeiling, round, ticks } from './chart-scale.js';
 
 // A narrow viewBox keeps the 14-unit labels readable when the chart shrinks to a phone's width.
@@ -28,48 +29,43 @@ export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }
   const y = (value: number) => PLOT.top + plotHeight - (value / top) * plotHeight;
   const summary = `${last.total} confirmed registrations on ${dayLabel(last.day, true)}, up from ${first.total} on ${dayLabel(first.day, true)}.`;
   return (
-    <figure class="chart" style="margin:0 0 1rem">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-labelledby="timeline-title timeline-desc"
-        style="display:block;height:auto;max-width:28rem"
-        font-size="14"
-      >
-        <title id="timeline-title">Confirmed registrations over time</title>
-        <desc id="timeline-desc">{`Cumulative confirmed registrations per day for the whole programme. ${summary}`}</desc>
-        {ticks(top).map((tick) => (
-          <g>
-            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={round(y(tick))} y2={round(y(tick))} stroke="#d9dee5" stroke-width="1" />
-            <text x={PLOT.left - 6} y={round(y(tick) + 4)} text-anchor="end" fill="#556070">
-              {tick}
-            </text>
-          </g>
-        ))}
-        {timeline.map((day, index) => (
-          <rect
-            x={round(PLOT.left + index * slot + (slot - barWidth) / 2)}
-            y={round(y(day.total))}
-            width={round(barWidth)}
-            height={round(y(0) - y(day.total))}
-            fill="#0b5cad"
-          >
-            <title>{`${dayLabel(day.day, true)}: ${day.total}`}</title>
-          </rect>
-        ))}
-        <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(0)} y2={y(0)} stroke="#556070" stroke-width="1" />
-        <text x={PLOT.left} y={HEIGHT - 14} text-anchor="start" fill="#556070">
-          {dayLabel(first.day, true)}
-        </text>
-        {timeline.length > 1 ? (
-          <text x={WIDTH - PLOT.right} y={HEIGHT - 14} text-anchor="end" fill="#556070">
-            {dayLabel(last.day, true)}
+    <ChartFrame
+      id="timeline"
+      width={WIDTH}
+      height={HEIGHT}
+      title="Confirmed registrations over time"
+      description={`Cumulative confirmed registrations per day for the whole programme. ${summary}`}
+      caption={summary}
+    >
+      {ticks(top).map((tick) => (
+        <g>
+          <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={round(y(tick))} y2={round(y(tick))} stroke="#d9dee5" stroke-width="1" />
+          <text x={PLOT.left - 6} y={round(y(tick) + 4)} text-anchor="end" fill="#556070">
+            {tick}
           </text>
-        ) : null}
-      </svg>
-      <figcaption class="small muted">{summary}</figcaption>
-    </figure>
+        </g>
+      ))}
+      {timeline.map((day, index) => (
+        <rect
+          x={round(PLOT.left + index * slot + (slot - barWidth) / 2)}
+          y={round(y(day.total))}
+          width={round(barWidth)}
+          height={round(y(0) - y(day.total))}
+          fill="#0b5cad"
+        >
+          <title>{`${dayLabel(day.day, true)}: ${day.total}`}</title>
+        </rect>
+      ))}
+      <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(0)} y2={y(0)} stroke="#556070" stroke-width="1" />
+      <text x={PLOT.left} y={HEIGHT - 14} text-anchor="start" fill="#556070">
+        {dayLabel(first.day, true)}
+      </text>
+      {timeline.length > 1 ? (
+        <text x={WIDTH - PLOT.right} y={HEIGHT - 14} text-anchor="end" fill="#556070">
+          {dayLabel(last.day, true)}
+        </text>
+      ) : null}
+    </ChartFrame>
   );
 }
 

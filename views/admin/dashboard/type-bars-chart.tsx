@@ -3,6 +3,7 @@
 import { TableWrap } from '../../components/table-wrap.js';
 import type { ProgrammeCounts } from '../../../src/admin/registrations-admin.service.js';
 import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
+import { ChartFrame } from './chart-frame.js';
 import { round } from './chart-scale.js';
 
 const WIDTH = 360;
@@ -17,41 +18,29 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
   const scale = (WIDTH - NUMBER_SPACE) / max;
   const summary = rows.map((row) => `${row.label}: ${row.n}`).join('; ');
   return (
-    <figure class="chart" style="margin:0 0 1rem">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby="types-title types-desc"
-        style="display:block;height:auto;max-width:28rem"
-        font-size="14"
-      >
-        <title id="types-title">Confirmed registrations by organisation type</title>
-        <desc id="types-desc">{`Confirmed registrations for the whole programme. ${summary}.`}</desc>
-        {rows.map((row, index) => {
-          const top = index * ROW;
-          const width = round(row.n * scale);
-          return (
-            <g>
-              <text x="0" y={top + 14} fill="#1c2430">
-                {row.label}
-              </text>
-              <rect
-                x="0"
-                y={top + 20}
-                width={width}
-                height="16"
-                rx="2"
-                fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#7a9cc6'}
-              />
-              <text x={round(width + 6)} y={top + 33} fill="#1c2430" font-weight="600" class="bar-value">
-                {row.n}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ChartFrame
+      id="types"
+      width={WIDTH}
+      height={height}
+      title="Confirmed registrations by organisation type"
+      description={`Confirmed registrations for the whole programme. ${summary}.`}
+    >
+      {rows.map((row, index) => {
+        const top = index * ROW;
+        const width = round(row.n * scale);
+        return (
+          <g>
+            <text x="0" y={top + 14} fill="#1c2430">
+              {row.label}
+            </text>
+            <rect x="0" y={top + 20} width={width} height="16" rx="2" fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#7a9cc6'} />
+            <text x={round(width + 6)} y={top + 33} fill="#1c2430" font-weight="600" class="bar-value">
+              {row.n}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }
 
