@@ -22,8 +22,10 @@ export type FieldProps = {
   errors: FieldErrors;
   hint?: Child;
   required?: boolean;
-  /** No "(optional)" after the label: for one of two alternatives, such as an address or a file. */
+  /** No "(optional)" after the label: for one of two alternatives, such as an address or a file, or a search. */
   unmarked?: boolean;
+  /** The field's place in a form that lays its fields out in a row (the recordings search). */
+  style?: string;
 };
 
 export function fieldId(props: { form?: string; name: string }): string {
@@ -52,7 +54,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 function FieldFrame(props: FieldProps & { children: Child }) {
   const id = fieldId(props);
   return (
-    <div class="field">
+    <div class="field" style={props.style}>
       <label for={id}>
         {props.label}
         {props.required || props.unmarked ? null : <span class="muted small"> (optional)</span>}
@@ -70,7 +72,7 @@ function FieldFrame(props: FieldProps & { children: Child }) {
 
 export type TextFieldProps = FieldProps & {
   values: FormValues;
-  type?: 'text' | 'email' | 'url' | 'number' | 'datetime-local' | 'password' | 'file';
+  type?: 'text' | 'email' | 'url' | 'number' | 'datetime-local' | 'password' | 'file' | 'search';
   maxlength?: number;
   placeholder?: string;
   list?: string;
@@ -79,6 +81,8 @@ export type TextFieldProps = FieldProps & {
   inputmode?: 'url' | 'email' | 'numeric';
   /** For a file input: the types offered. */
   accept?: string;
+  /** What a phone's keyboard shows on its enter key ("search"). */
+  enterkeyhint?: 'search' | 'done' | 'go' | 'next' | 'send' | 'enter' | 'previous';
   /** Filled in with the device's time zone by the page's script when empty. */
   detectZone?: boolean;
 };
@@ -101,6 +105,7 @@ export function TextField(props: TextFieldProps) {
         list={props.list}
         inputmode={props.inputmode}
         accept={props.accept}
+        enterkeyhint={props.enterkeyhint}
         data-detect-zone={props.detectZone}
         {...ariaOf(props)}
       />
@@ -187,6 +192,8 @@ export type ErrorSummaryProps = {
    * is in view already, and role=alert announces it.
    */
   focusOnLoad?: boolean;
+  /** Words before the list instead of the count of things to fix ("The search could not be run"). */
+  heading?: Child;
 };
 
 /** Every problem at the top of a form, each field's linked to its field; one message for the whole form is shown alone. */
@@ -200,7 +207,7 @@ export function ErrorSummary(props: ErrorSummaryProps) {
         entries[0]![1]
       ) : (
         <>
-          <strong>{entries.length === 1 ? 'One thing to fix' : `${entries.length} things to fix`}:</strong>
+          <strong>{props.heading ?? (entries.length === 1 ? 'One thing to fix' : `${entries.length} things to fix`)}:</strong>
           <ul>
             {entries.map(([field, message]) => (
               <li>{isFormMessage(field) ? message : <a href={`#${form}-${field}`}>{message}</a>}</li>

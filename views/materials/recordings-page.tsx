@@ -3,6 +3,7 @@
 import type { HrefOf } from '../../src/materials/material.links.js';
 import { MAX_QUERY_LENGTH, type RecordingItem, type RecordingsArchive } from '../../src/materials/recordings-archive.js';
 import type { WebinarSpeaker } from '../../src/programme/programme.types.js';
+import { ErrorSummary, SelectField, TextField } from '../components/form-kit.js';
 import { LocalTime } from '../components/local-time.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { MaterialList } from './material-list.js';
@@ -14,7 +15,8 @@ export type RecordingsPageProps = {
   hrefOf: HrefOf;
 };
 
-const FIELD_LABELS: Record<string, string> = { q: 'recordings-q', area: 'recordings-area' };
+/** The search form's id prefix: its fields are #recordings-q and #recordings-area. */
+const FORM = 'recordings';
 
 function plural(n: number): string {
   return n === 1 ? '1 recording' : `${n} recordings`;
@@ -43,7 +45,6 @@ function summary(archive: RecordingsArchive): string {
 function SearchForm({ archive }: { archive: RecordingsArchive }) {
   const { values, errors } = archive;
   const searching = values.q !== '' || values.area !== '';
-  const describedBy = ['recordings-q-hint', errors.q ? 'recordings-q-error' : ''].filter(Boolean).join(' ');
   return (
     <form
       method="get"
@@ -53,48 +54,29 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
       class="panel"
       style="display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-end"
     >
-      <div class="field" style="flex:3 1 18rem;min-width:0">
-        <label for="recordings-q">Search</label>
-        <span class="hint" id="recordings-q-hint">
-          Words from a title, a speaker’s name, organisation or city, or an area.
-        </span>
-        {errors.q ? (
-          <span class="error" id="recordings-q-error">
-            {errors.q}
-          </span>
-        ) : null}
-        <input
-          type="search"
-          id="recordings-q"
-          name="q"
-          value={values.q}
-          maxlength={MAX_QUERY_LENGTH}
-          enterkeyhint="search"
-          aria-describedby={describedBy}
-          aria-invalid={errors.q ? 'true' : undefined}
-        />
-      </div>
-      <div class="field" style="flex:2 1 12rem;min-width:0">
-        <label for="recordings-area">Knowledge area</label>
-        {errors.area ? (
-          <span class="error" id="recordings-area-error">
-            {errors.area}
-          </span>
-        ) : null}
-        <select
-          id="recordings-area"
-          name="area"
-          aria-invalid={errors.area ? 'true' : undefined}
-          aria-describedby={errors.area ? 'recordings-area-error' : undefined}
-        >
-          <option value="">All areas</option>
-          {archive.areas.map((area) => (
-            <option value={area.slug} selected={area.slug === values.area}>
-              {area.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField
+        form={FORM}
+        name="q"
+        type="search"
+        label="Search"
+        hint="Words from a title, a speaker’s name, organisation or city, or an area."
+        values={values}
+        errors={errors}
+        maxlength={MAX_QUERY_LENGTH}
+        enterkeyhint="search"
+        unmarked
+        style="flex:3 1 18rem;min-width:0"
+      />
+      <SelectField
+        form={FORM}
+        name="area"
+        label="Knowledge area"
+        values={values}
+        errors={errors}
+        options={[{ value: '', label: 'All areas' }, ...archive.areas.map((area) => ({ value: area.slug, label: area.name }))]}
+        unmarked
+        style="flex:2 1 12rem;min-width:0"
+      />
       <div class="actions">
         <button type="submit">Search</button>
         {searching ? (
@@ -175,18 +157,7 @@ export function RecordingsPage({ siteTitle, viewer, archive, hrefOf }: Recording
         <p class="muted">No recordings yet: they appear here after each webinar, once published.</p>
       ) : (
         <>
-          {errors.length > 0 ? (
-            <div class="notice error" role="alert" tabindex={-1} id="recordings-errors" data-error-summary>
-              <strong>The search could not be run:</strong>
-              <ul>
-                {errors.map(([field, message]) => (
-                  <li>
-                    <a href={`#${FIELD_LABELS[field] ?? 'recordings-q'}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ErrorSummary form={FORM} id="recordings-errors" heading="The search could not be run" errors={archive.errors} />
           <SearchForm archive={archive} />
           {errors.length > 0 ? null : (
             <section aria-labelledby="recordings-results">
