@@ -3,6 +3,7 @@
 // register, move the webinar an hour, and after it publish slides and a recording.
 import { describe, expect, it } from 'vitest';
 import { createCoordinator } from '../../src/auth/auth.service.js';
+import { attrs, one, parse, textOf, texts } from '../helpers/dom.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
 import { buildTestApp } from '../helpers/test-app.js';
@@ -93,6 +94,23 @@ describe('a coordinator’s journey', () => {
 
     // Suggested times for that week, then take the first.
     const suggested = await page(`/admin/webinars/${slug}?suggestFrom=2027-03-01&suggestTo=2027-03-05`);
+    const edit = parse(suggested.html);
+    // The speaker's role select, in the speakers table, is named by the speaker's name in its row.
+    const role = one(edit, 'select[name="role_laura-kim"]');
+    expect(textOf(one(edit, `label[for="${role.getAttribute('id')}"]`))).toBe('Laura Kim');
+    expect(attrs(role, 'option', 'value')).toEqual(['', 'speaker', 'moderator', 'panelist']);
+    expect(attrs(role, 'option[selected]', 'value')).toEqual(['speaker']);
+    const range = one(edit, 'form[action$="#suggestions"]');
+    expect(attrs(range, 'input', 'name')).toEqual(['suggestFrom', 'suggestTo']);
+    expect(attrs(range, 'input', 'type')).toEqual(['date', 'date']);
+    expect(attrs(range, 'input', 'value')).toEqual(['2027-03-01', '2027-03-05']);
+    expect(texts(range, 'label')).toEqual(['From', 'To']);
+    // A backwards range: the message is the last day's, linked from the summary and tied to the field.
+    const backwards = parse((await page(`/admin/webinars/${slug}?suggestFrom=2027-03-05&suggestTo=2027-03-01`)).html);
+    expect(texts(backwards, '#suggest-errors li')).toEqual(['The last day must be on or after the first day.']);
+    expect(attrs(backwards, '#suggest-errors a', 'href')).toEqual(['#suggest-suggestTo']);
+    expect(one(backwards, '#suggest-suggestTo').getAttribute('aria-describedby')).toBe('suggest-suggestTo-error');
+    expect(one(backwards, '#suggest-suggestFrom').getAttribute('aria-invalid')).toBeNull();
     const first = /<button[^>]*name="start"[^>]*value="([^"]+)"/.exec(suggested.html)![1]!;
     expect(first).toMatch(/^2027-03-0[1-5]T1[7-8]:\d\d$/);
     const useTime = await post(`/admin/webinars/${slug}/use-time`, { start: first });

@@ -1,6 +1,6 @@
 // The one form kit: every field tied to its hint and error, and a summary that links to the fields.
 import { describe, expect, it } from 'vitest';
-import { CheckboxField, ErrorSummary, Fieldset, TextField } from '../../views/components/form-kit.js';
+import { CheckboxField, ErrorSummary, Fieldset, RadioGroup, SelectControl, TextField } from '../../views/components/form-kit.js';
 
 const render = (node: unknown) => String(node);
 
@@ -37,5 +37,33 @@ describe('the form kit', () => {
         </Fieldset>,
       ),
     ).toBe('<fieldset aria-describedby="reg-webinars-error"><legend>Webinars</legend>…<span class="error" id="reg-webinars-error">Pick one.</span></fieldset>');
+  });
+
+  it('gives a bare select the field’s id and ARIA, and the first radio of a group the id the summary links to', () => {
+    const options = [
+      { value: '', label: 'None' },
+      { value: 'a', label: 'A' },
+    ];
+    expect(render(<SelectControl name="role_x" values={{ role_x: 'a' }} errors={{ role_x: 'Pick one.' }} options={options} />)).toBe(
+      '<select id="f-role_x" name="role_x" aria-invalid="true" aria-describedby="f-role_x-error"><option value="">None</option><option value="a" selected="">A</option></select>',
+    );
+    expect(
+      render(
+        <RadioGroup
+          form="m"
+          name="v"
+          legend="Visible to"
+          values={{ v: 'b' }}
+          errors={{}}
+          options={[
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ]}
+        />,
+      ),
+    ).toBe(
+      '<fieldset><legend>Visible to</legend><label class="check" for="m-v"><input id="m-v" type="radio" name="v" value="a"/><span>A</span></label>' +
+        '<label class="check" for="m-v-b"><input id="m-v-b" type="radio" name="v" value="b" checked=""/><span>B</span></label></fieldset>',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/admin/registrations-csv.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
+import { attrs, one, parse, textOf, texts } from '../helpers/dom.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
 import { buildRegistrationAdminApp } from '../helpers/registration-admin-app.js';
 import { tableCounts } from '../helpers/test-app.js';
@@ -193,7 +194,14 @@ describe('the registration list', () => {
       `<form method="post" action="/admin/registrations/${maria}/promote" class="inline-form"><input type="hidden" name="_csrf" value="test"/><button type="submit" class="small" aria-label="Promote Maria Silva (maria@research.example)">Promote</button></form>`,
     );
     expect(html).toContain(`action="/admin/registrations/${maria}/cancel"`);
-    expect(html).toContain('<option value="academia" selected="">University or research institute</option>');
+    const filter = one(parse(html), 'form[aria-label="Filter registrations"]');
+    expect(attrs(filter, 'input, select', 'name')).toEqual(['status', 'type', 'q']);
+    expect(texts(filter, 'label')).toEqual(['Status', 'Organisation type', 'Name, email or organisation']);
+    expect(attrs(filter, 'label', 'for')).toEqual(['filter-status', 'filter-type', 'filter-q']);
+    expect(textOf(one(filter, '#filter-status option[selected]'))).toBe('All');
+    expect(textOf(one(filter, '#filter-type option[selected]'))).toBe('University or research institute');
+    expect(one(filter, '#filter-q').getAttribute('value')).toBe('Research');
+    expect(filter.querySelector('[aria-invalid]')).toBeNull();
     expect(html).not.toContain('wang.fang@example.cn</a>');
   });
 
@@ -205,7 +213,14 @@ describe('the registration list', () => {
     const page = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations?status=maybe`);
     expect(page.status).toBe(400);
     const html = await page.text();
-    expect(html).toContain('Status must be one of: all, confirmed, waitlisted, cancelled.');
+    const doc = parse(html);
+    const message = 'Status must be one of: all, confirmed, waitlisted, cancelled.';
+    expect(texts(doc, '#filter-errors strong, #filter-errors li')).toEqual(['The filter could not be applied:', message]);
+    expect(attrs(doc, '#filter-errors a', 'href')).toEqual(['#filter-status']);
+    expect(textOf(one(doc, '#filter-status-error'))).toBe(message);
+    expect(one(doc, '#filter-status').getAttribute('aria-invalid')).toBe('true');
+    expect(one(doc, '#filter-status').getAttribute('aria-describedby')).toBe('filter-status-error');
+    expect(one(doc, '#filter-type').getAttribute('aria-invalid')).toBeNull();
     expect(html).not.toContain('<caption class="visually-hidden">Registrations, in the order they came in</caption>');
 
     const csv = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations.csv?type=bank`);

@@ -10,6 +10,7 @@ import { addMaterial } from '../../src/materials/material.service.js';
 import { validateMaterial } from '../../src/materials/material.validation.js';
 import { lockWebinars } from '../../src/programme/programme.service.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
+import { attrs, one, parse, textOf } from '../helpers/dom.js';
 import { json } from '../helpers/forms.js';
 import { TEST_BASE_URL, datetimes, tableCounts } from '../helpers/test-app.js';
 import {
@@ -120,6 +121,16 @@ describe('uploading slides in the admin area', () => {
     expect(html).toContain('3 things to fix');
     expect(html).toContain('<span class="error" id="material-title-error">Title is required.</span>');
     expect(html).toContain('<span class="error" id="material-visibility-error">Visibility must be one of: public, attendees.</span>');
+    // The radios: the first carries the field's id for the summary's link, the refused value falls back to "Everyone".
+    const doc = parse(html);
+    expect(attrs(doc, '#material-errors a[href="#material-visibility"]', 'href')).toEqual(['#material-visibility']);
+    const radios = one(doc, 'fieldset[aria-describedby="material-visibility-error"]');
+    expect(textOf(one(radios, 'legend'))).toBe('Visible to');
+    expect(attrs(radios, 'input[type="radio"]', 'id')).toEqual(['material-visibility', 'material-visibility-attendees']);
+    expect(attrs(radios, 'input[type="radio"]', 'value')).toEqual(['public', 'attendees']);
+    expect(attrs(radios, 'label', 'for')).toEqual(['material-visibility', 'material-visibility-attendees']);
+    expect(attrs(radios, 'input[checked]', 'value')).toEqual(['public']);
+    expect(attrs(radios, 'input[type="radio"]', 'aria-invalid')).toEqual(['true', 'true']);
     expect(html).toContain('This file is not a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file.');
     expect(html).toContain(`<input type="hidden" name="_csrf" value="${CSRF}"/>`);
     expect(html).toContain('enctype="multipart/form-data"');

@@ -3,6 +3,7 @@ import { enqueueDueReminders } from '../../src/registration/reminders.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
 import { TEST_BASE_URL, buildTestApp, tableCounts } from '../helpers/test-app.js';
+import { one, parse, textOf } from '../helpers/dom.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
 
@@ -62,7 +63,16 @@ describe('/my/:token', () => {
     const token = await registerVisitor(ctx);
     const bad = await ctx.app.request(`/my/${token}/zone`, form({ timezone: 'Mars/Olympus' }));
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('“Mars/Olympus” is not a known IANA time zone');
+    const refused = parse(await bad.text());
+    const message = '“Mars/Olympus” is not a known IANA time zone such as Europe/Stockholm or Asia/Shanghai.';
+    expect(textOf(one(refused, '#zone-timezone-error'))).toBe(message);
+    const field = one(refused, 'input[name="timezone"]');
+    expect(field.getAttribute('id')).toBe('zone-timezone');
+    expect(field.getAttribute('value'), 'the saved zone, as before').toBe('Asia/Shanghai');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe('zone-timezone-error');
+    expect(field.getAttribute('list')).toBe('zone-list');
+    expect(textOf(one(refused, 'label[for="zone-timezone"]'))).toBe('Time zone (IANA name)');
     const good = await ctx.app.request(`/my/${token}/zone`, form({ timezone: 'america/los_angeles' }));
     expect(good.status).toBe(303);
     const html = await (await ctx.app.request(good.headers.get('location')!)).text();
@@ -85,6 +95,9 @@ describe('/my/:token', () => {
     await ctx.db.updateTable('webinar').set({ capacity: 1 }).where('slug', '=', SLUG).execute();
     const token = await registerVisitor(ctx);
     await registerVisitor(ctx, SLUG, { email: 'next@example.org' });
+    const confirmBox = one(parse(await (await ctx.app.request(`/my/${token}`)).text()), `form[action="/my/${token}/delete"] input[type="checkbox"]`);
+    expect([confirmBox.getAttribute('name'), confirmBox.getAttribute('value'), confirmBox.hasAttribute('required')]).toEqual(['confirm', 'yes', true]);
+    expect(textOf(one(confirmBox.closest('label')!, 'span'))).toBe('Yes, delete all my data');
     const unconfirmed = await ctx.app.request(`/my/${token}/delete`, form({}));
     expect(unconfirmed.status).toBe(422);
     expect(await ctx.db.selectFrom('attendee').select('id').execute()).toHaveLength(2);

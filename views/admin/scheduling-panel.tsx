@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import type { SchedulingAdvice } from '../../src/admin/scheduling.js';
 import type { Suggestion, TimeAssessment } from '../../src/admin/scheduling-assistant.js';
 import { formatDuration, showIn, type ShownTime } from '../../src/time/index.js';
-import { CsrfField } from '../components/form-kit.js';
+import type { FieldErrors } from '../../src/errors.js';
+import { CsrfField, ErrorSummary, TextField } from '../components/form-kit.js';
 
 export type SchedulingPanelProps = { assessment: TimeAssessment; programmeZone: string };
 
@@ -154,38 +155,50 @@ export type SuggestTimesPanelProps = {
   suggestions: SchedulingAdvice['suggestions'];
 };
 
+/** The range form's id prefix: its fields are #suggest-suggestFrom and #suggest-suggestTo. */
+const SUGGEST_FORM = 'suggest';
+
+/** The assistant's messages under the form's field names; the rest (zones, duration, speakers) are the form's. */
+function rangeErrors(errors: Record<string, string>): FieldErrors {
+  const { fromDate, toDate, ...rest } = errors;
+  const others = Object.values(rest).join(' ');
+  return {
+    ...(fromDate ? { suggestFrom: fromDate } : {}),
+    ...(toDate ? { suggestTo: toDate } : {}),
+    ...(others ? { form: others } : {}),
+  };
+}
+
 /** On an existing webinar, beside its form (forms cannot nest): a date range, and the times found in it. */
 export function SuggestTimesPanel({ webinarSlug, programmeZone, csrfToken, suggestions }: SuggestTimesPanelProps) {
   const result = suggestions?.result;
+  const values = { suggestFrom: suggestions?.from, suggestTo: suggestions?.to };
+  const errors = result && !result.ok ? rangeErrors(result.errors) : {};
+  const dateField = { form: SUGGEST_FORM, type: 'date', values, errors, required: true } as const;
   return (
     <section class="panel" aria-labelledby="suggest-heading" id="suggestions">
       <h2 id="suggest-heading" style="margin-top:0">
         Suggest times
       </h2>
       <p class="small">Starts when every assigned speaker is within 08:00–20:00 on a weekday and nothing overlaps.</p>
-      <form method="get" action={`/admin/webinars/${webinarSlug}#suggestions`} class="actions" style="margin-top:0.6rem">
-        <label for="suggest-from">From</label>
-        <input id="suggest-from" type="date" name="suggestFrom" value={suggestions?.from} required style="width:auto" />
-        <label for="suggest-to">to</label>
-        <input id="suggest-to" type="date" name="suggestTo" value={suggestions?.to} required style="width:auto" />
+      <ErrorSummary form={SUGGEST_FORM} errors={errors} />
+      <form method="get" action={`/admin/webinars/${webinarSlug}#suggestions`} class="actions" style="margin-top:0.6rem;align-items:flex-end">
+        <TextField {...dateField} name="suggestFrom" label="From" />
+        <TextField {...dateField} name="suggestTo" label="To" />
         <button type="submit" class="secondary small">
           Suggest
         </button>
       </form>
-      <div>
-        {!result ? null : result.ok ? (
+      {result?.ok ? (
+        <div>
           <SuggestionList
             suggestions={result.suggestions}
             programmeZone={programmeZone}
             action={`/admin/webinars/${webinarSlug}/use-time`}
             csrfToken={csrfToken}
           />
-        ) : (
-          <div class="notice error" role="alert">
-            {Object.values(result.errors).join(' ')}
-          </div>
-        )}
-      </div>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -80,7 +80,7 @@ form.stack { display: grid; gap: 0.9rem; max-width: 36rem; }
 .field label, .field legend { font-weight: 600; }
 .field .hint { font-size: 0.85rem; color: var(--muted); }
 .field .error { font-size: 0.9rem; color: var(--bad); font-weight: 600; }
-input[type=text], input[type=email], input[type=url], input[type=password], input[type=number], input[type=datetime-local], input[type=search], select, textarea {
+input[type=text], input[type=email], input[type=url], input[type=password], input[type=number], input[type=date], input[type=datetime-local], input[type=search], select, textarea {
   font: inherit; color: inherit; width: 100%; padding: 0.55rem 0.65rem; border: 1px solid #8994a3; border-radius: 6px; background: var(--paper); min-height: 2.6rem; }
 textarea { min-height: 6rem; resize: vertical; }
 [aria-invalid="true"] { border-color: var(--bad) !important; box-shadow: 0 0 0 1px var(--bad); }

@@ -22,7 +22,7 @@ export type FieldProps = {
   errors: FieldErrors;
   hint?: Child;
   required?: boolean;
-  /** No "(optional)" after the label: for one of two alternatives, such as an address or a file, or a search. */
+  /** No "(optional)" after the label: for one of two alternatives, such as an address or a file, or a search or filter. */
   unmarked?: boolean;
   /** The field's place in a form that lays its fields out in a row (the recordings search). */
   style?: string;
@@ -32,8 +32,11 @@ export function fieldId(props: { form?: string; name: string }): string {
   return `${props.form ?? WORKSPACE_FORM}-${props.name}`;
 }
 
+/** What a control needs to know about its field: the label and the frame are someone else's. */
+type ControlProps = Pick<FieldProps, 'form' | 'name' | 'errors' | 'hint' | 'required'>;
+
 /** The ARIA a control needs: invalid when it has an error, described by its hint and its error. */
-function ariaOf(props: FieldProps) {
+function ariaOf(props: ControlProps) {
   const id = fieldId(props);
   const error = props.errors[props.name];
   return {
@@ -72,7 +75,7 @@ function FieldFrame(props: FieldProps & { children: Child }) {
 
 export type TextFieldProps = FieldProps & {
   values: FormValues;
-  type?: 'text' | 'email' | 'url' | 'number' | 'datetime-local' | 'password' | 'file' | 'search';
+  type?: 'text' | 'email' | 'url' | 'number' | 'date' | 'datetime-local' | 'password' | 'file' | 'search';
   maxlength?: number;
   placeholder?: string;
   list?: string;
@@ -125,8 +128,15 @@ export function TextArea(props: FieldProps & { values: FormValues; rows?: number
 
 export type SelectOption = { value: string; label: string; group?: string };
 
-/** Options without a group come first, then one <optgroup> per group, in the order given. */
-export function SelectField(props: FieldProps & { values: FormValues; options: SelectOption[] }) {
+export type SelectControlProps = ControlProps & { values: FormValues; options: SelectOption[] };
+
+/**
+ * The bare <select> with the kit's id and ARIA, for a place where the field's frame does not fit (a
+ * table cell). The caller names it: a <label for={fieldId(...)}> elsewhere, such as the row's first
+ * cell; and shows its hint or error, if it passes any, as `${id}-hint` / `${id}-error`, which the
+ * control is described by. Options without a group come first, then one <optgroup> per group, in order.
+ */
+export function SelectControl(props: SelectControlProps) {
   const current = str(props.values, props.name);
   const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
   const option = (o: SelectOption) => (
@@ -135,16 +145,22 @@ export function SelectField(props: FieldProps & { values: FormValues; options: S
     </option>
   );
   return (
+    <select id={fieldId(props)} name={props.name} required={props.required} {...ariaOf(props)}>
+      {groups.map((group) =>
+        group === '' ? (
+          props.options.filter((o) => !o.group).map(option)
+        ) : (
+          <optgroup label={group}>{props.options.filter((o) => o.group === group).map(option)}</optgroup>
+        ),
+      )}
+    </select>
+  );
+}
+
+export function SelectField(props: FieldProps & { values: FormValues; options: SelectOption[] }) {
+  return (
     <FieldFrame {...props}>
-      <select id={fieldId(props)} name={props.name} required={props.required} {...ariaOf(props)}>
-        {groups.map((group) =>
-          group === '' ? (
-            props.options.filter((o) => !o.group).map(option)
-          ) : (
-            <optgroup label={group}>{props.options.filter((o) => o.group === group).map(option)}</optgroup>
-          ),
-        )}
-      </select>
+      <SelectControl {...props} />
     </FieldFrame>
   );
 }
@@ -173,6 +189,39 @@ export function Fieldset(props: { legend: Child; form?: string; name?: string; e
       {props.children}
       <FieldError id={id} message={error} />
     </fieldset>
+  );
+}
+
+export type RadioGroupProps = {
+  form?: string;
+  name: string;
+  legend: Child;
+  values: FormValues;
+  errors: FieldErrors;
+  /** One radio each, in order; the one whose value is submitted is checked (callers pass the default as the value). */
+  options: Array<{ value: string; label: Child }>;
+};
+
+/**
+ * Radios under a legend: a Fieldset whose error describes the group. The first radio has the field's
+ * id, so that the error summary's link lands on it; the others add their value (`material-visibility-attendees`).
+ */
+export function RadioGroup(props: RadioGroupProps) {
+  const id = fieldId(props);
+  const current = str(props.values, props.name);
+  const invalid = props.errors[props.name] ? ('true' as const) : undefined;
+  return (
+    <Fieldset legend={props.legend} form={props.form} name={props.name} errors={props.errors}>
+      {props.options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <label class="check" for={optionId}>
+            <input id={optionId} type="radio" name={props.name} value={option.value} checked={option.value === current} aria-invalid={invalid} />
+            <span>{option.label}</span>
+          </label>
+        );
+      })}
+    </Fieldset>
   );
 }
 

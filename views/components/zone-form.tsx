@@ -1,4 +1,7 @@
-// The form with which attendees and speakers set the time zone their own page and feed use.
+// The form with which attendees and speakers set the time zone their own page and feed use: one
+// kit field, #zone-timezone (the page's script does not touch it), offering common zones while typing.
+import { TextField } from './form-kit.js';
+
 export type ZoneFormProps = {
   action: string;
   zone: string;
@@ -13,24 +16,15 @@ export function ZoneForm(props: ZoneFormProps) {
   return (
     <>
       <form method="post" action={props.action} class="stack">
-        <div class="field">
-          <label for="zone">{props.label}</label>
-          <input
-            id="zone"
-            name="timezone"
-            type="text"
-            value={props.zone}
-            list={props.suggestions ? 'zone-list' : undefined}
-            required
-            aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={props.error ? 'zone-error' : undefined}
-          />
-          {props.error ? (
-            <span class="error" id="zone-error">
-              {props.error}
-            </span>
-          ) : null}
-        </div>
+        <TextField
+          form="zone"
+          name="timezone"
+          label={props.label}
+          values={{ timezone: props.zone }}
+          errors={props.error ? { timezone: props.error } : {}}
+          list={props.suggestions ? 'zone-list' : undefined}
+          required
+        />
         <button type="submit" class="secondary">
           {props.submitLabel}
         </button>

@@ -5,7 +5,7 @@ import { publicFilePath } from '../../src/materials/material.links.js';
 import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
 import { formatFileSize } from '../../src/materials/upload-check.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
-import { CsrfField, ErrorSummary, Fieldset, SelectField, str, TextField, type FormValues } from '../components/form-kit.js';
+import { CsrfField, ErrorSummary, type FormValues, RadioGroup, SelectField, str, TextField } from '../components/form-kit.js';
 
 export type MaterialAdminPanelProps = {
   webinar: Pick<Webinar, 'slug' | 'title'>;
@@ -23,6 +23,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
   const errors = props.errors ?? {};
   const values = props.values ?? {};
   const base = `/admin/webinars/${webinar.slug}/materials`;
+  // Everyone, unless attendees-only was chosen (a refused unknown value is shown as the default).
   const visibility = str(values, 'visibility') === 'attendees' ? 'attendees' : 'public';
   return (
     <section class="panel" aria-labelledby="materials-heading" id="materials">
@@ -129,16 +130,17 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           errors={errors}
           unmarked
         />
-        <Fieldset legend="Visible to" form="material" name="visibility" errors={errors}>
-          <label class="check" for="material-visibility">
-            <input id="material-visibility" type="radio" name="visibility" value="public" checked={visibility === 'public'} />
-            <span>Everyone (webinar page, recordings page and calendar feeds)</span>
-          </label>
-          <label class="check" for="material-visibility-attendees">
-            <input id="material-visibility-attendees" type="radio" name="visibility" value="attendees" checked={visibility === 'attendees'} />
-            <span>Registered attendees only (their personal page)</span>
-          </label>
-        </Fieldset>
+        <RadioGroup
+          form="material"
+          name="visibility"
+          legend="Visible to"
+          values={{ visibility }}
+          errors={errors}
+          options={[
+            { value: 'public', label: 'Everyone (webinar page, recordings page and calendar feeds)' },
+            { value: 'attendees', label: 'Registered attendees only (their personal page)' },
+          ]}
+        />
         <button type="submit">Add material</button>
       </form>
 

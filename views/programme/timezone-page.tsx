@@ -1,5 +1,6 @@
 // GET /timezone: the zone picker; also the answer to an unknown ?tz= (with status 400).
 import { zonesByRegion } from '../../src/time/index.js';
+import { SelectField } from '../components/form-kit.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
 export type TimezonePageProps = {
@@ -26,23 +27,16 @@ export function TimezonePage(props: TimezonePageProps) {
       </p>
       <form class="stack panel" method="get" action="/timezone">
         <input type="hidden" name="return" value={props.returnTo} />
-        <div class="field">
-          <label for="tz">Time zone</label>
-          <select id="tz" name="tz" aria-describedby="tz-hint">
-            {zonesByRegion().map((group) => (
-              <optgroup label={group.region}>
-                {group.zones.map((zone) => (
-                  <option value={zone} selected={zone === viewer.zone}>
-                    {zone.replaceAll('_', ' ')}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <span id="tz-hint" class="hint">
-            Choose the city nearest to you that shares your clock. Summer time is taken care of.
-          </span>
-        </div>
+        <SelectField
+          form="zone"
+          name="tz"
+          label="Time zone"
+          hint="Choose the city nearest to you that shares your clock. Summer time is taken care of."
+          values={{ tz: viewer.zone }}
+          errors={{}}
+          options={zonesByRegion().flatMap((group) => group.zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' '), group: group.region })))}
+          unmarked
+        />
         <div class="actions">
           <button type="submit">Show times in this zone</button>
           <a class="button secondary" href={props.returnTo}>

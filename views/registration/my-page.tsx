@@ -2,6 +2,7 @@
 import type { PersonalPage } from '../../src/registration/registration-pages.service.js';
 import type { RegistrationWithWebinar } from '../../src/registration/registration.types.js';
 import { CalendarSubscription } from '../calendar/subscribe-box.js';
+import { CheckboxField } from '../components/form-kit.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
@@ -175,10 +176,7 @@ export function MyPage(props: MyPageProps) {
             </form>
             <form method="post" action={`${base}/delete`} class="stack" style="margin-top:1rem">
               <p class="small">Delete your details and all your registrations. Your seats go to the people on the waiting lists.</p>
-              <label class="check" for="confirm-delete">
-                <input id="confirm-delete" type="checkbox" name="confirm" value="yes" required />
-                <span>Yes, delete all my data</span>
-              </label>
+              <CheckboxField form="delete" name="confirm" value="yes" checked={false} required label="Yes, delete all my data" errors={{}} />
               <button type="submit" class="danger">
                 Delete my data
               </button>

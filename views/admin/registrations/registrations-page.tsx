@@ -7,6 +7,7 @@ import { statusLabel } from '../../../src/admin/registrations-admin.service.js';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Webinar } from '../../../src/programme/programme.types.js';
 import { ORGANISATION_TYPES, organisationTypeLabel } from '../../../src/registration/registration.validation.js';
+import { ErrorSummary, SelectField, type SelectOption, TextField } from '../../components/form-kit.js';
 import { LocalTime } from '../../components/local-time.js';
 import { AdminLayout, CsrfField, type AdminLayoutProps } from '../admin-layout.js';
 import { TypeCountsTable } from './type-counts-table.js';
@@ -52,53 +53,36 @@ function ChangeButtons({ registration, actions }: { registration: AdminRegistrat
   );
 }
 
+/** The filter form's id prefix: its fields are #filter-status, #filter-type and #filter-q. */
+const FILTER_FORM = 'filter';
+
+const STATUS_OPTIONS: SelectOption[] = [
+  { value: 'all', label: 'All' },
+  { value: 'confirmed', label: 'Confirmed' },
+  { value: 'waitlisted', label: 'Waiting list' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+const TYPE_OPTIONS: SelectOption[] = [{ value: '', label: 'All types' }, ...ORGANISATION_TYPES.map((t) => ({ value: t.value, label: t.label }))];
+
 function FilterForm({ props }: { props: RegistrationsPageProps }) {
   const errors = props.filterErrors ?? {};
   const { filter } = props;
   return (
-    <form method="get" class="panel" aria-label="Filter registrations">
-      <div class="actions">
-        <div class="field">
-          <label for="filter-status">Status</label>
-          <select id="filter-status" name="status" aria-invalid={errors.status ? 'true' : undefined}>
-            {[
-              ['all', 'All'],
-              ['confirmed', 'Confirmed'],
-              ['waitlisted', 'Waiting list'],
-              ['cancelled', 'Cancelled'],
-            ].map(([value, label]) => (
-              <option value={value} selected={filter.status === value}>
-                {label}
-              </option>
-            ))}
-          </select>
+    <>
+      <ErrorSummary form={FILTER_FORM} heading="The filter could not be applied" errors={errors} />
+      <form method="get" class="panel" aria-label="Filter registrations">
+        <div class="actions">
+          <SelectField form={FILTER_FORM} name="status" label="Status" values={filter} errors={errors} options={STATUS_OPTIONS} unmarked />
+          <SelectField form={FILTER_FORM} name="type" label="Organisation type" values={filter} errors={errors} options={TYPE_OPTIONS} unmarked />
+          <TextField form={FILTER_FORM} name="q" type="search" label="Name, email or organisation" values={filter} errors={errors} maxlength={200} unmarked />
+          <button type="submit">Filter</button>
+          <a class="button secondary" href={props.csvHref}>
+            Download CSV
+          </a>
         </div>
-        <div class="field">
-          <label for="filter-type">Organisation type</label>
-          <select id="filter-type" name="type" aria-invalid={errors.type ? 'true' : undefined}>
-            <option value="">All types</option>
-            {ORGANISATION_TYPES.map((t) => (
-              <option value={t.value} selected={filter.type === t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-q">Name, email or organisation</label>
-          <input type="search" id="filter-q" name="q" value={filter.q} maxlength={200} aria-invalid={errors.q ? 'true' : undefined} />
-        </div>
-        <button type="submit">Filter</button>
-        <a class="button secondary" href={props.csvHref}>
-          Download CSV
-        </a>
-      </div>
-      {Object.entries(errors).map(([field, message]) => (
-        <p class="error" id={`filter-${field}-error`} role="alert">
-          {message}
-        </p>
-      ))}
-    </form>
+      </form>
+    </>
   );
 }
 

@@ -4,7 +4,18 @@ import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Area, Speaker } from '../../../src/programme/programme.types.js';
 import { zonesByRegion } from '../../../src/time/index.js';
-import { CsrfField, ErrorSummary, Fieldset, SelectField, str, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Fieldset,
+  fieldId,
+  type FormValues,
+  SelectControl,
+  SelectField,
+  type SelectOption,
+  TextArea,
+  TextField,
+} from '../../components/form-kit.js';
 
 export type WebinarFormProps = {
   action: string;
@@ -19,6 +30,13 @@ export type WebinarFormProps = {
 };
 
 export const ROLE_FIELD_PREFIX = 'role_';
+
+const ROLE_OPTIONS: SelectOption[] = [
+  { value: '', label: 'Not in this webinar' },
+  { value: 'speaker', label: 'Speaker' },
+  { value: 'moderator', label: 'Moderator' },
+  { value: 'panelist', label: 'Panelist' },
+];
 
 export function zoneOptions() {
   return zonesByRegion().flatMap((g) => g.zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' '), group: g.region })));
@@ -94,28 +112,17 @@ export function WebinarForm(props: WebinarFormProps) {
             <tbody>
               {props.speakers.map((speaker) => {
                 const name = `${ROLE_FIELD_PREFIX}${speaker.slug}`;
-                const current = str(values, name);
                 return (
                   <tr>
                     <td>
-                      <label for={`f-${name}`}>{speaker.name}</label>
+                      {/* The speaker's name labels the role select in the next cell. */}
+                      <label for={fieldId({ name })}>{speaker.name}</label>
                       <span class="clock-date">
                         {speaker.city}, {speaker.country} · {speaker.zone}
                       </span>
                     </td>
                     <td>
-                      <select id={`f-${name}`} name={name}>
-                        {[
-                          ['', 'Not in this webinar'],
-                          ['speaker', 'Speaker'],
-                          ['moderator', 'Moderator'],
-                          ['panelist', 'Panelist'],
-                        ].map(([value, label]) => (
-                          <option value={value} selected={current === value}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
+                      <SelectControl name={name} values={values} errors={errors} options={ROLE_OPTIONS} />
                     </td>
                   </tr>
                 );
