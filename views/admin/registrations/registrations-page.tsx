@@ -55,6 +55,9 @@ function ChangeButtons({ registration, actions }: { registration: AdminRegistrat
 
 /** The filter form's id prefix: its fields are #filter-status, #filter-type and #filter-q. */
 const FILTER_FORM = 'filter';
+/** The three fields side by side where there is room, their labels on one line; the buttons below. */
+const FILTER_ROW = 'display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-start';
+const FILTER_FIELD = 'flex:1 1 12rem;min-width:0';
 
 const STATUS_OPTIONS: SelectOption[] = [
   { value: 'all', label: 'All' },
@@ -71,11 +74,30 @@ function FilterForm({ props }: { props: RegistrationsPageProps }) {
   return (
     <>
       <ErrorSummary form={FILTER_FORM} heading="The filter could not be applied" errors={errors} />
-      <form method="get" class="panel" aria-label="Filter registrations">
-        <div class="actions">
-          <SelectField form={FILTER_FORM} name="status" label="Status" values={filter} errors={errors} options={STATUS_OPTIONS} unmarked />
-          <SelectField form={FILTER_FORM} name="type" label="Organisation type" values={filter} errors={errors} options={TYPE_OPTIONS} unmarked />
-          <TextField form={FILTER_FORM} name="q" type="search" label="Name, email or organisation" values={filter} errors={errors} maxlength={200} unmarked />
+      <form method="get" class="panel" aria-label="Filter registrations" style={FILTER_ROW}>
+        <SelectField form={FILTER_FORM} name="status" label="Status" values={filter} errors={errors} options={STATUS_OPTIONS} unmarked style={FILTER_FIELD} />
+        <SelectField
+          form={FILTER_FORM}
+          name="type"
+          label="Organisation type"
+          values={filter}
+          errors={errors}
+          options={TYPE_OPTIONS}
+          unmarked
+          style={FILTER_FIELD}
+        />
+        <TextField
+          form={FILTER_FORM}
+          name="q"
+          type="search"
+          label="Name, email or organisation"
+          values={filter}
+          errors={errors}
+          maxlength={200}
+          unmarked
+          style={FILTER_FIELD}
+        />
+        <div class="actions" style="flex-basis:100%">
           <button type="submit">Filter</button>
           <a class="button secondary" href={props.csvHref}>
             Download CSV
