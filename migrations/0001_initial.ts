@@ -59,7 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('duration_minutes', 'integer', (col) => col.notNull().check(sql`duration_minutes between 5 and 1440`))
     .addColumn('capacity', 'integer', (col) => col.check(sql`capacity is null or capacity > 0`))
     .addColumn('join_url', 'text')
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('draft').check(sql`status in ('draft', 'published', 'cancelled')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().defaultTo('draft').check(sql`status in ('draft', 'published', 'cancelled')`),
+    )
     .addColumn('sequence', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'text', (col) => col.notNull())

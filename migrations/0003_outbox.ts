@@ -20,7 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dedupe_key', 'text', (col) => col.unique())
     .addColumn('webinar_id', 'integer', (col) => col.references('webinar.id').onDelete('set null'))
     .addColumn('attendee_id', 'integer', (col) => col.references('attendee.id').onDelete('cascade'))
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending').check(sql`status in ('pending', 'held', 'sending', 'sent', 'failed')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().defaultTo('pending').check(sql`status in ('pending', 'held', 'sending', 'sent', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (col) => col.notNull())
     .addColumn('last_error', 'text')

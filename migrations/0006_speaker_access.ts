@@ -3,10 +3,7 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('webinar').addColumn('speaker_join_url', 'text').execute();
-  await db.schema
-    .alterTable('webinar')
-    .addColumn('tech_check_minutes', 'integer', (col) => col.notNull().defaultTo(30))
-    .execute();
+  await db.schema.alterTable('webinar').addColumn('tech_check_minutes', 'integer', (col) => col.notNull().defaultTo(30)).execute();
   // Only the SHA-256 of the link is needed to find the speaker; the link itself is stored so that
   // the workspace can send it again.
   await db.schema.alterTable('speaker').addColumn('token', 'text').execute();

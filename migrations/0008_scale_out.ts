@@ -43,10 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   let webinarId: number | null = null;
   let next = 0;
   for (const m of materials) {
-    if (m.webinar_id !== webinarId) {
-      webinarId = m.webinar_id;
-      next = 0;
-    }
+    if (m.webinar_id !== webinarId) (webinarId = m.webinar_id), (next = 0);
     const position = Math.max(next, m.position);
     if (position !== m.position) await db.updateTable('material').set({ position }).where('id', '=', m.id).execute();
     next = position + 1;
@@ -55,17 +52,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Name, address and organisation folded for search: LIKE folds only ASCII on SQLite and nothing
   // on PostgreSQL, so "åsa" would not find "Åsa Öberg" on either.
-  await db.schema
-    .alterTable('attendee')
-    .addColumn('search_text', 'text', (col) => col.notNull().defaultTo(''))
-    .execute();
+  await db.schema.alterTable('attendee').addColumn('search_text', 'text', (col) => col.notNull().defaultTo('')).execute();
   const attendees = await db.selectFrom('attendee').select(['id', 'name', 'email', 'organisation']).execute();
   for (const a of attendees) {
-    await db
-      .updateTable('attendee')
-      .set({ search_text: fold([a.name, a.email, a.organisation].join('\n')) })
-      .where('id', '=', a.id)
-      .execute();
+    await db.updateTable('attendee').set({ search_text: fold([a.name, a.email, a.organisation].join('\n')) }).where('id', '=', a.id).execute();
   }
 }
 

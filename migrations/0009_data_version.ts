@@ -19,36 +19,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (col) => col.primaryKey())
     .addColumn('version', 'integer', (col) => col.notNull())
     .execute();
-  await db
-    .insertInto('data_version')
-    .values([
-      { name: 'content', version: 1 },
-      { name: 'seats', version: 1 },
-    ])
-    .execute();
+  await db.insertInto('data_version').values([{ name: 'content', version: 1 }, { name: 'seats', version: 1 }]).execute();
 
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const name of ['content', 'seats'] as const) {
     if (postgres) {
       // Once per statement, however many rows it touched.
-      await sql
-        .raw(`create function bump_${name}_version() returns trigger language plpgsql as $$
-        begin update data_version set version = version + 1 where name = '${name}'; return null; end $$`)
-        .execute(db);
+      await sql.raw(`create function bump_${name}_version() returns trigger language plpgsql as $$
+        begin update data_version set version = version + 1 where name = '${name}'; return null; end $$`).execute(db);
       for (const table of tablesOf(name)) {
-        await sql
-          .raw(`create trigger ${table}_bumps_${name} after insert or update or delete on ${table} for each statement execute function bump_${name}_version()`)
-          .execute(db);
+        await sql.raw(`create trigger ${table}_bumps_${name} after insert or update or delete on ${table} for each statement execute function bump_${name}_version()`).execute(db);
       }
     } else {
       // SQLite has row triggers only: a statement touching many rows moves the version many times.
       for (const table of tablesOf(name)) {
         for (const event of ['insert', 'update', 'delete']) {
-          await sql
-            .raw(
-              `create trigger ${table}_${event}_bumps_${name} after ${event} on ${table} begin update data_version set version = version + 1 where name = '${name}'; end`,
-            )
-            .execute(db);
+          await sql.raw(`create trigger ${table}_${event}_bumps_${name} after ${event} on ${table} begin update data_version set version = version + 1 where name = '${name}'; end`).execute(db);
         }
       }
     }

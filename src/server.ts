@@ -33,17 +33,27 @@ type App = ReturnType<typeof createApp>;
 
 // The port opens first: a taken port fails at once, and with PORT=0 (any free port: tests start
 // hubs that way) the port the system chose is known before BASE_URL's default is used for links.
-// Requests that arrive while the database is being prepared wait for the app.
+// Until the database is ready every request is told so at once (503, Retry-After), /healthz
+// included: a migration waiting for another instance's lock, or a database server that does not
+// answer, must not hold connections open or look healthy to a load balancer.
 let app: App | undefined;
-let appReady!: (ready: App) => void;
-const appStarted = new Promise<App>((resolve) => {
-  appReady = resolve;
-});
+const starting = () =>
+  new Response(JSON.stringify({ status: 'starting', error: 'The hub is starting; try again in a moment.' }), {
+    status: 503,
+    headers: { 'Content-Type': 'application/json', 'Retry-After': '1', 'Cache-Control': 'no-store' },
+  });
 const server = serve({
-  fetch: (request, env) => (app ? app.fetch(request, env) : appStarted.then((started) => started.fetch(request, env))),
+  fetch: (request, env) => (app ? app.fetch(request, env) : starting()),
   port: config.port,
   hostname: config.host,
 });
+// A stop asked for before the hub is ready: nothing is under way yet, so it ends at once.
+const stopWhileStarting = (signal: string) => {
+  console.log(`${signal} while starting: stopped before serving.`);
+  process.exit(0);
+};
+process.once('SIGINT', stopWhileStarting);
+process.once('SIGTERM', stopWhileStarting);
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(`PORT ${config.port} is already in use on ${config.host}; set PORT to a free port.`);
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail(`HOST "${config.host}" is not an address of this machine.`);
@@ -53,6 +63,7 @@ await new Promise((listening) => server.once('listening', listening));
 // Where it can be reached on this machine; BASE_URL's default names the port actually bound.
 const local = localUrl(config.host, (server.address() as AddressInfo).port);
 const baseUrl = config.baseUrl === localUrl(config.host, config.port) ? local : config.baseUrl;
+console.log(`Port ${(server.address() as AddressInfo).port} open; answering 503 until the database is ready.`);
 
 let db: Db;
 try {
@@ -154,7 +165,6 @@ const maintenance = setInterval(() => {
 maintenance.unref();
 void enqueueDueReminders({ db, clock: systemClock, baseUrl }).catch((error) => log('Queueing reminders failed', error));
 
-appReady(app);
 // Ready: with BASE_URL set (behind a proxy, say) the public address is another one and is said as well.
 const publicAddress = baseUrl === local ? '' : `public address ${baseUrl}, `;
 console.log(`Webinar hub listening on ${local} (${publicAddress}database ${databaseName})`);
@@ -192,5 +202,7 @@ async function shutdown(signal: string) {
   console.log('Stopped.');
   process.exit(0);
 }
+process.off('SIGINT', stopWhileStarting);
+process.off('SIGTERM', stopWhileStarting);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,5 +1,6 @@
 // `npm start` on a damaged SQLite file stops with one line instead of serving half a programme.
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,3 +79,38 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('npm start on a damaged database', () 
     }
   }, 60_000);
 });
+
+describe('npm start while the database is not ready yet', () => {
+  it('answers every request with 503 and Retry-After at once, and stops at once on SIGTERM', async () => {
+    // A "PostgreSQL server" that accepts connections and never answers: the hub waits for it.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port: silentPort } = silent.address() as AddressInfo;
+    const server = start({ PORT: '0', DATABASE_URL: `postgres://hub:secret@127.0.0.1:${silentPort}/hub` });
+    try {
+      const open = await waitForLine(server, /^Port (\d+) open; answering 503 until the database is ready\.$/m);
+      const hubUrl = `http://127.0.0.1:${open[1]}`;
+      for (const path of ['/healthz', '/', '/calendar.ics']) {
+        const res = await fetch(`${hubUrl}${path}`);
+        expect([path, res.status, res.headers.get('retry-after'), res.headers.get('cache-control')]).toEqual([path, 503, '1', 'no-store']);
+        expect(await res.json()).toEqual({ status: 'starting', error: 'The hub is starting; try again in a moment.' });
+      }
+      server.child.kill('SIGTERM');
+      expect(await server.ended).toEqual({ code: 0, listening: false });
+      expect(server.output().stdout).toContain('SIGTERM while starting: stopped before serving.');
+    } finally {
+      server.child.kill('SIGKILL');
+      silent.close();
+    }
+  }, 60_000);
+});
+
+/** Resolves with the match once the hub's output has a line matching `pattern`. */
+async function waitForLine(server: ReturnType<typeof start>, pattern: RegExp): Promise<RegExpMatchArray> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const found = server.output().stdout.match(pattern);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No line matching ${pattern} in: ${server.output().stdout}`);
+}

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { AddToCalendar } from '../../views/calendar/add-to-calendar.js';
 import { SubscribeBox } from '../../views/calendar/subscribe-box.js';
 import { ProgrammePage } from '../../views/programme/programme-page.js';
-import { WebinarPage } from '../../views/programme/webinar-page.js';
+import { RegistrationClosedNotice, WebinarPage } from '../../views/programme/webinar-page.js';
 import type { ViewerZoneProps } from '../../views/layout.js';
 import { RegistrationForm } from '../../views/registration/registration-form.js';
 import { LocalTime } from '../../views/components/local-time.js';
@@ -54,25 +54,23 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
       aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" />}
       afterUpcoming={
         open.length > 1 ? (
-          <div style="margin-top:1.5rem;max-width:40rem">
-            <RegistrationForm
-              action="/register"
-              heading="Register for the series"
-              intro="One form for several webinars: tick the ones you want to attend."
-              submitLabel="Register for the chosen webinars"
-              values={form?.values ?? {}}
-              errors={form?.errors ?? {}}
-              defaultZone={viewer.zone}
-              choices={open.map((webinar) => ({
-                slug: webinar.slug,
-                label: (
-                  <>
-                    {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />)
-                  </>
-                ),
-              }))}
-            />
-          </div>
+          <RegistrationForm
+            action="/register"
+            heading="Register for the series"
+            intro="One form for several webinars: tick the ones you want to attend."
+            submitLabel="Register for the chosen webinars"
+            values={form?.values ?? {}}
+            errors={form?.errors ?? {}}
+            defaultZone={viewer.zone}
+            choices={open.map((webinar) => ({
+              slug: webinar.slug,
+              label: (
+                <>
+                  {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />)
+                </>
+              ),
+            }))}
+          />
         ) : undefined
       }
     />
@@ -115,9 +113,7 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
         closed ? (
           // Say why there is no form where someone would look for one, or has just tried to use it.
           options.form || (webinar.status === 'published' && upcoming) ? (
-            <p class="notice warn" role={options.form ? 'alert' : undefined}>
-              {closed}
-            </p>
+            <RegistrationClosedNotice reason={closed} alert={options.form !== undefined} />
           ) : undefined
         ) : (
           <RegistrationForm

@@ -56,7 +56,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
         now={now}
         empty="No upcoming webinars are scheduled at the moment."
       >
-        {props.afterUpcoming}
+        {props.afterUpcoming ? <div style="margin-top:1.5rem;max-width:40rem">{props.afterUpcoming}</div> : null}
       </WebinarSection>
 
       <WebinarSection

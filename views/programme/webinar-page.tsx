@@ -145,3 +145,12 @@ function initials(name: string): string {
     .map((part) => part[0])
     .join('');
 }
+
+/** Why the webinar takes no registration, where the form would be; an alert right after a refused attempt. */
+export function RegistrationClosedNotice({ reason, alert }: { reason: string; alert: boolean }) {
+  return (
+    <p class="notice warn" role={alert ? 'alert' : undefined}>
+      {reason}
+    </p>
+  );
+}
