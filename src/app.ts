@@ -8,6 +8,7 @@ import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { createReadinessCheck } from './db/readiness.js';
 import { viewerZone } from './http/viewer-zone.js';
+import { createPrivateFeedCache } from './http/private-feed-cache.js';
 import { createPublicCache } from './http/public-cache.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { programmeRoutes } from './programme/programme.routes.js';
@@ -114,7 +115,8 @@ export function createApp(deps: AppDeps) {
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await cache.programme()).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
-  // Only public pages take the page cache; private ones (/my, /speaker) are never kept.
+  // Only public pages take the page cache; private pages (/my, /speaker) are never kept. Personal
+  // feeds are kept per attendee, and only ever answered to the owner of their secret link.
   app.route('/', programmeRoutes({ ...pages, pageCache: cache.page }));
   app.route(
     '/',
@@ -123,6 +125,7 @@ export function createApp(deps: AppDeps) {
       rateLimit: deps.registrationRateLimit ?? { max: 20, windowMinutes: 10 },
       attendeeMaterialsOf: attendeeMaterialsOf(materials),
       attendeeFeedLinksOf: attendeeFeedLinks(materials),
+      personalFeeds: createPrivateFeedCache({ version: cache.version }),
     }),
   );
   app.route('/', speakerRoutes({ ...pages, pageCache: cache.page, linksOf: publicMaterialLinks(materials) }));

@@ -4,10 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
 import { CheckEmailPage, ConfirmRequestPage, DeletedPage, PrivacyPage, RemoveDataPage } from '../../views/registration/simple-pages.js';
-import { calendarPreflight, calendarResponse } from '../calendar/calendar.http.js';
+import { calendarPreflight, calendarResponse, feedValidators } from '../calendar/calendar.http.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import type { PrivateFeedCache } from '../http/private-feed-cache.js';
 import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
@@ -40,6 +41,8 @@ export type RegistrationRoutesDeps = RegistrationDeps &
     attendeeMaterialsOf?: AttendeeMaterials;
     /** Links to materials in the attendee's own feed, per webinar (filled by the materials feature). */
     attendeeFeedLinksOf?: AttendeeFeedLinks;
+    /** Keeps each attendee's feed between polls (see src/http/private-feed-cache.ts); built afresh without it. */
+    personalFeeds?: PrivateFeedCache;
   };
 
 const FORM_LIMIT = 64 * 1024;
@@ -164,7 +167,12 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   my.get('/:token/calendar.ics', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
-    return calendarResponse(c, { ...(await personalFeed(deps, attendee, deps.attendeeFeedLinksOf)), disposition: 'inline', privateFeed: true });
+    const build = () => personalFeed(deps, attendee, deps.attendeeFeedLinksOf);
+    if (!deps.personalFeeds) return calendarResponse(c, { ...(await build()), disposition: 'inline', privateFeed: true });
+    // Everything about the attendee the feed shows (name, zone, the link in material addresses).
+    const ownerState = JSON.stringify([attendee.token, attendee.name, attendee.zone, attendee.updatedAt.toMillis()]);
+    const feed = await deps.personalFeeds.feed(`attendee:${attendee.id}`, ownerState, build, (built) => feedValidators(built.body, built.lastModified));
+    return calendarResponse(c, { ...feed, disposition: 'inline', privateFeed: true });
   });
 
   my.post('/:token/registrations/:id/cancel', limitBody(FORM_LIMIT), async (c) => {
