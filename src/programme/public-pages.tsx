@@ -94,7 +94,7 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
     <WebinarPage
       programme={programme}
       webinar={webinar}
-      worldClock={worldClock(webinar, viewer.zone, programme.defaultZone)}
+      worldClock={worldClock(webinar, viewer.zone, programme.defaultZone, viewer.chosen)}
       viewer={viewer}
       now={now}
       notice={options.notice}

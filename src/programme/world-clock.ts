@@ -12,10 +12,15 @@ export type WorldClockRow = {
   dayShift: number;
 };
 
-export function worldClock(webinar: Webinar, viewerZone: string, programmeZone: string): WorldClockRow[] {
+/**
+ * `viewerKnown`: the visitor chose the zone, or their browser reported it. Otherwise the page is
+ * shown in the programme's zone as a default, and calling that row "You" would tell someone in
+ * New York that they sit in Stockholm.
+ */
+export function worldClock(webinar: Webinar, viewerZone: string, programmeZone: string, viewerKnown: boolean): WorldClockRow[] {
   const rows = new Map<string, string[]>();
   const add = (zone: string, who: string) => rows.set(zone, [...(rows.get(zone) ?? []), who]);
-  add(viewerZone, 'You');
+  if (viewerKnown) add(viewerZone, 'You');
   add(programmeZone, `Programme (${zoneCity(programmeZone)})`);
   for (const speaker of webinar.speakers) add(speaker.zone, `${speaker.name}, ${speaker.city}`);
   const viewerStart = showIn(webinar.startsAt, viewerZone);

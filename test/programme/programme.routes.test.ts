@@ -54,6 +54,28 @@ describe('GET /webinars/:slug in the viewer’s zone', () => {
     expect(table).toContain('EDT');
   });
 
+  it('says "You" only for a zone the visitor chose (or their browser reported), never for the default', async () => {
+    const ctx = await buildTestApp();
+    await scheduleAt(ctx, SLUG, '2027-03-18T15:00');
+    const whoColumn = async (init?: RequestInit, query = '') => {
+      const res = await ctx.app.request(`/webinars/${SLUG}${query}`, init);
+      expect(res.status).toBe(200);
+      return texts(parse(await res.text()), '#world-clock + .table-wrap tbody tr td:first-child');
+    };
+    // A visitor in New York who chose nothing sees Stockholm times: that row is the programme's, not theirs.
+    const unknown = await whoColumn();
+    expect(unknown.some((who) => who.includes('You'))).toBe(false);
+    expect(unknown.some((who) => who.startsWith('Programme (Stockholm)'))).toBe(true);
+    // Chosen through the address, or remembered from the choice (the script's report sets the same cookie).
+    for (const known of [await whoColumn(undefined, '?tz=America/New_York'), await whoColumn({ headers: { cookie: 'hub_tz=America/New_York' } })]) {
+      expect(known.filter((who) => who.startsWith('You'))).toHaveLength(1);
+    }
+    // Chosen, and the same as the programme's: one row that says both.
+    expect((await whoColumn(undefined, '?tz=Europe/Stockholm')).filter((who) => who.includes('You'))).toEqual([
+      expect.stringMatching(/You.*Programme \(Stockholm\)/),
+    ]);
+  });
+
   it('marks the date when a speaker’s day differs from the viewer’s', async () => {
     const ctx = await buildTestApp();
     await scheduleAt(ctx, 'open-innovation-platforms-china', '2027-03-18T20:00');

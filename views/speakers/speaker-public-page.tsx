@@ -10,7 +10,7 @@ export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }:
   const zones = [...new Set([speaker.zone, programme.defaultZone, viewer.zone])];
   const label = (zone: string) =>
     // "Speaker", not a first name: in Chen Jing the family name comes first.
-    [zone === speaker.zone ? 'Speaker' : null, zone === programme.defaultZone ? 'Programme' : null, zone === viewer.zone ? 'You' : null]
+    [zone === speaker.zone ? 'Speaker' : null, zone === programme.defaultZone ? 'Programme' : null, viewer.chosen && zone === viewer.zone ? 'You' : null]
       .filter(Boolean)
       .join(', ');
   return (
