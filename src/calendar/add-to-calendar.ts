@@ -44,3 +44,16 @@ export function outlookCalendarUrl(event: AddToCalendarEvent, host: 'outlook.liv
 export function webcalUrl(httpsUrl: string): string {
   return httpsUrl.replace(/^https?:\/\//, 'webcal://');
 }
+
+/**
+ * Subscribing to a feed from Google Calendar on the web: it asks the signed-in person to confirm,
+ * then polls the feed (every several hours). Google takes the feed as a webcal:// address.
+ */
+export function googleSubscribeUrl(feedUrl: string): string {
+  return `https://calendar.google.com/calendar/render?${new URLSearchParams({ cid: webcalUrl(feedUrl) })}`;
+}
+
+/** Outlook on the web's "Subscribe from web" form, filled in: outlook.live.com (Outlook.com) or outlook.office.com (Microsoft 365). */
+export function outlookSubscribeUrl(feedUrl: string, name: string, host: 'outlook.live.com' | 'outlook.office.com'): string {
+  return `https://${host}/calendar/0/addfromweb?${new URLSearchParams({ url: feedUrl, name })}`;
+}

@@ -51,7 +51,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
       pastTotal={past.total}
       viewer={viewer}
       now={now}
-      aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" />}
+      aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" calendarName={programme.title} />}
       afterUpcoming={
         open.length > 1 ? (
           <RegistrationForm

@@ -4,7 +4,7 @@ import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { updateArea, updateSpeaker } from '../../src/programme/programme-admin.service.js';
 import { rotateSpeakerLink } from '../../src/speakers/speaker-access.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
-import { one, parse, textOf } from '../helpers/dom.js';
+import { all, one, parse, textOf } from '../helpers/dom.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { foldingProblems, parseCalendar } from '../helpers/ical.js';
 import { buildTestApp } from '../helpers/test-app.js';
@@ -298,6 +298,31 @@ describe('subscribe and add-to-calendar on the pages', () => {
       address: speakerFeed,
       help: 'How to subscribe',
     });
+  });
+
+  it('offers subscribing on the web to each feed: Google Calendar, Outlook.com and Microsoft 365, with the feed and its name', async () => {
+    const ctx = await buildTestApp();
+    const personal = (await (await ctx.app.request('/api/webinars/pilots-with-startups-norway/registrations', json(VISITOR))).json()) as {
+      personalUrl: string;
+    };
+    const webLinks = async (path: string) => {
+      const panel = one(parse(await (await ctx.app.request(path)).text()), 'a[href^="webcal:"]').closest('section.panel')!;
+      return all(panel, 'a[href^="https://"]').map((a) => {
+        const url = new URL(a.getAttribute('href')!);
+        return { text: textOf(a), host: url.host, path: url.pathname, params: Object.fromEntries(url.searchParams) };
+      });
+    };
+    const title = 'Innovation collaboration between small and large companies';
+    const expectedFor = (feed: string, name: string) => [
+      { text: 'Google Calendar', host: 'calendar.google.com', path: '/calendar/render', params: { cid: feed.replace('https:', 'webcal:') } },
+      { text: 'Outlook.com', host: 'outlook.live.com', path: '/calendar/0/addfromweb', params: { url: feed, name } },
+      { text: 'Microsoft 365', host: 'outlook.office.com', path: '/calendar/0/addfromweb', params: { url: feed, name } },
+    ];
+    expect(await webLinks('/')).toEqual(expectedFor('https://hub.example.org/calendar.ics', title));
+    expect(await webLinks('/areas/corporate-venturing')).toEqual(
+      expectedFor('https://hub.example.org/areas/corporate-venturing/calendar.ics', `${title}: Corporate venturing`),
+    );
+    expect(await webLinks(new URL(personal.personalUrl).pathname)).toEqual(expectedFor(`${personal.personalUrl}/calendar.ics`, `${title}: your webinars`));
   });
 
   it('gives Google and Outlook links whose times match the feed', async () => {

@@ -1,19 +1,21 @@
 // The one calendar-subscription panel: the feed as webcal:// and as an address to copy, with a few
 // lines per calendar client. Public feeds (programme, area) and private ones (attendee, speaker) alike.
-import { webcalUrl } from '../../src/calendar/add-to-calendar.js';
+import { googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from '../../src/calendar/add-to-calendar.js';
 
 export type CalendarSubscriptionProps = {
   feedUrl: string;
   /** Makes the panel's ids unique on the page: `${id}-heading` and `${id}-url`. */
   id: string;
   heading: string;
+  /** What the calendar is called once subscribed (Outlook asks for a name). */
+  calendarName: string;
   /** One sentence: what the feed holds. */
   intro: string;
   /** A secret address (a personal or speaker feed): the label says so. */
   privateAddress?: boolean;
 };
 
-export function CalendarSubscription({ feedUrl, id, heading, intro, privateAddress = false }: CalendarSubscriptionProps) {
+export function CalendarSubscription({ feedUrl, id, heading, calendarName, intro, privateAddress = false }: CalendarSubscriptionProps) {
   return (
     <section class="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} style="margin-top:0">
@@ -24,6 +26,11 @@ export function CalendarSubscription({ feedUrl, id, heading, intro, privateAddre
         <a class="button" href={webcalUrl(feedUrl)}>
           Subscribe in your calendar app
         </a>
+      </p>
+      <p class="small">
+        Or subscribe on the web: <a href={googleSubscribeUrl(feedUrl)}>Google Calendar</a> ·{' '}
+        <a href={outlookSubscribeUrl(feedUrl, calendarName, 'outlook.live.com')}>Outlook.com</a> ·{' '}
+        <a href={outlookSubscribeUrl(feedUrl, calendarName, 'outlook.office.com')}>Microsoft 365</a>
       </p>
       <div class="field">
         <label for={`${id}-url`}>{privateAddress ? 'Calendar address (private)' : 'Calendar address to copy'}</label>
@@ -59,15 +66,16 @@ export function CalendarSubscription({ feedUrl, id, heading, intro, privateAddre
   );
 }
 
-export type SubscribeBoxProps = { feedUrl: string; what: string };
+export type SubscribeBoxProps = { feedUrl: string; what: string; calendarName: string };
 
 /** The panel as the public pages word it (the programme's feed, an area's feed). */
-export function SubscribeBox({ feedUrl, what }: SubscribeBoxProps) {
+export function SubscribeBox({ feedUrl, what, calendarName }: SubscribeBoxProps) {
   return (
     <CalendarSubscription
       feedUrl={feedUrl}
       id="feed"
       heading="Subscribe"
+      calendarName={calendarName}
       intro={`Get ${what} in your calendar; reschedules and recordings appear there by themselves.`}
     />
   );

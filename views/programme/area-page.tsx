@@ -30,7 +30,7 @@ export function AreaPage(props: AreaPageProps) {
           <p class="lead">{area.description}</p>
         </div>
         <aside>
-          <SubscribeBox feedUrl={props.feedUrl} what={`the webinars on ${area.name.toLowerCase()}`} />
+          <SubscribeBox feedUrl={props.feedUrl} what={`the webinars on ${area.name.toLowerCase()}`} calendarName={`${props.programme.title}: ${area.name}`} />
         </aside>
       </div>
       <h2>Upcoming</h2>

@@ -146,6 +146,7 @@ export function MyPage(props: MyPageProps) {
             feedUrl={props.feedUrl}
             id="my-feed"
             heading="Your calendar"
+            calendarName={`${props.programme.title}: your webinars`}
             intro="Your webinars, with join links and reminders; waiting-list places appear as tentative."
             privateAddress
           />

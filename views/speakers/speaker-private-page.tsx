@@ -144,6 +144,7 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
           feedUrl={props.feedUrl}
           id="speaker-feed"
           heading="Your calendar"
+          calendarName={`${programme.title}: your sessions`}
           intro="Each session and its technical check, with your speaker link. Keep this address private."
           privateAddress
         />
