@@ -13,7 +13,7 @@ import { webinarDescription, webinarUrl } from '../calendar/webinar-events.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
-import { countConfirmedSeats, registrationClosedReason } from '../registration/registration.service.js';
+import { countConfirmedSeats, fullWebinarIds, registrationClosedReason } from '../registration/registration.service.js';
 import { getProgramme, getWebinarBySlug, listAreas, pageOfWebinars } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
@@ -41,6 +41,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
     pageOfWebinars(deps.db, { now, when: 'past', offset: 0, limit: PROGRAMME_PAGE_PAST }),
   ]);
   const open = upcoming.webinars.filter((webinar) => !registrationClosedReason(webinar, now));
+  const full = open.length > 1 ? await fullWebinarIds(deps.db, open) : new Set<number>();
   return (
     <ProgrammePage
       programme={programme}
@@ -66,7 +67,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
               slug: webinar.slug,
               label: (
                 <>
-                  {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />)
+                  {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />){full.has(webinar.id) ? ': full, you join the waiting list' : ''}
                 </>
               ),
             }))}
@@ -90,6 +91,7 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
   };
   const upcoming = webinar.status === 'published' && webinar.endsAt > now;
   const closed = registrationClosedReason(webinar, now);
+  const seatsNow = closed ? { line: '', full: false } : await seats(deps.db, webinar);
   return (
     <WebinarPage
       programme={programme}
@@ -118,9 +120,9 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
         ) : (
           <RegistrationForm
             action={`/webinars/${webinar.slug}/register`}
-            heading="Register"
-            intro={await seatsLine(deps.db, webinar)}
-            submitLabel="Register"
+            heading={seatsNow.full ? 'Join the waiting list' : 'Register'}
+            intro={seatsNow.line}
+            submitLabel={seatsNow.full ? 'Join the waiting list' : 'Register'}
             values={options.form?.values ?? {}}
             errors={options.form?.errors ?? {}}
             defaultZone={viewer.zone}
@@ -131,9 +133,10 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
   );
 }
 
-async function seatsLine(db: Db, webinar: Webinar): Promise<string> {
-  if (webinar.capacity === null) return 'Free of charge. You get a calendar invitation and the join link by email.';
+/** What the form says about seats, and whether it is for the waiting list (every seat taken). */
+async function seats(db: Db, webinar: Webinar): Promise<{ line: string; full: boolean }> {
+  if (webinar.capacity === null) return { line: 'Free of charge. You get a calendar invitation and the join link by email.', full: false };
   const left = webinar.capacity - (await countConfirmedSeats(db, webinar.id));
-  if (left <= 0) return 'All seats are taken: register to join the waiting list. If a seat frees up, you move up automatically.';
-  return `${left} of ${webinar.capacity} seats left. Free of charge; you get a calendar invitation and the join link by email.`;
+  if (left <= 0) return { line: 'All seats are taken: register to join the waiting list. If a seat frees up, you move up automatically.', full: true };
+  return { line: `${left} of ${webinar.capacity} seats left. Free of charge; you get a calendar invitation and the join link by email.`, full: false };
 }

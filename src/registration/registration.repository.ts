@@ -44,6 +44,19 @@ export async function countConfirmed(db: Db, webinarId: number): Promise<number>
   return Number(row.n);
 }
 
+/** Confirmed registrations per webinar, for several webinars in one query (webinars with none are absent). */
+export async function countConfirmedByWebinar(db: Db, webinarIds: readonly number[]): Promise<Map<number, number>> {
+  if (webinarIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('registration')
+    .select(['webinar_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('webinar_id', 'in', webinarIds)
+    .where('status', '=', 'confirmed')
+    .groupBy('webinar_id')
+    .execute();
+  return new Map(rows.map((row) => [row.webinar_id, Number(row.n)]));
+}
+
 /** How many wait up to and including this registration: its place, as rows are only ever appended. */
 export async function countWaitlistedUpTo(db: Db, webinarId: number, registrationId: number): Promise<number> {
   const row = await db

@@ -36,6 +36,7 @@ import {
 } from './registration.emails.js';
 import {
   countConfirmed,
+  countConfirmedByWebinar,
   deleteRegistrationRequest,
   findRegistrationRequest,
   listRegistrationRequestsOf,
@@ -311,6 +312,16 @@ export async function promoteRegistration(
 /** How many seats of the webinar are taken (confirmed registrations). */
 export async function countConfirmedSeats(db: Db, webinarId: number): Promise<number> {
   return countConfirmed(db, webinarId);
+}
+
+/** The webinars among these whose every seat is taken: registering for them joins the waiting list. */
+export async function fullWebinarIds(db: Db, webinars: ReadonlyArray<Pick<Webinar, 'id' | 'capacity'>>): Promise<Set<number>> {
+  const limited = webinars.filter((webinar) => webinar.capacity !== null);
+  const confirmed = await countConfirmedByWebinar(
+    db,
+    limited.map((webinar) => webinar.id),
+  );
+  return new Set(limited.filter((webinar) => (confirmed.get(webinar.id) ?? 0) >= webinar.capacity!).map((webinar) => webinar.id));
 }
 
 /** Whether the attendee holds a confirmed seat at the webinar. */

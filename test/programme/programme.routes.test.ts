@@ -3,6 +3,7 @@ import { resolveLocalTime } from '../../src/time/index.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { buildTestApp, datetimes } from '../helpers/test-app.js';
 import { attrs, one, parse, textOf, texts } from '../helpers/dom.js';
+import { json, VISITOR } from '../helpers/forms.js';
 
 /** Moves a demo webinar to a given Stockholm wall time, the way a coordinator would. */
 async function scheduleAt(ctx: Awaited<ReturnType<typeof buildTestApp>>, slug: string, local: string) {
@@ -146,6 +147,33 @@ describe('GET / (the programme)', () => {
     const times = datetimes(html);
     expect(times.length).toBeGreaterThanOrEqual(8);
     for (const time of times) expect(time).toMatch(/\+08:00$/);
+  });
+});
+
+describe('a webinar whose seats are all taken', () => {
+  it('offers "Join the waiting list" on its page and marks it full in the series form, and "Register" again once a seat is free', async () => {
+    const ctx = await buildTestApp();
+    await scheduleAt(ctx, SLUG, '2027-03-18T15:00');
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { capacity: 1 });
+    const page = async () => parse(await (await ctx.app.request(`/webinars/${SLUG}`)).text());
+    const form = (doc: ReturnType<typeof parse>) => one(doc, `form[action^="/webinars/${SLUG}/register"]`);
+    expect(texts(form(await page()), 'button[type="submit"]')).toEqual(['Register']);
+
+    const registered = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json(VISITOR));
+    expect(registered.status).toBe(201);
+    const full = await page();
+    const panel = form(full).closest('section')!;
+    expect(texts(panel, 'h2')).toEqual(['Join the waiting list']);
+    expect(texts(form(full), 'button[type="submit"]')).toEqual(['Join the waiting list']);
+    expect(textOf(panel)).toContain('All seats are taken: register to join the waiting list.');
+
+    const home = parse(await (await ctx.app.request('/')).text());
+    const choices = texts(one(home, 'form[action^="/register"]'), 'label.check');
+    expect(choices.filter((label) => label.includes('full, you join the waiting list'))).toEqual([expect.stringContaining('Partnership models')]);
+    expect(choices.length).toBeGreaterThan(1);
+
+    await updateWebinar(ctx.db, ctx.clock, SLUG, { capacity: 2 });
+    expect(texts(form(await page()), 'button[type="submit"]')).toEqual(['Register']);
   });
 });
 
