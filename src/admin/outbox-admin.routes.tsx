@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
 import type { OutboxStatus } from '../mail/outbox.mappers.js';
 import { listOutbox, outboxSummary, OUTBOX_STATUSES, retryMessage } from '../mail/outbox.service.js';
+import { getProgramme } from '../programme/programme.service.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
 
 export type OutboxAdminDeps = {
@@ -30,12 +31,20 @@ export function outboxAdminRoutes(deps: OutboxAdminDeps) {
 
   app.get('/admin/outbox', async (c) => {
     const status = statusFilter(c.req.query('status'));
-    const [summary, messages] = await Promise.all([outboxSummary(db), listOutbox(db, { status, limit: 200 })]);
+    const [summary, messages, programme] = await Promise.all([outboxSummary(db), listOutbox(db, { status, limit: 200 }), getProgramme(db)]);
     return renderAdminPage(c, db, {
       section: 'outbox',
       title: 'Outbox',
       body: (
-        <OutboxPage summary={summary} messages={messages} status={status} csrfToken={c.var.csrfToken} now={clock.now()} mailConfigured={deps.mailConfigured} />
+        <OutboxPage
+          summary={summary}
+          messages={messages}
+          status={status}
+          csrfToken={c.var.csrfToken}
+          now={clock.now()}
+          zone={programme.defaultZone}
+          mailConfigured={deps.mailConfigured}
+        />
       ),
       flash: doneMessage(c, DONE),
     });

@@ -46,15 +46,16 @@ describe('the outbox page', () => {
     const res = await ctx.app.request('/admin/outbox', { headers: session.headers() });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<th scope="col">Next try (UTC)</th>');
+    // In the programme's zone, as every other workspace page (Stockholm is UTC+1 in February).
+    expect(html).toContain('<th scope="col">Next try (Stockholm)</th>');
     const rows = rowsOf(html);
     expect(rows['first@example.org']!.nextTry).toBe(
-      '<time datetime="2027-02-01T12:03:00+00:00">Mon 1 Feb 2027, 12:03 <abbr title="UTC, UTC+00:00">UTC</abbr></time><span class="clock-date">2 attempts so far</span>',
+      '<time datetime="2027-02-01T13:03:00+01:00">Mon 1 Feb 2027, 13:03 <abbr title="Europe/Stockholm, UTC+01:00">CET</abbr></time><span class="clock-date">2 attempts so far</span>',
     );
     expect(rows['first@example.org']!.status).toContain('451 4.3.0 Try again later');
     // Queued at 12:01 and not tried yet: due now.
     expect(rows['second@example.org']!.nextTry).toBe(
-      '<time datetime="2027-02-01T12:01:00+00:00">Mon 1 Feb 2027, 12:01 <abbr title="UTC, UTC+00:00">UTC</abbr></time><span class="clock-date">due now</span><span class="clock-date">not tried yet</span>',
+      '<time datetime="2027-02-01T13:01:00+01:00">Mon 1 Feb 2027, 13:01 <abbr title="Europe/Stockholm, UTC+01:00">CET</abbr></time><span class="clock-date">due now</span><span class="clock-date">not tried yet</span>',
     );
   });
 
@@ -69,7 +70,7 @@ describe('the outbox page', () => {
 
     const rows = rowsOf(await (await ctx.app.request('/admin/outbox', { headers: session.headers() })).text());
     expect(rows['held@example.org']!.nextTry).toBe(
-      '<time datetime="2027-02-01T12:00:00+00:00">Mon 1 Feb 2027, 12:00 <abbr title="UTC, UTC+00:00">UTC</abbr></time><span class="clock-date">due now</span><span class="clock-date">not tried yet</span><span class="clock-date">held until a mail server is configured (SMTP_URL)</span>',
+      '<time datetime="2027-02-01T13:00:00+01:00">Mon 1 Feb 2027, 13:00 <abbr title="Europe/Stockholm, UTC+01:00">CET</abbr></time><span class="clock-date">due now</span><span class="clock-date">not tried yet</span><span class="clock-date">held until a mail server is configured (SMTP_URL)</span>',
     );
     expect(rows['sent@example.org']!.nextTry).toBe('');
     expect(rows['sent@example.org']!.status).toBe('<span class="tag live">Sent</span>');

@@ -2,6 +2,7 @@
 import type { DateTime } from 'luxon';
 import { TableWrap } from '../components/table-wrap.js';
 import type { OutboxMessage, OutboxStatus } from '../../src/mail/outbox.mappers.js';
+import { zoneCity } from '../../src/time/index.js';
 import { LocalTime } from '../components/local-time.js';
 import { CsrfField } from '../components/form-kit.js';
 
@@ -12,6 +13,8 @@ export type OutboxTableProps = {
   csrfToken: string;
   /** To tell a next try that is due already from one still to come. */
   now: DateTime;
+  /** The programme's zone: the workspace shows every time in it. */
+  zone: string;
 };
 
 const LABEL: Record<OutboxStatus, string> = { pending: 'Pending', held: 'Held', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
@@ -63,8 +66,8 @@ export function OutboxTable(props: OutboxTableProps) {
                 <th scope="col">Message</th>
                 <th scope="col">To</th>
                 <th scope="col">Status</th>
-                <th scope="col">Queued (UTC)</th>
-                <th scope="col">Next try (UTC)</th>
+                <th scope="col">Queued ({zoneCity(props.zone)})</th>
+                <th scope="col">Next try ({zoneCity(props.zone)})</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -91,12 +94,12 @@ export function OutboxTable(props: OutboxTableProps) {
                     ) : null}
                   </td>
                   <td>
-                    <LocalTime instant={m.createdAt} zone="UTC" />
+                    <LocalTime instant={m.createdAt} zone={props.zone} />
                   </td>
                   <td>
                     {waiting(m.status) ? (
                       <>
-                        <LocalTime instant={m.nextAttemptAt} zone="UTC" />
+                        <LocalTime instant={m.nextAttemptAt} zone={props.zone} />
                         {m.nextAttemptAt <= props.now ? <span class="clock-date">due now</span> : null}
                         <span class="clock-date">{attemptsSoFar(m.attempts)}</span>
                         {m.status === 'held' ? <span class="clock-date">held until a mail server is configured (SMTP_URL)</span> : null}
