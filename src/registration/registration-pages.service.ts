@@ -29,6 +29,8 @@ export type PersonalPage = {
   registrations: RegistrationWithWebinar[];
   /** Upcoming webinars this attendee can still register for with one click. */
   others: Webinar[];
+  /** Webinars whose registration the attendee cancelled and can take again (registration is open). */
+  reopenable: Set<number>;
   /** Places in the waiting list, by registration id. */
   waitlistPlaces: Map<number, number>;
   /** Registrations someone asked for this address, waiting for the attendee to confirm them. */
@@ -72,8 +74,15 @@ export async function personalPage(
   const now = deps.clock.now();
   const programme = await getProgramme(db);
   const registrations = await listRegistrationsWithWebinars(db, attendee.id);
-  const registeredIds = new Set(registrations.filter((r) => r.status !== 'cancelled').map((r) => r.webinarId));
+  // A webinar appears once: a cancelled registration stays in its place (with "Register again"
+  // while registration is open), never also among the others.
+  const registeredIds = new Set(registrations.map((r) => r.webinarId));
   const others = splitByTime(await listWebinars(db), now).upcoming.filter((w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now));
+  const reopenable = new Set(
+    registrations
+      .filter((r) => r.status === 'cancelled' && r.webinar.status === 'published' && !registrationClosedReason(r.webinar, now))
+      .map((r) => r.webinarId),
+  );
   const waitlistPlaces = new Map((await listWaitlistPlacesOfAttendee(db, attendee.id)).map((row) => [row.registrationId, row.place]));
   const requests = await listOpenRequests(deps, attendee);
   const confirmedIds = registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinarId);
@@ -83,6 +92,7 @@ export async function personalPage(
     attendee,
     registrations,
     others,
+    reopenable,
     waitlistPlaces,
     requests,
     feedUrl: `${personalUrl(deps.baseUrl, attendee.token)}/calendar.ics`,

@@ -3,7 +3,7 @@ import { enqueueDueReminders } from '../../src/registration/reminders.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
 import { TEST_BASE_URL, buildTestApp, tableCounts } from '../helpers/test-app.js';
-import { one, parse, textOf } from '../helpers/dom.js';
+import { all, one, parse, textOf, texts } from '../helpers/dom.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
 
@@ -108,6 +108,26 @@ describe('/my/:token', () => {
     expect(await ctx.db.selectFrom('registration').select('status').execute()).toEqual([{ status: 'confirmed' }]);
     expect(await ctx.db.selectFrom('outbox').select('to_address').where('to_address', '=', 'wang.fang@example.cn').execute()).toEqual([]);
     expect((await ctx.app.request(`/my/${token}`)).status).toBe(404);
+  });
+
+  it('lists a cancelled registration once, in its place, with "Register again", which takes the seat back', async () => {
+    const ctx = await buildTestApp();
+    const token = await registerVisitor(ctx);
+    const seat = await ctx.db.selectFrom('registration').select('id').executeTakeFirstOrThrow();
+    expect((await ctx.app.request(`/my/${token}/registrations/${seat.id}/cancel`, form({}))).status).toBe(303);
+
+    const page = parse(await (await ctx.app.request(`/my/${token}`)).text());
+    const titles = all(page, '.card h3 a').map((a) => a.getAttribute('href'));
+    expect(titles.filter((href) => href === `/webinars/${SLUG}`)).toHaveLength(1);
+    const card = one(page, `.card:has(a[href="/webinars/${SLUG}"])`);
+    expect(textOf(card)).toContain('Cancelled by you');
+    const again = one(card, 'form');
+    expect([again.getAttribute('action'), textOf(one(again, 'button'))]).toEqual([`/my/${token}/register/${SLUG}`, 'Register again']);
+
+    expect((await ctx.app.request(`/my/${token}/register/${SLUG}`, form({}))).status).toBe(303);
+    expect(await ctx.db.selectFrom('registration').select('status').execute()).toEqual([{ status: 'confirmed' }]);
+    const after = parse(await (await ctx.app.request(`/my/${token}`)).text());
+    expect(texts(one(after, `.card:has(a[href="/webinars/${SLUG}"])`), 'button')).toEqual(['Cancel my seat']);
   });
 
   it('refuses to cancel a registration of someone else', async () => {

@@ -93,6 +93,13 @@ export function MyPage(props: MyPageProps) {
                       </button>
                     </form>
                   ) : null}
+                  {registration.status === 'cancelled' && props.reopenable.has(webinar.id) ? (
+                    <form method="post" action={`${base}/register/${webinar.slug}`} class="inline-form">
+                      <button type="submit" class="small">
+                        Register again
+                      </button>
+                    </form>
+                  ) : null}
                 </li>
               );
             })}
