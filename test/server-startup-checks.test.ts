@@ -1,5 +1,4 @@
 // `npm start` on a damaged SQLite file stops with one line instead of serving half a programme.
-import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,27 +8,16 @@ import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
 import { TEST_ENGINE } from './helpers/test-database.js';
+import { startLikeNpmStart } from './helpers/npm-start.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const PAGE = 4096;
 
 /** Runs src/server.ts as `npm start` does until it listens or exits. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const ended = new Promise<{ code: number | null; listening: boolean }>((resolve) => {
-    child.stdout.on('data', () => {
-      if (/listening on /.test(stdout)) resolve({ code: null, listening: true });
-    });
-    child.on('exit', (code) => resolve({ code, listening: false }));
-  });
-  return { child, ended, output: () => ({ stdout, stderr }) };
+  const hub = startLikeNpmStart(env);
+  const ended = hub.ready.then(({ url, code }) => ({ code: url === undefined ? (code ?? null) : null, listening: url !== undefined }));
+  return { ...hub, ended };
 }
 
 /** A hub database with the demo programme, written to the file (no WAL left beside it). */

@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attrs, one, parse, textOf, texts } from './helpers/dom.js';
+import { startLikeNpmStart } from './helpers/npm-start.js';
 import { tempDir } from './helpers/temp-dir.js';
 
-/** Runs the server the way `npm start` does and collects its output until it prints a URL or exits. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const ready = new Promise<{ url?: string; code?: number | null }>((resolve) => {
-    child.stdout.on('data', () => {
-      const match = /listening on (\S+)/.exec(stdout);
-      if (match) resolve({ url: match[1] });
-    });
-    child.on('exit', (code) => resolve({ code }));
-  });
-  return { child, ready, output: () => ({ stdout, stderr }) };
-}
+const start = startLikeNpmStart;
 
 describe('npm start', () => {
   it('creates the database, seeds the demo programme, and serves it at the printed URL', async () => {
