@@ -353,7 +353,11 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
     await page.waitForURL((url) => url.pathname === '/admin/webinars');
     await page.getByRole('link', { name: webinar.title, exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/admin/webinars/${slug}`);
-    const sequence = async () => Number(/SEQUENCE (\d+)/.exec(await page.locator('main').innerText())?.[1]);
+    // The calendar's SEQUENCE, read from the webinar's own calendar file (the workspace does not show calendar internals).
+    const sequence = async () => {
+      const [event] = parseCalendar(await (await fetch(`${hub.url}/webinars/${slug}/calendar.ics`)).text()).events;
+      return event!.sequence;
+    };
     const sequenceBefore = await sequence();
 
     const zone = await page.locator('#f-timezone').inputValue();

@@ -43,8 +43,7 @@ export function WebinarPage(props: WebinarPageProps) {
       <h1>{webinar ? webinar.title : 'New webinar'}</h1>
       {webinar ? (
         <p class="small muted">
-          <a href={`/webinars/${webinar.slug}`}>Public page</a> · <a href={`/admin/webinars/${webinar.slug}/registrations`}>Registrations</a> · Calendar UID{' '}
-          <code>{webinar.uid}</code>, SEQUENCE {webinar.sequence}
+          <a href={`/webinars/${webinar.slug}`}>Public page</a> · <a href={`/admin/webinars/${webinar.slug}/registrations`}>Registrations</a>
         </p>
       ) : null}
       <div class="layout-2">
