@@ -6,7 +6,7 @@ import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody } from '../notifications/email-text.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { attendeeFooter, personalUrl } from '../registration/registration.emails.js';
-import { MATERIAL_KIND_LABELS, type Material } from './material.types.js';
+import { labelledTitle, MATERIAL_KIND_LABELS, type Material } from './material.types.js';
 
 export type MaterialsRecipient = { attendeeId: number; name: string; email: string; token: string };
 
@@ -47,7 +47,7 @@ export function materialsAvailableEmail(
   const what = whatIsAvailable(materials);
   const publicOnes = materials.filter((m) => m.visibility === 'public');
   const attendeeOnes = materials.filter((m) => m.visibility === 'attendees');
-  const list = (items: readonly Material[]) => items.map((m) => `- ${MATERIAL_KIND_LABELS[m.kind]}: ${m.title}`).join('\n');
+  const list = (items: readonly Material[]) => items.map((m) => `- ${labelledTitle(MATERIAL_KIND_LABELS[m.kind], m.title)}`).join('\n');
   return {
     kind: 'materials-available',
     to: { address: recipient.email, name: recipient.name },

@@ -15,6 +15,11 @@ export type MaterialFile = {
 /** How each kind is named to people: in the workspace, in emails and in calendar descriptions. */
 export const MATERIAL_KIND_LABELS: Record<MaterialKind, string> = { recording: 'Recording', slides: 'Slides', link: 'Link' };
 
+/** "Slides: Title", unless the title already says what it is ("Recording", "Slides from the panel"). */
+export function labelledTitle(prefix: string, title: string): string {
+  return title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : `${prefix}: ${title}`;
+}
+
 /** Exactly one of `url` and `file` is set. */
 export type Material = {
   id: number;

@@ -1,6 +1,6 @@
 // A webinar's materials as people use them: recordings embedded or linked, files to download.
 import type { HrefOf } from '../../src/materials/material.links.js';
-import type { Material } from '../../src/materials/material.types.js';
+import { labelledTitle, type Material } from '../../src/materials/material.types.js';
 import { embedFor } from '../../src/materials/material.validation.js';
 import { UPLOAD_TYPES, formatFileSize } from '../../src/materials/upload-check.js';
 
@@ -58,16 +58,11 @@ function Recording({ material }: { material: Material & { url: string } }) {
   );
 }
 
-/** "Slides: Title", unless the title already says what it is. */
-function labelled(prefix: string, title: string): string {
-  return title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : `${prefix}: ${title}`;
-}
-
 function Item({ material, hrefOf }: { material: Material; hrefOf: HrefOf }) {
   if (material.file) {
     return (
       <a href={hrefOf(material)} download>
-        {labelled(material.kind === 'slides' ? 'Slides' : 'Download', material.title)}{' '}
+        {labelledTitle(material.kind === 'slides' ? 'Slides' : 'Download', material.title)}{' '}
         <span class="muted small">
           ({typeLabel(material.file.contentType)}, {formatFileSize(material.file.sizeBytes)})
         </span>
@@ -77,7 +72,7 @@ function Item({ material, hrefOf }: { material: Material; hrefOf: HrefOf }) {
   if (material.kind === 'recording' && material.url) return <Recording material={{ ...material, url: material.url }} />;
   return (
     <a href={hrefOf(material)} rel="noopener noreferrer">
-      {material.kind === 'slides' ? labelled('Slides', material.title) : material.title}
+      {material.kind === 'slides' ? labelledTitle('Slides', material.title) : material.title}
     </a>
   );
 }
