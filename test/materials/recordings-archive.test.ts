@@ -64,7 +64,7 @@ describe('searching the recordings archive', () => {
       const { status, html } = await get(ctx, path);
       expect(status, path).toBe(200);
       expect(listedTitles(html), path).toEqual([CHINA_TITLE, CVC_TITLE]);
-      expect(heading(html), path).toBe('2 recordings');
+      expect(heading(html), path).toBe('2 webinars');
     }
     const { html } = await get(ctx, '/recordings');
     const form = one(parse(html), 'form[role="search"]');
@@ -89,7 +89,7 @@ describe('searching the recordings archive', () => {
     const { status, html } = await get(ctx, '/recordings?q=PLATFORMS');
     expect(status).toBe(200);
     expect(listedTitles(html)).toEqual([CHINA_TITLE]);
-    expect(heading(html)).toBe('1 of 2 recordings matches “PLATFORMS”');
+    expect(heading(html)).toBe('1 of 2 webinars matches “PLATFORMS”');
     expect(searchForm(html).q).toBe('PLATFORMS');
     expect(html).toContain('<title>Recordings: “PLATFORMS” · ');
     expect(html).toContain('<a class="button secondary" href="/recordings">Clear search</a>');
@@ -126,7 +126,7 @@ describe('searching the recordings archive', () => {
     const byArea = await get(ctx, '/recordings?area=innovation-hubs');
     expect(byArea.status).toBe(200);
     expect(listedTitles(byArea.html)).toEqual([CHINA_TITLE]);
-    expect(heading(byArea.html)).toBe('1 of 2 recordings is in the area Innovation hubs and outposts');
+    expect(heading(byArea.html)).toBe('1 of 2 webinars is in the area Innovation hubs and outposts');
     expect(byArea.html).toContain('<option value="innovation-hubs" selected="">Innovation hubs and outposts</option>');
     expect(byArea.html).toContain('<a class="tag" href="/areas/innovation-hubs">Innovation hubs and outposts</a>');
 
@@ -137,7 +137,7 @@ describe('searching the recordings archive', () => {
 
     const empty = await get(ctx, '/recordings?area=partnership-models');
     expect(empty.status).toBe(200);
-    expect(heading(empty.html)).toBe('No recordings in the area Partnership models');
+    expect(heading(empty.html)).toBe('No webinars in the area Partnership models');
   });
 
   it('treats % and _ as the characters they are', async () => {
@@ -156,8 +156,8 @@ describe('searching the recordings archive', () => {
     const { status, html } = await get(ctx, '/recordings?q=blockchain&area=innovation-hubs');
     expect(status).toBe(200);
     expect(listedTitles(html)).toEqual([]);
-    expect(heading(html)).toBe('No recordings match “blockchain” in Innovation hubs and outposts');
-    expect(html).toContain('Try other words or another area, or <a href="/recordings">clear the search</a> to see all 2 recordings.');
+    expect(heading(html)).toBe('No webinars match “blockchain” in Innovation hubs and outposts');
+    expect(html).toContain('Try other words or another area, or <a href="/recordings">clear the search</a> to see all 2 webinars.');
     expect(searchForm(html)).toEqual({ q: 'blockchain', area: ['innovation-hubs'] });
   });
 });
@@ -167,7 +167,7 @@ describe('refused searches', () => {
     const ctx = await buildArchive();
     const atLimit = await get(ctx, `/recordings?q=${'a'.repeat(200)}`);
     expect(atLimit.status).toBe(200);
-    expect(heading(atLimit.html)).toBe(`No recordings match “${'a'.repeat(200)}”`);
+    expect(heading(atLimit.html)).toBe(`No webinars match “${'a'.repeat(200)}”`);
 
     const long = 'å'.repeat(201);
     const { status, html } = await get(ctx, `/recordings?q=${encodeURIComponent(long)}&area=innovation-hubs`);

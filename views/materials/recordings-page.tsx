@@ -18,8 +18,9 @@ export type RecordingsPageProps = {
 /** The search form's id prefix: its fields are #recordings-q and #recordings-area. */
 const FORM = 'recordings';
 
+/** The page lists webinars (each with its recordings and slides): it counts them, not recordings. */
 function plural(n: number): string {
-  return n === 1 ? '1 recording' : `${n} recordings`;
+  return n === 1 ? '1 webinar' : `${n} webinars`;
 }
 
 /** What was asked for: "“chen” in Innovation hubs and outposts", "“chen”" or "Innovation hubs and outposts". */
@@ -37,9 +38,9 @@ function summary(archive: RecordingsArchive): string {
   const asked = criteria(archive);
   if (asked.areaOnly)
     return found === 0
-      ? `No recordings in the area ${asked.text}`
+      ? `No webinars in the area ${asked.text}`
       : `${found} of ${plural(archive.total)} ${found === 1 ? 'is' : 'are'} in the area ${asked.text}`;
-  return found === 0 ? `No recordings match ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'matches' : 'match'} ${asked.text}`;
+  return found === 0 ? `No webinars match ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'matches' : 'match'} ${asked.text}`;
 }
 
 function SearchForm({ archive }: { archive: RecordingsArchive }) {
