@@ -61,6 +61,14 @@ export function attendeeEmailBase(
   return { kind, to: { address: attendee.email, name: attendee.name }, webinarId: webinar.id, attendeeId: attendee.id, notAfter: webinar.endsAt };
 }
 
+/** What reminders are still to come (reminders.ts sends them 24 hours and 1 hour before): only those. */
+function reminderPromise(webinar: Webinar, now: DateTime): string {
+  const hoursLeft = webinar.startsAt.diff(now).as('hours');
+  if (hoursLeft > 24) return ' We will remind you 24 hours and 1 hour before the start.';
+  if (hoursLeft > 1) return ' We will remind you 1 hour before the start.';
+  return '';
+}
+
 export function confirmationEmail(
   ctx: EmailContext,
   webinar: Webinar,
@@ -79,7 +87,7 @@ export function confirmationEmail(
           : `You are registered for “${webinar.title}”.`,
         `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
         webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : 'The join link will be on your personal page before the webinar.',
-        'The attached invitation adds the webinar to your calendar. We will remind you 24 hours and 1 hour before the start.',
+        `The attached invitation adds the webinar to your calendar.${reminderPromise(webinar, ctx.now)}`,
         `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
         `About the webinar: ${webinarUrl(ctx.baseUrl, webinar)}`,
       ],
