@@ -151,7 +151,8 @@ export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee:
       [
         `Hello ${attendee.name},`,
         wasConfirmed
-          ? `Your registration for “${webinar.title}” is cancelled and the seat has gone to the next person. The attached cancellation removes it from your calendar.`
+          ? // True whether or not anyone was waiting: the next on the waiting list, if any, has the seat.
+            `Your registration for “${webinar.title}” is cancelled, and your seat is free for someone else. The attached cancellation removes it from your calendar.`
           : `You have left the waiting list for “${webinar.title}”.`,
         `Changed your mind? You can register again while registration is open: ${webinarUrl(ctx.baseUrl, webinar)}`,
         `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,

@@ -299,6 +299,9 @@ describe('capacity and the waiting list', () => {
     const emails = await outbox(ctx);
     const receipt = emails.find((m) => m.kind === 'registration-cancelled')!;
     expect(receipt.to_address).toBe('p0@example.org');
+    // Says only what is true whether or not someone was waiting.
+    expect(receipt.text_body).toContain('is cancelled, and your seat is free for someone else.');
+    expect(receipt.text_body).not.toContain('next person');
     expect(receipt.ics_method).toBe('CANCEL');
     expect(parseCalendar(receipt.ics_content!).events[0]!.status).toBe('CANCELLED');
     const promoted = emails.find((m) => m.kind === 'promoted')!;
