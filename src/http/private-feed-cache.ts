@@ -5,7 +5,7 @@
 // secret in the address, so a replaced or deleted link never reaches this cache): nothing is ever
 // served to another person or after a change. Bounded, least recently used first.
 import type { DataVersion } from '../db/data-version.js';
-import type { BuiltFeed, CachedFeed } from './public-cache.js';
+import { buildCachedFeed, type BuiltFeed, type CachedFeed } from './public-cache.js';
 import { createResponseCache, type ResponseCache } from './response-cache.js';
 
 export type PrivateFeedCache = {
@@ -26,10 +26,7 @@ export function createPrivateFeedCache(deps: { version: () => Promise<DataVersio
       const version = await deps.version();
       // Seats too: a personal feed shows the owner's own registrations (confirmed, waiting).
       const stamp = `${version.content}.${version.seats}\n${ownerState}`;
-      const cached = await feeds.get(owner, stamp, 0, async () => {
-        const built = await build();
-        return { value: { ...built, body: Buffer.from(built.body), validators: validatorsOf(built) }, expiresAt: null };
-      });
+      const cached = await feeds.get(owner, stamp, 0, async () => ({ value: await buildCachedFeed(build, validatorsOf), expiresAt: null }));
       return cached as CachedFeed<V>;
     },
   };

@@ -18,6 +18,12 @@ export type CachedFeed<V> = { body: Uint8Array; lastModified: DateTime; filename
 /** A built feed before caching: its text. */
 export type BuiltFeed = { body: string; lastModified: DateTime; filename: string };
 
+/** Builds a feed for keeping: its text encoded once, its validators worked out once. */
+export async function buildCachedFeed<V>(build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V): Promise<CachedFeed<V>> {
+  const built = await build();
+  return { ...built, body: Buffer.from(built.body), validators: validatorsOf(built) };
+}
+
 export type PublicCache = {
   version(): Promise<DataVersion>;
   /** The programme's settings as of the current version. */
@@ -89,10 +95,7 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
     programme,
     async feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V) {
       const { content } = await readVersion();
-      const cached = await feeds.get(key, String(content), 0, async () => {
-        const built = await build();
-        return never({ ...built, body: Buffer.from(built.body), validators: validatorsOf(built) });
-      });
+      const cached = await feeds.get(key, String(content), 0, async () => never(await buildCachedFeed(build, validatorsOf)));
       return cached as CachedFeed<V>;
     },
     page,
