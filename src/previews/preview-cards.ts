@@ -24,8 +24,10 @@ export function webinarCard(programme: Programme, webinar: Webinar, baseUrl: str
     whenNote: `${start.city} time (${start.offset})`,
     speakers: webinar.speakers.map((speaker) => ({ name: speaker.name, country: speaker.country })),
     summary: null,
+    byline: null,
     programmeName: programme.title,
-    footer: programme.title,
+    // Not the title again: what the link leads to.
+    footer: 'Programme, recordings and calendar',
     host: hostOf(baseUrl),
   };
 }
@@ -39,8 +41,10 @@ export function programmeCard(programme: Programme, baseUrl: string): PreviewCar
     whenNote: null,
     speakers: [],
     summary: programme.tagline || null,
+    byline: programme.organiserName ? `Organised by ${programme.organiserName}` : null,
     programmeName: programme.title,
-    footer: programme.organiserName ? `Organised by ${programme.organiserName}` : programme.title,
+    // Not the title again: what the link leads to.
+    footer: 'Programme, recordings and calendar',
     host: hostOf(baseUrl),
   };
 }

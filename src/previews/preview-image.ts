@@ -22,6 +22,8 @@ export type PreviewCard = {
   speakers: Array<{ name: string; country: string }>;
   /** The programme card's tagline. */
   summary: string | null;
+  /** Where a webinar lists its speakers, the programme card says who organises it. */
+  byline: string | null;
   programmeName: string;
   /** The footer's text beside the icon: the programme's name on a webinar's card. */
   footer: string;
@@ -61,22 +63,30 @@ const PAD = 72;
 const TEXT_WIDTH = PREVIEW_WIDTH - 2 * PAD;
 const FOOTER_HEIGHT = 96;
 
+/** Stands for a run of characters the font cannot draw, until the text is tidied. */
+const GAP = '\u0000';
+
 /**
  * Text the font can draw: characters it has no glyph for (Chinese, Arabic, emoji...) are left out
- * rather than drawn as boxes, and brackets left empty by that go too. "Chen Jing (陈静)" reads
- * "Chen Jing"; a name with nothing left is dropped by the caller.
+ * rather than drawn as boxes. Brackets right after such a run usually hold its translation, which
+ * then stands in its place ("中国的平台 (Platforms in China)" reads "Platforms in China"); brackets
+ * left empty go. A text with nothing left is empty, and callers say something else instead.
  */
 export function drawableText(text: string): string {
   const font = metrics().regular;
   let kept = '';
   for (const char of text.normalize('NFC')) {
     const codePoint = char.codePointAt(0)!;
-    kept += codePoint >= 0x20 && codePoint !== 0x7f && font.covers(codePoint) ? char : ' ';
+    if (/\s/u.test(char)) kept += ' ';
+    else kept += codePoint >= 0x20 && codePoint !== 0x7f && font.covers(codePoint) ? char : GAP;
   }
   return kept
+    .replace(/\u0000[\u0000\s]*[(（]\s*([^()（）\u0000]*?)\s*[)）]/g, ' $1 ')
+    .replaceAll(GAP, ' ')
     .replace(/[([{]\s*[)\]}]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/^[\s,.;:·–—-]+/u, '')
     .trim();
 }
 
@@ -152,7 +162,8 @@ function speakerLines(speakers: PreviewCard['speakers'], size: number, maxLines:
     .map((speaker) => {
       const name = drawableText(speaker.name);
       const country = drawableText(speaker.country);
-      const entry = name ? (country ? `${name}, ${country}` : name) : '';
+      // A name the font cannot draw at all still counts the speaker in, by their country.
+      const entry = name ? (country ? `${name}, ${country}` : name) : country ? `Speaker from ${country}` : '';
       return width(entry) > TEXT_WIDTH ? wrapText(entry, 'semibold', size, TEXT_WIDTH, 1).lines[0]! : entry;
     })
     .filter(Boolean);
@@ -207,7 +218,7 @@ export function previewSvg(card: PreviewCard): string {
   y += 28;
   for (const line of title.lines) {
     y += titleLeading;
-    parts.push(textElement(PAD, y, line, 'bold', title.size, '#ffffff', card.cancelled ? ' text-decoration="line-through"' : ''));
+    parts.push(textElement(PAD, y, line, 'bold', title.size, '#ffffff'));
   }
 
   if (card.when) {
@@ -230,7 +241,8 @@ export function previewSvg(card: PreviewCard): string {
   // Speakers sit just above the footer, bottom-aligned, whatever the title's height.
   const footerTop = PREVIEW_HEIGHT - FOOTER_HEIGHT;
   const room = Math.min(2, Math.floor((footerTop - 40 - (y + 30)) / 36) + 1);
-  const speakers = room > 0 ? speakerLines(card.speakers, 26, room) : [];
+  const byline = card.byline ? wrapText(drawableText(card.byline), 'semibold', 26, TEXT_WIDTH, room).lines : [];
+  const speakers = room > 0 ? (card.speakers.length > 0 ? speakerLines(card.speakers, 26, room) : byline) : [];
   if (speakers.length > 0) {
     let lineY = footerTop - 40 - (speakers.length - 1) * 36;
     for (const line of speakers) {

@@ -38,7 +38,7 @@ export function webinarShare(baseUrl: string, programme: Programme, webinar: Web
       url: `${baseUrl}${webinarPreviewPath(webinar.slug)}?v=${cardVersion(card)}`,
       width: PREVIEW_WIDTH,
       height: PREVIEW_HEIGHT,
-      alt: `${webinar.title}: ${card.when} (${card.whenNote})`,
+      alt: `${webinar.title}. ${card.when}, ${card.whenNote}`,
     },
   };
 }
