@@ -3,7 +3,6 @@
 // system, so the same data gives the same bytes on any machine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { renderAsync } from '@resvg/resvg-js';
 import { type FontMetrics, readFontMetrics } from './font-metrics.js';
 
 export const PREVIEW_WIDTH = 1200;
@@ -272,6 +271,9 @@ export function previewSvg(card: PreviewCard): string {
 
 /** The card as PNG bytes, rendered off the event loop (resvg's thread pool). */
 export async function renderPreviewPng(card: PreviewCard): Promise<Uint8Array> {
+  // Loaded on the first image, not at start: the native module costs tens of ms to load, and an
+  // instance may never be asked for an image.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const rendered = await renderAsync(previewSvg(card), {
     font: {
       loadSystemFonts: false,
