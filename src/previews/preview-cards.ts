@@ -49,10 +49,16 @@ export function programmeCard(programme: Programme, baseUrl: string): PreviewCar
   };
 }
 
+/** Raise when the card's drawing changes, so that the ?v= of every image moves with it. */
+const CARD_DESIGN = 1;
+
 /**
  * A short fingerprint of what the image shows, for `?v=` on og:image: it changes exactly when the
  * image does, so link-preview services that keep images by URL fetch the new one.
  */
 export function cardVersion(card: PreviewCard): string {
-  return createHash('sha256').update(JSON.stringify(card)).digest('base64url').slice(0, 12);
+  return createHash('sha256')
+    .update(`${CARD_DESIGN}\n${JSON.stringify(card)}`)
+    .digest('base64url')
+    .slice(0, 12);
 }
