@@ -26,8 +26,7 @@ export function webinarCard(programme: Programme, webinar: Webinar, baseUrl: str
     summary: null,
     byline: null,
     programmeName: programme.title,
-    // Not the title again: what the link leads to.
-    footer: 'Programme, recordings and calendar',
+    footer: programme.title,
     host: hostOf(baseUrl),
   };
 }

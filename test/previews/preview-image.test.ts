@@ -1,7 +1,10 @@
 // The preview card's text handling: what the shipped font cannot draw, titles too long for the card,
 // speaker lists too long for two lines; and the PNG it renders.
 import { describe, expect, it } from 'vitest';
+import { webinarCard } from '../../src/previews/preview-cards.js';
 import { drawableText, type PreviewCard, previewSvg, renderPreviewPng, wrapText } from '../../src/previews/preview-image.js';
+import { getProgramme, getWebinarBySlug } from '../../src/programme/programme.service.js';
+import { buildTestApp, TEST_BASE_URL } from '../helpers/test-app.js';
 
 const CARD: PreviewCard = {
   label: 'Webinar',
@@ -81,5 +84,27 @@ describe('the card', () => {
     const view = new DataView(a.buffer, a.byteOffset, a.byteLength);
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+describe("a webinar's card", () => {
+  it("shows the title, the date and time in the programme's zone, the speakers with their countries and the programme's name", async () => {
+    const ctx = await buildTestApp();
+    const card = async () =>
+      textsOf(previewSvg(webinarCard(await getProgramme(ctx.db), await getWebinarBySlug(ctx.db, 'pilots-with-startups-norway'), TEST_BASE_URL)));
+    const texts = await card();
+    // The title on two lines, wrapped at a word.
+    expect(texts).toContain('From pilot to contract: how Norwegian');
+    expect(texts).toContain('industry buys from startups');
+    expect(texts).toContain('Thu 18 Feb 2027 · 14:00–15:00 CET');
+    expect(texts).toContain('Stockholm time (UTC+01:00)');
+    expect(texts).toContain('Ingrid Haugen, Norway  ·  Anna Lindqvist, Sweden');
+    expect(texts).toContain('Innovation collaboration between small and large companies');
+    expect(texts).toContain('hub.example.org');
+
+    await ctx.db.updateTable('programme').set({ default_zone: 'America/New_York' }).execute();
+    const moved = await card();
+    expect(moved).toContain('Thu 18 Feb 2027 · 08:00–09:00 EST');
+    expect(moved).toContain('New York time (UTC-05:00)');
   });
 });
