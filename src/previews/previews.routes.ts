@@ -8,7 +8,7 @@ import { contentEtag, isNotModified } from '../http/conditional.js';
 import type { AppEnv } from '../http/env.js';
 import { createResponseCache } from '../http/response-cache.js';
 import { findWebinarBySlug, getProgramme } from '../programme/programme.service.js';
-import { programmeCard, webinarCard } from './preview-cards.js';
+import { cardVersion, programmeCard, webinarCard } from './preview-cards.js';
 import { type PreviewCard, renderPreviewPng } from './preview-image.js';
 import { PROGRAMME_PREVIEW_PATH } from './share-meta.js';
 
@@ -28,16 +28,21 @@ const MAX_BYTES = 16 * 1024 * 1024;
 const CACHE_CONTROL = 'public, max-age=300';
 
 export function previewRoutes(deps: PreviewRoutesDeps) {
+  // Two steps, so that a change elsewhere in the programme (another webinar, a slide) costs a
+  // query for the card, not a new drawing: cards are kept per data version, images per card.
+  const cards = createResponseCache<{ card: PreviewCard; version: string }>({ maxBytes: 2 * 1024 * 1024, sizeOf: () => 2048 });
   const images = createResponseCache<Preview>({ maxBytes: MAX_BYTES, sizeOf: (preview) => preview.png.byteLength });
-
-  async function render(card: PreviewCard) {
-    const png = await renderPreviewPng(card);
-    return { value: { png, etag: contentEtag(png) }, expiresAt: null };
-  }
 
   async function answer(c: Context<AppEnv>, key: string, cardOf: () => Promise<PreviewCard>) {
     const { content } = await deps.version();
-    const preview = await images.get(key, String(content), 0, async () => render(await cardOf()));
+    const { card, version } = await cards.get(key, String(content), 0, async () => {
+      const card = await cardOf();
+      return { value: { card, version: cardVersion(card) }, expiresAt: null };
+    });
+    const preview = await images.get(key, version, 0, async () => {
+      const png = await renderPreviewPng(card);
+      return { value: { png, etag: contentEtag(png) }, expiresAt: null };
+    });
     const headers = { 'Cache-Control': CACHE_CONTROL, ETag: preview.etag };
     if (isNotModified(c, { etag: preview.etag })) return c.body(null, 304, headers);
     return c.body(preview.png as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
