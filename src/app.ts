@@ -11,6 +11,7 @@ import { viewerZone } from './http/viewer-zone.js';
 import { createPrivateFeedCache } from './http/private-feed-cache.js';
 import { createPublicCache } from './http/public-cache.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { previewRoutes } from './previews/previews.routes.js';
 import { programmeRoutes } from './programme/programme.routes.js';
 import { unknownZoneResponse } from './http/unknown-zone.js';
 import { resolveClientAddress, type RateLimit } from './http/rate-limit.js';
@@ -111,6 +112,8 @@ export function createApp(deps: AppDeps) {
   app.route('/assets', assetRoutes);
   // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
+  // Link-preview images (og:image), kept per data version like the feeds.
+  app.route('/', previewRoutes({ db, baseUrl: deps.baseUrl, version: cache.version }));
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({ defaultZone: async () => (await cache.programme()).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { zoneCity } from '../src/time/index.js';
+import type { ShareMeta } from '../src/previews/share-meta.js';
 import { DocumentHead } from './components/document-head.js';
 
 export type ViewerZoneProps = {
@@ -20,6 +21,8 @@ export type LayoutProps = {
   description?: string;
   /** Pages behind secret links must not be indexed or leak their address to other sites. */
   privatePage?: boolean;
+  /** Canonical address and link-preview image of a public page (ignored on a private one). */
+  share?: ShareMeta;
   children: Child;
 };
 
@@ -30,7 +33,9 @@ export function Layout(props: LayoutProps) {
       <html lang="en">
         <DocumentHead
           title={props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`}
+          shareTitle={props.title}
           description={props.description}
+          share={props.privatePage ? undefined : props.share}
           noIndex={props.privatePage}
           referrer={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'}
         />

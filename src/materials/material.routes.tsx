@@ -30,6 +30,7 @@ import { validateMaterial } from './material.validation.js';
 import { searchRecordingsArchive } from './recordings-archive.js';
 import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
 import { receiveUploadForm, type ReceivedFile } from './upload-receiver.js';
+import { pageShare } from '../previews/share-meta.js';
 
 export type MaterialPublicRoutesDeps = MaterialDeps & {
   viewer: MiddlewareHandler<AppEnv>;
@@ -96,7 +97,16 @@ export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
       ]);
       // A refused search is the same page with the form kept and the reason, not an error page.
       const status = Object.keys(archive.errors).length > 0 ? 400 : 200;
-      return c.html(<RecordingsPage siteTitle={programme.title} viewer={c.var.viewer} archive={archive} hrefOf={publicHref()} />, status);
+      return c.html(
+        <RecordingsPage
+          siteTitle={programme.title}
+          viewer={c.var.viewer}
+          archive={archive}
+          hrefOf={publicHref()}
+          share={pageShare(deps.baseUrl, programme, '/recordings')}
+        />,
+        status,
+      );
     })
     .get('/materials/:id/:filename', async (c) => {
       const served = await getPublicFile(deps, materialId(c.req.param('id')));

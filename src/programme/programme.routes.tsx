@@ -7,7 +7,8 @@ import { safeLocalPath } from '../http/local-path.js';
 import { uncachedPage } from '../http/public-cache.js';
 import { getAreaBySlug, getProgramme, listWebinars, pageOfWebinars, splitByTime } from './programme.service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { WebinarListPage } from '../../views/programme/webinar-list-page.js';
+import { WebinarListPage, webinarListHref } from '../../views/programme/webinar-list-page.js';
+import { pageShare } from '../previews/share-meta.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
 
 export type ProgrammeRoutesDeps = PublicPageDeps & {
@@ -31,7 +32,18 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
       const area = await getAreaBySlug(db, c.req.param('slug'));
       const { upcoming, past } = splitByTime(await listWebinars(db, { areaId: area.id }), now);
       const feedUrl = `${baseUrl}/areas/${area.slug}/calendar.ics`;
-      return c.html(<AreaPage programme={programme} area={area} upcoming={upcoming} past={past} feedUrl={feedUrl} viewer={c.var.viewer} now={now} />);
+      return c.html(
+        <AreaPage
+          programme={programme}
+          area={area}
+          upcoming={upcoming}
+          past={past}
+          feedUrl={feedUrl}
+          viewer={c.var.viewer}
+          now={now}
+          share={pageShare(baseUrl, programme, `/areas/${area.slug}`)}
+        />,
+      );
     })
     .get('/webinars', viewer, cached, async (c) => {
       const when = c.req.query('when') ?? 'upcoming';
@@ -56,6 +68,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
           pageCount={pageCount}
           viewer={c.var.viewer}
           now={clock.now()}
+          share={pageShare(baseUrl, programme, webinarListHref(when, page))}
         />,
       );
     })
@@ -64,6 +77,6 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
       // The viewer-zone middleware has already checked and remembered ?tz=; go back to the page.
       if (c.req.query('tz')) return c.redirect(returnTo, 303);
       const programme = await getProgramme(db);
-      return c.html(<TimezonePage siteTitle={programme.title} viewer={c.var.viewer} returnTo={returnTo} />);
+      return c.html(<TimezonePage siteTitle={programme.title} viewer={c.var.viewer} returnTo={returnTo} share={pageShare(baseUrl, programme, '/timezone')} />);
     });
 }

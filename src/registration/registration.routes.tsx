@@ -1,4 +1,5 @@
 // Registration over HTTP: the webinar and series forms, the JSON API, and the attendee's own page.
+import { pageShare } from '../previews/share-meta.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -143,7 +144,10 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     return c.html(<CheckEmailPage {...(await checkEmailPage(deps, slugs))} />);
   });
 
-  app.get('/privacy', async (c) => c.html(<PrivacyPage programme={await getProgramme(db)} />));
+  app.get('/privacy', async (c) => {
+    const programme = await getProgramme(db);
+    return c.html(<PrivacyPage programme={programme} share={pageShare(baseUrl, programme, '/privacy')} />);
+  });
 
   // --- The attendee's page behind the secret link ---------------------------------------------
   const my = new Hono<AppEnv>();

@@ -15,6 +15,7 @@ import { uncachedPage } from '../http/public-cache.js';
 import { getSpeakerBySlug } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
 import { normalizeZone } from '../time/index.js';
+import { pageShare } from '../previews/share-meta.js';
 import {
   getSpeakerByToken,
   revokeSpeakerLink,
@@ -44,7 +45,8 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
   const pages = { db, clock, baseUrl };
 
   app.get('/speakers/:slug', viewer, pageCache ?? uncachedPage, async (c) => {
-    return c.html(<SpeakerPublicPage {...(await speakerPublicPage(pages, c.req.param('slug')))} viewer={c.var.viewer} />);
+    const page = await speakerPublicPage(pages, c.req.param('slug'));
+    return c.html(<SpeakerPublicPage {...page} viewer={c.var.viewer} share={pageShare(baseUrl, page.programme, `/speakers/${page.speaker.slug}`)} />);
   });
 
   app.get('/speaker/:token', async (c) => {

@@ -1,5 +1,6 @@
 // GET /recordings: past webinars with public recordings and slides, most recent first, searchable
 // by title, speaker and area.
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { HrefOf } from '../../src/materials/material.links.js';
 import { MAX_QUERY_LENGTH, type RecordingItem, type RecordingsArchive } from '../../src/materials/recordings-archive.js';
 import type { WebinarSpeaker } from '../../src/programme/programme.types.js';
@@ -13,6 +14,7 @@ export type RecordingsPageProps = {
   viewer: ViewerZoneProps;
   archive: RecordingsArchive;
   hrefOf: HrefOf;
+  share?: ShareMeta;
 };
 
 /** The search form's id prefix: its fields are #recordings-q and #recordings-area. */
@@ -147,12 +149,12 @@ function RecordingCard({ item, zone, hrefOf }: { item: RecordingItem; zone: stri
   );
 }
 
-export function RecordingsPage({ siteTitle, viewer, archive, hrefOf }: RecordingsPageProps) {
+export function RecordingsPage({ siteTitle, viewer, archive, hrefOf, share }: RecordingsPageProps) {
   const errors = Object.entries(archive.errors);
   const searching = archive.values.q !== '' || archive.values.area !== '';
   const title = errors.length > 0 ? 'Error: Recordings and slides' : searching ? `Recordings: ${criteria(archive).text}` : 'Recordings and slides';
   return (
-    <Layout title={title} siteTitle={siteTitle} viewer={viewer} nav="recordings" description="Recordings and slides of past webinars.">
+    <Layout title={title} siteTitle={siteTitle} viewer={viewer} nav="recordings" description="Recordings and slides of past webinars." share={share}>
       <h1>Recordings and slides</h1>
       {archive.total === 0 && !searching && errors.length === 0 ? (
         <p class="muted">No recordings yet: they appear here after each webinar, once published.</p>

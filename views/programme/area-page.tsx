@@ -1,4 +1,5 @@
 // GET /areas/:slug: the webinars of one knowledge area, and its calendar feed.
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { DateTime } from 'luxon';
 import type { Area, Programme, Webinar } from '../../src/programme/programme.types.js';
 import { SubscribeBox } from '../calendar/subscribe-box.js';
@@ -14,12 +15,13 @@ export type AreaPageProps = {
   now: DateTime;
   /** The area's own calendar feed. */
   feedUrl: string;
+  share?: ShareMeta;
 };
 
 export function AreaPage(props: AreaPageProps) {
   const { area, viewer, now } = props;
   return (
-    <Layout title={area.name} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={area.description}>
+    <Layout title={area.name} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={area.description} share={props.share}>
       <p class="small">
         <a href="/">← Programme</a>
       </p>

@@ -1,4 +1,5 @@
 // GET /: the programme, upcoming webinars first, then past ones.
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import type { Area, Programme, Webinar } from '../../src/programme/programme.types.js';
@@ -20,12 +21,13 @@ export type ProgrammePageProps = {
   /** Slots later features fill (subscribe box, series registration). */
   aside?: Child;
   afterUpcoming?: Child;
+  share?: ShareMeta;
 };
 
 export function ProgrammePage(props: ProgrammePageProps) {
   const { programme, viewer, now } = props;
   return (
-    <Layout title={programme.title} siteTitle={programme.title} viewer={viewer} nav="programme" description={programme.tagline}>
+    <Layout title={programme.title} siteTitle={programme.title} viewer={viewer} nav="programme" description={programme.tagline} share={props.share}>
       <section class="layout-2">
         <div>
           <h1>{programme.title}</h1>

@@ -1,4 +1,5 @@
 // GET /timezone: the zone picker; also the answer to an unknown ?tz= (with status 400).
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import { zonesByRegion } from '../../src/time/index.js';
 import { SelectField } from '../components/form-kit.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
@@ -9,12 +10,19 @@ export type TimezonePageProps = {
   returnTo: string;
   /** The rejected input when the page answers an unknown zone. */
   unknownZone?: string;
+  share?: ShareMeta;
 };
 
 export function TimezonePage(props: TimezonePageProps) {
   const { viewer } = props;
   return (
-    <Layout title={props.unknownZone !== undefined ? 'Unknown time zone' : 'Your time zone'} siteTitle={props.siteTitle} viewer={viewer} nav="zone">
+    <Layout
+      title={props.unknownZone !== undefined ? 'Unknown time zone' : 'Your time zone'}
+      siteTitle={props.siteTitle}
+      viewer={viewer}
+      nav="zone"
+      share={props.share}
+    >
       <h1>{props.unknownZone !== undefined ? 'Unknown time zone' : 'Show times in your time zone'}</h1>
       {props.unknownZone !== undefined ? (
         <p class="notice error" role="alert">

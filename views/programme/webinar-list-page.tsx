@@ -1,5 +1,6 @@
 // GET /webinars: every upcoming or every past webinar, a page at a time, for programmes too long
 // to show whole on the programme page.
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { DateTime } from 'luxon';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
 import { WebinarCardList } from '../components/webinar-card.js';
@@ -14,6 +15,7 @@ export type WebinarListPageProps = {
   pageCount: number;
   viewer: ViewerZoneProps;
   now: DateTime;
+  share?: ShareMeta;
 };
 
 export function webinarListHref(when: 'upcoming' | 'past', page = 1): string {
@@ -24,7 +26,7 @@ export function WebinarListPage(props: WebinarListPageProps) {
   const { when, viewer, now, page, pageCount } = props;
   const title = when === 'upcoming' ? 'Upcoming webinars' : 'Past webinars';
   return (
-    <Layout title={page > 1 ? `${title}, page ${page}` : title} siteTitle={props.programme.title} viewer={viewer} nav="programme">
+    <Layout title={page > 1 ? `${title}, page ${page}` : title} siteTitle={props.programme.title} viewer={viewer} nav="programme" share={props.share}>
       <p class="small">
         <a href="/">← Programme</a>
       </p>

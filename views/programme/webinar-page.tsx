@@ -1,4 +1,5 @@
 // GET /webinars/:slug: one webinar with its speakers and a world clock.
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import { TableWrap } from '../components/table-wrap.js';
 import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
@@ -20,12 +21,13 @@ export type WebinarPageProps = {
   addToCalendar?: Child;
   materials?: Child;
   notice?: Child;
+  share?: ShareMeta;
 };
 
 export function WebinarPage(props: WebinarPageProps) {
   const { webinar, viewer, now } = props;
   return (
-    <Layout title={webinar.title} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={webinar.abstract.slice(0, 160)}>
+    <Layout title={webinar.title} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={webinar.abstract} share={props.share}>
       <p class="small">
         <a href="/">← Programme</a>
         {webinar.area ? (

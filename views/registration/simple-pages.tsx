@@ -1,5 +1,6 @@
 // Small registration pages: "check your email", "data deleted", the privacy notice, and the pages
 // behind an emailed link (confirm a request, remove the address).
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
 import type { Attendee } from '../../src/registration/registration.types.js';
 import { LocalTime } from '../components/local-time.js';
@@ -47,9 +48,9 @@ export function DeletedPage({ programme }: { programme: Programme }) {
   );
 }
 
-export function PrivacyPage({ programme }: { programme: Programme }) {
+export function PrivacyPage({ programme, share }: { programme: Programme; share?: ShareMeta }) {
   return (
-    <Layout title="Privacy" siteTitle={programme.title} nav="none">
+    <Layout title="Privacy" siteTitle={programme.title} nav="none" share={share}>
       <h1>Privacy notice</h1>
       <div class="prose">
         <p>

@@ -1,12 +1,13 @@
 // GET /speakers/:slug: a speaker, their webinars in their zone, the programme's and the viewer's.
+import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { SpeakerPublicPage as SpeakerPublicPageData } from '../../src/speakers/speaker-pages.service.js';
 import { LocalTime } from '../components/local-time.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
-export type SpeakerPublicPageProps = SpeakerPublicPageData & { viewer: ViewerZoneProps };
+export type SpeakerPublicPageProps = SpeakerPublicPageData & { viewer: ViewerZoneProps; share?: ShareMeta };
 
-export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }: SpeakerPublicPageProps) {
+export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now, share }: SpeakerPublicPageProps) {
   const zones = [...new Set([speaker.zone, programme.defaultZone, viewer.zone])];
   const label = (zone: string) =>
     // "Speaker", not a first name: in Chen Jing the family name comes first.
@@ -14,7 +15,7 @@ export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now }:
       .filter(Boolean)
       .join(', ');
   return (
-    <Layout title={speaker.name} siteTitle={programme.title} viewer={viewer} nav="programme" description={speaker.bio.slice(0, 160)}>
+    <Layout title={speaker.name} siteTitle={programme.title} viewer={viewer} nav="programme" description={speaker.bio} share={share}>
       <p class="small">
         <a href="/">← Programme</a>
       </p>
