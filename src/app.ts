@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Clock } from './clock.js';
 import type { Db } from './db/connection.js';
 import { assetRoutes } from './http/assets.js';
+import { discoveryRoutes } from './discovery/discovery.routes.js';
 import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { createReadinessCheck } from './db/readiness.js';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null, uploadRoutes: MATERIAL_UPLOAD_ROUTES }));
 
   app.route('/assets', assetRoutes);
+  app.route('/', discoveryRoutes({ db, baseUrl: deps.baseUrl }));
   // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
 

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { zoneCity } from '../src/time/index.js';
-import { DocumentHead } from './components/document-head.js';
+import { DocumentHead, type DocumentHeadProps } from './components/document-head.js';
 
 export type ViewerZoneProps = {
   zone: string;
@@ -20,6 +20,8 @@ export type LayoutProps = {
   description?: string;
   /** Pages behind secret links must not be indexed or leak their address to other sites. */
   privatePage?: boolean;
+  alternates?: DocumentHeadProps['alternates'];
+  structuredData?: string;
   children: Child;
 };
 
@@ -33,6 +35,8 @@ export function Layout(props: LayoutProps) {
           description={props.description}
           noIndex={props.privatePage}
           referrer={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'}
+          alternates={props.alternates}
+          structuredData={props.structuredData}
         />
         <body>
           <a class="skip" href="#main">

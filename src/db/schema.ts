@@ -61,6 +61,10 @@ export interface WebinarTable {
   /** The panelists' link: only ever shown to the webinar's speakers. */
   speaker_join_url: string | null;
   tech_check_minutes: Generated<number>;
+  /** The start before the last move (null until the webinar is first moved). */
+  previous_start_local: Generated<string | null>;
+  previous_start_zone: Generated<string | null>;
+  previous_start_offset_minutes: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }

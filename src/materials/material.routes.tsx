@@ -21,6 +21,7 @@ import {
   getPublicFile,
   getWebinarForMaterials,
   listMaterials,
+  listPublishedRecordings,
   notifyAttendees,
   type MaterialDeps,
   type ServedFile,
@@ -28,6 +29,8 @@ import {
 import type { Material } from './material.types.js';
 import { validateMaterial } from './material.validation.js';
 import { searchRecordingsArchive } from './recordings-archive.js';
+import { recordingsFeed } from './recordings-feed.js';
+import { textResponse } from '../http/text-response.js';
 import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
 import { receiveUploadForm, type ReceivedFile } from './upload-receiver.js';
 
@@ -97,6 +100,11 @@ export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
       // A refused search is the same page with the form kept and the reason, not an error page.
       const status = Object.keys(archive.errors).length > 0 ? 400 : 200;
       return c.html(<RecordingsPage siteTitle={programme.title} viewer={c.var.viewer} archive={archive} hrefOf={publicHref()} />, status);
+    })
+    .get('/recordings.atom', async (c) => {
+      const [programme, items] = await Promise.all([getProgramme(deps.db), listPublishedRecordings(deps)]);
+      const feed = recordingsFeed(programme, items, deps.baseUrl);
+      return textResponse(c, { body: feed.body, contentType: 'application/atom+xml; charset=utf-8', lastModified: feed.updated });
     })
     .get('/materials/:id/:filename', async (c) => {
       const served = await getPublicFile(deps, materialId(c.req.param('id')));

@@ -17,6 +17,7 @@ import { countConfirmedSeats, fullWebinarIds, registrationClosedReason } from '.
 import { getProgramme, getWebinarBySlug, listAreas, pageOfWebinars } from './programme.service.js';
 import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
+import { jsonLdText, programmeEventData, webinarEventData } from './event-data.js';
 
 export type PublicPageDeps = {
   db: Db;
@@ -52,6 +53,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
       pastTotal={past.total}
       viewer={viewer}
       now={now}
+      structuredData={jsonLdText(programmeEventData(programme, [...upcoming.webinars, ...past.webinars], deps.baseUrl))}
       aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" calendarName={programme.title} />}
       afterUpcoming={
         open.length > 1 ? (
@@ -100,6 +102,9 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
       viewer={viewer}
       now={now}
       notice={options.notice}
+      structuredData={jsonLdText(
+        webinarEventData(webinar, programme, { baseUrl: deps.baseUrl, availability: closed ? 'closed' : seatsNow.full ? 'waiting-list' : 'open' }),
+      )}
       materials={deps.materialsOf ? await deps.materialsOf(webinar) : undefined}
       addToCalendar={
         upcoming ? (

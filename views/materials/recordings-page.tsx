@@ -7,6 +7,7 @@ import { ErrorSummary, SelectField, TextField } from '../components/form-kit.js'
 import { LocalTime } from '../components/local-time.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { MaterialList } from './material-list.js';
+import { RECORDINGS_FEED } from './recordings-feed-link.js';
 
 export type RecordingsPageProps = {
   siteTitle: string;
@@ -152,8 +153,21 @@ export function RecordingsPage({ siteTitle, viewer, archive, hrefOf }: Recording
   const searching = archive.values.q !== '' || archive.values.area !== '';
   const title = errors.length > 0 ? 'Error: Recordings and slides' : searching ? `Recordings: ${criteria(archive).text}` : 'Recordings and slides';
   return (
-    <Layout title={title} siteTitle={siteTitle} viewer={viewer} nav="recordings" description="Recordings and slides of past webinars.">
+    <Layout
+      title={title}
+      siteTitle={siteTitle}
+      viewer={viewer}
+      nav="recordings"
+      description="Recordings and slides of past webinars."
+      alternates={[RECORDINGS_FEED]}
+    >
       <h1>Recordings and slides</h1>
+      <p class="small">
+        <a href={RECORDINGS_FEED.href} type={RECORDINGS_FEED.type}>
+          Follow new recordings and slides in a feed reader
+        </a>{' '}
+        (Atom feed).
+      </p>
       {archive.total === 0 && !searching && errors.length === 0 ? (
         <p class="muted">No recordings yet: they appear here after each webinar, once published.</p>
       ) : (

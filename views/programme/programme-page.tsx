@@ -5,6 +5,7 @@ import type { Area, Programme, Webinar } from '../../src/programme/programme.typ
 import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { webinarListHref } from './webinar-list-page.js';
+import { RECORDINGS_FEED } from '../materials/recordings-feed-link.js';
 
 export type ProgrammePageProps = {
   programme: Programme;
@@ -20,12 +21,22 @@ export type ProgrammePageProps = {
   /** Slots later features fill (subscribe box, series registration). */
   aside?: Child;
   afterUpcoming?: Child;
+  /** schema.org EventSeries data for search engines (serialised JSON-LD). */
+  structuredData?: string;
 };
 
 export function ProgrammePage(props: ProgrammePageProps) {
   const { programme, viewer, now } = props;
   return (
-    <Layout title={programme.title} siteTitle={programme.title} viewer={viewer} nav="programme" description={programme.tagline}>
+    <Layout
+      title={programme.title}
+      siteTitle={programme.title}
+      viewer={viewer}
+      nav="programme"
+      description={programme.tagline}
+      alternates={[RECORDINGS_FEED]}
+      structuredData={props.structuredData}
+    >
       <section class="layout-2">
         <div>
           <h1>{programme.title}</h1>

@@ -20,12 +20,21 @@ export type WebinarPageProps = {
   addToCalendar?: Child;
   materials?: Child;
   notice?: Child;
+  /** schema.org Event data for search engines (serialised JSON-LD). */
+  structuredData?: string;
 };
 
 export function WebinarPage(props: WebinarPageProps) {
   const { webinar, viewer, now } = props;
   return (
-    <Layout title={webinar.title} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={webinar.abstract.slice(0, 160)}>
+    <Layout
+      title={webinar.title}
+      siteTitle={props.programme.title}
+      viewer={viewer}
+      nav="programme"
+      description={webinar.abstract.slice(0, 160)}
+      structuredData={props.structuredData}
+    >
       <p class="small">
         <a href="/">← Programme</a>
         {webinar.area ? (
