@@ -17,6 +17,7 @@ export function DocumentHead(props: DocumentHeadProps) {
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light dark" />
       <title>{props.title}</title>
       {props.description ? <meta name="description" content={props.description} /> : null}
       {props.noIndex ? <meta name="robots" content="noindex, nofollow" /> : null}
