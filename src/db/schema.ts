@@ -223,6 +223,19 @@ export interface MaterialTable {
   updated_at: string;
 }
 
+export interface CaptionTable {
+  id: Generated<number>;
+  material_id: number;
+  /** BCP 47 language tag of the captions ("en", "sv", "zh-Hans"). */
+  language: string;
+  /** The WebVTT file as checked (UTF-8 text). */
+  vtt: string;
+  /** The cues' words, for searching what was said. */
+  transcript: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Moved by triggers in every transaction that changes public data (see migrations/0009). */
 export interface DataVersionTable {
   name: 'content' | 'seats';
@@ -244,11 +257,13 @@ export interface Database {
   coordinator_session: CoordinatorSessionTable;
   api_token: ApiTokenTable;
   material: MaterialTable;
+  caption: CaptionTable;
   rate_limit_hit: RateLimitHitTable;
   file_chunk: FileChunkTable;
   data_version: DataVersionTable;
 }
 
+export type CaptionRow = Selectable<CaptionTable>;
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type KnowledgeArea = Selectable<KnowledgeAreaTable>;
 export type NewKnowledgeArea = Insertable<KnowledgeAreaTable>;

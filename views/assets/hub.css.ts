@@ -105,6 +105,14 @@ dl.facts dd { margin: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
+/* Transcripts: folded under their recording, one cue a line with its time as a link to itself. */
+.transcript { margin-top: 0.5rem; }
+.transcript summary { cursor: pointer; font-weight: 600; }
+.transcript .cues { list-style: none; padding: 0; margin: 0.5rem 0 0; max-height: 24rem; overflow-y: auto; border-top: 1px solid var(--line); }
+.transcript .cues li { padding: 0.3rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.transcript .cues li:target { background: var(--accent-wash); }
+.cue-time { font-variant-numeric: tabular-nums; margin-right: 0.35rem; }
+.said q { font-style: italic; }
 /* Dark mode: the same design on dark paper for people whose system asks for it. Only the palette
    changes; every colour above comes from these variables, and the pairs keep WCAG AA contrast. */
 @media screen and (prefers-color-scheme: dark) {

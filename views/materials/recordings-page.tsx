@@ -61,7 +61,7 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
         name="q"
         type="search"
         label="Search"
-        hint="Words from a title, a speaker’s name, organisation or city, or an area."
+        hint="Words from a title, a speaker’s name, organisation or city, an area, or what was said (in recordings with captions)."
         values={values}
         errors={errors}
         maxlength={MAX_QUERY_LENGTH}
@@ -143,6 +143,11 @@ function RecordingCard({ item, zone, hrefOf }: { item: RecordingItem; zone: stri
         <LocalTime instant={webinar.startsAt} zone={zone} />
       </p>
       <Speakers speakers={webinar.speakers} />
+      {item.said ? (
+        <p class="small said">
+          Said in the recording: <q>{item.said}</q>
+        </p>
+      ) : null}
       <MaterialList materials={materials} hrefOf={hrefOf} />
     </li>
   );
