@@ -126,7 +126,7 @@ export async function findCaptions(db: Db, materialId: number, language: string)
 /** Captions of a public recording of a public webinar; anything else looks as if it did not exist. */
 export async function getPublicCaptions(deps: Pick<MaterialDeps, 'db'>, materialId: number, language: string): Promise<Caption> {
   const material = await findMaterialRow(deps.db, materialId);
-  if (!material || material.visibility !== 'public' || !(await isPublicWebinar(deps.db, material.webinar_id))) throw noSuchCaptions();
+  if (material?.visibility !== 'public' || !(await isPublicWebinar(deps.db, material.webinar_id))) throw noSuchCaptions();
   return (await findCaptions(deps.db, materialId, language)) ?? throwNoSuchCaptions();
 }
 
