@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Clock } from './clock.js';
 import type { Db } from './db/connection.js';
 import { assetRoutes } from './http/assets.js';
+import { discoveryRoutes } from './discovery/discovery.routes.js';
 import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { createReadinessCheck } from './db/readiness.js';
@@ -28,6 +29,7 @@ import { outboxAdminRoutes } from './admin/outbox-admin.routes.js';
 import { apiRoutes } from './admin/api.routes.js';
 import { registrationAdminRoutes } from './admin/registrations-admin.routes.js';
 import { attendeeFeedLinks, attendeeMaterialsOf, materialAdminPanel, materialsOf, publicMaterialLinks } from './materials/material.hooks.js';
+import { CAPTION_UPLOAD_ROUTES, captionRoutes } from './materials/captions.routes.js';
 import { MATERIAL_UPLOAD_ROUTES, materialAdminRoutes, materialApiRoutes, materialAttendeeRoutes, materialPublicRoutes } from './materials/material.routes.js';
 
 export type AppDeps = {
@@ -107,9 +109,12 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
-  app.use(areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null, uploadRoutes: MATERIAL_UPLOAD_ROUTES }));
+  app.use(
+    areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null, uploadRoutes: [...MATERIAL_UPLOAD_ROUTES, ...CAPTION_UPLOAD_ROUTES] }),
+  );
 
   app.route('/assets', assetRoutes);
+  app.route('/', discoveryRoutes({ db, baseUrl: deps.baseUrl }));
   // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   // Link-preview images (og:image), kept per data version like the feeds.
@@ -134,6 +139,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', speakerRoutes({ ...pages, pageCache: cache.page, linksOf: publicMaterialLinks(materials) }));
   app.route('/', materialPublicRoutes({ ...materials, viewer, pageCache: cache.page }));
   app.route('/', materialAttendeeRoutes(materials));
+  app.route('/', captionRoutes(materials));
 
   // The coordinators' workspace and API; areaGuards above has checked the session or the token.
   const listeners = [webinarChangeNotifier({ clock, baseUrl: deps.baseUrl })];

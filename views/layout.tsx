@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { zoneCity } from '../src/time/index.js';
 import type { ShareMeta } from '../src/previews/share-meta.js';
-import { DocumentHead } from './components/document-head.js';
+import { DocumentHead, type DocumentHeadProps } from './components/document-head.js';
 
 export type ViewerZoneProps = {
   zone: string;
@@ -23,6 +23,8 @@ export type LayoutProps = {
   privatePage?: boolean;
   /** Canonical address and link-preview image of a public page (ignored on a private one). */
   share?: ShareMeta;
+  alternates?: DocumentHeadProps['alternates'];
+  structuredData?: string;
   children: Child;
 };
 
@@ -38,6 +40,8 @@ export function Layout(props: LayoutProps) {
           share={props.privatePage ? undefined : props.share}
           noIndex={props.privatePage}
           referrer={props.privatePage ? 'no-referrer' : 'strict-origin-when-cross-origin'}
+          alternates={props.alternates}
+          structuredData={props.structuredData}
         />
         <body>
           <a class="skip" href="#main">

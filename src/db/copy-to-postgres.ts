@@ -20,6 +20,7 @@ export const COPY_ORDER = [
   'coordinator_session',
   'api_token',
   'material',
+  'caption',
   'file_chunk',
   'outbox',
   'rate_limit_hit',

@@ -61,6 +61,10 @@ export interface WebinarTable {
   /** The panelists' link: only ever shown to the webinar's speakers. */
   speaker_join_url: string | null;
   tech_check_minutes: Generated<number>;
+  /** The start before the last move (null until the webinar is first moved). */
+  previous_start_local: Generated<string | null>;
+  previous_start_zone: Generated<string | null>;
+  previous_start_offset_minutes: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -219,6 +223,19 @@ export interface MaterialTable {
   updated_at: string;
 }
 
+export interface CaptionTable {
+  id: Generated<number>;
+  material_id: number;
+  /** BCP 47 language tag of the captions ("en", "sv", "zh-Hans"). */
+  language: string;
+  /** The WebVTT file as checked (UTF-8 text). */
+  vtt: string;
+  /** The cues' words, for searching what was said. */
+  transcript: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Moved by triggers in every transaction that changes public data (see migrations/0009). */
 export interface DataVersionTable {
   name: 'content' | 'seats';
@@ -240,11 +257,13 @@ export interface Database {
   coordinator_session: CoordinatorSessionTable;
   api_token: ApiTokenTable;
   material: MaterialTable;
+  caption: CaptionTable;
   rate_limit_hit: RateLimitHitTable;
   file_chunk: FileChunkTable;
   data_version: DataVersionTable;
 }
 
+export type CaptionRow = Selectable<CaptionTable>;
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type KnowledgeArea = Selectable<KnowledgeAreaTable>;
 export type NewKnowledgeArea = Insertable<KnowledgeAreaTable>;

@@ -9,6 +9,7 @@ import type { Webinar } from '../programme/programme.types.js';
 import type { Attendee } from '../registration/registration.types.js';
 import { attendeeHref, feedLink, publicHref } from './material.links.js';
 import { listMaterials, listMaterialsOfWebinars, type MaterialDeps } from './material.service.js';
+import { type Caption, captionsOfMaterials, publicCaptionsPath } from './captions.service.js';
 
 /** For PublicPageDeps.materialsOf: the public "Recording and slides" section, or nothing. */
 export function materialsOf(deps: Pick<MaterialDeps, 'db'>): (webinar: Webinar) => Promise<Child | undefined> {
@@ -16,7 +17,19 @@ export function materialsOf(deps: Pick<MaterialDeps, 'db'>): (webinar: Webinar) 
     const materials = await listMaterials(deps.db, webinar.id);
     if (materials.length === 0) return undefined;
     const visible = materials.filter((m) => m.visibility === 'public');
-    return <MaterialSection materials={visible} hrefOf={publicHref()} moreForAttendees={visible.length < materials.length} />;
+    const captions = await captionsOfMaterials(
+      deps.db,
+      visible.map((m) => m.id),
+    );
+    return (
+      <MaterialSection
+        materials={visible}
+        hrefOf={publicHref()}
+        moreForAttendees={visible.length < materials.length}
+        captions={captions}
+        captionsHref={publicCaptionsPath}
+      />
+    );
   };
 }
 
@@ -24,9 +37,17 @@ export function materialsOf(deps: Pick<MaterialDeps, 'db'>): (webinar: Webinar) 
 export function attendeeMaterialsOf(deps: Pick<MaterialDeps, 'db'>): (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, Child>> {
   return async function materialsForAttendee(attendee, webinarIds) {
     const byWebinar = await listMaterialsOfWebinars(deps.db, webinarIds);
+    const captions = await captionsOfMaterials(
+      deps.db,
+      [...byWebinar.values()].flatMap((list) => list.map((m) => m.id)),
+    );
+    const captionsHref = (caption: Caption) => `/my/${attendee.token}${publicCaptionsPath(caption)}`;
     const shown = new Map<number, Child>();
     for (const [webinarId, materials] of byWebinar) {
-      shown.set(webinarId, <MaterialList materials={materials} hrefOf={attendeeHref(attendee.token)} markAttendeesOnly />);
+      shown.set(
+        webinarId,
+        <MaterialList materials={materials} hrefOf={attendeeHref(attendee.token)} markAttendeesOnly captions={captions} captionsHref={captionsHref} />,
+      );
     }
     return shown;
   };
@@ -81,7 +102,12 @@ export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
 
 /** The materials panel on the workspace's webinar page. */
 export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
-  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number): Promise<Child> => (
-    <MaterialAdminPanel webinar={webinar} materials={await listMaterials(deps.db, webinar.id)} csrfToken={csrfToken} notifiedCount={notifiedCount} />
-  );
+  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number): Promise<Child> => {
+    const materials = await listMaterials(deps.db, webinar.id);
+    const captions = await captionsOfMaterials(
+      deps.db,
+      materials.map((m) => m.id),
+    );
+    return <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={csrfToken} notifiedCount={notifiedCount} captions={captions} />;
+  };
 }

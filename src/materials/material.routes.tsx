@@ -21,6 +21,7 @@ import {
   getPublicFile,
   getWebinarForMaterials,
   listMaterials,
+  listPublishedRecordings,
   notifyAttendees,
   type MaterialDeps,
   type ServedFile,
@@ -28,6 +29,10 @@ import {
 import type { Material } from './material.types.js';
 import { validateMaterial } from './material.validation.js';
 import { searchRecordingsArchive } from './recordings-archive.js';
+import { attachCaptions, canonicalLanguage, type CaptionsInput } from './captions.service.js';
+import { parseWebVtt } from './webvtt.js';
+import { recordingsFeed } from './recordings-feed.js';
+import { textResponse } from '../http/text-response.js';
 import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
 import { receiveUploadForm, type ReceivedFile } from './upload-receiver.js';
 import { pageShare } from '../previews/share-meta.js';
@@ -108,6 +113,11 @@ export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
         status,
       );
     })
+    .get('/recordings.atom', async (c) => {
+      const [programme, items] = await Promise.all([getProgramme(deps.db), listPublishedRecordings(deps)]);
+      const feed = recordingsFeed(programme, items, deps.baseUrl);
+      return textResponse(c, { body: feed.body, contentType: 'application/atom+xml; charset=utf-8', lastModified: feed.updated });
+    })
     .get('/materials/:id/:filename', async (c) => {
       const served = await getPublicFile(deps, materialId(c.req.param('id')));
       return fileResponse(c, served, 'public, max-age=3600');
@@ -171,13 +181,31 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
       if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
         return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
       const validated = validateMaterial(body.input, body.file);
-      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      // A recording may bring its captions along: checked before anything is stored.
+      const captions = captionsAlong(body.input, validated.ok ? validated.value.kind : undefined);
+      if (!validated.ok || !captions.ok) throw new ValidationError({ ...(validated.ok ? {} : validated.errors), ...(captions.ok ? {} : captions.errors) }, 422);
       const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
+      if (captions.value) await attachCaptions(deps, webinar.slug, material.id, captions.value);
       // A recording announces itself; `notify: true` also announces other material by hand.
       const requested = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : 0;
       return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), notified: announced + requested }, 201);
     });
   });
+}
+
+/** `captions: {language, vtt}` sent with a new recording through the API, checked. */
+function captionsAlong(input: Input, kind: string | undefined): { ok: true; value?: CaptionsInput } | { ok: false; errors: Record<string, string> } {
+  const sent = input.captions;
+  if (sent === undefined || sent === null) return { ok: true };
+  if (typeof sent !== 'object' || Array.isArray(sent)) return { ok: false, errors: { captions: 'Send captions as {"language": "en", "vtt": "WEBVTT…"}.' } };
+  const { language, vtt } = sent as Record<string, unknown>;
+  if (kind !== undefined && kind !== 'recording') return { ok: false, errors: { captions: 'Captions go with a recording.' } };
+  if (typeof language !== 'string' || !canonicalLanguage(language))
+    return { ok: false, errors: { captions: 'Give the language of the captions as a language code, such as en, sv or zh.' } };
+  const bytes = new TextEncoder().encode(typeof vtt === 'string' ? vtt : '');
+  const parsed = parseWebVtt(bytes);
+  if (!parsed.ok) return { ok: false, errors: { captions: parsed.error } };
+  return { ok: true, value: { language, bytes } };
 }
 
 /** What the API answers for a material; attendees-only files have no public address. */

@@ -10,10 +10,16 @@ import type { Area, Webinar } from '../programme/programme.types.js';
 import { FieldReader, type Input } from '../validation.js';
 import { listPublishedRecordings, type MaterialDeps } from './material.service.js';
 import type { Material } from './material.types.js';
+import { type Caption, captionsOfMaterials } from './captions.service.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
-export type RecordingItem = { webinar: Webinar; materials: Material[] };
+export type RecordingItem = {
+  webinar: Webinar;
+  materials: Material[];
+  /** A line of a transcript where the search's words were said (when they were not in the title, names or area). */
+  said?: string;
+};
 
 /** A valid search; `q` '' and `area` null mean no filter of that kind. */
 export type ArchiveSearch = { q: string; area: Area | null };
@@ -44,13 +50,22 @@ function searchableText(webinar: Webinar): string {
   return fold([webinar.title, webinar.area?.name ?? '', ...people].join('\n'));
 }
 
-/** Each word of `q` must occur somewhere (title, area, a speaker's name, organisation or city). */
-export function matchesSearch(webinar: Webinar, search: ArchiveSearch): boolean {
-  if (search.area && webinar.area?.id !== search.area.id) return false;
+/**
+ * Each word of `q` must occur somewhere: the title, area, a speaker's name, organisation or city,
+ * or what was said (the transcripts of its public recordings, one cue a line). Answers whether it
+ * matches, and a transcript line that shows where a word was said.
+ */
+export function matchesSearch(webinar: Webinar, search: ArchiveSearch, transcript = ''): { matches: boolean; said?: string } {
+  if (search.area && webinar.area?.id !== search.area.id) return { matches: false };
   const words = fold(search.q).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = searchableText(webinar);
-  return words.every((word) => haystack.includes(word));
+  if (words.length === 0) return { matches: true };
+  const about = searchableText(webinar);
+  const said = fold(transcript);
+  if (!words.every((word) => about.includes(word) || said.includes(word))) return { matches: false };
+  const spoken = words.filter((word) => !about.includes(word));
+  if (spoken.length === 0) return { matches: true };
+  const line = transcript.split('\n').find((text) => spoken.some((word) => fold(text).includes(word)));
+  return { matches: true, said: line && line.length > 200 ? `${line.slice(0, 199)}…` : line };
 }
 
 export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'clock'>, input: Input): Promise<RecordingsArchive> {
@@ -66,6 +81,22 @@ export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'c
     values: { q: search.value.q, area: search.value.area?.slug ?? '' },
     errors: {},
     total: recordings.length,
-    items: recordings.filter((item) => matchesSearch(item.webinar, search.value)),
+    items: await matchingItems(deps, recordings, search.value),
   };
+}
+
+async function matchingItems(deps: Pick<MaterialDeps, 'db'>, recordings: readonly RecordingItem[], search: ArchiveSearch): Promise<RecordingItem[]> {
+  const captions: Map<number, Caption[]> = search.q
+    ? await captionsOfMaterials(
+        deps.db,
+        recordings.flatMap((item) => item.materials.map((m) => m.id)),
+      )
+    : new Map();
+  const items: RecordingItem[] = [];
+  for (const item of recordings) {
+    const transcript = item.materials.flatMap((m) => (captions.get(m.id) ?? []).map((c) => c.transcript)).join('\n');
+    const { matches, said } = matchesSearch(item.webinar, search, transcript);
+    if (matches) items.push(said ? { ...item, said } : item);
+  }
+  return items;
 }

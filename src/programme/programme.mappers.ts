@@ -1,6 +1,6 @@
 // Database rows -> domain objects; the one place where a webinar's instants are derived.
 import type { KnowledgeArea, ProgrammeRow, SpeakerRole, SpeakerRow, WebinarRow } from '../db/schema.js';
-import { spanOf, utc } from '../time/index.js';
+import { instantOf, spanOf, utc } from '../time/index.js';
 import type { Area, Programme, Speaker, Webinar, WebinarSpeaker } from './programme.types.js';
 
 export function toProgramme(row: ProgrammeRow): Programme {
@@ -39,6 +39,10 @@ export function toSpeaker(row: SpeakerRow): Speaker {
 export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<SpeakerRow & { role: SpeakerRole }>): Webinar {
   const start = { local: row.start_local, zone: row.start_zone, offsetMinutes: row.start_offset_minutes };
   const { startsAt, endsAt } = spanOf(start, row.duration_minutes);
+  const previous =
+    row.previous_start_local !== null && row.previous_start_zone !== null
+      ? { local: row.previous_start_local, zone: row.previous_start_zone, offsetMinutes: row.previous_start_offset_minutes }
+      : null;
   return {
     id: row.id,
     slug: row.slug,
@@ -49,6 +53,7 @@ export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<Sp
     start,
     startsAt,
     endsAt,
+    previousStartsAt: previous ? instantOf(previous) : null,
     durationMinutes: row.duration_minutes,
     capacity: row.capacity,
     joinUrl: row.join_url,

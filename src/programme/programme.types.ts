@@ -42,6 +42,8 @@ export type Webinar = {
   start: ZonedTime;
   startsAt: DateTime;
   endsAt: DateTime;
+  /** Where the start was before the last move; null for a webinar never moved. */
+  previousStartsAt: DateTime | null;
   durationMinutes: number;
   capacity: number | null;
   /** Private: shown only to confirmed attendees, never on public pages. */

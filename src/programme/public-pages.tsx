@@ -18,6 +18,7 @@ import { getProgramme, getWebinarBySlug, listAreas, pageOfWebinars } from './pro
 import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
 import { pageShare, webinarShare } from '../previews/share-meta.js';
+import { jsonLdText, programmeEventData, webinarEventData } from './event-data.js';
 
 export type PublicPageDeps = {
   db: Db;
@@ -54,6 +55,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
       viewer={viewer}
       now={now}
       share={pageShare(deps.baseUrl, programme, '/')}
+      structuredData={jsonLdText(programmeEventData(programme, [...upcoming.webinars, ...past.webinars], deps.baseUrl))}
       aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" calendarName={programme.title} />}
       afterUpcoming={
         open.length > 1 ? (
@@ -103,6 +105,9 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
       now={now}
       notice={options.notice}
       share={webinarShare(deps.baseUrl, programme, webinar)}
+      structuredData={jsonLdText(
+        webinarEventData(webinar, programme, { baseUrl: deps.baseUrl, availability: closed ? 'closed' : seatsNow.full ? 'waiting-list' : 'open' }),
+      )}
       materials={deps.materialsOf ? await deps.materialsOf(webinar) : undefined}
       addToCalendar={
         upcoming ? (

@@ -97,7 +97,13 @@ export async function updateWebinar(
         update.start_offset_minutes = patch.start.offsetMinutes;
         update.starts_at_utc = startsAt;
         // Re-expressing the same instant in another zone is not a move.
-        fields.push(startsAt !== row.starts_at_utc ? 'start' : 'zone');
+        const moved = startsAt !== row.starts_at_utc;
+        fields.push(moved ? 'start' : 'zone');
+        if (moved) {
+          update.previous_start_local = row.start_local;
+          update.previous_start_zone = row.start_zone;
+          update.previous_start_offset_minutes = row.start_offset_minutes;
+        }
       }
     }
     if (patch.durationMinutes !== undefined && patch.durationMinutes !== row.duration_minutes) {

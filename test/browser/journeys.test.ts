@@ -478,6 +478,13 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
     ],
   ];
 
+  // Dark mode changes every colour: contrast is checked again where people read most.
+  const dark: BrowserContextOptions = { colorScheme: 'dark' };
+  for (const label of ['the programme page', 'a webinar page on a phone', 'the recordings page', 'the personal page', 'the workspace’s webinar form']) {
+    const [, go, options] = axePages.find(([name]) => name === label)!;
+    axePages.push([`${label} in dark mode`, go, { ...options, ...dark }]);
+  }
+
   it.each(axePages)('%s has no serious or critical accessibility violations (axe-core)', async (label, go, options = {}) => {
     // A device zone other than the programme's, so that the zone offer is shown as well. bypassCSP:
     // the hub's Content-Security-Policy (rightly) refuses the injected axe script.

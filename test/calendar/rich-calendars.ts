@@ -48,6 +48,7 @@ function webinar(id: number, startIso: string, overrides: Partial<Webinar>): Web
     start: { local: startIso.slice(0, 16), zone: 'Europe/Stockholm', offsetMinutes: null },
     startsAt,
     endsAt: startsAt.plus({ minutes: 90 }),
+    previousStartsAt: null,
     durationMinutes: 90,
     capacity: 100,
     joinUrl: 'https://meet.example.org/j/81234567890?pwd=VGhpcyBpcyBhIHZlcnkgbG9uZyBwYXNzd29yZCB0b2tlbg',

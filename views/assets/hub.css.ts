@@ -4,6 +4,7 @@ export const hubCss = /* css */ `
   --ink: #1c2430; --muted: #556070; --line: #d9dee5; --paper: #ffffff; --wash: #f4f6f9;
   --accent: #0b5cad; --accent-ink: #ffffff; --accent-wash: #e7f0fa;
   --ok: #1d6b3a; --ok-wash: #e6f4ea; --warn: #8a4b00; --warn-wash: #fff4e0; --bad: #a3212a; --bad-wash: #fdecee;
+  --info-line: #b9d3ef; --ok-line: #b5dcc1; --warn-line: #f0cf98; --bad-line: #f0b8be; --field-line: #8994a3; --focus: #f2a900; --shadow-rgb: 28, 36, 48; --fade-rgb: 255, 255, 255;
   --radius: 10px; --gap: 1rem; --max: 68rem;
   color-scheme: light;
 }
@@ -12,7 +13,7 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans SC", sans-serif; color: var(--ink); background: var(--wash); }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; border-radius: 3px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
 h1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }
 h1 { font-size: clamp(1.6rem, 4vw, 2.3rem); }
 h2 { font-size: 1.35rem; margin-top: 2rem; }
@@ -55,10 +56,10 @@ th, td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(
 th { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
 /* A table wider than the screen scrolls sideways; a shadow on the side with more to see says so. */
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); position: relative;
-  background: linear-gradient(to right, var(--paper) 30%, rgba(255, 255, 255, 0)) left center / 2.5rem 100% no-repeat local,
-    linear-gradient(to left, var(--paper) 30%, rgba(255, 255, 255, 0)) right center / 2.5rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, rgba(28, 36, 48, 0.4), rgba(28, 36, 48, 0)) left center / 1rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, rgba(28, 36, 48, 0.4), rgba(28, 36, 48, 0)) right center / 1rem 100% no-repeat scroll,
+  background: linear-gradient(to right, var(--paper) 30%, rgba(var(--fade-rgb), 0)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 30%, rgba(var(--fade-rgb), 0)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(var(--shadow-rgb), 0.4), rgba(var(--shadow-rgb), 0)) left center / 1rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(var(--shadow-rgb), 0.4), rgba(var(--shadow-rgb), 0)) right center / 1rem 100% no-repeat scroll,
     var(--paper); }
 .table-wrap table { border: 0; background: transparent; }
 .clock-time { display: block; font-weight: 600; white-space: nowrap; }
@@ -70,10 +71,10 @@ abbr[title] { text-decoration: none; border-bottom: 1px dotted var(--muted); cur
 .avatar { width: 3.5rem; height: 3.5rem; border-radius: 50%; background: var(--accent-wash); color: var(--accent); display: grid; place-items: center; font-weight: 700; overflow: hidden; }
 .avatar img { width: 100%; height: 100%; object-fit: cover; }
 .notice { border-radius: var(--radius); padding: 0.8rem 1rem; margin: 0 0 var(--gap); border: 1px solid var(--line); background: var(--paper); }
-.notice.info { background: var(--accent-wash); border-color: #b9d3ef; }
-.notice.ok { background: var(--ok-wash); border-color: #b5dcc1; }
-.notice.warn { background: var(--warn-wash); border-color: #f0cf98; }
-.notice.error { background: var(--bad-wash); border-color: #f0b8be; }
+.notice.info { background: var(--accent-wash); border-color: var(--info-line); }
+.notice.ok { background: var(--ok-wash); border-color: var(--ok-line); }
+.notice.warn { background: var(--warn-wash); border-color: var(--warn-line); }
+.notice.error { background: var(--bad-wash); border-color: var(--bad-line); }
 .notice[hidden] { display: none; }
 form.stack { display: grid; gap: 0.9rem; max-width: 36rem; }
 .field { display: grid; gap: 0.25rem; }
@@ -81,7 +82,7 @@ form.stack { display: grid; gap: 0.9rem; max-width: 36rem; }
 .field .hint { font-size: 0.85rem; color: var(--muted); }
 .field .error { font-size: 0.9rem; color: var(--bad); font-weight: 600; }
 input[type=text], input[type=email], input[type=url], input[type=password], input[type=number], input[type=date], input[type=datetime-local], input[type=search], select, textarea {
-  font: inherit; color: inherit; width: 100%; padding: 0.55rem 0.65rem; border: 1px solid #8994a3; border-radius: 6px; background: var(--paper); min-height: 2.6rem; }
+  font: inherit; color: inherit; width: 100%; padding: 0.55rem 0.65rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--paper); min-height: 2.6rem; }
 textarea { min-height: 6rem; resize: vertical; }
 [aria-invalid="true"] { border-color: var(--bad) !important; box-shadow: 0 0 0 1px var(--bad); }
 .field label.check, .check { font-weight: 400; }
@@ -104,4 +105,24 @@ dl.facts dd { margin: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
+/* Transcripts: folded under their recording, one cue a line with its time as a link to itself. */
+.transcript { margin-top: 0.5rem; }
+.transcript summary { cursor: pointer; font-weight: 600; }
+.transcript .cues { list-style: none; padding: 0; margin: 0.5rem 0 0; max-height: 24rem; overflow-y: auto; border-top: 1px solid var(--line); }
+.transcript .cues li { padding: 0.3rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.transcript .cues li:target { background: var(--accent-wash); }
+.cue-time { font-variant-numeric: tabular-nums; margin-right: 0.35rem; }
+.said q { font-style: italic; }
+/* Dark mode: the same design on dark paper for people whose system asks for it. Only the palette
+   changes; every colour above comes from these variables, and the pairs keep WCAG AA contrast. */
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e7ebf0; --muted: #a9b3c0; --line: #3a4452; --paper: #1a2029; --wash: #11151b;
+    --accent: #8cc0ff; --accent-ink: #0b1626; --accent-wash: #18283b;
+    --ok: #86d9a3; --ok-wash: #15301f; --warn: #f5bf6e; --warn-wash: #352611; --bad: #ff9ea6; --bad-wash: #3b191d;
+    --info-line: #2f4d70; --ok-line: #2c5a3b; --warn-line: #6a4c1c; --bad-line: #6e2f36; --field-line: #6b7787; --focus: #ffc933;
+    --shadow-rgb: 0, 0, 0; --fade-rgb: 26, 32, 41;
+    color-scheme: dark;
+  }
+}
 `;

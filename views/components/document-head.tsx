@@ -1,5 +1,6 @@
 // The <head> every page shares: encoding, viewport, title, the stylesheet and the one script; and on
 // public pages what link previews and search engines read (canonical address, Open Graph, Twitter).
+import { raw } from 'hono/html';
 import { DESCRIPTION_MAX, wholeWords } from '../../src/previews/share-text.js';
 import type { ShareMeta } from '../../src/previews/share-meta.js';
 
@@ -13,6 +14,10 @@ export type DocumentHeadProps = {
   referrer?: 'no-referrer' | 'strict-origin-when-cross-origin';
   /** Public pages only: never given to a page behind a secret link, whose address is a key. */
   share?: ShareMeta;
+  /** Feeds a page offers to readers and crawlers (<link rel="alternate">). */
+  alternates?: ReadonlyArray<{ type: string; href: string; title: string }>;
+  /** schema.org data for search engines, already serialised (see src/programme/event-data.ts). */
+  structuredData?: string;
 };
 
 export function DocumentHead(props: DocumentHeadProps) {
@@ -24,6 +29,7 @@ export function DocumentHead(props: DocumentHeadProps) {
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light dark" />
       <title>{props.title}</title>
       {description ? <meta name="description" content={description} /> : null}
       {props.noIndex ? <meta name="robots" content="noindex, nofollow" /> : null}
@@ -46,8 +52,12 @@ export function DocumentHead(props: DocumentHeadProps) {
         </>
       ) : null}
       <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      {(props.alternates ?? []).map((feed) => (
+        <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+      ))}
       <link rel="stylesheet" href="/assets/hub.css" />
       <script src="/assets/hub.js" defer></script>
+      {props.structuredData ? <script type="application/ld+json">{raw(props.structuredData)}</script> : null}
     </head>
   );
 }

@@ -1,5 +1,7 @@
 // The materials part of the admin webinar page: the list with delete buttons, the add form, the announcement button.
 import { TableWrap } from '../components/table-wrap.js';
+import type { Caption } from '../../src/materials/captions.service.js';
+import { CaptionsAdmin } from './captions-admin.js';
 import type { FieldErrors } from '../../src/errors.js';
 import { publicFilePath } from '../../src/materials/material.links.js';
 import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
@@ -16,6 +18,8 @@ export type MaterialAdminPanelProps = {
   /** A refused add form, shown again with its messages. */
   errors?: FieldErrors;
   values?: FormValues;
+  /** The captions of each recording, by material id. */
+  captions?: ReadonlyMap<number, Caption[]>;
 };
 
 export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
@@ -91,6 +95,13 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           </table>
         </TableWrap>
       )}
+
+      <CaptionsAdmin
+        webinarSlug={webinar.slug}
+        recordings={materials.filter((m) => m.kind === 'recording')}
+        captions={props.captions ?? new Map()}
+        csrfToken={csrfToken}
+      />
 
       <h3>Add a material</h3>
       <ErrorSummary form="material" errors={errors} />

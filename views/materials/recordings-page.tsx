@@ -8,6 +8,7 @@ import { ErrorSummary, SelectField, TextField } from '../components/form-kit.js'
 import { LocalTime } from '../components/local-time.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { MaterialList } from './material-list.js';
+import { RECORDINGS_FEED } from './recordings-feed-link.js';
 
 export type RecordingsPageProps = {
   siteTitle: string;
@@ -62,7 +63,7 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
         name="q"
         type="search"
         label="Search"
-        hint="Words from a title, a speaker’s name, organisation or city, or an area."
+        hint="Words from a title, a speaker’s name, organisation or city, an area, or what was said (in recordings with captions)."
         values={values}
         errors={errors}
         maxlength={MAX_QUERY_LENGTH}
@@ -144,6 +145,11 @@ function RecordingCard({ item, zone, hrefOf }: { item: RecordingItem; zone: stri
         <LocalTime instant={webinar.startsAt} zone={zone} />
       </p>
       <Speakers speakers={webinar.speakers} />
+      {item.said ? (
+        <p class="small said">
+          Said in the recording: <q>{item.said}</q>
+        </p>
+      ) : null}
       <MaterialList materials={materials} hrefOf={hrefOf} />
     </li>
   );
@@ -154,8 +160,22 @@ export function RecordingsPage({ siteTitle, viewer, archive, hrefOf, share }: Re
   const searching = archive.values.q !== '' || archive.values.area !== '';
   const title = errors.length > 0 ? 'Error: Recordings and slides' : searching ? `Recordings: ${criteria(archive).text}` : 'Recordings and slides';
   return (
-    <Layout title={title} siteTitle={siteTitle} viewer={viewer} nav="recordings" description="Recordings and slides of past webinars." share={share}>
+    <Layout
+      title={title}
+      siteTitle={siteTitle}
+      viewer={viewer}
+      nav="recordings"
+      description="Recordings and slides of past webinars."
+      share={share}
+      alternates={[RECORDINGS_FEED]}
+    >
       <h1>Recordings and slides</h1>
+      <p class="small">
+        <a href={RECORDINGS_FEED.href} type={RECORDINGS_FEED.type}>
+          Follow new recordings and slides in a feed reader
+        </a>{' '}
+        (Atom feed).
+      </p>
       {archive.total === 0 && !searching && errors.length === 0 ? (
         <p class="muted">No recordings yet: they appear here after each webinar, once published.</p>
       ) : (

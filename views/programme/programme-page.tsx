@@ -6,6 +6,7 @@ import type { Area, Programme, Webinar } from '../../src/programme/programme.typ
 import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { webinarListHref } from './webinar-list-page.js';
+import { RECORDINGS_FEED } from '../materials/recordings-feed-link.js';
 
 export type ProgrammePageProps = {
   programme: Programme;
@@ -22,12 +23,23 @@ export type ProgrammePageProps = {
   aside?: Child;
   afterUpcoming?: Child;
   share?: ShareMeta;
+  /** schema.org EventSeries data for search engines (serialised JSON-LD). */
+  structuredData?: string;
 };
 
 export function ProgrammePage(props: ProgrammePageProps) {
   const { programme, viewer, now } = props;
   return (
-    <Layout title={programme.title} siteTitle={programme.title} viewer={viewer} nav="programme" description={programme.tagline} share={props.share}>
+    <Layout
+      title={programme.title}
+      siteTitle={programme.title}
+      viewer={viewer}
+      nav="programme"
+      description={programme.tagline}
+      share={props.share}
+      alternates={[RECORDINGS_FEED]}
+      structuredData={props.structuredData}
+    >
       <section class="layout-2">
         <div>
           <h1>{programme.title}</h1>

@@ -22,12 +22,22 @@ export type WebinarPageProps = {
   materials?: Child;
   notice?: Child;
   share?: ShareMeta;
+  /** schema.org Event data for search engines (serialised JSON-LD). */
+  structuredData?: string;
 };
 
 export function WebinarPage(props: WebinarPageProps) {
   const { webinar, viewer, now } = props;
   return (
-    <Layout title={webinar.title} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={webinar.abstract} share={props.share}>
+    <Layout
+      title={webinar.title}
+      siteTitle={props.programme.title}
+      viewer={viewer}
+      nav="programme"
+      description={webinar.abstract}
+      share={props.share}
+      structuredData={props.structuredData}
+    >
       <p class="small">
         <a href="/">← Programme</a>
         {webinar.area ? (
