@@ -70,6 +70,7 @@ describe('assessTime: speakers’ local times and working hours', () => {
           zone: 'America/New_York',
           city: 'New York',
         },
+        techCheck: null,
         warnings: [],
       },
     ]);
