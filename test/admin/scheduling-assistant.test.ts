@@ -627,7 +627,7 @@ describe('the audience and the technical check (issue 13, item 6)', () => {
       expect(suggestion.audience?.nightShare).toBe(0);
     }
     expect(result.suggestions.map((s) => s.start.setZone('America/New_York').toFormat('HH:mm'))).toEqual(['09:00', '08:45', '08:30', '08:15', '08:00']);
-    expect(whyChosen(result.suggestions[0]!)).toBe('Up to 1 h outside 10:00–16:00; daytime for the whole audience.');
+    expect(whyChosen(result.suggestions[0]!)).toBe('Up to 1 h outside 10:00–16:00 for a speaker or the host; daytime for the whole audience.');
   });
 
   it('may suggest a time at night for a minority, and says so, but never for most of the audience', () => {

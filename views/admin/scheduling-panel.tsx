@@ -218,7 +218,10 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
 
 /** Why a time is suggested, in one sentence: the speakers' (and host's) day, then the audience's night. */
 export function whyChosen(suggestion: Suggestion): string {
-  const day = suggestion.score === 0 ? 'Within 10:00–16:00 for everyone' : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00`;
+  const day =
+    suggestion.score === 0
+      ? 'Within 10:00–16:00 for the speakers and the host'
+      : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00 for a speaker or the host`;
   const audience = suggestion.audience;
   if (!audience) return `${day}.`;
   const registered = audience.source === 'registrations';
