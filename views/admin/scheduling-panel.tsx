@@ -266,7 +266,10 @@ export function SuggestTimesPanel({ webinarSlug, programmeZone, csrfToken, sugge
       <h2 id="suggest-heading" style="margin-top:0">
         Suggest times
       </h2>
-      <p class="small">Starts when every assigned speaker is within 08:00–20:00 on a weekday and nothing overlaps.</p>
+      <p class="small">
+        Starts when every assigned speaker, technical check included, is within 08:00–20:00 on a weekday, it is daytime for most of the audience, and nothing
+        overlaps.
+      </p>
       <ErrorSummary form={SUGGEST_FORM} errors={errors} />
       <form method="get" action={`/admin/webinars/${webinarSlug}#suggestions`} class="actions" style="margin-top:0.6rem;align-items:flex-end">
         <TextField {...dateField} name="suggestFrom" label="From" />
@@ -304,13 +307,13 @@ export type NewFormSuggestTimesProps = {
 export function NewFormSuggestTimes({ values, errors, programmeZone, suggestions }: NewFormSuggestTimesProps) {
   const result = suggestions?.result;
   return (
-    <section aria-labelledby="suggest-heading" id="suggestions" class="suggest-inline">
+    <section aria-labelledby="suggest-heading" id="suggestions" class="suggest-inline" data-suggest-answer={result ? '' : undefined}>
       <h2 id="suggest-heading">Suggest times</h2>
       <p class="small">
         For the speakers chosen in this form and the audience: starts when every speaker, technical check included, is within 08:00–20:00 on a weekday, it is
         daytime for most of the audience, and nothing else is on. Nothing is saved.
       </p>
-      <div class="actions suggest-range">
+      <div class="actions suggest-range" data-suggest-range="">
         <TextField type="date" name="suggestFrom" label="From" values={values} errors={errors} />
         <TextField type="date" name="suggestTo" label="To" values={values} errors={errors} />
         <button type="submit" name="intent" value="suggest" class="secondary small">
