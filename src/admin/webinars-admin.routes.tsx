@@ -58,7 +58,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, options.suggest) : undefined;
     // On the new form the range fields are the form's own, so their errors join the form's summary.
     const result = advice?.suggestions?.result;
-    const errors = options.mode === 'new' && result && !result.ok ? { ...options.errors, ...rangeErrors(result.errors) } : options.errors;
+    const errors = options.mode === 'new' && result && !result.ok ? { ...options.errors, ...rangeErrors(result.errors, { durationField: true }) } : options.errors;
     if (errors !== options.errors) status = 422;
     const notified = c.req.query('notified');
     const materials =

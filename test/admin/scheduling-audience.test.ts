@@ -236,6 +236,12 @@ describe('"Suggest times" on the new-webinar form', () => {
     const badDuration = await ctx.post('/admin/webinars', { ...typed, durationMinutes: 'an hour', intent: 'suggest' });
     expect(badDuration.status).toBe(422);
     expect(texts(parse(badDuration.html), '#f-durationMinutes-error')).toEqual(['Duration (minutes) must be a whole number.']);
+    // A session longer than a 08:00–20:00 day cannot be suggested: said on the duration field.
+    const tooLong = await ctx.post('/admin/webinars', { ...typed, durationMinutes: '780', intent: 'suggest' });
+    expect(tooLong.status).toBe(422);
+    expect(texts(parse(tooLong.html), '#f-durationMinutes-error')).toEqual([
+      'Enter a duration between 1 and 720 minutes: a session must fit in a 08:00–20:00 day.',
+    ]);
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 });

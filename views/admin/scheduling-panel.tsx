@@ -218,10 +218,9 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
 
 /** Why a time is suggested, in one sentence: the speakers' (and host's) day, then the audience's night. */
 export function whyChosen(suggestion: Suggestion): string {
+  const who = suggestion.speakerTimes.length > 0 ? ['the speakers and the host', 'a speaker or the host'] : ['the host', 'the host'];
   const day =
-    suggestion.score === 0
-      ? 'Within 10:00–16:00 for the speakers and the host'
-      : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00 for a speaker or the host`;
+    suggestion.score === 0 ? `Within 10:00–16:00 for ${who[0]}` : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00 for ${who[1]}`;
   const audience = suggestion.audience;
   if (!audience) return `${day}.`;
   const registered = audience.source === 'registrations';
@@ -244,13 +243,20 @@ export type SuggestTimesPanelProps = {
 /** The range form's id prefix: its fields are #suggest-suggestFrom and #suggest-suggestTo. */
 const SUGGEST_FORM = 'suggest';
 
-/** The assistant's messages under the form's field names; the rest (zones, duration, speakers) are the form's. */
-export function rangeErrors(errors: Record<string, string>): FieldErrors {
-  const { fromDate, toDate, ...rest } = errors;
-  const others = Object.values(rest).join(' ');
+/**
+ * The assistant's messages under the form's field names; the rest (zones, duration, speakers) are
+ * the form's, except the duration on the new-webinar form, which has that field right there.
+ */
+export function rangeErrors(errors: Record<string, string>, options: { durationField?: boolean } = {}): FieldErrors {
+  const { fromDate, toDate, durationMinutes, ...rest } = errors;
+  const duration: FieldErrors = options.durationField && durationMinutes ? { durationMinutes } : {};
+  const others = Object.values(options.durationField ? rest : { durationMinutes, ...rest })
+    .filter(Boolean)
+    .join(' ');
   return {
     ...(fromDate ? { suggestFrom: fromDate } : {}),
     ...(toDate ? { suggestTo: toDate } : {}),
+    ...duration,
     ...(others ? { form: others } : {}),
   };
 }
