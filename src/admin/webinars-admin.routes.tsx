@@ -58,7 +58,8 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, options.suggest) : undefined;
     // On the new form the range fields are the form's own, so their errors join the form's summary.
     const result = advice?.suggestions?.result;
-    const errors = options.mode === 'new' && result && !result.ok ? { ...options.errors, ...rangeErrors(result.errors, { durationField: true }) } : options.errors;
+    const errors =
+      options.mode === 'new' && result && !result.ok ? { ...options.errors, ...rangeErrors(result.errors, { durationField: true }) } : options.errors;
     if (errors !== options.errors) status = 422;
     const notified = c.req.query('notified');
     const materials =
@@ -134,7 +135,12 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const values = formValues(form);
     const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone);
     if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
-    if (form.intent === 'check') return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value) });
+    if (form.intent === 'check') {
+      // Suggestions asked for earlier stay beside the checked time, to compare.
+      const suggest =
+        typeof form.suggestFrom === 'string' && form.suggestFrom !== '' ? { from: form.suggestFrom, to: String(form.suggestTo ?? '') } : undefined;
+      return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value), suggest });
+    }
     try {
       const webinar = await createWebinar(db, clock, validated.value, deps.listeners);
       return c.redirect(`/admin/webinars/${webinar.slug}?done=created`, 303);

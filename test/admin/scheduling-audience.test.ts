@@ -223,6 +223,16 @@ describe('"Suggest times" on the new-webinar form', () => {
     expect(texts(back, '#audience-heading')).toEqual(['Where the audience is']);
     expect(texts(back, 'section[aria-labelledby="scheduling-heading"] td .clock-date').some((t) => t.startsWith('Technical check'))).toBe(true);
     expect(await tableCounts(ctx.db)).toEqual(before);
+
+    // "Check this time" on the filled-in form keeps the suggestions beside it; only "Create" stores.
+    const checked = await ctx.post('/admin/webinars', { ...chenOnly, start: starts[0]!, intent: 'check' });
+    expect(checked.status).toBe(200);
+    expect(attrs(parse(checked.html), '#suggestions button[name="useStart"]', 'value')).toEqual(starts);
+    expect(await tableCounts(ctx.db)).toEqual(before);
+    const created = await ctx.post('/admin/webinars', { ...chenOnly, start: starts[0]!, intent: 'save' });
+    expect(created.status).toBe(303);
+    const row = await ctx.db.selectFrom('webinar').select(['title', 'start_local', 'start_zone']).where('title', '=', typed.title).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: typed.title, start_local: starts[0], start_zone: 'Europe/Stockholm' });
   });
 
   it('says what is wrong with the range and the duration, 422, and stores nothing', async () => {
