@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
 import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
-import { updateProgrammeSettings } from '../programme/programme-admin.service.js';
+import { getAudienceZones, updateProgrammeSettings } from '../programme/programme-admin.service.js';
 import { validateProgramme } from '../programme/programme-admin.validation.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
@@ -18,14 +18,17 @@ export function programmeSettingsRoutes(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  const settingsPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
-    renderAdminPage(c, db, {
+  const settingsPage = async (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) => {
+    // The default as it would be with the list left empty, so the hint says what empty means.
+    const audience = await getAudienceZones(db, { ignoreSetting: true });
+    return renderAdminPage(c, db, {
       section: 'programme',
       title: 'Programme settings',
-      body: <ProgrammeSettings values={values} errors={errors} csrfToken={c.var.csrfToken} />,
+      body: <ProgrammeSettings values={values} errors={errors} csrfToken={c.var.csrfToken} defaultAudienceZones={audience.zones} />,
       status,
       flash: doneMessage(c, DONE),
     });
+  };
 
   app.get('/admin/programme', async (c) => settingsPage(c, programmeFormValues(await getProgramme(db)), {}));
 

@@ -1,11 +1,20 @@
-// The scheduling assistant: pure checks of a proposed webinar time (speakers' hours, clashes, unusual offsets) and suggested times.
+// The scheduling assistant: pure checks of a proposed webinar time (speakers' hours and technical
+// checks, the audience's nights, clashes, unusual offsets) and suggested times.
 import { DateTime, IANAZone } from 'luxon';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
-import { normalizeZone, resolveLocalTime, showIn, type ShownTime, zoneCity } from '../time/index.js';
+import { NIGHT_ENDS_MINUTE, NIGHT_STARTS_MINUTE, normalizeZone, resolveLocalTime, showIn, type ShownTime, zoneCity } from '../time/index.js';
+import { type AudienceInput, type AudienceReport, audienceReport, NIGHT_SHARE_LIMIT, techCheckWarning } from './scheduling-audience.js';
 
 export type SchedulingSpeaker = Pick<Speaker, 'id' | 'name' | 'city' | 'zone'>;
 export type OtherWebinar = Pick<Webinar, 'id' | 'slug' | 'title' | 'startsAt' | 'endsAt' | 'status'> & { speakerIds: number[] };
-export type SpeakerTime = { speaker: SchedulingSpeaker; start: ShownTime; end: ShownTime; warnings: string[] };
+export type SpeakerTime = {
+  speaker: SchedulingSpeaker;
+  start: ShownTime;
+  end: ShownTime;
+  /** When the speaker's technical check starts; null without one. */
+  techCheck: ShownTime | null;
+  warnings: string[];
+};
 
 export type AssessTimeInput = {
   start: DateTime;
@@ -14,8 +23,17 @@ export type AssessTimeInput = {
   speakers: SchedulingSpeaker[];
   others: OtherWebinar[];
   excludeWebinarId?: number | undefined;
+  /** Minutes before the start that the speakers' technical check begins; 0 or absent: none. */
+  techCheckMinutes?: number | undefined;
+  audience?: AudienceInput | undefined;
 };
-export type TimeAssessment = { speakerTimes: SpeakerTime[]; warnings: string[]; offsetNotes: string[] };
+export type TimeAssessment = {
+  speakerTimes: SpeakerTime[];
+  warnings: string[];
+  offsetNotes: string[];
+  /** Where the audience is and who has the session at night; absent when no audience was given. */
+  audience?: AudienceReport;
+};
 
 export type SuggestTimesInput = {
   fromDate: string;
@@ -26,8 +44,18 @@ export type SuggestTimesInput = {
   others: OtherWebinar[];
   excludeWebinarId?: number | undefined;
   limit?: number | undefined;
+  techCheckMinutes?: number | undefined;
+  audience?: AudienceInput | undefined;
 };
-export type Suggestion = { start: DateTime; local: string; score: number; speakerTimes: SpeakerTime[] };
+export type Suggestion = {
+  start: DateTime;
+  local: string;
+  /** The most minutes outside 10:00–16:00 for a speaker (or the programme zone). */
+  score: number;
+  speakerTimes: SpeakerTime[];
+  /** The audience at this time; absent when no audience was given. */
+  audience?: AudienceReport;
+};
 export type SuggestTimesResult = { ok: true; suggestions: Suggestion[] } | { ok: false; errors: Record<string, string> };
 
 export const MAX_RANGE_DAYS = 62;
@@ -42,23 +70,35 @@ const IDEAL_END = 16 * 60;
 export function assessTime(input: AssessTimeInput): TimeAssessment {
   const start = input.start.toMillis();
   const end = start + input.durationMinutes * MINUTE;
+  const audience = input.audience ? audienceReport(input.start, input.durationMinutes, input.audience) : undefined;
   return {
-    speakerTimes: speakerTimesOf(input.start, input.durationMinutes, input.speakers, input.programmeZone),
-    warnings: conflictWarnings(start, end, input),
+    speakerTimes: speakerTimesOf(input.start, input.durationMinutes, input.speakers, input.programmeZone, input.techCheckMinutes ?? 0),
+    warnings: [...conflictWarnings(start, end, input), ...(audience?.warning ? [audience.warning] : [])],
     offsetNotes: [...new Set(input.speakers.map((s) => s.zone))]
       .filter((zone) => zone !== input.programmeZone)
       .flatMap((zone) => offsetNote(zone, input.programmeZone, start) ?? []),
+    ...(audience ? { audience } : {}),
   };
 }
 
-function speakerTimesOf(start: DateTime, durationMinutes: number, speakers: SchedulingSpeaker[], programmeZone: string): SpeakerTime[] {
+function speakerTimesOf(
+  start: DateTime,
+  durationMinutes: number,
+  speakers: SchedulingSpeaker[],
+  programmeZone: string,
+  techCheckMinutes: number,
+): SpeakerTime[] {
   const end = start.plus({ minutes: durationMinutes });
-  return speakers.map((speaker) => ({
-    speaker,
-    start: showIn(start, speaker.zone),
-    end: showIn(end, speaker.zone),
-    warnings: speakerWarnings(speaker, start, end, programmeZone),
-  }));
+  return speakers.map((speaker) => {
+    const check = techCheckWarning(start, techCheckMinutes, speaker.zone, speaker.city);
+    return {
+      speaker,
+      start: showIn(start, speaker.zone),
+      end: showIn(end, speaker.zone),
+      techCheck: techCheckMinutes > 0 ? showIn(start.minus({ minutes: techCheckMinutes }), speaker.zone) : null,
+      warnings: [...speakerWarnings(speaker, start, end, programmeZone), ...(check ? [check] : [])],
+    };
+  });
 }
 
 function speakerWarnings(speaker: SchedulingSpeaker, start: DateTime, end: DateTime, programmeZone: string): string[] {
@@ -292,6 +332,12 @@ function findChange(f: (ms: number) => number, from: number, to: number, step: n
  * since the host is there. The score is the worst discomfort of anyone (0 is perfect), so that
  * nobody is sacrificed for the others; ties go to the lower total discomfort, then the earlier start.
  *
+ * The speakers' technical check counts as part of their session for the 08:00-20:00 rule. The
+ * audience, when given, ranks before the speakers' comfort: the share of it that has any of the
+ * session at night (22:00-07:00) comes first, since the speakers are already within their working
+ * day and the audience are the many. A time at night for more than NIGHT_SHARE_LIMIT of the
+ * audience is never suggested.
+ *
  * A suggestion's `local` is its wall time in the programme zone, which the form posts back as the
  * start. A start whose wall time occurs twice there (the hour the clocks go back) is left out,
  * since that wall time alone would not say which of the two instants is meant.
@@ -305,25 +351,33 @@ export function suggestTimes(input: SuggestTimesInput): SuggestTimesResult {
   // Offsets lie between -12:00 and +14:00, so a day's instants lie within a day either side of it.
   const scanFrom = firstDay - DAY;
   const scanTo = lastDayEnd + DAY;
-  const zones = new Map([programmeZone, ...input.speakers.map((s) => s.zone)].map((zone) => [zone, offsetsBetween(zone, scanFrom, scanTo + duration)]));
+  const audienceGroups = (input.audience?.groups ?? []).filter((group) => group.count > 0);
+  const everyZone = [programmeZone, ...input.speakers.map((s) => s.zone), ...audienceGroups.map((group) => group.zone)];
+  const zones = new Map(everyZone.map((zone) => [zone, offsetsBetween(zone, scanFrom, scanTo + duration)]));
   const programme = zones.get(programmeZone)!;
   const speakerOffsets = input.speakers.map((s) => zones.get(s.zone)!);
+  const techCheck = speakerOffsets.length > 0 ? (input.techCheckMinutes ?? 0) * MINUTE : 0;
   const constraints = speakerOffsets.length > 0 ? speakerOffsets : [programme];
+  const audience = audienceGroups.map((group) => ({ weight: group.count, offsetOf: zones.get(group.zone)! }));
+  const audienceTotal = audience.reduce((sum, group) => sum + group.weight, 0);
   const busy = activeOthers(input)
     .map((other) => [other.startsAt.toMillis(), other.endsAt.toMillis()] as const)
     .filter(([from, to]) => from < scanTo + duration && to > scanFrom);
 
-  const candidates: Array<{ start: number; local: number; score: number; total: number }> = [];
+  const candidates: Array<{ start: number; local: number; night: number; score: number; total: number }> = [];
   for (let start = scanFrom; start < scanTo; start += 15 * MINUTE) {
     const local = start + programme(start) * MINUTE;
     if (local < firstDay || local >= lastDayEnd) continue;
     const end = start + duration;
     if (busy.some(([from, to]) => from < end && to > start)) continue;
-    if (!constraints.every((offsetOf) => workingDay(offsetOf, start, end).inside)) continue;
+    if (!constraints.every((offsetOf) => workingDay(offsetOf, start - techCheck, end).inside)) continue;
+    const nightWeight = audience.reduce((sum, group) => (atNight(group.offsetOf, start, end) ? sum + group.weight : sum), 0);
+    const night = audienceTotal === 0 ? 0 : nightWeight / audienceTotal;
+    if (night > NIGHT_SHARE_LIMIT) continue;
     const discomforts = [programme, ...speakerOffsets].map((offsetOf) => workingDay(offsetOf, start, end).discomfort);
-    candidates.push({ start, local, score: Math.max(...discomforts), total: discomforts.reduce((a, b) => a + b, 0) });
+    candidates.push({ start, local, night, score: Math.max(...discomforts), total: discomforts.reduce((a, b) => a + b, 0) });
   }
-  candidates.sort((a, b) => a.score - b.score || a.total - b.total || a.start - b.start);
+  candidates.sort((a, b) => a.night - b.night || a.score - b.score || a.total - b.total || a.start - b.start);
 
   const suggestions: Suggestion[] = [];
   for (const candidate of candidates) {
@@ -336,7 +390,8 @@ export function suggestTimes(input: SuggestTimesInput): SuggestTimesResult {
       start: resolved.instant,
       local,
       score: candidate.score,
-      speakerTimes: speakerTimesOf(resolved.instant, input.durationMinutes, input.speakers, programmeZone),
+      speakerTimes: speakerTimesOf(resolved.instant, input.durationMinutes, input.speakers, programmeZone, input.techCheckMinutes ?? 0),
+      ...(input.audience ? { audience: audienceReport(resolved.instant, input.durationMinutes, input.audience) } : {}),
     });
   }
   return { ok: true, suggestions };
@@ -352,6 +407,14 @@ function workingDay(offsetOf: (ms: number) => number, start: number, end: number
   const weekday = new Date(midnight).getUTCDay();
   const inside = weekday !== 0 && weekday !== 6 && startMinute >= WORK_START && endMinute <= WORK_END;
   return { inside, discomfort: Math.max(0, IDEAL_START - startMinute) + Math.max(0, endMinute - IDEAL_END) };
+}
+
+/** Whether any of the session is at night (22:00-07:00) in one zone, given that zone's offsets. */
+function atNight(offsetOf: (ms: number) => number, start: number, end: number): boolean {
+  const localStart = start + offsetOf(start) * MINUTE;
+  const localEnd = end + offsetOf(end) * MINUTE;
+  const midnight = Math.floor(localStart / DAY) * DAY;
+  return (localStart - midnight) / MINUTE < NIGHT_ENDS_MINUTE || (localEnd - midnight) / MINUTE > NIGHT_STARTS_MINUTE;
 }
 
 /**
@@ -409,6 +472,8 @@ function checkSuggestInput(
   }
   const badZones = input.speakers.filter((s) => !normalizeZone(s.zone));
   if (badZones.length > 0) errors.speakers = badZones.map((s) => `${s.name} has no valid time zone ("${s.zone}").`).join(' ');
+  const badAudience = (input.audience?.groups ?? []).filter((group) => !normalizeZone(group.zone));
+  if (badAudience.length > 0) errors.audience = `Not time zones: ${badAudience.map((group) => `"${group.zone}"`).join(', ')}.`;
   const limit = input.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.limit = 'Ask for between 1 and 100 suggestions.';
   if (Object.keys(errors).length > 0 || !from || !programmeZone) return { ok: false, errors };

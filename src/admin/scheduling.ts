@@ -1,16 +1,29 @@
-// Connects the pure scheduling assistant to the database: the assigned speakers and the other
-// webinars, for the entered time and, on an existing webinar, for the "suggest times" range.
+// Connects the pure scheduling assistant to the database: the chosen speakers, the other webinars
+// and the audience (registered attendees' zones, else the programme's audience zones), for the
+// entered time and, when a range is asked for, the "suggest times" answer.
 import type { Db } from '../db/connection.js';
+import { getAudienceZones } from '../programme/programme-admin.service.js';
 import { ALL_STATUSES, listSpeakers, listWebinars } from '../programme/programme.service.js';
-import { instantOf, type ZonedTime } from '../time/index.js';
+import { countAudienceByZone } from '../registration/registration.service.js';
+import { instantOf, normalizeZone, type ZonedTime } from '../time/index.js';
 import { assessTime, suggestTimes, type SuggestTimesResult, type TimeAssessment } from './scheduling-assistant.js';
+import type { AudienceInput } from './scheduling-audience.js';
 
-export type AssistantRequest = { start: ZonedTime; durationMinutes: number; speakerSlugs: string[]; excludeWebinarId?: number };
+export type AssistantRequest = {
+  /** The entered start; absent on a new webinar whose start is not filled in yet (suggestions only). */
+  start?: ZonedTime | undefined;
+  durationMinutes: number;
+  techCheckMinutes: number;
+  speakerSlugs: string[];
+  /** The webinar being edited: not a clash with itself, and its registrations are its audience. */
+  excludeWebinarId?: number | undefined;
+};
 
 /** What the webinar page shows: the entered time assessed and, when a range was asked for, suggested times. */
 export type SchedulingAdvice = {
-  assessment: TimeAssessment;
-  /** The range asked for (`?suggestFrom=&suggestTo=`) and its answer; absent when none was asked. */
+  /** Absent when no start was entered. */
+  assessment?: TimeAssessment;
+  /** The range asked for (`suggestFrom`, `suggestTo`) and its answer; absent when none was asked. */
   suggestions?: { from: string; to: string; result: SuggestTimesResult };
 };
 
@@ -32,24 +45,33 @@ export async function schedulingAdvice(
     status: w.status,
     speakerIds: w.speakers.map((s) => s.id),
   }));
-  const assessment = assessTime({
-    start: instantOf(request.start),
+  const audience = await audienceOf(db, request.excludeWebinarId);
+  const common = {
     durationMinutes: request.durationMinutes,
+    techCheckMinutes: request.techCheckMinutes,
     programmeZone,
     speakers,
     others,
     excludeWebinarId: request.excludeWebinarId,
-  });
-  if (!suggest) return { assessment };
-  const result = suggestTimes({
-    fromDate: suggest.from,
-    toDate: suggest.to,
-    programmeZone,
-    durationMinutes: request.durationMinutes,
-    speakers,
-    others,
-    excludeWebinarId: request.excludeWebinarId,
-    limit: 8,
-  });
-  return { assessment, suggestions: { ...suggest, result } };
+    audience,
+  };
+  const assessment = request.start ? assessTime({ ...common, start: instantOf(request.start) }) : undefined;
+  const advice: SchedulingAdvice = assessment ? { assessment } : {};
+  if (!suggest) return advice;
+  const result = suggestTimes({ ...common, fromDate: suggest.from, toDate: suggest.to, limit: 8 });
+  return { ...advice, suggestions: { ...suggest, result } };
+}
+
+/**
+ * A saved webinar's registered audience (confirmed and waiting) by zone; before anyone registers,
+ * and for a new webinar, the programme's audience zones, each counting once.
+ */
+async function audienceOf(db: Db, webinarId: number | undefined): Promise<AudienceInput> {
+  if (webinarId !== undefined) {
+    // Attendees' zones were checked when they registered; one the zone list no longer knows is left out rather than failing the page.
+    const groups = (await countAudienceByZone(db, webinarId)).filter((group) => normalizeZone(group.zone));
+    if (groups.length > 0) return { source: 'registrations', groups };
+  }
+  const { zones, isDefault } = await getAudienceZones(db);
+  return { source: isDefault ? 'default' : 'setting', groups: zones.map((zone) => ({ zone, count: 1 })) };
 }

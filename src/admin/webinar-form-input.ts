@@ -1,16 +1,22 @@
 // Turns the workspace's webinar form into the input the domain validates, and a webinar back into
 // form values.
+import type { FieldErrors } from '../errors.js';
 import type { Webinar } from '../programme/programme.types.js';
+import { readSpeakers, readStart } from '../programme/webinar.validation.js';
 import { formatOffset } from '../time/index.js';
-import type { Input } from '../validation.js';
+import { FieldReader, type Input } from '../validation.js';
+import type { AssistantRequest } from './scheduling.js';
 import { ROLE_FIELD_PREFIX } from '../../views/admin/webinars/webinar-form.js';
 import type { FormValues } from '../../views/components/form-kit.js';
+
+/** The form's own controls and the assistant's fields, which are no part of the webinar. */
+const ASSISTANT_FIELDS = ['_csrf', 'intent', 'suggestFrom', 'suggestTo', 'useStart'];
 
 /** Role selects (role_<slug>) become the `speakers` list; empty optional fields are left out. */
 export function webinarInputFromForm(form: Input): Input {
   const input: Input = {};
   for (const [key, value] of Object.entries(form)) {
-    if (key.startsWith(ROLE_FIELD_PREFIX) || key === '_csrf' || key === 'intent') continue;
+    if (key.startsWith(ROLE_FIELD_PREFIX) || ASSISTANT_FIELDS.includes(key)) continue;
     input[key] = value;
   }
   // An unknown slug stays in, so that validation names it rather than dropping it silently.
@@ -40,4 +46,21 @@ export function formValuesFromWebinar(webinar: Webinar): FormValues {
   };
   for (const speaker of webinar.speakers) values[`${ROLE_FIELD_PREFIX}${speaker.slug}`] = speaker.role;
   return values;
+}
+
+/**
+ * What the scheduling assistant needs from an unsaved form, read on its own so that "Suggest
+ * times" works before the title and the rest are filled in: the speakers chosen, the duration and
+ * the technical check (both required to be sensible), and the start when one is entered. A start
+ * that cannot be read is reported but does not stop the suggestions.
+ */
+export function assistantRequestFromForm(form: Input, defaultZone: string): { request?: AssistantRequest; errors: FieldErrors } {
+  const input = webinarInputFromForm(form);
+  const fields = new FieldReader(input);
+  const durationMinutes = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
+  const techCheckMinutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { min: 0, max: 240 }) ?? 0;
+  const speakers = readSpeakers(fields);
+  const start = readStart(fields, defaultZone, false);
+  if (durationMinutes === null || fields.errors.techCheckMinutes || fields.errors.speakers) return { errors: fields.errors };
+  return { request: { start: start ?? undefined, durationMinutes, techCheckMinutes, speakerSlugs: speakers.map((s) => s.slug) }, errors: fields.errors };
 }

@@ -1,6 +1,7 @@
 // The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { rangeErrors } from '../../views/admin/scheduling-panel.js';
 import { WebinarIndex, WebinarPage } from '../../views/admin/webinars/webinar-page.js';
 import type { FormValues } from '../../views/components/form-kit.js';
 import type { Clock } from '../clock.js';
@@ -8,13 +9,14 @@ import type { Db } from '../db/connection.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../errors.js';
 import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import type { Input } from '../validation.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
 import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
 import { countRegistrationsByWebinar } from './registrations-admin.service.js';
-import { formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
+import { assistantRequestFromForm, formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
 import { schedulingAdvice, type AssistantRequest } from './scheduling.js';
 
 export type WebinarAdminDeps = {
@@ -53,7 +55,12 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   ) {
     const [programme, areas, speakers] = await Promise.all([getProgramme(db), listAreas(db), listSpeakers(db)]);
     const webinar = options.webinar;
-    const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, webinar ? options.suggest : undefined) : undefined;
+    const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, options.suggest) : undefined;
+    // On the new form the range fields are the form's own, so their errors join the form's summary.
+    const result = advice?.suggestions?.result;
+    const errors =
+      options.mode === 'new' && result && !result.ok ? { ...options.errors, ...rangeErrors(result.errors, { durationField: true }) } : options.errors;
+    if (errors !== options.errors) status = 422;
     const notified = c.req.query('notified');
     const materials =
       webinar && deps.materialsPanel ? await deps.materialsPanel(webinar, c.var.csrfToken, notified ? Number(notified) || 0 : undefined) : undefined;
@@ -65,7 +72,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
         action={webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars'}
         mode={options.mode}
         values={options.values}
-        errors={options.errors}
+        errors={errors}
         areas={areas}
         speakers={speakers}
         csrfToken={c.var.csrfToken}
@@ -80,7 +87,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   }
 
   function assistantRequest(
-    values: { start?: WebinarInput['start']; durationMinutes?: number; speakers?: WebinarInput['speakers'] },
+    values: { start?: WebinarInput['start']; durationMinutes?: number; techCheckMinutes?: number; speakers?: WebinarInput['speakers'] },
     webinar?: Webinar,
   ): AssistantRequest | undefined {
     const start = values.start ?? webinar?.start;
@@ -88,6 +95,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     return {
       start,
       durationMinutes: values.durationMinutes ?? webinar?.durationMinutes ?? 60,
+      techCheckMinutes: values.techCheckMinutes ?? webinar?.techCheckMinutes ?? 0,
       speakerSlugs: (values.speakers ?? webinar?.speakers ?? []).map((s) => s.slug),
       excludeWebinarId: webinar?.id,
     };
@@ -123,10 +131,16 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   app.post('/admin/webinars', async (c) => {
     const programme = await getProgramme(db);
     const form = await readForm(c);
+    if (form.intent === 'suggest' || typeof form.useStart === 'string') return suggestOnNewForm(c, form, programme.defaultZone);
     const values = formValues(form);
     const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone);
     if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
-    if (form.intent === 'check') return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value) });
+    if (form.intent === 'check') {
+      // Suggestions asked for earlier stay beside the checked time, to compare.
+      const suggest =
+        typeof form.suggestFrom === 'string' && form.suggestFrom !== '' ? { from: form.suggestFrom, to: String(form.suggestTo ?? '') } : undefined;
+      return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value), suggest });
+    }
     try {
       const webinar = await createWebinar(db, clock, validated.value, deps.listeners);
       return c.redirect(`/admin/webinars/${webinar.slug}?done=created`, 303);
@@ -135,6 +149,22 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
       throw error;
     }
   });
+
+  /**
+   * "Suggest times" on the unsaved new-webinar form, and taking one of its suggestions (`useStart`,
+   * a wall time in the programme zone): the form comes back with every typed value, the chosen
+   * time checked and the suggestions for the range; nothing is stored.
+   */
+  async function suggestOnNewForm(c: Context<AppEnv>, form: Input, programmeZone: string) {
+    const kept: Input = { ...form, ...(typeof form.useStart === 'string' ? { start: form.useStart, timezone: programmeZone, offset: '' } : {}) };
+    delete kept.useStart;
+    delete kept.intent;
+    const { request, errors } = assistantRequestFromForm(kept, programmeZone);
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const suggest = { from: text(form.suggestFrom), to: text(form.suggestTo) };
+    const status = Object.keys(errors).length > 0 ? 422 : 200;
+    return formPage(c, { mode: 'new', values: formValues(kept), errors, assistant: request, suggest }, status);
+  }
 
   app.get('/admin/webinars/:slug', async (c) => {
     const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);

@@ -12,6 +12,8 @@ export interface ProgrammeTable {
   organiser_name: string;
   organiser_email: string;
   default_zone: string;
+  /** IANA zones separated by spaces; '' when the coordinators left it to the default. */
+  audience_zones: string;
   updated_at: string;
 }
 

@@ -21,6 +21,7 @@ import {
 } from './programme.repository.js';
 import type { Area, Speaker } from './programme.types.js';
 import type { AreaInput, ProgrammeInput, SpeakerInput } from './programme-admin.validation.js';
+import { getProgramme, listSpeakers } from './programme.service.js';
 import { slugExists } from './webinar.repository.js';
 import { uniqueSlug } from './webinar.service.js';
 import { insertUnderFreeSlug, slugTaken, type SluggedTable } from './slugs.js';
@@ -129,6 +130,22 @@ export async function updateProgrammeSettings(db: Db, clock: Clock, input: Progr
     organiser_name: input.organiserName,
     organiser_email: input.organiserEmail,
     default_zone: input.defaultZone,
+    audience_zones: input.audienceZones.join(' '),
     updated_at: toStoredInstant(clock.now()),
   });
+}
+
+/** The audience zones the scheduling assistant assumes before anyone registers, and whether they are the default. */
+export type AudienceZones = { zones: string[]; isDefault: boolean };
+
+/**
+ * The programme's audience zones as set, or by default the programme's own zone followed by its
+ * speakers' zones (in the speakers' order, each once): the people a programme invites usually sit
+ * where its speakers do.
+ */
+export async function getAudienceZones(db: Db, options: { ignoreSetting?: boolean } = {}): Promise<AudienceZones> {
+  const programme = await getProgramme(db);
+  if (programme.audienceZones.length > 0 && !options.ignoreSetting) return { zones: programme.audienceZones, isDefault: false };
+  const speakers = await listSpeakers(db);
+  return { zones: [...new Set([programme.defaultZone, ...speakers.map((s) => s.zone)])], isDefault: true };
 }

@@ -1,5 +1,6 @@
 // Checks what coordinators send for speakers, knowledge areas and the programme settings.
 import type { Validated } from '../errors.js';
+import { normalizeZone } from '../time/index.js';
 import { FieldReader, type Input } from '../validation.js';
 import type { Area, Programme, Speaker } from './programme.types.js';
 
@@ -74,6 +75,33 @@ export function validateProgramme(input: Input): Validated<ProgrammeInput> {
   const organiserName = fields.text('organiserName', 'Organiser', { required: true, max: 200 });
   const organiserEmail = fields.email('organiserEmail', 'Organiser email');
   const defaultZone = fields.zone('defaultZone', 'Programme time zone');
+  const audienceZones = readAudienceZones(fields);
   if (!fields.ok) return { ok: false, errors: fields.errors };
-  return { ok: true, value: { title, tagline, description, organiserName, organiserEmail, defaultZone } };
+  return { ok: true, value: { title, tagline, description, organiserName, organiserEmail, defaultZone, audienceZones } };
+}
+
+/** More zones than this is a world-wide audience, which the registrations describe better. */
+export const MAX_AUDIENCE_ZONES = 40;
+
+/**
+ * The audience zones: IANA names separated by lines, spaces or commas, each checked and spelled
+ * canonically, duplicates dropped. Every unknown name is listed in the one message, so that a
+ * coordinator who pasted a list fixes it in one go.
+ */
+function readAudienceZones(fields: FieldReader): string[] {
+  const label = 'Audience time zones';
+  const text = fields.text('audienceZones', label, { max: 4000, multiline: true });
+  const names = text.split(/[\s,]+/).filter((name) => name !== '');
+  const unknown = names.filter((name) => !normalizeZone(name));
+  if (unknown.length > 0) {
+    const listed = unknown.map((name) => `"${name.slice(0, 64)}"`).join(', ');
+    fields.fail(
+      'audienceZones',
+      `${label}: ${listed} ${unknown.length === 1 ? 'is not a known IANA time zone' : 'are not known IANA time zones'}; write them like Asia/Shanghai or America/New_York.`,
+    );
+    return [];
+  }
+  const zones = [...new Set(names.map((name) => normalizeZone(name)!))];
+  if (zones.length > MAX_AUDIENCE_ZONES) fields.fail('audienceZones', `${label}: list at most ${MAX_AUDIENCE_ZONES} zones; this list has ${zones.length}.`);
+  return zones;
 }

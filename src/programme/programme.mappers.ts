@@ -11,6 +11,7 @@ export function toProgramme(row: ProgrammeRow): Programme {
     organiserName: row.organiser_name,
     organiserEmail: row.organiser_email,
     defaultZone: row.default_zone,
+    audienceZones: row.audience_zones.split(' ').filter((zone) => zone !== ''),
     updatedAt: utc(row.updated_at),
   };
 }

@@ -10,6 +10,8 @@ export type Programme = {
   organiserName: string;
   organiserEmail: string;
   defaultZone: string;
+  /** Where the audience is expected to sit, as the coordinators set it; empty: the default (see audienceZonesOf). */
+  audienceZones: string[];
   updatedAt: DateTime;
 };
 

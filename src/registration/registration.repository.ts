@@ -141,3 +141,16 @@ export async function listRegistrationRequestsOf(db: Db, attendeeId: number, now
 export async function deleteRegistrationRequest(db: Db, id: number): Promise<void> {
   await db.deleteFrom('registration_request').where('id', '=', id).execute();
 }
+
+/** A webinar's confirmed and waiting attendees per stored zone: counts only, never who. */
+export async function countRegisteredByZone(db: Db, webinarId: number): Promise<Array<{ zone: string; count: number }>> {
+  const rows = await db
+    .selectFrom('registration')
+    .innerJoin('attendee', 'attendee.id', 'registration.attendee_id')
+    .select(['attendee.zone', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('registration.webinar_id', '=', webinarId)
+    .where('registration.status', 'in', ['confirmed', 'waitlisted'])
+    .groupBy('attendee.zone')
+    .execute();
+  return rows.map((row) => ({ zone: row.zone, count: Number(row.n) }));
+}

@@ -49,6 +49,7 @@ import {
   listRegistrationsOfAttendee,
   countWaitlistedUpTo,
   setRegistrationStatus,
+  countRegisteredByZone,
 } from './registration.repository.js';
 import type { Attendee, RegisterOutcome, RegisterResult, Registration, RegistrationWithWebinar } from './registration.types.js';
 import type { RegistrationInput } from './registration.validation.js';
@@ -327,6 +328,15 @@ export async function fullWebinarIds(db: Db, webinars: ReadonlyArray<Pick<Webina
 /** Whether the attendee holds a confirmed seat at the webinar. */
 export async function hasConfirmedSeat(db: Db, webinarId: number, attendeeId: number): Promise<boolean> {
   return (await findRegistration(db, webinarId, attendeeId))?.status === 'confirmed';
+}
+
+/**
+ * Where a webinar's audience sits: its confirmed and waiting attendees counted per zone, the
+ * largest group first (ties by zone name). Waiting attendees count, as many of them get a seat.
+ */
+export async function countAudienceByZone(db: Db, webinarId: number): Promise<Array<{ zone: string; count: number }>> {
+  const groups = await countRegisteredByZone(db, webinarId);
+  return groups.sort((a, b) => b.count - a.count || (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
 
 /** A webinar's confirmed or waiting attendees, in registration order, with what emails to them need. */

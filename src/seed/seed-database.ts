@@ -21,6 +21,9 @@ export const DEFAULT_PROGRAMME: ProgrammeInput = {
   organiserName: 'Chalmers University of Technology, Technology Management and Economics',
   organiserEmail: 'innovation-webinars@example.org',
   defaultZone: 'Europe/Stockholm',
+  // Empty: the default (the programme's zone and its speakers') already fits the demo's audience
+  // in Stockholm, Shanghai, Oslo, New York and Los Angeles, and follows the speakers as they change.
+  audienceZones: [],
 };
 
 export async function seedDatabase(db: Db, clock: Clock, options: { demo: boolean }): Promise<{ seeded: boolean }> {

@@ -54,3 +54,25 @@ export function zonesByRegion(): Array<{ region: string; zones: string[] }> {
   }
   return [...groups].map(([region, zones]) => ({ region, zones }));
 }
+
+const longNames = new Map<string, string | null>();
+
+/**
+ * "China Standard Time", "Pacific Time": the zone's generic English name, for people who do not
+ * read IANA names; null where Intl has none but an offset ("GMT+03:00"), which says nothing more.
+ */
+export function zoneLongName(zone: string): string | null {
+  let name = longNames.get(zone);
+  if (name === undefined) {
+    const known = normalizeZone(zone);
+    const part = known
+      ? new Intl.DateTimeFormat('en-GB', { timeZone: known, timeZoneName: 'longGeneric' })
+          .formatToParts(Date.UTC(2027, 0, 1))
+          .find((p) => p.type === 'timeZoneName')?.value
+      : undefined;
+    name = part && !/^GMT|^UTC/.test(part) ? part : null;
+    // Bounded by the zones in use: attendees' and speakers' zones are checked IANA names.
+    if (longNames.size < 1000) longNames.set(zone, name);
+  }
+  return name;
+}

@@ -3,7 +3,8 @@ import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { assessTime, type OtherWebinar, type SchedulingSpeaker, suggestTimes } from '../../src/admin/scheduling-assistant.js';
 import { localTimeIn, resolveLocalTime } from '../../src/time/index.js';
-import { SchedulingPanel, SuggestionList } from '../../views/admin/scheduling-panel.js';
+import { AudiencePanel, SchedulingPanel, SuggestionList, whyChosen } from '../../views/admin/scheduling-panel.js';
+import { attrs, parse, texts } from '../helpers/dom.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const wei: SchedulingSpeaker = { id: 1, name: 'Wei Chen', city: 'Shanghai', zone: 'Asia/Shanghai' };
@@ -70,6 +71,7 @@ describe('assessTime: speakers’ local times and working hours', () => {
           zone: 'America/New_York',
           city: 'New York',
         },
+        techCheck: null,
         warnings: [],
       },
     ]);
@@ -507,4 +509,190 @@ describe('scheduling panel views', () => {
   function base() {
     return { programmeZone: STOCKHOLM, durationMinutes: 60, others: [] as OtherWebinar[] };
   }
+});
+
+describe('the audience and the technical check (issue 13, item 6)', () => {
+  const SHANGHAI = 'Asia/Shanghai';
+  const registered = (groups: Array<[string, number]>) => ({ source: 'registrations' as const, groups: groups.map(([zone, count]) => ({ zone, count })) });
+  const zones = (...list: string[]) => ({ source: 'setting' as const, groups: list.map((zone) => ({ zone, count: 1 })) });
+
+  it('flags 17:00 Stockholm as midnight in Shanghai when most of the registered audience is there', () => {
+    const result = assessTime({
+      start: at('2027-03-18T17:00'),
+      durationMinutes: 60,
+      programmeZone: STOCKHOLM,
+      speakers: [],
+      others: [],
+      audience: registered([
+        [SHANGHAI, 12],
+        [STOCKHOLM, 5],
+      ]),
+    });
+    expect(result.audience?.groups.map((g) => [g.zone, g.name, g.count, g.start.datetime, g.end.time, g.atNight])).toEqual([
+      [SHANGHAI, 'China Standard Time', 12, '2027-03-19T00:00:00+08:00', '01:00', true],
+      [STOCKHOLM, 'Central European Time', 5, '2027-03-18T17:00:00+01:00', '18:00', false],
+    ]);
+    expect(result.audience?.nightShare).toBeCloseTo(12 / 17);
+    expect(result.warnings).toEqual(['At night (22:00–07:00) for 12 of 17 registered attendees (71 %): 12 in Asia/Shanghai (00:00–01:00 GMT+8)']);
+  });
+
+  it('does not warn when the night is below a quarter of the audience, and counts a session ending after 22:00 as night', () => {
+    const fewAtNight = assess('2027-03-18T17:00', [], {});
+    expect(fewAtNight.audience).toBeUndefined();
+    const quarter = (shanghai: number) =>
+      assessTime({
+        start: at('2027-03-18T14:30'),
+        durationMinutes: 60,
+        programmeZone: STOCKHOLM,
+        speakers: [],
+        others: [],
+        audience: registered([
+          [SHANGHAI, shanghai],
+          [STOCKHOLM, 4],
+        ]),
+      });
+    // 14:30–15:30 Stockholm is 21:30–22:30 in Shanghai: it runs into the night there.
+    expect(quarter(1).audience?.groups[0]?.atNight).toBe(true);
+    expect(quarter(1).warnings).toEqual([]);
+    expect(quarter(2).warnings).toEqual(['At night (22:00–07:00) for 2 of 6 registered attendees (33 %): 2 in Asia/Shanghai (21:30–22:30 GMT+8)']);
+  });
+
+  it('counts each of the programme’s audience zones once before anyone registers: 1 of 5 at night is no warning, 2 of 5 is', () => {
+    const assessWith = (list: string[]) =>
+      assessTime({ start: at('2027-03-18T17:00'), durationMinutes: 60, programmeZone: STOCKHOLM, speakers: [], others: [], audience: zones(...list) });
+    expect(assessWith([STOCKHOLM, SHANGHAI, 'Europe/Oslo', 'America/New_York', 'America/Los_Angeles']).warnings).toEqual([]);
+    expect(assessWith([STOCKHOLM, SHANGHAI, 'Asia/Tokyo', 'America/New_York', 'America/Los_Angeles']).warnings).toEqual([
+      'At night (22:00–07:00) in 2 of the 5 audience zones: Asia/Shanghai (00:00–01:00 GMT+8), Asia/Tokyo (01:00–02:00 GMT+9)',
+    ]);
+  });
+
+  it('warns about a technical check at 07:30 in Los Angeles although the session itself starts at 08:00 there', () => {
+    const result = assessTime({
+      start: at('2027-04-15T17:00'),
+      durationMinutes: 60,
+      programmeZone: STOCKHOLM,
+      speakers: [luis],
+      others: [],
+      techCheckMinutes: 30,
+    });
+    expect(result.speakerTimes[0]?.start.time).toBe('08:00');
+    expect(result.speakerTimes[0]?.techCheck?.datetime).toBe('2027-04-15T07:30:00-07:00');
+    expect(result.speakerTimes[0]?.warnings).toEqual(['technical check at 07:30 in Los Angeles, before 08:00']);
+    const earlier = assessTime({
+      start: at('2027-04-15T15:00'),
+      durationMinutes: 60,
+      programmeZone: STOCKHOLM,
+      speakers: [luis],
+      others: [],
+      techCheckMinutes: 30,
+    });
+    expect(earlier.speakerTimes[0]?.warnings).toEqual(['starts at 06:00 in Los Angeles, before 08:00', 'technical check at 05:30 in Los Angeles, at night']);
+    const none = assessTime({
+      start: at('2027-04-15T17:00'),
+      durationMinutes: 60,
+      programmeZone: STOCKHOLM,
+      speakers: [luis],
+      others: [],
+      techCheckMinutes: 0,
+    });
+    expect(none.speakerTimes[0]).toMatchObject({ techCheck: null, warnings: [] });
+  });
+
+  it('suggests only times that are not night for most of the audience: 09:00 New York = 21:00 Shanghai first, not 10:00–15:00 New York', () => {
+    const input = {
+      programmeZone: STOCKHOLM,
+      durationMinutes: 60,
+      others: [] as OtherWebinar[],
+      fromDate: '2027-03-15',
+      toDate: '2027-03-15',
+      speakers: [dana],
+      limit: 100,
+    };
+    const speakersOnly = suggestTimes(input);
+    expect(speakersOnly.ok && speakersOnly.suggestions[0]?.local).toBe('2027-03-15T15:00');
+    const result = suggestTimes({
+      ...input,
+      audience: registered([
+        [SHANGHAI, 12],
+        [STOCKHOLM, 5],
+      ]),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Checked with luxon: each suggestion's hour in Shanghai is outside 22:00–07:00 for the whole session.
+    for (const suggestion of result.suggestions) {
+      const from = suggestion.start.setZone(SHANGHAI);
+      const to = suggestion.start.plus({ minutes: 60 }).setZone(SHANGHAI);
+      expect(from.hour >= 7 && to.hasSame(from, 'day') && to.hour * 60 + to.minute <= 22 * 60).toBe(true);
+      expect(suggestion.audience?.nightShare).toBe(0);
+    }
+    expect(result.suggestions.map((s) => s.start.setZone('America/New_York').toFormat('HH:mm'))).toEqual(['09:00', '08:45', '08:30', '08:15', '08:00']);
+    expect(whyChosen(result.suggestions[0]!)).toBe('Up to 1 h outside 10:00–16:00 for a speaker or the host; daytime for the whole audience.');
+  });
+
+  it('may suggest a time at night for a minority, and says so, but never for most of the audience', () => {
+    const result = suggestTimes({
+      programmeZone: STOCKHOLM,
+      durationMinutes: 60,
+      others: [],
+      fromDate: '2027-03-15',
+      toDate: '2027-03-15',
+      speakers: [dana],
+      limit: 100,
+      audience: registered([
+        [SHANGHAI, 3],
+        [STOCKHOLM, 5],
+      ]),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.suggestions.every((s) => (s.audience?.nightShare ?? 1) <= 0.5)).toBe(true);
+    const nightly = result.suggestions.find((s) => (s.audience?.nightShare ?? 0) > 0)!;
+    expect(whyChosen(nightly)).toMatch(/; night only for 3 of 8 attendees \(Shanghai\)\.$/);
+  });
+
+  it('keeps a speaker’s technical check within 08:00–20:00 in suggestions', () => {
+    const input = {
+      programmeZone: STOCKHOLM,
+      durationMinutes: 60,
+      others: [] as OtherWebinar[],
+      fromDate: '2027-04-15',
+      toDate: '2027-04-15',
+      speakers: [luis],
+      limit: 100,
+    };
+    const without = suggestTimes(input);
+    const withCheck = suggestTimes({ ...input, techCheckMinutes: 30 });
+    // Los Angeles's morning of Thursday 15 April: 08:00 PDT is 17:00 in Stockholm.
+    const morning = (r: typeof without) =>
+      r.ok
+        ? r.suggestions
+            .map((s) => s.local)
+            .filter((local) => local >= '2027-04-15T12:00')
+            .sort()[0]
+        : undefined;
+    expect(morning(without)).toBe('2027-04-15T17:00');
+    expect(morning(withCheck)).toBe('2027-04-15T17:30');
+  });
+
+  it('renders where the audience is, each group’s local time in <time datetime>, and flags the night', async () => {
+    const assessment = assessTime({
+      start: at('2027-03-18T17:00'),
+      durationMinutes: 60,
+      programmeZone: STOCKHOLM,
+      speakers: [],
+      others: [],
+      audience: registered([
+        [SHANGHAI, 12],
+        [STOCKHOLM, 5],
+      ]),
+    });
+    const html = String(await AudiencePanel({ audience: assessment.audience!, programmeZone: STOCKHOLM }));
+    const doc = parse(html);
+    expect(texts(doc, 'h2')).toEqual(['Where the audience is']);
+    expect(texts(doc, '.audience-where')).toEqual(['12 in Asia/Shanghai (China Standard Time)', '5 in Europe/Stockholm (Central European Time)']);
+    expect(attrs(doc, 'li:first-child time', 'datetime')).toEqual(['2027-03-19T00:00:00+08:00', '2027-03-19T01:00:00+08:00']);
+    expect(texts(doc, 'li.at-night .night-flag')).toEqual(['night']);
+    expect(texts(doc, 'li:first-child .day-shift')).toEqual(['next day']);
+  });
 });

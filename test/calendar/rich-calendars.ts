@@ -15,6 +15,7 @@ const programme: Programme = {
   organiserName: 'Åsa Öberg, Innovationskontoret',
   organiserEmail: 'innovation-webbinarier@example.org',
   defaultZone: 'Europe/Stockholm',
+  audienceZones: [],
   updatedAt: at('2026-11-01T09:00:00Z'),
 };
 

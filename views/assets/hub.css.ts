@@ -105,6 +105,16 @@ dl.facts dd { margin: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
+/* Issue 13, item 6: the scheduling assistant's audience list and the new form's "Suggest times". */
+.audience-list { list-style: none; padding: 0; margin: 0.4rem 0 0; display: grid; gap: 0.35rem; }
+.audience-list li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.1rem 1rem; padding: 0.35rem 0.5rem; border-radius: 6px; border: 1px solid var(--line); background: var(--paper); }
+.audience-list li.at-night { background: var(--warn-wash); border-color: var(--warn-line); }
+.audience-where { min-width: 0; overflow-wrap: anywhere; }
+.audience-when { font-weight: 600; white-space: nowrap; }
+.night-flag { font-size: 0.8rem; color: var(--accent-ink); background: var(--warn); border-radius: 4px; padding: 0 0.35rem; margin-left: 0.35rem; }
+.suggest-inline { border-top: 1px solid var(--line); padding-top: 0.6rem; }
+.suggest-range { align-items: flex-end; }
+.suggest-range .field { flex: 1 1 9rem; }
 /* Transcripts: folded under their recording, one cue a line with its time as a link to itself. */
 .transcript { margin-top: 0.5rem; }
 .transcript summary { cursor: pointer; font-weight: 600; }

@@ -27,4 +27,20 @@ export const hubJs = /* js */ `
   name.textContent = zone.replace(/_/g, ' ');
   offer.hidden = false;
 })();
+(function () {
+  // Issue 13, item 6: "Suggest times" inside the new-webinar form. Enter in its date fields asks for
+  // suggestions (not the form's first button, "Check this time"), and the page that comes back with
+  // suggestions opens at them unless it has errors to show first.
+  document.querySelectorAll('[data-suggest-range]').forEach(function (range) {
+    var button = range.querySelector('button[name="intent"][value="suggest"]');
+    range.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && event.target.tagName === 'INPUT' && button) {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  });
+  var answer = document.querySelector('[data-suggest-answer]');
+  if (answer && !document.querySelector('[data-error-summary]')) answer.scrollIntoView({ block: 'start' });
+})();
 `;

@@ -1,4 +1,4 @@
-// The workspace's programme settings: title, description, organiser and the programme's time zone.
+// The workspace's programme settings: title, description, organiser, the programme's time zone and its audience's zones.
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Programme } from '../../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
@@ -13,10 +13,19 @@ export function programmeFormValues(p: Programme): FormValues {
     organiserName: p.organiserName,
     organiserEmail: p.organiserEmail,
     defaultZone: p.defaultZone,
+    audienceZones: p.audienceZones.join('\n'),
   };
 }
 
-export function ProgrammeSettings({ values, errors, csrfToken }: { values: FormValues; errors: FieldErrors; csrfToken: string }) {
+export type ProgrammeSettingsProps = {
+  values: FormValues;
+  errors: FieldErrors;
+  csrfToken: string;
+  /** What an empty audience list stands for: the programme's zone and its speakers' zones, as they are now. */
+  defaultAudienceZones: string[];
+};
+
+export function ProgrammeSettings({ values, errors, csrfToken, defaultAudienceZones }: ProgrammeSettingsProps) {
   return (
     <>
       <h1>Programme settings</h1>
@@ -44,6 +53,15 @@ export function ProgrammeSettings({ values, errors, csrfToken }: { values: FormV
           errors={errors}
           required
           options={zoneOptions()}
+        />
+        <TextArea
+          name="audienceZones"
+          label="Audience time zones"
+          hint={`Where the people you invite sit, one IANA zone per line (Asia/Shanghai, America/New_York). The scheduling assistant warns about night-time starts for them until registrations come in. Empty: the programme’s zone and the speakers’ zones, now ${defaultAudienceZones.join(', ')}.`}
+          values={values}
+          errors={errors}
+          rows={5}
+          maxlength={4000}
         />
         <button type="submit">Save settings</button>
       </form>

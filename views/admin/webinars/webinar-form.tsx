@@ -27,6 +27,8 @@ export type WebinarFormProps = {
   csrfToken: string;
   /** The scheduling assistant's view of the entered time. */
   assistant?: Child;
+  /** "Suggest times" inside the form (the new-webinar form, which has nothing saved to suggest from). */
+  suggest?: Child;
 };
 
 export const ROLE_FIELD_PREFIX = 'role_';
@@ -96,6 +98,7 @@ export function WebinarForm(props: WebinarFormProps) {
             </button>
           </div>
           {props.assistant}
+          {props.suggest}
         </div>
       </Fieldset>
 

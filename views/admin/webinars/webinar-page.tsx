@@ -5,7 +5,7 @@ import type { SchedulingAdvice } from '../../../src/admin/scheduling.js';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Webinar } from '../../../src/programme/programme.types.js';
 import { CheckboxField, CsrfField } from '../../components/form-kit.js';
-import { SchedulingPanel, SuggestTimesPanel } from '../scheduling-panel.js';
+import { NewFormSuggestTimes, SchedulingPanel, SuggestTimesPanel } from '../scheduling-panel.js';
 import { WebinarForm, type WebinarFormProps } from './webinar-form.js';
 import { WebinarList, type WebinarListProps } from './webinar-list.js';
 
@@ -23,7 +23,7 @@ export function WebinarIndex(props: WebinarListProps) {
   );
 }
 
-export type WebinarPageProps = Omit<WebinarFormProps, 'assistant'> & {
+export type WebinarPageProps = Omit<WebinarFormProps, 'assistant' | 'suggest'> & {
   /** Absent for a new webinar. */
   webinar?: Webinar;
   programmeZone: string;
@@ -47,7 +47,15 @@ export function WebinarPage(props: WebinarPageProps) {
         </p>
       ) : null}
       <div class="layout-2">
-        <WebinarForm {...form} assistant={advice ? <SchedulingPanel assessment={advice.assessment} programmeZone={programmeZone} /> : undefined} />
+        <WebinarForm
+          {...form}
+          assistant={advice?.assessment ? <SchedulingPanel assessment={advice.assessment} programmeZone={programmeZone} /> : undefined}
+          suggest={
+            webinar ? undefined : (
+              <NewFormSuggestTimes values={form.values} errors={form.errors} programmeZone={programmeZone} suggestions={advice?.suggestions} />
+            )
+          }
+        />
         <aside>
           {webinar && advice ? (
             <SuggestTimesPanel webinarSlug={webinar.slug} programmeZone={programmeZone} csrfToken={form.csrfToken} suggestions={advice.suggestions} />
