@@ -11,6 +11,7 @@ import * as m0007 from '../../migrations/0007_outbox_expiry.js';
 import * as m0008 from '../../migrations/0008_scale_out.js';
 import * as m0009 from '../../migrations/0009_data_version.js';
 import * as m0010 from '../../migrations/0010_registration_requests.js';
+import * as m0012 from '../../migrations/0012_speaker_photos.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_scale_out': m0008,
   '0009_data_version': m0009,
   '0010_registration_requests': m0010,
+  '0012_speaker_photos': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { formatDuration } from '../../src/time/index.js';
 import { TimeRange } from './local-time.js';
+import { SpeakerAvatar, speakerPhotoSrc } from './speaker-avatar.js';
 import { StatusTag } from './status-tag.js';
 
 export type WebinarCardProps = { webinar: Webinar; zone: string; now: DateTime };
@@ -27,6 +28,13 @@ export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
         <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={zone} />
         <span class="muted small"> · {formatDuration(webinar.durationMinutes)}</span>
       </p>
+      {webinar.speakers.some(speakerPhotoSrc) ? (
+        <p class="card-faces">
+          {webinar.speakers.filter(speakerPhotoSrc).map((s) => (
+            <SpeakerAvatar speaker={s} size={32} lazy />
+          ))}
+        </p>
+      ) : null}
       {speakers.length > 0 ? (
         <p class="small">
           {speakers.map((s, i) => (
