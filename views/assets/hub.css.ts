@@ -104,4 +104,17 @@ dl.facts dd { margin: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
+/* Issue 13, item 8: speakers' photos, uploaded or linked (the workspace's photo panel, faces on cards). */
+.avatar { flex: none; }
+.avatar img { display: block; }
+.card-people { display: flex; gap: 0.6rem; align-items: center; }
+.card-people p { margin: 0; }
+.card-faces { display: flex; }
+.card-faces .avatar { border: 2px solid var(--paper); box-sizing: content-box; }
+.card-faces .avatar + .avatar { margin-left: -0.45rem; }
+.photo-now { display: flex; gap: 1rem; align-items: center; margin: 0 0 1rem; }
+.photo-now p { margin: 0; }
+.photo-panel .field { grid-template-columns: minmax(0, 1fr); }
+.photo-panel input[type=file] { width: 100%; font: inherit; }
+.photo-remove { margin-top: 0.75rem; }
 `;
