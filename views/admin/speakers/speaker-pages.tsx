@@ -71,7 +71,7 @@ export function SpeakerForm({ action, values, errors, csrfToken, submit }: Speak
         name="photoUrl"
         type="url"
         label="Photo URL (https)"
-        hint="A link to a photo elsewhere; or upload one under Photo. A new link replaces an uploaded photo."
+        hint="A link to a photo elsewhere; or upload one under Photo once the speaker is saved. A new link replaces an uploaded photo."
         values={values}
         errors={errors}
       />
