@@ -119,6 +119,14 @@ describe('uploading a speaker photo in the workspace', () => {
     const other = await ctx.app.request(`/media/speakers/${hash}.png`, { headers: { 'if-none-match': '"something-else"' } });
     expect(other.status).toBe(200);
 
+    const head = await ctx.app.request(`/media/speakers/${hash}.png`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type'), head.headers.get('content-length'), await head.text()]).toEqual([
+      200,
+      'image/png',
+      String(png.length),
+      '',
+    ]);
+
     // The address is the content: another extension or hash is not this photo.
     expect((await ctx.app.request(`/media/speakers/${hash}.jpg`)).status).toBe(404);
     expect((await ctx.app.request(`/media/speakers/${'0'.repeat(32)}.png`)).status).toBe(404);
@@ -216,6 +224,22 @@ describe('uploading a speaker photo in the workspace', () => {
     const anonymous = await ctx.app.request(`/admin/speakers/${SPEAKER}/photo`, { method: 'POST', body });
     expect([302, 303, 401]).toContain(anonymous.status);
     expect(await tableCounts(ctx.db)).toEqual(before);
+  });
+
+  it('moves the public data version with every upload and removal, in the same transaction', async () => {
+    const ctx = await setUp();
+    const version = async () =>
+      Number((await ctx.db.selectFrom('data_version').select('version').where('name', '=', 'content').executeTakeFirstOrThrow()).version);
+    const start = await version();
+    await ctx.app.request(`/admin/speakers/${SPEAKER}/photo`, photoForm(ctx.session, { bytes: pngImage(10, 10), name: 'a.png' }));
+    const afterUpload = await version();
+    expect(afterUpload).toBeGreaterThan(start);
+    await ctx.app.request(`/admin/speakers/${SPEAKER}/photo/delete`, ctx.session.form({}, { origin: TEST_BASE_URL }));
+    expect(await version()).toBeGreaterThan(afterUpload);
+    // A refused upload moves nothing.
+    const beforeRefusal = await version();
+    await ctx.app.request(`/admin/speakers/${SPEAKER}/photo`, photoForm(ctx.session, { bytes: SVG_IMAGE, name: 'a.svg' }));
+    expect(await version()).toBe(beforeRefusal);
   });
 
   it('"Remove photo" deletes the stored bytes, the address is gone, and the pages show initials again', async () => {
