@@ -13,6 +13,11 @@ import type { PhotoUpload } from '../programme/speaker-photo.service.js';
 
 /** Room for the multipart envelope and the token around the largest photo. */
 export const PHOTO_BODY_LIMIT = MAX_PHOTO_BYTES + 256 * 1024;
+/**
+ * The workspace form takes more: a phone's photo of 6 to 30 MB is then counted, not kept (nothing
+ * past 5 MB is written anywhere), and refused in the form with the reason instead of an error page.
+ */
+export const PHOTO_FORM_BODY_LIMIT = 30 * 1024 * 1024;
 
 export type PhotoReading = { ok: true; upload: PhotoUpload } | Extract<PhotoCheck, { ok: false }>;
 
@@ -21,7 +26,9 @@ export type ReadPhotoOptions = {
   dir?: string;
   /** Whether the body may be the image itself (the API) rather than a form. */
   allowRawBody: boolean;
-  /** The answer to a body over PHOTO_BODY_LIMIT, refused before it is read. */
+  /** The largest multipart body read (PHOTO_BODY_LIMIT unless given); past it, `tooLarge`. */
+  maxBodyBytes?: number;
+  /** The answer to a body over the limit, refused before it is read when it says its length. */
   tooLarge: (c: Context) => HTTPException;
 };
 
@@ -31,7 +38,7 @@ const TOO_LARGE = { ok: false, reason: 'too-large', message: photoTooLargeMessag
 export async function readPhotoRequest(c: Context, options: ReadPhotoOptions): Promise<PhotoReading> {
   const declared = Number(c.req.header('content-length'));
   if (isMultipart(c)) {
-    if (declared > PHOTO_BODY_LIMIT) throw options.tooLarge(c);
+    if (declared > (options.maxBodyBytes ?? PHOTO_BODY_LIMIT)) throw options.tooLarge(c);
     return readPhotoForm(c, options);
   }
   const kind = bodyKind(c);
@@ -50,7 +57,7 @@ async function readPhotoForm(c: Context, options: ReadPhotoOptions): Promise<Pho
   const form = await receiveUploadForm(await unreadRequest(c), {
     dir: options.dir ?? tmpdir(),
     maxFileBytes: MAX_PHOTO_BYTES,
-    maxBodyBytes: PHOTO_BODY_LIMIT,
+    maxBodyBytes: options.maxBodyBytes ?? PHOTO_BODY_LIMIT,
     bodyTooLarge: () => options.tooLarge(c),
     checkToken: tokenCheckBeforeFile(c),
     // A photo is small enough to hold: its bytes are checked, hashed and stored from memory.

@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/env.js';
 import type { UploadRoute } from '../http/uploads.js';
 import { photoTooLargeMessage } from '../programme/photo-check.js';
 import { removeSpeakerPhoto, setSpeakerPhoto } from '../programme/speaker-photo.service.js';
-import { readPhotoRequest } from './speaker-photo-upload.js';
+import { PHOTO_FORM_BODY_LIMIT, readPhotoRequest } from './speaker-photo-upload.js';
 import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
 import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
 import { getProgramme, getSpeakerBySlug, listSpeakers } from '../programme/programme.service.js';
@@ -102,6 +102,7 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     const reading = await readPhotoRequest(c, {
       dir: deps.uploadDir,
       allowRawBody: false,
+      maxBodyBytes: PHOTO_FORM_BODY_LIMIT,
       tooLarge: () => new HTTPException(413, { message: photoTooLargeMessage() }),
     });
     if (!reading.ok) return speakerPage(c, speaker, speakerFormValues(speaker), {}, 422, reading.message);

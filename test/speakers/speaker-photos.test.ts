@@ -187,6 +187,18 @@ describe('uploading a speaker photo in the workspace', () => {
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
+  it('answers a 12 MB phone photo in the form, with the reason, keeping nothing of it', async () => {
+    const ctx = await setUp();
+    const before = await tableCounts(ctx.db);
+    const res = await ctx.app.request(
+      `/admin/speakers/${SPEAKER}/photo`,
+      photoForm(ctx.session, { bytes: Buffer.concat([JPEG_3X2, Buffer.alloc(12 * MB)]), name: 'IMG_0001.jpg' }),
+    );
+    expect(res.status).toBe(422);
+    expect(textOf(one(parse(await res.text()), '#photo-file-error'))).toMatch(/^The photo is larger than 5 MB\./);
+    expect(await tableCounts(ctx.db)).toEqual(before);
+  });
+
   it('answers a body that says it is far too large with 413 and the limit, before reading it', async () => {
     const ctx = await setUp();
     const res = await ctx.app.request(`/admin/speakers/${SPEAKER}/photo`, {
