@@ -279,6 +279,23 @@ describe('uploading a speaker photo in the workspace', () => {
     expect(textOf(one(page, '.avatar'))).toBe('IH');
   });
 
+  it('two speakers with the same photo each keep theirs when the other removes it', async () => {
+    const ctx = await setUp();
+    const png = pngImage(16, 16);
+    for (const slug of [SPEAKER, 'chen-jing']) {
+      expect((await ctx.app.request(`/admin/speakers/${slug}/photo`, photoForm(ctx.session, { bytes: png, name: 'same.png' }))).status).toBe(303);
+    }
+    expect(await storedNames(ctx)).toHaveLength(2);
+    const address = `/media/speakers/${photoHash(png)}.png`;
+    await ctx.app.request(`/admin/speakers/${SPEAKER}/photo/delete`, ctx.session.form({}, { origin: TEST_BASE_URL }));
+    expect(await storedNames(ctx)).toEqual([(await speakerRow(ctx, 'chen-jing')).photo_file]);
+    const served = await ctx.app.request(address);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    await ctx.app.request('/admin/speakers/chen-jing/photo/delete', ctx.session.form({}, { origin: TEST_BASE_URL }));
+    expect((await ctx.app.request(address)).status).toBe(404);
+  });
+
   it('a new photo link in the speaker form replaces the uploaded photo and deletes its bytes', async () => {
     const ctx = await setUp();
     await ctx.app.request(`/admin/speakers/${SPEAKER}/photo`, photoForm(ctx.session, { bytes: pngImage(30, 30), name: 'a.png' }));
