@@ -35,7 +35,7 @@ export function SpeakerPhotoPanel({ speaker, csrfToken, error }: SpeakerPhotoPan
           form="photo"
           name="file"
           type="file"
-          label={photo || photoUrl ? 'Replace with a photo from your computer' : 'Upload a photo'}
+          label={photo || photoUrl ? 'Upload a new photo' : 'Upload a photo'}
           hint={`JPEG, PNG or WebP, at most ${MAX_PHOTO_BYTES / (1024 * 1024)} MB and ${MAX_PHOTO_SIDE} pixels on each side. A square photo of 400 pixels or more looks best. It replaces a photo link.`}
           accept="image/jpeg,image/png,image/webp"
           values={{}}
