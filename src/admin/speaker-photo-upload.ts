@@ -60,11 +60,9 @@ async function readPhotoForm(c: Context, options: ReadPhotoOptions): Promise<Pho
     maxBodyBytes: options.maxBodyBytes ?? PHOTO_BODY_LIMIT,
     bodyTooLarge: () => options.tooLarge(c),
     checkToken: tokenCheckBeforeFile(c),
-    // A photo is small enough to hold: its bytes are checked, hashed and stored from memory.
-    detectType: async (sizeBytes, read) => {
-      const bytes = await read(0, sizeBytes);
-      return { check: checkPhoto(bytes), bytes };
-    },
+    // A photo is small enough to hold: what the reader finds is its bytes, checked (checkPhoto),
+    // hashed and stored from memory below.
+    detectType: (sizeBytes, read) => read(0, sizeBytes),
   });
   try {
     const file = form.file;
@@ -72,7 +70,7 @@ async function readPhotoForm(c: Context, options: ReadPhotoOptions): Promise<Pho
     if (!file || (file.name === '' && file.sizeBytes === 0)) return NO_FILE;
     // Only a file over the limit is not looked at.
     if (!file.type) return TOO_LARGE;
-    return checked(file.type.bytes);
+    return checked(file.type);
   } finally {
     await form.dispose();
   }
