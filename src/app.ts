@@ -22,7 +22,9 @@ import { authRoutes } from './auth/auth.routes.js';
 import { areaGuards } from './http/area-guards.js';
 import { webinarChangeNotifier } from './notifications/webinar-changes.js';
 import { webinarAdminRoutes } from './admin/webinars-admin.routes.js';
-import { speakersAdminRoutes } from './admin/speakers-admin.routes.js';
+import { SPEAKER_PHOTO_UPLOAD_ROUTES, speakersAdminRoutes } from './admin/speakers-admin.routes.js';
+import { speakerPhotoApiRoutes } from './admin/speaker-photo-api.routes.js';
+import { speakerPhotoRoutes } from './programme/speaker-photo.routes.js';
 import { areasAdminRoutes } from './admin/areas-admin.routes.js';
 import { programmeSettingsRoutes } from './admin/programme-settings.routes.js';
 import { outboxAdminRoutes } from './admin/outbox-admin.routes.js';
@@ -110,7 +112,13 @@ export function createApp(deps: AppDeps) {
 
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
   app.use(
-    areaGuards({ db, clock, baseUrl: deps.baseUrl, apiToken: deps.apiToken ?? null, uploadRoutes: [...MATERIAL_UPLOAD_ROUTES, ...CAPTION_UPLOAD_ROUTES] }),
+    areaGuards({
+      db,
+      clock,
+      baseUrl: deps.baseUrl,
+      apiToken: deps.apiToken ?? null,
+      uploadRoutes: [...MATERIAL_UPLOAD_ROUTES, ...SPEAKER_PHOTO_UPLOAD_ROUTES, ...CAPTION_UPLOAD_ROUTES],
+    }),
   );
 
   app.route('/assets', assetRoutes);
@@ -137,6 +145,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', speakerRoutes({ ...pages, pageCache: cache.page, linksOf: publicMaterialLinks(materials) }));
+  app.route('/', speakerPhotoRoutes({ db }));
   app.route('/', materialPublicRoutes({ ...materials, viewer, pageCache: cache.page }));
   app.route('/', materialAttendeeRoutes(materials));
   app.route('/', captionRoutes(materials));
@@ -155,7 +164,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', outboxAdminRoutes({ db, clock, mailConfigured: deps.mailConfigured ?? false }));
   app.route('/', speakerLinkAdminRoutes(links));
   app.route('/', speakerLinkApiRoutes(links));
-  app.route('/', apiRoutes({ db, clock, listeners }));
+  app.route('/', speakerPhotoApiRoutes({ db, clock, baseUrl: deps.baseUrl }));
+  app.route('/', apiRoutes({ db, clock, listeners, baseUrl: deps.baseUrl }));
 
   return app;
 }

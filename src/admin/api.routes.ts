@@ -13,7 +13,13 @@ import { createWebinar, updateWebinar, type WebinarChangeListener } from '../pro
 import { validateNewWebinar, validateWebinarPatch } from '../programme/webinar.validation.js';
 import { formatOffset } from '../time/index.js';
 
-export type ApiDeps = { db: Db; clock: Clock; listeners: WebinarChangeListener[] };
+export type ApiDeps = {
+  db: Db;
+  clock: Clock;
+  listeners: WebinarChangeListener[];
+  /** Makes uploaded photos' addresses absolute. */
+  baseUrl?: string;
+};
 
 export function webinarJson(webinar: Webinar) {
   return {
@@ -39,7 +45,8 @@ export function webinarJson(webinar: Webinar) {
   };
 }
 
-export function speakerJson(speaker: Speaker) {
+/** A speaker as the API shows it; `baseUrl` makes an uploaded photo's address absolute. */
+export function speakerJson(speaker: Speaker, baseUrl = '') {
   return {
     slug: speaker.slug,
     name: speaker.name,
@@ -50,13 +57,22 @@ export function speakerJson(speaker: Speaker) {
     timezone: speaker.zone,
     bio: speaker.bio,
     photoUrl: speaker.photoUrl,
+    photo: speaker.photo
+      ? {
+          url: `${baseUrl}${speaker.photo.path}`,
+          contentType: speaker.photo.contentType,
+          sizeBytes: speaker.photo.sizeBytes,
+          width: speaker.photo.width,
+          height: speaker.photo.height,
+        }
+      : null,
     email: speaker.email,
   };
 }
 
 const JSON_LIMIT = 256 * 1024;
 
-export function apiRoutes({ db, clock, listeners }: ApiDeps) {
+export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
   return new Hono<AppEnv>()
     .get('/api/webinars', async (c) => c.json({ webinars: (await listWebinars(db, { statuses: ALL_STATUSES })).map(webinarJson) }))
     .get('/api/webinars/:slug', async (c) => c.json(webinarJson(await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES))))
@@ -80,18 +96,18 @@ export function apiRoutes({ db, clock, listeners }: ApiDeps) {
       return c.json({ ...webinarJson(change.after), changed: change.fields });
     })
     .get('/api/speakers', async (c) => {
-      return c.json({ speakers: (await listSpeakers(db)).map(speakerJson) });
+      return c.json({ speakers: (await listSpeakers(db)).map((speaker) => speakerJson(speaker, baseUrl)) });
     })
     .post('/api/speakers', limitBody(JSON_LIMIT), async (c) => {
       const validated = validateNewSpeaker(await readJsonObject(c));
       if (!validated.ok) throw new ValidationError(validated.errors, 422);
       const speaker = await createSpeaker(db, clock, validated.value);
-      return c.json(speakerJson(speaker), 201, { Location: `/api/speakers/${speaker.slug}` });
+      return c.json(speakerJson(speaker, baseUrl), 201, { Location: `/api/speakers/${speaker.slug}` });
     })
     .patch('/api/speakers/:slug', limitBody(JSON_LIMIT), async (c) => {
       const current = await getSpeakerBySlug(db, c.req.param('slug'));
       const validated = validateSpeakerPatch(await readJsonObject(c));
       if (!validated.ok) throw new ValidationError(validated.errors, 422);
-      return c.json(speakerJson(await updateSpeaker(db, clock, current.slug, validated.value)));
+      return c.json(speakerJson(await updateSpeaker(db, clock, current.slug, validated.value), baseUrl));
     });
 }

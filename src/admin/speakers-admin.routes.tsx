@@ -1,5 +1,6 @@
 // The workspace's speaker pages over HTTP: the list, a new speaker, a speaker's edit page.
 import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import { NewSpeaker, SpeakerEdit, SpeakerList, speakerFormValues } from '../../views/admin/speakers/speaker-pages.js';
 import type { FormValues } from '../../views/components/form-kit.js';
@@ -8,6 +9,10 @@ import type { Db } from '../db/connection.js';
 import { ValidationError, type FieldErrors } from '../errors.js';
 import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import type { UploadRoute } from '../http/uploads.js';
+import { photoTooLargeMessage } from '../programme/photo-check.js';
+import { removeSpeakerPhoto, setSpeakerPhoto } from '../programme/speaker-photo.service.js';
+import { PHOTO_FORM_BODY_LIMIT, readPhotoRequest } from './speaker-photo-upload.js';
 import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
 import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
 import { getProgramme, getSpeakerBySlug, listSpeakers } from '../programme/programme.service.js';
@@ -19,7 +24,14 @@ export type SpeakersAdminDeps = {
   clock: Clock;
   /** Extra controls on a speaker's page (the private link, filled by the speakers feature). */
   speakerExtras?: (speaker: Speaker, csrfToken: string) => Promise<Child>;
+  /** Where uploaded photos wait while they are checked; os.tmpdir() unless given. */
+  uploadDir?: string;
 };
+
+const PHOTO_FORM_PATH = '/admin/speakers/:slug/photo';
+
+/** The photo form limits and reads its own body: the guards in front of it must not (see src/http/uploads.ts). */
+export const SPEAKER_PHOTO_UPLOAD_ROUTES: readonly UploadRoute[] = [{ method: 'POST', path: PHOTO_FORM_PATH }];
 
 /** `?done=` after a redirect here or from the speakers feature's private-link forms. */
 const DONE = {
@@ -28,6 +40,8 @@ const DONE = {
   'link-sent': 'The private link is on its way to the speaker.',
   'link-rotated': 'The old link no longer works; the new one is on its way to the speaker.',
   'link-revoked': 'The private link no longer works.',
+  'photo-saved': 'The photo is saved; the public pages show it now.',
+  'photo-removed': 'The photo is removed; the public pages show the speaker’s initials.',
 };
 
 export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
@@ -40,9 +54,14 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
   const newSpeakerPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
     page(c, 'New speaker', <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
 
-  const speakerPage = async (c: Context<AppEnv>, speaker: Speaker, values: FormValues, errors: FieldErrors, status = 200) => {
+  const speakerPage = async (c: Context<AppEnv>, speaker: Speaker, values: FormValues, errors: FieldErrors, status = 200, photoError?: string) => {
     const extras = deps.speakerExtras ? await deps.speakerExtras(speaker, c.var.csrfToken) : null;
-    return page(c, speaker.name, <SpeakerEdit speaker={speaker} values={values} errors={errors} csrfToken={c.var.csrfToken} extras={extras} />, status);
+    return page(
+      c,
+      speaker.name,
+      <SpeakerEdit speaker={speaker} values={values} errors={errors} csrfToken={c.var.csrfToken} extras={extras} photoError={photoError} />,
+      status,
+    );
   };
 
   app.get('/admin/speakers', async (c) => page(c, 'Speakers', <SpeakerList speakers={await listSpeakers(db)} />));
@@ -75,6 +94,25 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     if (!validated.ok) return speakerPage(c, speaker, formValues(form), validated.errors, 422);
     const updated = await updateSpeaker(db, clock, speaker.slug, validated.value);
     return c.redirect(`/admin/speakers/${updated.slug}?done=saved`, 303);
+  });
+
+  // A refused photo is the speaker's page again with the reason on the file field, and nothing stored.
+  app.post(PHOTO_FORM_PATH, async (c) => {
+    const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
+    const reading = await readPhotoRequest(c, {
+      dir: deps.uploadDir,
+      allowRawBody: false,
+      maxBodyBytes: PHOTO_FORM_BODY_LIMIT,
+      tooLarge: () => new HTTPException(413, { message: photoTooLargeMessage() }),
+    });
+    if (!reading.ok) return speakerPage(c, speaker, speakerFormValues(speaker), {}, 422, reading.message);
+    await setSpeakerPhoto(db, clock, speaker.slug, reading.upload);
+    return c.redirect(`/admin/speakers/${speaker.slug}?done=photo-saved#photo`, 303);
+  });
+
+  app.post(`${PHOTO_FORM_PATH}/delete`, async (c) => {
+    const speaker = await removeSpeakerPhoto(db, clock, c.req.param('slug'));
+    return c.redirect(`/admin/speakers/${speaker.slug}?done=photo-removed#photo`, 303);
   });
 
   return app;

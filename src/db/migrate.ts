@@ -12,6 +12,7 @@ import * as m0008 from '../../migrations/0008_scale_out.js';
 import * as m0009 from '../../migrations/0009_data_version.js';
 import * as m0010 from '../../migrations/0010_registration_requests.js';
 import * as m0011 from '../../migrations/0011_audience_zones.js';
+import * as m0012 from '../../migrations/0012_speaker_photos.js';
 import * as m0016 from '../../migrations/0016_webinar_previous_start.js';
 import * as m0017 from '../../migrations/0017_captions.js';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009_data_version': m0009,
   '0010_registration_requests': m0010,
   '0011_audience_zones': m0011,
+  '0012_speaker_photos': m0012,
   '0016_webinar_previous_start': m0016,
   '0017_captions': m0017,
 };

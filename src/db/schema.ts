@@ -39,6 +39,13 @@ export interface SpeakerTable {
   email: string | null;
   token: string | null;
   token_lookup: string | null;
+  /** An uploaded photo (see migrations/0012_speaker_photos.ts): all six set, or all null. */
+  photo_file: string | null;
+  photo_hash: string | null;
+  photo_content_type: string | null;
+  photo_size_bytes: number | null;
+  photo_width: number | null;
+  photo_height: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { Db } from '../db/connection.js';
-import { findFileChunk, insertFileChunk } from './file-chunk.repository.js';
+import { deleteFileChunks, findFileChunk, hasFileChunks, insertFileChunk } from './file-chunk.repository.js';
 import { readRange } from './temp-file.js';
 
 /** Pieces small enough for either driver to bind in one parameter, large enough that 50 MB is 100 rows. */
@@ -78,4 +78,14 @@ export function storedFileStream(db: Db, fileName: string, sizeBytes: number): R
     },
     { highWaterMark: 0 },
   );
+}
+
+/** Whether a stored file exists (its pieces are written in one transaction, so piece 0 says). */
+export async function storedFileExists(db: Db, fileName: string): Promise<boolean> {
+  return hasFileChunks(db, fileName);
+}
+
+/** Removes a stored file's pieces, in the caller's transaction with the row that pointed at them. */
+export async function deleteStoredFile(trx: Db, fileName: string): Promise<void> {
+  await deleteFileChunks(trx, fileName);
 }

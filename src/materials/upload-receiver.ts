@@ -10,8 +10,8 @@ import type { Input } from '../validation.js';
 import { createTempFile, type TempFile } from './temp-file.js';
 import { detectUploadTypeIn, type UploadType } from './upload-check.js';
 
-/** The form's `file`, as received. */
-export type ReceivedFile = {
+/** The form's `file`, as received; `T` is what the file was found to be (a slide format unless the reader was told otherwise). */
+export type ReceivedFile<T = UploadType> = {
   /** The name the browser sent; only ever shown. */
   name: string;
   /** Every byte of the part, counted even past the limit. */
@@ -19,17 +19,20 @@ export type ReceivedFile = {
   /** The temporary file holding it; already removed when `sizeBytes` is over the limit. */
   path: string;
   /** What its bytes are, read from the temporary file; undefined when none of the accepted types, or too large to look at. */
-  type: UploadType | undefined;
+  type: T | undefined;
 };
 
-export type ReceivedForm = {
+export type ReceivedForm<T = UploadType> = {
   input: Input;
-  file?: ReceivedFile;
+  file?: ReceivedFile<T>;
   /** Removes the temporary file. Call it once the request is done with the file, whatever happened. */
   dispose(): Promise<void>;
 };
 
-export type ReceiveOptions = {
+/** Reads what a kept file is, asking `read` for the ranges it needs (see detectUploadTypeIn). */
+export type DetectType<T> = (sizeBytes: number, read: (offset: number, length: number) => Promise<Uint8Array>) => Promise<T | undefined>;
+
+export type ReceiveOptions<T = UploadType> = {
   /** Where the file waits: os.tmpdir() in the hub. */
   dir: string;
   /** Past this, nothing more of the file is kept; the part is only counted to its end. */
@@ -42,6 +45,8 @@ export type ReceiveOptions = {
    * kept, or at the end of a form without a file; throws to refuse the form.
    */
   checkToken?: (sent: string | undefined) => void;
+  /** What the file is; slides' formats (detectUploadTypeIn) unless given. */
+  detectType?: DetectType<T>;
 };
 
 /** Text fields are short (a title, an address): these bound what a form can make us hold. */
@@ -54,7 +59,7 @@ const MAX_FIELDS = 50;
  * kept. Refusals (a second file, a token that fails, a body over the limit) stop the reading at
  * once and remove the temporary file.
  */
-export async function receiveUploadForm(request: Request, options: ReceiveOptions): Promise<ReceivedForm> {
+export async function receiveUploadForm<T = UploadType>(request: Request, options: ReceiveOptions<T>): Promise<ReceivedForm<T>> {
   const temps: TempFile[] = [];
   const dispose = async () => {
     await Promise.all(temps.splice(0).map((temp) => temp.remove()));
@@ -71,7 +76,7 @@ function unreadable(): ValidationError {
   return new ValidationError({ body: 'The form could not be read.' }, 400);
 }
 
-async function readParts(request: Request, options: ReceiveOptions, temps: TempFile[]): Promise<{ input: Input; file?: ReceivedFile }> {
+async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps: TempFile[]): Promise<{ input: Input; file?: ReceivedFile<T> }> {
   if (!request.body) throw unreadable();
   let parser: busboy.Busboy;
   try {
@@ -103,7 +108,7 @@ async function readParts(request: Request, options: ReceiveOptions, temps: TempF
     tokenChecked = true;
     options.checkToken(tokens.length === 1 ? tokens[0] : undefined);
   };
-  let file: ReceivedFile | undefined;
+  let file: ReceivedFile<T> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
   // A malformed form: stop reading at once rather than wait for the rest of it.
@@ -128,7 +133,7 @@ async function readParts(request: Request, options: ReceiveOptions, temps: TempF
       stream.resume();
       return refuse(new ValidationError({ file: 'Upload one file at a time.' }, 422));
     }
-    const received: ReceivedFile = { name: info.filename ?? '', sizeBytes: 0, path: '', type: undefined };
+    const received: ReceivedFile<T> = { name: info.filename ?? '', sizeBytes: 0, path: '', type: undefined };
     file = received;
     saving = saveFile(stream, received, options, temps).catch(refuse);
   });
@@ -146,7 +151,10 @@ async function readParts(request: Request, options: ReceiveOptions, temps: TempF
 }
 
 /** The body's chunks as they come, until it passes the limit. */
-async function* countedChunks(body: ReadableStreamDefaultReader<Uint8Array>, options: ReceiveOptions): AsyncGenerator<Uint8Array> {
+async function* countedChunks(
+  body: ReadableStreamDefaultReader<Uint8Array>,
+  options: { maxBodyBytes: number; bodyTooLarge: () => Error },
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   try {
     for (;;) {
@@ -168,7 +176,7 @@ async function* countedChunks(body: ReadableStreamDefaultReader<Uint8Array>, opt
  * caller can answer "too large" as for a file that fitted the body. Rejects only when the file
  * cannot be kept (the folder is missing or full); a form cut short is the body reader's to report.
  */
-async function saveFile(stream: Readable, received: ReceivedFile, options: ReceiveOptions, temps: TempFile[]): Promise<void> {
+async function saveFile<T>(stream: Readable, received: ReceivedFile<T>, options: ReceiveOptions<T>, temps: TempFile[]): Promise<void> {
   const temp = await createTempFile(options.dir);
   temps.push(temp);
   received.path = temp.path;
@@ -191,7 +199,9 @@ async function saveFile(stream: Readable, received: ReceivedFile, options: Recei
     return;
   }
   if (writeError) throw writeError.error;
-  if (received.sizeBytes <= options.maxFileBytes) received.type = await detectUploadTypeIn(received.sizeBytes, temp.read);
+  // Without its own detectType a reader is a slides reader (T is UploadType, the default).
+  const detect = options.detectType ?? (detectUploadTypeIn as unknown as DetectType<T>);
+  if (received.sizeBytes <= options.maxFileBytes) received.type = await detect(received.sizeBytes, temp.read);
 }
 
 function addField(input: Input, name: string, value: string): void {

@@ -23,6 +23,8 @@ import type { Area, Speaker } from './programme.types.js';
 import type { AreaInput, ProgrammeInput, SpeakerInput } from './programme-admin.validation.js';
 import { getProgramme, listSpeakers } from './programme.service.js';
 import { slugExists } from './webinar.repository.js';
+import { deleteStoredFile } from '../materials/stored-files.js';
+import { NO_PHOTO } from './speaker-photo.repository.js';
 import { uniqueSlug } from './webinar.service.js';
 import { insertUnderFreeSlug, slugTaken, type SluggedTable } from './slugs.js';
 
@@ -65,8 +67,11 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
       if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
         throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
       }
+      // A new photo link takes the place of an uploaded photo, as an upload takes the link's.
+      const linkReplacesUpload = Boolean(patch.photoUrl) && row.photo_file !== null;
       // A field the patch leaves out is undefined here, and Kysely's set() leaves such columns alone.
       await updateSpeakerRow(trx, row.id, {
+        ...(linkReplacesUpload ? NO_PHOTO : {}),
         slug: patch.slug || undefined,
         name: patch.name,
         title: patch.title,
@@ -79,6 +84,7 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
         email: patch.email,
         updated_at: at,
       });
+      if (linkReplacesUpload) await deleteStoredFile(trx, row.photo_file!);
       await touchWebinars(trx, { ids: webinarIds }, at);
       return toSpeaker((await findSpeakerRowBySlug(trx, patch.slug || slug))!);
     }),

@@ -5,7 +5,8 @@ import { FieldReader, type Input } from '../validation.js';
 import type { Area, Programme, Speaker } from './programme.types.js';
 
 // What a coordinator gives is the domain object without what the hub adds (ids, change times).
-export type SpeakerInput = Omit<Speaker, 'id' | 'updatedAt'>;
+// An uploaded photo is not part of it: it arrives as a file, on its own (see speaker-photo.service.ts).
+export type SpeakerInput = Omit<Speaker, 'id' | 'updatedAt' | 'photo'>;
 
 export type AreaInput = Omit<Area, 'id'>;
 

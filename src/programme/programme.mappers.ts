@@ -1,7 +1,7 @@
 // Database rows -> domain objects; the one place where a webinar's instants are derived.
 import type { KnowledgeArea, ProgrammeRow, SpeakerRole, SpeakerRow, WebinarRow } from '../db/schema.js';
 import { instantOf, spanOf, utc } from '../time/index.js';
-import type { Area, Programme, Speaker, Webinar, WebinarSpeaker } from './programme.types.js';
+import type { Area, Programme, Speaker, SpeakerPhoto, Webinar, WebinarSpeaker } from './programme.types.js';
 
 export function toProgramme(row: ProgrammeRow): Programme {
   return {
@@ -32,9 +32,23 @@ export function toSpeaker(row: SpeakerRow): Speaker {
     zone: row.zone,
     bio: row.bio,
     photoUrl: row.photo_url,
+    photo: toSpeakerPhoto(row),
     email: row.email,
     updatedAt: utc(row.updated_at),
   };
+}
+
+const PHOTO_EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** The public address of an uploaded photo: its hash names it, so it never changes meaning. */
+export function speakerPhotoPath(hash: string, contentType: string): string {
+  return `/media/speakers/${hash}.${PHOTO_EXTENSIONS[contentType] ?? 'bin'}`;
+}
+
+function toSpeakerPhoto(row: SpeakerRow): SpeakerPhoto | null {
+  const { photo_hash: hash, photo_content_type: contentType, photo_size_bytes: sizeBytes, photo_width: width, photo_height: height } = row;
+  if (!row.photo_file || !hash || !contentType || sizeBytes === null || width === null || height === null) return null;
+  return { path: speakerPhotoPath(hash, contentType), hash, contentType, sizeBytes, width, height };
 }
 
 export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<SpeakerRow & { role: SpeakerRole }>): Webinar {

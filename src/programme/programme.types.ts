@@ -27,9 +27,24 @@ export type Speaker = {
   country: string;
   zone: string;
   bio: string;
+  /** A linked photo (https); null when there is none or a photo was uploaded instead. */
   photoUrl: string | null;
+  /** An uploaded photo, served by the hub; it takes the link's place. */
+  photo: SpeakerPhoto | null;
   email: string | null;
   updatedAt: DateTime;
+};
+
+/** An uploaded speaker photo, as checked when it arrived. */
+export type SpeakerPhoto = {
+  /** Its public address, content-addressed: `/media/speakers/<hash>.<ext>`. */
+  path: string;
+  /** The first 128 bits of the bytes' SHA-256, in hex. */
+  hash: string;
+  contentType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
 };
 
 export type WebinarSpeaker = Speaker & { role: SpeakerRole };

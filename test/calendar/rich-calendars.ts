@@ -31,6 +31,7 @@ function speaker(id: number, name: string, zone: string, city: string, country: 
     zone,
     bio: '',
     photoUrl: null,
+    photo: null,
     email: `speaker${id}@example.org`,
     updatedAt: at('2026-10-01T08:00:00Z'),
     role,

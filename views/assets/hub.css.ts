@@ -123,6 +123,19 @@ dl.facts dd { margin: 0; }
 .transcript .cues li:target { background: var(--accent-wash); }
 .cue-time { font-variant-numeric: tabular-nums; margin-right: 0.35rem; }
 .said q { font-style: italic; }
+/* Issue 13, item 8: speakers' photos, uploaded or linked (the workspace's photo panel, faces on cards). */
+.avatar { flex: none; }
+.avatar img { display: block; }
+.card-people { display: flex; gap: 0.6rem; align-items: center; }
+.card-people p { margin: 0; }
+.card-faces { display: flex; }
+.card-faces .avatar { border: 2px solid var(--paper); box-sizing: content-box; }
+.card-faces .avatar + .avatar { margin-left: -0.45rem; }
+.photo-now { display: flex; gap: 1rem; align-items: center; margin: 0 0 1rem; }
+.photo-now p { margin: 0; }
+.photo-panel .field { grid-template-columns: minmax(0, 1fr); }
+.photo-panel input[type=file] { width: 100%; font: inherit; }
+.photo-remove { margin-top: 0.75rem; }
 /* Dark mode: the same design on dark paper for people whose system asks for it. Only the palette
    changes; every colour above comes from these variables, and the pairs keep WCAG AA contrast. */
 @media screen and (prefers-color-scheme: dark) {

@@ -1,8 +1,10 @@
 // One webinar in a list: title, area, speakers with their countries, time in the viewer's zone.
+import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { formatDuration } from '../../src/time/index.js';
 import { TimeRange } from './local-time.js';
+import { SpeakerAvatar, speakerPhotoSrc } from './speaker-avatar.js';
 import { StatusTag } from './status-tag.js';
 
 export type WebinarCardProps = { webinar: Webinar; zone: string; now: DateTime };
@@ -28,17 +30,35 @@ export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
         <span class="muted small"> · {formatDuration(webinar.durationMinutes)}</span>
       </p>
       {speakers.length > 0 ? (
-        <p class="small">
-          {speakers.map((s, i) => (
-            <>
-              {i > 0 ? ', ' : ''}
-              <a href={`/speakers/${s.slug}`}>{s.name}</a> ({s.country})
-            </>
-          ))}
-          {moderators.length > 0 ? <span class="muted"> · moderated by {moderators.map((m) => m.name).join(', ')}</span> : null}
-        </p>
+        <WithFaces speakers={webinar.speakers}>
+          <p class="small">
+            {speakers.map((s, i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                <a href={`/speakers/${s.slug}`}>{s.name}</a> ({s.country})
+              </>
+            ))}
+            {moderators.length > 0 ? <span class="muted"> · moderated by {moderators.map((m) => m.name).join(', ')}</span> : null}
+          </p>
+        </WithFaces>
       ) : null}
     </li>
+  );
+}
+
+/** The speakers' line, led by the photos of those who have one (nothing changes for those without). */
+function WithFaces({ speakers, children }: { speakers: Webinar['speakers']; children: Child }) {
+  const withPhotos = speakers.filter((s) => speakerPhotoSrc(s) !== null);
+  if (withPhotos.length === 0) return <>{children}</>;
+  return (
+    <div class="card-people">
+      <span class="card-faces">
+        {withPhotos.map((s) => (
+          <SpeakerAvatar speaker={s} size={32} lazy />
+        ))}
+      </span>
+      {children}
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import type { WorldClockRow } from '../../src/programme/world-clock.js';
 import { formatDuration, type ShownTime } from '../../src/time/index.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { StatusTag } from '../components/status-tag.js';
+import { SpeakerAvatar } from '../components/speaker-avatar.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
 export type WebinarPageProps = {
@@ -109,9 +110,7 @@ export function WebinarPage(props: WebinarPageProps) {
             <ul class="speakers">
               {webinar.speakers.map((speaker) => (
                 <li class="speaker">
-                  <span class="avatar" aria-hidden="true">
-                    {speaker.photoUrl ? <img src={speaker.photoUrl} alt="" loading="lazy" /> : initials(speaker.name)}
-                  </span>
+                  <SpeakerAvatar speaker={speaker} size={56} lazy />
                   <div>
                     <a href={`/speakers/${speaker.slug}`}>
                       <strong>{speaker.name}</strong>
@@ -147,15 +146,6 @@ function ClockTime({ shown, withDate }: { shown: ShownTime; withDate: boolean })
       {withDate ? <span class="clock-date">{shown.date}</span> : null}
     </time>
   );
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((part) => /^\p{L}/u.test(part))
-    .slice(0, 2)
-    .map((part) => part[0])
-    .join('');
 }
 
 /** Why the webinar takes no registration, where the form would be; an alert right after a refused attempt. */

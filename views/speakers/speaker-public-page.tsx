@@ -2,6 +2,7 @@
 import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { SpeakerPublicPage as SpeakerPublicPageData } from '../../src/speakers/speaker-pages.service.js';
 import { LocalTime } from '../components/local-time.js';
+import { SpeakerAvatar } from '../components/speaker-avatar.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 
@@ -20,17 +21,7 @@ export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now, s
         <a href="/">← Programme</a>
       </p>
       <div class="speaker" style="grid-template-columns:6rem 1fr;margin-bottom:1.5rem">
-        <span class="avatar" style="width:6rem;height:6rem;font-size:1.6rem" aria-hidden="true">
-          {speaker.photoUrl ? (
-            <img src={speaker.photoUrl} alt="" />
-          ) : (
-            speaker.name
-              .split(/\s+/)
-              .slice(0, 2)
-              .map((p) => p[0])
-              .join('')
-          )}
-        </span>
+        <SpeakerAvatar speaker={speaker} size={96} />
         <div>
           <h1 style="margin-bottom:0.2rem">{speaker.name}</h1>
           <p class="lead" style="margin:0">

@@ -5,6 +5,7 @@ import type { Speaker } from '../../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import { zoneOptions } from '../webinars/webinar-form.js';
+import { SpeakerPhotoPanel } from './speaker-photo-panel.js';
 
 export function SpeakerList({ speakers }: { speakers: Speaker[] }) {
   return (
@@ -66,7 +67,14 @@ export function SpeakerForm({ action, values, errors, csrfToken, submit }: Speak
         options={zoneOptions()}
       />
       <TextField name="email" type="email" label="Email" hint="For calendar invitations and the speaker’s private link." values={values} errors={errors} />
-      <TextField name="photoUrl" type="url" label="Photo URL (https)" values={values} errors={errors} />
+      <TextField
+        name="photoUrl"
+        type="url"
+        label="Photo URL (https)"
+        hint="A link to a photo elsewhere; or upload one under Photo once the speaker is saved. A new link replaces an uploaded photo."
+        values={values}
+        errors={errors}
+      />
       <TextArea name="bio" label="Biography" values={values} errors={errors} rows={5} maxlength={3000} />
       <div class="actions">
         <button type="submit">{submit}</button>
@@ -109,9 +117,11 @@ export type SpeakerEditProps = {
   csrfToken: string;
   /** Controls beside the form that other features add (the speaker's private link). */
   extras: Child;
+  /** Why the photo just sent was refused. */
+  photoError?: string;
 };
 
-export function SpeakerEdit({ speaker, values, errors, csrfToken, extras }: SpeakerEditProps) {
+export function SpeakerEdit({ speaker, values, errors, csrfToken, extras, photoError }: SpeakerEditProps) {
   return (
     <>
       <p class="small">
@@ -120,7 +130,10 @@ export function SpeakerEdit({ speaker, values, errors, csrfToken, extras }: Spea
       <h1>{speaker.name}</h1>
       <div class="layout-2">
         <SpeakerForm action={`/admin/speakers/${speaker.slug}`} values={values} errors={errors} csrfToken={csrfToken} submit="Save speaker" />
-        <aside>{extras}</aside>
+        <aside>
+          <SpeakerPhotoPanel speaker={speaker} csrfToken={csrfToken} error={photoError} />
+          {extras}
+        </aside>
       </div>
     </>
   );
