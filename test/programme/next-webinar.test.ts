@@ -33,13 +33,18 @@ describe('the programme page’s next webinar', () => {
     expect(all(page, '.card a.button')).toHaveLength(1);
   });
 
-  it('puts the upcoming webinars before the introduction’s side panels in the page, right after the title', async () => {
+  it('puts the upcoming webinars before the areas and the subscribe panel in the page', async () => {
     const ctx = await buildTestApp();
     const page = await programme(ctx);
     const grid = one(page, '.programme-grid');
     const order = Array.from(grid.querySelectorAll(':scope > *')).map((el) => el.getAttribute('class'));
     expect(order).toEqual(['programme-head', 'programme-about', 'programme-upcoming', 'programme-aside']);
-    expect(texts(page, 'h1, h2').slice(0, 4)).toEqual(['Innovation collaboration between small and large companies', 'Upcoming webinars', 'Register for the series', 'Knowledge areas']);
+    expect(texts(page, 'h1, h2').slice(0, 4)).toEqual([
+      'Innovation collaboration between small and large companies',
+      'Upcoming webinars',
+      'Register for the series',
+      'Knowledge areas',
+    ]);
   });
 
   it('skips a cancelled webinar: the next one that takes place is marked', async () => {

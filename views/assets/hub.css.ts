@@ -137,16 +137,23 @@ dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
    (data-label); the explicit ARIA roles keep it a table for screen readers whatever the display. */
 @media (max-width: 40rem) {
   table.reflow, table.reflow tbody, table.reflow tr, table.reflow td, table.reflow th[scope="row"] { display: block; width: 100%; }
+  table.reflow thead, table.reflow thead tr, table.reflow thead th { display: block; }
   table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   table.reflow tr { padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--line); }
   table.reflow tbody tr:last-child { border-bottom: 0; }
   table.reflow td, table.reflow th[scope="row"] { border: 0; padding: 0.15rem 0; }
   table.reflow th[scope="row"], table.reflow td.row-head { font-size: 1rem; color: var(--ink); font-weight: 600; padding-bottom: 0.3rem; }
-  table.reflow td[data-label] { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: 0.75rem; }
-  table.reflow td[data-label]::before { content: attr(data-label); content: attr(data-label) / ""; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
-  table.reflow td:empty, table.reflow td.empty { display: none; }
+  table.reflow td[data-label] { position: relative; padding-left: 7.25rem; min-height: 1.7rem; }
+  table.reflow td[data-label]::before { content: attr(data-label); content: attr(data-label) / ""; position: absolute; left: 0; top: 0.25rem; width: 6.5rem;
+    font-size: 0.85rem; font-weight: 600; color: var(--muted); line-height: 1.3; }
+  table.reflow td.row-head .clock-date, table.reflow td.row-head .small { font-weight: 400; }
+  table.reflow td:empty { display: none; }
   .table-wrap:has(> table.reflow) { background: var(--paper); }
   table.reflow .clock-time, table.reflow .clock-date { white-space: normal; }
+  /* The workspace's nine links take three rows on a phone: closer together, they take less of the first screen. */
+  body.admin .site-header .inner { padding-top: 0.6rem; padding-bottom: 0.6rem; gap: 0.35rem; }
+  body.admin .site-nav { gap: 0 0.85rem; }
+  body.admin .site-nav a { padding: 0.3rem 0; }
 }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
