@@ -42,6 +42,8 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
     pageOfWebinars(deps.db, { now, when: 'upcoming', offset: 0, limit: PROGRAMME_PAGE_UPCOMING }),
     pageOfWebinars(deps.db, { now, when: 'past', offset: 0, limit: PROGRAMME_PAGE_PAST }),
   ]);
+  // The card that leads the page (on a phone, the first screen): the first one that still takes place.
+  const next = upcoming.webinars.find((webinar) => webinar.status !== 'cancelled');
   const open = upcoming.webinars.filter((webinar) => !registrationClosedReason(webinar, now));
   const full = open.length > 1 ? await fullWebinarIds(deps.db, open) : new Set<number>();
   return (
@@ -56,6 +58,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
       now={now}
       share={pageShare(deps.baseUrl, programme, '/')}
       structuredData={jsonLdText(programmeEventData(programme, [...upcoming.webinars, ...past.webinars], deps.baseUrl))}
+      next={next ? { id: next.id, open: !registrationClosedReason(next, now) } : undefined}
       aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" calendarName={programme.title} />}
       afterUpcoming={
         open.length > 1 ? (

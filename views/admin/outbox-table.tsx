@@ -1,6 +1,7 @@
 // The outbox as coordinators see it: counts per status, each message with its error, its next try and a retry.
 import type { DateTime } from 'luxon';
 import { TableWrap } from '../components/table-wrap.js';
+import { reflow } from '../components/reflow-table.js';
 import type { OutboxMessage, OutboxStatus } from '../../src/mail/outbox.mappers.js';
 import { zoneCity } from '../../src/time/index.js';
 import { LocalTime } from '../components/local-time.js';
@@ -60,31 +61,31 @@ export function OutboxTable(props: OutboxTableProps) {
         <p class="muted">No messages{props.status ? ` with status “${LABEL[props.status]}”` : ''}.</p>
       ) : (
         <TableWrap label="Outbox messages">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Message</th>
-                <th scope="col">To</th>
-                <th scope="col">Status</th>
-                <th scope="col">Queued ({zoneCity(props.zone)})</th>
-                <th scope="col">Next try ({zoneCity(props.zone)})</th>
-                <th scope="col">
+          <table {...reflow.table}>
+            <thead {...reflow.rowgroup}>
+              <tr {...reflow.row}>
+                <th {...reflow.columnHeader}>Message</th>
+                <th {...reflow.columnHeader}>To</th>
+                <th {...reflow.columnHeader}>Status</th>
+                <th {...reflow.columnHeader}>Queued ({zoneCity(props.zone)})</th>
+                <th {...reflow.columnHeader}>Next try ({zoneCity(props.zone)})</th>
+                <th {...reflow.columnHeader}>
                   <span class="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...reflow.rowgroup}>
               {props.messages.map((m) => (
-                <tr>
-                  <td>
+                <tr {...reflow.row}>
+                  <td {...reflow.cell(undefined, 'row-head')}>
                     {m.subject}
                     <span class="clock-date">
                       {m.kind}
                       {m.icsMethod ? ` · invite ${m.icsMethod}` : ''}
                     </span>
                   </td>
-                  <td>{m.toAddress}</td>
-                  <td>
+                  <td {...reflow.cell('To')}>{m.toAddress}</td>
+                  <td {...reflow.cell('Status')}>
                     <span class={`tag ${m.status === 'sent' ? 'live' : m.status === 'failed' ? 'cancelled' : 'draft'}`}>{LABEL[m.status]}</span>
                     {m.attempts > 0 && !waiting(m.status) ? <span class="clock-date">{m.attempts} attempt(s)</span> : null}
                     {m.lastError ? (
@@ -93,10 +94,10 @@ export function OutboxTable(props: OutboxTableProps) {
                       </span>
                     ) : null}
                   </td>
-                  <td>
+                  <td {...reflow.cell('Queued')}>
                     <LocalTime instant={m.createdAt} zone={props.zone} />
                   </td>
-                  <td>
+                  <td {...reflow.cell('Next try')}>
                     {waiting(m.status) ? (
                       <>
                         <LocalTime instant={m.nextAttemptAt} zone={props.zone} />
@@ -106,7 +107,7 @@ export function OutboxTable(props: OutboxTableProps) {
                       </>
                     ) : null}
                   </td>
-                  <td>
+                  <td {...reflow.cell()}>
                     {m.status === 'failed' || m.status === 'held' || m.status === 'pending' ? (
                       <form method="post" action={`/admin/outbox/${m.id}/retry`} class="inline-form">
                         <CsrfField token={props.csrfToken} />

@@ -219,8 +219,7 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
 /** Why a time is suggested, in one sentence: the speakers' (and host's) day, then the audience's night. */
 export function whyChosen(suggestion: Suggestion): string {
   const who = suggestion.speakerTimes.length > 0 ? ['the speakers and the host', 'a speaker or the host'] : ['the host', 'the host'];
-  const day =
-    suggestion.score === 0 ? `Within 10:00–16:00 for ${who[0]}` : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00 for ${who[1]}`;
+  const day = suggestion.score === 0 ? `Within 10:00–16:00 for ${who[0]}` : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00 for ${who[1]}`;
   const audience = suggestion.audience;
   if (!audience) return `${day}.`;
   const registered = audience.source === 'registrations';

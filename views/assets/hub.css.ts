@@ -103,6 +103,59 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1r
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+/* Phones first (issue 13, item 3): nothing wider than the screen, tables that reflow, the next webinar on the first screen. */
+/* Long words wrap instead of widening the page; addresses and tokens may break anywhere. (Not
+   "anywhere" for all text: in a table it would squeeze columns down to a letter each.) */
+body { overflow-wrap: break-word; }
+a[href^="http"], dd, .prose, input[readonly] { overflow-wrap: anywhere; }
+dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
+.layout-2 > * { min-width: 0; }
+/* The programme page: areas and subscribe panel beside the introduction and what is coming on a wide
+   screen; on a narrow one the upcoming webinars come right after the tagline. */
+.programme-grid { display: grid; column-gap: 1.5rem; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+  grid-template-areas: "head aside" "about aside" "upcoming aside"; grid-template-rows: auto auto 1fr; align-items: start; }
+.programme-head { grid-area: head; }
+.programme-about { grid-area: about; }
+.programme-upcoming { grid-area: upcoming; min-width: 0; }
+.programme-aside { grid-area: aside; min-width: 0; }
+.after-upcoming { margin-top: 1.5rem; max-width: 40rem; }
+.programme-upcoming > h2 { margin-top: 1.5rem; }
+.card.next { border-color: var(--accent); box-shadow: 0 0 0 1px var(--accent); }
+/* The next webinar leads the list across its whole width: shorter, so on the first screen on a laptop too. */
+.cards > .card.next:first-child { grid-column: 1 / -1; }
+/* The card's own gap spaces its lines; paragraph margins on top of it made cards tall. */
+.card > p { margin: 0; }
+.tag.next-tag { background: var(--accent); color: var(--accent-ink); }
+.card-actions { margin: 0.3rem 0 0; }
+@media (max-width: 52rem) {
+  .programme-grid { grid-template-columns: minmax(0, 1fr); grid-template-areas: "head" "upcoming" "about" "aside"; grid-template-rows: none; }
+  .programme-head .lead { margin-bottom: 0; }
+  .programme-upcoming > h2 { margin-top: 1.25rem; }
+  .programme-about { margin-top: 2rem; }
+}
+/* A table marked .reflow becomes one block per row on a phone, each cell under its column's name
+   (data-label); the explicit ARIA roles keep it a table for screen readers whatever the display. */
+@media (max-width: 40rem) {
+  table.reflow, table.reflow tbody, table.reflow tr, table.reflow td, table.reflow th[scope="row"] { display: block; width: 100%; }
+  table.reflow thead, table.reflow thead tr, table.reflow thead th { display: block; }
+  table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.reflow tr { padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--line); }
+  table.reflow tbody tr:last-child { border-bottom: 0; }
+  table.reflow td, table.reflow th[scope="row"] { border: 0; padding: 0.15rem 0; }
+  table.reflow th[scope="row"], table.reflow td.row-head { font-size: 1rem; color: var(--ink); font-weight: 600; padding-bottom: 0.3rem; }
+  table.reflow td[data-label] { position: relative; padding-left: 7.25rem; min-height: 1.7rem; }
+  table.reflow td[data-label]::before { content: attr(data-label); content: attr(data-label) / ""; position: absolute; left: 0; top: 0.25rem; width: 6.5rem;
+    font-size: 0.85rem; font-weight: 600; color: var(--muted); line-height: 1.3; }
+  table.reflow td.row-head .clock-date, table.reflow td.row-head .small { font-weight: 400; }
+  table.reflow td:empty { display: none; }
+  .table-wrap:has(> table.reflow) { background: var(--paper); }
+  table.reflow .clock-time, table.reflow .clock-date { white-space: normal; }
+  /* The workspace's nine links take three rows on a phone: closer together, they take less of the first screen. */
+  body.admin .site-header .inner { padding-top: 0.6rem; padding-bottom: 0.6rem; gap: 0.35rem; }
+  body.admin .site-nav { gap: 0 0.85rem; }
+  body.admin .site-nav a { padding: 0.3rem 0; }
+}
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
 /* Issue 13, item 6: the scheduling assistant's audience list and the new form's "Suggest times". */

@@ -2,19 +2,27 @@
 import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import type { Webinar } from '../../src/programme/programme.types.js';
+import { isLive } from '../../src/programme/programme.service.js';
 import { formatDuration } from '../../src/time/index.js';
 import { TimeRange } from './local-time.js';
 import { SpeakerAvatar, speakerPhotoSrc } from './speaker-avatar.js';
 import { StatusTag } from './status-tag.js';
 
-export type WebinarCardProps = { webinar: Webinar; zone: string; now: DateTime };
+export type WebinarCardProps = {
+  webinar: Webinar;
+  zone: string;
+  now: DateTime;
+  /** The programme's next webinar: marked as such, with "Register" when it takes registrations. */
+  next?: { open: boolean };
+};
 
-export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
+export function WebinarCard({ webinar, zone, now, next }: WebinarCardProps) {
   const speakers = webinar.speakers.filter((s) => s.role !== 'moderator');
   const moderators = webinar.speakers.filter((s) => s.role === 'moderator');
   return (
-    <li class="card">
+    <li class={next ? 'card next' : 'card'}>
       <div class="actions">
+        {next && !isLive(webinar, now) ? <span class="tag next-tag">Next webinar</span> : null}
         {webinar.area ? (
           <a class="tag" href={`/areas/${webinar.area.slug}`}>
             {webinar.area.name}
@@ -42,9 +50,25 @@ export function WebinarCard({ webinar, zone, now }: WebinarCardProps) {
           </p>
         </WithFaces>
       ) : null}
+      {next?.open ? (
+        <p class="card-actions">
+          <a class="button" href={`/webinars/${webinar.slug}#register`}>
+            Register<span class="visually-hidden"> for {webinar.title}</span>
+          </a>
+        </p>
+      ) : null}
     </li>
   );
 }
+
+type WebinarCardListProps = {
+  webinars: Webinar[];
+  zone: string;
+  now: DateTime;
+  empty?: string;
+  /** The webinar to mark as the next one (the programme page's upcoming list). */
+  next?: { id: number; open: boolean };
+};
 
 /** The speakers' line, led by the photos of those who have one (nothing changes for those without). */
 function WithFaces({ speakers, children }: { speakers: Webinar['speakers']; children: Child }) {
@@ -63,12 +87,12 @@ function WithFaces({ speakers, children }: { speakers: Webinar['speakers']; chil
 }
 
 /** Webinars as a list of cards; with nothing to list, the `empty` line (or nothing without one). */
-export function WebinarCardList({ webinars, zone, now, empty }: { webinars: Webinar[]; zone: string; now: DateTime; empty?: string }) {
+export function WebinarCardList({ webinars, zone, now, empty, next }: WebinarCardListProps) {
   if (webinars.length === 0) return empty === undefined ? null : <p class="muted">{empty}</p>;
   return (
     <ul class="cards">
       {webinars.map((webinar) => (
-        <WebinarCard webinar={webinar} zone={zone} now={now} />
+        <WebinarCard webinar={webinar} zone={zone} now={now} next={next?.id === webinar.id ? next : undefined} />
       ))}
     </ul>
   );

@@ -25,18 +25,21 @@ export function AreaPage(props: AreaPageProps) {
       <p class="small">
         <a href="/">← Programme</a>
       </p>
-      <div class="layout-2">
-        <div>
+      {/* The programme page's grid: on a phone the upcoming webinars come before the subscribe panel. */}
+      <div class="programme-grid">
+        <div class="programme-head">
           <p class="tag">Knowledge area</p>
           <h1>{area.name}</h1>
           <p class="lead">{area.description}</p>
         </div>
-        <aside>
+        <section class="programme-upcoming" aria-labelledby="area-upcoming">
+          <h2 id="area-upcoming">Upcoming</h2>
+          <WebinarCardList webinars={props.upcoming} zone={viewer.zone} now={now} empty="No upcoming webinars in this area." />
+        </section>
+        <aside class="programme-aside">
           <SubscribeBox feedUrl={props.feedUrl} what={`the webinars on ${area.name.toLowerCase()}`} calendarName={`${props.programme.title}: ${area.name}`} />
         </aside>
       </div>
-      <h2>Upcoming</h2>
-      <WebinarCardList webinars={props.upcoming} zone={viewer.zone} now={now} empty="No upcoming webinars in this area." />
       <h2>Past</h2>
       <WebinarCardList webinars={props.past} zone={viewer.zone} now={now} empty="No past webinars in this area yet." />
     </Layout>

@@ -25,6 +25,8 @@ export type ProgrammePageProps = {
   share?: ShareMeta;
   /** schema.org EventSeries data for search engines (serialised JSON-LD). */
   structuredData?: string;
+  /** The next webinar that takes place (marked on its card), and whether it takes registrations now. */
+  next?: { id: number; open: boolean };
 };
 
 export function ProgrammePage(props: ProgrammePageProps) {
@@ -40,14 +42,33 @@ export function ProgrammePage(props: ProgrammePageProps) {
       alternates={[RECORDINGS_FEED]}
       structuredData={props.structuredData}
     >
-      <section class="layout-2">
-        <div>
+      {/* On a wide screen the areas and the subscribe panel sit beside the introduction and the
+          upcoming webinars; on a phone they come after them, and the upcoming webinars move up to
+          right after the tagline, so that the next one is on the first screen (.programme-grid). */}
+      <div class="programme-grid">
+        <div class="programme-head">
           <h1>{programme.title}</h1>
           <p class="lead">{programme.tagline}</p>
+        </div>
+
+        <div class="programme-about">
           <p class="prose">{programme.description}</p>
           <p class="small muted">Organised by {programme.organiserName}.</p>
         </div>
-        <aside>
+
+        <WebinarSection
+          when="upcoming"
+          webinars={props.upcoming}
+          total={props.upcomingTotal}
+          zone={viewer.zone}
+          now={now}
+          next={props.next}
+          empty="No upcoming webinars are scheduled at the moment."
+        >
+          {props.afterUpcoming ? <div class="after-upcoming">{props.afterUpcoming}</div> : null}
+        </WebinarSection>
+
+        <aside class="programme-aside">
           <div class="panel">
             <h2 style="margin-top:0">Knowledge areas</h2>
             <ul>
@@ -60,18 +81,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
           </div>
           {props.aside}
         </aside>
-      </section>
-
-      <WebinarSection
-        when="upcoming"
-        webinars={props.upcoming}
-        total={props.upcomingTotal}
-        zone={viewer.zone}
-        now={now}
-        empty="No upcoming webinars are scheduled at the moment."
-      >
-        {props.afterUpcoming ? <div style="margin-top:1.5rem;max-width:40rem">{props.afterUpcoming}</div> : null}
-      </WebinarSection>
+      </div>
 
       <WebinarSection
         when="past"
@@ -85,14 +95,23 @@ export function ProgrammePage(props: ProgrammePageProps) {
   );
 }
 
-type WebinarSectionProps = { when: 'upcoming' | 'past'; webinars: Webinar[]; total: number; zone: string; now: DateTime; empty: string; children?: Child };
+type WebinarSectionProps = {
+  when: 'upcoming' | 'past';
+  webinars: Webinar[];
+  total: number;
+  zone: string;
+  now: DateTime;
+  empty: string;
+  next?: { id: number; open: boolean };
+  children?: Child;
+};
 
 /** The first upcoming or past webinars, with a link to all of them on /webinars when there are more. */
-function WebinarSection({ when, webinars, total, zone, now, empty, children }: WebinarSectionProps) {
+function WebinarSection({ when, webinars, total, zone, now, empty, next, children }: WebinarSectionProps) {
   return (
-    <section aria-labelledby={when}>
+    <section aria-labelledby={when} class={`programme-${when}`}>
       <h2 id={when}>{when === 'upcoming' ? 'Upcoming webinars' : 'Past webinars'}</h2>
-      <WebinarCardList webinars={webinars} zone={zone} now={now} empty={empty} />
+      <WebinarCardList webinars={webinars} zone={zone} now={now} empty={empty} next={next} />
       {total > webinars.length ? (
         <p>
           <a href={webinarListHref(when)}>

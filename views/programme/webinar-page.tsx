@@ -1,5 +1,6 @@
 // GET /webinars/:slug: one webinar with its speakers and a world clock.
 import type { ShareMeta } from '../../src/previews/share-meta.js';
+import { reflow } from '../components/reflow-table.js';
 import { TableWrap } from '../components/table-wrap.js';
 import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
@@ -66,28 +67,31 @@ export function WebinarPage(props: WebinarPageProps) {
 
           <h2 id="world-clock">When is it where?</h2>
           <TableWrap label="When is it where?">
-            <table aria-describedby="world-clock">
-              <thead>
-                <tr>
-                  <th scope="col">Who and where</th>
-                  <th scope="col">Starts</th>
-                  <th scope="col">Ends</th>
+            {/* .reflow: one block per place on a phone; the roles keep the table semantics then. */}
+            <table {...reflow.table} aria-describedby="world-clock">
+              <thead {...reflow.rowgroup}>
+                <tr {...reflow.row}>
+                  <th {...reflow.columnHeader}>Who and where</th>
+                  <th {...reflow.columnHeader}>Starts</th>
+                  <th {...reflow.columnHeader}>Ends</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody {...reflow.rowgroup}>
                 {props.worldClock.map((row) => (
-                  <tr>
-                    <td>
+                  <tr {...reflow.row}>
+                    <td {...reflow.cell(undefined, 'row-head')}>
                       {row.who.join('; ')}
                       <span class="clock-date">
                         {row.zone.replaceAll('_', ' ')} ({row.start.offset})
                       </span>
                     </td>
-                    <td>
-                      <ClockTime shown={row.start} withDate />
-                      {row.dayShift !== 0 ? <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span> : null}
+                    <td {...reflow.cell('Starts')}>
+                      <span>
+                        <ClockTime shown={row.start} withDate />
+                        {row.dayShift !== 0 ? <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span> : null}
+                      </span>
                     </td>
-                    <td>
+                    <td {...reflow.cell('Ends')}>
                       <ClockTime shown={row.end} withDate={row.end.isoDate !== row.start.isoDate} />
                     </td>
                   </tr>

@@ -4,6 +4,7 @@ import type { SpeakerPrivatePage as SpeakerPrivatePageData } from '../../src/spe
 import { showIn } from '../../src/time/index.js';
 import { CalendarSubscription } from '../calendar/subscribe-box.js';
 import { LocalTime } from '../components/local-time.js';
+import { reflow } from '../components/reflow-table.js';
 import { TableWrap } from '../components/table-wrap.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
@@ -12,14 +13,14 @@ export type SpeakerPrivatePageProps = SpeakerPrivatePageData;
 
 function Moment({ label, instant, zone, programmeZone }: { label: string; instant: DateTime; zone: string; programmeZone: string }) {
   return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>
+    <tr {...reflow.row}>
+      <th {...reflow.rowHeader}>{label}</th>
+      <td {...reflow.cell('Your time')}>
         <strong>
           <LocalTime instant={instant} zone={zone} />
         </strong>
       </td>
-      <td class="muted">{zone === programmeZone ? '' : <LocalTime instant={instant} zone={programmeZone} withCity />}</td>
+      <td {...reflow.cell('Programme', 'muted')}>{zone === programmeZone ? '' : <LocalTime instant={instant} zone={programmeZone} withCity />}</td>
     </tr>
   );
 }
@@ -54,17 +55,18 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
               Your role: {session.role} · {session.confirmed} registered{session.waitlisted > 0 ? `, ${session.waitlisted} on the waiting list` : ''}
             </p>
             <TableWrap label="Session times">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">
+              {/* .reflow: one block per moment on a phone; the roles keep the table semantics then. */}
+              <table {...reflow.table}>
+                <thead {...reflow.rowgroup}>
+                  <tr {...reflow.row}>
+                    <th {...reflow.columnHeader}>
                       <span class="visually-hidden">Moment</span>
                     </th>
-                    <th scope="col">Your time ({zone})</th>
-                    <th scope="col">Programme time</th>
+                    <th {...reflow.columnHeader}>Your time ({zone})</th>
+                    <th {...reflow.columnHeader}>Programme time</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody {...reflow.rowgroup}>
                   {w.techCheckMinutes > 0 ? (
                     <Moment
                       label="Technical check"

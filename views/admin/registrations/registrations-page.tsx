@@ -1,6 +1,7 @@
 // /admin/webinars/:slug/registrations: who is registered, the audience mix, the waiting list, and
 // the coordinator's cancel and promote buttons.
 import { TableWrap } from '../../components/table-wrap.js';
+import { reflow } from '../../components/reflow-table.js';
 import type { DateTime } from 'luxon';
 import type { AdminRegistration, RegistrationCounts } from '../../../src/admin/registrations-admin.service.js';
 import { statusLabel } from '../../../src/admin/registrations-admin.service.js';
@@ -162,36 +163,36 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
         <p class="muted">No registration matches.</p>
       ) : (
         <TableWrap label="Registrations">
-          <table>
+          <table {...reflow.table}>
             <caption class="visually-hidden">Registrations, in the order they came in</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Status</th>
-                <th scope="col">Registered</th>
-                <th scope="col">Question</th>
-                <th scope="col">Change</th>
+            <thead {...reflow.rowgroup}>
+              <tr {...reflow.row}>
+                <th {...reflow.columnHeader}>Name</th>
+                <th {...reflow.columnHeader}>Organisation</th>
+                <th {...reflow.columnHeader}>Time zone</th>
+                <th {...reflow.columnHeader}>Status</th>
+                <th {...reflow.columnHeader}>Registered</th>
+                <th {...reflow.columnHeader}>Question</th>
+                <th {...reflow.columnHeader}>Change</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...reflow.rowgroup}>
               {props.registrations.map((r) => (
-                <tr id={`registration-${r.id}`}>
-                  <td>
+                <tr id={`registration-${r.id}`} {...reflow.row}>
+                  <td {...reflow.cell(undefined, 'row-head')}>
                     {r.name}
                     <br />
                     <a href={`mailto:${r.email}`} class="small">
                       {r.email}
                     </a>
                   </td>
-                  <td>
+                  <td {...reflow.cell('Organisation')}>
                     {r.organisation}
                     <br />
                     <span class="small muted">{organisationTypeLabel(r.organisationType)}</span>
                   </td>
-                  <td class="small">{r.zone}</td>
-                  <td>
+                  <td {...reflow.cell('Time zone', 'small')}>{r.zone}</td>
+                  <td {...reflow.cell('Status')}>
                     {statusLabel(r.status)}
                     {r.waitlistPlace !== null ? `, place ${r.waitlistPlace}` : null}
                     {r.cancelledAt ? (
@@ -203,11 +204,11 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
                       </>
                     ) : null}
                   </td>
-                  <td class="small">
+                  <td {...reflow.cell('Registered', 'small')}>
                     <LocalTime instant={r.createdAt} zone={zone} />
                   </td>
-                  <td class="small prose">{r.question ?? ''}</td>
-                  <td>
+                  <td {...reflow.cell('Question', 'small prose')}>{r.question ?? ''}</td>
+                  <td {...reflow.cell()}>
                     <ChangeButtons registration={r} actions={actions} />
                   </td>
                 </tr>

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../src/errors.js';
 import type { Speaker } from '../../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
 import { TableWrap } from '../../components/table-wrap.js';
+import { reflow } from '../../components/reflow-table.js';
 import { zoneOptions } from '../webinars/webinar-form.js';
 import { SpeakerPhotoPanel } from './speaker-photo-panel.js';
 
@@ -17,25 +18,25 @@ export function SpeakerList({ speakers }: { speakers: Speaker[] }) {
         </a>
       </div>
       <TableWrap label="Speakers">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Where</th>
-              <th scope="col">Time zone</th>
+        <table {...reflow.table}>
+          <thead {...reflow.rowgroup}>
+            <tr {...reflow.row}>
+              <th {...reflow.columnHeader}>Name</th>
+              <th {...reflow.columnHeader}>Where</th>
+              <th {...reflow.columnHeader}>Time zone</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody {...reflow.rowgroup}>
             {speakers.map((s) => (
-              <tr>
-                <td>
+              <tr {...reflow.row}>
+                <td {...reflow.cell(undefined, 'row-head')}>
                   <a href={`/admin/speakers/${s.slug}`}>{s.name}</a>
                   <span class="clock-date">{[s.title, s.organisation].filter(Boolean).join(', ')}</span>
                 </td>
-                <td>
+                <td {...reflow.cell('Where')}>
                   {s.city}, {s.country}
                 </td>
-                <td>{s.zone}</td>
+                <td {...reflow.cell('Time zone')}>{s.zone}</td>
               </tr>
             ))}
           </tbody>
