@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { formValuesFromWebinar } from '../../src/admin/webinar-form-input.js';
 import { ALL_STATUSES, getWebinarBySlug } from '../../src/programme/programme.service.js';
-import { signInAsCoordinator, type AdminSession } from '../helpers/admin-session.js';
+import { createTestApiToken, signInAsCoordinator, type AdminSession } from '../helpers/admin-session.js';
 import { attrs, one, parse, textOf, texts } from '../helpers/dom.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { buildTestApp, TEST_BASE_URL, tableCounts } from '../helpers/test-app.js';
@@ -196,5 +196,27 @@ describe('cancelling a published webinar', () => {
     const res = await ctx.app.request(`/admin/webinars/${SLUG}/cancel`, admin.form({ confirm: 'yes' }, { origin: 'https://evil.example' }));
     expect(res.status).toBe(403);
     expect((await webinarRow(ctx)).status).toBe('published');
+  });
+});
+
+describe('the JSON API', () => {
+  it('moves and cancels in one call, answering how many people it emails', async () => {
+    const { ctx } = await setUp();
+    const token = await createTestApiToken(ctx);
+    const call = (path: string, method: string, body?: unknown) =>
+      ctx.app.request(path, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+    const moved = await call(`/api/webinars/${SLUG}`, 'PATCH', { start: '2027-02-18T16:00', timezone: 'Europe/Stockholm' });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ start: '2027-02-18T16:00', notified: { confirmed: 2, waitlisted: 0, speakers: 2 } });
+    const titled = await call(`/api/webinars/${SLUG}`, 'PATCH', { title: 'Only a title' });
+    expect((await titled.json()) as object).not.toHaveProperty('notified');
+    const cancelled = await call(`/api/webinars/${SLUG}/cancel`, 'POST');
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toMatchObject({ status: 'cancelled', notified: { confirmed: 2, waitlisted: 1, speakers: 2 } });
+    expect((await outboxTo(ctx)).filter((m) => m.startsWith('webinar-cancelled'))).toHaveLength(3);
   });
 });
