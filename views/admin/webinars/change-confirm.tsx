@@ -27,6 +27,11 @@ function listOf(parts: string[]): string {
 
 /** The sentence that says who hears about it, with the real counts. */
 export function audienceSentence(kind: WebinarChangePreview['kind'], audience: ChangeAudience): string {
+  if (audience.confirmed + audience.waitlisted + audience.speakers === 0) {
+    return kind === 'move'
+      ? 'Nobody will be emailed: no one holds a seat yet and no speaker has an email address.'
+      : 'Nobody will be emailed: no one is registered and no speaker has an email address.';
+  }
   const parts = [count(audience.confirmed, 'confirmed attendee', 'confirmed attendees')];
   if (kind === 'cancel') parts.push(count(audience.waitlisted, 'person on the waiting list', 'people on the waiting list'));
   parts.push(count(audience.speakers, 'speaker', 'speakers'));
