@@ -22,6 +22,7 @@ import {
   cancelRegistration,
   changeAttendeeZone,
   confirmRequest,
+  countPeopleOfWebinar,
   discardRequest,
   deleteAttendeeData,
   getAttendeeByToken,
@@ -265,8 +266,11 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const upcoming = (await listRegistrationsWithWebinars(db, attendee.id)).filter(
       (r) => r.status !== 'cancelled' && r.webinar.status === 'published' && r.webinar.startsAt > now,
     );
+    // Which held seats someone is waiting for, so that the page says where each one goes.
+    const waitedFor = new Set<number>();
+    for (const r of upcoming) if (r.status === 'confirmed' && (await countPeopleOfWebinar(db, r.webinarId)).waitlisted > 0) waitedFor.add(r.webinarId);
     c.header('Cache-Control', 'private, no-store');
-    return c.html(<RemoveDataPage programme={await getProgramme(db)} attendee={attendee} upcoming={upcoming} />);
+    return c.html(<RemoveDataPage programme={await getProgramme(db)} attendee={attendee} upcoming={upcoming} waitedFor={waitedFor} />);
   };
   my.get('/:token/remove', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));

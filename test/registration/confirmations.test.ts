@@ -136,13 +136,18 @@ describe('replacing the personal link asks first', () => {
 });
 
 describe('deleting one’s data asks first', () => {
-  it('lists the places that will be lost and changes nothing on the GET', async () => {
+  it('lists the places that will be lost, saying where each seat goes, and changes nothing on the GET', async () => {
     const ctx = await buildTestApp();
+    await ctx.db.updateTable('webinar').set({ capacity: 1 }).where('slug', '=', SLUG).execute();
     const token = await registerVisitor(ctx);
+    await registerVisitor(ctx, SLUG, { email: 'next@example.org' });
+    await ctx.app.request(`/my/${token}/register/${OTHER}`, form({}));
     const before = await tableCounts(ctx.db);
     const doc = parse(await (await ctx.app.request(`/my/${token}/remove`)).text());
-    expect(texts(doc, '.confirm-consequences li')).toHaveLength(1);
-    expect(textOf(one(doc, '.confirm-consequences li'))).toContain('“From pilot to contract: how Norwegian industry buys from startups”');
+    const lines = texts(doc, '.confirm-consequences li');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^“From pilot to contract: how Norwegian industry buys from startups”, .* \(your seat goes to the next person waiting\)$/);
+    expect(lines[1]).toMatch(/^“Partnership models: an innovation outpost in New York”, .* \(your seat becomes free\)$/);
     expect(texts(doc, '.confirm-actions button, .confirm-actions a')).toEqual(['Remove everything', 'Keep my data']);
     expect(await tableCounts(ctx.db)).toEqual(before);
   });

@@ -114,7 +114,19 @@ export function ConfirmRequestPage({ programme, attendee, request }: ConfirmRequ
  * Where "this wasn't me" in every email and "Delete my data" on the personal page lead: the step
  * that says what goes, with the one button that removes the address and everything about it.
  */
-export function RemoveDataPage({ programme, attendee, upcoming = [] }: { programme: Programme; attendee: Attendee; upcoming?: RegistrationWithWebinar[] }) {
+export function RemoveDataPage({
+  programme,
+  attendee,
+  upcoming = [],
+  waitedFor = new Set(),
+}: {
+  programme: Programme;
+  attendee: Attendee;
+  /** Upcoming registrations that would go. */
+  upcoming?: RegistrationWithWebinar[];
+  /** Webinars whose waiting list would get the seat. */
+  waitedFor?: ReadonlySet<number>;
+}) {
   const pageUrl = `/my/${attendee.token}`;
   return (
     <Layout title="Remove your data" siteTitle={programme.title} nav="none" privatePage>
@@ -133,7 +145,12 @@ export function RemoveDataPage({ programme, attendee, upcoming = [] }: { program
               {upcoming.map((r) => (
                 <li>
                   “{r.webinar.title}”, <LocalTime instant={r.webinar.startsAt} zone={attendee.zone} plainZone /> (
-                  {r.status === 'confirmed' ? 'your seat goes to the waiting list, or becomes free' : 'waiting list'})
+                  {r.status !== 'confirmed'
+                    ? 'your place on the waiting list'
+                    : waitedFor.has(r.webinarId)
+                      ? 'your seat goes to the next person waiting'
+                      : 'your seat becomes free'}
+                  )
                 </li>
               ))}
             </ul>
