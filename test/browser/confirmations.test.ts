@@ -218,4 +218,42 @@ describe.skipIf(!chromiumAvailable())('asking before what cannot be undone, in C
     await page.waitForURL((url) => url.pathname === `/admin/webinars/${slug}`);
     expect(await page.locator('#f-status').inputValue()).toBe('published');
   });
+  it('the owner’s browser registering again from a webinar page lands on the personal page with the new row marked', async () => {
+    const [first, second] = await upcomingSlugs();
+    const email = `owner.${Date.now()}@example.org`;
+    const page = await phone();
+    const register = async (slug: string) => {
+      await page.goto(`/webinars/${slug}`);
+      await page.getByLabel('Name', { exact: true }).fill('Ana Costa');
+      await page.getByLabel('Email', { exact: true }).fill(email);
+      await page.getByLabel('Organisation', { exact: true }).fill('Porto Labs');
+      await page.getByLabel('Type of organisation').selectOption('startup');
+      await page.locator('#reg-consent').check();
+      await page.getByRole('button', { name: 'Register', exact: true }).tap();
+      await page.waitForURL(/\/my\/[^/?]+\?registered=/);
+    };
+    await register(first!);
+    const personal = new URL(page.url()).pathname;
+    await register(second!);
+    expect(new URL(page.url()).pathname, 'the same page, not "check your email"').toBe(personal);
+    const title = (await webinarFromCalendar(second!)).title;
+    expect(await page.locator('main > [role="status"] li').innerText()).toMatch(new RegExp(`^Registered: “${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`));
+    const marked = page.locator('li.card.just-registered');
+    expect(await marked.count()).toBe(1);
+    expect(await marked.locator('h3 a').getAttribute('href')).toBe(`/webinars/${second}`);
+    await marked.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(PHONES_DIR, 'confirm-owner-landing.png') });
+
+    // Another browser typing the same address learns nothing.
+    const stranger = await phone();
+    await stranger.goto(`/webinars/${first}`);
+    await stranger.getByLabel('Name', { exact: true }).fill('Someone Else');
+    await stranger.getByLabel('Email', { exact: true }).fill(email);
+    await stranger.getByLabel('Organisation', { exact: true }).fill('Elsewhere');
+    await stranger.getByLabel('Type of organisation').selectOption('other');
+    await stranger.locator('#reg-consent').check();
+    await stranger.getByRole('button', { name: 'Register', exact: true }).tap();
+    await stranger.waitForURL((url) => url.pathname === '/registered');
+    expect(await stranger.locator('h1').innerText()).toBe('Check your email');
+  });
 });
