@@ -217,6 +217,19 @@ describe.skipIf(!chromiumAvailable())('asking before what cannot be undone, in C
     await page.getByRole('link', { name: 'Go back' }).tap();
     await page.waitForURL((url) => url.pathname === `/admin/webinars/${slug}`);
     expect(await page.locator('#f-status').inputValue()).toBe('published');
+
+    // Cancelling one attendee's registration asks too, in a dialog, and going back changes nothing.
+    await page.goto(`/admin/webinars/${slug}/registrations`);
+    await page
+      .getByRole('button', { name: /^Cancel the registration of Ana Costa/ })
+      .first()
+      .tap();
+    const askRegistration = page.getByRole('dialog', { name: 'Cancel the registration of Ana Costa?' });
+    await askRegistration.waitFor({ state: 'visible' });
+    expect(await askRegistration.locator('.confirm-consequences li').first().innerText()).toMatch(/^Ana Costa \(moved\.\d+@example\.org\) is emailed/);
+    await page.screenshot({ path: join(PHONES_DIR, 'confirm-cancel-registration-dialog.png') });
+    await askRegistration.getByRole('link', { name: 'Go back' }).tap();
+    await askRegistration.waitFor({ state: 'hidden' });
   });
   it('the owner’s browser registering again from a webinar page lands on the personal page with the new row marked', async () => {
     const [first, second] = await upcomingSlugs();

@@ -105,7 +105,7 @@ dl.facts dd { margin: 0; }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
 /* Issue 13, item 4 (confirm what cannot be undone): the steps that ask first, their dialog, and the row just registered. */
-.confirm-step { max-width: 42rem; }
+.confirm-step { max-width: 42rem; overflow-wrap: anywhere; }
 .confirm-step h1 { font-size: clamp(1.35rem, 5vw, 1.9rem); overflow-wrap: anywhere; }
 .confirm-consequences { padding-left: 1.2rem; margin: 0 0 1rem; display: grid; gap: 0.4rem; }
 .confirm-times { margin-bottom: 1rem; }
@@ -120,5 +120,6 @@ dl.facts dd { margin: 0; }
 dialog.confirm-dialog { border: 0; border-radius: var(--radius); padding: 1.25rem; width: min(42rem, calc(100vw - 1.5rem)); max-height: calc(100vh - 2rem); overflow: auto; box-shadow: 0 12px 40px rgb(0 0 0 / 0.3); color: var(--ink); }
 dialog.confirm-dialog::backdrop { background: rgb(20 28 40 / 0.55); }
 dialog.confirm-dialog .confirm-step { max-width: none; }
+dialog.confirm-dialog .confirm-step.panel { border: 0; padding: 0; background: none; box-shadow: none; }
 .card.just-registered { border-color: var(--ok); box-shadow: 0 0 0 2px var(--ok); background: var(--ok-wash); }
 `;
