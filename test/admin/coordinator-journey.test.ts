@@ -179,7 +179,8 @@ describe('a coordinator’s journey', () => {
     const feed = parseCalendar(await (await ctx.app.request('/calendar.ics')).text()).events.find((e) => e.url?.endsWith(slug))!;
     expect(feed.description).toContain('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
     expect(feed.description).toMatch(/Slides: https:\/\/hub\.example\.org\/materials\/\d+\//);
-  });
+    // A whole journey of some thirty requests (the move now asks first): more than one test's usual time on a busy machine.
+  }, 40_000);
 });
 
 describe('uploads through the whole app', () => {
