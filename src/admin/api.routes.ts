@@ -9,7 +9,8 @@ import { createSpeaker, updateSpeaker } from '../programme/programme-admin.servi
 import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
 import { ALL_STATUSES, getProgramme, getSpeakerBySlug, getWebinarBySlug, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
-import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
+import { createWebinar, previewWebinarChange, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
+import { audienceOfChange } from '../notifications/change-audience.js';
 import { validateNewWebinar, validateWebinarPatch } from '../programme/webinar.validation.js';
 import { formatOffset } from '../time/index.js';
 
@@ -73,6 +74,15 @@ export function speakerJson(speaker: Speaker, baseUrl = '') {
 const JSON_LIMIT = 256 * 1024;
 
 export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
+  // The API stays one call (scripts ask no questions), but a move or a cancellation says whom it
+  // emails: counted just before the change, as the workspace's step shows them.
+  const notifiedBy = async (current: Webinar, patch: Parameters<typeof previewWebinarChange>[1]) => {
+    const preview = previewWebinarChange(current, patch);
+    if (!preview) return {};
+    const audience = await audienceOfChange(db, preview);
+    return { notified: { confirmed: audience.confirmed, waitlisted: audience.waitlisted, speakers: audience.speakers } };
+  };
+
   return new Hono<AppEnv>()
     .get('/api/webinars', async (c) => c.json({ webinars: (await listWebinars(db, { statuses: ALL_STATUSES })).map(webinarJson) }))
     .get('/api/webinars/:slug', async (c) => c.json(webinarJson(await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES))))
@@ -87,13 +97,15 @@ export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
       const current = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
       const validated = validateWebinarPatch(await readJsonObject(c), current.start.zone);
       if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const notified = await notifiedBy(current, validated.value);
       const change = await updateWebinar(db, clock, current.slug, validated.value, listeners);
-      return c.json({ ...webinarJson(change.after), changed: change.fields });
+      return c.json({ ...webinarJson(change.after), changed: change.fields, ...notified });
     })
     .post('/api/webinars/:slug/cancel', async (c) => {
       const current = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
+      const notified = await notifiedBy(current, { status: 'cancelled' });
       const change = await updateWebinar(db, clock, current.slug, { status: 'cancelled' }, listeners);
-      return c.json({ ...webinarJson(change.after), changed: change.fields });
+      return c.json({ ...webinarJson(change.after), changed: change.fields, ...notified });
     })
     .get('/api/speakers', async (c) => {
       return c.json({ speakers: (await listSpeakers(db)).map((speaker) => speakerJson(speaker, baseUrl)) });

@@ -1,14 +1,17 @@
 // Registrations in the coordinators' workspace over HTTP: the list page, CSV, JSON for scripts,
 // manual cancel and promote, and the dashboard. Authentication and CSRF are the mounting app's guards.
 import { Hono, type Context } from 'hono';
+import { CancelRegistrationConfirm } from '../../views/admin/registrations/cancel-registration-confirm.js';
 import { RegistrationsPage, type RegistrationsPageProps } from '../../views/admin/registrations/registrations-page.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { getProgramme } from '../programme/programme.service.js';
 import type { RegistrationDeps } from '../registration/registration.service.js';
-import { adminShellProps } from './admin-page.js';
+import { adminShellProps, renderAdminPage } from './admin-page.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import {
+  adminCancellationPreview,
   adminCancelRegistration,
   adminPromoteRegistration,
   countWebinarRegistrations,
@@ -96,7 +99,23 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
     });
   });
 
+  // Cancelling someone's registration emails them and may give their seat away: ask first (GET, or
+  // a POST without confirm=yes), with the same refusals the cancellation itself would give.
+  const askToCancel = async (c: Context<AppEnv>) => {
+    const preview = await adminCancellationPreview(deps, registrationId(c));
+    const programme = await getProgramme(db);
+    c.header('Cache-Control', 'private, no-store');
+    return renderAdminPage(c, db, {
+      section: 'webinars',
+      title: `Cancel a registration: ${preview.webinar.title}`,
+      body: <CancelRegistrationConfirm preview={preview} zone={programme.defaultZone} csrfToken={c.var.csrfToken} />,
+      siteTitle: programme.title,
+    });
+  };
+  app.get('/admin/registrations/:id/cancel', askToCancel);
+
   app.post('/admin/registrations/:id/cancel', async (c) => {
+    if ((await readForm(c)).confirm !== 'yes') return askToCancel(c);
     const result = await adminCancelRegistration(deps, registrationId(c));
     return c.redirect(`/admin/webinars/${result.webinar.slug}/registrations?done=${result.promoted > 0 ? 'cancelled-promoted' : 'cancelled'}`, 303);
   });

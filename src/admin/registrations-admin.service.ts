@@ -9,7 +9,14 @@ import { utc } from '../time/index.js';
 import { ALL_STATUSES, getWebinarBySlug, listWebinars, lockWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { emailContext, type EmailContext } from '../registration/registration.emails.js';
-import { countConfirmedSeats, findAttendee, promoteRegistration, withdrawRegistration, type RegistrationDeps } from '../registration/registration.service.js';
+import {
+  countConfirmedSeats,
+  countPeopleOfWebinar,
+  findAttendee,
+  promoteRegistration,
+  withdrawRegistration,
+  type RegistrationDeps,
+} from '../registration/registration.service.js';
 import type { Attendee } from '../registration/registration.types.js';
 import { ORGANISATION_TYPES } from '../registration/registration.validation.js';
 import {
@@ -160,6 +167,31 @@ async function loadForChange(trx: Db, deps: RegistrationDeps, registrationId: nu
   const attendee = await findAttendee(trx, row.attendee_id);
   if (!attendee) throw new NotFoundError(`There is no registration number ${registrationId}.`);
   return { row, webinar, attendee, ctx: await emailContext(trx, deps.baseUrl, deps.clock) };
+}
+
+/** What cancelling a registration from the workspace would do, for the step that asks first. */
+export type AdminCancellationPreview = {
+  registrationId: number;
+  name: string;
+  email: string;
+  status: 'confirmed' | 'waitlisted';
+  webinar: Webinar;
+  /** Where a confirmed seat goes; null for a waiting place. */
+  seat: 'to-next-waiting' | 'free' | null;
+};
+
+/** Reads what `adminCancelRegistration` would change and refuses as it would; changes nothing. */
+export async function adminCancellationPreview(deps: RegistrationDeps, registrationId: number): Promise<AdminCancellationPreview> {
+  const row = await findRegistrationRow(deps.db, registrationId);
+  const [webinar] = row ? await listWebinars(deps.db, { statuses: ALL_STATUSES, ids: [row.webinar_id] }) : [];
+  if (!row || !webinar) throw new NotFoundError(`There is no registration number ${registrationId}.`);
+  if (deps.clock.now() >= webinar.startsAt) {
+    throw new ConflictError(`“${webinar.title}” has already started, so its registrations can no longer be changed.`);
+  }
+  if (row.status === 'cancelled') throw new ConflictError(`The registration of ${row.name} for “${webinar.title}” is already cancelled.`);
+  const waiting = row.status === 'confirmed' && webinar.status === 'published' ? (await countPeopleOfWebinar(deps.db, webinar.id)).waitlisted : 0;
+  const seat = row.status === 'waitlisted' ? null : waiting > 0 ? 'to-next-waiting' : 'free';
+  return { registrationId: row.id, name: row.name, email: row.email, status: row.status, webinar, seat };
 }
 
 export type AdminCancelResult = { webinar: Webinar; name: string; wasConfirmed: boolean; promoted: number };

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { rangeErrors } from '../../views/admin/scheduling-panel.js';
+import { ChangeConfirm } from '../../views/admin/webinars/change-confirm.js';
 import { WebinarIndex, WebinarPage } from '../../views/admin/webinars/webinar-page.js';
 import type { FormValues } from '../../views/components/form-kit.js';
 import type { Clock } from '../clock.js';
@@ -12,7 +13,8 @@ import type { AppEnv } from '../http/env.js';
 import type { Input } from '../validation.js';
 import { ALL_STATUSES, getProgramme, getWebinarBySlug, listAreas, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
-import { createWebinar, updateWebinar, type WebinarChangeListener } from '../programme/webinar.service.js';
+import { createWebinar, previewWebinarChange, updateWebinar, type WebinarChangeListener, type WebinarChangePreview } from '../programme/webinar.service.js';
+import { audienceOfChange } from '../notifications/change-audience.js';
 import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../programme/webinar.validation.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
 import { countRegistrationsByWebinar } from './registrations-admin.service.js';
@@ -82,6 +84,23 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
       />,
       status,
       doneMessage(c, FLASH),
+      programme.title,
+    );
+  }
+
+  /**
+   * The step before a move or a cancellation that people are emailed about: what changes and who
+   * hears of it. A page of its own that changes nothing; its button sends the same form again.
+   */
+  async function confirmChangePage(c: Context<AppEnv>, preview: WebinarChangePreview, action: string, values?: FormValues) {
+    const [programme, audience] = await Promise.all([getProgramme(db), audienceOfChange(db, preview)]);
+    const title = preview.kind === 'move' ? `Move: ${preview.before.title}` : `Cancel: ${preview.before.title}`;
+    return page(
+      c,
+      title,
+      <ChangeConfirm preview={preview} audience={audience} programmeZone={programme.defaultZone} csrfToken={c.var.csrfToken} action={action} values={values} />,
+      200,
+      undefined,
       programme.title,
     );
   }
@@ -187,9 +206,13 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const input = webinarInputFromForm(form);
     const validated = validateWebinarPatch(input, webinar.start.zone);
     if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
-    if (form.intent === 'check' || form.intent === 'use-time') {
+    // "Go back" from the step below: the form again, as it was sent.
+    if (form.intent === 'check' || form.intent === 'use-time' || form.intent === 'edit') {
       return formPage(c, { mode: 'edit', webinar, values, errors: {}, assistant: assistantRequest(validated.value, webinar) });
     }
+    // Moving or cancelling a published webinar emails people: ask first, unless this is the answer.
+    const preview = form.intent === 'confirm-save' ? undefined : previewWebinarChange(webinar, validated.value);
+    if (preview) return confirmChangePage(c, preview, `/admin/webinars/${webinar.slug}`, values);
     try {
       await updateWebinar(db, clock, webinar.slug, validated.value, deps.listeners);
     } catch (error) {
@@ -210,15 +233,18 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     return formPage(c, { mode: 'edit', webinar, values, errors: {}, assistant: assistantRequest(validated.value, webinar) });
   });
 
+  // Cancelling asks first, on a page that says who will be emailed; only confirm=yes acts.
+  const askToCancel = async (c: Context<AppEnv>, webinar: Webinar) => {
+    if (webinar.status === 'cancelled') return c.redirect(`/admin/webinars/${webinar.slug}`, 303);
+    const preview: WebinarChangePreview = { kind: 'cancel', before: webinar, speakerSlugs: webinar.speakers.map((s) => s.slug) };
+    return confirmChangePage(c, preview, `/admin/webinars/${webinar.slug}/cancel`);
+  };
+  app.get('/admin/webinars/:slug/cancel', async (c) => askToCancel(c, await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES)));
+
   app.post('/admin/webinars/:slug/cancel', async (c) => {
     const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
     const form = await readForm(c);
-    if (form.confirm !== 'yes')
-      return formPage(
-        c,
-        { mode: 'edit', webinar, values: formValuesFromWebinar(webinar), errors: { confirm: 'Tick the box to confirm the cancellation.' } },
-        422,
-      );
+    if (form.confirm !== 'yes') return askToCancel(c, webinar);
     if (webinar.status === 'cancelled') throw new ConflictError('This webinar is already cancelled.');
     await updateWebinar(db, clock, webinar.slug, { status: 'cancelled' }, deps.listeners);
     return c.redirect(`/admin/webinars/${webinar.slug}?done=cancelled`, 303);

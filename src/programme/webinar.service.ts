@@ -4,7 +4,8 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { instantOf, toStoredInstant } from '../time/index.js';
+import type { DateTime } from 'luxon';
+import { instantOf, spanOf, toStoredInstant } from '../time/index.js';
 import { slugify } from '../validation.js';
 import { findAreaRowBySlug, findSpeakerRowBySlug, lockWebinarRows, touchSpeakers } from './programme.repository.js';
 import { insertUnderFreeSlug } from './slugs.js';
@@ -179,4 +180,24 @@ export async function uniqueSlug(db: Db, base: string, table: 'webinar' | 'speak
   let candidate = base;
   for (let n = 2; await slugExists(db, table, candidate); n++) candidate = `${base}-${n}`;
   return candidate;
+}
+
+/**
+ * What saving a patch would do that people are told about by email and cannot take back: move a
+ * published webinar in time (its start or end instant changes) or cancel it. Undefined for any
+ * other change, which saves at once. Changes nothing; the workspace asks first when it answers.
+ */
+export type WebinarChangePreview =
+  | { kind: 'move'; before: Webinar; startsAt: DateTime; endsAt: DateTime; zone: string; speakerSlugs: string[] }
+  | { kind: 'cancel'; before: Webinar; speakerSlugs: string[] };
+
+export function previewWebinarChange(before: Webinar, patch: Partial<WebinarInput>): WebinarChangePreview | undefined {
+  if (before.status !== 'published') return undefined;
+  const speakerSlugs = (patch.speakers ?? before.speakers).map((s) => s.slug);
+  if (patch.status === 'cancelled') return { kind: 'cancel', before, speakerSlugs };
+  if (patch.status !== undefined && patch.status !== 'published') return undefined;
+  const start = patch.start ?? before.start;
+  const { startsAt, endsAt } = spanOf(start, patch.durationMinutes ?? before.durationMinutes);
+  if (startsAt.toMillis() === before.startsAt.toMillis() && endsAt.toMillis() === before.endsAt.toMillis()) return undefined;
+  return { kind: 'move', before, startsAt, endsAt, zone: start.zone, speakerSlugs };
 }

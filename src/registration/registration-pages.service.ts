@@ -18,7 +18,7 @@ export type PersonalPageAction = (typeof PERSONAL_PAGE_ACTIONS)[number];
 
 /** The line on top of the personal page: thanks after registering, an action done, or why one was refused. */
 export type PersonalPageNotice =
-  | { kind: 'welcome'; registrations: RegistrationWithWebinar[] }
+  | { kind: 'welcome'; registrations: RegistrationWithWebinar[]; already: ReadonlySet<number> }
   | { kind: 'done'; action: PersonalPageAction }
   | { kind: 'refused'; reason: string };
 
@@ -46,6 +46,8 @@ export type PersonalPage = {
 export type PersonalPageRequest = {
   /** Slugs just registered for (`?registered=`): the page thanks for them. */
   registered?: readonly string[];
+  /** Of those, the slugs that were registered before (`?already=`): nothing changed for them. */
+  already?: readonly string[];
   /** `?done=`; anything but a known action is ignored. */
   done?: string;
   /** Why the action the page answers was refused. */
@@ -59,7 +61,11 @@ function isAction(value: string | undefined): value is PersonalPageAction {
 
 function noticeOf(request: PersonalPageRequest, registrations: RegistrationWithWebinar[]): PersonalPageNotice | undefined {
   const registered = request.registered ?? [];
-  if (registered.length > 0) return { kind: 'welcome', registrations: registrations.filter((r) => registered.includes(r.webinar.slug)) };
+  if (registered.length > 0) {
+    const welcomed = registrations.filter((r) => registered.includes(r.webinar.slug) && r.status !== 'cancelled');
+    const already = new Set(welcomed.filter((r) => request.already?.includes(r.webinar.slug)).map((r) => r.webinarId));
+    if (welcomed.length > 0) return { kind: 'welcome', registrations: welcomed, already };
+  }
   if (request.refused !== undefined) return { kind: 'refused', reason: request.refused };
   return isAction(request.done) ? { kind: 'done', action: request.done } : undefined;
 }

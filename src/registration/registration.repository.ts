@@ -44,6 +44,19 @@ export async function countConfirmed(db: Db, webinarId: number): Promise<number>
   return Number(row.n);
 }
 
+/** A webinar's confirmed and waiting registrations, counted in one query. */
+export async function countLiveRegistrations(db: Db, webinarId: number): Promise<{ confirmed: number; waitlisted: number }> {
+  const rows = await db
+    .selectFrom('registration')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('webinar_id', '=', webinarId)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.n ?? 0);
+  return { confirmed: count('confirmed'), waitlisted: count('waitlisted') };
+}
+
 /** Confirmed registrations per webinar, for several webinars in one query (webinars with none are absent). */
 export async function countConfirmedByWebinar(db: Db, webinarIds: readonly number[]): Promise<Map<number, number>> {
   if (webinarIds.length === 0) return new Map();

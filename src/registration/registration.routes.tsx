@@ -4,6 +4,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
+import { CancelSeatPage, ReplaceLinkPage } from '../../views/registration/confirm-pages.js';
 import { CheckEmailPage, ConfirmRequestPage, DeletedPage, PrivacyPage, RemoveDataPage } from '../../views/registration/simple-pages.js';
 import { calendarPreflight, calendarResponse, feedValidators } from '../calendar/calendar.http.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -18,12 +19,15 @@ import { looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { registrationApiAnswer } from './registration-api-answer.js';
 import {
   attendeeInput,
+  cancellationPreview,
   cancelRegistration,
   changeAttendeeZone,
   confirmRequest,
+  countPeopleOfWebinar,
   discardRequest,
   deleteAttendeeData,
   getAttendeeByToken,
+  listRegistrationsWithWebinars,
   personalFeed,
   register,
   resetAttendeeToken,
@@ -63,11 +67,18 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     throw new HTTPException(429, { message: 'Too many registrations from your network in a short time. Please wait a few minutes and try again.' });
   };
 
-  /** Where a successful form registration goes: the new attendee's page, or "check your email". */
-  const afterRegistration = (c: Context, result: RegisterResult) =>
-    result.createdAttendee
-      ? c.redirect(`/my/${result.attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303)
-      : c.redirect(`/registered?webinars=${encodeURIComponent(welcomeQuery(result))}`, 303);
+  /**
+   * Where a successful form registration goes: the owner's page (a new address, or the browser that
+   * opened that page, where it took effect at once) with the new rows marked, or else the neutral
+   * "check your email", which says the same whatever the address.
+   */
+  const afterRegistration = (c: Context, result: RegisterResult) => {
+    if (!result.actedAsOwner) return c.redirect(`/registered?webinars=${encodeURIComponent(welcomeQuery(result))}`, 303);
+    const fresh = result.outcomes.filter((o) => !o.alreadyRegistered).map((o) => o.webinar.slug);
+    const already = result.outcomes.filter((o) => o.alreadyRegistered).map((o) => o.webinar.slug);
+    const alreadyQuery = already.length > 0 ? `&already=${encodeURIComponent(already.join(','))}` : '';
+    return c.redirect(`/my/${result.attendee.token}?registered=${encodeURIComponent([...fresh, ...already].join(','))}${alreadyQuery}`, 303);
+  };
 
   // The browser that opened a personal page remembers a hash of its link, so that registering there
   // again is recognised as the owner's and does not replace the link (see `register`). The cookie
@@ -162,8 +173,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.get('/:token', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     rememberOwner(c, attendee.token);
-    const registered = (c.req.query('registered') ?? '').split(',').filter(Boolean);
-    return showPersonalPage(c, attendee, { registered, done: c.req.query('done') });
+    const slugs = (name: string) => (c.req.query(name) ?? '').split(',').filter(Boolean);
+    return showPersonalPage(c, attendee, { registered: slugs('registered'), already: slugs('already'), done: c.req.query('done') });
   });
 
   // Answered without looking at the token: a preflight carries no credentials and reveals nothing.
@@ -179,10 +190,28 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     return calendarResponse(c, { ...feed, disposition: 'inline', privateFeed: true });
   });
 
-  my.post('/:token/registrations/:id/cancel', limitBody(FORM_LIMIT), async (c) => {
-    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+  // Cancelling asks first: the GET (and a POST without confirm=yes) shows what will happen and holds
+  // the button that does it. A cancellation that is no longer possible leads back to the page.
+  const registrationId = (c: Context) => {
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('There is no such registration on your page.');
+    return id;
+  };
+  const askToCancel = async (c: Context, attendee: Attendee, id: number) => {
+    const preview = await cancellationPreview(deps, attendee, id);
+    if (!preview) return c.redirect(`/my/${attendee.token}`, 303);
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(<CancelSeatPage programme={await getProgramme(db)} attendee={attendee} preview={preview} />);
+  };
+  my.get('/:token/registrations/:id/cancel', async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    return askToCancel(c, attendee, registrationId(c));
+  });
+
+  my.post('/:token/registrations/:id/cancel', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const id = registrationId(c);
+    if ((await readForm(c)).confirm !== 'yes') return askToCancel(c, attendee, id);
     try {
       await cancelRegistration(deps, attendee, id);
     } catch (error) {
@@ -234,11 +263,22 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     return c.redirect(`/my/${attendee.token}?done=discarded`, 303);
   });
 
-  // "Not you?" in every email: one button away from removing the address and all about it.
+  // "Not you?" in every email, and "Delete my data" on the page: one button away from removing the
+  // address and all about it, on a page that says what goes.
+  const askToRemove = async (c: Context, attendee: Attendee) => {
+    const now = clock.now();
+    const upcoming = (await listRegistrationsWithWebinars(db, attendee.id)).filter(
+      (r) => r.status !== 'cancelled' && r.webinar.status === 'published' && r.webinar.startsAt > now,
+    );
+    // Which held seats someone is waiting for, so that the page says where each one goes.
+    const waitedFor = new Set<number>();
+    for (const r of upcoming) if (r.status === 'confirmed' && (await countPeopleOfWebinar(db, r.webinarId)).waitlisted > 0) waitedFor.add(r.webinarId);
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(<RemoveDataPage programme={await getProgramme(db)} attendee={attendee} upcoming={upcoming} waitedFor={waitedFor} />);
+  };
   my.get('/:token/remove', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
-    c.header('Cache-Control', 'private, no-store');
-    return c.html(<RemoveDataPage programme={await getProgramme(db)} attendee={attendee} />);
+    return askToRemove(c, attendee);
   });
 
   my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {
@@ -253,8 +293,16 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     return c.redirect(`/my/${attendee.token}?done=zone`, 303);
   });
 
+  // Replacing the link asks first: it breaks the calendar subscriptions made with the old one.
+  const askToReplaceLink = async (c: Context, attendee: Attendee) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(<ReplaceLinkPage programme={await getProgramme(db)} attendee={attendee} />);
+  };
+  my.get('/:token/reset-link', async (c) => askToReplaceLink(c, await getAttendeeByToken(db, c.req.param('token'))));
+
   my.post('/:token/reset-link', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    if ((await readForm(c)).confirm !== 'yes') return askToReplaceLink(c, attendee);
     const token = await resetAttendeeToken(deps, attendee);
     return c.redirect(`/my/${token}?done=link`, 303);
   });
@@ -262,9 +310,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.post('/:token/delete', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
-    if (input.confirm !== 'yes') {
-      return showPersonalPage(c, attendee, { refused: 'Tick “Yes, delete all my data” to confirm the deletion.' }, 422);
-    }
+    if (input.confirm !== 'yes') return askToRemove(c, attendee);
     await deleteAttendeeData(deps, attendee);
     deleteCookie(c, OWNER_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
     return c.html(<DeletedPage programme={await getProgramme(db)} />);

@@ -37,6 +37,7 @@ import {
 import {
   countConfirmed,
   countConfirmedByWebinar,
+  countLiveRegistrations,
   deleteRegistrationRequest,
   findRegistrationRequest,
   listRegistrationRequestsOf,
@@ -157,8 +158,9 @@ export async function register(
       const previous = await findRegistration(trx, webinar.id, attendee.id);
       if (previous && previous.status !== 'cancelled') {
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
-        // The page after registering only says "we have emailed you": the email must come.
-        if (!options.fromOwnPage) {
+        // The page after registering only says "we have emailed you": the email must come. The
+        // owner is shown their page instead, which says it.
+        if (!actsAsOwner) {
           const place =
             previous.status === 'confirmed'
               ? { status: 'confirmed' as const }
@@ -189,7 +191,7 @@ export async function register(
       else await enqueueEmail(trx, clock, waitlistedEmail(ctx, webinar, attendee, await waitlistPlace(trx, webinar.id, row.id)));
       outcomes.push({ webinar, status: seatFree ? 'confirmed' : 'waitlisted', alreadyRegistered: false, registrationId: row.id });
     }
-    return { attendee, createdAttendee, outcomes };
+    return { attendee, createdAttendee, actedAsOwner: actsAsOwner, outcomes };
   });
 }
 
@@ -370,6 +372,34 @@ export async function withdrawRegistration(
   await setRegistrationStatus(trx, registration.id, 'cancelled', toStoredInstant(clock.now()));
   await enqueueEmail(trx, clock, cancellationEmail(ctx ?? (await emailContext(trx, baseUrl, clock)), webinar, attendee, wasConfirmed));
   return wasConfirmed ? fillFreeSeats({ db: trx, clock, baseUrl }, webinar) : 0;
+}
+
+/** A webinar's confirmed attendees and waiting list, counted (who a change to it concerns). */
+export async function countPeopleOfWebinar(db: Db, webinarId: number): Promise<{ confirmed: number; waitlisted: number }> {
+  return countLiveRegistrations(db, webinarId);
+}
+
+/** What cancelling one of the attendee's registrations would do, for the page that asks first. */
+export type CancellationPreview = {
+  registration: RegistrationWithWebinar;
+  /** A confirmed seat goes to the first person waiting when someone waits; null for a waiting place. */
+  seat: 'to-next-waiting' | 'free' | null;
+};
+
+/**
+ * The registration the attendee is about to cancel and what follows, or undefined when there is
+ * nothing to cancel any more (already cancelled, the webinar started or was cancelled). Changes nothing.
+ */
+export async function cancellationPreview(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<CancellationPreview | undefined> {
+  const found = await findRegistrationById(deps.db, registrationId);
+  if (!found || found.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
+  const [webinar] = await listWebinars(deps.db, { statuses: ALL_STATUSES, ids: [found.webinar_id] });
+  if (!webinar) throw new NotFoundError('There is no such registration on your page.');
+  if (found.status === 'cancelled' || webinar.status !== 'published' || deps.clock.now() >= webinar.startsAt) return undefined;
+  const registration = { ...toRegistration(found), webinar };
+  if (found.status === 'waitlisted') return { registration, seat: null };
+  const { waitlisted } = await countLiveRegistrations(deps.db, webinar.id);
+  return { registration, seat: waitlisted > 0 ? 'to-next-waiting' : 'free' };
 }
 
 /** Cancels one of the attendee's registrations; a freed seat goes to the first on the waiting list. */

@@ -41,5 +41,10 @@ export type RegisterResult = {
   attendee: Attendee;
   /** True when this request created the attendee: only then may the response show the secret link. */
   createdAttendee: boolean;
+  /**
+   * True when the request came from the owner (a new address, their own page, or the browser that
+   * opened it): it took effect at once, and only then may the answer lead to the personal page.
+   */
+  actedAsOwner: boolean;
   outcomes: RegisterOutcome[];
 };

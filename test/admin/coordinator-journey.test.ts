@@ -131,7 +131,12 @@ describe('a coordinator’s journey', () => {
 
     // Move it an hour later.
     const later = first.replace(/T(\d\d)/, (_, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`);
-    const moved = await post(`/admin/webinars/${slug}`, { ...draft, start: later, status: 'published', intent: 'save' });
+    // Moving a published webinar asks first, saying who will be emailed; only the answer saves it.
+    const asked = await post(`/admin/webinars/${slug}`, { ...draft, start: later, status: 'published', intent: 'save' });
+    expect(asked.status).toBe(200);
+    expect(textOf(one(parse(await asked.text()), '.confirm-audience'))).toBe('1 confirmed attendee and 1 speaker will be emailed an updated invitation.');
+    expect(await ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'webinar-updated').execute()).toEqual([]);
+    const moved = await post(`/admin/webinars/${slug}`, { ...draft, start: later, status: 'published', intent: 'confirm-save' });
     expect(moved.status).toBe(303);
     const outbox = await page('/admin/outbox');
     expect(outbox.html).toContain('Changed: Scaling pilots in California');
@@ -174,7 +179,8 @@ describe('a coordinator’s journey', () => {
     const feed = parseCalendar(await (await ctx.app.request('/calendar.ics')).text()).events.find((e) => e.url?.endsWith(slug))!;
     expect(feed.description).toContain('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
     expect(feed.description).toMatch(/Slides: https:\/\/hub\.example\.org\/materials\/\d+\//);
-  });
+    // A whole journey of some thirty requests (the move now asks first): more than one test's usual time on a busy machine.
+  }, 40_000);
 });
 
 describe('uploads through the whole app', () => {

@@ -313,7 +313,7 @@ describe('manual cancel and promote', () => {
     const tom = await registerAs(ctx, { ...OLA, name: 'Tom Waits', email: 'tom@example.org' });
     const outboxBefore = (await ctx.db.selectFrom('outbox').select('id').execute()).length;
 
-    const res = await ctx.admin.request(`/admin/registrations/${wang}/cancel`, form({ _csrf: 'test' }));
+    const res = await ctx.admin.request(`/admin/registrations/${wang}/cancel`, form({ _csrf: 'test', confirm: 'yes' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/webinars/${SLUG}/registrations?done=cancelled-promoted`);
     expect(await statuses(ctx)).toEqual(['Wang Fang: cancelled', 'Erik Berg: confirmed', 'Maria Silva: confirmed', 'Tom Waits: waitlisted']);
@@ -348,11 +348,35 @@ describe('manual cancel and promote', () => {
     expect(tom).toBeGreaterThan(maria);
   });
 
+  it('asks first, saying who is emailed and where the seat goes, and changes nothing until confirmed', async () => {
+    const ctx = await setup();
+    const { wang, maria } = await fullWebinar(ctx);
+    const before = await tableCounts(ctx.db);
+    const page = parse(await (await ctx.admin.request(`/admin/webinars/${SLUG}/registrations`)).text());
+    expect(one(page, `form[action="/admin/registrations/${wang}/cancel"]`).getAttribute('method')).toBe('get');
+    for (const step of [
+      await ctx.admin.request(`/admin/registrations/${wang}/cancel`),
+      await ctx.admin.request(`/admin/registrations/${wang}/cancel`, form({ _csrf: 'test' })),
+    ]) {
+      expect(step.status).toBe(200);
+      const doc = parse(await step.text());
+      expect(textOf(one(doc, 'h1'))).toBe('Cancel the registration of Wang Fang?');
+      expect(texts(doc, '.confirm-consequences li')).toEqual([
+        'Wang Fang (wang.fang@example.cn) is emailed that the registration is cancelled.',
+        'The seat goes to the first person on the waiting list, who is emailed too.',
+      ]);
+      expect(attrs(doc, `form[action="/admin/registrations/${wang}/cancel"] input[type="hidden"]`, 'name')).toEqual(['_csrf', 'confirm']);
+    }
+    const waiting = parse(await (await ctx.admin.request(`/admin/registrations/${maria}/cancel`)).text());
+    expect(textOf(one(waiting, 'h1'))).toBe('Take Maria Silva off the waiting list?');
+    expect(await tableCounts(ctx.db)).toEqual(before);
+  });
+
   it('takes someone off the waiting list without a calendar cancellation and without promoting anyone', async () => {
     const ctx = await setup();
     const { maria } = await fullWebinar(ctx);
     const outboxBefore = (await ctx.db.selectFrom('outbox').select('id').execute()).length;
-    const res = await ctx.admin.request(`/admin/registrations/${maria}/cancel`, form({ _csrf: 'test' }));
+    const res = await ctx.admin.request(`/admin/registrations/${maria}/cancel`, form({ _csrf: 'test', confirm: 'yes' }));
     expect(res.headers.get('location')).toBe(`/admin/webinars/${SLUG}/registrations?done=cancelled`);
     expect(await statuses(ctx)).toEqual(['Wang Fang: confirmed', 'Erik Berg: confirmed', 'Maria Silva: cancelled']);
     const emails = await ctx.db.selectFrom('outbox').select(['kind', 'to_address', 'ics_method']).where('id', '>', outboxBefore).execute();
@@ -389,7 +413,7 @@ describe('manual cancel and promote', () => {
   it('refuses unknown registrations with 404 and wrong states with 409, changing nothing', async () => {
     const ctx = await setup();
     const { wang, maria } = await fullWebinar(ctx);
-    await ctx.admin.request(`/admin/registrations/${maria}/cancel`, form({ _csrf: 'test' }));
+    await ctx.admin.request(`/admin/registrations/${maria}/cancel`, form({ _csrf: 'test', confirm: 'yes' }));
     const before = await tableCounts(ctx.db);
 
     for (const path of [

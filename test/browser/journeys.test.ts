@@ -219,8 +219,9 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
       { summary: title, start: webinar.start.toMillis(), status: 'CONFIRMED' },
     ]);
 
-    // Cancelling.
+    // Cancelling asks first, in a dialog (test/browser/confirmations.test.ts covers the steps).
     await myCard.getByRole('button', { name: 'Cancel my seat' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, cancel my seat' }).click();
     await page.waitForURL((url) => url.searchParams.get('done') === 'cancelled');
     expect((await page.locator('main > [role="status"]').innerText()).trim()).toBe('Your registration is cancelled. A confirmation is on its way by email.');
     expect((await myCard.locator('.tag').innerText()).trim()).toBe('Cancelled by you');
@@ -393,7 +394,9 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
     expect(shown).toEqual(speakers.map((s) => [s.name, shownIn(moved, s.zone)]));
     expect(await assistant.locator('[role="status"]').count()).toBe(1);
 
+    // Moving a published webinar asks first, saying who will be emailed.
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: /^Move it and email \d+ (person|people)$/ }).click();
     await page.waitForURL((url) => url.searchParams.get('done') === 'saved');
     expect((await page.locator('main > [role="status"]').innerText()).trim()).toBe('Saved. Calendars and inboxes are updated where the change concerns them.');
     expect(await page.locator('#f-start').inputValue()).toBe(movedLocal);

@@ -3,7 +3,7 @@ import { enqueueDueReminders } from '../../src/registration/reminders.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
 import { TEST_BASE_URL, buildTestApp, tableCounts } from '../helpers/test-app.js';
-import { all, one, parse, textOf, texts } from '../helpers/dom.js';
+import { all, attrs, one, parse, textOf, texts } from '../helpers/dom.js';
 import { form, json, VISITOR } from '../helpers/forms.js';
 import { parseCalendar } from '../helpers/ical.js';
 
@@ -46,7 +46,7 @@ describe('/my/:token', () => {
   it('replaces the secret link: the old one stops working at once and the new one is emailed', async () => {
     const ctx = await buildTestApp();
     const token = await registerVisitor(ctx);
-    const res = await ctx.app.request(`/my/${token}/reset-link`, form({}));
+    const res = await ctx.app.request(`/my/${token}/reset-link`, form({ confirm: 'yes' }));
     expect(res.status).toBe(303);
     const fresh = /^\/my\/([A-Za-z0-9_-]{43})\?done=link$/.exec(res.headers.get('location') ?? '')![1]!;
     expect(fresh).not.toBe(token);
@@ -95,11 +95,14 @@ describe('/my/:token', () => {
     await ctx.db.updateTable('webinar').set({ capacity: 1 }).where('slug', '=', SLUG).execute();
     const token = await registerVisitor(ctx);
     await registerVisitor(ctx, SLUG, { email: 'next@example.org' });
-    const confirmBox = one(parse(await (await ctx.app.request(`/my/${token}`)).text()), `form[action="/my/${token}/delete"] input[type="checkbox"]`);
-    expect([confirmBox.getAttribute('name'), confirmBox.getAttribute('value'), confirmBox.hasAttribute('required')]).toEqual(['confirm', 'yes', true]);
-    expect(textOf(one(confirmBox.closest('label')!, 'span'))).toBe('Yes, delete all my data');
+    // The page's button leads to the step that asks first; a POST without confirm=yes shows that step.
+    const ask = one(parse(await (await ctx.app.request(`/my/${token}`)).text()), `form[action="/my/${token}/remove"]`);
+    expect([ask.getAttribute('method'), textOf(one(ask, 'button'))]).toEqual(['get', 'Delete my data']);
     const unconfirmed = await ctx.app.request(`/my/${token}/delete`, form({}));
-    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.status).toBe(200);
+    const step = parse(await unconfirmed.text());
+    expect(textOf(one(step, 'h1'))).toBe('Remove wang.fang@example.cn and everything about it?');
+    expect(attrs(step, `form[action="/my/${token}/delete"] input[type="hidden"]`, 'value')).toEqual(['yes']);
     expect(await ctx.db.selectFrom('attendee').select('id').execute()).toHaveLength(2);
     const res = await ctx.app.request(`/my/${token}/delete`, form({ confirm: 'yes' }));
     expect(res.status).toBe(200);
@@ -114,7 +117,7 @@ describe('/my/:token', () => {
     const ctx = await buildTestApp();
     const token = await registerVisitor(ctx);
     const seat = await ctx.db.selectFrom('registration').select('id').executeTakeFirstOrThrow();
-    expect((await ctx.app.request(`/my/${token}/registrations/${seat.id}/cancel`, form({}))).status).toBe(303);
+    expect((await ctx.app.request(`/my/${token}/registrations/${seat.id}/cancel`, form({ confirm: 'yes' }))).status).toBe(303);
 
     const page = parse(await (await ctx.app.request(`/my/${token}`)).text());
     const titles = all(page, '.card h3 a').map((a) => a.getAttribute('href'));
@@ -137,7 +140,7 @@ describe('/my/:token', () => {
     const others = await ctx.db.selectFrom('registration').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const before = await tableCounts(ctx.db);
     for (const id of [String(others.id), 'abc', '-1', '99999999999999999999']) {
-      const res = await ctx.app.request(`/my/${token}/registrations/${id}/cancel`, form({}));
+      const res = await ctx.app.request(`/my/${token}/registrations/${id}/cancel`, form({ confirm: 'yes' }));
       expect(res.status).toBe(404);
     }
     expect(await tableCounts(ctx.db)).toEqual(before);
@@ -173,7 +176,7 @@ describe('the personal feed’s validators', () => {
     const lastModified = before.headers.get('last-modified')!;
     ctx.clock.advance(30);
     const [seat] = await ctx.db.selectFrom('registration').select('id').orderBy('id').execute();
-    await ctx.app.request(`/my/${first}/registrations/${seat!.id}/cancel`, form({}));
+    await ctx.app.request(`/my/${first}/registrations/${seat!.id}/cancel`, form({ confirm: 'yes' }));
     const after = await ctx.app.request(`/my/${waiting}/calendar.ics`, { headers: { 'if-modified-since': lastModified } });
     expect(after.status).toBe(200);
     expect(new Date(after.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());

@@ -78,7 +78,7 @@ describe('the personal feed kept between polls', () => {
     const token = await register(ctx, VISITOR);
     const before = await feed(ctx, token);
     expect(before.status).toBe(200);
-    expect((await ctx.app.request(`/my/${token}/reset-link`, form({}))).status).toBe(303);
+    expect((await ctx.app.request(`/my/${token}/reset-link`, form({ confirm: 'yes' }))).status).toBe(303);
     const old = await feed(ctx, token, before.etag!);
     expect(old.status).toBe(404);
     expect(old.text).not.toContain('Wang Fang');

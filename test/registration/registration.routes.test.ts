@@ -141,7 +141,7 @@ describe('registering through the webinar page', () => {
     expect(await ctx.db.selectFrom('registration').select('id').execute()).toHaveLength(1);
   });
 
-  it('keeps the link, and the feed subscribed with it, when the browser that opened the personal page registers again', async () => {
+  it('keeps the link, and the feed subscribed with it, and lands on the personal page when the browser that opened it registers again', async () => {
     const ctx = await buildTestApp();
     const first = await ctx.app.request(`/webinars/${SLUG}/register`, form(VISITOR));
     const token = tokenFrom(first.headers.get('location'));
@@ -153,8 +153,8 @@ describe('registering through the webinar page', () => {
     expect(cookie).not.toContain(token);
     const again = await ctx.app.request('/webinars/partnership-models-new-york/register', form(VISITOR, { cookie }));
     expect(again.status).toBe(303);
-    // It opens nothing: on a shared computer, whoever types the address still gets "check your email".
-    expect(again.headers.get('location')).toBe('/registered?webinars=partnership-models-new-york');
+    // The registration took effect at once, so the owner's browser is shown where it landed.
+    expect(again.headers.get('location')).toBe(`/my/${token}?registered=partnership-models-new-york`);
     const feed = await ctx.app.request(`/my/${token}/calendar.ics`);
     expect(feed.status).toBe(200);
     expect(parseCalendar(await feed.text()).events).toHaveLength(2);
@@ -291,7 +291,7 @@ describe('capacity and the waiting list', () => {
     const registrations = await ctx.db.selectFrom('registration').select(['id', 'attendee_id', 'status']).orderBy('id').execute();
     expect(registrations.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
 
-    const cancel = await ctx.app.request(`/my/${tokens[0]}/registrations/${registrations[0]!.id}/cancel`, form({}));
+    const cancel = await ctx.app.request(`/my/${tokens[0]}/registrations/${registrations[0]!.id}/cancel`, form({ confirm: 'yes' }));
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get('location')).toBe(`/my/${tokens[0]}?done=cancelled`);
     const after = await ctx.db.selectFrom('registration').select(['status']).orderBy('id').execute();
@@ -317,7 +317,7 @@ describe('capacity and the waiting list', () => {
     const aToken = ((await a.json()) as { personalUrl: string }).personalUrl.split('/').pop()!;
     await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'b@example.org' }));
     const [first] = await ctx.db.selectFrom('registration').select('id').orderBy('id').execute();
-    await ctx.app.request(`/my/${aToken}/registrations/${first!.id}/cancel`, form({}));
+    await ctx.app.request(`/my/${aToken}/registrations/${first!.id}/cancel`, form({ confirm: 'yes' }));
     await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'c@example.org' }));
     const back = await ctx.app.request(`/api/webinars/${SLUG}/registrations`, json({ ...VISITOR, email: 'a@example.org' }));
     expect(back.status).toBe(202);
@@ -568,7 +568,7 @@ describe('invites by email', () => {
     const token = ((await res.json()) as { personalUrl: string }).personalUrl.split('/').pop()!;
     const [registration] = await ctx.db.selectFrom('registration').select('id').execute();
     ctx.clock.advance(10);
-    await ctx.app.request(`/my/${token}/registrations/${registration!.id}/cancel`, form({}));
+    await ctx.app.request(`/my/${token}/registrations/${registration!.id}/cancel`, form({ confirm: 'yes' }));
     ctx.clock.advance(10);
     await ctx.app.request(`/my/${token}/register/${SLUG}`, form({}));
     const invites = (await outbox(ctx)).filter((m) => m.ics_content).map((m) => ({ method: m.ics_method, event: parseCalendar(m.ics_content!).events[0]! }));

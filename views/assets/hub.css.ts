@@ -189,6 +189,24 @@ dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
 .photo-panel .field { grid-template-columns: minmax(0, 1fr); }
 .photo-panel input[type=file] { width: 100%; font: inherit; }
 .photo-remove { margin-top: 0.75rem; }
+/* Issue 13, item 4 (confirm what cannot be undone): the steps that ask first, their dialog, and the row just registered. */
+.confirm-step { max-width: 42rem; overflow-wrap: anywhere; }
+.confirm-step h1 { font-size: clamp(1.35rem, 5vw, 1.9rem); overflow-wrap: anywhere; }
+.confirm-consequences { padding-left: 1.2rem; margin: 0 0 1rem; display: grid; gap: 0.4rem; }
+.confirm-times { margin-bottom: 1rem; }
+.confirm-audience { color: var(--ink); font-weight: 600; }
+.confirm-actions { margin-top: 1.25rem; }
+@media (max-width: 40rem) {
+  .confirm-actions { flex-direction: column; align-items: stretch; }
+  .confirm-actions .button, .confirm-actions button { width: 100%; }
+  .confirm-times { grid-template-columns: 1fr; }
+  .confirm-times dd { margin-bottom: 0.4rem; }
+}
+dialog.confirm-dialog { border: 0; border-radius: var(--radius); padding: 1.25rem; width: min(42rem, calc(100vw - 1.5rem)); max-height: calc(100vh - 2rem); overflow: auto; box-shadow: 0 12px 40px rgb(0 0 0 / 0.3); color: var(--ink); }
+dialog.confirm-dialog::backdrop { background: rgb(20 28 40 / 0.55); }
+dialog.confirm-dialog .confirm-step { max-width: none; }
+dialog.confirm-dialog .confirm-step.panel { border: 0; padding: 0; background: none; box-shadow: none; }
+.card.just-registered { border-color: var(--ok); box-shadow: 0 0 0 2px var(--ok); background: var(--ok-wash); }
 /* Dark mode: the same design on dark paper for people whose system asks for it. Only the palette
    changes; every colour above comes from these variables, and the pairs keep WCAG AA contrast. */
 @media screen and (prefers-color-scheme: dark) {

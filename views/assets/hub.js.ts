@@ -42,5 +42,51 @@ export const hubJs = /* js */ `
   });
   var answer = document.querySelector('[data-suggest-answer]');
   if (answer && !document.querySelector('[data-error-summary]')) answer.scrollIntoView({ block: 'start' });
+  // Issue 13, item 4: a button that asks before what cannot be undone is a GET form marked
+  // data-confirm, leading to a page that holds the step ([data-confirm-step]). Here the step opens
+  // in a dialog on this page instead; without the script, or when anything fails, the page itself.
+  if (typeof HTMLDialogElement !== 'function' || !window.fetch || !window.DOMParser) return;
+  var dialog, opener;
+  function ensureDialog() {
+    if (dialog) return dialog;
+    dialog = document.createElement('dialog');
+    dialog.className = 'confirm-dialog';
+    dialog.setAttribute('aria-labelledby', 'confirm-heading');
+    document.body.appendChild(dialog);
+    dialog.addEventListener('click', function (event) {
+      var back = event.target.closest && event.target.closest('[data-confirm-back]');
+      if (!back) return;
+      event.preventDefault();
+      dialog.close();
+    });
+    dialog.addEventListener('close', function () {
+      dialog.replaceChildren();
+      if (opener) opener.focus();
+    });
+    return dialog;
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute('data-confirm') || form.method.toLowerCase() !== 'get') return;
+    event.preventDefault();
+    var url = form.action;
+    opener = event.submitter || form.querySelector('button');
+    fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then(function (res) {
+        if (!res.ok || res.redirected) throw new Error('no step');
+        return res.text();
+      })
+      .then(function (html) {
+        var step = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-confirm-step]');
+        if (!step) throw new Error('no step');
+        var box = ensureDialog();
+        box.replaceChildren(document.importNode(step, true));
+        box.showModal();
+        // The way back has the focus, not the button that acts: Enter must not destroy anything.
+        var back = box.querySelector('[data-confirm-back]');
+        if (back) back.focus();
+      })
+      .catch(function () { window.location.href = url; });
+  });
 })();
 `;

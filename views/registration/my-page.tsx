@@ -2,7 +2,6 @@
 import type { PersonalPage } from '../../src/registration/registration-pages.service.js';
 import type { RegistrationWithWebinar } from '../../src/registration/registration.types.js';
 import { CalendarSubscription } from '../calendar/subscribe-box.js';
-import { CheckboxField } from '../components/form-kit.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
@@ -23,6 +22,8 @@ export function MyPage(props: MyPageProps) {
   const upcoming = props.registrations.filter((r) => r.webinar.endsAt > now);
   const past = props.registrations.filter((r) => r.webinar.endsAt <= now && r.status === 'confirmed');
   const base = `/my/${attendee.token}`;
+  // The rows the welcome notice names are marked, so that the owner sees where they landed.
+  const justRegistered = new Set(props.notice?.kind === 'welcome' ? props.notice.registrations.map((r) => r.webinarId) : []);
   return (
     <Layout title="Your registrations" siteTitle={props.programme.title} nav="none" privatePage>
       {props.notice ? <PersonalNotice notice={props.notice} attendee={attendee} /> : null}
@@ -59,8 +60,9 @@ export function MyPage(props: MyPageProps) {
             {upcoming.map((registration) => {
               const webinar = registration.webinar;
               const active = registration.status !== 'cancelled' && webinar.status === 'published';
+              const fresh = justRegistered.has(webinar.id);
               return (
-                <li class="card">
+                <li class={fresh ? 'card just-registered' : 'card'} id={`registration-${registration.id}`} aria-current={fresh ? 'true' : undefined}>
                   <div class="actions">
                     <span
                       class={`tag ${registration.status === 'confirmed' && webinar.status === 'published' ? 'live' : registration.status === 'waitlisted' ? 'draft' : 'cancelled'}`}
@@ -87,7 +89,8 @@ export function MyPage(props: MyPageProps) {
                     </p>
                   ) : null}
                   {active && now < webinar.startsAt ? (
-                    <form method="post" action={`${base}/registrations/${registration.id}/cancel`} class="inline-form">
+                    // A GET to the step that asks first (see confirm-pages.tsx); the script shows it in a dialog.
+                    <form method="get" action={`${base}/registrations/${registration.id}/cancel`} class="inline-form" data-confirm>
                       <button type="submit" class="secondary small">
                         {registration.status === 'confirmed' ? 'Cancel my seat' : 'Leave the waiting list'}
                       </button>
@@ -176,15 +179,15 @@ export function MyPage(props: MyPageProps) {
             <h2 id="my-privacy" style="margin-top:0">
               Your link and your data
             </h2>
-            <form method="post" action={`${base}/reset-link`} class="stack">
-              <p class="small">Shared this page by mistake? Get a new link; this one stops working at once and the new one is emailed to you.</p>
+            {/* Both ask first, on a page of their own (or in a dialog), and say what will stop working. */}
+            <form method="get" action={`${base}/reset-link`} class="stack" data-confirm>
+              <p class="small">Shared this page by mistake? Get a new link; this one stops working at once, and calendars subscribed with it stop updating.</p>
               <button type="submit" class="secondary">
                 Replace my personal link
               </button>
             </form>
-            <form method="post" action={`${base}/delete`} class="stack" style="margin-top:1rem">
+            <form method="get" action={`${base}/remove`} class="stack" style="margin-top:1rem" data-confirm>
               <p class="small">Delete your details and all your registrations. Your seats go to the people on the waiting lists.</p>
-              <CheckboxField form="delete" name="confirm" value="yes" checked={false} required label="Yes, delete all my data" errors={{}} />
               <button type="submit" class="danger">
                 Delete my data
               </button>

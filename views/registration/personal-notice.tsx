@@ -18,20 +18,25 @@ function actionNotice(action: PersonalPageAction, attendee: Attendee): { kind: '
   }
 }
 
+function welcomeLabel(confirmed: boolean, already: boolean): string {
+  if (already) return confirmed ? 'Already registered' : 'Already on the waiting list';
+  return confirmed ? 'Registered' : 'On the waiting list';
+}
+
 export function PersonalNotice({ notice, attendee }: { notice: PersonalPageNotice; attendee: Attendee }) {
   if (notice.kind === 'welcome') {
     return (
       <div class="notice ok" role="status">
-        <strong>Thank you for registering.</strong>
+        <strong>{notice.registrations.length === notice.already.size ? 'You were already registered.' : 'Thank you for registering.'}</strong>
         <ul>
           {notice.registrations.map((r) => (
             <li>
-              {r.status === 'confirmed' ? 'Registered' : 'On the waiting list'}: “{r.webinar.title}”,{' '}
+              {welcomeLabel(r.status === 'confirmed', notice.already.has(r.webinarId))}: “{r.webinar.title}”,{' '}
               <LocalTime instant={r.webinar.startsAt} zone={attendee.zone} plainZone /> ({attendee.zone})
             </li>
           ))}
         </ul>
-        A confirmation is on its way to {attendee.email}. This page is yours: bookmark it.
+        {notice.registrations.length > notice.already.size ? `A confirmation is on its way to ${attendee.email}. ` : ''}This page is yours: bookmark it.
       </div>
     );
   }

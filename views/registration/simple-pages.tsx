@@ -2,9 +2,10 @@
 // behind an emailed link (confirm a request, remove the address).
 import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
-import type { Attendee } from '../../src/registration/registration.types.js';
+import type { Attendee, RegistrationWithWebinar } from '../../src/registration/registration.types.js';
 import { LocalTime } from '../components/local-time.js';
 import { Layout } from '../layout.js';
+import { ConfirmStep } from './confirm-pages.js';
 
 function BackToProgramme() {
   return (
@@ -110,22 +111,54 @@ export function ConfirmRequestPage({ programme, attendee, request }: ConfirmRequ
   );
 }
 
-/** Where "this wasn't me" in every email leads: one button that removes the address and everything about it. */
-export function RemoveDataPage({ programme, attendee }: { programme: Programme; attendee: Attendee }) {
+/**
+ * Where "this wasn't me" in every email and "Delete my data" on the personal page lead: the step
+ * that says what goes, with the one button that removes the address and everything about it.
+ */
+export function RemoveDataPage({
+  programme,
+  attendee,
+  upcoming = [],
+  waitedFor = new Set(),
+}: {
+  programme: Programme;
+  attendee: Attendee;
+  /** Upcoming registrations that would go. */
+  upcoming?: RegistrationWithWebinar[];
+  /** Webinars whose waiting list would get the seat. */
+  waitedFor?: ReadonlySet<number>;
+}) {
   const pageUrl = `/my/${attendee.token}`;
   return (
     <Layout title="Remove your data" siteTitle={programme.title} nav="none" privatePage>
-      <h1>Remove {attendee.email} and everything about it?</h1>
-      <p class="lead">This removes every registration, your details and your personal link at once. Seats you held go to the waiting list.</p>
-      <form method="post" action={`${pageUrl}/delete`}>
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="danger">
-          Remove everything
-        </button>
-      </form>
-      <p class="small" style="margin-top:1.5rem">
-        Changed your mind? <a href={pageUrl}>Go to your personal page</a> instead.
-      </p>
+      <ConfirmStep
+        heading={<>Remove {attendee.email} and everything about it?</>}
+        action={`${pageUrl}/delete`}
+        button="Remove everything"
+        back={pageUrl}
+        backLabel="Keep my data"
+      >
+        <p class="lead">This removes every registration, your details and your personal link at once. It cannot be undone.</p>
+        {upcoming.length > 0 ? (
+          <>
+            <p>You will lose your place at:</p>
+            <ul class="confirm-consequences">
+              {upcoming.map((r) => (
+                <li>
+                  “{r.webinar.title}”, <LocalTime instant={r.webinar.startsAt} zone={attendee.zone} plainZone /> (
+                  {r.status !== 'confirmed'
+                    ? 'your place on the waiting list'
+                    : waitedFor.has(r.webinarId)
+                      ? 'your seat goes to the next person waiting'
+                      : 'your seat becomes free'}
+                  )
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p class="small">Calendar subscriptions made with your link stop updating. You can register again later with the same address.</p>
+      </ConfirmStep>
     </Layout>
   );
 }

@@ -43,8 +43,8 @@ function ChangeButtons({ registration, actions }: { registration: AdminRegistrat
         </form>
       ) : null}
       {actions.canCancel && registration.status !== 'cancelled' ? (
-        <form method="post" action={`/admin/registrations/${registration.id}/cancel`} class="inline-form">
-          <CsrfField token={actions.csrfToken} />
+        // A GET to the step that asks first (who is emailed, where the seat goes).
+        <form method="get" action={`/admin/registrations/${registration.id}/cancel`} class="inline-form" data-confirm>
           <button type="submit" class="small danger" aria-label={`Cancel the registration of ${who}`}>
             Cancel
           </button>

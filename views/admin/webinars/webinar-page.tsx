@@ -2,9 +2,7 @@
 // its materials and the cancellation.
 import type { Child } from 'hono/jsx';
 import type { SchedulingAdvice } from '../../../src/admin/scheduling.js';
-import type { FieldErrors } from '../../../src/errors.js';
 import type { Webinar } from '../../../src/programme/programme.types.js';
-import { CheckboxField, CsrfField } from '../../components/form-kit.js';
 import { NewFormSuggestTimes, SchedulingPanel, SuggestTimesPanel } from '../scheduling-panel.js';
 import { WebinarForm, type WebinarFormProps } from './webinar-form.js';
 import { WebinarList, type WebinarListProps } from './webinar-list.js';
@@ -63,27 +61,23 @@ export function WebinarPage(props: WebinarPageProps) {
         </aside>
       </div>
       {webinar && materials ? <div class="admin-section">{materials}</div> : null}
-      {webinar && webinar.status !== 'cancelled' ? <CancelPanel webinar={webinar} csrfToken={form.csrfToken} errors={form.errors} /> : null}
+      {webinar && webinar.status !== 'cancelled' ? <CancelPanel webinar={webinar} /> : null}
     </>
   );
 }
 
-function CancelPanel({ webinar, csrfToken, errors }: { webinar: Webinar; csrfToken: string; errors: FieldErrors }) {
+function CancelPanel({ webinar }: { webinar: Webinar }) {
   return (
     <section class="panel admin-section" aria-labelledby="cancel-heading">
       <h2 id="cancel-heading" style="margin-top:0">
         Cancel this webinar
       </h2>
       <p class="small">Attendees and speakers get a cancellation that removes it from their calendars. The page stays up, marked cancelled.</p>
-      <form method="post" action={`/admin/webinars/${webinar.slug}/cancel`} class="stack">
-        <CsrfField token={csrfToken} />
-        {/* A refused cancellation's message in the form's summary links here (#f-confirm). */}
-        <CheckboxField name="confirm" value="yes" required checked={false} label={<>Yes, cancel “{webinar.title}”</>} errors={errors} />
-        <div>
-          <button type="submit" class="danger">
-            Cancel the webinar
-          </button>
-        </div>
+      {/* A GET to the step that says who will be emailed and holds the button that cancels. */}
+      <form method="get" action={`/admin/webinars/${webinar.slug}/cancel`} data-confirm>
+        <button type="submit" class="danger">
+          Cancel the webinar…
+        </button>
       </form>
     </section>
   );
