@@ -81,7 +81,13 @@ export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
 
 /** The materials panel on the workspace's webinar page. */
 export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
-  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number): Promise<Child> => (
-    <MaterialAdminPanel webinar={webinar} materials={await listMaterials(deps.db, webinar.id)} csrfToken={csrfToken} notifiedCount={notifiedCount} />
+  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number, editedId?: number): Promise<Child> => (
+    <MaterialAdminPanel
+      webinar={webinar}
+      materials={await listMaterials(deps.db, webinar.id)}
+      csrfToken={csrfToken}
+      notifiedCount={notifiedCount}
+      editedId={editedId}
+    />
   );
 }
