@@ -104,4 +104,15 @@ dl.facts dd { margin: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { main { padding-top: 1rem; } .card { padding: 0.9rem; } th, td { padding: 0.45rem; } }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
+/* Issue 13, item 7 (workspace polish): material edit forms, the CSV downloads. */
+.material-actions { gap: 0.4rem; }
+.material-edits { border-top: 1px solid var(--line); margin-bottom: 1rem; }
+.material-edit { border-bottom: 1px solid var(--line); padding: 0.55rem 0; }
+.material-edit > summary { padding: 0.2rem 0; }
+.material-edit[open] > summary { margin-bottom: 0.75rem; }
+.material-edit form.stack { margin-bottom: 0.5rem; }
+.csv-downloads p { margin: 0 0 0.5rem; }
+.csv-options { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+.csv-options li { display: flex; flex-wrap: wrap; gap: 0.3rem 0.75rem; align-items: center; }
+.csv-options .button { min-width: 11rem; }
 `;
