@@ -146,6 +146,10 @@ export async function getMaterialOfWebinar(db: Db, webinarSlug: string, material
  */
 export async function editMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number, input: Input): Promise<Validated<Material>> {
   return inTransaction(deps.db, async (trx) => {
+    // The webinar's row is locked before the material is read, as adding does: two edits at once
+    // (one sending the title, the other the visibility) take turns, and neither undoes the other.
+    // An unknown slug locks nothing and is refused just below.
+    await lockWebinars(trx, { slugs: [webinarSlug] });
     const { webinar, material } = await getMaterialOfWebinar(trx, webinarSlug, materialId);
     const validated = validateMaterialEdit(input, material);
     if (!validated.ok) return validated;

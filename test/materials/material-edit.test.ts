@@ -190,6 +190,19 @@ describe('PATCH /api/webinars/:slug/materials/:id', () => {
     expect(await outboxCount(ctx)).toBe(emailsBefore);
   });
 
+  it('applies two edits sent at once, each to its own field, without one undoing the other', async () => {
+    const ctx = await setUp();
+    const link = await ctx.add({ kind: 'link', title: 'Further reading', url: 'https://example.org/reading' });
+    const token = await createTestApiToken(ctx, { coordinatorId: ctx.session.coordinatorId });
+    const path = `/api/webinars/${PAST_CVC}/materials/${link.id}`;
+    const [title, visibility] = await Promise.all([
+      ctx.app.request(path, patch(token, { title: 'Reading list' })),
+      ctx.app.request(path, patch(token, { visibility: 'attendees' })),
+    ]);
+    expect([title.status, visibility.status]).toEqual([200, 200]);
+    expect(await materialRow(ctx, link.id)).toMatchObject({ title: 'Reading list', visibility: 'attendees', url: 'https://example.org/reading' });
+  });
+
   it('answers 422 per field, 400 for a body that is not JSON, 404 for unknown ones and 401 without a token, changing nothing', async () => {
     const ctx = await setUp();
     const slides = await ctx.add({ kind: 'slides', title: 'Slides' }, { name: 'deck.pdf', bytes: SAMPLES.pdf });
