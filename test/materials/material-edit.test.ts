@@ -6,7 +6,7 @@ import { validateMaterial } from '../../src/materials/material.validation.js';
 import { register } from '../../src/registration/registration.service.js';
 import { createTestApiToken, signInAsCoordinator, type AdminSession } from '../helpers/admin-session.js';
 import { all, attrs, one, parse, textOf } from '../helpers/dom.js';
-import { TEST_BASE_URL, buildTestApp, tableCounts } from '../helpers/test-app.js';
+import { TEST_BASE_URL, buildTestApp, hasNestedForms, tableCounts } from '../helpers/test-app.js';
 import { PAST_CHINA, PAST_CVC, SAMPLES } from './material-helpers.js';
 
 const NOW = '2027-02-01T12:00:00Z';
@@ -85,7 +85,9 @@ describe('editing a material in the workspace', () => {
 
     // The webinar's workspace page says what happened.
     const admin = await ctx.app.request(`/admin/webinars/${PAST_CVC}?edited=${link.id}`, { headers: ctx.session.headers() });
-    const doc = parse(await admin.text());
+    const adminHtml = await admin.text();
+    expect(hasNestedForms(adminHtml)).toBe(false);
+    const doc = parse(adminHtml);
     expect(textOf(one(doc, '#materials p.notice.ok'))).toBe(
       'Saved “Reading list”. The webinar page, the recordings page and the calendar feeds show it now; nobody was emailed.',
     );
