@@ -20,7 +20,7 @@ import {
   listWebinarRegistrations,
   type RegistrationCounts,
 } from './registrations-admin.service.js';
-import { registrationsCsv } from './registrations-csv.js';
+import { csvFileName, registrationsCsv, type CsvForm } from './registrations-csv.js';
 import { filterQuery, validateRegistrationFilter } from './registrations-admin.validation.js';
 
 /** The shell every workspace page needs. */
@@ -54,10 +54,6 @@ function filterInput(c: Context) {
   return { status: c.req.query('status'), type: c.req.query('type'), q: c.req.query('q') };
 }
 
-function safeFileName(slug: string): string {
-  return `${slug.replace(/[^a-z0-9-]/gi, '') || 'webinar'}-registrations.csv`;
-}
-
 export function registrationAdminRoutes(deps: RegistrationDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
@@ -81,23 +77,30 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
         filterErrors={filter.ok ? undefined : filter.errors}
         {...(await listRegistrationsAndWaitingList(db, webinar.id, filter.ok ? filter.value : null))}
         counts={counts}
-        csvHref={`${base}.csv${filter.ok ? filterQuery(filter.value) : ''}`}
+        csvHrefs={{
+          excel: `${base}-excel.csv${filter.ok ? filterQuery(filter.value) : ''}`,
+          comma: `${base}.csv${filter.ok ? filterQuery(filter.value) : ''}`,
+        }}
       />,
       filter.ok ? 200 : 400,
     );
   });
 
-  app.get('/admin/webinars/:slug/registrations.csv', async (c) => {
-    const webinar = await getAdminWebinar(db, c.req.param('slug'));
+  // The comma form keeps the address scripts already use; Excel's has its own.
+  const csvRoute = (form: CsvForm) => async (c: Context) => {
+    const webinar = await getAdminWebinar(db, c.req.param('slug') ?? '');
     const filter = validateRegistrationFilter(filterInput(c));
     if (!filter.ok) throw new ValidationError(filter.errors, 400);
-    const csv = registrationsCsv(await listWebinarRegistrations(db, webinar.id, filter.value));
+    const { defaultZone } = await getProgramme(db);
+    const csv = registrationsCsv(await listWebinarRegistrations(db, webinar.id, filter.value), { form, zone: defaultZone });
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${safeFileName(webinar.slug)}"`,
+      'Content-Disposition': `attachment; filename="${csvFileName(webinar.slug, form)}"`,
       'Cache-Control': 'private, no-store',
     });
-  });
+  };
+  app.get('/admin/webinars/:slug/registrations.csv', csvRoute('comma'));
+  app.get('/admin/webinars/:slug/registrations-excel.csv', csvRoute('excel'));
 
   // Cancelling someone's registration emails them and may give their seat away: ask first (GET, or
   // a POST without confirm=yes), with the same refusals the cancellation itself would give.

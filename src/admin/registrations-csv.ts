@@ -1,20 +1,24 @@
-// Registrations as a CSV file that Excel and LibreOffice open safely: UTF-8 with a BOM, RFC 4180.
+// Registrations as CSV in two forms: one that Excel opens directly where the list separator is a
+// semicolon (Swedish and most of continental Europe), and plain comma-separated UTF-8 for other tools.
+import { showIn } from '../time/index.js';
 import { organisationTypeLabel } from '../registration/registration.validation.js';
 import { statusLabel, type AdminRegistration } from './registrations-admin.service.js';
 
-export const CSV_HEADER = [
-  'Name',
-  'Email',
-  'Organisation',
-  'Organisation type',
-  'Time zone',
-  'Status',
-  'Waiting-list place',
-  'Registered at (UTC)',
-  'Question',
-] as const;
+export type CsvForm = 'excel' | 'comma';
 
-/** Without the byte order mark, Excel reads the file as the local code page and mangles å, ä, ö and 中文. */
+type CsvFormat = { separator: ';' | ','; bom: boolean; fileSuffix: string };
+
+/**
+ * Excel splits an opened .csv at the list separator of the computer's locale, a semicolon in
+ * Swedish, and reads it as the local code page unless it starts with a byte order mark (which it
+ * then ignores when a "sep=" line is present, so there is none). Other tools (scripts, Google
+ * Sheets, Numbers) expect RFC 4180: commas, and no BOM, which some would keep in the first header.
+ */
+export const CSV_FORMATS: Record<CsvForm, CsvFormat> = {
+  excel: { separator: ';', bom: true, fileSuffix: 'excel-semicolon' },
+  comma: { separator: ',', bom: false, fileSuffix: 'comma' },
+};
+
 const BOM = '\uFEFF';
 
 /**
@@ -24,22 +28,51 @@ const BOM = '\uFEFF';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** Writes one cell for `separator`: formulas neutralised, quoted when it holds a quote, the separator or a line break. */
+export function cellWriter(separator: ';' | ','): (value: string | number | null) => string {
+  const needsQuotes = separator === ';' ? /[";\r\n]/ : /[",\r\n]/;
+  return (value) => {
+    if (value === null) return '';
+    let text = String(value);
+    if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+    return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
 }
 
-export function csvRow(values: ReadonlyArray<string | number | null>): string {
-  return values.map(csvCell).join(',');
+/** The comma form's cell. */
+export const csvCell = cellWriter(',');
+
+export function csvHeader(zone: string): string[] {
+  return [
+    'Name',
+    'Email',
+    'Organisation',
+    'Organisation type',
+    "Attendee's time zone",
+    'Status',
+    'Waiting-list place',
+    `Registered at (${zone})`,
+    // "UTC+01:00" rather than "+01:00", which a spreadsheet would read as a formula or a time.
+    'UTC offset',
+    'Registered at (UTC)',
+    'Question',
+  ];
 }
 
-export function registrationsCsv(registrations: readonly AdminRegistration[]): string {
+/**
+ * The registrations in `form`. Times are the programme zone's wall clock in the form Excel reads as
+ * a date and time ("2027-03-18 15:00"), with that moment's offset beside it (the same wall-clock
+ * time happens twice on the night clocks go back), and the exact instant in UTC for scripts.
+ */
+export function registrationsCsv(registrations: readonly AdminRegistration[], options: { form: CsvForm; zone: string }): string {
+  const format = CSV_FORMATS[options.form];
+  const cell = cellWriter(format.separator);
+  const row = (values: ReadonlyArray<string | number | null>) => `${values.map(cell).join(format.separator)}\r\n`;
   const lines = [
-    csvRow(CSV_HEADER),
-    ...registrations.map((r) =>
-      csvRow([
+    row(csvHeader(options.zone)),
+    ...registrations.map((r) => {
+      const local = showIn(r.createdAt, options.zone);
+      return row([
         r.name,
         r.email,
         r.organisation,
@@ -47,10 +80,17 @@ export function registrationsCsv(registrations: readonly AdminRegistration[]): s
         r.zone,
         statusLabel(r.status),
         r.waitlistPlace,
+        `${local.isoDate} ${local.time}`,
+        local.offset,
         r.createdAt.toUTC().toISO({ suppressMilliseconds: true }),
         r.question,
-      ]),
-    ),
+      ]);
+    }),
   ];
-  return `${BOM}${lines.map((line) => `${line}\r\n`).join('')}`;
+  return `${format.bom ? BOM : ''}${lines.join('')}`;
+}
+
+/** "pilots-with-startups-norway-registrations-excel-semicolon.csv": the file says which form it is. */
+export function csvFileName(slug: string, form: CsvForm): string {
+  return `${slug.replace(/[^a-z0-9-]/gi, '') || 'webinar'}-registrations-${CSV_FORMATS[form].fileSuffix}.csv`;
 }

@@ -27,7 +27,7 @@ export type WebinarAdminDeps = {
   baseUrl: string;
   listeners: WebinarChangeListener[];
   /** The materials panel for a webinar (filled by the materials feature). */
-  materialsPanel?: (webinar: Webinar, csrfToken: string, notifiedCount?: number) => Promise<Child>;
+  materialsPanel?: (webinar: Webinar, csrfToken: string, notifiedCount?: number, editedId?: number) => Promise<Child>;
 };
 
 const FLASH: Record<string, string> = {
@@ -64,8 +64,11 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
       options.mode === 'new' && result && !result.ok ? { ...options.errors, ...rangeErrors(result.errors, { durationField: true }) } : options.errors;
     if (errors !== options.errors) status = 422;
     const notified = c.req.query('notified');
+    const edited = Number(c.req.query('edited'));
     const materials =
-      webinar && deps.materialsPanel ? await deps.materialsPanel(webinar, c.var.csrfToken, notified ? Number(notified) || 0 : undefined) : undefined;
+      webinar && deps.materialsPanel
+        ? await deps.materialsPanel(webinar, c.var.csrfToken, notified ? Number(notified) || 0 : undefined, Number.isSafeInteger(edited) ? edited : undefined)
+        : undefined;
     return page(
       c,
       webinar ? `Edit: ${webinar.title}` : 'New webinar',

@@ -102,12 +102,14 @@ export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
 
 /** The materials panel on the workspace's webinar page. */
 export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
-  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number): Promise<Child> => {
+  return async (webinar: Webinar, csrfToken: string, notifiedCount?: number, editedId?: number): Promise<Child> => {
     const materials = await listMaterials(deps.db, webinar.id);
     const captions = await captionsOfMaterials(
       deps.db,
       materials.map((m) => m.id),
     );
-    return <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={csrfToken} notifiedCount={notifiedCount} captions={captions} />;
+    return (
+      <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={csrfToken} notifiedCount={notifiedCount} editedId={editedId} captions={captions} />
+    );
   };
 }

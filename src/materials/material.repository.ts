@@ -10,6 +10,10 @@ export async function findMaterialRow(db: Db, id: number): Promise<MaterialRow |
   return db.selectFrom('material').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function updateMaterialRow(db: Db, id: number, changes: Pick<MaterialRow, 'title' | 'visibility' | 'url' | 'updated_at'>): Promise<MaterialRow> {
+  return db.updateTable('material').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
 export async function deleteMaterialRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('material').where('id', '=', id).execute();
 }

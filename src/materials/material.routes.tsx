@@ -17,6 +17,7 @@ import { contentDisposition, downloadName, publicFilePath, publicHref } from './
 import {
   addMaterial,
   deleteMaterial,
+  editMaterial,
   getAttendeeFile,
   getPublicFile,
   getWebinarForMaterials,
@@ -167,6 +168,28 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
       const queued = await notifyAttendees(deps, webinar.slug);
       return c.redirect(back(webinar.slug, `?notified=${queued}`), 303);
     })
+    .post('/admin/webinars/:slug/materials/:id/edit', limitBody(FORM_LIMIT), guard, async (c) => {
+      const id = materialId(c.req.param('id'), 'material');
+      const input = await readForm(c);
+      delete input._csrf;
+      const edited = await editMaterial(deps, c.req.param('slug'), id, input);
+      if (edited.ok) return c.redirect(back(c.req.param('slug'), `?edited=${id}`), 303);
+      const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
+      return renderAdminPage(c, deps.db, {
+        section: 'webinars',
+        title: `Materials: ${webinar.title}`,
+        status: 422,
+        body: (
+          <RefusedMaterialForm
+            backHref={back(webinar.slug)}
+            webinar={webinar}
+            materials={await listMaterials(deps.db, webinar.id)}
+            csrfToken={c.var.csrfToken}
+            editing={{ id, errors: edited.errors, values: formValues(input) }}
+          />
+        ),
+      });
+    })
     .post('/admin/webinars/:slug/materials/:id/delete', limitBody(FORM_LIMIT), guard, async (c) => {
       await deleteMaterial(deps, c.req.param('slug'), materialId(c.req.param('id'), 'material'));
       return c.redirect(back(c.req.param('slug')), 303);
@@ -174,23 +197,35 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
 }
 
 export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
-  return new Hono<AppEnv>().post('/api/webinars/:slug/materials', limitUpload(apiTooLarge), guarded(deps), async (c) => {
-    const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-    return withMaterialBody(c, { json: true, dir: deps.uploadDir, tooLarge: apiTooLarge }, async (body) => {
-      const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes) : undefined;
-      if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
-        return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
-      const validated = validateMaterial(body.input, body.file);
-      // A recording may bring its captions along: checked before anything is stored.
-      const captions = captionsAlong(body.input, validated.ok ? validated.value.kind : undefined);
-      if (!validated.ok || !captions.ok) throw new ValidationError({ ...(validated.ok ? {} : validated.errors), ...(captions.ok ? {} : captions.errors) }, 422);
-      const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
-      if (captions.value) await attachCaptions(deps, webinar.slug, material.id, captions.value);
-      // A recording announces itself; `notify: true` also announces other material by hand.
-      const requested = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : 0;
-      return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), notified: announced + requested }, 201);
+  return new Hono<AppEnv>()
+    .patch('/api/webinars/:slug/materials/:id', limitBody(FORM_LIMIT), guarded(deps), async (c) => {
+      const id = materialId(c.req.param('id'), 'material');
+      const input = await readJsonObject(c);
+      const unknown = Object.keys(input).filter((key) => !EDITABLE_FIELDS.includes(key));
+      if (unknown.length > 0)
+        throw new ValidationError(Object.fromEntries(unknown.map((key) => [key, `${key} cannot be changed (only ${EDITABLE_FIELDS.join(', ')}).`])), 422);
+      const edited = await editMaterial(deps, c.req.param('slug'), id, input);
+      if (!edited.ok) throw new ValidationError(edited.errors, 422);
+      return c.json(materialJson(edited.value, deps.baseUrl, c.req.param('slug')), 200);
+    })
+    .post('/api/webinars/:slug/materials', limitUpload(apiTooLarge), guarded(deps), async (c) => {
+      const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
+      return withMaterialBody(c, { json: true, dir: deps.uploadDir, tooLarge: apiTooLarge }, async (body) => {
+        const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes) : undefined;
+        if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
+          return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
+        const validated = validateMaterial(body.input, body.file);
+        // A recording may bring its captions along: checked before anything is stored.
+        const captions = captionsAlong(body.input, validated.ok ? validated.value.kind : undefined);
+        if (!validated.ok || !captions.ok)
+          throw new ValidationError({ ...(validated.ok ? {} : validated.errors), ...(captions.ok ? {} : captions.errors) }, 422);
+        const { material, announced } = await addMaterial(deps, webinar.slug, validated.value);
+        if (captions.value) await attachCaptions(deps, webinar.slug, material.id, captions.value);
+        // A recording announces itself; `notify: true` also announces other material by hand.
+        const requested = new FieldReader(body.input).boolean('notify') ? await notifyAttendees(deps, webinar.slug) : 0;
+        return c.json({ ...materialJson(material, deps.baseUrl, webinar.slug), notified: announced + requested }, 201);
+      });
     });
-  });
 }
 
 /** `captions: {language, vtt}` sent with a new recording through the API, checked. */
@@ -207,6 +242,9 @@ function captionsAlong(input: Input, kind: string | undefined): { ok: true; valu
   if (!parsed.ok) return { ok: false, errors: { captions: parsed.error } };
   return { ok: true, value: { language, bytes } };
 }
+
+/** What PATCH may change; a kind or a file is changed by deleting the material and adding another. */
+const EDITABLE_FIELDS = ['title', 'visibility', 'url'];
 
 /** What the API answers for a material; attendees-only files have no public address. */
 export function materialJson(material: Material, baseUrl: string, webinarSlug: string) {

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { MaterialRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, type Validated } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../time/index.js';
 import { ALL_STATUSES, getWebinarBySlug, isPublicWebinar, listWebinars, lockWebinars, markWebinarsChanged } from '../programme/programme.service.js';
@@ -21,9 +21,11 @@ import {
   listMaterialsEmailKeys,
   listMaterialRows,
   nextMaterialPosition,
+  updateMaterialRow,
 } from './material.repository.js';
 import type { Material } from './material.types.js';
-import type { MaterialInput } from './material.validation.js';
+import { validateMaterialEdit, type MaterialInput } from './material.validation.js';
+import type { Input } from '../validation.js';
 import { contentSize, newStoredName, storeFile, storedFileStream } from './stored-files.js';
 
 export type MaterialDeps = {
@@ -125,6 +127,36 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
     await markWebinarsChanged(trx, [webinar.id], now);
     const announced = announcesRecording(webinar, input, deps.clock) ? await announceMaterials(trx, deps, webinar, 'recording') : 0;
     return { material: toMaterial(row), announced };
+  });
+}
+
+/** A material of the webinar; a material of another webinar is as unknown as a missing one. */
+export async function getMaterialOfWebinar(db: Db, webinarSlug: string, materialId: number): Promise<{ webinar: Webinar; material: Material }> {
+  const webinar = await getWebinarForMaterials(db, webinarSlug);
+  const row = await findMaterialRow(db, materialId);
+  if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
+  return { webinar, material: toMaterial(row) };
+}
+
+/**
+ * Changes a material's title, visibility or (for a link) address in place. The row's update moves
+ * the data version, so cached public pages and feeds show the change at once. Nobody is emailed:
+ * an announcement is the coordinator's decision ("Email registered attendees"), and making a
+ * material public or private is not news that justifies another email.
+ */
+export async function editMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number, input: Input): Promise<Validated<Material>> {
+  return inTransaction(deps.db, async (trx) => {
+    // The webinar's row is locked before the material is read, as adding does: two edits at once
+    // (one sending the title, the other the visibility) take turns, and neither undoes the other.
+    // An unknown slug locks nothing and is refused just below.
+    await lockWebinars(trx, { slugs: [webinarSlug] });
+    const { webinar, material } = await getMaterialOfWebinar(trx, webinarSlug, materialId);
+    const validated = validateMaterialEdit(input, material);
+    if (!validated.ok) return validated;
+    const now = deps.clock.now();
+    const row = await updateMaterialRow(trx, material.id, { ...validated.value, updated_at: toStoredInstant(now) });
+    await markWebinarsChanged(trx, [webinar.id], now);
+    return { ok: true, value: toMaterial(row) };
   });
 }
 

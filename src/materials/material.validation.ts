@@ -2,6 +2,7 @@
 import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
 import type { Validated } from '../errors.js';
 import { FieldReader, type Input } from '../validation.js';
+import type { Material } from './material.types.js';
 import type { FileContent } from './stored-files.js';
 import { checkUpload, checkUploadSize, checkUploadType, type UploadType } from './upload-check.js';
 import type { ReceivedFile } from './upload-receiver.js';
@@ -50,6 +51,30 @@ export function validateMaterial(input: Input, file?: UploadedFile, options: { m
   }
   if (!fields.ok || !kind || (url === null && upload === null)) return { ok: false, errors: fields.errors };
   return { ok: true, value: { kind, title, visibility, url, upload } };
+}
+
+/** What a coordinator may change on a material in place: its kind and file stay. */
+export type MaterialEdit = { title: string; visibility: MaterialVisibility; url: string | null };
+
+/**
+ * Checks an edit of `current`. A field that is absent keeps its value (the API's PATCH sends only
+ * what changes; the workspace's form sends all); one that is present but empty is refused. Only a
+ * link's address can change: a file is replaced by deleting it and uploading the new one.
+ */
+export function validateMaterialEdit(input: Input, current: Pick<Material, 'title' | 'visibility' | 'url' | 'file'>): Validated<MaterialEdit> {
+  const fields = new FieldReader(input);
+  const present = (field: string) => input[field] !== undefined;
+  const title = present('title') ? fields.text('title', 'Title', { required: true, max: 200 }) : current.title;
+  const visibility = present('visibility') ? fields.choice('visibility', 'Visibility', MATERIAL_VISIBILITIES) : current.visibility;
+  let url = current.url;
+  if (present('url') && current.file) {
+    // The form has no address field for a file; an API client sending one must hear why it did nothing.
+    fields.fail('url', 'An uploaded file has no address to change: delete it and upload the new file, or add the address as a new material.');
+  } else if (present('url')) {
+    url = fields.url('url', 'Address', { required: true, httpsOnly: true });
+  }
+  if (!fields.ok || visibility === null) return { ok: false, errors: fields.errors };
+  return { ok: true, value: { title, visibility, url } };
 }
 
 /** The uploaded name without folders or control characters; only ever shown, never a path. */

@@ -190,6 +190,12 @@ describe('the registration list', () => {
     expect(html).toContain('<a href="/admin/webinars" aria-current="page">Webinars</a>');
     expect(html).toContain('<time datetime="2027-02-01T13:00:00+01:00">');
     expect(html).toContain(`href="/admin/webinars/${SLUG}/registrations.csv?type=academia&amp;q=Research"`);
+    expect(html).toContain(`href="/admin/webinars/${SLUG}/registrations-excel.csv?type=academia&amp;q=Research"`);
+    // Both downloads, each with a line on when to take it.
+    expect(texts(parse(html), '.csv-options li').map((text) => text.replace(/\s+/g, ' '))).toEqual([
+      'For Excel Swedish and other semicolon locales: opens directly with å, ä, ö and dates Excel understands.',
+      'CSV (comma, UTF-8) For Google Sheets, Numbers, scripts and other tools.',
+    ]);
     expect(html).toContain(
       `<form method="post" action="/admin/registrations/${maria}/promote" class="inline-form"><input type="hidden" name="_csrf" value="test"/><button type="submit" class="small" aria-label="Promote Maria Silva (maria@research.example)">Promote</button></form>`,
     );
@@ -226,6 +232,9 @@ describe('the registration list', () => {
     const csv = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations.csv?type=bank`);
     expect(csv.status).toBe(400);
     expect(await csv.text()).toContain('Organisation type must be one of: large-company, startup, academia, public-sector, other, all.');
+    const excel = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations-excel.csv?status=maybe`);
+    expect(excel.status).toBe(400);
+    expect(await excel.text()).toContain(message);
 
     const apiRes = await ctx.admin.request(`/api/webinars/${SLUG}/registrations?q=${'x'.repeat(201)}`);
     expect(apiRes.status).toBe(400);
@@ -241,6 +250,7 @@ describe('the registration list', () => {
     const ctx = await setup();
     expect((await ctx.admin.request('/admin/webinars/no-such-webinar/registrations')).status).toBe(404);
     expect((await ctx.admin.request('/admin/webinars/no-such-webinar/registrations.csv')).status).toBe(404);
+    expect((await ctx.admin.request('/admin/webinars/no-such-webinar/registrations-excel.csv')).status).toBe(404);
     const res = await ctx.admin.request('/api/webinars/no-such-webinar/registrations');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'There is no webinar called "no-such-webinar".' });
@@ -248,7 +258,7 @@ describe('the registration list', () => {
 });
 
 describe('the CSV export', () => {
-  it('is UTF-8 with a BOM, CRLF lines, RFC 4180 quoting and spreadsheet formulas neutralised', async () => {
+  it('comes for Excel (BOM, semicolons) and as comma CSV, both CRLF, quoted, formulas neutralised and times in the programme’s zone', async () => {
     const ctx = await setup();
     await registerAs(ctx, {
       // A spreadsheet command, not a web address (names with those are refused at registration).
@@ -262,28 +272,45 @@ describe('the CSV export', () => {
     await registerAs(ctx, { name: '王芳', organisation: 'Shanghai Startup Lab, 上海', question: 'How do you pick "pilot" partners?\r\nAnd how long?' });
     await registerAs(ctx, { ...ERIK, name: 'Åsa Öberg', organisation: '@Ängby AB' });
 
-    const res = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations.csv`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-registrations.csv"`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const header =
+      "Name,Email,Organisation,Organisation type,Attendee's time zone,Status,Waiting-list place,Registered at (Europe/Stockholm),UTC offset,Registered at (UTC),Question\r\n";
+    const rows = [
+      `"'=cmd|""/C calc""!A0",mallory@example.com,'+46 70 123 45 67,Other,Europe/Stockholm,Confirmed,,2027-02-01 13:00,UTC+01:00,2027-02-01T12:00:00Z,\r\n`,
+      '王芳,wang.fang@example.cn,"Shanghai Startup Lab, 上海",Small company or startup,Asia/Shanghai,Confirmed,,2027-02-01 13:00,UTC+01:00,2027-02-01T12:00:00Z,"How do you pick ""pilot"" partners?\nAnd how long?"\r\n',
+      "Åsa Öberg,erik.berg@volvo.example,'@Ängby AB,Large company,Europe/Stockholm,Confirmed,,2027-02-01 13:00,UTC+01:00,2027-02-01T12:00:00Z,\r\n",
+    ];
+
+    // For other tools: RFC 4180, no byte order mark.
+    const comma = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations.csv`);
+    expect(comma.status).toBe(200);
+    expect(comma.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(comma.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-registrations-comma.csv"`);
+    expect(comma.headers.get('cache-control')).toBe('private, no-store');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await comma.arrayBuffer())).toBe(header + rows.join(''));
+
+    // For Excel: the BOM, semicolons, and only what holds a semicolon, a quote or a line break quoted.
+    const excel = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations-excel.csv`);
+    expect(excel.status).toBe(200);
+    expect(excel.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(excel.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-registrations-excel-semicolon.csv"`);
+    const bytes = new Uint8Array(await excel.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(
-      '\uFEFFName,Email,Organisation,Organisation type,Time zone,Status,Waiting-list place,Registered at (UTC),Question\r\n' +
-        `"'=cmd|""/C calc""!A0",mallory@example.com,'+46 70 123 45 67,Other,Europe/Stockholm,Confirmed,,2027-02-01T12:00:00Z,\r\n` +
-        '王芳,wang.fang@example.cn,"Shanghai Startup Lab, 上海",Small company or startup,Asia/Shanghai,Confirmed,,2027-02-01T12:00:00Z,"How do you pick ""pilot"" partners?\nAnd how long?"\r\n' +
-        "Åsa Öberg,erik.berg@volvo.example,'@Ängby AB,Large company,Europe/Stockholm,Confirmed,,2027-02-01T12:00:00Z,\r\n",
+      "\uFEFFName;Email;Organisation;Organisation type;Attendee's time zone;Status;Waiting-list place;Registered at (Europe/Stockholm);UTC offset;Registered at (UTC);Question\r\n" +
+        `"'=cmd|""/C calc""!A0";mallory@example.com;'+46 70 123 45 67;Other;Europe/Stockholm;Confirmed;;2027-02-01 13:00;UTC+01:00;2027-02-01T12:00:00Z;\r\n` +
+        '王芳;wang.fang@example.cn;Shanghai Startup Lab, 上海;Small company or startup;Asia/Shanghai;Confirmed;;2027-02-01 13:00;UTC+01:00;2027-02-01T12:00:00Z;"How do you pick ""pilot"" partners?\nAnd how long?"\r\n' +
+        "Åsa Öberg;erik.berg@volvo.example;'@Ängby AB;Large company;Europe/Stockholm;Confirmed;;2027-02-01 13:00;UTC+01:00;2027-02-01T12:00:00Z;\r\n",
     );
   });
 
   it('honours the filters and writes the waiting-list place', async () => {
     const ctx = await setup();
     await fullWebinar(ctx);
-    const res = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations.csv?status=waitlisted`);
+    const res = await ctx.admin.request(`/admin/webinars/${SLUG}/registrations-excel.csv?status=waitlisted`);
     // Response.text() drops a BOM; the bytes are what Excel reads.
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(
-      '\uFEFFName,Email,Organisation,Organisation type,Time zone,Status,Waiting-list place,Registered at (UTC),Question\r\n' +
-        'Maria Silva,maria@research.example,100% Research,University or research institute,America/New_York,Waiting list,1,2027-02-01T12:00:00Z,\r\n',
+      "\uFEFFName;Email;Organisation;Organisation type;Attendee's time zone;Status;Waiting-list place;Registered at (Europe/Stockholm);UTC offset;Registered at (UTC);Question\r\n" +
+        'Maria Silva;maria@research.example;100% Research;University or research institute;America/New_York;Waiting list;1;2027-02-01 13:00;UTC+01:00;2027-02-01T12:00:00Z;\r\n',
     );
   });
 

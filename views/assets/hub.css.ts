@@ -207,6 +207,17 @@ dialog.confirm-dialog::backdrop { background: rgb(20 28 40 / 0.55); }
 dialog.confirm-dialog .confirm-step { max-width: none; }
 dialog.confirm-dialog .confirm-step.panel { border: 0; padding: 0; background: none; box-shadow: none; }
 .card.just-registered { border-color: var(--ok); box-shadow: 0 0 0 2px var(--ok); background: var(--ok-wash); }
+/* Issue 13, item 7 (workspace polish): material edit forms, the CSV downloads. */
+.material-actions { gap: 0.4rem; }
+.material-edits { border-top: 1px solid var(--line); margin-bottom: 1rem; }
+.material-edit { border-bottom: 1px solid var(--line); padding: 0.55rem 0; }
+.material-edit > summary { padding: 0.2rem 0; }
+.material-edit[open] > summary { margin-bottom: 0.75rem; }
+.material-edit form.stack { margin-bottom: 0.5rem; }
+.csv-downloads p { margin: 0 0 0.5rem; }
+.csv-options { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+.csv-options li { display: flex; flex-wrap: wrap; gap: 0.3rem 0.75rem; align-items: center; }
+.csv-options .button { min-width: 11rem; }
 /* Dark mode: the same design on dark paper for people whose system asks for it. Only the palette
    changes; every colour above comes from these variables, and the pairs keep WCAG AA contrast. */
 @media screen and (prefers-color-scheme: dark) {

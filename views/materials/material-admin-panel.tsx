@@ -15,11 +15,15 @@ export type MaterialAdminPanelProps = {
   csrfToken: string;
   /** After a recording was added or "Email registered attendees": how many emails were queued. */
   notifiedCount?: number;
+  /** After an edit was saved: the material's id, to say so. */
+  editedId?: number;
   /** A refused add form, shown again with its messages. */
   errors?: FieldErrors;
   values?: FormValues;
   /** The captions of each recording, by material id. */
   captions?: ReadonlyMap<number, Caption[]>;
+  /** A refused edit of one material, shown open with its messages. */
+  editing?: { id: number; errors: FieldErrors; values: FormValues };
 };
 
 export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
@@ -29,6 +33,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
   const base = `/admin/webinars/${webinar.slug}/materials`;
   // Everyone, unless attendees-only was chosen (a refused unknown value is shown as the default).
   const visibility = str(values, 'visibility') === 'attendees' ? 'attendees' : 'public';
+  const edited = props.editedId === undefined ? undefined : materials.find((m) => m.id === props.editedId);
   return (
     <section class="panel" aria-labelledby="materials-heading" id="materials">
       <h2 id="materials-heading" style="margin-top:0">
@@ -39,6 +44,12 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           {props.notifiedCount === 0
             ? 'No new emails: everyone registered has already been told about these materials (or there is nothing to announce).'
             : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to the registered attendees: “Now available”.`}
+        </p>
+      ) : null}
+
+      {edited ? (
+        <p class="notice ok" role="status">
+          Saved “{edited.title}”. The webinar page, the recordings page and the calendar feeds show it now; nobody was emailed.
         </p>
       ) : null}
 
@@ -82,18 +93,44 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
                     )}
                   </td>
                   <td>
-                    <form method="post" action={`${base}/${material.id}/delete`} class="inline-form">
-                      <CsrfField token={csrfToken} />
-                      <button type="submit" class="danger small" aria-label={`Delete “${material.title}”`}>
-                        Delete
-                      </button>
-                    </form>
+                    <div class="actions material-actions">
+                      {/* Lands on the edit form's first field, which opens its <details> (fragment navigation reveals it). */}
+                      <a class="button secondary small" href={`#${editForm(material.id)}-title`} aria-label={`Edit “${material.title}”`}>
+                        Edit
+                      </a>
+                      <form method="post" action={`${base}/${material.id}/delete`} class="inline-form">
+                        <CsrfField token={csrfToken} />
+                        <button type="submit" class="danger small" aria-label={`Delete “${material.title}”`}>
+                          Delete
+                        </button>
+                      </form>
+                    </div>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
+      )}
+
+      {materials.length === 0 ? null : (
+        <>
+          <h3>Change a material</h3>
+          <p class="small muted">
+            Title and who can see it, and for a link its address. Public pages and calendar feeds show the change at once; nobody is emailed. To replace a file,
+            delete it and add the new one.
+          </p>
+          <div class="material-edits">
+            {materials.map((material) => (
+              <MaterialEditForm
+                material={material}
+                action={`${base}/${material.id}/edit`}
+                csrfToken={csrfToken}
+                refused={props.editing?.id === material.id ? props.editing : undefined}
+              />
+            ))}
+          </div>
+        </>
       )}
 
       <CaptionsAdmin
@@ -169,6 +206,55 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
         </button>
       </form>
     </section>
+  );
+}
+
+/** The id prefix of a material's edit form: its fields are `material-7-title`, its summary `material-7-errors`. */
+function editForm(materialId: number): string {
+  return `material-${materialId}`;
+}
+
+type MaterialEditFormProps = {
+  material: Material;
+  action: string;
+  csrfToken: string;
+  refused: { errors: FieldErrors; values: FormValues } | undefined;
+};
+
+/** One material's edit form, folded away until asked for, or open with its messages when refused. */
+function MaterialEditForm({ material, action, csrfToken, refused }: MaterialEditFormProps) {
+  const form = editForm(material.id);
+  const errors = refused?.errors ?? {};
+  const values: FormValues = refused?.values ?? { title: material.title, visibility: material.visibility, url: material.url ?? '' };
+  const visibility = str(values, 'visibility') === 'attendees' ? 'attendees' : str(values, 'visibility') === 'public' ? 'public' : material.visibility;
+  return (
+    <details class="material-edit" id={`${form}-edit`} open={refused !== undefined}>
+      <summary>
+        Edit “{material.title}” <span class="muted small">({MATERIAL_KIND_LABELS[material.kind]})</span>
+      </summary>
+      <ErrorSummary form={form} errors={errors} />
+      <form method="post" action={action} class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <TextField form={form} name="title" label="Title" values={values} errors={errors} required maxlength={200} />
+        {material.file ? null : (
+          <TextField form={form} name="url" type="url" inputmode="url" label="Address (https)" values={values} errors={errors} required />
+        )}
+        <RadioGroup
+          form={form}
+          name="visibility"
+          legend="Visible to"
+          values={{ visibility }}
+          errors={errors}
+          options={[
+            { value: 'public', label: 'Everyone (webinar page, recordings page and calendar feeds)' },
+            { value: 'attendees', label: 'Registered attendees only (their personal page)' },
+          ]}
+        />
+        <div class="actions">
+          <button type="submit">Save changes</button>
+        </div>
+      </form>
+    </details>
   );
 }
 

@@ -4,6 +4,7 @@ import type { Dashboard, DashboardWebinar } from '../../../src/admin/dashboard.s
 import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
 import { LocalTime } from '../../components/local-time.js';
 import { AdminLayout, type AdminLayoutProps } from '../admin-layout.js';
+import { audienceSentence } from './dashboard-sentences.js';
 import { TimelineChart, TimelineTable } from './timeline-chart.js';
 import { TypeBarsChart, TypeTotalsTable } from './type-bars-chart.js';
 
@@ -60,14 +61,11 @@ export function DashboardPage(props: DashboardPageProps) {
   const { dashboard } = props;
   const { totals } = dashboard;
   const zone = dashboard.programme.defaultZone;
-  const large = totals.byOrganisationType['large-company'];
-  const startups = totals.byOrganisationType.startup;
   return (
     <AdminLayout title="Dashboard" siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="dashboard">
       <h1>Dashboard</h1>
       <p class="lead">
-        {totals.confirmedRegistrations} confirmed registrations from {totals.distinctAttendees} people: {large.attendees} from large companies and{' '}
-        {startups.attendees} from small companies or startups. Times are shown for {zone}.
+        {audienceSentence(totals)} Times and days are shown for {zone}.
       </p>
 
       <h2>Upcoming webinars</h2>

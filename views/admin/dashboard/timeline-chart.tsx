@@ -1,20 +1,14 @@
 // Cumulative confirmed registrations per day as an inline SVG bar chart, with the numbers in a table.
 import { TableWrap } from '../../components/table-wrap.js';
-import { DateTime } from 'luxon';
 import type { TimelineDay } from '../../../src/admin/dashboard.service.js';
 import { ChartFrame } from './chart-frame.js';
 import { niceCeiling, round, ticks } from './chart-scale.js';
+import { dayLabel, timelineCaption } from './dashboard-sentences.js';
 
 // A narrow viewBox keeps the 14-unit labels readable when the chart shrinks to a phone's width.
 const WIDTH = 360;
 const HEIGHT = 220;
 const PLOT = { left: 44, right: 12, top: 12, bottom: 36 };
-
-function dayLabel(day: string, withYear: boolean): string {
-  return DateTime.fromISO(day, { zone: 'UTC' })
-    .setLocale('en-GB')
-    .toFormat(withYear ? 'd LLL yyyy' : 'd LLL');
-}
 
 export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }) {
   if (timeline.length === 0) return <p class="muted">No confirmed registrations yet.</p>;
@@ -27,7 +21,7 @@ export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }
   // A gap between bars only while they are wide enough to show one.
   const barWidth = slot > 4 ? slot * 0.8 : slot;
   const y = (value: number) => PLOT.top + plotHeight - (value / top) * plotHeight;
-  const summary = `${last.total} confirmed registrations on ${dayLabel(last.day, true)}, up from ${first.total} on ${dayLabel(first.day, true)}.`;
+  const summary = timelineCaption(timeline);
   return (
     <ChartFrame
       id="timeline"

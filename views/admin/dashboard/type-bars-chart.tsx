@@ -8,14 +8,15 @@ import { round } from './chart-scale.js';
 
 const WIDTH = 360;
 const ROW = 44;
-// Room after the longest bar for its number.
-const NUMBER_SPACE = 48;
+// The numbers stand in a column of their own at the right, so that a zero is as easy to read as a ten.
+const NUMBER_SPACE = 44;
+const TRACK = WIDTH - NUMBER_SPACE;
 
 export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
   const rows = ORGANISATION_TYPES.map((t) => ({ ...t, n: totals.byOrganisationType[t.value].registrations }));
   const max = Math.max(1, ...rows.map((row) => row.n));
   const height = rows.length * ROW + 4;
-  const scale = (WIDTH - NUMBER_SPACE) / max;
+  const scale = TRACK / max;
   const summary = rows.map((row) => `${row.label}: ${row.n}`).join('; ');
   return (
     <ChartFrame
@@ -33,8 +34,19 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
             <text x="0" y={top + 14} fill="#1c2430">
               {row.label}
             </text>
-            <rect x="0" y={top + 20} width={width} height="16" rx="2" fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#7a9cc6'} />
-            <text x={round(width + 6)} y={top + 33} fill="#1c2430" font-weight="600" class="bar-value">
+            {/* The outlined track shows where a bar would be, so that a type nobody came from is a visible empty bar. */}
+            <rect x="0.5" y={top + 20.5} width={TRACK - 1} height="15" rx="2" fill="#f4f6f9" stroke="#b8c1cc" class="bar-track" />
+            {row.n > 0 ? (
+              <rect
+                x="0"
+                y={top + 20}
+                width={width}
+                height="16"
+                rx="2"
+                fill={row.value === 'large-company' || row.value === 'startup' ? '#0b5cad' : '#5a7fae'}
+              />
+            ) : null}
+            <text x={WIDTH} y={top + 33} text-anchor="end" fill="#1c2430" font-weight="600" class="bar-value">
               {row.n}
             </text>
           </g>

@@ -25,7 +25,8 @@ export type RegistrationsPageProps = Pick<AdminLayoutProps, 'siteTitle' | 'coord
   registrations: AdminRegistration[] | null;
   waiting: AdminRegistration[];
   counts: RegistrationCounts;
-  csvHref: string;
+  /** The registrations as listed (same filter), for Excel and as comma-separated CSV. */
+  csvHrefs: { excel: string; comma: string };
 };
 
 type Actions = { canCancel: boolean; canPromote: boolean; csrfToken: string };
@@ -69,6 +70,31 @@ const STATUS_OPTIONS: SelectOption[] = [
 
 const TYPE_OPTIONS: SelectOption[] = [{ value: '', label: 'All types' }, ...ORGANISATION_TYPES.map((t) => ({ value: t.value, label: t.label }))];
 
+/** The two downloads, each with one line on when to take it. */
+function CsvDownloads({ hrefs, zone }: { hrefs: RegistrationsPageProps['csvHrefs']; zone: string }) {
+  return (
+    <div class="csv-downloads" style="flex-basis:100%">
+      <p class="small muted" id="csv-help">
+        Download the registrations listed here. Times are in {zone}, with their UTC offset and the UTC time beside them.
+      </p>
+      <ul class="csv-options">
+        <li>
+          <a class="button secondary small" href={hrefs.excel} download>
+            For Excel
+          </a>{' '}
+          <span class="small">Swedish and other semicolon locales: opens directly with å, ä, ö and dates Excel understands.</span>
+        </li>
+        <li>
+          <a class="button secondary small" href={hrefs.comma} download>
+            CSV (comma, UTF-8)
+          </a>{' '}
+          <span class="small">For Google Sheets, Numbers, scripts and other tools.</span>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
 function FilterForm({ props }: { props: RegistrationsPageProps }) {
   const errors = props.filterErrors ?? {};
   const { filter } = props;
@@ -100,10 +126,8 @@ function FilterForm({ props }: { props: RegistrationsPageProps }) {
         />
         <div class="actions" style="flex-basis:100%">
           <button type="submit">Filter</button>
-          <a class="button secondary" href={props.csvHref}>
-            Download CSV
-          </a>
         </div>
+        <CsvDownloads hrefs={props.csvHrefs} zone={props.zone} />
       </form>
     </>
   );
