@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Clock } from './clock.js';
 import type { Db } from './db/connection.js';
-import { assetRoutes } from './http/assets.js';
+import { appIconRoutes, assetRoutes } from './http/assets.js';
+import { webManifest } from './http/app-icons.js';
 import { discoveryRoutes } from './discovery/discovery.routes.js';
 import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
@@ -121,7 +122,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.route('/', appIconRoutes);
   app.route('/assets', assetRoutes);
+  app.get('/manifest.webmanifest', async (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(webManifest(await cache.programme()), 200, { 'Content-Type': 'application/manifest+json; charset=utf-8' });
+  });
   app.route('/', discoveryRoutes({ db, baseUrl: deps.baseUrl }));
   // Clients that ask for the icon at the old fixed address (feed readers, bookmarks) get the SVG.
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));

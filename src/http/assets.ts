@@ -1,5 +1,6 @@
 // Serves the stylesheet, the script and the tab icon, with an ETag so that browsers revalidate cheaply.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { iconPng, type IconSize } from './app-icons.js';
 import { hubCss } from '../../views/assets/hub.css.js';
 import { hubJs } from '../../views/assets/hub.js.js';
 import { faviconSvg } from '../../views/assets/favicon.svg.js';
@@ -11,6 +12,21 @@ const assets: Record<string, { body: string; type: string }> = {
   'favicon.svg': { body: faviconSvg, type: 'image/svg+xml' },
 };
 const etags = new Map(Object.entries(assets).map(([name, asset]) => [name, contentEtag(asset.body)]));
+
+/** The home-screen icons (PNG, drawn once from the tab icon). */
+async function iconResponse(c: Context, size: IconSize): Promise<Response> {
+  const png = await iconPng(size);
+  const etag = contentEtag(png);
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'public, max-age=86400');
+  if (isNotModified(c, { etag })) return c.body(null, 304);
+  return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
+}
+
+export const appIconRoutes = new Hono()
+  .get('/apple-touch-icon.png', (c) => iconResponse(c, 180))
+  .get('/assets/icon-192.png', (c) => iconResponse(c, 192))
+  .get('/assets/icon-512.png', (c) => iconResponse(c, 512));
 
 export const assetRoutes = new Hono().get('/:name', (c) => {
   const name = c.req.param('name');

@@ -52,6 +52,10 @@ export function DocumentHead(props: DocumentHeadProps) {
         </>
       ) : null}
       <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+      <link rel="manifest" href="/manifest.webmanifest" />
+      <meta name="theme-color" content="#0b5cad" media="(prefers-color-scheme: light)" />
+      <meta name="theme-color" content="#1a2029" media="(prefers-color-scheme: dark)" />
       {(props.alternates ?? []).map((feed) => (
         <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
       ))}
