@@ -37,7 +37,12 @@ export function canonicalLanguage(tag: string): string | undefined {
 }
 
 export function languageLabel(language: string): string {
-  return languageNames.of(language) ?? language;
+  try {
+    return languageNames.of(language) ?? language;
+  } catch {
+    // Not a language tag (a mistyped address): named as it was written.
+    return language;
+  }
 }
 
 function toCaption(row: CaptionRow): Caption {

@@ -141,6 +141,13 @@ describe('captions through the API', () => {
     ]);
   });
 
+  it('answers 404, not an error, when asked to remove captions in something that is not a language', async () => {
+    const ctx = await setUp();
+    const id = await ctx.addRecording();
+    const res = await ctx.app.request(`/api/webinars/${PAST}/materials/${id}/captions/1`, { method: 'DELETE', headers: ctx.auth });
+    expect(res.status).toBe(404);
+  });
+
   it('needs the API token', async () => {
     const ctx = await setUp();
     const id = await ctx.addRecording();
