@@ -3,3 +3,4 @@ export * from './local-time.js';
 export * from './format.js';
 export * from './zones.js';
 export * from './stored-instant.js';
+export * from './zone-search.js';
