@@ -124,7 +124,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const programme = await getProgramme(db);
     const form = await readForm(c);
     const values = formValues(form);
-    const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone);
+    const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone, clock.now());
     if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
     if (form.intent === 'check') return formPage(c, { mode: 'new', values, errors: {}, assistant: assistantRequest(validated.value) });
     try {
@@ -155,7 +155,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const form = await readForm(c);
     const values = formValues(form);
     const input = webinarInputFromForm(form);
-    const validated = validateWebinarPatch(input, webinar.start.zone);
+    const validated = validateWebinarPatch(input, webinar.start.zone, clock.now());
     if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
     if (form.intent === 'check' || form.intent === 'use-time') {
       return formPage(c, { mode: 'edit', webinar, values, errors: {}, assistant: assistantRequest(validated.value, webinar) });

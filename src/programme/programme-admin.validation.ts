@@ -1,4 +1,5 @@
 // Checks what coordinators send for speakers, knowledge areas and the programme settings.
+import type { DateTime } from 'luxon';
 import type { Validated } from '../errors.js';
 import { FieldReader, type Input } from '../validation.js';
 import type { Area, Programme, Speaker } from './programme.types.js';
@@ -42,17 +43,17 @@ function readSpeaker(fields: FieldReader, input: Input, partial: boolean): Parti
   return value;
 }
 
-export function validateNewSpeaker(input: Input): Validated<SpeakerInput> {
-  const fields = new FieldReader(input);
+export function validateNewSpeaker(input: Input, now?: DateTime): Validated<SpeakerInput> {
+  const fields = new FieldReader(input, now);
   const value = readSpeaker(fields, input, false);
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value: { slug: '', photoUrl: null, email: null, ...value } as SpeakerInput };
 }
 
-export function validateSpeakerPatch(input: Input): Validated<Partial<SpeakerInput>> {
-  const fields = new FieldReader(input);
+export function validateSpeakerPatch(input: Input, now?: DateTime): Validated<Partial<SpeakerInput>> {
+  const fields = new FieldReader(input, now);
   const value = readSpeaker(fields, input, true);
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value };
 }
 
@@ -66,14 +67,14 @@ export function validateArea(input: Input): Validated<AreaInput> {
   return { ok: true, value: { slug, name, description, position } };
 }
 
-export function validateProgramme(input: Input): Validated<ProgrammeInput> {
-  const fields = new FieldReader(input);
+export function validateProgramme(input: Input, now?: DateTime): Validated<ProgrammeInput> {
+  const fields = new FieldReader(input, now);
   const title = fields.text('title', 'Title', { required: true, max: 200 });
   const tagline = fields.text('tagline', 'Tagline', { max: 300 });
   const description = fields.text('description', 'Description', { required: true, max: 5000, multiline: true });
   const organiserName = fields.text('organiserName', 'Organiser', { required: true, max: 200 });
   const organiserEmail = fields.email('organiserEmail', 'Organiser email');
   const defaultZone = fields.zone('defaultZone', 'Programme time zone');
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value: { title, tagline, description, organiserName, organiserEmail, defaultZone } };
 }
