@@ -33,7 +33,12 @@ function ZoneLinks(props: { matches: Array<{ match: ZoneMatch; who?: string }>; 
         <li>
           <a href={chooseHref(match.zone, props.returnTo)} aria-current={match.zone === props.current ? 'true' : undefined}>
             <ZoneMatchText match={match} />
-            {who ? <span class="zone-who">{who}</span> : null}
+            {who ? (
+              <>
+                {' '}
+                <span class="zone-who">{who}</span>
+              </>
+            ) : null}
           </a>
         </li>
       ))}
