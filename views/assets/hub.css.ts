@@ -106,8 +106,8 @@ dl.facts dd { margin: 0; }
 @media print { .site-header nav, .site-footer, .no-print { display: none; } body { background: #fff; } }
 /* Zone picker (issue 13, item 1): type-ahead list, "Did you mean" choices, /timezone results. */
 .zone-field { display: grid; gap: 0.5rem; }
-.zone-combo { position: relative; }
-.zone-options { position: absolute; z-index: 20; left: 0; right: 0; top: 100%; margin: 0.2rem 0 0; padding: 0.25rem 0; list-style: none; max-height: min(22rem, 60vh); overflow-y: auto;
+/* In the flow, not over it: on a phone a list over the next fields would take the tap meant for them. */
+.zone-options { margin: 0.2rem 0 0; padding: 0.25rem 0; list-style: none; max-height: min(22rem, 60vh); overflow-y: auto;
   background: var(--paper); border: 1px solid #8994a3; border-radius: 6px; box-shadow: 0 6px 20px rgba(28, 36, 48, 0.18); }
 .zone-options [role=option] { display: grid; gap: 0.05rem; padding: 0.5rem 0.75rem; cursor: pointer; min-height: 2.75rem; }
 .zone-options [role=option]:hover, .zone-options [role=option][aria-selected=true] { background: var(--accent-wash); }

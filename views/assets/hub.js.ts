@@ -44,7 +44,7 @@ export const hubJs = /* js */ `
     var status = document.createElement('span');
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
-    // The list hangs below the input, over what follows, in a box of the input's own size.
+    // The input, its list and the status in one box, so that the field's layout keeps its order.
     var box = document.createElement('div');
     box.className = 'zone-combo';
     input.parentNode.insertBefore(box, input);
