@@ -1,7 +1,11 @@
 // The names people type for a zone besides its IANA name: cities that share a zone's clock, older
 // spellings, nicknames, and which zones are the best known (listed first when several match).
 
-/** Places people name that are not the zone's own city. Accents may be left out when typing. */
+/**
+ * Places people name that are not the zone's own city. Accents may be left out when typing. A name
+ * here is taken as that zone without asking, so names shared by places in other zones (Washington,
+ * Cambridge, Valencia, Alexandria) are left out: those people get choices instead.
+ */
 export const COMMON_NAMES: Readonly<Record<string, readonly string[]>> = {
   'Asia/Shanghai': [
     'Beijing',
@@ -43,20 +47,7 @@ export const COMMON_NAMES: Readonly<Record<string, readonly string[]>> = {
   'Asia/Jerusalem': ['Tel Aviv', 'Haifa'],
   'Asia/Bangkok': ['Chiang Mai', 'Phuket'],
   'Asia/Kuala_Lumpur': ['Penang'],
-  'America/New_York': [
-    'Washington',
-    'Washington DC',
-    'NYC',
-    'Boston',
-    'Philadelphia',
-    'Atlanta',
-    'Miami',
-    'Pittsburgh',
-    'Charlotte',
-    'Orlando',
-    'Baltimore',
-    'Eastern Time',
-  ],
+  'America/New_York': ['Washington DC', 'NYC', 'Boston', 'Philadelphia', 'Atlanta', 'Miami', 'Pittsburgh', 'Charlotte', 'Orlando', 'Baltimore', 'Eastern Time'],
   'America/Chicago': [
     'Dallas',
     'Houston',
@@ -106,7 +97,6 @@ export const COMMON_NAMES: Readonly<Record<string, readonly string[]>> = {
     'Cardiff',
     'Belfast',
     'Oxford',
-    'Cambridge',
     'England',
     'Scotland',
     'Wales',
@@ -124,7 +114,7 @@ export const COMMON_NAMES: Readonly<Record<string, readonly string[]>> = {
   'Europe/Brussels': ['Antwerp', 'Ghent'],
   'Europe/Amsterdam': ['Rotterdam', 'The Hague', 'Utrecht', 'Eindhoven'],
   'Europe/Rome': ['Milan', 'Milano', 'Naples', 'Turin', 'Florence', 'Bologna'],
-  'Europe/Madrid': ['Barcelona', 'Valencia', 'Seville', 'Bilbao'],
+  'Europe/Madrid': ['Barcelona', 'Seville', 'Bilbao'],
   'Europe/Lisbon': ['Porto'],
   'Europe/Warsaw': ['Kraków', 'Krakow', 'Gdańsk', 'Wrocław', 'Poznań'],
   'Europe/Prague': ['Brno'],
@@ -134,7 +124,7 @@ export const COMMON_NAMES: Readonly<Record<string, readonly string[]>> = {
   'Africa/Lagos': ['Abuja', 'Ibadan'],
   'Africa/Johannesburg': ['Cape Town', 'Pretoria', 'Durban'],
   'Africa/Nairobi': ['Mombasa'],
-  'Africa/Cairo': ['Alexandria', 'Giza'],
+  'Africa/Cairo': ['Giza'],
   'Africa/Casablanca': ['Rabat', 'Marrakesh'],
   'Australia/Sydney': ['Canberra', 'Newcastle NSW'],
   'Australia/Brisbane': ['Gold Coast', 'Queensland'],

@@ -123,9 +123,20 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/**
+ * One zone's offset: from the table when this minute's is at hand, else read for the zone alone
+ * (the first table reads every zone's clock, a second or more on a busy machine: only an offset
+ * search and the full list need it).
+ */
+function offsetOf(zone: string, ms: number): number {
+  const minute = Math.floor(ms / 60_000);
+  if (minute === offsetsMinute) return offsetsNow.get(zone) ?? 0;
+  return zoneClock(zone)?.(minute * 60_000)?.offsetMinutes ?? 0;
+}
+
 function matchOf(entry: Entry, ms: number, matched: string | null): ZoneMatch {
   const minuteMs = Math.floor(ms / 60_000) * 60_000;
-  const offsetMinutes = offsetsAt(ms).get(entry.zone) ?? 0;
+  const offsetMinutes = offsetOf(entry.zone, ms);
   // The wall clock is the instant shifted by the offset, read as UTC: no process TZ involved.
   const wall = new Date(minuteMs + offsetMinutes * 60_000);
   const isoDate = `${wall.getUTCFullYear()}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}`;

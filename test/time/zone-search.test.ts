@@ -126,5 +126,7 @@ describe('resolveZone', () => {
     const country = resolveZone('United States', WINTER);
     expect(country.ok ? [] : country.suggestions.slice(0, 2).map((m) => m.zone)).toEqual(['America/New_York', 'America/Los_Angeles']);
     expect(resolveZone('xyzzy', WINTER)).toEqual({ ok: false, input: 'xyzzy', suggestions: [] });
+    // A name shared by places in different zones (the capital, the state) is asked about, never guessed.
+    expect(resolveZone('Washington', WINTER)).toMatchObject({ ok: false, suggestions: [{ zone: 'America/New_York', matched: 'Washington DC' }] });
   });
 });
