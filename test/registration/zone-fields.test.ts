@@ -66,6 +66,12 @@ describe('the registration form', () => {
     expect(one(page, 'input[name="name"]').getAttribute('value')).toBe(VISITOR.name);
     expect(await tableCounts(ctx.db)).toEqual(before);
 
+    // A choice taken while another field is refused stays taken.
+    const elsewhere = await ctx.app.request(`/webinars/${SLUG}/register`, form({ ...VISITOR, name: '', timezone: 'GMT+8', timezoneChoice: 'Asia/Singapore' }));
+    expect(elsewhere.status).toBe(422);
+    const again = parse(await elsewhere.text());
+    expect(one(again, '#reg-timezone').getAttribute('value')).toBe('Asia/Singapore');
+    expect(all(again, '.zone-choices')).toEqual([]);
     const chosen = await ctx.app.request(`/webinars/${SLUG}/register`, form({ ...VISITOR, timezone: 'GMT+8', timezoneChoice: 'Asia/Singapore' }));
     expect(chosen.status).toBe(303);
     expect(await attendeeZone(ctx)).toBe('Asia/Singapore');

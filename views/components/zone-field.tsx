@@ -24,9 +24,12 @@ export function zoneChoicesFor(props: { name: string; values: FormValues; errors
 
 export function ZoneField(props: ZoneFieldProps) {
   const choices = zoneChoicesFor(props);
+  // A choice that was taken while another field was refused: show it, so that it is sent again.
+  const chosen = str(props.values, `${props.name}Choice`);
+  const values = chosen !== '' && !props.errors[props.name] ? { ...props.values, [props.name]: chosen } : props.values;
   return (
     <div class="zone-field">
-      <TextField {...props} autocomplete="off" maxlength={64} zonePicker />
+      <TextField {...props} values={values} autocomplete="off" maxlength={64} zonePicker />
       {choices.length > 0 ? <ZoneChoices id={`${fieldId(props)}-choices`} name={`${props.name}Choice`} choices={choices} /> : null}
     </div>
   );
