@@ -135,7 +135,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', previewRoutes({ db, baseUrl: deps.baseUrl, version: cache.version }));
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
-  const viewer = viewerZone({ defaultZone: async () => (await cache.programme()).defaultZone, secureCookies, onUnknownZone: unknownZoneResponse(db) });
+  const viewer = viewerZone({
+    defaultZone: async () => (await cache.programme()).defaultZone,
+    secureCookies,
+    onUnknownZone: unknownZoneResponse(db, clock),
+    now: () => clock.now(),
+  });
   const pages = { db, clock, baseUrl: deps.baseUrl, viewer, materialsOf: materialsOf(materials) };
   // Only public pages take the page cache; private pages (/my, /speaker) are never kept. Personal
   // feeds are kept per attendee, and only ever answered to the owner of their secret link.

@@ -1,5 +1,7 @@
 // Expected failures of the domain, which the HTTP layer turns into 4xx answers.
 
+import type { ZoneMatch } from './time/zone-search.js';
+
 export type FieldErrors = Record<string, string>;
 
 export class NotFoundError extends Error {
@@ -14,6 +16,8 @@ export class ValidationError extends Error {
   constructor(
     readonly errors: FieldErrors,
     readonly status: 400 | 409 | 422 = 422,
+    /** "Did you mean …" zones for a zone field that was not one zone. */
+    readonly suggestions?: ZoneMatch[],
   ) {
     super(Object.values(errors).join(' '));
     this.name = 'ValidationError';
@@ -28,4 +32,4 @@ export class ConflictError extends Error {
   }
 }
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; suggestions?: ZoneMatch[] };

@@ -1,15 +1,28 @@
 // Small, composable field checks shared by every form and JSON body. They collect one message per
 // field and never throw.
+import { DateTime } from 'luxon';
 import type { FieldErrors } from './errors.js';
-import { normalizeZone } from './time/index.js';
+import { normalizeZone, parseOffsetQuery, resolveZone, type ZoneMatch, type ZoneResolution } from './time/index.js';
 
 export type Input = Record<string, unknown>;
 
 /** Collects field errors while values are read from untrusted input. */
 export class FieldReader {
   readonly errors: FieldErrors = {};
+  /** The zones offered for a zone field whose value was not one zone ("Did you mean …"). */
+  readonly zoneSuggestions: Record<string, ZoneMatch[]> = {};
 
-  constructor(private readonly input: Input) {}
+  /** `now`: the moment whose offsets "Did you mean" shows for a zone (the app's clock where there is one). */
+  constructor(
+    private readonly input: Input,
+    private readonly now?: DateTime,
+  ) {}
+
+  /** The failed answer of a validation: the errors, and the zones offered for the first zone field that had some. */
+  failure(): { ok: false; errors: FieldErrors; suggestions?: ZoneMatch[] } {
+    const suggestions = Object.values(this.zoneSuggestions).find((list) => list.length > 0);
+    return suggestions ? { ok: false, errors: this.errors, suggestions } : { ok: false, errors: this.errors };
+  }
 
   get ok(): boolean {
     return Object.keys(this.errors).length === 0;
@@ -88,15 +101,22 @@ export class FieldReader {
     return parsed.toString();
   }
 
+  /**
+   * A zone as typed: an IANA name, or a place that means one zone ("Beijing"), stored as the IANA
+   * name. Anything else fails with "Did you mean …" choices, which a form sends back as
+   * `${field}Choice` (radio buttons that keep the rest of the form as typed).
+   */
   zone(field: string, label: string, options: { required?: boolean } = { required: true }): string {
-    const text = this.text(field, label, { required: options.required, max: 64 });
+    const text = this.text(field, label, { required: options.required ?? true, max: 64 });
     if (text === '') return '';
-    const zone = normalizeZone(text);
-    if (!zone) {
-      this.fail(field, `${label} "${text}" is not a known IANA time zone such as Europe/Stockholm or America/New_York.`);
-      return '';
-    }
-    return zone;
+    const resolved = resolveZone(text, this.now ?? DateTime.utc());
+    if (resolved.ok) return resolved.zone;
+    const choice = this.input[`${field}Choice`];
+    const chosen = typeof choice === 'string' ? normalizeZone(choice) : undefined;
+    if (chosen) return chosen;
+    this.zoneSuggestions[field] = resolved.suggestions;
+    this.fail(field, zoneProblem(label, resolved));
+    return '';
   }
 
   choice<T extends string>(field: string, label: string, choices: readonly T[], options: { required?: boolean } = { required: true }): T | null {
@@ -122,6 +142,20 @@ export class FieldReader {
     }
     return text;
   }
+}
+
+/** Why a typed zone was not taken, and what to do: never a bare "unknown zone". */
+export function zoneProblem(label: string, resolved: Extract<ZoneResolution, { ok: false }>): string {
+  const typed = `${label} “${resolved.input}”`;
+  const [first, second] = resolved.suggestions;
+  if (!first) {
+    return `${typed} is not a place or time zone we know. Type a city or country, such as Beijing, Oslo or New York, or an IANA name such as Europe/Stockholm.`;
+  }
+  if (parseOffsetQuery(resolved.input) !== undefined) {
+    return `${typed} is a UTC offset, which does not say when summer time starts. Choose the place whose clock you follow: did you mean one of the places at ${first.offset} now?`;
+  }
+  const which = second ? 'one of these' : `${first.label} (${first.zone})`;
+  return `${typed} is not the name of one time zone. Did you mean ${which}?`;
 }
 
 export function isEmail(text: string): boolean {

@@ -88,15 +88,15 @@ export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
     .get('/api/webinars/:slug', async (c) => c.json(webinarJson(await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES))))
     .post('/api/webinars', limitBody(JSON_LIMIT), async (c) => {
       const programme = await getProgramme(db);
-      const validated = validateNewWebinar(await readJsonObject(c), programme.defaultZone);
-      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const validated = validateNewWebinar(await readJsonObject(c), programme.defaultZone, clock.now());
+      if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       const webinar = await createWebinar(db, clock, validated.value, listeners);
       return c.json(webinarJson(webinar), 201, { Location: `/api/webinars/${webinar.slug}` });
     })
     .patch('/api/webinars/:slug', limitBody(JSON_LIMIT), async (c) => {
       const current = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
-      const validated = validateWebinarPatch(await readJsonObject(c), current.start.zone);
-      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const validated = validateWebinarPatch(await readJsonObject(c), current.start.zone, clock.now());
+      if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       const notified = await notifiedBy(current, validated.value);
       const change = await updateWebinar(db, clock, current.slug, validated.value, listeners);
       return c.json({ ...webinarJson(change.after), changed: change.fields, ...notified });
@@ -111,15 +111,15 @@ export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
       return c.json({ speakers: (await listSpeakers(db)).map((speaker) => speakerJson(speaker, baseUrl)) });
     })
     .post('/api/speakers', limitBody(JSON_LIMIT), async (c) => {
-      const validated = validateNewSpeaker(await readJsonObject(c));
-      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const validated = validateNewSpeaker(await readJsonObject(c), clock.now());
+      if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       const speaker = await createSpeaker(db, clock, validated.value);
       return c.json(speakerJson(speaker, baseUrl), 201, { Location: `/api/speakers/${speaker.slug}` });
     })
     .patch('/api/speakers/:slug', limitBody(JSON_LIMIT), async (c) => {
       const current = await getSpeakerBySlug(db, c.req.param('slug'));
-      const validated = validateSpeakerPatch(await readJsonObject(c));
-      if (!validated.ok) throw new ValidationError(validated.errors, 422);
+      const validated = validateSpeakerPatch(await readJsonObject(c), clock.now());
+      if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       return c.json(speakerJson(await updateSpeaker(db, clock, current.slug, validated.value), baseUrl));
     });
 }

@@ -34,7 +34,7 @@ export function programmeSettingsRoutes(deps: { db: Db; clock: Clock }) {
 
   app.post('/admin/programme', async (c) => {
     const form = await readForm(c);
-    const validated = validateProgramme(form);
+    const validated = validateProgramme(form, clock.now());
     if (!validated.ok) return settingsPage(c, formValues(form), validated.errors, 422);
     await updateProgrammeSettings(db, clock, validated.value);
     return c.redirect('/admin/programme?done=saved', 303);

@@ -70,7 +70,7 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
 
   app.post('/admin/speakers', async (c) => {
     const form = await readForm(c);
-    const validated = validateNewSpeaker(form);
+    const validated = validateNewSpeaker(form, clock.now());
     if (!validated.ok) return newSpeakerPage(c, formValues(form), validated.errors, 422);
     try {
       const speaker = await createSpeaker(db, clock, validated.value);
@@ -90,7 +90,7 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
     const form = await readForm(c);
     // The form is the whole speaker: an optional field that it leaves out is cleared.
-    const validated = validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form });
+    const validated = validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form }, clock.now());
     if (!validated.ok) return speakerPage(c, speaker, formValues(form), validated.errors, 422);
     const updated = await updateSpeaker(db, clock, speaker.slug, validated.value);
     return c.redirect(`/admin/speakers/${updated.slug}?done=saved`, 303);

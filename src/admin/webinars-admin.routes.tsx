@@ -155,7 +155,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const form = await readForm(c);
     if (form.intent === 'suggest' || typeof form.useStart === 'string') return suggestOnNewForm(c, form, programme.defaultZone);
     const values = formValues(form);
-    const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone);
+    const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone, clock.now());
     if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
     if (form.intent === 'check') {
       // Suggestions asked for earlier stay beside the checked time, to compare.
@@ -207,7 +207,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const form = await readForm(c);
     const values = formValues(form);
     const input = webinarInputFromForm(form);
-    const validated = validateWebinarPatch(input, webinar.start.zone);
+    const validated = validateWebinarPatch(input, webinar.start.zone, clock.now());
     if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
     // "Go back" from the step below: the form again, as it was sent.
     if (form.intent === 'check' || form.intent === 'use-time' || form.intent === 'edit') {

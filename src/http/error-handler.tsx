@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../../views/errors/error-page.js';
 import { isDatabaseCorrupt, isDiskFull, isLockTimeout, isUniqueViolation, isUnstorableText } from '../db/dialect.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { ZoneMatch } from '../time/zone-search.js';
 import { pathForLog } from './local-path.js';
 
 export type ErrorHandlerOptions = {
@@ -27,8 +28,16 @@ async function titleOrDefault(options: ErrorHandlerOptions): Promise<string> {
   }
 }
 
-export function errorResponse(c: Context, status: number, title: string, message: string, siteTitle: string, fields?: Record<string, string>) {
-  if (wantsJson(c)) return c.json(fields ? { error: message, fields } : { error: message }, status as 400);
+export function errorResponse(
+  c: Context,
+  status: number,
+  title: string,
+  message: string,
+  siteTitle: string,
+  fields?: Record<string, string>,
+  suggestions?: ZoneMatch[],
+) {
+  if (wantsJson(c)) return c.json({ error: message, ...(fields ? { fields } : {}), ...(suggestions ? { suggestions } : {}) }, status as 400);
   return c.html(<ErrorPage status={status} title={title} message={message} siteTitle={siteTitle} />, status as 400);
 }
 
@@ -36,7 +45,8 @@ export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
   return async function onError(error, c) {
     const title = await titleOrDefault(options);
     if (error instanceof NotFoundError) return errorResponse(c, 404, 'Not found', error.message, title);
-    if (error instanceof ValidationError) return errorResponse(c, error.status, 'Please check your input', error.message, title, error.errors);
+    if (error instanceof ValidationError)
+      return errorResponse(c, error.status, 'Please check your input', error.message, title, error.errors, error.suggestions);
     if (error instanceof ConflictError) return errorResponse(c, 409, 'Not possible right now', error.message, title);
     if (error instanceof HTTPException) {
       if (error.res) return error.res;

@@ -1,13 +1,31 @@
-// The 400 answer to ?tz= with a zone that does not exist: the picker, with the reason.
+// The 400 answer to a ?tz= that is not one zone: the picker, with the zones it could mean.
 import type { Context } from 'hono';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
+import { type Clock, systemClock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { getProgramme } from '../programme/programme.service.js';
+import { usefulZones } from '../programme/useful-zones.js';
+import { resolveZone } from '../time/index.js';
 import type { AppEnv } from './env.js';
 
-export function unknownZoneResponse(db: Db) {
+export function unknownZoneResponse(db: Db, clock: Clock = systemClock) {
   return async (c: Context<AppEnv>, input: string) => {
-    const programme = await getProgramme(db);
-    return c.html(<TimezonePage siteTitle={programme.title} viewer={c.var.viewer} returnTo={c.var.viewer.returnTo} unknownZone={input} />, 400);
+    const now = clock.now();
+    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer)]);
+    const resolved = resolveZone(input, now);
+    const results = resolved.ok ? [] : resolved.suggestions;
+    return c.html(
+      <TimezonePage
+        siteTitle={programme.title}
+        viewer={c.var.viewer}
+        returnTo={c.var.viewer.returnTo}
+        now={now}
+        query={input}
+        results={results}
+        useful={useful}
+        unknownZone={input}
+      />,
+      400,
+    );
   };
 }

@@ -1,8 +1,9 @@
 // Works out which zone a public page is shown in: ?tz= (remembered in a cookie), the cookie, or
-// the programme's zone. An unknown ?tz= answers 400 with the zone picker.
+// the programme's zone. A ?tz= that is not one zone answers 400 with the zone picker and choices.
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { normalizeZone } from '../time/index.js';
+import { DateTime } from 'luxon';
+import { normalizeZone, resolveZone } from '../time/index.js';
 import type { AppEnv } from './env.js';
 
 export const ZONE_COOKIE = 'hub_tz';
@@ -11,6 +12,8 @@ export type ViewerZoneOptions = {
   defaultZone: () => Promise<string>;
   secureCookies: boolean;
   onUnknownZone: (c: Context<AppEnv>, input: string) => Response | Promise<Response>;
+  /** The app's clock; only the "Did you mean" choices for an offset depend on it. */
+  now?: () => DateTime;
 };
 
 export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv> {
@@ -19,7 +22,9 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
     const returnTo = pathWithoutTz(url);
     const requested = url.searchParams.get('tz');
     if (requested !== null && requested.trim() !== '') {
-      const zone = normalizeZone(requested);
+      // "?tz=Beijing" means Asia/Shanghai; what is not one zone gets the picker with choices.
+      const resolved = resolveZone(requested, options.now?.() ?? DateTime.utc());
+      const zone = resolved.ok ? resolved.zone : undefined;
       if (!zone) {
         c.set('viewer', { zone: await options.defaultZone(), chosen: false, returnTo });
         return options.onUnknownZone(c, requested.slice(0, 100));

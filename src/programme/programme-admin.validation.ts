@@ -1,4 +1,5 @@
 // Checks what coordinators send for speakers, knowledge areas and the programme settings.
+import type { DateTime } from 'luxon';
 import type { Validated } from '../errors.js';
 import { normalizeZone } from '../time/index.js';
 import { FieldReader, type Input } from '../validation.js';
@@ -44,17 +45,17 @@ function readSpeaker(fields: FieldReader, input: Input, partial: boolean): Parti
   return value;
 }
 
-export function validateNewSpeaker(input: Input): Validated<SpeakerInput> {
-  const fields = new FieldReader(input);
+export function validateNewSpeaker(input: Input, now?: DateTime): Validated<SpeakerInput> {
+  const fields = new FieldReader(input, now);
   const value = readSpeaker(fields, input, false);
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value: { slug: '', photoUrl: null, email: null, ...value } as SpeakerInput };
 }
 
-export function validateSpeakerPatch(input: Input): Validated<Partial<SpeakerInput>> {
-  const fields = new FieldReader(input);
+export function validateSpeakerPatch(input: Input, now?: DateTime): Validated<Partial<SpeakerInput>> {
+  const fields = new FieldReader(input, now);
   const value = readSpeaker(fields, input, true);
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value };
 }
 
@@ -68,8 +69,8 @@ export function validateArea(input: Input): Validated<AreaInput> {
   return { ok: true, value: { slug, name, description, position } };
 }
 
-export function validateProgramme(input: Input): Validated<ProgrammeInput> {
-  const fields = new FieldReader(input);
+export function validateProgramme(input: Input, now?: DateTime): Validated<ProgrammeInput> {
+  const fields = new FieldReader(input, now);
   const title = fields.text('title', 'Title', { required: true, max: 200 });
   const tagline = fields.text('tagline', 'Tagline', { max: 300 });
   const description = fields.text('description', 'Description', { required: true, max: 5000, multiline: true });
@@ -77,7 +78,7 @@ export function validateProgramme(input: Input): Validated<ProgrammeInput> {
   const organiserEmail = fields.email('organiserEmail', 'Organiser email');
   const defaultZone = fields.zone('defaultZone', 'Programme time zone');
   const audienceZones = readAudienceZones(fields);
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value: { title, tagline, description, organiserName, organiserEmail, defaultZone, audienceZones } };
 }
 

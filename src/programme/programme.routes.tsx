@@ -4,6 +4,8 @@ import { AreaPage } from '../../views/programme/area-page.js';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
 import type { AppEnv } from '../http/env.js';
 import { safeLocalPath } from '../http/local-path.js';
+import { searchZones } from '../time/index.js';
+import { usefulZones } from './useful-zones.js';
 import { uncachedPage } from '../http/public-cache.js';
 import { getAreaBySlug, getProgramme, listWebinars, pageOfWebinars, splitByTime } from './programme.service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -23,60 +25,83 @@ const WEBINAR_LIST_PAGE = 24;
 export function programmeRoutes(deps: ProgrammeRoutesDeps) {
   const { db, clock, baseUrl, viewer } = deps;
   const cached = deps.pageCache ?? uncachedPage;
-  return new Hono<AppEnv>()
-    .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer)))
-    .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
-    .get('/areas/:slug', viewer, cached, async (c) => {
-      const now = clock.now();
-      const programme = await getProgramme(db);
-      const area = await getAreaBySlug(db, c.req.param('slug'));
-      const { upcoming, past } = splitByTime(await listWebinars(db, { areaId: area.id }), now);
-      const feedUrl = `${baseUrl}/areas/${area.slug}/calendar.ics`;
-      return c.html(
-        <AreaPage
-          programme={programme}
-          area={area}
-          upcoming={upcoming}
-          past={past}
-          feedUrl={feedUrl}
-          viewer={c.var.viewer}
-          now={now}
-          share={pageShare(baseUrl, programme, `/areas/${area.slug}`)}
-        />,
-      );
-    })
-    .get('/webinars', viewer, cached, async (c) => {
-      const when = c.req.query('when') ?? 'upcoming';
-      const rawPage = c.req.query('page') ?? '1';
-      if ((when !== 'upcoming' && when !== 'past') || !/^[1-9]\d{0,5}$/.test(rawPage)) {
-        throw new ValidationError({ page: 'Ask for when=upcoming or when=past, and a page number from 1.' }, 400);
-      }
-      const page = Number(rawPage);
-      const [programme, list] = await Promise.all([
-        getProgramme(db),
-        pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
-      ]);
-      const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
-      if (page > pageCount) throw new NotFoundError(`There are ${pageCount} page${pageCount === 1 ? '' : 's'} of ${when} webinars.`);
-      return c.html(
-        <WebinarListPage
-          programme={programme}
-          when={when}
-          webinars={list.webinars}
-          total={list.total}
-          page={page}
-          pageCount={pageCount}
-          viewer={c.var.viewer}
-          now={clock.now()}
-          share={pageShare(baseUrl, programme, webinarListHref(when, page))}
-        />,
-      );
-    })
-    .get('/timezone', viewer, async (c) => {
-      const returnTo = safeLocalPath(c.req.query('return'));
-      // The viewer-zone middleware has already checked and remembered ?tz=; go back to the page.
-      if (c.req.query('tz')) return c.redirect(returnTo, 303);
-      const programme = await getProgramme(db);
-      return c.html(<TimezonePage siteTitle={programme.title} viewer={c.var.viewer} returnTo={returnTo} share={pageShare(baseUrl, programme, '/timezone')} />);
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer)))
+      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
+      .get('/areas/:slug', viewer, cached, async (c) => {
+        const now = clock.now();
+        const programme = await getProgramme(db);
+        const area = await getAreaBySlug(db, c.req.param('slug'));
+        const { upcoming, past } = splitByTime(await listWebinars(db, { areaId: area.id }), now);
+        const feedUrl = `${baseUrl}/areas/${area.slug}/calendar.ics`;
+        return c.html(
+          <AreaPage
+            programme={programme}
+            area={area}
+            upcoming={upcoming}
+            past={past}
+            feedUrl={feedUrl}
+            viewer={c.var.viewer}
+            now={now}
+            share={pageShare(baseUrl, programme, `/areas/${area.slug}`)}
+          />,
+        );
+      })
+      .get('/webinars', viewer, cached, async (c) => {
+        const when = c.req.query('when') ?? 'upcoming';
+        const rawPage = c.req.query('page') ?? '1';
+        if ((when !== 'upcoming' && when !== 'past') || !/^[1-9]\d{0,5}$/.test(rawPage)) {
+          throw new ValidationError({ page: 'Ask for when=upcoming or when=past, and a page number from 1.' }, 400);
+        }
+        const page = Number(rawPage);
+        const [programme, list] = await Promise.all([
+          getProgramme(db),
+          pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
+        ]);
+        const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
+        if (page > pageCount) throw new NotFoundError(`There are ${pageCount} page${pageCount === 1 ? '' : 's'} of ${when} webinars.`);
+        return c.html(
+          <WebinarListPage
+            programme={programme}
+            when={when}
+            webinars={list.webinars}
+            total={list.total}
+            page={page}
+            pageCount={pageCount}
+            viewer={c.var.viewer}
+            now={clock.now()}
+            share={pageShare(baseUrl, programme, webinarListHref(when, page))}
+          />,
+        );
+      })
+      .get('/timezone', viewer, async (c) => {
+        const returnTo = safeLocalPath(c.req.query('return'));
+        // The viewer-zone middleware has already checked and remembered ?tz=; go back to the page.
+        if (c.req.query('tz')) return c.redirect(returnTo, 303);
+        const now = clock.now();
+        const query = c.req.query('q')?.slice(0, 64);
+        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer)]);
+        const results = query?.trim() ? searchZones(query, now, { limit: 30 }) : undefined;
+        return c.html(
+          <TimezonePage
+            siteTitle={programme.title}
+            viewer={c.var.viewer}
+            returnTo={returnTo}
+            now={now}
+            query={query}
+            results={results}
+            useful={useful}
+            share={pageShare(baseUrl, programme, '/timezone')}
+          />,
+        );
+      })
+      // The picker's type-ahead: the same search as ?q=, as JSON. Local times move on every minute.
+      .get('/timezone/search', (c) => {
+        const query = (c.req.query('q') ?? '').slice(0, 64);
+        const matches = query.trim() ? searchZones(query, clock.now(), { limit: 10 }) : [];
+        c.header('Cache-Control', 'public, max-age=60');
+        return c.json({ query, matches });
+      })
+  );
 }

@@ -70,6 +70,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
             values={form?.values ?? {}}
             errors={form?.errors ?? {}}
             defaultZone={viewer.zone}
+            now={now}
             choices={open.map((webinar) => ({
               slug: webinar.slug,
               label: (
@@ -137,6 +138,7 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
             values={options.form?.values ?? {}}
             errors={options.form?.errors ?? {}}
             defaultZone={viewer.zone}
+            now={now}
           />
         )
       }

@@ -1,5 +1,6 @@
 // Checks a webinar as a coordinator (form or JSON) describes it, including the time rules.
 import type { SpeakerRole, WebinarStatus } from '../db/schema.js';
+import type { DateTime } from 'luxon';
 import type { Validated } from '../errors.js';
 import { resolveLocalTime, type ZonedTime } from '../time/index.js';
 import { FieldReader, type Input } from '../validation.js';
@@ -77,8 +78,8 @@ export function readSpeakers(fields: FieldReader): SpeakerAssignment[] {
   return assignments;
 }
 
-export function validateNewWebinar(input: Input, defaultZone: string): Validated<WebinarInput> {
-  const fields = new FieldReader(input);
+export function validateNewWebinar(input: Input, defaultZone: string, now?: DateTime): Validated<WebinarInput> {
+  const fields = new FieldReader(input, now);
   const title = fields.text('title', 'Title', { required: true, max: 200 });
   const slug = fields.has('slug') ? fields.slug('slug', 'Slug') : '';
   const areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
@@ -93,7 +94,7 @@ export function validateNewWebinar(input: Input, defaultZone: string): Validated
     fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { min: 0, max: 60 * 24 * 60 }) ?? 0;
   const status = fields.choice('status', 'Status', WEBINAR_STATUSES, { required: false }) ?? 'draft';
   const speakers = readSpeakers(fields);
-  if (!fields.ok || !start || durationMinutes === null) return { ok: false, errors: fields.errors };
+  if (!fields.ok || !start || durationMinutes === null) return fields.failure();
   return {
     ok: true,
     value: {
@@ -115,8 +116,8 @@ export function validateNewWebinar(input: Input, defaultZone: string): Validated
 }
 
 /** A partial update: only the fields present in the input are checked and changed. */
-export function validateWebinarPatch(input: Input, currentZone: string): Validated<Partial<WebinarInput>> {
-  const fields = new FieldReader(input);
+export function validateWebinarPatch(input: Input, currentZone: string, now?: DateTime): Validated<Partial<WebinarInput>> {
+  const fields = new FieldReader(input, now);
   const patch: Partial<WebinarInput> = {};
   if ('title' in input) patch.title = fields.text('title', 'Title', { required: true, max: 200 });
   if ('areaSlug' in input) patch.areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
@@ -148,6 +149,6 @@ export function validateWebinarPatch(input: Input, currentZone: string): Validat
     if (status) patch.status = status;
   }
   if ('speakers' in input) patch.speakers = readSpeakers(fields);
-  if (!fields.ok) return { ok: false, errors: fields.errors };
+  if (!fields.ok) return fields.failure();
   return { ok: true, value: patch };
 }

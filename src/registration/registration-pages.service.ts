@@ -39,6 +39,8 @@ export type PersonalPage = {
   now: DateTime;
   notice?: PersonalPageNotice;
   zoneError?: string;
+  /** What was typed for the zone when it was refused, to offer "Did you mean" choices for. */
+  zoneTyped?: string;
   /** Materials for registered attendees, per webinar id (filled by the materials feature). */
   materials?: Map<number, Child>;
 };
@@ -53,6 +55,7 @@ export type PersonalPageRequest = {
   /** Why the action the page answers was refused. */
   refused?: string;
   zoneError?: string;
+  zoneTyped?: string;
 };
 
 function isAction(value: string | undefined): value is PersonalPageAction {
@@ -105,6 +108,7 @@ export async function personalPage(
     now,
     notice: noticeOf(request, registrations),
     zoneError: request.zoneError,
+    zoneTyped: request.zoneTyped,
     materials,
   };
 }

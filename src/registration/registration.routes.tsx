@@ -14,7 +14,7 @@ import type { PrivateFeedCache } from '../http/private-feed-cache.js';
 import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
-import { normalizeZone } from '../time/index.js';
+import { FieldReader } from '../validation.js';
 import { looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { registrationApiAnswer } from './registration-api-answer.js';
 import {
@@ -97,7 +97,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   app.post('/webinars/:slug/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const slug = c.req.param('slug');
     const input = await readForm(c);
-    const validated = validateRegistration(input);
+    const validated = validateRegistration(input, clock.now());
     if (!validated.ok) {
       return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
@@ -114,7 +114,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const input = await readForm(c);
-    const validated = validateRegistration(input);
+    const validated = validateRegistration(input, clock.now());
     const selection = validateSeriesSelection(input);
     if (!validated.ok || !selection.ok) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
@@ -136,8 +136,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/api/webinars/:slug/registrations', limitBody(FORM_LIMIT), async (c) => {
     const input = await readJsonObject(c);
-    const validated = validateRegistration(input);
-    if (!validated.ok) throw new ValidationError(validated.errors, 422);
+    const validated = validateRegistration(input, clock.now());
+    if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
     await tooMany(c);
     const answer = registrationApiAnswer(await register(deps, [c.req.param('slug')], validated.value), baseUrl);
     return c.json(answer.body, answer.status);
@@ -284,10 +284,11 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
-    const zone = typeof input.timezone === 'string' ? normalizeZone(input.timezone) : undefined;
-    if (!zone) {
-      const shown = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';
-      return showPersonalPage(c, attendee, { zoneError: `“${shown}” is not a known IANA time zone such as Europe/Stockholm or Asia/Shanghai.` }, 422);
+    const fields = new FieldReader(input, clock.now());
+    const zone = fields.zone('timezone', 'Time zone');
+    if (!fields.ok) {
+      const zoneTyped = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';
+      return showPersonalPage(c, attendee, { zoneError: fields.errors.timezone, zoneTyped }, 422);
     }
     await changeAttendeeZone(deps, attendee, zone);
     return c.redirect(`/my/${attendee.token}?done=zone`, 303);

@@ -1,5 +1,6 @@
 // Checks what a visitor sends to register (form or JSON): one message per field, nothing thrown.
 import type { OrganisationType } from '../db/schema.js';
+import type { DateTime } from 'luxon';
 import type { Validated } from '../errors.js';
 import { FieldReader, type Input } from '../validation.js';
 
@@ -35,8 +36,8 @@ export function looksLikeWebAddress(text: string): boolean {
 /** The honeypot: a field people never see (and never fill); simple bots fill every field. */
 export const HONEYPOT_FIELD = 'website';
 
-export function validateRegistration(input: Input): Validated<RegistrationInput> {
-  const fields = new FieldReader(input);
+export function validateRegistration(input: Input, now?: DateTime): Validated<RegistrationInput> {
+  const fields = new FieldReader(input, now);
   const name = fields.text('name', 'Name', { required: true, max: 120 });
   const email = fields.email('email', 'Email');
   const organisation = fields.text('organisation', 'Organisation', { required: true, max: 160 });
@@ -53,7 +54,7 @@ export function validateRegistration(input: Input): Validated<RegistrationInput>
   const question = fields.optionalText('question', 'Question for the speakers', { max: 2000, multiline: true });
   if (!fields.boolean('consent')) fields.fail('consent', 'Please agree that we store your details for the programme; we cannot register you otherwise.');
   if (fields.has(HONEYPOT_FIELD)) fields.fail('form', 'Your registration could not be accepted. Please reload the page and try again.');
-  if (!fields.ok || !organisationType) return { ok: false, errors: fields.errors };
+  if (!fields.ok || !organisationType) return fields.failure();
   return { ok: true, value: { name, email, organisation, organisationType, timezone, question } };
 }
 

@@ -26,12 +26,14 @@ export type SpeakerPrivatePage = {
   /** `?done=zone`: the zone was saved. */
   zoneSaved?: boolean;
   zoneError?: string;
+  /** What was typed for the zone when it was refused, to offer "Did you mean" choices for. */
+  zoneTyped?: string;
 };
 
 export async function speakerPrivatePage(
   { db, clock, baseUrl }: SpeakerPageDeps,
   token: string,
-  extras: { zoneSaved?: boolean; zoneError?: string } = {},
+  extras: { zoneSaved?: boolean; zoneError?: string; zoneTyped?: string } = {},
 ): Promise<SpeakerPrivatePage> {
   const speaker = await getSpeakerByToken(db, token);
   const [programme, sessions] = await Promise.all([getProgramme(db), speakerSessions(db, speaker)]);

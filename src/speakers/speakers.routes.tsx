@@ -14,8 +14,8 @@ import type { AppEnv } from '../http/env.js';
 import { uncachedPage } from '../http/public-cache.js';
 import { getSpeakerBySlug } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
-import { normalizeZone } from '../time/index.js';
 import { pageShare } from '../previews/share-meta.js';
+import { FieldReader } from '../validation.js';
 import {
   getSpeakerByToken,
   revokeSpeakerLink,
@@ -59,10 +59,11 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const token = c.req.param('token');
     const speaker = await getSpeakerByToken(db, token);
     const form = await readForm(c);
-    const zone = typeof form.timezone === 'string' ? normalizeZone(form.timezone) : undefined;
-    if (!zone) {
-      const shown = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
-      const page = await speakerPrivatePage(pages, token, { zoneError: `“${shown}” is not a known IANA time zone such as Asia/Shanghai or America/New_York.` });
+    const fields = new FieldReader(form, clock.now());
+    const zone = fields.zone('timezone', 'Time zone');
+    if (!fields.ok) {
+      const zoneTyped = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
+      const page = await speakerPrivatePage(pages, token, { zoneError: fields.errors.timezone, zoneTyped });
       return c.html(<SpeakerPrivatePage {...page} />, 422);
     }
     await setSpeakerZone(db, clock, speaker.id, zone);

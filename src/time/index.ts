@@ -4,3 +4,4 @@ export * from './format.js';
 export * from './zones.js';
 export * from './stored-instant.js';
 export * from './day-parts.js';
+export * from './zone-search.js';

@@ -217,7 +217,7 @@ describe('"Suggest times" on the new-webinar form', () => {
     expect(taken.status).toBe(200);
     const back = parse(taken.html);
     expect(one(back, 'input[name="start"]').getAttribute('value')).toBe(starts[0]);
-    expect(one(back, 'select[name="timezone"] option[selected]').getAttribute('value')).toBe('Europe/Stockholm');
+    expect(one(back, 'input[name="timezone"]').getAttribute('value')).toBe('Europe/Stockholm');
     expect(one(back, 'input[name="title"]').getAttribute('value')).toBe(typed.title);
     expect(texts(back, '#scheduling-heading')).toEqual(['Speakers’ local times']);
     expect(texts(back, '#audience-heading')).toEqual(['Where the audience is']);

@@ -188,13 +188,14 @@ describe('GET /areas/:slug', () => {
 });
 
 describe('bad input on public pages', () => {
-  it('answers an unknown zone with 400 and the picker', async () => {
+  it('answers an unknown zone with 400 and the picker, with a search and the full list', async () => {
     const ctx = await buildTestApp();
     const res = await ctx.app.request(`/webinars/${SLUG}?tz=Mars/Olympus`);
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('“Mars/Olympus” is not a time zone we know');
-    const picker = one(parse(html), 'form[action="/timezone"]');
+    expect(html).toContain('“Mars/Olympus” is not a place or time zone we know. Search for your city or country below.');
+    expect(one(parse(html), 'form[role="search"] input[name="q"]').getAttribute('value')).toBe('Mars/Olympus');
+    const picker = one(parse(html), 'form[aria-labelledby="zone-all-heading"]');
     const select = one(picker, 'select[name="tz"]');
     expect(textOf(one(picker, `label[for="${select.getAttribute('id')}"]`))).toBe('Time zone');
     expect(textOf(one(picker, `#${select.getAttribute('aria-describedby')}`))).toBe(

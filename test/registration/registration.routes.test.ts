@@ -390,7 +390,7 @@ describe('bad input changes nothing', () => {
       'an unknown zone',
       { ...VISITOR, timezone: 'Mars/Olympus' },
       'timezone',
-      'Time zone "Mars/Olympus" is not a known IANA time zone such as Europe/Stockholm or America/New_York.',
+      'Time zone “Mars/Olympus” is not a place or time zone we know. Type a city or country, such as Beijing, Oslo or New York, or an IANA name such as Europe/Stockholm.',
     ],
     ['no consent', { ...VISITOR, consent: '' }, 'consent', 'Please agree that we store your details for the programme; we cannot register you otherwise.'],
     ['an over-long organisation', { ...VISITOR, organisation: tooLong }, 'organisation', 'Organisation must be at most 160 characters.'],

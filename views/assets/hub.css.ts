@@ -218,6 +218,26 @@ dialog.confirm-dialog .confirm-step.panel { border: 0; padding: 0; background: n
 .csv-options { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
 .csv-options li { display: flex; flex-wrap: wrap; gap: 0.3rem 0.75rem; align-items: center; }
 .csv-options .button { min-width: 11rem; }
+/* Zone picker (issue 13, item 1): type-ahead list, "Did you mean" choices, /timezone results. */
+.zone-field { display: grid; gap: 0.5rem; }
+/* In the flow, not over it: on a phone a list over the next fields would take the tap meant for them. */
+.zone-options { margin: 0.2rem 0 0; padding: 0.25rem 0; list-style: none; max-height: min(22rem, 60vh); overflow-y: auto;
+  background: var(--paper); border: 1px solid #8994a3; border-radius: 6px; box-shadow: 0 6px 20px rgba(28, 36, 48, 0.18); }
+.zone-options [role=option] { display: grid; gap: 0.05rem; padding: 0.5rem 0.75rem; cursor: pointer; min-height: 2.75rem; }
+.zone-options [role=option]:hover, .zone-options [role=option][aria-selected=true] { background: var(--accent-wash); }
+.zone-options [role=option][aria-selected=true] { outline: 2px solid var(--accent); outline-offset: -2px; }
+.zone-name { font-weight: 600; }
+.zone-meta { font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
+.zone-choices legend { font-weight: 600; }
+.zone-choices ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.4rem; }
+.zone-choices .check span { display: grid; }
+.zone-choices .hint { font-size: 0.85rem; color: var(--muted); margin: 0.5rem 0 0; }
+.zone-results { list-style: none; margin: 0 0 var(--gap); padding: 0; display: grid; gap: 0.5rem; max-width: 40rem; }
+.zone-results a { display: grid; gap: 0.1rem; padding: 0.65rem 0.9rem; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; color: var(--ink); }
+.zone-results a:hover, .zone-results a:focus-visible { border-color: var(--accent); background: var(--accent-wash); }
+.zone-results a[aria-current] { border-color: var(--accent); box-shadow: inset 4px 0 0 var(--accent); }
+.zone-results .zone-name { color: var(--accent); }
+.zone-who { font-size: 0.85rem; color: var(--ok); font-weight: 600; }
 /* Dark mode: the same design on dark paper for people whose system asks for it. Only the palette
    changes; every colour above comes from these variables, and the pairs keep WCAG AA contrast. */
 @media screen and (prefers-color-scheme: dark) {

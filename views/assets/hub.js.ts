@@ -89,4 +89,160 @@ export const hubJs = /* js */ `
       .catch(function () { window.location.href = url; });
   });
 })();
+// Zone fields (issue 13, item 1): matching zones while typing, from /timezone/search, as an ARIA
+// combobox (arrow keys, Enter, Escape; click or tap). Without this script the field is a plain
+// input that the server resolves ("Beijing" -> Asia/Shanghai) or answers with choices.
+(function () {
+  var inputs = document.querySelectorAll('input[data-zone-picker]');
+  if (!inputs.length || !window.fetch) return;
+  inputs.forEach(function (input) {
+    var listId = input.id + '-options';
+    var list = document.createElement('ul');
+    list.id = listId;
+    list.className = 'zone-options';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Matching time zones');
+    list.hidden = true;
+    var status = document.createElement('span');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    // The input, its list and the status in one box, so that the field's layout keeps its order.
+    var box = document.createElement('div');
+    box.className = 'zone-combo';
+    input.parentNode.insertBefore(box, input);
+    box.appendChild(input);
+    box.appendChild(list);
+    box.appendChild(status);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', listId);
+    var matches = [];
+    var active = -1;
+    var asked = 0;
+    var timer;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+    function highlight(index) {
+      active = index;
+      list.querySelectorAll('[role=option]').forEach(function (option, i) {
+        option.setAttribute('aria-selected', String(i === index));
+      });
+      if (index < 0) {
+        input.removeAttribute('aria-activedescendant');
+        return;
+      }
+      var option = document.getElementById(listId + '-' + index);
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    }
+    function line(className, text) {
+      var span = document.createElement('span');
+      span.className = className;
+      span.textContent = text;
+      return span;
+    }
+    function render() {
+      list.textContent = '';
+      matches.forEach(function (match, i) {
+        var option = document.createElement('li');
+        option.id = listId + '-' + i;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.setAttribute('data-zone', match.zone);
+        option.appendChild(line('zone-name', (match.matched ? match.matched + ': ' : '') + match.label));
+        option.appendChild(line('zone-meta', match.zone + ' · ' + match.offset + ' · now ' + match.time));
+        list.appendChild(option);
+      });
+      status.textContent = matches.length === 0 ? 'No time zone matches.' : matches.length === 1 ? 'One time zone matches.' : matches.length + ' time zones match.';
+      if (matches.length === 0) {
+        close();
+        return;
+      }
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      highlight(-1);
+    }
+    function choose(index) {
+      var match = matches[index];
+      if (!match) return;
+      input.value = match.zone;
+      close();
+      status.textContent = match.label + ' (' + match.zone + ') chosen.';
+      // The "Did you mean" choices of a refused value no longer apply.
+      var field = input.closest('.zone-field');
+      if (field) field.querySelectorAll('input[data-zone-choice]').forEach(function (radio) { radio.checked = false; });
+      // The picker page's search: choosing is the whole point, so go and use the zone.
+      if (input.name === 'q' && input.form && input.form.getAttribute('action') === '/timezone') {
+        var back = input.form.querySelector('input[name=return]');
+        window.location.href = '/timezone?tz=' + encodeURIComponent(match.zone) + '&return=' + encodeURIComponent(back ? back.value : '/');
+      }
+    }
+    function search() {
+      var query = input.value.trim();
+      var ticket = ++asked;
+      if (!query) {
+        matches = [];
+        close();
+        return;
+      }
+      fetch('/timezone/search?q=' + encodeURIComponent(query), { headers: { accept: 'application/json' } })
+        .then(function (res) { return res.ok ? res.json() : { matches: [] }; })
+        .then(function (data) {
+          if (ticket !== asked) return; // an older answer that came late
+          matches = data.matches || [];
+          render();
+        })
+        .catch(function () {});
+    }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(search, 120);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (list.hidden) {
+        if (event.key === 'ArrowDown' && matches.length) {
+          event.preventDefault();
+          list.hidden = false;
+          input.setAttribute('aria-expanded', 'true');
+          highlight(0);
+        }
+        return;
+      }
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        highlight((active + 1) % matches.length);
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        highlight(active <= 0 ? matches.length - 1 : active - 1);
+      } else if (event.key === 'Enter' && active >= 0) {
+        event.preventDefault();
+        choose(active);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+    // Keep the focus in the field while a choice is clicked or tapped.
+    list.addEventListener('mousedown', function (event) { event.preventDefault(); });
+    list.addEventListener('click', function (event) {
+      var option = event.target.closest('[role=option]');
+      if (option) choose(Array.prototype.indexOf.call(list.children, option));
+    });
+  });
+  // "Did you mean": choosing a zone also puts it in the field, so what is sent is what is seen.
+  document.querySelectorAll('input[data-zone-choice]').forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      var field = radio.closest('.zone-field');
+      var input = field && field.querySelector('input[data-zone-picker]');
+      if (input && radio.checked) input.value = radio.value;
+    });
+  });
+})();
 `;

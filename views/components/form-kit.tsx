@@ -88,6 +88,8 @@ export type TextFieldProps = FieldProps & {
   enterkeyhint?: 'search' | 'done' | 'go' | 'next' | 'send' | 'enter' | 'previous';
   /** Filled in with the device's time zone by the page's script when empty. */
   detectZone?: boolean;
+  /** A zone field: the page's script offers matching zones while typing (see zone-field.tsx). */
+  zonePicker?: boolean;
 };
 
 export function TextField(props: TextFieldProps) {
@@ -110,6 +112,7 @@ export function TextField(props: TextFieldProps) {
         accept={props.accept}
         enterkeyhint={props.enterkeyhint}
         data-detect-zone={props.detectZone}
+        data-zone-picker={props.zonePicker}
         {...ariaOf(props)}
       />
     </FieldFrame>

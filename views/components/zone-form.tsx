@@ -1,41 +1,39 @@
 // The form with which attendees and speakers set the time zone their own page and feed use: one
-// kit field, #zone-timezone (the page's script does not touch it), offering common zones while typing.
-import { TextField } from './form-kit.js';
+// zone field, #zone-timezone, found by city, country or IANA name; a refused value comes back as
+// typed, with "Did you mean" choices.
+import type { DateTime } from 'luxon';
+import { ZoneField } from './zone-field.js';
 
 export type ZoneFormProps = {
   action: string;
+  /** The saved zone. */
   zone: string;
   label: string;
   submitLabel: string;
   error?: string;
-  /** Common zones offered while typing; any IANA name is accepted. */
-  suggestions?: string[];
+  /** What was typed when it was refused; shown instead of the saved zone. */
+  typed?: string;
+  hint?: string;
+  /** The moment whose local times the choices show. */
+  now?: DateTime;
 };
 
 export function ZoneForm(props: ZoneFormProps) {
   return (
-    <>
-      <form method="post" action={props.action} class="stack">
-        <TextField
-          form="zone"
-          name="timezone"
-          label={props.label}
-          values={{ timezone: props.zone }}
-          errors={props.error ? { timezone: props.error } : {}}
-          list={props.suggestions ? 'zone-list' : undefined}
-          required
-        />
-        <button type="submit" class="secondary">
-          {props.submitLabel}
-        </button>
-      </form>
-      {props.suggestions ? (
-        <datalist id="zone-list">
-          {props.suggestions.map((zone) => (
-            <option value={zone} />
-          ))}
-        </datalist>
-      ) : null}
-    </>
+    <form method="post" action={props.action} class="stack">
+      <ZoneField
+        form="zone"
+        name="timezone"
+        label={props.label}
+        hint={props.hint ?? 'A city or country (Beijing, India, New York) or an IANA name such as Asia/Shanghai.'}
+        values={{ timezone: props.error !== undefined && props.typed !== undefined ? props.typed : props.zone }}
+        errors={props.error ? { timezone: props.error } : {}}
+        now={props.now}
+        required
+      />
+      <button type="submit" class="secondary">
+        {props.submitLabel}
+      </button>
+    </form>
   );
 }

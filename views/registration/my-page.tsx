@@ -168,10 +168,11 @@ export function MyPage(props: MyPageProps) {
             <ZoneForm
               action={`${base}/zone`}
               zone={attendee.zone}
-              label="Time zone (IANA name)"
+              label="Time zone"
               submitLabel="Save time zone"
               error={props.zoneError}
-              suggestions={['Europe/Stockholm', 'Europe/Oslo', 'Europe/London', 'Asia/Shanghai', 'America/New_York', 'America/Los_Angeles', 'UTC']}
+              typed={props.zoneTyped}
+              now={props.now}
             />
           </section>
 

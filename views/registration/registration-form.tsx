@@ -2,6 +2,8 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../src/errors.js';
 import { HONEYPOT_FIELD, ORGANISATION_TYPES } from '../../src/registration/registration.validation.js';
+import type { DateTime } from 'luxon';
+import { ZoneField } from '../components/zone-field.js';
 import { CheckboxField, ErrorSummary, Fieldset, SelectField, str, TextArea, TextField, type FormValues } from '../components/form-kit.js';
 
 export type RegistrationFormProps = {
@@ -15,26 +17,9 @@ export type RegistrationFormProps = {
   heading: string;
   intro?: string;
   submitLabel: string;
+  /** The moment whose local times "Did you mean" zones show. */
+  now?: DateTime;
 };
-
-const ZONE_SUGGESTIONS = [
-  'Europe/Stockholm',
-  'Europe/Oslo',
-  'Europe/Helsinki',
-  'Europe/Copenhagen',
-  'Europe/London',
-  'Europe/Berlin',
-  'Asia/Shanghai',
-  'Asia/Hong_Kong',
-  'Asia/Singapore',
-  'Asia/Tokyo',
-  'Asia/Kolkata',
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Los_Angeles',
-  'UTC',
-];
 
 export function RegistrationForm(props: RegistrationFormProps) {
   const { values, errors } = props;
@@ -76,15 +61,13 @@ export function RegistrationForm(props: RegistrationFormProps) {
           values={values}
           errors={errors}
         />
-        <TextField
+        <ZoneField
           form="reg"
           name="timezone"
           label="Your time zone"
-          hint="Times in your emails and calendar use this zone. Filled in from your device; an IANA name such as Asia/Shanghai."
+          hint="Times in your emails and calendar use this zone. Filled in from your device; or type your city or country, such as Beijing or India."
           required
-          maxlength={64}
-          list="zone-suggestions"
-          autocomplete="off"
+          now={props.now}
           detectZone
           placeholder={props.defaultZone}
           values={values}
@@ -112,11 +95,6 @@ export function RegistrationForm(props: RegistrationFormProps) {
           <button type="submit">{props.submitLabel}</button>
         </div>
       </form>
-      <datalist id="zone-suggestions">
-        {ZONE_SUGGESTIONS.map((zone) => (
-          <option value={zone} />
-        ))}
-      </datalist>
     </section>
   );
 }

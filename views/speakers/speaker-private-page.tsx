@@ -157,9 +157,12 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
           <ZoneForm
             action={`/speaker/${speaker.token}/zone`}
             zone={zone}
-            label="Show my times in (IANA time zone)"
+            label="Show my times in"
+            hint="Where you will be: a city or country (Beijing, India, New York) or an IANA name such as Asia/Shanghai."
             submitLabel="Save my time zone"
             error={props.zoneError}
+            typed={props.zoneTyped}
+            now={props.now}
           />
         </section>
       </div>

@@ -1,8 +1,8 @@
 // The workspace's programme settings: title, description, organiser, the programme's time zone and its audience's zones.
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Programme } from '../../../src/programme/programme.types.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
-import { zoneOptions } from '../webinars/webinar-form.js';
+import { CsrfField, ErrorSummary, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
+import { ZoneField } from '../../components/zone-field.js';
 
 /** The settings as the form shows them. */
 export function programmeFormValues(p: Programme): FormValues {
@@ -45,14 +45,13 @@ export function ProgrammeSettings({ values, errors, csrfToken, defaultAudienceZo
           errors={errors}
           required
         />
-        <SelectField
+        <ZoneField
           name="defaultZone"
           label="Programme time zone"
-          hint="Pages use it until a visitor picks their own."
+          hint="Pages use it until a visitor picks their own. A city, a country or an IANA name such as Europe/Stockholm."
           values={values}
           errors={errors}
           required
-          options={zoneOptions()}
         />
         <TextArea
           name="audienceZones"

@@ -2,11 +2,11 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Speaker } from '../../../src/programme/programme.types.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
+import { CsrfField, ErrorSummary, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import { reflow } from '../../components/reflow-table.js';
-import { zoneOptions } from '../webinars/webinar-form.js';
 import { SpeakerPhotoPanel } from './speaker-photo-panel.js';
+import { ZoneField } from '../../components/zone-field.js';
 
 export function SpeakerList({ speakers }: { speakers: Speaker[] }) {
   return (
@@ -58,14 +58,13 @@ export function SpeakerForm({ action, values, errors, csrfToken, submit }: Speak
       <TextField name="organisation" label="Organisation" values={values} errors={errors} maxlength={160} />
       <TextField name="city" label="City" values={values} errors={errors} required maxlength={100} />
       <TextField name="country" label="Country" values={values} errors={errors} required maxlength={100} />
-      <SelectField
+      <ZoneField
         name="timezone"
         label="Time zone"
-        hint="Where the speaker will be during the webinar."
+        hint="Where the speaker will be during the webinar: a city, a country or an IANA name such as Asia/Shanghai."
         values={values}
         errors={errors}
         required
-        options={zoneOptions()}
       />
       <TextField name="email" type="email" label="Email" hint="For calendar invitations and the speaker’s private link." values={values} errors={errors} />
       <TextField

@@ -3,7 +3,7 @@ import { TableWrap } from '../../components/table-wrap.js';
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Area, Speaker } from '../../../src/programme/programme.types.js';
-import { zonesByRegion } from '../../../src/time/index.js';
+import { ZoneField } from '../../components/zone-field.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -39,10 +39,6 @@ const ROLE_OPTIONS: SelectOption[] = [
   { value: 'moderator', label: 'Moderator' },
   { value: 'panelist', label: 'Panelist' },
 ];
-
-export function zoneOptions() {
-  return zonesByRegion().flatMap((g) => g.zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' '), group: g.region })));
-}
 
 export function WebinarForm(props: WebinarFormProps) {
   const { values, errors } = props;
@@ -81,7 +77,14 @@ export function WebinarForm(props: WebinarFormProps) {
             errors={errors}
             required
           />
-          <SelectField name="timezone" label="Time zone of that time" values={values} errors={errors} required options={zoneOptions()} />
+          <ZoneField
+            name="timezone"
+            label="Time zone of that time"
+            hint="A city, a country or an IANA name such as Europe/Stockholm."
+            values={values}
+            errors={errors}
+            required
+          />
           <TextField
             name="offset"
             label="UTC offset"
