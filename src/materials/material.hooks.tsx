@@ -8,7 +8,8 @@ import type { EventLink } from '../calendar/webinar-events.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { Attendee } from '../registration/registration.types.js';
 import { attendeeHref, feedLink, publicHref } from './material.links.js';
-import { listMaterials, listMaterialsOfWebinars, type MaterialDeps } from './material.service.js';
+import { getProgramme } from '../programme/programme.service.js';
+import { findPendingAnnouncement, listMaterials, listMaterialsOfWebinars, type MaterialDeps } from './material.service.js';
 
 /** For PublicPageDeps.materialsOf: the public "Recording and slides" section, or nothing. */
 export function materialsOf(deps: Pick<MaterialDeps, 'db'>): (webinar: Webinar) => Promise<Child | undefined> {
@@ -80,8 +81,20 @@ export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
 }
 
 /** The materials panel on the workspace's webinar page. */
-export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
+export function materialAdminPanel(deps: Pick<MaterialDeps, 'db' | 'clock'>) {
   return async (webinar: Webinar, csrfToken: string, notifiedCount?: number): Promise<Child> => (
-    <MaterialAdminPanel webinar={webinar} materials={await listMaterials(deps.db, webinar.id)} csrfToken={csrfToken} notifiedCount={notifiedCount} />
+    <MaterialAdminPanel
+      webinar={webinar}
+      materials={await listMaterials(deps.db, webinar.id)}
+      csrfToken={csrfToken}
+      notifiedCount={notifiedCount}
+      pending={await pendingFor(deps, webinar)}
+    />
   );
+}
+
+/** What the panel says about the announcement still to go, in the programme's zone (the workspace's). */
+export async function pendingFor(deps: Pick<MaterialDeps, 'db' | 'clock'>, webinar: Pick<Webinar, 'id'>) {
+  const [announcement, programme] = await Promise.all([findPendingAnnouncement(deps.db, webinar.id), getProgramme(deps.db)]);
+  return { announcement, zone: programme.defaultZone, now: deps.clock.now() };
 }
