@@ -55,7 +55,7 @@ describe('materials added together', () => {
     const page = await panel(ctx);
     const notice = oneEl(page, '#materials-announcement');
     expect(notice.textContent!.replace(/\s+/g, ' ').trim()).toBe(
-      'Attendees will be emailed at 13:10 CET (Stockholm) (2 people) about: Recording, Slides: Full deck. Materials added before then are included.',
+      '2 people registered will be emailed at 13:10 CET (Stockholm) about: Recording, Slides: Full deck. Materials added before then are included.',
     );
     expect(oneEl(notice, 'time').getAttribute('datetime')).toBe('2027-02-01T13:10:00+01:00');
     expect(all(page, 'form[action$="/materials/notify"] button').map((b) => b.textContent!.trim())).toEqual(['Email registered attendees now']);
@@ -78,7 +78,7 @@ describe('materials added together', () => {
       oneEl(await panel(ctx), '#materials-announcement')
         .textContent!.replace(/\s+/g, ' ')
         .trim(),
-    ).toBe('Being emailed now to 2 people about: Recording, Slides: Full deck.');
+    ).toBe('2 people registered are being emailed now about: Recording, Slides: Full deck.');
     const { transport, worker: w } = worker(ctx);
     await w.runOnce();
     expect(transport.sent.map((m) => m.to_address)).toEqual(['one@example.org', 'two@example.org']);

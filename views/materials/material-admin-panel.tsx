@@ -184,20 +184,21 @@ export function RefusedMaterialForm(props: MaterialAdminPanelProps & { backHref:
   );
 }
 
-/** "Attendees will be emailed at 14:32 about: …": what is gathering, and that what is added before then goes along. */
+/** "2 people registered will be emailed at 14:32 CET (Stockholm) about: …": what is gathering, and that what is added before then goes along. */
 function PendingNotice({ announcement, zone, now }: { announcement: PendingAnnouncement; zone: string; now: DateTime }) {
   const about = announcement.materials.map((m) => labelledTitle(MATERIAL_KIND_LABELS[m.kind], m.title)).join(', ');
-  const people = `${announcement.recipients} ${announcement.recipients === 1 ? 'person' : 'people'}`;
+  const people = `${announcement.recipients} ${announcement.recipients === 1 ? 'person' : 'people'} registered`;
+  const verb = announcement.recipients === 1 ? 'is' : 'are';
   return (
     <p class="notice info" role="status" id="materials-announcement">
       {announcement.dueAt > now ? (
         <>
-          Attendees will be emailed at <LocalTime instant={announcement.dueAt} zone={zone} format="time" withCity /> ({people}) about: {about}. Materials added
-          before then are included.
+          {people} will be emailed at <LocalTime instant={announcement.dueAt} zone={zone} format="time" withCity /> about: {about}. Materials added before then
+          are included.
         </>
       ) : (
         <>
-          Being emailed now to {people} about: {about}.
+          {people} {verb} being emailed now about: {about}.
         </>
       )}
     </p>
