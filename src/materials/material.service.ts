@@ -142,6 +142,9 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
 export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number): Promise<Material> {
   return inTransaction(deps.db, async (trx) => {
     const webinar = await getWebinarForMaterials(trx, webinarSlug);
+    // Taken in turns with adding and announcing, so that no announcement is written from a list
+    // that still holds the material being removed.
+    await lockWebinars(trx, { ids: [webinar.id] });
     const row = await findMaterialRow(trx, materialId);
     if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
     await deleteMaterialRow(trx, row.id);
