@@ -230,8 +230,11 @@ async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, 
   // counts as told) or waits until this transaction is over.
   const unsent = new Map<number, { id: number; dueAt: string; recording: boolean }>();
   for (const row of await lockUnsentMessages(trx, webinar.id, MATERIALS_EMAIL_KIND)) {
-    if (row.attendee_id === null || unsent.has(row.attendee_id)) continue;
-    unsent.set(row.attendee_id, { id: row.id, dueAt: row.next_attempt_at, recording: parseMaterialsKey(row.dedupe_key ?? '')?.recording ?? false });
+    if (row.attendee_id === null) continue;
+    // A second unsent one per person (queued before announcements gathered) is merged into the
+    // first: dropped before the first is rewritten, which might otherwise take its dedupe key.
+    if (unsent.has(row.attendee_id)) await deleteUnsentMessage(trx, row.id);
+    else unsent.set(row.attendee_id, { id: row.id, dueAt: row.next_attempt_at, recording: parseMaterialsKey(row.dedupe_key ?? '')?.recording ?? false });
   }
   if (mode === 'join' && unsent.size === 0) return 0;
   const materials = await listMaterials(trx, webinar.id);

@@ -177,4 +177,23 @@ describe('materials added together', () => {
     ]);
     expect(rows[0]!.text_body).not.toContain('- Recording');
   });
+
+  it('merges two unsent announcements of one person, queued before announcements gathered, into one', async () => {
+    const ctx = await buildMaterialsApp();
+    const [first] = await twoAttendees(ctx);
+    const { material: slides } = await add(ctx, SLIDES, { name: 'deck.pdf', bytes: SAMPLES.pdf });
+    expect(await notifyAttendees(ctx.deps, PAST_CVC)).toBe(2);
+    // As the earlier code could leave it: a second unsent email to the first person, keyed on what
+    // the first is about to become (the link added next takes the next id).
+    const { material: recording } = await add(ctx, RECORDING);
+    const original = (await announcements(ctx))[0]!;
+    await ctx.db
+      .insertInto('outbox')
+      .values({ ...original, id: undefined, dedupe_key: `materials:${slides.webinarId}:${first!.id}:set:${slides.id},${recording.id},${recording.id + 1}` })
+      .execute();
+    await add(ctx, { kind: 'link', title: 'Further reading', url: 'https://example.org/reading' });
+    const rows = (await announcements(ctx)).filter((r) => r.attendee_id === first!.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.text_body).toContain('- Link: Further reading');
+  });
 });
