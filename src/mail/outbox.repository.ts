@@ -1,8 +1,12 @@
 // SQL for the email outbox: writing messages, claiming them for sending and recording the outcome.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
-import { forUpdateSkipLocked } from '../db/dialect.js';
-import type { NewOutboxMessage, OutboxRow, OutboxStatus } from '../db/schema.js';
+import { forUpdate, forUpdateSkipLocked } from '../db/dialect.js';
+import type { NewOutboxMessage, OutboxRow, OutboxStatus, OutboxTable } from '../db/schema.js';
+import type { Updateable } from 'kysely';
+
+/** Messages that have not started going out: still to be claimed by a worker. */
+const UNSENT: OutboxStatus[] = ['pending', 'held'];
 
 /** Returns the new message's id, or undefined when a message with the same dedupe key exists. */
 export async function insertOutboxMessage(db: Db, message: NewOutboxMessage): Promise<number | undefined> {
@@ -13,6 +17,36 @@ export async function insertOutboxMessage(db: Db, message: NewOutboxMessage): Pr
     .returning('id')
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * The unsent messages of one kind about a webinar, locked on PostgreSQL (FOR UPDATE): a worker's
+ * claim (FOR UPDATE SKIP LOCKED) passes them by until the caller's transaction ends, and a claim
+ * that came first makes them drop out of this list. On SQLite the transaction holds the writer.
+ */
+export async function lockUnsentMessages(db: Db, webinarId: number, kind: string) {
+  return forUpdate(
+    db,
+    db
+      .selectFrom('outbox')
+      .select(['id', 'attendee_id', 'dedupe_key', 'next_attempt_at'])
+      .where('webinar_id', '=', webinarId)
+      .where('kind', '=', kind)
+      .where('status', 'in', UNSENT)
+      .orderBy('id'),
+  ).execute();
+}
+
+/** Changes a message only while no worker has claimed it; false otherwise. */
+export async function rewriteUnsentMessage(db: Db, id: number, changes: Updateable<OutboxTable>): Promise<boolean> {
+  const result = await db.updateTable('outbox').set(changes).where('id', '=', id).where('status', 'in', UNSENT).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Drops a message that no worker has claimed (nothing left to say); false otherwise. */
+export async function deleteUnsentMessage(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('outbox').where('id', '=', id).where('status', 'in', UNSENT).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 export async function findOutboxMessage(db: Db, id: number): Promise<OutboxRow | undefined> {

@@ -14,6 +14,7 @@ import {
   moveExpiryOfWebinarMail,
   listOutboxMessages,
   resetForRetry,
+  rewriteUnsentMessage,
 } from './outbox.repository.js';
 
 export type OutgoingEmail = {
@@ -32,6 +33,8 @@ export type OutgoingEmail = {
   attendeeId?: number | null;
   /** Not sent after this instant: a reminder that arrives after the start is worse than none. */
   notAfter?: DateTime | null;
+  /** Not sent before this instant (an announcement gathering what is added meanwhile); now when absent. */
+  notBefore?: DateTime | null;
 };
 
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'held', 'sending', 'sent', 'failed'];
@@ -65,7 +68,7 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
     attendee_id: message.attendeeId ?? null,
     status: 'pending',
     attempts: 0,
-    next_attempt_at: now,
+    next_attempt_at: message.notBefore ? outboxTimestamp(message.notBefore) : now,
     last_error: null,
     message_id: null,
     created_at: now,
@@ -74,6 +77,28 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
     not_after: message.notAfter ? outboxTimestamp(message.notAfter) : null,
   });
   return id !== undefined;
+}
+
+/**
+ * Rewrites a message that has not started going out (pending or held) with new content, and moves
+ * its due time when `notBefore` is given. False when a worker claimed it meanwhile: it goes out as
+ * it was, and the caller must treat it as sent. On PostgreSQL the caller locks the row first (see
+ * lockUnsentMessages), so the claim and the rewrite take turns; on SQLite they share the one writer.
+ */
+export async function replaceUnsentEmail(db: Db, clock: Clock, id: number, message: OutgoingEmail): Promise<boolean> {
+  const now = outboxTimestamp(clock.now());
+  return rewriteUnsentMessage(db, id, {
+    to_address: message.to.address,
+    to_name: message.to.name,
+    subject: message.subject,
+    text_body: message.text,
+    html_body: message.html ?? null,
+    ics_content: message.ics?.content ?? null,
+    ics_method: message.ics?.method ?? null,
+    dedupe_key: message.dedupeKey ?? null,
+    updated_at: now,
+    ...(message.notBefore ? { next_attempt_at: outboxTimestamp(message.notBefore) } : {}),
+  });
 }
 
 /** A webinar moved: its unsent emails that were to expire at its end follow it (see the repository). */

@@ -1,6 +1,6 @@
-// The one email materials send: "the recording and slides are available". Each attendee gets it
-// once when the recording is published, and when a coordinator announces materials they have not
-// been told about yet.
+// The one email materials send: "the recording and slides are available", listing what is new to
+// the reader. It gathers for a few minutes after a recording is published (see material.service.ts)
+// and goes when a coordinator presses the button.
 import { webinarUrl } from '../calendar/webinar-events.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody } from '../notifications/email-text.js';
@@ -8,15 +8,16 @@ import type { Programme, Webinar } from '../programme/programme.types.js';
 import { attendeeFooter, personalUrl } from '../registration/registration.emails.js';
 import { labelledTitle, MATERIAL_KIND_LABELS, type Material } from './material.types.js';
 
+export const MATERIALS_EMAIL_KIND = 'materials-available';
+
 export type MaterialsRecipient = { attendeeId: number; name: string; email: string; token: string };
 
 /** Why materials are announced: a recording was published, or a coordinator asked (slides only, say). */
 export type AnnouncementReason = 'recording' | 'requested';
 
 /**
- * The key of an announcement, which also records what it told: the ids of the materials the
- * attendee could open. The recording's is once per webinar and attendee (see `parseMaterialsKey`);
- * a coordinator's is once per set of materials.
+ * The key of an announcement, which also records what it told: the ids of the materials it lists,
+ * and whether it was started by a recording (announced by itself once per person).
  */
 export function materialsDedupeKey(webinarId: number, attendeeId: number, reason: AnnouncementReason, told: readonly number[]): string {
   return `materials:${webinarId}:${attendeeId}:${reason === 'recording' ? 'recording' : 'set'}:${[...told].sort((a, b) => a - b).join(',')}`;
@@ -49,7 +50,7 @@ export function materialsAvailableEmail(
   const attendeeOnes = materials.filter((m) => m.visibility === 'attendees');
   const list = (items: readonly Material[]) => items.map((m) => `- ${labelledTitle(MATERIAL_KIND_LABELS[m.kind], m.title)}`).join('\n');
   return {
-    kind: 'materials-available',
+    kind: MATERIALS_EMAIL_KIND,
     to: { address: recipient.email, name: recipient.name },
     webinarId: webinar.id,
     attendeeId: recipient.attendeeId,

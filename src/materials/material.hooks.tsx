@@ -8,7 +8,8 @@ import type { EventLink } from '../calendar/webinar-events.js';
 import type { Webinar } from '../programme/programme.types.js';
 import type { Attendee } from '../registration/registration.types.js';
 import { attendeeHref, feedLink, publicHref } from './material.links.js';
-import { listMaterials, listMaterialsOfWebinars, type MaterialDeps } from './material.service.js';
+import { getProgramme } from '../programme/programme.service.js';
+import { findPendingAnnouncement, listMaterials, listMaterialsOfWebinars, type MaterialDeps } from './material.service.js';
 import { type Caption, captionsOfMaterials, publicCaptionsPath } from './captions.service.js';
 
 /** For PublicPageDeps.materialsOf: the public "Recording and slides" section, or nothing. */
@@ -101,7 +102,7 @@ export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
 }
 
 /** The materials panel on the workspace's webinar page. */
-export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
+export function materialAdminPanel(deps: Pick<MaterialDeps, 'db' | 'clock'>) {
   return async (webinar: Webinar, csrfToken: string, notifiedCount?: number, editedId?: number): Promise<Child> => {
     const materials = await listMaterials(deps.db, webinar.id);
     const captions = await captionsOfMaterials(
@@ -109,7 +110,21 @@ export function materialAdminPanel(deps: Pick<MaterialDeps, 'db'>) {
       materials.map((m) => m.id),
     );
     return (
-      <MaterialAdminPanel webinar={webinar} materials={materials} csrfToken={csrfToken} notifiedCount={notifiedCount} editedId={editedId} captions={captions} />
+      <MaterialAdminPanel
+        webinar={webinar}
+        materials={materials}
+        csrfToken={csrfToken}
+        notifiedCount={notifiedCount}
+        editedId={editedId}
+        captions={captions}
+        pending={await pendingFor(deps, webinar)}
+      />
     );
   };
+}
+
+/** What the panel says about the announcement still to go, in the programme's zone (the workspace's). */
+export async function pendingFor(deps: Pick<MaterialDeps, 'db' | 'clock'>, webinar: Pick<Webinar, 'id'>) {
+  const [announcement, programme] = await Promise.all([findPendingAnnouncement(deps.db, webinar.id), getProgramme(deps.db)]);
+  return { announcement, zone: programme.defaultZone, now: deps.clock.now() };
 }

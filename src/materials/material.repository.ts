@@ -35,17 +35,32 @@ export async function nextMaterialPosition(db: Db, webinarId: number): Promise<n
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
 }
 
-/** The keys of the announcements of this webinar's materials, per attendee. */
+/**
+ * The keys of the announcements of this webinar's materials that went out (or are going out, or
+ * gave up), per attendee: what each was told. Unsent ones (pending, held) are still being gathered.
+ */
 export async function listMaterialsEmailKeys(db: Db, webinarId: number): Promise<Map<number, string[]>> {
   const rows = await db
     .selectFrom('outbox')
     .select(['attendee_id', 'dedupe_key'])
     .where('webinar_id', '=', webinarId)
     .where('kind', '=', 'materials-available')
+    .where('status', 'not in', ['pending', 'held'])
     .where('attendee_id', 'is not', null)
     .where('dedupe_key', 'is not', null)
     .execute();
   const byAttendee = new Map<number, string[]>();
   for (const row of rows) byAttendee.set(row.attendee_id!, [...(byAttendee.get(row.attendee_id!) ?? []), row.dedupe_key!]);
   return byAttendee;
+}
+
+/** The unsent (pending, held) announcements of a webinar, for the workspace; not locked. */
+export async function listUnsentAnnouncements(db: Db, webinarId: number) {
+  return db
+    .selectFrom('outbox')
+    .select(['attendee_id', 'dedupe_key', 'next_attempt_at'])
+    .where('webinar_id', '=', webinarId)
+    .where('kind', '=', 'materials-available')
+    .where('status', 'in', ['pending', 'held'])
+    .execute();
 }

@@ -13,6 +13,7 @@ import { uncachedPage } from '../http/public-cache.js';
 import { tokenCheckBeforeFile, type UploadRoute } from '../http/uploads.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { FieldReader, type Input } from '../validation.js';
+import { pendingFor } from './material.hooks.js';
 import { contentDisposition, downloadName, publicFilePath, publicHref } from './material.links.js';
 import {
   addMaterial,
@@ -152,6 +153,7 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
                 backHref={back(webinar.slug, '')}
                 webinar={webinar}
                 materials={materials}
+                pending={await pendingFor(deps, webinar)}
                 csrfToken={c.var.csrfToken}
                 errors={validated.errors}
                 values={formValues(body.input)}

@@ -1,25 +1,28 @@
 // Materials of a webinar: publishing links and files, removing them, who may fetch a file, and
-// announcing them to confirmed attendees once. Every change moves the webinar's updated_at so that
+// announcing them to everyone registered, one gathered email per person and batch. Every change moves the webinar's updated_at so that
 // feeds (Last-Modified, ETag) pick it up; the SEQUENCE stays, as the event itself did not move.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { MaterialRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, type Validated } from '../errors.js';
-import { enqueueEmail } from '../mail/outbox.service.js';
+import type { DateTime } from 'luxon';
+import { lockUnsentMessages, deleteUnsentMessage } from '../mail/outbox.repository.js';
+import { enqueueEmail, outboxTimestamp, replaceUnsentEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../time/index.js';
 import { ALL_STATUSES, getWebinarBySlug, isPublicWebinar, listWebinars, lockWebinars, markWebinarsChanged } from '../programme/programme.service.js';
 import { emailContext } from '../registration/registration.emails.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { findAttendeeByToken, hasConfirmedSeat, listAttendeesOfWebinar } from '../registration/registration.service.js';
 import { deleteFileChunks, hasFileChunks } from './file-chunk.repository.js';
-import { materialsAvailableEmail, parseMaterialsKey, type AnnouncementReason } from './material.emails.js';
+import { MATERIALS_EMAIL_KIND, materialsAvailableEmail, parseMaterialsKey } from './material.emails.js';
 import {
   deleteMaterialRow,
   findMaterialRow,
   insertMaterialRow,
   listMaterialsEmailKeys,
   listMaterialRows,
+  listUnsentAnnouncements,
   nextMaterialPosition,
   updateMaterialRow,
 } from './material.repository.js';
@@ -88,14 +91,21 @@ export async function listPublishedRecordings(deps: Pick<MaterialDeps, 'db' | 'c
 }
 
 /**
- * Publishing a recording of a webinar that is over tells everyone registered, in the same
- * transaction as the material. Before the end there is no recording to watch yet (a link added
- * during the session is the live stream; a coordinator can still announce by hand), and drafts
- * and cancelled webinars have nobody to tell.
+ * Publishing a recording of a webinar that is over tells everyone registered. Before the end there
+ * is no recording to watch yet (a link added during the session is the live stream; a coordinator
+ * can still announce by hand), and drafts and cancelled webinars have nobody to tell.
  */
 function announcesRecording(webinar: Webinar, input: MaterialInput, clock: Clock): boolean {
   return input.kind === 'recording' && webinar.status === 'published' && clock.now() >= webinar.endsAt;
 }
+
+/**
+ * How long a recording's announcement waits before it goes out. Coordinators publish a recording
+ * and then, within minutes, the slides and a link or two: each attendee should get one email
+ * listing all of it, not one per upload. Ten minutes covers an upload session and still reads as
+ * news; the "Email registered attendees" button sends it at once.
+ */
+export const ANNOUNCEMENT_GATHER_MINUTES = 10;
 
 /** Adds a material; `announced` is how many "now available" emails a recording queued. */
 export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input: MaterialInput): Promise<{ material: Material; announced: number }> {
@@ -125,7 +135,8 @@ export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input
       updated_at: at,
     });
     await markWebinarsChanged(trx, [webinar.id], now);
-    const announced = announcesRecording(webinar, input, deps.clock) ? await announceMaterials(trx, deps, webinar, 'recording') : 0;
+    // A recording starts an announcement; anything else joins one still gathering, if any.
+    const announced = await announceMaterials(trx, deps, webinar, announcesRecording(webinar, input, deps.clock) ? 'recording' : 'join');
     return { material: toMaterial(row), announced };
   });
 }
@@ -163,11 +174,16 @@ export async function editMaterial(deps: MaterialDeps, webinarSlug: string, mate
 export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number): Promise<Material> {
   return inTransaction(deps.db, async (trx) => {
     const webinar = await getWebinarForMaterials(trx, webinarSlug);
+    // Taken in turns with adding and announcing, so that no announcement is written from a list
+    // that still holds the material being removed.
+    await lockWebinars(trx, { ids: [webinar.id] });
     const row = await findMaterialRow(trx, materialId);
     if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
     await deleteMaterialRow(trx, row.id);
     if (row.file_name) await deleteFileChunks(trx, row.file_name);
     await markWebinarsChanged(trx, [webinar.id], deps.clock.now());
+    // An announcement still gathering must not offer what is gone.
+    await announceMaterials(trx, deps, webinar, 'join');
     return toMaterial(row);
   });
 }
@@ -211,37 +227,97 @@ function noSuchFile(): NotFoundError {
 }
 
 /**
- * Emails a coordinator's announcement of the materials to everyone registered who has not been
- * told about all they can open yet (by the recording's email or an earlier announcement). Returns
- * how many were queued.
+ * The "Email registered attendees" button: sends the announcement still gathering now, and
+ * announces what nobody was told about yet to whoever has not heard of it. Never a second email
+ * about the same materials. Returns how many emails go out now that would not have otherwise.
  */
 export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): Promise<number> {
-  return inTransaction(deps.db, async (trx) => announceMaterials(trx, deps, await getWebinarForMaterials(trx, webinarSlug), 'requested'));
+  return inTransaction(deps.db, async (trx) => {
+    const webinar = await getWebinarForMaterials(trx, webinarSlug);
+    // Two coordinators (or instances) pressing at once take turns, and the second finds all told.
+    if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
+    return announceMaterials(trx, deps, webinar, 'now');
+  });
 }
 
 /**
- * Queues "now available" emails in the caller's transaction to everyone registered: the confirmed
- * attendees, and those still waiting, who never had a seat and want the recording most. Each gets
- * only what they can open (attendees-only material needs a confirmed seat). The recording is
- * announced once per attendee; a coordinator's announcement skips whoever was already told about
- * everything they can open now, so nobody hears twice about the same things.
+ * - 'recording': a recording was published: everyone registered who never had a recording
+ *   announced gets an announcement that gathers for ANNOUNCEMENT_GATHER_MINUTES;
+ * - 'join': materials changed: announcements still gathering list what is new now, nobody else is told;
+ * - 'now': the button: gathering announcements are due now, and what is new to anyone is announced now.
  */
-async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, reason: AnnouncementReason): Promise<number> {
+type AnnounceMode = 'recording' | 'join' | 'now';
+
+/**
+ * Writes the "now available" emails in the caller's transaction (which holds the webinar's lock)
+ * to everyone registered: the confirmed attendees, and those still waiting, who never had a seat
+ * and want the recording most. Each lists only what that person can open (attendees-only material
+ * needs a confirmed seat) and was not told about by an email that went out. An attendee has at
+ * most one unsent announcement, rewritten in place while no worker has claimed it: materials added
+ * while it gathers join it, so nobody gets two emails about the same things. Returns how many
+ * emails were queued, or for 'now' brought forward.
+ */
+async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, mode: AnnounceMode): Promise<number> {
+  // Locked first, then what went out is read: a worker's claim either came before (the message
+  // counts as told) or waits until this transaction is over.
+  const unsent = new Map<number, { id: number; dueAt: string; recording: boolean }>();
+  for (const row of await lockUnsentMessages(trx, webinar.id, MATERIALS_EMAIL_KIND)) {
+    if (row.attendee_id === null) continue;
+    // A second unsent one per person (queued before announcements gathered) is merged into the
+    // first: dropped before the first is rewritten, which might otherwise take its dedupe key.
+    if (unsent.has(row.attendee_id)) await deleteUnsentMessage(trx, row.id);
+    else unsent.set(row.attendee_id, { id: row.id, dueAt: row.next_attempt_at, recording: parseMaterialsKey(row.dedupe_key ?? '')?.recording ?? false });
+  }
+  if (mode === 'join' && unsent.size === 0) return 0;
   const materials = await listMaterials(trx, webinar.id);
-  if (materials.length === 0) return 0;
   const publicOnes = materials.filter((m) => m.visibility === 'public');
   const recipients = [
     ...(await listAttendeesOfWebinar(trx, webinar.id, 'confirmed')).map((attendee) => ({ attendee, visible: materials })),
     ...(await listAttendeesOfWebinar(trx, webinar.id, 'waitlisted')).map((attendee) => ({ attendee, visible: publicOnes })),
-  ].filter(({ visible }) => (reason === 'recording' ? visible.some((m) => m.kind === 'recording') : visible.length > 0));
+  ];
   const earlier = await listMaterialsEmailKeys(trx, webinar.id);
   const ctx = await emailContext(trx, deps.baseUrl, deps.clock);
+  const now = deps.clock.now();
+  const nowStamp = outboxTimestamp(now);
+  const notBefore = mode === 'now' ? now : now.plus({ minutes: ANNOUNCEMENT_GATHER_MINUTES });
   let queued = 0;
   for (const { attendee, visible } of recipients) {
-    const told = (earlier.get(attendee.attendeeId) ?? []).map(parseMaterialsKey).filter((key) => key !== undefined);
-    const skip = reason === 'recording' ? told.some((key) => key.recording) : told.some((key) => visible.every((m) => key.told.has(m.id)));
-    if (skip) continue;
-    if (await enqueueEmail(trx, deps.clock, materialsAvailableEmail(ctx, webinar, visible, attendee, reason))) queued++;
+    const keys = (earlier.get(attendee.attendeeId) ?? []).map(parseMaterialsKey).filter((key) => key !== undefined);
+    const told = new Set(keys.flatMap((key) => [...key.told]));
+    const fresh = visible.filter((m) => !told.has(m.id));
+    const pending = unsent.get(attendee.attendeeId);
+    unsent.delete(attendee.attendeeId);
+    if (pending) {
+      if (fresh.length === 0) {
+        await deleteUnsentMessage(trx, pending.id);
+        continue;
+      }
+      const bringForward = mode === 'now' && pending.dueAt > nowStamp;
+      const email = materialsAvailableEmail(ctx, webinar, fresh, attendee, pending.recording ? 'recording' : 'requested');
+      if ((await replaceUnsentEmail(trx, deps.clock, pending.id, { ...email, notBefore: bringForward ? now : null })) && bringForward) queued++;
+      continue;
+    }
+    if (mode === 'join' || fresh.length === 0) continue;
+    // The recording is announced by itself once per person; a second one (another part) is the button's.
+    if (mode === 'recording' && (keys.some((key) => key.recording) || !fresh.some((m) => m.kind === 'recording'))) continue;
+    const reason = mode === 'recording' ? 'recording' : 'requested';
+    if (await enqueueEmail(trx, deps.clock, { ...materialsAvailableEmail(ctx, webinar, fresh, attendee, reason), notBefore })) queued++;
   }
+  // Whoever is no longer registered (cancelled, removed) is not told.
+  for (const pending of unsent.values()) await deleteUnsentMessage(trx, pending.id);
   return queued;
+}
+
+/** The announcement still gathering, as the workspace shows it: when it goes, to how many, about what. */
+export type PendingAnnouncement = { dueAt: DateTime; recipients: number; materials: Material[] };
+
+export async function findPendingAnnouncement(db: Db, webinarId: number): Promise<PendingAnnouncement | null> {
+  const rows = await listUnsentAnnouncements(db, webinarId);
+  if (rows.length === 0) return null;
+  const listed = new Set(rows.flatMap((row) => [...(parseMaterialsKey(row.dedupe_key ?? '')?.told ?? [])]));
+  return {
+    dueAt: utc(rows.map((row) => row.next_attempt_at).sort()[0]!),
+    recipients: new Set(rows.map((row) => row.attendee_id)).size,
+    materials: (await listMaterials(db, webinarId)).filter((m) => listed.has(m.id)),
+  };
 }

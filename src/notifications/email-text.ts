@@ -16,6 +16,12 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * Links are the longest words in an email (a personal link is 60 characters without a space): they
+ * may break anywhere, or a phone scrolls sideways to show one.
+ */
+const LINK_STYLE = 'color:#0b5cad;word-break:break-all;overflow-wrap:anywhere';
+
 function htmlLines(text: string): string {
   return text
     .split('\n')
@@ -24,20 +30,30 @@ function htmlLines(text: string): string {
       if (!match) return escapeHtml(line);
       const url = match[2]!;
       const before = line.slice(0, line.length - url.length);
-      return `${escapeHtml(before)}<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+      return `${escapeHtml(before)}<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(url)}</a>`;
     })
     .join('<br>');
 }
+
+/**
+ * The HTML version is one fluid column: at most 600 px (what mail clients on a desktop show well),
+ * the full width below that, no fixed widths anywhere, and long words wrapped, so that it fits a
+ * 390 px phone without scrolling sideways. Inline styles only: many clients drop <style>.
+ */
+const PAGE_STYLE = 'margin:0;padding:0;background:#ffffff;-webkit-text-size-adjust:100%';
+const COLUMN_STYLE =
+  'box-sizing:border-box;width:100%;max-width:600px;margin:0 auto;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1c2430;overflow-wrap:anywhere;word-break:break-word';
 
 /** Paragraphs separated by blank lines; a URL that ends a line becomes a link in the HTML version. */
 export function emailBody(paragraphs: Array<string | null | undefined | false>, footer: string): EmailBody {
   const kept = paragraphs.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   const text = [...kept, '--', footer].join('\n\n');
   const html = [
-    '<!DOCTYPE html><html lang="en"><body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;line-height:1.5;color:#1c2430;max-width:36rem">',
-    ...kept.map((p) => `<p>${htmlLines(p)}</p>`),
-    `<p style="color:#556070;font-size:0.9em;border-top:1px solid #d9dee5;padding-top:0.8em">${htmlLines(footer)}</p>`,
-    '</body></html>',
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>',
+    `<body style="${PAGE_STYLE}"><div style="${COLUMN_STYLE}">`,
+    ...kept.map((p) => `<p style="margin:0 0 1em">${htmlLines(p)}</p>`),
+    `<p style="margin:0;color:#556070;font-size:0.9em;border-top:1px solid #d9dee5;padding-top:0.8em">${htmlLines(footer)}</p>`,
+    '</div></body></html>',
   ].join('\n');
   return { text, html };
 }

@@ -12,9 +12,12 @@ import { emailBody, footerFor, whenFor } from './email-text.js';
 type SpeakerRecipient = Pick<Speaker, 'id' | 'name' | 'zone'> & { email: string | null; token?: string | null };
 
 /**
- * The invitation holds the session only. An iTIP message is about one UID: with the technical
- * check as a second event, Gmail and Outlook show and update just one of the two. The check is
- * named in the session's description, and it is its own event in the speaker's feed.
+ * The invitation holds the session only. An iTIP message (METHOD:REQUEST) is about one UID: with
+ * the technical check as a second VEVENT, Outlook and Gmail show and update just one of the two,
+ * and a second invite per speaker would double every update and cancellation. So the email says
+ * in words that the invitation holds the session, and gives the check's time in the speaker's
+ * zone and the programme's; the check is also named in the session's description, and it is its
+ * own event in the speaker's feed.
  */
 function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, method: 'REQUEST' | 'CANCEL') {
   const [session] = speakerEvents(webinar, ctx.programme, {
@@ -24,7 +27,7 @@ function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, 
     speaker: { name: speaker.name, email: speaker.email ?? '' },
     privateUrl: speaker.token ? speakerPageUrl(ctx.baseUrl, speaker.token) : null,
   });
-  const check = techCheckLine(webinar, speaker.zone);
+  const check = techCheckLine(webinar, speaker.zone, ctx.programme.defaultZone);
   return {
     method,
     content: buildCalendar({
@@ -37,10 +40,26 @@ function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, 
   } as const;
 }
 
-function techCheckLine(webinar: Webinar, zone: string): string | null {
+/** "Technical check: Thu 18 Mar 2027, 15:30 CET (Europe/Oslo), 30 minutes before the start.", with the programme's time below when the zone differs. */
+function techCheckLine(webinar: Webinar, zone: string, programmeZone: string): string | null {
   if (webinar.techCheckMinutes <= 0) return null;
-  const at = showIn(webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }), zone);
-  return `Technical check: ${at.date}, ${at.time} ${at.abbreviation} (${zone}), ${webinar.techCheckMinutes} minutes before the start.`;
+  const instant = webinar.startsAt.minus({ minutes: webinar.techCheckMinutes });
+  const inZone = (z: string) => {
+    const at = showIn(instant, z);
+    return `${at.date}, ${at.time} ${at.abbreviation} (${z})`;
+  };
+  const line = `Technical check: ${inZone(zone)}, ${webinar.techCheckMinutes} minutes before the start.`;
+  return zone === programmeZone ? line : `${line}\n= ${inZone(programmeZone)}`;
+}
+
+/** What the attached invitation holds, said as it is: the session, and the check only in words. */
+function inviteSentence(webinar: Webinar, change: WebinarChange | null): string {
+  const invitation = change
+    ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.`
+    : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session to your calendar.`;
+  return webinar.techCheckMinutes > 0
+    ? `${invitation} The technical check is not a separate event in it: its time is below, and in the session's description.`
+    : invitation;
 }
 
 /** What changed for a speaker, in words and in their zone; the current details follow in the email. */
@@ -80,12 +99,10 @@ export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker:
     ...emailBody(
       [
         `Hello ${speaker.name},`,
-        change
-          ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.`
-          : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session and the technical check to your calendar.`,
+        inviteSentence(webinar, change),
         `When (your time):\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
         ...(change ? speakerChanges(change, speaker, ctx.programme.defaultZone) : []),
-        techCheckLine(webinar, speaker.zone),
+        techCheckLine(webinar, speaker.zone, ctx.programme.defaultZone),
         webinar.speakerJoinUrl
           ? `Your speaker link (panelists only, please do not share): ${webinar.speakerJoinUrl}`
           : webinar.joinUrl

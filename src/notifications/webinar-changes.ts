@@ -1,5 +1,6 @@
 // When a published webinar changes, every confirmed attendee and every speaker hears about it in
-// their own zone, with an updated invite (same UID, higher SEQUENCE) or a cancellation. Runs inside
+// their own zone, with an updated invite (same UID, higher SEQUENCE) or a cancellation; people on
+// the waiting list get a short note without invite when it moves or is cancelled. Runs inside
 // the transaction of the change, so the emails are written with it or not at all.
 import type { Clock } from '../clock.js';
 import { enqueueEmail, moveWebinarMailExpiry, type OutgoingEmail } from '../mail/outbox.service.js';
@@ -57,6 +58,29 @@ function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, atten
       attendeeFooter(ctx, attendee),
     ),
     ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
+  };
+}
+
+/**
+ * A move told to someone on the waiting list: the new time in their zone and the programme's and
+ * their place, and no invite (they hold no seat, so their calendar must not say they have one)
+ * and no join link (that is for seats).
+ */
+export function movedEmailForWaitlisted(ctx: EmailContext, change: WebinarChange, attendee: EmailRecipient, place: number): OutgoingEmail {
+  const { before, after: webinar } = change;
+  return {
+    ...attendeeEmailBase(webinar, attendee, 'waitlist-moved'),
+    subject: `New time: ${webinar.title} (you are on the waiting list)`,
+    ...emailBody(
+      [
+        `Hello ${attendee.name},`,
+        `“${webinar.title}” has moved. You are still on the waiting list, in place ${place}. If a seat becomes free, you move up automatically and we email you a calendar invitation with the join link.`,
+        `New time (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
+        before ? `Previously:\n${whenFor(before, attendee.zone, ctx.programme.defaultZone)}` : null,
+        `The new time does not suit you? Leave the waiting list on your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+      ],
+      attendeeFooter(ctx, attendee),
+    ),
   };
 }
 
@@ -136,6 +160,12 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     }
     if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity) || change.fields.includes('start')) {
       await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, after);
+    }
+    // After filling seats: whoever moved up just got the invite, and the rest learn their place.
+    if (change.fields.includes('start') || change.fields.includes('duration')) {
+      const waiting = await listAttendeesOfWebinar(trx, after.id, 'waitlisted');
+      // In registration order, which is the waiting list's (see waitlistPlace).
+      for (const [index, a] of waiting.entries()) await enqueueEmail(trx, deps.clock, movedEmailForWaitlisted(ctx, change, a, index + 1));
     }
   };
 }

@@ -461,7 +461,7 @@ describe('the JSON API', () => {
     expect(await storedFiles(ctx.db)).toEqual([]);
   });
 
-  it('announces a recording by itself, and other material when asked with notify: true', async () => {
+  it('announces a recording by itself, and with notify: true sends the gathering announcement at once, one email listing everything', async () => {
     const ctx = await buildMaterialsApp();
     await registerBefore(ctx, [PAST_CVC], 'one@example.org');
     const slides = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'slides', title: 'Slides', url: 'https://example.org/s.pdf' }));
@@ -472,18 +472,26 @@ describe('the JSON API', () => {
     );
     expect(recording.status).toBe(201);
     expect(((await recording.json()) as { notified: number }).notified).toBe(1);
-    const told = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'Article', url: 'https://example.org/a' }));
-    expect(((await told.json()) as { notified: number }).notified).toBe(0);
+    const joined = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, json({ kind: 'link', title: 'Article', url: 'https://example.org/a' }));
+    expect(((await joined.json()) as { notified: number }).notified).toBe(0);
     const link = await ctx.app.request(
       `/api/webinars/${PAST_CVC}/materials`,
       json({ kind: 'link', title: 'More', url: 'https://example.org/b', notify: true }),
     );
     expect(((await link.json()) as { notified: number }).notified).toBe(1);
-    const emails = await ctx.db.selectFrom('outbox').select(['to_address', 'subject']).where('kind', '=', 'materials-available').execute();
-    expect(emails).toEqual([
-      { to_address: 'one@example.org', subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley' },
-      { to_address: 'one@example.org', subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley' },
+    const emails = await ctx.db
+      .selectFrom('outbox')
+      .select(['to_address', 'subject', 'text_body', 'next_attempt_at'])
+      .where('kind', '=', 'materials-available')
+      .execute();
+    expect(emails.map(({ text_body: _, ...rest }) => rest)).toEqual([
+      {
+        to_address: 'one@example.org',
+        subject: 'Now available: the recording and slides of Corporate venture capital: lessons from Silicon Valley',
+        next_attempt_at: '2027-02-01T12:00:00Z',
+      },
     ]);
+    expect(emails[0]!.text_body).toContain('- Slides\n- Recording\n- Link: Article\n- Link: More');
   });
 });
 

@@ -8,6 +8,10 @@ import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/materia
 import { formatFileSize } from '../../src/materials/upload-check.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, type FormValues, RadioGroup, SelectField, str, TextField } from '../components/form-kit.js';
+import { LocalTime } from '../components/local-time.js';
+import { labelledTitle } from '../../src/materials/material.types.js';
+import type { PendingAnnouncement } from '../../src/materials/material.service.js';
+import type { DateTime } from 'luxon';
 
 export type MaterialAdminPanelProps = {
   webinar: Pick<Webinar, 'slug' | 'title'>;
@@ -17,6 +21,8 @@ export type MaterialAdminPanelProps = {
   notifiedCount?: number;
   /** After an edit was saved: the material's id, to say so. */
   editedId?: number;
+  /** The announcement still gathering or about to go, with the programme's zone and the time now to say when. */
+  pending?: { announcement: PendingAnnouncement | null; zone: string; now: DateTime };
   /** A refused add form, shown again with its messages. */
   errors?: FieldErrors;
   values?: FormValues;
@@ -52,6 +58,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           Saved “{edited.title}”. The webinar page, the recordings page and the calendar feeds show it now; nobody was emailed.
         </p>
       ) : null}
+      {props.pending?.announcement ? <PendingNotice {...props.pending} announcement={props.pending.announcement} /> : null}
 
       {materials.length === 0 ? (
         <p class="muted">No materials yet.</p>
@@ -196,13 +203,15 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       <form method="post" action={`${base}/notify`} class="stack">
         <CsrfField token={csrfToken} />
         <p class="small">
-          Adding a recording once the webinar is over emails everyone registered by itself (confirmed attendees and the waiting list, each once). Use this
-          button for other materials, such as slides without a recording or a link added later: it emails everyone registered that the materials are available,
-          with links to the webinar page and, for attendees-only materials, to the confirmed attendees’ personal pages. Nobody is emailed twice about the same
-          materials.
+          Adding a recording once the webinar is over emails everyone registered (confirmed attendees and the waiting list) after a few minutes, so that slides
+          and links you add meanwhile go in the same email. This button sends that email now, or, for materials nobody was told about yet (slides without a
+          recording, a link added later), emails everyone registered who has not heard of them, with links to the webinar page and, for attendees-only
+          materials, to the confirmed attendees’ personal pages. Nobody is emailed twice about the same materials.
         </p>
         <button type="submit" class="secondary" disabled={materials.length === 0}>
-          Email registered attendees
+          {props.pending?.announcement && props.pending.announcement.dueAt > props.pending.now
+            ? 'Email registered attendees now'
+            : 'Email registered attendees'}
         </button>
       </form>
     </section>
@@ -268,5 +277,26 @@ export function RefusedMaterialForm(props: MaterialAdminPanelProps & { backHref:
       </p>
       <MaterialAdminPanel {...panel} />
     </>
+  );
+}
+
+/** "2 people registered will be emailed at 14:32 CET (Stockholm) about: …": what is gathering, and that what is added before then goes along. */
+function PendingNotice({ announcement, zone, now }: { announcement: PendingAnnouncement; zone: string; now: DateTime }) {
+  const about = announcement.materials.map((m) => labelledTitle(MATERIAL_KIND_LABELS[m.kind], m.title)).join(', ');
+  const people = `${announcement.recipients} ${announcement.recipients === 1 ? 'person' : 'people'} registered`;
+  const verb = announcement.recipients === 1 ? 'is' : 'are';
+  return (
+    <p class="notice info" role="status" id="materials-announcement">
+      {announcement.dueAt > now ? (
+        <>
+          {people} will be emailed at <LocalTime instant={announcement.dueAt} zone={zone} format="time" withCity /> about: {about}. Materials added before then
+          are included.
+        </>
+      ) : (
+        <>
+          {people} {verb} being emailed now about: {about}.
+        </>
+      )}
+    </p>
   );
 }
