@@ -19,7 +19,8 @@ describe('npm start', () => {
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
       const home = parse(await (await fetch(`${url}/`)).text());
       expect(texts(home, 'h2')).toContain('Upcoming webinars');
-      const webinarLinks = attrs(home, 'a[href^="/webinars/"]', 'href');
+      // Each demo webinar's page once (the next one's "Register" link goes to the form on that page).
+      const webinarLinks = [...new Set(attrs(home, 'a[href^="/webinars/"]', 'href').map((href) => href?.split('#')[0]))];
       expect(webinarLinks).toHaveLength(4);
       // The two past demo webinars come with their slides: the archive is not empty on day one.
       const archive = parse(await (await fetch(`${url}/recordings`)).text());

@@ -57,8 +57,9 @@ describe('moving a published webinar', () => {
       stockholm('2027-02-18T16:30'),
       stockholm('2027-02-18T17:30'),
     ]);
-    expect(textOf(one(doc, '.confirm-audience'))).toBe('2 confirmed attendees and 2 speakers will be emailed an updated invitation.');
-    expect(texts(doc, '.confirm-consequences li')[0]).toMatch(/^1 person on the waiting list is not emailed/);
+    expect(textOf(one(doc, '.confirm-audience'))).toBe(
+      '2 confirmed attendees and 2 speakers will be emailed an updated invitation, and 1 person on the waiting list a short note with the new time.',
+    );
     // The step carries the form: every value as sent, and the CSRF token.
     const confirm = one(doc, `form[action="/admin/webinars/${SLUG}"]`);
     const hidden = Object.fromEntries(
@@ -69,7 +70,7 @@ describe('moving a published webinar', () => {
     );
     expect(hidden).toMatchObject({ _csrf: admin.csrf, start: '2027-02-18T16:30', title: TITLE, capacity: '2', 'role_anna-lindqvist': 'moderator' });
     expect(hidden.intent).toBeUndefined();
-    expect(texts(confirm, 'button')).toEqual(['Move it and email 4 people', 'Go back to the form']);
+    expect(texts(confirm, 'button')).toEqual(['Move it and email 5 people', 'Go back to the form']);
     expect(attrs(confirm, 'button', 'value')).toEqual(['confirm-save', 'edit']);
 
     expect(await tableCounts(ctx.db)).toEqual(before);
@@ -88,6 +89,7 @@ describe('moving a published webinar', () => {
     expect((await outboxTo(ctx)).slice(mailBefore.length).sort()).toEqual([
       'speaker-updated anna@example.org',
       'speaker-updated ingrid@example.org',
+      'waitlist-moved c@example.org',
       'webinar-updated a@example.org',
       'webinar-updated b@example.org',
     ]);
@@ -211,7 +213,7 @@ describe('the JSON API', () => {
       });
     const moved = await call(`/api/webinars/${SLUG}`, 'PATCH', { start: '2027-02-18T16:00', timezone: 'Europe/Stockholm' });
     expect(moved.status).toBe(200);
-    expect(await moved.json()).toMatchObject({ start: '2027-02-18T16:00', notified: { confirmed: 2, waitlisted: 0, speakers: 2 } });
+    expect(await moved.json()).toMatchObject({ start: '2027-02-18T16:00', notified: { confirmed: 2, waitlisted: 1, speakers: 2 } });
     const titled = await call(`/api/webinars/${SLUG}`, 'PATCH', { title: 'Only a title' });
     expect((await titled.json()) as object).not.toHaveProperty('notified');
     const cancelled = await call(`/api/webinars/${SLUG}/cancel`, 'POST');

@@ -193,7 +193,9 @@ describe.skipIf(!chromiumAvailable())('asking before what cannot be undone, in C
       shownIn(moved.plus(webinar.end.diff(webinar.start)), 'Europe/Stockholm'),
     ]);
     const audience = (await page.locator('.confirm-audience').innerText()).trim();
-    expect(audience).toMatch(/^\d+ confirmed attendees? and \d+ speakers? will be emailed an updated invitation\.$/);
+    expect(audience).toMatch(
+      /^\d+ confirmed attendees? and \d+ speakers? will be emailed an updated invitation(, and \d+ (person|people) on the waiting list a short note with the new time)?\.$/,
+    );
     expect(Number(audience.split(' ')[0])).toBeGreaterThanOrEqual(1);
     await checkStep(page, 'move-webinar');
 

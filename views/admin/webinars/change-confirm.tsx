@@ -32,10 +32,14 @@ export function audienceSentence(kind: WebinarChangePreview['kind'], audience: C
       ? 'Nobody will be emailed: no one holds a seat yet and no speaker has an email address.'
       : 'Nobody will be emailed: no one is registered and no speaker has an email address.';
   }
-  const parts = [count(audience.confirmed, 'confirmed attendee', 'confirmed attendees')];
-  if (kind === 'cancel') parts.push(count(audience.waitlisted, 'person on the waiting list', 'people on the waiting list'));
-  parts.push(count(audience.speakers, 'speaker', 'speakers'));
-  return `${listOf(parts)} will be emailed ${kind === 'move' ? 'an updated invitation' : 'a cancellation'}.`;
+  const waiting = count(audience.waitlisted, 'person on the waiting list', 'people on the waiting list');
+  if (kind === 'cancel') {
+    const parts = [count(audience.confirmed, 'confirmed attendee', 'confirmed attendees'), waiting, count(audience.speakers, 'speaker', 'speakers')];
+    return `${listOf(parts)} will be emailed a cancellation.`;
+  }
+  const invited = listOf([count(audience.confirmed, 'confirmed attendee', 'confirmed attendees'), count(audience.speakers, 'speaker', 'speakers')]);
+  // The waiting list holds no invitation: a short note with the new time (src/notifications/webinar-changes.ts).
+  return `${invited} will be emailed an updated invitation${audience.waitlisted > 0 ? `, and ${waiting} a short note with the new time` : ''}.`;
 }
 
 function HiddenValues({ values }: { values: FormValues }) {
@@ -78,12 +82,6 @@ export function ChangeConfirm(props: ChangeConfirmProps) {
       </dl>
       <p class="lead confirm-audience">{audienceSentence(preview.kind, audience)}</p>
       <ul class="confirm-consequences small">
-        {moving && audience.waitingNotEmailed > 0 ? (
-          <li>
-            {count(audience.waitingNotEmailed, 'person', 'people')} on the waiting list {audience.waitingNotEmailed === 1 ? 'is' : 'are'} not emailed: the new
-            time shows on their personal page and calendar feed, and in their confirmation if a seat frees.
-          </li>
-        ) : null}
         {moving ? <li>Calendars that took the invitation update the event in place; the emails cannot be taken back.</li> : null}
         {!moving ? (
           <li>The webinar stays on the site, marked cancelled, and leaves attendees’ and speakers’ calendars; the emails cannot be taken back.</li>
