@@ -181,8 +181,7 @@ describe.skipIf(!chromiumAvailable())('asking before what cannot be undone, in C
     const zone = await page.locator('#f-timezone').inputValue();
     const moved = DateTime.fromISO(await page.locator('#f-start').inputValue(), { zone }).plus({ hours: 2 });
     await page.locator('#f-start').fill(moved.toFormat("yyyy-MM-dd'T'HH:mm"));
-    await page.getByRole('button', { name: 'Save changes' }).tap();
-    await page.waitForLoadState('domcontentloaded');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save changes' }).tap()]);
 
     expect(await page.locator('h1').innerText()).toBe(`Move “${webinar.title}”?`);
     const times = await page.locator('.confirm-times time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')));
