@@ -20,6 +20,7 @@ import { redactSmtpUrl, smtpTransport } from './mail/mailer.js';
 import { createOutboxWorker } from './mail/outbox.worker.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { enqueueDueReminders } from './registration/reminders.js';
+import { warmZoneSearch } from './time/zone-search.js';
 
 function fail(message: string): never {
   console.error(`Cannot start the hub: ${message}`);
@@ -168,6 +169,8 @@ void enqueueDueReminders({ db, clock: systemClock, baseUrl }).catch((error) => l
 // Ready: with BASE_URL set (behind a proxy, say) the public address is another one and is said as well.
 const publicAddress = baseUrl === local ? '' : `public address ${baseUrl}, `;
 console.log(`Webinar hub listening on ${local} (${publicAddress}database ${databaseName})`);
+// Work that would only slow the start down, done once the hub answers.
+setImmediate(warmZoneSearch);
 
 // Stopping (a deploy, a scale-in, Ctrl-C): no new requests and no new emails; the requests under
 // way and the email being handed to the mail server finish and are recorded, then the process

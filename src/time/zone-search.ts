@@ -61,8 +61,21 @@ function countryName(code: string | undefined): string | undefined {
   }
 }
 
-const INDEX: readonly Entry[] = buildIndex();
-const BY_ZONE = new Map(INDEX.map((entry) => [entry.zone, entry]));
+// Built on first use, not at import: the hub's cold start does not wait for 400 zones' names
+// (server.ts warms it once the port answers).
+let built: { index: readonly Entry[]; byZone: Map<string, Entry> } | undefined;
+function zoneIndex(): { index: readonly Entry[]; byZone: Map<string, Entry> } {
+  if (!built) {
+    const index = buildIndex();
+    built = { index, byZone: new Map(index.map((entry) => [entry.zone, entry])) };
+  }
+  return built;
+}
+
+/** Builds the search index now (after start-up), so that the first search does not pay for it. */
+export function warmZoneSearch(): void {
+  zoneIndex();
+}
 
 function buildIndex(): Entry[] {
   const aliases = new Map<string, string[]>();
@@ -156,14 +169,14 @@ function matchOf(entry: Entry, ms: number, matched: string | null): ZoneMatch {
 
 /** One zone as a search result would show it (for lists that are not searches), or undefined for an unknown name. */
 export function describeZone(zone: string, now: DateTime): ZoneMatch | undefined {
-  const entry = BY_ZONE.get(zone);
+  const entry = zoneIndex().byZone.get(zone);
   return entry ? matchOf(entry, now.toMillis(), null) : undefined;
 }
 
 /** Every zone, in the index's order (by name), as a search result would show it. */
 export function describeAllZones(now: DateTime): ZoneMatch[] {
   const ms = now.toMillis();
-  return INDEX.map((entry) => matchOf(entry, ms, null));
+  return zoneIndex().index.map((entry) => matchOf(entry, ms, null));
 }
 
 type Scored = { entry: Entry; score: number; term: Term };
@@ -206,12 +219,14 @@ function shownMatch(scored: Scored): string | null {
 function ranked(query: string): Scored[] {
   const folded = foldForSearch(query);
   if (folded === '') return [];
-  const found = INDEX.map((entry) => score(entry, folded)).filter((s): s is Scored => s !== undefined);
+  const found = zoneIndex()
+    .index.map((entry) => score(entry, folded))
+    .filter((s): s is Scored => s !== undefined);
   if (found.length > 0 || folded.length < 4) return found.sort(byScoreThenFame);
   // Nothing matched: forgive a typing slip in a place name (not in zone names, which are not typed).
   const max = folded.length >= 7 ? 2 : 1;
   const close: Scored[] = [];
-  for (const entry of INDEX) {
+  for (const entry of zoneIndex().index) {
     const term = entry.terms.find((t) => t.kind !== 'name' && withinEdits(folded, t.text, max));
     if (term) close.push({ entry, score: 1, term });
   }
@@ -229,7 +244,8 @@ export function searchZones(query: string, now: DateTime, options: { limit?: num
   const offset = parseOffsetQuery(text);
   if (offset !== undefined) {
     const offsets = offsetsAt(ms);
-    return INDEX.filter((entry) => offsets.get(entry.zone) === offset)
+    return zoneIndex()
+      .index.filter((entry) => offsets.get(entry.zone) === offset)
       .sort((a, b) => a.fame - b.fame || a.zone.localeCompare(b.zone))
       .slice(0, limit)
       .map((entry) => matchOf(entry, ms, null));
@@ -250,7 +266,11 @@ export function resolveZone(input: string, now: DateTime): ZoneResolution {
   if (zone) return { ok: true, zone };
   if (parseOffsetQuery(text) === undefined) {
     const folded = foldForSearch(text);
-    const exact = new Set(INDEX.filter((entry) => entry.terms.some((t) => t.text === folded)).map((entry) => entry.zone));
+    const exact = new Set(
+      zoneIndex()
+        .index.filter((entry) => entry.terms.some((t) => t.text === folded))
+        .map((entry) => entry.zone),
+    );
     if (exact.size === 1) return { ok: true, zone: [...exact][0]! };
   }
   return { ok: false, input: text, suggestions: text === '' ? [] : searchZones(text, now, { limit: 8 }) };
