@@ -2,6 +2,7 @@
 // and the audience (registered attendees' zones, else the programme's audience zones), for the
 // entered time and, when a range is asked for, the "suggest times" answer.
 import type { Db } from '../db/connection.js';
+import type { FieldErrors } from '../errors.js';
 import { getAudienceZones } from '../programme/programme-admin.service.js';
 import { ALL_STATUSES, listSpeakers, listWebinars } from '../programme/programme.service.js';
 import { countAudienceByZone } from '../registration/registration.service.js';
@@ -74,4 +75,22 @@ async function audienceOf(db: Db, webinarId: number | undefined): Promise<Audien
   }
   const { zones, isDefault } = await getAudienceZones(db);
   return { source: isDefault ? 'default' : 'setting', groups: zones.map((zone) => ({ zone, count: 1 })) };
+}
+
+/**
+ * The assistant's messages under the form's field names; the rest (zones, duration, speakers) are
+ * the form's, except the duration on the new-webinar form, which has that field right there.
+ */
+export function rangeErrors(errors: Record<string, string>, options: { durationField?: boolean } = {}): FieldErrors {
+  const { fromDate, toDate, durationMinutes, ...rest } = errors;
+  const duration: FieldErrors = options.durationField && durationMinutes ? { durationMinutes } : {};
+  const others = Object.values(options.durationField ? rest : { durationMinutes, ...rest })
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ...(fromDate ? { suggestFrom: fromDate } : {}),
+    ...(toDate ? { suggestTo: toDate } : {}),
+    ...duration,
+    ...(others ? { form: others } : {}),
+  };
 }

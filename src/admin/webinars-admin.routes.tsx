@@ -1,7 +1,6 @@
 // The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { rangeErrors } from '../../views/admin/scheduling-panel.js';
 import { ChangeConfirm } from '../../views/admin/webinars/change-confirm.js';
 import { WebinarIndex, WebinarPage } from '../../views/admin/webinars/webinar-page.js';
 import type { FormValues } from '../../views/components/form-kit.js';
@@ -19,7 +18,7 @@ import { validateNewWebinar, validateWebinarPatch, type WebinarInput } from '../
 import { doneMessage, renderAdminPage } from './admin-page.js';
 import { countRegistrationsByWebinar } from './registrations-admin.service.js';
 import { assistantRequestFromForm, formValuesFromWebinar, webinarInputFromForm } from './webinar-form-input.js';
-import { schedulingAdvice, type AssistantRequest } from './scheduling.js';
+import { rangeErrors, schedulingAdvice, type AssistantRequest } from './scheduling.js';
 
 export type WebinarAdminDeps = {
   db: Db;

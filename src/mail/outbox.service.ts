@@ -9,7 +9,9 @@ import { toStoredInstant } from '../time/index.js';
 import { toOutboxMessage, type OutboxMessage } from './outbox.mappers.js';
 import {
   countOutboxByStatus,
+  deleteUnsentMessage,
   findOutboxMessage,
+  lockUnsentMessages,
   insertOutboxMessage,
   moveExpiryOfWebinarMail,
   listOutboxMessages,
@@ -43,6 +45,19 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'held', 'sen
  * Outbox instants are whole seconds: the worker compares them as text in SQL, and "12:00:00.5Z"
  * sorts before "12:00:00Z".
  */
+/**
+ * The unsent emails of one kind about a webinar, held for the caller's transaction: a worker's claim
+ * passes them by until it ends (see lockUnsentMessages). For features that rewrite what is queued.
+ */
+export function lockUnsentEmails(trx: Db, webinarId: number, kind: string) {
+  return lockUnsentMessages(trx, webinarId, kind);
+}
+
+/** Drops an email that no worker has claimed yet (nothing left to say); false when it was claimed. */
+export function deleteUnsentEmail(trx: Db, id: number): Promise<boolean> {
+  return deleteUnsentMessage(trx, id);
+}
+
 export function outboxTimestamp(instant: DateTime): string {
   return toStoredInstant(instant.startOf('second'));
 }

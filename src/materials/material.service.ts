@@ -7,8 +7,7 @@ import type { MaterialRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError, type Validated } from '../errors.js';
 import type { DateTime } from 'luxon';
-import { lockUnsentMessages, deleteUnsentMessage } from '../mail/outbox.repository.js';
-import { enqueueEmail, outboxTimestamp, replaceUnsentEmail } from '../mail/outbox.service.js';
+import { deleteUnsentEmail, enqueueEmail, lockUnsentEmails, outboxTimestamp, replaceUnsentEmail } from '../mail/outbox.service.js';
 import { toStoredInstant, utc } from '../time/index.js';
 import { ALL_STATUSES, getWebinarBySlug, isPublicWebinar, listWebinars, lockWebinars, markWebinarsChanged } from '../programme/programme.service.js';
 import { emailContext } from '../registration/registration.emails.js';
@@ -261,11 +260,11 @@ async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, 
   // Locked first, then what went out is read: a worker's claim either came before (the message
   // counts as told) or waits until this transaction is over.
   const unsent = new Map<number, { id: number; dueAt: string; recording: boolean }>();
-  for (const row of await lockUnsentMessages(trx, webinar.id, MATERIALS_EMAIL_KIND)) {
+  for (const row of await lockUnsentEmails(trx, webinar.id, MATERIALS_EMAIL_KIND)) {
     if (row.attendee_id === null) continue;
     // A second unsent one per person (queued before announcements gathered) is merged into the
     // first: dropped before the first is rewritten, which might otherwise take its dedupe key.
-    if (unsent.has(row.attendee_id)) await deleteUnsentMessage(trx, row.id);
+    if (unsent.has(row.attendee_id)) await deleteUnsentEmail(trx, row.id);
     else unsent.set(row.attendee_id, { id: row.id, dueAt: row.next_attempt_at, recording: parseMaterialsKey(row.dedupe_key ?? '')?.recording ?? false });
   }
   if (mode === 'join' && unsent.size === 0) return 0;
@@ -289,7 +288,7 @@ async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, 
     unsent.delete(attendee.attendeeId);
     if (pending) {
       if (fresh.length === 0) {
-        await deleteUnsentMessage(trx, pending.id);
+        await deleteUnsentEmail(trx, pending.id);
         continue;
       }
       const bringForward = mode === 'now' && pending.dueAt > nowStamp;
@@ -304,7 +303,7 @@ async function announceMaterials(trx: Db, deps: MaterialDeps, webinar: Webinar, 
     if (await enqueueEmail(trx, deps.clock, { ...materialsAvailableEmail(ctx, webinar, fresh, attendee, reason), notBefore })) queued++;
   }
   // Whoever is no longer registered (cancelled, removed) is not told.
-  for (const pending of unsent.values()) await deleteUnsentMessage(trx, pending.id);
+  for (const pending of unsent.values()) await deleteUnsentEmail(trx, pending.id);
   return queued;
 }
 

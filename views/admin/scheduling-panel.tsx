@@ -1,7 +1,7 @@
 // The scheduling assistant on the webinar form: speakers' local times, warnings, offset notes and suggested times.
 import { TableWrap } from '../components/table-wrap.js';
 import { DateTime } from 'luxon';
-import type { SchedulingAdvice } from '../../src/admin/scheduling.js';
+import { rangeErrors, type SchedulingAdvice } from '../../src/admin/scheduling.js';
 import type { Suggestion, TimeAssessment } from '../../src/admin/scheduling-assistant.js';
 import type { AudienceReport } from '../../src/admin/scheduling-audience.js';
 import { formatDuration, showIn, type ShownTime } from '../../src/time/index.js';
@@ -241,24 +241,6 @@ export type SuggestTimesPanelProps = {
 
 /** The range form's id prefix: its fields are #suggest-suggestFrom and #suggest-suggestTo. */
 const SUGGEST_FORM = 'suggest';
-
-/**
- * The assistant's messages under the form's field names; the rest (zones, duration, speakers) are
- * the form's, except the duration on the new-webinar form, which has that field right there.
- */
-export function rangeErrors(errors: Record<string, string>, options: { durationField?: boolean } = {}): FieldErrors {
-  const { fromDate, toDate, durationMinutes, ...rest } = errors;
-  const duration: FieldErrors = options.durationField && durationMinutes ? { durationMinutes } : {};
-  const others = Object.values(options.durationField ? rest : { durationMinutes, ...rest })
-    .filter(Boolean)
-    .join(' ');
-  return {
-    ...(fromDate ? { suggestFrom: fromDate } : {}),
-    ...(toDate ? { suggestTo: toDate } : {}),
-    ...duration,
-    ...(others ? { form: others } : {}),
-  };
-}
 
 /** On an existing webinar, beside its form (forms cannot nest): a date range, and the times found in it. */
 export function SuggestTimesPanel({ webinarSlug, programmeZone, csrfToken, suggestions }: SuggestTimesPanelProps) {
