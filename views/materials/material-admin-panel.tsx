@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../src/errors.js';
 import { publicFilePath } from '../../src/materials/material.links.js';
 import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
 import { formatFileSize } from '../../src/materials/upload-check.js';
+import { embedFor } from '../../src/materials/material.validation.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, type FormValues, RadioGroup, SelectField, str, TextField } from '../components/form-kit.js';
 import { LocalTime } from '../components/local-time.js';
@@ -32,6 +33,16 @@ export type MaterialAdminPanelProps = {
   editing?: { id: number; errors: FieldErrors; values: FormValues };
 };
 
+/** A YouTube recording without a second source that plays where YouTube is blocked. */
+function reachesOnlyOutsideChina(materials: readonly Material[]): boolean {
+  const recordings = materials.filter((m) => m.kind === 'recording' && m.url);
+  const onYouTube = recordings.some((m) => {
+    const embed = embedFor(m.url!);
+    return embed.type === 'iframe' && embed.provider === 'YouTube';
+  });
+  return onYouTube && !recordings.some((m) => embedFor(m.url!).type === 'video');
+}
+
 export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
   const { webinar, materials, csrfToken } = props;
   const errors = props.errors ?? {};
@@ -50,6 +61,14 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           {props.notifiedCount === 0
             ? 'No new emails: everyone registered has already been told about these materials (or there is nothing to announce).'
             : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to the registered attendees: “Now available”.`}
+        </p>
+      ) : null}
+
+      {reachesOnlyOutsideChina(materials) ? (
+        <p class="notice warn" id="youtube-china">
+          YouTube does not reach viewers in mainland China, where part of this programme’s audience sits. Add the same recording a second time as a directly
+          hosted video file (an https address ending in .mp4 or .webm, for example on your university’s media server): the webinar page then offers both, and
+          plays the file in its own player, with the captions.
         </p>
       ) : null}
 
@@ -168,7 +187,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           type="url"
           inputmode="url"
           label="Address (https)"
-          hint="A YouTube or Vimeo page, a video file (.mp4, .webm) or any other page. Leave empty to upload a file instead."
+          hint="A YouTube or Vimeo page, a video file (.mp4, .webm) or any other page. YouTube is blocked in mainland China: add a video file as well. Leave empty to upload a file instead."
           placeholder="https://"
           values={values}
           errors={errors}
