@@ -67,10 +67,9 @@ export function outboxTimestamp(instant: DateTime): string {
  * written together with the change that causes it, or not at all. False when a message with the
  * same dedupe key was queued before.
  */
-export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail): Promise<boolean> {
-  const now = outboxTimestamp(clock.now());
-  const id = await insertOutboxMessage(db, {
-    kind: message.kind,
+/** What a message says and to whom, as the outbox stores it (queued, or rewritten while unsent). */
+function contentColumns(message: OutgoingEmail) {
+  return {
     to_address: message.to.address,
     to_name: message.to.name,
     subject: message.subject,
@@ -79,6 +78,14 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
     ics_content: message.ics?.content ?? null,
     ics_method: message.ics?.method ?? null,
     dedupe_key: message.dedupeKey ?? null,
+  };
+}
+
+export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail): Promise<boolean> {
+  const now = outboxTimestamp(clock.now());
+  const id = await insertOutboxMessage(db, {
+    kind: message.kind,
+    ...contentColumns(message),
     webinar_id: message.webinarId ?? null,
     attendee_id: message.attendeeId ?? null,
     status: 'pending',
@@ -103,14 +110,7 @@ export async function enqueueEmail(db: Db, clock: Clock, message: OutgoingEmail)
 export async function replaceUnsentEmail(db: Db, clock: Clock, id: number, message: OutgoingEmail): Promise<boolean> {
   const now = outboxTimestamp(clock.now());
   return rewriteUnsentMessage(db, id, {
-    to_address: message.to.address,
-    to_name: message.to.name,
-    subject: message.subject,
-    text_body: message.text,
-    html_body: message.html ?? null,
-    ics_content: message.ics?.content ?? null,
-    ics_method: message.ics?.method ?? null,
-    dedupe_key: message.dedupeKey ?? null,
+    ...contentColumns(message),
     updated_at: now,
     ...(message.notBefore ? { next_attempt_at: outboxTimestamp(message.notBefore) } : {}),
   });

@@ -1,5 +1,6 @@
 // Decides what an uploaded file really is from its bytes (PDF, PPTX, ODP, Keynote), in memory or in a
 // file; the name is never trusted.
+import { dataView, startsWith } from '../bytes.js';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -155,16 +156,6 @@ function* storedText(size: number, entry: ZipEntry): Inspection<string | undefin
   const start = at + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   if (start + entry.compressedSize > size) return undefined;
   return new TextDecoder().decode(yield { offset: start, length: entry.compressedSize });
-}
-
-function dataView(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function startsWith(bytes: Uint8Array, offset: number, text: string): boolean {
-  if (bytes.length < offset + text.length) return false;
-  for (let i = 0; i < text.length; i++) if (bytes[offset + i] !== text.charCodeAt(i)) return false;
-  return true;
 }
 
 /** "50 MB", "2.4 MB", "180 KB". */

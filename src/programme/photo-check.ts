@@ -1,6 +1,7 @@
 // Decides whether an uploaded speaker photo is an image every browser shows (JPEG, PNG or WebP)
 // from its bytes: the signature and a header whose dimensions can be read. The name and the type the
 // client claimed are never trusted.
+import { dataView, startsWith } from '../bytes.js';
 
 /** The largest photo accepted: a portrait needs far less, and a phone's photo fits. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -160,14 +161,4 @@ function webpSize(bytes: Uint8Array): Size | undefined {
     return sane(uint24(24) + 1, uint24(27) + 1);
   }
   return undefined;
-}
-
-function dataView(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function startsWith(bytes: Uint8Array, offset: number, text: string): boolean {
-  if (bytes.length < offset + text.length) return false;
-  for (let i = 0; i < text.length; i++) if (bytes[offset + i] !== text.charCodeAt(i)) return false;
-  return true;
 }
