@@ -5,22 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCalendar } from '../helpers/ical.js';
-import {
-  ADMIN,
-  chromiumAvailable,
-  describeFindings,
-  focusedId,
-  launchChromium,
-  measureOverflow,
-  removeScreenshot,
-  runAxe,
-  saveScreenshot,
-  startHub,
-  type Hub,
-} from './harness.js';
+import { ADMIN, chromiumAvailable, describeFindings, focusedId, measureOverflow, runAxe, useBrowserSession } from './harness.js';
 
 const PHONES_DIR = join('.artifacts', 'phones');
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -30,53 +18,26 @@ function shownIn(instant: DateTime, zone: string): string {
 }
 
 describe.skipIf(!chromiumAvailable())('asking before what cannot be undone, in Chromium on a phone', { timeout: 45_000 }, () => {
-  let hub: Hub;
-  let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let lastPage: Page | undefined;
-
-  beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
+  /** A phone; bypassCSP lets axe be injected (the hub's CSP rightly refuses it). */
+  const session = useBrowserSession({ ...PHONE, timezoneId: 'America/New_York', bypassCSP: true });
+  const phone = session.open;
+  beforeAll(() => {
     mkdirSync(PHONES_DIR, { recursive: true });
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
   });
-
-  afterEach(async (ctx) => {
-    if (lastPage && ctx.task.result?.state === 'fail') {
-      const file = await saveScreenshot(lastPage, ctx.task.name);
-      if (file) console.error(`Screenshot of the failed test "${ctx.task.name}": ${file} (page ${lastPage.url()})`);
-    } else removeScreenshot(ctx.task.name);
-    for (const context of contexts) await context.close();
-    contexts = [];
-    lastPage = undefined;
-  });
-
-  /** A phone with the given options; bypassCSP lets axe be injected (the hub's CSP rightly refuses it). */
-  async function phone(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: hub.url, ...PHONE, timezoneId: 'America/New_York', bypassCSP: true, ...options });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    lastPage = await context.newPage();
-    return lastPage;
-  }
 
   async function upcomingSlugs(): Promise<string[]> {
-    const html = await (await fetch(`${hub.url}/`)).text();
+    const html = await (await fetch(`${session.hub.url}/`)).text();
     const section = html.split('id="upcoming"')[1]?.split('id="past"')[0] ?? '';
     return [...new Set([...section.matchAll(/href="\/webinars\/([a-z0-9-]+)"/g)].map((m) => m[1]!))];
   }
 
   async function webinarFromCalendar(slug: string): Promise<{ start: DateTime; end: DateTime; title: string }> {
-    const [event] = parseCalendar(await (await fetch(`${hub.url}/webinars/${slug}/calendar.ics`)).text()).events;
+    const [event] = parseCalendar(await (await fetch(`${session.hub.url}/webinars/${slug}/calendar.ics`)).text()).events;
     return { start: DateTime.fromISO(event!.start, { zone: 'UTC' }), end: DateTime.fromISO(event!.end!, { zone: 'UTC' }), title: event!.summary };
   }
 
   async function registerByApi(slug: string, email: string): Promise<string> {
-    const response = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
+    const response = await fetch(`${session.hub.url}/api/webinars/${slug}/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Ana Costa', email, organisation: 'Porto Labs', organisationType: 'startup', timezone: 'America/New_York', consent: 'yes' }),
@@ -154,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('asking before what cannot be undone, in C
     await checkStep(page, 'delete-data');
     await page.goto(personal);
     await card.getByRole('button', { name: 'Cancel my seat' }).tap();
-    const cancelUrl = `${hub.url}${await page.locator('dialog form').getAttribute('action')}`;
+    const cancelUrl = `${session.hub.url}${await page.locator('dialog form').getAttribute('action')}`;
     await page.goto(cancelUrl);
     await checkStep(page, 'cancel-seat');
 

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -115,6 +116,60 @@ export async function saveScreenshot(page: Page, testName: string): Promise<stri
 /** A passing test leaves no screenshot of an earlier failure behind. */
 export function removeScreenshot(testName: string): void {
   rmSync(screenshotPath(testName), { force: true });
+}
+
+export type BrowserSession = {
+  /** The hub started for the describe block (set once its beforeAll has run). */
+  readonly hub: Hub;
+  /** A fresh context (no cookies) and page for the running test, closed after it. */
+  open(options?: BrowserContextOptions): Promise<Page>;
+};
+
+/**
+ * Called inside a describe block: starts the hub and Chromium before its tests and stops them after;
+ * each test opens fresh contexts (these defaults, then its own options), closed after the test,
+ * and a failed test leaves a screenshot of the last page it opened.
+ */
+export function useBrowserSession(defaults: BrowserContextOptions = {}, options: { contextTimeoutMs?: number; startTimeoutMs?: number } = {}): BrowserSession {
+  let hub: Hub | undefined;
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  let lastPage: Page | undefined;
+
+  beforeAll(async () => {
+    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
+  }, options.startTimeoutMs ?? 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  afterEach(async (ctx) => {
+    if (lastPage && ctx.task.result?.state === 'fail') {
+      const file = await saveScreenshot(lastPage, ctx.task.name);
+      if (file) console.error(`Screenshot of the failed test "${ctx.task.name}": ${file} (page ${lastPage.url()})`);
+    } else removeScreenshot(ctx.task.name);
+    for (const context of contexts) await context.close();
+    contexts = [];
+    lastPage = undefined;
+  });
+
+  return {
+    get hub() {
+      if (!hub) throw new Error('The hub is started in beforeAll: use it inside hooks and tests.');
+      return hub;
+    },
+    async open(extra: BrowserContextOptions = {}) {
+      if (!hub || !browser) throw new Error('The browser is started in beforeAll: open pages inside tests.');
+      const context = await browser.newContext({ baseURL: hub.url, ...defaults, ...extra });
+      // Fail fast with Playwright's own message rather than at vitest's test timeout.
+      context.setDefaultTimeout(options.contextTimeoutMs ?? 10_000);
+      contexts.push(context);
+      lastPage = await context.newPage();
+      return lastPage;
+    },
+  };
 }
 
 // --- axe-core -----------------------------------------------------------------------------------

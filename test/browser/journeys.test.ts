@@ -3,22 +3,10 @@
 // a webinar, a phone, and axe-core on the pages people use. Screenshots of failures go to
 // .artifacts/browser/<test-name>.png.
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseCalendar } from '../helpers/ical.js';
-import {
-  ADMIN,
-  describeFindings,
-  chromiumAvailable,
-  focusedId,
-  launchChromium,
-  measureOverflow,
-  removeScreenshot,
-  runAxe,
-  saveScreenshot,
-  startHub,
-  type Hub,
-} from './harness.js';
+import { ADMIN, describeFindings, chromiumAvailable, focusedId, measureOverflow, runAxe, useBrowserSession } from './harness.js';
 
 /** What a `<time datetime>` holds for an instant shown in a zone: ISO 8601 with that zone's offset. */
 function shownIn(instant: DateTime, zone: string): string {
@@ -28,42 +16,13 @@ function shownIn(instant: DateTime, zone: string): string {
 // Chromium is Debian's package (.ci/run installs it); without it there is nothing to drive, and in
 // CI that is a failure, not a skip.
 describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real server', { timeout: 30_000 }, () => {
-  let hub: Hub;
-  let browser: Browser;
-  let current: { context: BrowserContext; page: Page } | undefined;
-
-  beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
-
-  afterEach(async (ctx) => {
-    if (!current) return;
-    if (ctx.task.result?.state === 'fail') {
-      const file = await saveScreenshot(current.page, ctx.task.name);
-      if (file) console.error(`Screenshot of the failed test "${ctx.task.name}": ${file} (page ${current.page.url()})`);
-    } else removeScreenshot(ctx.task.name);
-    await current.context.close();
-    current = undefined;
-  });
-
+  const session = useBrowserSession();
   /** A fresh browser context (no cookies) and page for one test; closed after it. */
-  async function open(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: hub.url, ...options });
-    // Fail fast with Playwright's own message rather than at vitest's test timeout.
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    current = { context, page };
-    return page;
-  }
+  const open = session.open;
 
   /** Upcoming webinars' slugs in programme order, as the programme page lists them. */
   async function upcomingSlugs(): Promise<string[]> {
-    const html = await (await fetch(`${hub.url}/`)).text();
+    const html = await (await fetch(`${session.hub.url}/`)).text();
     const section = html.split('id="upcoming"')[1]?.split('id="past"')[0] ?? '';
     const slugs = [...new Set([...section.matchAll(/href="\/webinars\/([a-z0-9-]+)"/g)].map((m) => m[1]!))];
     expect(slugs.length, 'the demo programme has upcoming webinars').toBeGreaterThan(1);
@@ -72,7 +31,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
 
   /** The webinar's start and title from its public calendar file, read with ical.js: independent of the pages. */
   async function webinarFromCalendar(slug: string): Promise<{ start: DateTime; title: string }> {
-    const response = await fetch(`${hub.url}/webinars/${slug}/calendar.ics`);
+    const response = await fetch(`${session.hub.url}/webinars/${slug}/calendar.ics`);
     expect(response.status).toBe(200);
     const [event] = parseCalendar(await response.text()).events;
     expect(event, `an event in /webinars/${slug}/calendar.ics`).toBeDefined();
@@ -81,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
 
   /** Registers through the public JSON API and returns the attendee's personal page URL. */
   async function registerByApi(slug: string, email: string): Promise<string> {
-    const response = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
+    const response = await fetch(`${session.hub.url}/api/webinars/${slug}/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -209,7 +168,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
 
     // The personal calendar feed lists the webinar at its instant.
     const feedUrl = await page.locator('#my-feed-url').inputValue();
-    expect(feedUrl).toMatch(new RegExp(`^${hub.url}/my/[^/]+/calendar\\.ics$`));
+    expect(feedUrl).toMatch(new RegExp(`^${session.hub.url}/my/[^/]+/calendar\\.ics$`));
     expect(await page.getByRole('link', { name: 'Subscribe' }).getAttribute('href')).toBe(feedUrl.replace(/^https?:/, 'webcal:'));
     const feed = await page.request.get(feedUrl);
     expect(feed.status()).toBe(200);
@@ -356,7 +315,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
     await page.waitForURL((url) => url.pathname === `/admin/webinars/${slug}`);
     // The calendar's SEQUENCE, read from the webinar's own calendar file (the workspace does not show calendar internals).
     const sequence = async () => {
-      const [event] = parseCalendar(await (await fetch(`${hub.url}/webinars/${slug}/calendar.ics`)).text()).events;
+      const [event] = parseCalendar(await (await fetch(`${session.hub.url}/webinars/${slug}/calendar.ics`)).text()).events;
       return event!.sequence;
     };
     const sequenceBefore = await sequence();
@@ -465,7 +424,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
       'the personal page',
       async (page) => {
         const url = await registerByApi((await upcomingSlugs())[0]!, `axe.${Date.now()}@example.org`);
-        expect(url.startsWith(`${hub.url}/my/`), url).toBe(true);
+        expect(url.startsWith(`${session.hub.url}/my/`), url).toBe(true);
         await page.goto(url);
       },
     ],

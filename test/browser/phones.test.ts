@@ -5,20 +5,9 @@
 // .artifacts/phones/<page>.png (to look at, not committed); failures to .artifacts/browser/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN,
-  chromiumAvailable,
-  describeFindings,
-  launchChromium,
-  measureOverflow,
-  removeScreenshot,
-  runAxe,
-  saveScreenshot,
-  startHub,
-  type Hub,
-} from './harness.js';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, chromiumAvailable, describeFindings, measureOverflow, runAxe, useBrowserSession } from './harness.js';
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -28,21 +17,20 @@ const SHOTS_DIR = join('.artifacts', 'phones');
 type Visit = { name: string; path: string; axe: boolean };
 
 describe.skipIf(!chromiumAvailable())('phones first: pages at 390×844 and 1280×800', { timeout: 60_000 }, () => {
-  let hub: Hub;
-  let browser: Browser;
-  let current: { context: BrowserContext; page: Page } | undefined;
+  /** bypassCSP: the hub's Content-Security-Policy (rightly) refuses the injected axe script. */
+  const session = useBrowserSession({ timezoneId: 'America/New_York', bypassCSP: true });
+  const open = session.open;
   /** Paths found once: the demo's first upcoming webinar, an area, a personal page, a speaker page. */
   let paths: { webinar: string; slug: string; area: string; my: string; speaker: string };
 
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
     mkdirSync(SHOTS_DIR, { recursive: true });
-    const html = await (await fetch(`${hub.url}/`)).text();
+    const html = await (await fetch(`${session.hub.url}/`)).text();
     const upcoming = html.slice(html.indexOf('id="upcoming"'), html.indexOf('id="past"'));
     const slug = /href="\/webinars\/([a-z0-9-]+)"/.exec(upcoming)?.[1];
     const area = /href="(\/areas\/[a-z0-9-]+)"/.exec(html)?.[1];
     if (!slug || !area) throw new Error('The demo programme lists no upcoming webinar or no area.');
-    const registered = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
+    const registered = await fetch(`${session.hub.url}/api/webinars/${slug}/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -59,30 +47,6 @@ describe.skipIf(!chromiumAvailable())('phones first: pages at 390×844 and 1280�
     if (registered.status !== 201 || !body.personalUrl) throw new Error(`Registration failed: ${registered.status} ${JSON.stringify(body)}`);
     paths = { webinar: `/webinars/${slug}`, slug, area, my: new URL(body.personalUrl).pathname, speaker: '' };
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
-
-  afterEach(async (ctx) => {
-    if (!current) return;
-    if (ctx.task.result?.state === 'fail') {
-      const file = await saveScreenshot(current.page, ctx.task.name);
-      if (file) console.error(`Screenshot of the failed test "${ctx.task.name}": ${file} (page ${current.page.url()})`);
-    } else removeScreenshot(ctx.task.name);
-    await current.context.close();
-    current = undefined;
-  });
-
-  /** bypassCSP: the hub's Content-Security-Policy (rightly) refuses the injected axe script. */
-  async function open(options: BrowserContextOptions): Promise<Page> {
-    const context = await browser.newContext({ baseURL: hub.url, timezoneId: 'America/New_York', bypassCSP: true, ...options });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    current = { context, page };
-    return page;
-  }
 
   async function signIn(page: Page) {
     await page.goto('/admin/login');

@@ -1,9 +1,9 @@
 // A coordinator's journey in Chromium (issue 13): the dashboard sentence accounts for everyone
 // registered, and materials added one after the other plus "Email registered attendees" give each
 // attendee one announcement, never a second about the same materials; on a desktop and a phone.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, chromiumAvailable, describeFindings, type Hub, launchChromium, measureOverflow, runAxe, saveScreenshot, startHub } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, chromiumAvailable, describeFindings, measureOverflow, runAxe, useBrowserSession } from './harness.js';
 
 const PEOPLE = [
   { name: 'Wang Fang', email: 'wang.fang@example.cn', organisation: 'Shanghai Startup Lab', organisationType: 'startup', timezone: 'Asia/Shanghai' },
@@ -11,17 +11,14 @@ const PEOPLE = [
 ];
 
 describe.skipIf(!chromiumAvailable())('a coordinator’s workspace journey in Chromium', { timeout: 60_000 }, () => {
-  let hub: Hub;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  const session = useBrowserSession({ bypassCSP: true }, { contextTimeoutMs: 15_000 });
   let slug: string;
 
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
-    const html = await (await fetch(`${hub.url}/`)).text();
+    const html = await (await fetch(`${session.hub.url}/`)).text();
     slug = /href="\/webinars\/([a-z0-9-]+)"/.exec(html.split('id="upcoming"')[1] ?? html)![1]!;
     for (const person of PEOPLE) {
-      const res = await fetch(`${hub.url}/api/webinars/${slug}/registrations`, {
+      const res = await fetch(`${session.hub.url}/api/webinars/${slug}/registrations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...person, consent: 'yes' }),
@@ -30,24 +27,8 @@ describe.skipIf(!chromiumAvailable())('a coordinator’s workspace journey in Ch
     }
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
-
-  afterEach(async (ctx) => {
-    if (context && ctx.task.result?.state === 'fail') {
-      const page = context.pages()[0];
-      if (page) await saveScreenshot(page, ctx.task.name);
-    }
-    await context?.close();
-    context = undefined;
-  });
-
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-    context = await browser.newContext({ baseURL: hub.url, viewport, bypassCSP: true });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
+    const page = await session.open({ viewport });
     await page.goto('/admin/login');
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);

@@ -2,54 +2,16 @@
 // choosing it shows the programme in Asia/Shanghai; "GMT+8" offers the places at +08:00, by
 // keyboard and without the script. The phone screenshot goes to .artifacts/phones/timezone.png.
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  describeFindings,
-  launchChromium,
-  measureOverflow,
-  removeScreenshot,
-  runAxe,
-  saveScreenshot,
-  startHub,
-  type Hub,
-} from './harness.js';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, describeFindings, measureOverflow, runAxe, useBrowserSession } from './harness.js';
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 describe.skipIf(!chromiumAvailable())('the zone picker in Chromium on a phone', { timeout: 30_000 }, () => {
-  let hub: Hub;
-  let browser: Browser;
-  let current: { context: BrowserContext; page: Page } | undefined;
-
-  beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
-
-  afterEach(async (ctx) => {
-    if (!current) return;
-    if (ctx.task.result?.state === 'fail') {
-      const file = await saveScreenshot(current.page, ctx.task.name);
-      if (file) console.error(`Screenshot of the failed test "${ctx.task.name}": ${file} (page ${current.page.url()})`);
-    } else removeScreenshot(ctx.task.name);
-    await current.context.close();
-    current = undefined;
-  });
-
-  async function open(options: BrowserContextOptions = {}): Promise<Page> {
-    // A device in Oslo: neither the programme's zone nor the one chosen, so nothing is taken for granted.
-    const context = await browser.newContext({ baseURL: hub.url, timezoneId: 'Europe/Oslo', ...PHONE, ...options });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    current = { context, page };
-    return page;
-  }
+  // A device in Oslo: neither the programme's zone nor the one chosen, so nothing is taken for granted.
+  const session = useBrowserSession({ timezoneId: 'Europe/Oslo', ...PHONE });
+  const open = session.open;
 
   async function datetimes(page: Page): Promise<string[]> {
     return page.evaluate(`[...document.querySelectorAll('main time[datetime]')].map((el) => el.getAttribute('datetime'))`);
