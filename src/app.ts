@@ -93,7 +93,9 @@ export function createApp(deps: AppDeps) {
       defaultSrc: ["'self'"],
       imgSrc: ["'self'", 'https:', 'data:'],
       frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
-      mediaSrc: ["'self'", 'https:'],
+      // blob: and connect-src https: let hls.js play an HLS stream from its host (issue 14, item 5).
+      mediaSrc: ["'self'", 'https:', 'blob:'],
+      connectSrc: ["'self'", 'https:'],
       styleSrc: ["'self'", "'unsafe-inline'"],
       scriptSrc: ["'self'"],
       formAction: ["'self'"],

@@ -21,6 +21,7 @@ import { createOutboxWorker } from './mail/outbox.worker.js';
 import { pruneRateLimits } from './http/rate-limit.js';
 import { enqueueDueReminders } from './registration/reminders.js';
 import { warmZoneSearch } from './time/zone-search.js';
+import { sweepStagedFiles } from './materials/stored-files.js';
 
 function fail(message: string): never {
   console.error(`Cannot start the hub: ${message}`);
@@ -160,8 +161,10 @@ const reminders = setInterval(() => {
 reminders.unref();
 // Old rows that no decision reads any more: rate-limit hits past their window. Every instance may
 // run it; it is one DELETE.
+// And uploads that a stopped process staged but never named in a material row (see stageFile).
 const maintenance = setInterval(() => {
   pruneRateLimits(db, systemClock).catch((error: unknown) => log('Pruning rate limits failed', error));
+  sweepStagedFiles(db, systemClock.now().toJSDate()).catch((error: unknown) => log('Removing staged uploads failed', error));
 }, 10 * 60_000);
 maintenance.unref();
 void enqueueDueReminders({ db, clock: systemClock, baseUrl }).catch((error) => log('Queueing reminders failed', error));

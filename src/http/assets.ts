@@ -1,4 +1,6 @@
 // Serves the stylesheet, the script and the tab icon, with an ETag so that browsers revalidate cheaply.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Context, Hono } from 'hono';
 import { iconPng, type IconSize } from './app-icons.js';
 import { hubCss } from '../../views/assets/hub.css.js';
@@ -28,7 +30,29 @@ export const appIconRoutes = new Hono()
   .get('/assets/icon-192.png', (c) => iconResponse(c, 192))
   .get('/assets/icon-512.png', (c) => iconResponse(c, 512));
 
-export const assetRoutes = new Hono().get('/:name', (c) => {
+/**
+ * hls.js, for the HLS streams that only Safari and phones play natively: the light build (no
+ * subtitles or DRM of its own; captions are the page's tracks), read from the package on first use.
+ */
+let hlsJs: { body: string; etag: string } | undefined;
+function hlsScript(): { body: string; etag: string } {
+  if (!hlsJs) {
+    // Without its source-map comment: the map is not served.
+    const body = readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.light.min.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    hlsJs = { body, etag: contentEtag(body) };
+  }
+  return hlsJs;
+}
+
+export const assetRoutes = new Hono().get('/hls.js', (c) => {
+  const { body, etag } = hlsScript();
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'public, max-age=86400');
+  if (isNotModified(c, { etag })) return c.body(null, 304);
+  return c.body(body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+});
+
+assetRoutes.get('/:name', (c) => {
   const name = c.req.param('name');
   const asset = assets[name];
   const etag = etags.get(name);

@@ -38,3 +38,18 @@ export async function listMaterialFilesWithoutChunks(db: Db, fileName?: string):
   const rows = await query.orderBy('material.id').execute();
   return rows.map((row) => ({ fileName: row.file_name!, sizeBytes: row.size_bytes }));
 }
+
+/** Names of stored files that no material names (speaker photos, named "speaker-…", left out). */
+export async function listUnreferencedStoredNames(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('file_chunk')
+    .select('file_chunk.file_name')
+    .where('file_chunk.seq', '=', 0)
+    .where('file_chunk.file_name', 'not like', 'speaker-%')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('material').select('material.id').whereRef('material.file_name', '=', 'file_chunk.file_name'))),
+    )
+    .orderBy('file_chunk.file_name')
+    .execute();
+  return rows.map((row) => row.file_name);
+}

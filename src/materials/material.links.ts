@@ -10,17 +10,21 @@ export function downloadName(material: Pick<Material, 'kind'> & { file: Pick<Mat
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 120);
-  return `${base || (material.kind === 'slides' ? 'slides' : 'document')}.${material.file.extension}`;
+  const fallback = material.kind === 'slides' ? 'slides' : material.kind === 'recording' ? 'recording' : 'document';
+  return `${base || fallback}.${material.file.extension}`;
 }
 
-/** RFC 6266: a plain ASCII fallback for old clients, and the exact name in filename* (RFC 8187). */
-export function contentDisposition(name: string): string {
+/**
+ * RFC 6266: a plain ASCII fallback for old clients, and the exact name in filename* (RFC 8187).
+ * `inline` for a video, which a browser opening its address plays; documents are downloaded.
+ */
+export function contentDisposition(name: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 function fileSegment(material: Material): string {

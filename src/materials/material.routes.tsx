@@ -35,7 +35,9 @@ import { attachCaptions, canonicalLanguage, type CaptionsInput } from './caption
 import { parseWebVtt } from './webvtt.js';
 import { recordingsFeed } from './recordings-feed.js';
 import { textResponse } from '../http/text-response.js';
-import { MAX_UPLOAD_BYTES, checkUploadSize, tooLargeMessage } from './upload-check.js';
+import { MAX_VIDEO_UPLOAD_BYTES, checkUploadSize, formatFileSize, isVideoType, maxUploadBytesFor, tooLargeMessage } from './upload-check.js';
+import { rangeStillApplies, requestedRange } from '../http/byte-range.js';
+import { contentEtag, isNotModified } from '../http/conditional.js';
 import { receiveUploadForm, type ReceivedFile } from './upload-receiver.js';
 import { pageShare } from '../previews/share-meta.js';
 
@@ -64,16 +66,22 @@ function guarded(deps: MaterialGuardedRoutesDeps): MiddlewareHandler<AppEnv> {
   return deps.guards && deps.guards.length > 0 ? every(...deps.guards) : passThrough;
 }
 
-/** The largest file plus room for the multipart envelope and the other fields. */
-export const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 1024 * 1024;
+/** Room for the multipart envelope and the other fields around a file. */
+const FILE_ENVELOPE_BYTES = 1024 * 1024;
+/** The largest file (a recording's video) and its envelope; a slides form is held to 51 MB once its kind is read (see receiveUploadForm). */
+export const UPLOAD_BODY_LIMIT = MAX_VIDEO_UPLOAD_BYTES + FILE_ENVELOPE_BYTES;
 /** Bodies read whole (JSON, urlencoded forms, the small forms): no file, so a few fields. */
 const FORM_LIMIT = 64 * 1024;
 
-const REQUEST_TOO_LARGE = `The request is too large (at most ${Math.round(UPLOAD_BODY_LIMIT / 1024)} KB).`;
-type TooLarge = (c: Context) => HTTPException;
-const pageTooLarge: TooLarge = () => new HTTPException(413, { message: REQUEST_TOO_LARGE });
+const requestTooLarge = (limitBytes: number) => `The request is too large (at most ${formatFileSize(limitBytes)}).`;
+/** `limitBytes`: the body limit that was passed, the largest unless the form's kind lowered it. */
+type TooLarge = (c: Context, limitBytes?: number) => HTTPException;
+const pageTooLarge: TooLarge = (_c, limitBytes = UPLOAD_BODY_LIMIT) => new HTTPException(413, { message: requestTooLarge(limitBytes) });
 /** API clients get the field that is too large as well. */
-const apiTooLarge: TooLarge = (c) => new HTTPException(413, { res: c.json({ error: REQUEST_TOO_LARGE, fields: { file: tooLargeMessage() } }, 413) });
+const apiTooLarge: TooLarge = (c, limitBytes = UPLOAD_BODY_LIMIT) =>
+  new HTTPException(413, {
+    res: c.json({ error: requestTooLarge(limitBytes), fields: { file: tooLargeMessage(limitBytes - FILE_ENVELOPE_BYTES) } }, 413),
+  });
 
 /**
  * The upload routes' body limit. A multipart form that says it is too large is refused before it
@@ -213,7 +221,7 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
     .post('/api/webinars/:slug/materials', limitUpload(apiTooLarge), guarded(deps), async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
       return withMaterialBody(c, { json: true, dir: deps.uploadDir, tooLarge: apiTooLarge }, async (body) => {
-        const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes) : undefined;
+        const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes, Math.min(body.file.maxBytes, maxUploadBytesFor(body.input.kind))) : undefined;
         if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
           return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
         const validated = validateMaterial(body.input, body.file);
@@ -308,9 +316,11 @@ async function withMaterialBody<T>(
   }
   const form = await receiveUploadForm(await unreadRequest(c), {
     dir: options.dir ?? tmpdir(),
-    maxFileBytes: MAX_UPLOAD_BYTES,
+    // The kind, sent before the file, decides: a recording's video may be far larger than slides.
+    maxFileBytes: (fieldsBefore) => maxUploadBytesFor(fieldsBefore.kind),
     maxBodyBytes: UPLOAD_BODY_LIMIT,
-    bodyTooLarge: () => options.tooLarge(c),
+    fileEnvelopeBytes: FILE_ENVELOPE_BYTES,
+    bodyTooLarge: (limitBytes) => options.tooLarge(c, limitBytes),
     checkToken: tokenCheckBeforeFile(c),
   });
   try {
@@ -331,14 +341,35 @@ async function unreadRequest(c: Context): Promise<Request> {
   return new Request(c.req.url, { method: c.req.method, body: await c.req.formData() });
 }
 
+/**
+ * A stored file, whole or the one byte range asked for (a video player seeking, a download
+ * resuming: 206 with Content-Range; 416 past the end), with validators so that a browser
+ * revalidates instead of fetching again. A material's file never changes (a new file is a new
+ * material), so its stored name is its ETag's source and its creation its Last-Modified.
+ */
 function fileResponse(c: Context, served: ServedFile, cacheControl: string): Response {
-  const headers = {
-    'Content-Type': served.material.file.contentType,
-    'Content-Length': String(served.material.file.sizeBytes),
-    'Content-Disposition': contentDisposition(downloadName(served.material)),
+  const { material } = served;
+  const size = material.file.sizeBytes;
+  const etag = contentEtag(material.file.storedName);
+  const lastModified = material.createdAt.toHTTP() ?? '';
+  const headers: Record<string, string> = {
+    'Content-Type': material.file.contentType,
+    'Content-Disposition': contentDisposition(downloadName(material), isVideoType(material.file) ? 'inline' : 'attachment'),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': cacheControl,
+    'Accept-Ranges': 'bytes',
+    ETag: etag,
+    'Last-Modified': lastModified,
   };
-  if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
-  return new Response(served.open(), { status: 200, headers });
+  if (isNotModified(c, { etag, lastModifiedMs: material.createdAt.startOf('second').toMillis() })) return new Response(null, { status: 304, headers });
+  const range = rangeStillApplies(c, { etag, lastModified }) ? requestedRange(c.req.header('range'), size) : undefined;
+  if (range === 'unsatisfiable') {
+    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': '0' } });
+  }
+  const status = range ? 206 : 200;
+  const sent = range ?? { start: 0, end: size - 1 };
+  headers['Content-Length'] = String(sent.end - sent.start + 1);
+  if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
+  if (c.req.method === 'HEAD') return new Response(null, { status, headers });
+  return new Response(served.open(sent), { status, headers });
 }

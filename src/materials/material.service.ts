@@ -28,7 +28,7 @@ import {
 import type { Material } from './material.types.js';
 import { validateMaterialEdit, type MaterialInput } from './material.validation.js';
 import type { Input } from '../validation.js';
-import { contentSize, newStoredName, storeFile, storedFileStream } from './stored-files.js';
+import { contentSize, discardStoredFile, newStoredName, stageFile, storedFileStream, type ByteRange } from './stored-files.js';
 
 export type MaterialDeps = {
   db: Db;
@@ -109,11 +109,22 @@ export const ANNOUNCEMENT_GATHER_MINUTES = 10;
 /** Adds a material; `announced` is how many "now available" emails a recording queued. */
 export async function addMaterial(deps: MaterialDeps, webinarSlug: string, input: MaterialInput): Promise<{ material: Material; announced: number }> {
   const webinar = await getWebinarForMaterials(deps.db, webinarSlug);
-  const storedName = input.upload ? newStoredName(input.upload.type.extension) : null;
+  const storedName = input.upload ? newStoredName(input.upload.type.extension, deps.clock.now().toJSDate()) : null;
+  // The file's pieces go first, a few per transaction and under a name nobody knows yet, so that
+  // neither the webinar nor the database's write lock is held while up to 2 GB is written; they
+  // are removed again if the row cannot be written (see stageFile).
+  if (input.upload && storedName) await stageFile(deps.db, storedName, input.upload);
+  try {
+    return await addMaterialRow(deps, webinar, input, storedName);
+  } catch (error) {
+    if (storedName) await discardStoredFile(deps.db, storedName);
+    throw error;
+  }
+}
+
+async function addMaterialRow(deps: MaterialDeps, webinar: Webinar, input: MaterialInput, storedName: string | null) {
+  const webinarSlug = webinar.slug;
   return inTransaction(deps.db, async (trx) => {
-    // The file's pieces and its row commit together, or neither does. The pieces go first, under a
-    // name nobody else knows yet, so that the webinar stays unlocked while up to 50 MB is written.
-    if (input.upload && storedName) await storeFile(trx, storedName, input.upload);
     // Two instances adding materials at once would read the same last position, and the unique
     // (webinar_id, position) index would refuse the second: the lock makes them take turns.
     if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
@@ -189,8 +200,8 @@ export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, ma
 
 export type ServedFile = {
   material: Material & { file: NonNullable<Material['file']> };
-  /** The file's bytes, read from the database piece by piece as the response is sent. */
-  open: () => ReadableStream<Uint8Array>;
+  /** The file's bytes (or a range of them), read from the database piece by piece as the response is sent. */
+  open: (range?: ByteRange) => ReadableStream<Uint8Array>;
 };
 
 /** A public file of a public webinar; anything else looks as if it did not exist. */
@@ -218,7 +229,7 @@ async function servedFile(deps: MaterialDeps, materialId: number): Promise<Serve
   const [isPublic, stored] = await Promise.all([isPublicWebinar(deps.db, row.webinar_id), hasFileChunks(deps.db, fileName)]);
   if (!isPublic || !stored) return undefined;
   const material = toMaterial(row) as ServedFile['material'];
-  return { material, open: () => storedFileStream(deps.db, fileName, material.file.sizeBytes) };
+  return { material, open: (range) => storedFileStream(deps.db, fileName, material.file.sizeBytes, range) };
 }
 
 function noSuchFile(): NotFoundError {

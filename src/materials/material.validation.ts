@@ -4,7 +4,7 @@ import type { Validated } from '../errors.js';
 import { FieldReader, type Input } from '../validation.js';
 import type { Material } from './material.types.js';
 import type { FileContent } from './stored-files.js';
-import { checkUpload, checkUploadSize, checkUploadType, type UploadType } from './upload-check.js';
+import { checkUpload, checkUploadSize, checkUploadType, maxUploadBytesFor, type UploadType } from './upload-check.js';
 import type { ReceivedFile } from './upload-receiver.js';
 
 export const MATERIAL_KINDS: readonly MaterialKind[] = ['recording', 'slides', 'link'];
@@ -40,14 +40,15 @@ export function validateMaterial(input: Input, file?: UploadedFile, options: { m
   const url = hasUrl ? fields.url('url', 'Address', { httpsOnly: true }) : null;
   let upload: CheckedUpload | null = null;
   if (file && !hasUrl) {
-    if (kind === 'recording') {
-      fields.fail('file', 'Publish a recording as a link (YouTube, Vimeo or the address of a video file); uploads are for slides and documents.');
-    } else {
-      const checked = 'bytes' in file ? checkUpload(file.bytes, options) : (checkUploadSize(file.sizeBytes, options.maxBytes) ?? checkUploadType(file.type));
-      const content: FileContent = 'bytes' in file ? { bytes: file.bytes } : { path: file.path, sizeBytes: file.sizeBytes };
-      if (checked.ok) upload = { ...content, originalName: cleanFileName(file.name), type: checked.type };
-      else fields.fail('file', checked.message);
-    }
+    // A recording's file is a video (played in the page's own player, seekable); anything else a document.
+    const purpose = { kind: kind ?? undefined };
+    // A streamed file was kept up to the limit its form asked for when it began (kind before file).
+    const maxBytes = Math.min(options.maxBytes ?? maxUploadBytesFor(kind), 'maxBytes' in file ? file.maxBytes : Number.POSITIVE_INFINITY);
+    const checked =
+      'bytes' in file ? checkUpload(file.bytes, { ...purpose, maxBytes }) : (checkUploadSize(file.sizeBytes, maxBytes) ?? checkUploadType(file.type, purpose));
+    const content: FileContent = 'bytes' in file ? { bytes: file.bytes } : { path: file.path, sizeBytes: file.sizeBytes };
+    if (checked.ok) upload = { ...content, originalName: cleanFileName(file.name), type: checked.type };
+    else fields.fail('file', checked.message);
   }
   if (!fields.ok || !kind || (url === null && upload === null)) return { ok: false, errors: fields.errors };
   return { ok: true, value: { kind, title, visibility, url, upload } };
@@ -87,7 +88,11 @@ export function cleanFileName(name: string): string {
     .slice(0, 200);
 }
 
-export type Embed = { type: 'iframe'; provider: 'YouTube' | 'Vimeo'; src: string } | { type: 'video'; src: string } | { type: 'link'; href: string };
+/** The page's own player: a file it plays directly, or an HLS stream (played natively by Safari and phones, through hls.js elsewhere). */
+export type VideoEmbed = { type: 'video'; src: string; contentType: 'video/mp4' | 'video/webm' | 'video/quicktime' | typeof HLS_TYPE };
+export type Embed = { type: 'iframe'; provider: 'YouTube' | 'Vimeo'; src: string } | VideoEmbed | { type: 'link'; href: string };
+
+export const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,12}$/;
@@ -134,6 +139,10 @@ export function embedFor(address: string): Embed {
     return { type: 'iframe', provider: 'Vimeo', src: `https://player.vimeo.com/video/${vimeo.id}?${vimeo.hash ? `h=${vimeo.hash}&` : ''}dnt=1` };
   }
 
-  if (/\.(mp4|webm|m4v|mov)$/i.test(url.pathname)) return { type: 'video', src: url.toString() };
+  const extension = /\.(mp4|m4v|webm|mov|m3u8)$/i.exec(url.pathname)?.[1]?.toLowerCase();
+  if (extension) {
+    const contentType = extension === 'webm' ? 'video/webm' : extension === 'mov' ? 'video/quicktime' : extension === 'm3u8' ? HLS_TYPE : 'video/mp4';
+    return { type: 'video', src: url.toString(), contentType };
+  }
   return { type: 'link', href: url.toString() };
 }

@@ -1,13 +1,16 @@
-// Decides what an uploaded file really is from its bytes (PDF, PPTX, ODP, Keynote), in memory or in a
-// file; the name is never trusted.
+// Decides what an uploaded file really is from its bytes (PDF, PPTX, ODP, Keynote; MP4 and WebM
+// video), in memory or in a file; the name is never trusted.
 import { dataView, startsWith } from '../bytes.js';
 
+/** Slides and documents. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** A recording: a 90-minute webinar in 1080p at a webinar's usual 2.5 Mbit/s is about 1.7 GB. */
+export const MAX_VIDEO_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export type UploadType = {
   contentType: string;
   /** The stored file's extension, always taken from the detected type. */
-  extension: 'pdf' | 'pptx' | 'odp' | 'key';
+  extension: 'pdf' | 'pptx' | 'odp' | 'key' | 'mp4' | 'webm';
   /** For people: "PDF", "PowerPoint". */
   label: string;
 };
@@ -18,6 +21,21 @@ export const UPLOAD_TYPES = {
   odp: { contentType: 'application/vnd.oasis.opendocument.presentation', extension: 'odp', label: 'OpenDocument presentation' },
   key: { contentType: 'application/vnd.apple.keynote', extension: 'key', label: 'Keynote' },
 } as const satisfies Record<string, UploadType>;
+
+/** Video files every current browser plays in a page's own player (a recording's file). */
+export const VIDEO_TYPES = {
+  mp4: { contentType: 'video/mp4', extension: 'mp4', label: 'MP4 video' },
+  webm: { contentType: 'video/webm', extension: 'webm', label: 'WebM video' },
+} as const satisfies Record<string, UploadType>;
+
+export function isVideoType(type: Pick<UploadType, 'contentType'>): boolean {
+  return Object.values(VIDEO_TYPES).some((video) => video.contentType === type.contentType);
+}
+
+/** A label for any stored file's type, "File" for one we do not know. */
+export function fileTypeLabel(contentType: string): string {
+  return [...Object.values(UPLOAD_TYPES), ...Object.values(VIDEO_TYPES)].find((type) => type.contentType === contentType)?.label ?? 'File';
+}
 
 export const ACCEPTED_TYPES_TEXT = 'a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file';
 
@@ -31,15 +49,35 @@ export function checkUploadSize(sizeBytes: number, maxBytes = MAX_UPLOAD_BYTES):
 }
 
 export function tooLargeMessage(maxBytes = MAX_UPLOAD_BYTES): string {
-  return `The file is larger than ${formatFileSize(maxBytes)}. Publish large files such as videos as a link instead.`;
+  if (maxBytes > MAX_UPLOAD_BYTES)
+    return `The video is larger than ${formatFileSize(maxBytes)}. Publish it as a link to where it is hosted (https://…/recording.mp4) instead.`;
+  return `The file is larger than ${formatFileSize(maxBytes)}. Upload a video as a recording (up to ${formatFileSize(MAX_VIDEO_UPLOAD_BYTES)}), or publish large files as a link.`;
 }
 
-export function checkUpload(bytes: Uint8Array, options: { maxBytes?: number } = {}): UploadCheck {
-  return checkUploadSize(bytes.length, options.maxBytes) ?? checkUploadType(detectUploadType(bytes));
+/** The size limit for a material of this kind: recordings are videos. */
+export function maxUploadBytesFor(kind: unknown): number {
+  return kind === 'recording' ? MAX_VIDEO_UPLOAD_BYTES : MAX_UPLOAD_BYTES;
+}
+
+/** What the file is meant to be: a recording is a video, anything else a document. */
+export type UploadPurpose = { kind?: string };
+
+export function checkUpload(bytes: Uint8Array, options: { maxBytes?: number } & UploadPurpose = {}): UploadCheck {
+  return checkUploadSize(bytes.length, options.maxBytes ?? maxUploadBytesFor(options.kind)) ?? checkUploadType(detectUploadType(bytes), options);
 }
 
 /** The type rule alone, for a file whose type was detected where it lies (see detectUploadTypeIn). */
-export function checkUploadType(type: UploadType | undefined): UploadCheck {
+export function checkUploadType(type: UploadType | undefined, purpose: UploadPurpose = {}): UploadCheck {
+  if (purpose.kind === 'recording') {
+    if (type && isVideoType(type)) return { ok: true, type };
+    return {
+      ok: false,
+      reason: 'type',
+      message:
+        'A recording must be a video file: MP4 or WebM. Export it as MP4 (H.264 or AV1), or publish the recording as a link (YouTube, Vimeo or the address of a video file).',
+    };
+  }
+  if (type && isVideoType(type)) return { ok: false, reason: 'type', message: 'This is a video: add it as a recording (choose “Recording” as the kind).' };
   if (!type) return { ok: false, reason: 'type', message: `This file is not ${ACCEPTED_TYPES_TEXT}. Upload one of these, or publish the material as a link.` };
   return { ok: true, type };
 }
@@ -81,9 +119,53 @@ function inspectBytes<T>(bytes: Uint8Array, inspection: Inspection<T>): T {
 const MAX_ZIP_DIRECTORY_BYTES = 4 * 1024 * 1024;
 
 function* uploadType(size: number): Inspection<UploadType | undefined> {
-  const head = yield { offset: 0, length: 5 };
+  const head = yield { offset: 0, length: 64 };
   if (startsWith(head, 0, '%PDF-')) return UPLOAD_TYPES.pdf;
   if (startsWith(head, 0, 'PK\x03\x04')) return yield* zipPresentationType(size);
+  return videoType(head);
+}
+
+/**
+ * Brands of the ISO base media format that browsers play as video/mp4. QuickTime (`qt  `) and
+ * 3GP are left out: Chromium and Firefox play only some of them; a coordinator exports MP4 instead.
+ */
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso7',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'dash',
+  'av01',
+  'cmfc',
+  'mmp4',
+]);
+
+/** MP4 (an `ftyp` box first, naming an MP4 brand) or WebM (an EBML header whose DocType is "webm"). */
+function videoType(head: Uint8Array): UploadType | undefined {
+  if (startsWith(head, 4, 'ftyp') && head.length >= 16) {
+    const boxSize = Math.min(dataView(head).getUint32(0), head.length);
+    const ascii = (at: number) => String.fromCharCode(...head.subarray(at, at + 4));
+    // The major brand, then (after the minor version) the compatible brands, four bytes each.
+    const brands = [ascii(8)];
+    for (let at = 16; at + 4 <= boxSize; at += 4) brands.push(ascii(at));
+    return brands.some((brand) => MP4_BRANDS.has(brand)) ? VIDEO_TYPES.mp4 : undefined;
+  }
+  // RFC 9559: the EBML element (1A 45 DF A3) holds a DocType element (42 82) near the start;
+  // Matroska files that are not WebM (.mkv) do not play in every browser.
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) {
+    for (let at = 4; at + 6 <= head.length; at++) {
+      if (head[at] === 0x42 && head[at + 1] === 0x82 && head[at + 2] === 0x84) return startsWith(head, at + 3, 'webm') ? VIDEO_TYPES.webm : undefined;
+    }
+  }
   return undefined;
 }
 
@@ -158,8 +240,10 @@ function* storedText(size: number, entry: ZipEntry): Inspection<string | undefin
   return new TextDecoder().decode(yield { offset: start, length: entry.compressedSize });
 }
 
-/** "50 MB", "2.4 MB", "180 KB". */
+/** "2 GB", "1.7 GB", "50 MB", "2.4 MB", "180 KB". */
 export function formatFileSize(bytes: number): string {
+  const gb = bytes / (1024 * 1024 * 1024);
+  if (gb >= 1) return gb >= 10 ? `${Math.round(gb)} GB` : `${gb.toFixed(1).replace(/\.0$/, '')} GB`;
   const mb = bytes / (1024 * 1024);
   if (mb >= 1) return mb >= 10 || Number.isInteger(mb) ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;

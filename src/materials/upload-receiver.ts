@@ -16,6 +16,8 @@ export type ReceivedFile<T = UploadType> = {
   name: string;
   /** Every byte of the part, counted even past the limit. */
   sizeBytes: number;
+  /** The limit it was kept up to (see ReceiveOptions.maxFileBytes). */
+  maxBytes: number;
   /** The temporary file holding it; already removed when `sizeBytes` is over the limit. */
   path: string;
   /** What its bytes are, read from the temporary file; undefined when none of the accepted types, or too large to look at. */
@@ -35,11 +37,20 @@ export type DetectType<T> = (sizeBytes: number, read: (offset: number, length: n
 export type ReceiveOptions<T = UploadType> = {
   /** Where the file waits: os.tmpdir() in the hub. */
   dir: string;
-  /** Past this, nothing more of the file is kept; the part is only counted to its end. */
-  maxFileBytes: number;
-  /** Past this, the reading stops and `bodyTooLarge()` is thrown. */
+  /**
+   * Past this, nothing more of the file is kept; the part is only counted to its end. A function
+   * gets the fields read before the file (the workspace form sends the material's kind first).
+   */
+  maxFileBytes: number | ((fieldsBefore: Input) => number);
+  /** Past this, the reading stops and `bodyTooLarge(limit)` is thrown. */
   maxBodyBytes: number;
-  bodyTooLarge: () => Error;
+  /**
+   * Once the file's limit is known (its part begins), the body may only be this much larger than
+   * the file: a slides form is stopped at 51 MB though a recording's may reach 2 GB, and one whose
+   * Content-Length says more is refused before its file is read.
+   */
+  fileEnvelopeBytes?: number;
+  bodyTooLarge: (limitBytes: number) => Error;
   /**
    * Gets the `_csrf` field (undefined when missing or sent twice) before any byte of a file is
    * kept, or at the end of a form without a file; throws to refuse the form.
@@ -110,6 +121,8 @@ async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps:
   };
   let file: ReceivedFile<T> | undefined;
   let saving: Promise<void> = Promise.resolve();
+  const limit = { bodyBytes: options.maxBodyBytes };
+  const declaredBytes = Number(request.headers.get('content-length') ?? Number.NaN);
 
   // A malformed form: stop reading at once rather than wait for the rest of it.
   parser.on('error', () => body.cancel().catch(() => undefined));
@@ -133,13 +146,21 @@ async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps:
       stream.resume();
       return refuse(new ValidationError({ file: 'Upload one file at a time.' }, 422));
     }
-    const received: ReceivedFile<T> = { name: info.filename ?? '', sizeBytes: 0, path: '', type: undefined };
+    const maxBytes = typeof options.maxFileBytes === 'function' ? options.maxFileBytes(input) : options.maxFileBytes;
+    if (options.fileEnvelopeBytes !== undefined) {
+      limit.bodyBytes = Math.min(options.maxBodyBytes, maxBytes + options.fileEnvelopeBytes);
+      if (declaredBytes > limit.bodyBytes) {
+        stream.resume();
+        return refuse(options.bodyTooLarge(limit.bodyBytes));
+      }
+    }
+    const received: ReceivedFile<T> = { name: info.filename ?? '', sizeBytes: 0, maxBytes, path: '', type: undefined };
     file = received;
-    saving = saveFile(stream, received, options, temps).catch(refuse);
+    saving = saveFile(stream, received, options.dir, temps, options.detectType).catch(refuse);
   });
 
   try {
-    await pipeline(Readable.from(countedChunks(body, options), { objectMode: false }), parser, { signal: stopping.signal });
+    await pipeline(Readable.from(countedChunks(body, limit, options.bodyTooLarge), { objectMode: false }), parser, { signal: stopping.signal });
   } catch (error) {
     await saving;
     if (!refusal) throw error instanceof HTTPException ? error : unreadable();
@@ -150,10 +171,11 @@ async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps:
   return file ? { input, file } : { input };
 }
 
-/** The body's chunks as they come, until it passes the limit. */
+/** The body's chunks as they come, until it passes the limit (which may be lowered as the form is read). */
 async function* countedChunks(
   body: ReadableStreamDefaultReader<Uint8Array>,
-  options: { maxBodyBytes: number; bodyTooLarge: () => Error },
+  limit: { bodyBytes: number },
+  bodyTooLarge: (limitBytes: number) => Error,
 ): AsyncGenerator<Uint8Array> {
   let total = 0;
   try {
@@ -161,7 +183,7 @@ async function* countedChunks(
       const { done, value } = await body.read();
       if (done) return;
       total += value.byteLength;
-      if (total > options.maxBodyBytes) throw options.bodyTooLarge();
+      if (total > limit.bodyBytes) throw bodyTooLarge(limit.bodyBytes);
       yield value;
     }
   } finally {
@@ -176,15 +198,15 @@ async function* countedChunks(
  * caller can answer "too large" as for a file that fitted the body. Rejects only when the file
  * cannot be kept (the folder is missing or full); a form cut short is the body reader's to report.
  */
-async function saveFile<T>(stream: Readable, received: ReceivedFile<T>, options: ReceiveOptions<T>, temps: TempFile[]): Promise<void> {
-  const temp = await createTempFile(options.dir);
+async function saveFile<T>(stream: Readable, received: ReceivedFile<T>, dir: string, temps: TempFile[], detectType?: DetectType<T>): Promise<void> {
+  const temp = await createTempFile(dir);
   temps.push(temp);
   received.path = temp.path;
   let writeError: { error: unknown } | undefined;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       received.sizeBytes += chunk.length;
-      if (received.sizeBytes > options.maxFileBytes) {
+      if (received.sizeBytes > received.maxBytes) {
         await temp.remove();
         continue;
       }
@@ -200,8 +222,8 @@ async function saveFile<T>(stream: Readable, received: ReceivedFile<T>, options:
   }
   if (writeError) throw writeError.error;
   // Without its own detectType a reader is a slides reader (T is UploadType, the default).
-  const detect = options.detectType ?? (detectUploadTypeIn as unknown as DetectType<T>);
-  if (received.sizeBytes <= options.maxFileBytes) received.type = await detect(received.sizeBytes, temp.read);
+  const detect = detectType ?? (detectUploadTypeIn as unknown as DetectType<T>);
+  if (received.sizeBytes <= received.maxBytes) received.type = await detect(received.sizeBytes, temp.read);
 }
 
 function addField(input: Input, name: string, value: string): void {

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCalendar } from '../helpers/ical.js';
-import { ADMIN, describeFindings, chromiumAvailable, focusedId, measureOverflow, runAxe, useBrowserSession } from './harness.js';
+import { chromiumAvailable, describeFindings, focusedId, measureOverflow, runAxe, signInAsAdmin, useBrowserSession } from './harness.js';
 
 /** What a `<time datetime>` holds for an instant shown in a zone: ISO 8601 with that zone's offset. */
 function shownIn(instant: DateTime, zone: string): string {
@@ -59,14 +59,6 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
 
   async function datetimes(page: Page): Promise<string[]> {
     return page.evaluate(`[...document.querySelectorAll('time[datetime]')].map((el) => el.getAttribute('datetime'))`);
-  }
-
-  async function signIn(page: Page) {
-    await page.goto('/admin/login');
-    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin');
   }
 
   it('a visitor in Shanghai sees the programme in their zone, registers with the keyboard, finds it in their calendar and cancels', async () => {
@@ -296,7 +288,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
     await page.waitForURL(/\/my\/[^/?]+\?registered=/);
 
     // Sign in: the dashboard with its charts.
-    await signIn(page);
+    await signInAsAdmin(page);
     expect(await page.locator('h1').innerText()).toBe('Dashboard');
     const charts = page.locator('main svg[role="img"]');
     expect(await charts.count()).toBe(2);
@@ -432,7 +424,7 @@ describe.skipIf(!chromiumAvailable())('journeys in Chromium against the real ser
     [
       'the workspace’s webinar form',
       async (page) => {
-        await signIn(page);
+        await signInAsAdmin(page);
         const slug = (await upcomingSlugs())[0]!;
         await page.goto(`/admin/webinars/${slug}`);
         expect(new URL(page.url()).pathname, 'the form itself, not the sign-in page').toBe(`/admin/webinars/${slug}`);

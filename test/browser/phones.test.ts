@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, chromiumAvailable, describeFindings, measureOverflow, runAxe, useBrowserSession } from './harness.js';
+import { chromiumAvailable, describeFindings, measureOverflow, runAxe, signInAsAdmin, useBrowserSession } from './harness.js';
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -47,14 +47,6 @@ describe.skipIf(!chromiumAvailable())('phones first: pages at 390Ã—844 and 1280Ã
     if (registered.status !== 201 || !body.personalUrl) throw new Error(`Registration failed: ${registered.status} ${JSON.stringify(body)}`);
     paths = { webinar: `/webinars/${slug}`, slug, area, my: new URL(body.personalUrl).pathname, speaker: '' };
   }, 90_000);
-
-  async function signIn(page: Page) {
-    await page.goto('/admin/login');
-    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin');
-  }
 
   /** A speaker's private link, made the way a coordinator does ("Replace the link"), once. */
   async function speakerPath(page: Page): Promise<string> {
@@ -186,7 +178,7 @@ describe.skipIf(!chromiumAvailable())('phones first: pages at 390Ã—844 and 1280Ã
 
   async function visitWorkspaceOnPhone(visits: (page: Page) => Promise<Visit[]>) {
     const page = await open(PHONE);
-    await signIn(page);
+    await signInAsAdmin(page);
     for (const visit of await visits(page)) {
       const tables = await visitOnPhone(page, visit);
       if (LISTS.includes(visit.name))
@@ -231,7 +223,7 @@ describe.skipIf(!chromiumAvailable())('phones first: pages at 390Ã—844 and 1280Ã
       await page.goto(path);
       await expectFits(page, path, 1280);
     }
-    await signIn(page);
+    await signInAsAdmin(page);
     const adminPaths = [
       '/admin',
       '/admin/webinars',

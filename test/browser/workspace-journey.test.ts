@@ -3,7 +3,7 @@
 // attendee one announcement, never a second about the same materials; on a desktop and a phone.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, chromiumAvailable, describeFindings, measureOverflow, runAxe, useBrowserSession } from './harness.js';
+import { chromiumAvailable, describeFindings, measureOverflow, runAxe, signInAsAdmin, useBrowserSession } from './harness.js';
 
 const PEOPLE = [
   { name: 'Wang Fang', email: 'wang.fang@example.cn', organisation: 'Shanghai Startup Lab', organisationType: 'startup', timezone: 'Asia/Shanghai' },
@@ -29,11 +29,7 @@ describe.skipIf(!chromiumAvailable())('a coordinator’s workspace journey in Ch
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
     const page = await session.open({ viewport });
-    await page.goto('/admin/login');
-    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin');
+    await signInAsAdmin(page);
     return page;
   }
 

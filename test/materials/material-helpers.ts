@@ -1,7 +1,8 @@
 // Builds the materials routes on a demo database, real ZIP-based sample files, and past-webinar attendees.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll } from 'vitest';
@@ -83,7 +84,7 @@ export async function buildMaterialsApp() {
 }
 
 /** Registers someone while registration was still open, then returns to NOW. */
-export async function registerBefore(ctx: MaterialsCtx, slugs: string[], email: string, options: { cancel?: boolean } = {}) {
+export async function registerBefore(ctx: Pick<MaterialsCtx, 'clock' | 'deps'>, slugs: string[], email: string, options: { cancel?: boolean } = {}) {
   ctx.clock.set('2026-12-01T08:00:00Z');
   try {
     const result = await register(ctx.deps, slugs, {
@@ -204,6 +205,17 @@ export const SAMPLES = {
   ]),
   exe: new Uint8Array(Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(64)])),
   text: new Uint8Array(Buffer.from('These are not slides, only a text file renamed to .pdf.\n')),
+};
+
+/** Real video files made with ffmpeg (see test/fixtures/video/README.md): a 30-second MP4 (VP9, 320×180) and a 3-second WebM. */
+export const VIDEO_FIXTURES = {
+  mp4: fileURLToPath(new URL('../fixtures/video/testsrc-30s.mp4', import.meta.url)),
+  webm: fileURLToPath(new URL('../fixtures/video/tiny.webm', import.meta.url)),
+};
+
+export const VIDEO_SAMPLES = {
+  mp4: new Uint8Array(readFileSync(VIDEO_FIXTURES.mp4)),
+  webm: new Uint8Array(readFileSync(VIDEO_FIXTURES.webm)),
 };
 
 /** A PDF of exactly `size` bytes whose every byte depends on its offset, so a misplaced piece shows. */

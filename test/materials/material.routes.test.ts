@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { handleErrors } from '../../src/http/error-handler.js';
-import { materialAdminRoutes } from '../../src/materials/material.routes.js';
+import { UPLOAD_BODY_LIMIT, materialAdminRoutes } from '../../src/materials/material.routes.js';
 import { addMaterial } from '../../src/materials/material.service.js';
 import { validateMaterial } from '../../src/materials/material.validation.js';
 import { lockWebinars } from '../../src/programme/programme.service.js';
@@ -134,7 +134,7 @@ describe('uploading slides in the admin area', () => {
     expect(html).toContain('This file is not a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file.');
     expect(html).toContain(`<input type="hidden" name="_csrf" value="${CSRF}"/>`);
     expect(html).toContain('enctype="multipart/form-data"');
-    expect(html).toContain('accept=".pdf,.pptx,.odp,.key"');
+    expect(html).toContain('accept=".pdf,.pptx,.odp,.key,.mp4,.webm,video/mp4,video/webm"');
     expect(html).toContain('<option value="slides" selected="">Slides</option>');
     expect(await tableCounts(ctx.db)).toEqual(counts);
     expect(await storedFiles(ctx.db)).toEqual([]);
@@ -454,8 +454,8 @@ describe('the JSON API', () => {
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, upload({ kind: 'slides', title: 'Huge' }, { name: 'huge.pdf', bytes: big }));
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({
-      error: 'The request is too large (at most 52224 KB).',
-      fields: { file: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.' },
+      error: 'The request is too large (at most 51 MB).',
+      fields: { file: 'The file is larger than 50 MB. Upload a video as a recording (up to 2 GB), or publish large files as a link.' },
     });
     expect(await materialRows(ctx)).toEqual([]);
     expect(await storedFiles(ctx.db)).toEqual([]);
@@ -518,7 +518,8 @@ describe('GET /recordings', () => {
     expect(datetimes(html)).toEqual(['2027-01-21T16:00:00+08:00', '2026-12-18T00:00:00+08:00']);
     expect(html.indexOf('Open innovation platforms in China')).toBeLessThan(html.indexOf('Corporate venture capital: lessons from Silicon Valley'));
     expect(html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="CVC recording (YouTube video)"');
-    expect(html).toContain('<video controls="" preload="metadata" src="https://media.example.org/china.mp4" title="China recording"');
+    expect(html).toContain('<video controls="" preload="metadata" title="China recording"');
+    expect(html).toContain('<source src="https://media.example.org/china.mp4" type="video/mp4"/>');
     expect(html).toMatch(/<a href="\/materials\/\d+\/cvc.pdf" download="">Slides: CVC slides/);
     expect(html).not.toContain('Private China slides');
     expect(html).not.toContain('Advance slides');
@@ -543,7 +544,7 @@ describe('guards passed in by the lead', () => {
     const tooLarge = await app.request(`/admin/webinars/${PAST_CVC}/materials`, {
       method: 'POST',
       body: 'x',
-      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(60 * 1024 * 1024) },
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(UPLOAD_BODY_LIMIT + 1) },
     });
     expect(tooLarge.status).toBe(413);
     expect(seen).toEqual([]);

@@ -14,8 +14,10 @@ import { PAST_CVC, SAMPLES, buildMaterialsApp, chunkSizes, storedFiles, type Mat
 import { sha256Of, streamedForm } from './upload-client.js';
 
 const MB = 1024 * 1024;
-const TOO_LARGE_FILE = 'The file is larger than 50 MB. Publish large files such as videos as a link instead.';
-const TOO_LARGE_REQUEST = 'The request is too large (at most 52224 KB).';
+const TOO_LARGE_FILE = 'The file is larger than 50 MB. Upload a video as a recording (up to 2 GB), or publish large files as a link.';
+const TOO_LARGE_REQUEST = 'The request is too large (at most 51 MB).';
+/** A slides form's body limit, once its kind is read: the 50 MB file and 1 MB for the rest. */
+const SLIDES_BODY_LIMIT = MAX_UPLOAD_BYTES + MB;
 const FORGED = 'This form has expired or was not sent from the workspace. Reload the page and send it again.';
 
 async function counts(ctx: Pick<MaterialsCtx, 'db'>) {
@@ -101,8 +103,8 @@ describe('uploads streamed to a temporary file', () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: TOO_LARGE_REQUEST, fields: { file: TOO_LARGE_FILE } });
     expect(endless.cancelled()).toBe(true);
-    expect(endless.pulled()).toBeGreaterThan(UPLOAD_BODY_LIMIT);
-    expect(endless.pulled()).toBeLessThanOrEqual(UPLOAD_BODY_LIMIT + 64 * 1024);
+    expect(endless.pulled()).toBeGreaterThan(SLIDES_BODY_LIMIT);
+    expect(endless.pulled()).toBeLessThanOrEqual(SLIDES_BODY_LIMIT + 64 * 1024);
 
     const page = await ctx.app.request(
       `/admin/webinars/${PAST_CVC}/materials`,
@@ -114,14 +116,34 @@ describe('uploads streamed to a temporary file', () => {
     expect(await counts(ctx)).toEqual({ materials: 0, pieces: 0 });
   });
 
-  it('refuses a body that declares more than 51 MB before reading any of it', async () => {
+  it('refuses a slides form that declares more than 51 MB once its kind is read, after at most the first piece of its file', async () => {
     const ctx = await buildMaterialsApp();
-    const form = streamedForm([{ name: 'file', fileName: 'big.pdf', sizeBytes: 60 * MB }], { headers: { 'content-length': String(60 * MB) } });
+    const form = streamedForm(
+      [
+        { name: 'kind', value: 'slides' },
+        { name: 'file', fileName: 'big.pdf', sizeBytes: 60 * MB },
+      ],
+      { headers: { 'content-length': String(60 * MB) } },
+    );
     const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, form.init);
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: TOO_LARGE_REQUEST, fields: { file: TOO_LARGE_FILE } });
-    expect(form.pulled()).toBe(0);
+    // The kind and the file part's header, and at most the first piece of the file.
+    expect(form.pulled()).toBeLessThanOrEqual(64 * 1024 + 1024);
     expect(ctx.tempFiles()).toEqual([]);
+  });
+
+  it('refuses any form that declares more than the largest video before reading any of it', async () => {
+    const ctx = await buildMaterialsApp();
+    const declared = UPLOAD_BODY_LIMIT + 1;
+    const form = streamedForm([{ name: 'file', fileName: 'big.mp4', sizeBytes: 60 * MB }], { headers: { 'content-length': String(declared) } });
+    const res = await ctx.app.request(`/api/webinars/${PAST_CVC}/materials`, form.init);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({
+      error: 'The request is too large (at most 2 GB).',
+      fields: { file: 'The video is larger than 2 GB. Publish it as a link to where it is hosted (https://…/recording.mp4) instead.' },
+    });
+    expect(form.pulled()).toBe(0);
   });
 
   it('leaves no temporary file and no row when the upload breaks off in the middle', async () => {
@@ -214,7 +236,13 @@ describe('uploads streamed to a temporary file', () => {
     });
     try {
       expect(form.input).toEqual({ title: 'Slides', tag: ['a', 'b'], 'areas[]': ['x'] });
-      expect(form.file).toEqual({ name: 'Översikt.pdf', sizeBytes: 9, path: expect.stringContaining(ctx.uploadDir), type: undefined });
+      expect(form.file).toEqual({
+        name: 'Översikt.pdf',
+        sizeBytes: 9,
+        maxBytes: MAX_UPLOAD_BYTES,
+        path: expect.stringContaining(ctx.uploadDir),
+        type: undefined,
+      });
       expect(seen).toEqual(['token']);
       expect(ctx.tempFiles()).toHaveLength(1);
     } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, downloadName } from '../../src/materials/material.links.js';
 import { embedFor, validateMaterial } from '../../src/materials/material.validation.js';
-import { SAMPLES } from './material-helpers.js';
+import { SAMPLES, VIDEO_SAMPLES } from './material-helpers.js';
 
 describe('embedFor', () => {
   it('embeds YouTube watch, short, embed, shorts and live addresses through youtube-nocookie', () => {
@@ -34,8 +34,21 @@ describe('embedFor', () => {
   });
 
   it('plays direct video files in a <video> element', () => {
-    expect(embedFor('https://media.example.org/webinars/cvc.mp4')).toEqual({ type: 'video', src: 'https://media.example.org/webinars/cvc.mp4' });
-    expect(embedFor('https://media.example.org/a/b.WEBM?token=1')).toEqual({ type: 'video', src: 'https://media.example.org/a/b.WEBM?token=1' });
+    expect(embedFor('https://media.example.org/webinars/cvc.mp4')).toEqual({
+      type: 'video',
+      src: 'https://media.example.org/webinars/cvc.mp4',
+      contentType: 'video/mp4',
+    });
+    expect(embedFor('https://media.example.org/a/b.WEBM?token=1')).toEqual({
+      type: 'video',
+      src: 'https://media.example.org/a/b.WEBM?token=1',
+      contentType: 'video/webm',
+    });
+    expect(embedFor('https://cdn.example.cn/live/cvc/index.m3u8')).toEqual({
+      type: 'video',
+      src: 'https://cdn.example.cn/live/cvc/index.m3u8',
+      contentType: 'application/vnd.apple.mpegurl',
+    });
     expect(embedFor('https://media.example.org/clip.mov').type).toBe('video');
     expect(embedFor('https://media.example.org/clip.m4v').type).toBe('video');
   });
@@ -111,13 +124,17 @@ describe('validateMaterial', () => {
     });
   });
 
-  it('refuses a renamed file, an empty file, and a recording uploaded as a file', () => {
+  it('refuses a renamed file, an empty file, a recording that is not a video and slides that are one', () => {
     const renamed = validateMaterial({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: SAMPLES.exe });
     expect(renamed.ok ? undefined : renamed.errors.file).toMatch(/^This file is not a PDF, a PowerPoint/);
     const empty = validateMaterial({ kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: new Uint8Array(0) });
     expect(empty.ok ? undefined : empty.errors.file).toBe('The file is empty. Choose the file again; it may not have finished saving.');
     const recording = validateMaterial({ kind: 'recording', title: 'Recording' }, { name: 'talk.pdf', bytes: SAMPLES.pdf });
-    expect(recording.ok ? undefined : recording.errors.file).toMatch(/^Publish a recording as a link/);
+    expect(recording.ok ? undefined : recording.errors.file).toMatch(/^A recording must be a video file: MP4 or WebM\./);
+    const video = validateMaterial({ kind: 'slides', title: 'Slides' }, { name: 'talk.mp4', bytes: VIDEO_SAMPLES.mp4 });
+    expect(video.ok ? undefined : video.errors.file).toBe('This is a video: add it as a recording (choose “Recording” as the kind).');
+    const recorded = validateMaterial({ kind: 'recording', title: 'Recording' }, { name: 'talk', bytes: VIDEO_SAMPLES.webm });
+    expect(recorded.ok && recorded.value.upload?.type.contentType).toBe('video/webm');
   });
 });
 

@@ -27,6 +27,6 @@ describe('a second source for viewers in mainland China', () => {
     expect(all(await panel(), '#youtube-china')).toHaveLength(0);
     const page = parse(await (await ctx.app.request(`/webinars/${PAST}`)).text());
     expect(all(page, '#materials iframe[src^="https://www.youtube-nocookie.com/embed/"]')).toHaveLength(1);
-    expect(all(page, '#materials video[src="https://media.example.org/cvc.mp4"]')).toHaveLength(1);
+    expect(all(page, '#materials video source[src="https://media.example.org/cvc.mp4"][type="video/mp4"]')).toHaveLength(1);
   });
 });

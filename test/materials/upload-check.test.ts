@@ -82,7 +82,7 @@ describe('size rules', () => {
     expect(checkUploadSize(MAX_UPLOAD_BYTES + 1)).toEqual({
       ok: false,
       reason: 'too-large',
-      message: 'The file is larger than 50 MB. Publish large files such as videos as a link instead.',
+      message: 'The file is larger than 50 MB. Upload a video as a recording (up to 2 GB), or publish large files as a link.',
     });
     expect(checkUploadSize(MAX_UPLOAD_BYTES)).toBeUndefined();
   });
@@ -115,7 +115,7 @@ describe('detectUploadTypeIn (a file on disk, read by range)', () => {
     const end = bytes.length - 22;
     const directory = end - (46 * 3 + 'mimetype'.length + 'Pictures/photo.jpg'.length + 'content.xml'.length);
     expect(ranges).toEqual([
-      [0, 5],
+      [0, 64],
       [bytes.length - 22 - 0xffff, 22 + 0xffff],
       [directory, end - directory],
       [0, 30],

@@ -21,11 +21,12 @@ export type UploadOptions = {
   /** Send Content-Length, as browsers do (default); without it the body goes chunked. */
   declareLength?: boolean;
   /**
-   * Send the form's start, then wait this long for an answer before sending the file: a hub that
-   * answers from the headers alone is then seen to, and its answer is not lost to a connection
-   * it closes while the file is still coming.
+   * Send the form's start (and `earlyAnswerAfterFileBytes` of the file), then wait this long for an
+   * answer before sending the rest: a hub that answers from the headers (or the fields) alone is
+   * then seen to, and its answer is not lost to a connection it closes while the file is coming.
    */
   waitForEarlyAnswerMs?: number;
+  earlyAnswerAfterFileBytes?: number;
   /** Cut the connection once this much of the file is sent, after `beforeAbort` resolves. */
   abortAfterBytes?: number;
   beforeAbort?: () => Promise<void>;
@@ -85,7 +86,7 @@ export function postUpload(url: string, options: UploadOptions): Promise<UploadR
         return !req.destroyed && !answered;
       };
       if (!(await write(head))) return;
-      if (options.waitForEarlyAnswerMs !== undefined) {
+      const waitForEarlyAnswer = async () => {
         await new Promise<void>((done) => {
           const timer = setTimeout(done, options.waitForEarlyAnswerMs);
           req.once('response', () => {
@@ -93,9 +94,17 @@ export function postUpload(url: string, options: UploadOptions): Promise<UploadR
             done();
           });
         });
+      };
+      const waitAfter = options.earlyAnswerAfterFileBytes ?? 0;
+      if (options.waitForEarlyAnswerMs !== undefined && waitAfter === 0) {
+        await waitForEarlyAnswer();
         if (answered) return;
       }
       while (sentFileBytes < options.file.sizeBytes) {
+        if (options.waitForEarlyAnswerMs !== undefined && waitAfter > 0 && sentFileBytes === waitAfter) {
+          await waitForEarlyAnswer();
+          if (answered) return;
+        }
         const chunk = Buffer.allocUnsafe(Math.min(CHUNK, options.file.sizeBytes - sentFileBytes));
         randomFillSync(chunk);
         if (sentFileBytes === 0) PDF_START.copy(chunk, 0, 0, Math.min(PDF_START.length, chunk.length));

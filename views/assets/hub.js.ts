@@ -245,4 +245,24 @@ export const hubJs = /* js */ `
     });
   });
 })();
+(function () {
+  // Issue 14, item 5: an HLS stream (.m3u8) plays natively in Safari and on phones; other browsers
+  // get hls.js (served by the hub, loaded only on a page with a stream). Without either, the
+  // player's link to the stream stays.
+  var streams = Array.prototype.filter.call(document.querySelectorAll('video[data-hls]'), function (video) {
+    return !video.canPlayType('application/vnd.apple.mpegurl');
+  });
+  if (streams.length === 0 || !window.MediaSource) return;
+  var script = document.createElement('script');
+  script.src = '/assets/hls.js';
+  script.onload = function () {
+    if (!window.Hls || !window.Hls.isSupported()) return;
+    streams.forEach(function (video) {
+      var hls = new window.Hls({ enableWorker: false });
+      hls.loadSource(video.getAttribute('data-hls'));
+      hls.attachMedia(video);
+    });
+  };
+  document.head.appendChild(script);
+})();
 `;

@@ -5,7 +5,7 @@ import { CaptionsAdmin } from './captions-admin.js';
 import type { FieldErrors } from '../../src/errors.js';
 import { publicFilePath } from '../../src/materials/material.links.js';
 import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
-import { formatFileSize } from '../../src/materials/upload-check.js';
+import { MAX_UPLOAD_BYTES, MAX_VIDEO_UPLOAD_BYTES, formatFileSize, isVideoType } from '../../src/materials/upload-check.js';
 import { embedFor } from '../../src/materials/material.validation.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, type FormValues, RadioGroup, SelectField, str, TextField } from '../components/form-kit.js';
@@ -33,14 +33,15 @@ export type MaterialAdminPanelProps = {
   editing?: { id: number; errors: FieldErrors; values: FormValues };
 };
 
-/** A YouTube recording without a second source that plays where YouTube is blocked. */
+/** A YouTube recording without a second source that plays where YouTube is blocked (an uploaded video, a video file's or a stream's address). */
 function reachesOnlyOutsideChina(materials: readonly Material[]): boolean {
-  const recordings = materials.filter((m) => m.kind === 'recording' && m.url);
+  const recordings = materials.filter((m) => m.kind === 'recording');
   const onYouTube = recordings.some((m) => {
-    const embed = embedFor(m.url!);
-    return embed.type === 'iframe' && embed.provider === 'YouTube';
+    const embed = m.url ? embedFor(m.url) : undefined;
+    return embed?.type === 'iframe' && embed.provider === 'YouTube';
   });
-  return onYouTube && !recordings.some((m) => embedFor(m.url!).type === 'video');
+  const directlyHosted = recordings.some((m) => (m.file ? isVideoType(m.file) : embedFor(m.url!).type === 'video'));
+  return onYouTube && !directlyHosted;
 }
 
 export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
@@ -67,8 +68,8 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       {reachesOnlyOutsideChina(materials) ? (
         <p class="notice warn" id="youtube-china">
           YouTube does not reach viewers in mainland China, where part of this programme’s audience sits. Add the same recording a second time as a directly
-          hosted video file (an https address ending in .mp4 or .webm, for example on your university’s media server): the webinar page then offers both, and
-          plays the file in its own player, with the captions.
+          hosted video: upload the video file below (MP4 or WebM, up to {formatFileSize(MAX_VIDEO_UPLOAD_BYTES)}), or give the address of a video file or stream
+          (https, ending in .mp4, .webm or .m3u8). The webinar page then offers both, and plays the second in its own player, with the captions.
         </p>
       ) : null}
 
@@ -187,7 +188,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           type="url"
           inputmode="url"
           label="Address (https)"
-          hint="A YouTube or Vimeo page, a video file (.mp4, .webm) or any other page. YouTube is blocked in mainland China: add a video file as well. Leave empty to upload a file instead."
+          hint="A YouTube or Vimeo page, a video file (.mp4, .webm), an HLS stream (.m3u8) or any other page. YouTube is blocked in mainland China: add a video file as well. Leave empty to upload a file instead."
           placeholder="https://"
           values={values}
           errors={errors}
@@ -198,8 +199,8 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           name="file"
           type="file"
           label="Or a file"
-          hint="PDF, PowerPoint (.pptx), OpenDocument (.odp) or Keynote (.key), at most 50 MB."
-          accept=".pdf,.pptx,.odp,.key"
+          hint={`Slides and documents: PDF, PowerPoint (.pptx), OpenDocument (.odp) or Keynote (.key), at most ${formatFileSize(MAX_UPLOAD_BYTES)}. A recording: an MP4 or WebM video, at most ${formatFileSize(MAX_VIDEO_UPLOAD_BYTES)}.`}
+          accept=".pdf,.pptx,.odp,.key,.mp4,.webm,video/mp4,video/webm"
           values={values}
           errors={errors}
           unmarked

@@ -1,8 +1,8 @@
 // A webinar's materials as people use them: recordings embedded or linked, files to download.
 import type { HrefOf } from '../../src/materials/material.links.js';
 import { labelledTitle, type Material } from '../../src/materials/material.types.js';
-import { embedFor } from '../../src/materials/material.validation.js';
-import { UPLOAD_TYPES, formatFileSize } from '../../src/materials/upload-check.js';
+import { HLS_TYPE, embedFor, type VideoEmbed } from '../../src/materials/material.validation.js';
+import { fileTypeLabel, formatFileSize, isVideoType } from '../../src/materials/upload-check.js';
 import type { Caption } from '../../src/materials/captions.service.js';
 import { Transcript } from './transcript.js';
 
@@ -18,8 +18,29 @@ export type MaterialListProps = {
 
 const PLAYER_STYLE = 'display:block;width:100%;max-width:48rem;aspect-ratio:16/9;height:auto;border:0;background:#000';
 
-function typeLabel(contentType: string): string {
-  return Object.values(UPLOAD_TYPES).find((type) => type.contentType === contentType)?.label ?? 'File';
+type PlayerProps = { title: string; video: VideoEmbed; captions: readonly Caption[]; captionsHref?: (caption: Caption) => string; download?: string };
+
+/**
+ * The page's own player, with the captions as tracks (none rather than an empty track). An HLS
+ * stream plays natively in Safari and on phones; elsewhere hub.js attaches hls.js to `data-hls`.
+ * Without the player, the link to the file or stream stays.
+ */
+function Player({ title, video, captions, captionsHref, download }: PlayerProps) {
+  const hls = video.contentType === HLS_TYPE;
+  return (
+    // biome-ignore lint/a11y/useMediaCaption: the tracks are there whenever captions are attached
+    <video controls preload="metadata" title={title} style={PLAYER_STYLE} crossorigin="anonymous" playsinline data-hls={hls ? video.src : undefined}>
+      <source src={video.src} type={video.contentType} />
+      {captionsHref
+        ? captions.map((caption, index) => (
+            <track kind="captions" src={captionsHref(caption)} srclang={caption.language} label={caption.label} default={index === 0} />
+          ))
+        : null}
+      <a href={video.src} download={download}>
+        {hls ? `Open the stream “${title}”` : `Download the recording “${title}”`}
+      </a>
+    </video>
+  );
 }
 
 type RecordingProps = { material: Material & { url: string }; captions: readonly Caption[]; captionsHref?: (caption: Caption) => string };
@@ -49,18 +70,15 @@ function Recording({ material, captions, captionsHref }: RecordingProps) {
     );
   }
   if (embed.type === 'video') {
-    // The page's own player carries the captions as tracks; without captions it has none rather
-    // than an empty track.
     return (
-      // biome-ignore lint/a11y/useMediaCaption: the tracks are there whenever captions are attached
-      <video controls preload="metadata" src={embed.src} title={material.title} style={PLAYER_STYLE} crossorigin="anonymous">
-        {captionsHref
-          ? captions.map((caption, index) => (
-              <track kind="captions" src={captionsHref(caption)} srclang={caption.language} label={caption.label} default={index === 0} />
-            ))
-          : null}
-        <a href={embed.src}>Download the recording “{material.title}”</a>
-      </video>
+      <>
+        <Player title={material.title} video={embed} captions={captions} captionsHref={captionsHref} />
+        <p class="small">
+          <a href={embed.src} rel="noopener noreferrer">
+            {embed.contentType === HLS_TYPE ? `Open the stream “${material.title}”` : `Open the video file “${material.title}”`}
+          </a>
+        </p>
+      </>
     );
   }
   return (
@@ -74,12 +92,29 @@ type ItemProps = { material: Material; hrefOf: HrefOf; captions: readonly Captio
 
 function Item({ material, hrefOf, captions, captionsHref }: ItemProps) {
   if (material.file) {
+    const size = (
+      <span class="muted small">
+        ({fileTypeLabel(material.file.contentType)}, {formatFileSize(material.file.sizeBytes)})
+      </span>
+    );
+    if (material.kind === 'recording' && isVideoType(material.file)) {
+      // An uploaded video plays here, seekable (the file answers range requests), and can be kept.
+      const video: VideoEmbed = { type: 'video', src: hrefOf(material), contentType: material.file.contentType as VideoEmbed['contentType'] };
+      return (
+        <>
+          <Player title={material.title} video={video} captions={captions} captionsHref={captionsHref} download="" />
+          <p class="small">
+            <a href={hrefOf(material)} download>
+              {labelledTitle('Download', material.title)}
+            </a>{' '}
+            {size}
+          </p>
+        </>
+      );
+    }
     return (
       <a href={hrefOf(material)} download>
-        {labelledTitle(material.kind === 'slides' ? 'Slides' : 'Download', material.title)}{' '}
-        <span class="muted small">
-          ({typeLabel(material.file.contentType)}, {formatFileSize(material.file.sizeBytes)})
-        </span>
+        {labelledTitle(material.kind === 'slides' ? 'Slides' : 'Download', material.title)} {size}
       </a>
     );
   }
