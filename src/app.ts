@@ -10,6 +10,8 @@ import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { createReadinessCheck } from './db/readiness.js';
 import { viewerZone } from './http/viewer-zone.js';
+import { requestLanguage } from './http/language.js';
+import type { Language } from './i18n/languages.js';
 import { createPrivateFeedCache } from './http/private-feed-cache.js';
 import { createPublicCache } from './http/public-cache.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
@@ -49,6 +51,8 @@ export type AppDeps = {
   mailConfigured?: boolean;
   /** TRUST_PROXY: take the client's address from X-Forwarded-For (set when behind a reverse proxy). */
   trustProxy?: boolean;
+  /** LANGUAGES: the languages pages are offered in, the first the default; English alone unless given. */
+  languages?: readonly Language[];
 };
 
 export function createApp(deps: AppDeps) {
@@ -135,6 +139,10 @@ export function createApp(deps: AppDeps) {
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   // Link-preview images (og:image), kept per data version like the feeds.
   app.route('/', previewRoutes({ db, baseUrl: deps.baseUrl, version: cache.version }));
+
+  // Pages (and the workspace, the API's messages) in the visitor's language; feeds and assets
+  // above are answered before this.
+  app.use(requestLanguage({ offered: deps.languages ?? ['en'], secureCookies }));
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({

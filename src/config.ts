@@ -1,4 +1,5 @@
 // Reads the environment into the hub's configuration; every bad variable gets one clear line.
+import { LANGUAGES, isLanguage, type Language } from './i18n/languages.js';
 import { parseSmtpUrl } from './mail/mailer.js';
 import { isEmail } from './validation.js';
 
@@ -19,6 +20,8 @@ export type Config = {
   /** A bearer token for automation (compared in constant time); null: only workspace tokens. */
   apiToken: string | null;
   trustProxy: boolean;
+  /** LANGUAGES: what the hub offers, the first the default (English only until the Swedish catalogue is complete). */
+  languages: Language[];
   /** MAIL_CLAIM_SECONDS: how soon an email interrupted by a crash is sent again by another (or a restarted) instance. */
   mailClaimSeconds: number;
   /** SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for requests and the email under way. */
@@ -136,6 +139,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     return Number(raw);
   };
   const mailClaimSeconds = seconds('MAIL_CLAIM_SECONDS', 30, 10, 3600);
+
+  const rawLanguages = value('LANGUAGES');
+  const languages = (rawLanguages ?? 'en').split(',').map((language) => language.trim().toLowerCase());
+  if (languages.length === 0 || !languages.every(isLanguage) || new Set(languages).size !== languages.length)
+    errors.push(`LANGUAGES must list languages from ${LANGUAGES.join(', ')} separated by commas, the default first (e.g. "en,sv"), got "${rawLanguages}".`);
   const shutdownGraceSeconds = seconds('SHUTDOWN_GRACE_SECONDS', 30, 1, 600);
 
   return errors.length > 0
@@ -155,6 +163,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
           adminPassword,
           apiToken,
           trustProxy,
+          languages: languages.filter(isLanguage),
           mailClaimSeconds,
           shutdownGraceSeconds,
         },

@@ -135,6 +135,7 @@ app = createApp({
   apiToken: config.apiToken,
   mailConfigured: config.smtpUrl !== null,
   trustProxy: config.trustProxy,
+  languages: config.languages,
 });
 const log = (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.message : (error ?? ''));
 

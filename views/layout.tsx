@@ -4,6 +4,9 @@ import { raw } from 'hono/html';
 import { zoneCity } from '../src/time/index.js';
 import type { ShareMeta } from '../src/previews/share-meta.js';
 import { DocumentHead, type DocumentHeadProps } from './components/document-head.js';
+import { t } from '../src/i18n/catalogue.js';
+import { currentLanguage, currentRendering } from '../src/i18n/current-language.js';
+import { LANGUAGE_NAMES, type Language } from '../src/i18n/languages.js';
 
 export type ViewerZoneProps = {
   zone: string;
@@ -28,11 +31,41 @@ export type LayoutProps = {
   children: Child;
 };
 
+/** English / Svenska, each a link to this address in that language; shown when the hub offers several. */
+function LanguageSwitch() {
+  const { language, offered, returnTo } = currentRendering();
+  if (offered.length < 2 || returnTo === undefined) return null;
+  const [path = '/', query = ''] = returnTo.split('?');
+  const hrefIn = (other: Language) => {
+    const params = new URLSearchParams(query);
+    params.set('lang', other);
+    return `${path}?${params.toString()}`;
+  };
+  return (
+    <nav class="language-switch" aria-label={t('shell.language.label')}>
+      {offered.map((other, index) => (
+        <>
+          {index > 0 ? ' · ' : null}
+          {other === language ? (
+            <span lang={other} aria-current="true">
+              {LANGUAGE_NAMES[other]}
+            </span>
+          ) : (
+            <a href={hrefIn(other)} lang={other} hreflang={other}>
+              {LANGUAGE_NAMES[other]}
+            </a>
+          )}
+        </>
+      ))}
+    </nav>
+  );
+}
+
 export function Layout(props: LayoutProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang="en">
+      <html lang={currentLanguage()}>
         <DocumentHead
           title={props.title === props.siteTitle ? props.title : `${props.title} · ${props.siteTitle}`}
           shareTitle={props.title}
@@ -45,38 +78,39 @@ export function Layout(props: LayoutProps) {
         />
         <body>
           <a class="skip" href="#main">
-            Skip to content
+            {t('shell.skip')}
           </a>
           <header class="site-header">
             <div class="inner">
               <a class="brand" href="/">
                 {props.siteTitle}
               </a>
-              <nav class="site-nav" aria-label="Main">
+              <nav class="site-nav" aria-label={t('shell.nav.label')}>
                 <a href="/" aria-current={props.nav === 'programme' ? 'page' : undefined}>
-                  Programme
+                  {t('shell.nav.programme')}
                 </a>
                 <a href="/recordings" aria-current={props.nav === 'recordings' ? 'page' : undefined}>
-                  Recordings
+                  {t('shell.nav.recordings')}
                 </a>
                 {props.viewer ? (
                   <span class="zone-chip">
-                    Times in{' '}
+                    {t('shell.zone.timesIn')}{' '}
                     <a href={`/timezone?return=${encodeURIComponent(props.viewer.returnTo)}`} aria-current={props.nav === 'zone' ? 'page' : undefined}>
                       {zoneCity(props.viewer.zone)}
-                      <span class="visually-hidden"> ({props.viewer.zone}), change time zone</span>
+                      <span class="visually-hidden"> {t('shell.zone.change', { zone: props.viewer.zone })}</span>
                     </a>
                   </span>
                 ) : null}
               </nav>
+              <LanguageSwitch />
             </div>
           </header>
           <main id="main">
             {props.viewer ? (
               <p id="zone-offer" class="notice info no-print" hidden data-shown-zone={props.viewer.zone} data-zone-chosen={String(props.viewer.chosen)}>
-                Times are shown for {props.viewer.zone}. Your device is set to <strong data-zone-name></strong>:{' '}
+                {t('shell.zoneOffer.shown', { zone: props.viewer.zone })} <strong data-zone-name></strong>:{' '}
                 <a data-zone-link href="/timezone">
-                  show times in your zone
+                  {t('shell.zoneOffer.link')}
                 </a>
                 .
               </p>
@@ -85,7 +119,8 @@ export function Layout(props: LayoutProps) {
           </main>
           <footer class="site-footer">
             <div class="inner">
-              <a href="/privacy">Privacy</a> · <a href="/calendar.ics">Programme calendar</a> · <a href="/timezone">Time zone</a>
+              <a href="/privacy">{t('shell.footer.privacy')}</a> · <a href="/calendar.ics">{t('shell.footer.calendar')}</a> ·{' '}
+              <a href="/timezone">{t('shell.footer.zone')}</a>
             </div>
           </footer>
         </body>

@@ -15,6 +15,7 @@ import * as m0011 from '../../migrations/0011_audience_zones.js';
 import * as m0012 from '../../migrations/0012_speaker_photos.js';
 import * as m0016 from '../../migrations/0016_webinar_previous_start.js';
 import * as m0017 from '../../migrations/0017_captions.js';
+import * as m0018 from '../../migrations/0018_languages.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_speaker_photos': m0012,
   '0016_webinar_previous_start': m0016,
   '0017_captions': m0017,
+  '0018_languages': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

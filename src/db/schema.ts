@@ -48,6 +48,8 @@ export interface SpeakerTable {
   photo_height: number | null;
   created_at: string;
   updated_at: string;
+  /** 'en' or 'sv': the language of their emails and speaker page. */
+  language: Generated<string>;
 }
 
 export interface WebinarTable {
@@ -102,6 +104,8 @@ export interface AttendeeTable {
   updated_at: string;
   /** Name, address and organisation folded for search (see src/search-text.ts). */
   search_text: string;
+  /** 'en' or 'sv': the language of their emails, invites and personal feed (see src/i18n). */
+  language: Generated<string>;
 }
 
 export interface RegistrationTable {
@@ -182,6 +186,8 @@ export interface CoordinatorTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** 'en' or 'sv': the language of their workspace. */
+  language: Generated<string>;
 }
 
 export interface CoordinatorInviteTable {

@@ -1,4 +1,5 @@
 // Types shared by the HTTP layer: what routes find on the context.
+import type { Language } from '../i18n/languages.js';
 import type { ViewerZoneProps } from '../../views/layout.js';
 
 export type SignedInCoordinator = { id: number; email: string; name: string };
@@ -14,5 +15,7 @@ export type AppEnv = {
     clientAddress: string;
     /** TRUST_PROXY, for `clientAddress(c)`. */
     trustProxy: boolean;
+    /** The language the request is answered in (see requestLanguage). */
+    language: Language;
   };
 };

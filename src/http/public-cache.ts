@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.js';
 import { dataVersionReader, type DataVersion } from '../db/data-version.js';
 import { getProgramme, listWebinarMoments } from '../programme/programme.service.js';
 import type { Programme } from '../programme/programme.types.js';
+import { currentLanguage } from '../i18n/current-language.js';
 import type { AppEnv } from './env.js';
 import { createResponseCache, type Built, type ResponseCache } from './response-cache.js';
 
@@ -69,9 +70,9 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
     const version = await readVersion();
     const now = deps.clock.now().toMillis();
     const { zone, chosen, returnTo } = c.var.viewer;
-    // Everything a public page depends on: the address (without ?tz=, which the viewer holds),
-    // the zone it is shown in and whether the visitor chose it, the data and the time.
-    const key = `${returnTo}\n${zone}\n${chosen}`;
+    // Everything a public page depends on: the address (without ?tz= and ?lang=), the zone it is
+    // shown in and whether the visitor chose it, its language, the data and the time.
+    const key = `${returnTo}\n${zone}\n${chosen}\n${currentLanguage()}`;
     let rendered: Response | undefined;
     const html = await pages
       .get(key, `${version.content}.${version.seats}`, now, async () => {

@@ -41,9 +41,11 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
   };
 }
 
+/** The address without ?tz= and ?lang=: each is remembered in its cookie once chosen. */
 function pathWithoutTz(url: URL): string {
   const params = new URLSearchParams(url.search);
   params.delete('tz');
+  params.delete('lang');
   const query = params.toString();
   return `${url.pathname}${query ? `?${query}` : ''}`;
 }

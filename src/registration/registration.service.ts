@@ -1,5 +1,7 @@
 // Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
 // promotion when a seat frees, and every email written in the same transaction as the change.
+import { currentLanguage } from '../i18n/current-language.js';
+import { isLanguage } from '../i18n/languages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar } from '../calendar/calendar.service.js';
@@ -66,6 +68,7 @@ export function toAttendee(row: AttendeeRow): Attendee {
     organisationType: row.organisation_type,
     zone: row.zone,
     token: row.token,
+    language: isLanguage(row.language) ? row.language : 'en',
     createdAt: utc(row.created_at),
     updatedAt: utc(row.updated_at),
   };
@@ -138,6 +141,8 @@ export async function register(
         organisation: input.organisation,
         organisation_type: input.organisationType,
         zone: input.timezone,
+        // The language they registered in: their emails, invites and personal page use it.
+        language: currentLanguage(),
         token,
         token_lookup: tokenLookup(token),
         consent_at: at,

@@ -1,4 +1,5 @@
 // Attendees and registrations as the rest of the hub sees them.
+import type { Language } from '../i18n/languages.js';
 import type { DateTime } from 'luxon';
 import type { OrganisationType, RegistrationStatus } from '../db/schema.js';
 import type { Webinar } from '../programme/programme.types.js';
@@ -11,6 +12,8 @@ export type Attendee = {
   organisationType: OrganisationType;
   zone: string;
   token: string;
+  /** Their emails, invites and personal feed are in this language. */
+  language: Language;
   createdAt: DateTime;
   updatedAt: DateTime;
 };

@@ -4,16 +4,19 @@ import { BoundedCache } from './bounded-cache.js';
 import { formatOffset } from './local-time.js';
 import { abbreviation, zoneClock, type ZoneReading } from './zone-clock.js';
 import { zoneCity } from './zones.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import { LOCALES, type Language } from '../i18n/languages.js';
 
 // Nothing may depend on the process's TZ or locale: a DateTime created without an explicit zone
-// is UTC, and all text is English with a 24-hour clock.
+// is UTC, and text is in the language being rendered (English unless a request or an email says
+// otherwise; see src/i18n/current-language.ts) with a 24-hour clock.
 Settings.defaultZone = 'UTC';
 Settings.defaultLocale = 'en-GB';
 
 export type ShownTime = {
   /** ISO 8601 with the offset of the zone it is shown in, for <time datetime>. */
   datetime: string;
-  /** "Thu 18 Mar 2027" */
+  /** "Thu 18 Mar 2027" in English, "tors 18 mars 2027" in Swedish. */
   date: string;
   /** "2027-03-18", to compare calendar days between zones. */
   isoDate: string;
@@ -34,30 +37,43 @@ export type ShownTime = {
  */
 const shownTimes = new BoundedCache<string, ShownTime>(10_000);
 
+/**
+ * The instant as `zone`'s clocks show it, its date in the current language. Only the words of the
+ * date differ between languages: the instant, its offset and its time are the same.
+ */
 export function showIn(instant: DateTime, zone: string): ShownTime {
+  const language = currentLanguage();
   const clock = instant.isValid ? zoneClock(zone) : undefined;
-  if (!clock) return showWithLuxon(instant, zone);
+  if (!clock) return showWithLuxon(instant, zone, language);
   const ms = instant.toMillis();
-  const key = `${ms} ${zone}`;
-  const shown = shownTimes.get(key) ?? shownTimes.set(key, showReading(ms, zone, clock(ms)) ?? showWithLuxon(instant, zone));
+  const key = `${ms} ${zone} ${language}`;
+  const shown = shownTimes.get(key) ?? shownTimes.set(key, showReading(ms, zone, clock(ms), language) ?? showWithLuxon(instant, zone, language));
   // A copy: a caller may change what it gets, and the cached value must stay as it is.
   return { ...shown };
 }
 
-/** luxon's en-GB names are Intl's ("Sept", not "Sep"), so they are taken from luxon once. */
-const WEEKDAYS = Array.from({ length: 7 }, (_, sunday0) =>
-  DateTime.utc(2001, 1, 7 + sunday0)
-    .setLocale('en-GB')
-    .toFormat('ccc'),
-);
-const MONTHS = Array.from({ length: 12 }, (_, january0) =>
-  DateTime.utc(2001, january0 + 1, 1)
-    .setLocale('en-GB')
-    .toFormat('LLL'),
-);
+/**
+ * Short day and month names as luxon writes them (its en-GB names are Intl's, "Sept", not "Sep"),
+ * taken from luxon once per language: "Thu", "Mar"; "tors", "mars".
+ */
+function namesIn(locale: string) {
+  return {
+    weekdays: Array.from({ length: 7 }, (_, sunday0) =>
+      DateTime.utc(2001, 1, 7 + sunday0)
+        .setLocale(locale)
+        .toFormat('ccc'),
+    ),
+    months: Array.from({ length: 12 }, (_, january0) =>
+      DateTime.utc(2001, january0 + 1, 1)
+        .setLocale(locale)
+        .toFormat('LLL'),
+    ),
+  };
+}
+const NAMES: Record<Language, ReturnType<typeof namesIn>> = { en: namesIn(LOCALES.en), sv: namesIn(LOCALES.sv) };
 
 /** The same text as showWithLuxon, written from the wall clock: a Date shifted by the offset, read in UTC. */
-function showReading(ms: number, zone: string, reading: ZoneReading | undefined): ShownTime | undefined {
+function showReading(ms: number, zone: string, reading: ZoneReading | undefined, language: Language): ShownTime | undefined {
   if (!reading) return undefined;
   const wall = new Date(ms + reading.offsetMinutes * 60_000);
   const year = String(wall.getUTCFullYear());
@@ -66,7 +82,7 @@ function showReading(ms: number, zone: string, reading: ZoneReading | undefined)
   const offset = formatOffset(reading.offsetMinutes);
   return {
     datetime: `${isoDate}T${time}:${pad2(wall.getUTCSeconds())}${offset}`,
-    date: `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${year}`,
+    date: `${NAMES[language].weekdays[wall.getUTCDay()]} ${wall.getUTCDate()} ${NAMES[language].months[wall.getUTCMonth()]} ${year}`,
     isoDate,
     time,
     abbreviation: reading.abbreviation,
@@ -84,11 +100,11 @@ function pad2(n: number): string {
  * luxon's reading, for what the fast path leaves alone: invalid instants, years outside 1000–9999,
  * offsets with seconds (local mean time), and zones whose meaning depends on the process.
  */
-function showWithLuxon(instant: DateTime, zone: string): ShownTime {
+function showWithLuxon(instant: DateTime, zone: string, language: Language): ShownTime {
   const local = instant.setZone(zone).setLocale('en-GB');
   return {
     datetime: local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
-    date: local.toFormat('ccc d LLL yyyy'),
+    date: local.setLocale(LOCALES[language]).toFormat('ccc d LLL yyyy'),
     isoDate: local.toISODate() ?? '',
     time: local.toFormat('HH:mm'),
     abbreviation: abbreviationOf(local),

@@ -1,5 +1,6 @@
 // Builds the hub on a fresh in-memory database with migrations applied, a fixed clock and, by
 // default, the demo programme: each test file gets its own, so files run in parallel.
+import type { Language } from '../../src/i18n/languages.js';
 import { createApp } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
 import { seedDatabase } from '../../src/seed/seed-database.js';
@@ -9,7 +10,9 @@ import { attrs, parse } from './dom.js';
 
 export const TEST_BASE_URL = 'https://hub.example.org';
 
-export async function buildTestApp(options: { now?: string; demo?: boolean; registrationRateLimit?: RateLimit; apiToken?: string; trustProxy?: boolean } = {}) {
+export async function buildTestApp(
+  options: { now?: string; demo?: boolean; registrationRateLimit?: RateLimit; apiToken?: string; trustProxy?: boolean; languages?: Language[] } = {},
+) {
   const clock = fixedClock(options.now ?? '2027-02-01T12:00:00Z');
   const db = await openTestDatabase();
   await seedDatabase(db, clock, { demo: options.demo ?? true });
@@ -22,6 +25,7 @@ export async function buildTestApp(options: { now?: string; demo?: boolean; regi
     registrationRateLimit: options.registrationRateLimit,
     apiToken: options.apiToken ?? null,
     trustProxy: options.trustProxy ?? false,
+    languages: options.languages,
   });
   return { app, db, clock, logged };
 }

@@ -29,6 +29,8 @@ p { margin: 0 0 1rem; }
 .site-nav a[aria-current="page"] { font-weight: 700; border-bottom: 2px solid var(--accent); }
 .zone-chip { font-size: 0.9rem; color: var(--muted); }
 .zone-chip a { font-weight: 600; }
+.language-switch { font-size: 0.9rem; color: var(--muted); }
+.language-switch [aria-current] { font-weight: 700; color: var(--ink); }
 main { max-width: var(--max); margin: 0 auto; padding: 1.5rem var(--gap) 3rem; }
 .site-footer { border-top: 1px solid var(--line); background: var(--paper); color: var(--muted); font-size: 0.9rem; }
 .site-footer .inner { max-width: var(--max); margin: 0 auto; padding: 1rem var(--gap); }
