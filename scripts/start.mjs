@@ -1,8 +1,10 @@
-// `npm start`: runs the hub from the JavaScript that tsc compiled into dist/ (npm install builds it,
-// through the "prepare" script), so that a start costs no TypeScript transpiling. When a source
-// file is newer than the last build (an edit, a git pull), it compiles first.
+// `npm start`: runs the hub from the JavaScript that `npm run build` made (npm install builds it,
+// through the "prepare" script): dist/hub.mjs, the hub in one file (see scripts/build.mjs), or
+// dist/src/server.js where esbuild was not there, so that a start costs no TypeScript transpiling
+// and no loading of hundreds of modules. When a source file is newer than the last build (an edit,
+// a git pull), it builds first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,13 +21,12 @@ function newest(path) {
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (sources.some((path) => existsSync(path) && newest(path) > builtAt)) {
   console.log(builtAt === 0 ? 'Compiling the hub…' : 'Sources changed since the last build: compiling the hub…');
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('Cannot start the hub: the TypeScript sources do not compile (see above).');
     process.exit(1);
   }
-  writeFileSync(stamp, new Date().toISOString());
 }
 
-await import(pathToFileURL(join(root, 'dist', 'src', 'server.js')).href);
+const bundle = join(root, 'dist', 'hub.mjs');
+await import(pathToFileURL(existsSync(bundle) ? bundle : join(root, 'dist', 'src', 'server.js')).href);

@@ -19,10 +19,14 @@ export type CachedFeed<V> = { body: Uint8Array; lastModified: DateTime; filename
 /** A built feed before caching: its text. */
 export type BuiltFeed = { body: string; lastModified: DateTime; filename: string };
 
-/** Builds a feed for keeping: its text encoded once, its validators worked out once. */
-export async function buildCachedFeed<V>(build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V): Promise<CachedFeed<V>> {
+/** A built feed, encoded: what its validators are worked out from. */
+export type EncodedFeed = { body: Uint8Array; lastModified: DateTime; filename: string };
+
+/** Builds a feed for keeping: its text encoded once (and hashed as those bytes), its validators worked out once. */
+export async function buildCachedFeed<V>(build: () => Promise<BuiltFeed>, validatorsOf: (feed: EncodedFeed) => V): Promise<CachedFeed<V>> {
   const built = await build();
-  return { ...built, body: Buffer.from(built.body), validators: validatorsOf(built) };
+  const encoded = { ...built, body: Buffer.from(built.body) };
+  return { ...encoded, validators: validatorsOf(encoded) };
 }
 
 export type PublicCache = {
@@ -30,7 +34,7 @@ export type PublicCache = {
   /** The programme's settings as of the current version. */
   programme(): Promise<Programme>;
   /** A public feed, rebuilt when what it shows changed. */
-  feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V): Promise<CachedFeed<V>>;
+  feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: EncodedFeed) => V): Promise<CachedFeed<V>>;
   /** Middleware for a public page (after the viewer-zone middleware): answers GETs from memory. */
   page: MiddlewareHandler<AppEnv>;
 };
@@ -94,7 +98,7 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
   return {
     version: readVersion,
     programme,
-    async feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: BuiltFeed) => V) {
+    async feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: EncodedFeed) => V) {
       const { content } = await readVersion();
       const cached = await feeds.get(key, String(content), 0, async () => never(await buildCachedFeed(build, validatorsOf)));
       return cached as CachedFeed<V>;
