@@ -16,6 +16,7 @@ import { getSpeakerBySlug } from '../programme/programme.service.js';
 import type { Speaker } from '../programme/programme.types.js';
 import { pageShare } from '../previews/share-meta.js';
 import { FieldReader } from '../validation.js';
+import { t } from '../i18n/catalogue.js';
 import {
   getSpeakerByToken,
   revokeSpeakerLink,
@@ -60,7 +61,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const speaker = await getSpeakerByToken(db, token);
     const form = await readForm(c);
     const fields = new FieldReader(form, clock.now());
-    const zone = fields.zone('timezone', 'Time zone');
+    const zone = fields.zone('timezone', t('speakers.private.zoneField'));
     if (!fields.ok) {
       const zoneTyped = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
       const page = await speakerPrivatePage(pages, token, { zoneError: fields.errors.timezone, zoneTyped });

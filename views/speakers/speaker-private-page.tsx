@@ -8,6 +8,7 @@ import { reflow } from '../components/reflow-table.js';
 import { TableWrap } from '../components/table-wrap.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type SpeakerPrivatePageProps = SpeakerPrivatePageData;
 
@@ -15,12 +16,14 @@ function Moment({ label, instant, zone, programmeZone }: { label: string; instan
   return (
     <tr {...reflow.row}>
       <th {...reflow.rowHeader}>{label}</th>
-      <td {...reflow.cell('Your time')}>
+      <td {...reflow.cell(t('speakers.private.yourTime'))}>
         <strong>
           <LocalTime instant={instant} zone={zone} />
         </strong>
       </td>
-      <td {...reflow.cell('Programme', 'muted')}>{zone === programmeZone ? '' : <LocalTime instant={instant} zone={programmeZone} withCity />}</td>
+      <td {...reflow.cell(t('speakers.private.programme'), 'muted')}>
+        {zone === programmeZone ? '' : <LocalTime instant={instant} zone={programmeZone} withCity />}
+      </td>
     </tr>
   );
 }
@@ -31,78 +34,74 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
   const upcoming = props.sessions.filter((s) => s.webinar.endsAt > now);
   const past = props.sessions.filter((s) => s.webinar.endsAt <= now);
   return (
-    <Layout title="Your sessions" siteTitle={programme.title} nav="none" privatePage>
+    <Layout title={t('speakers.private.title')} siteTitle={programme.title} nav="none" privatePage>
       {props.zoneSaved ? (
         <p class="notice ok" role="status">
-          Your time zone is saved; the page and your calendar follow it.
+          {t('speakers.private.zoneSaved')}
         </p>
       ) : null}
-      <h1>Your sessions, {speaker.name}</h1>
-      <p class="lead">
-        Times are shown in your zone, <strong>{zone}</strong>, and beside them in the programme’s ({programme.defaultZone}).
-      </p>
-      {upcoming.length === 0 ? <p class="muted">You have no upcoming sessions.</p> : null}
+      <h1>{t('speakers.private.heading', { name: speaker.name })}</h1>
+      <p class="lead">{t('speakers.private.lead', { zone, programmeZone: programme.defaultZone })}</p>
+      {upcoming.length === 0 ? <p class="muted">{t('speakers.private.noUpcoming')}</p> : null}
       {upcoming.map((session) => {
         const w = session.webinar;
         const start = showIn(w.startsAt, zone);
         return (
           <section class="panel" aria-labelledby={`session-${w.id}`}>
             <h2 id={`session-${w.id}`} style="margin-top:0">
-              {w.status === 'cancelled' ? 'Cancelled: ' : ''}
+              {w.status === 'cancelled' ? t('speakers.private.cancelledPrefix') : ''}
               {w.title}
             </h2>
-            <p class="small muted">
-              Your role: {session.role} · {session.confirmed} registered{session.waitlisted > 0 ? `, ${session.waitlisted} on the waiting list` : ''}
-            </p>
-            <TableWrap label="Session times">
+            <p class="small muted">{t('speakers.private.role', { role: session.role, confirmed: session.confirmed, waitlisted: session.waitlisted })}</p>
+            <TableWrap label={t('speakers.private.timesLabel')}>
               {/* .reflow: one block per moment on a phone; the roles keep the table semantics then. */}
               <table {...reflow.table}>
                 <thead {...reflow.rowgroup}>
                   <tr {...reflow.row}>
                     <th {...reflow.columnHeader}>
-                      <span class="visually-hidden">Moment</span>
+                      <span class="visually-hidden">{t('speakers.private.moment')}</span>
                     </th>
-                    <th {...reflow.columnHeader}>Your time ({zone})</th>
-                    <th {...reflow.columnHeader}>Programme time</th>
+                    <th {...reflow.columnHeader}>{t('speakers.private.yourTimeIn', { zone })}</th>
+                    <th {...reflow.columnHeader}>{t('speakers.private.programmeTime')}</th>
                   </tr>
                 </thead>
                 <tbody {...reflow.rowgroup}>
                   {w.techCheckMinutes > 0 ? (
                     <Moment
-                      label="Technical check"
+                      label={t('speakers.private.techCheck')}
                       instant={w.startsAt.minus({ minutes: w.techCheckMinutes })}
                       zone={zone}
                       programmeZone={programme.defaultZone}
                     />
                   ) : null}
-                  <Moment label="Start" instant={w.startsAt} zone={zone} programmeZone={programme.defaultZone} />
-                  <Moment label="End" instant={w.endsAt} zone={zone} programmeZone={programme.defaultZone} />
+                  <Moment label={t('speakers.private.start')} instant={w.startsAt} zone={zone} programmeZone={programme.defaultZone} />
+                  <Moment label={t('speakers.private.end')} instant={w.endsAt} zone={zone} programmeZone={programme.defaultZone} />
                 </tbody>
               </table>
             </TableWrap>
             {w.status === 'published' ? (
               <dl class="facts" style="margin-top:1rem">
-                <dt>Your speaker link</dt>
+                <dt>{t('speakers.private.speakerLink')}</dt>
                 <dd>
                   <JoinLink url={w.speakerJoinUrl} />
                 </dd>
-                <dt>Attendees’ link</dt>
+                <dt>{t('speakers.private.attendeeLink')}</dt>
                 <dd>
                   <JoinLink url={w.joinUrl} />
                 </dd>
               </dl>
             ) : null}
-            <h3 style="margin-top:1.2rem">Your audience’s clocks</h3>
+            <h3 style="margin-top:1.2rem">{t('speakers.private.audienceHeading')}</h3>
             {session.audience.length === 0 ? (
-              <p class="muted small">Nobody has registered yet.</p>
+              <p class="muted small">{t('speakers.private.nobodyYet')}</p>
             ) : (
               <>
                 <p class="small">
-                  When you start at{' '}
+                  {t('speakers.private.whenYouStart')}{' '}
                   <time datetime={start.datetime}>
                     {start.time} {start.abbreviation}
                   </time>
-                  , it is:
+                  {t('speakers.private.itIs')}
                 </p>
                 <ul>
                   {session.audience.map((a) => (
@@ -110,15 +109,16 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
                       <time datetime={a.start.datetime}>
                         {a.start.time} {a.start.abbreviation}
                       </time>
-                      {a.start.isoDate !== start.isoDate ? ` (${a.start.date})` : ''} for {a.count} {a.count === 1 ? 'attendee' : 'attendees'} in {a.start.city}
+                      {a.start.isoDate !== start.isoDate ? ` (${a.start.date})` : ''}{' '}
+                      {t('speakers.private.audienceCount', { count: a.count, city: a.start.city })}
                     </li>
                   ))}
                 </ul>
               </>
             )}
-            <h3>Questions from attendees</h3>
+            <h3>{t('speakers.private.questions')}</h3>
             {session.questions.length === 0 ? (
-              <p class="muted small">No questions yet.</p>
+              <p class="muted small">{t('speakers.private.noQuestions')}</p>
             ) : (
               <ol>
                 {session.questions.map((q) => (
@@ -131,7 +131,7 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
       })}
       {past.length > 0 ? (
         <>
-          <h2>Past sessions</h2>
+          <h2>{t('speakers.private.past')}</h2>
           <ul>
             {past.map((s) => (
               <li>
@@ -145,21 +145,21 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
         <CalendarSubscription
           feedUrl={props.feedUrl}
           id="speaker-feed"
-          heading="Your calendar"
-          calendarName={`${programme.title}: your sessions`}
-          intro="Each session and its technical check, with your speaker link. Keep this address private."
+          heading={t('speakers.private.calendarHeading')}
+          calendarName={t('speakers.private.calendarName', { programme: programme.title })}
+          intro={t('speakers.private.calendarIntro')}
           privateAddress
         />
         <section class="panel" aria-labelledby="speaker-zone">
           <h2 id="speaker-zone" style="margin-top:0">
-            Travelling?
+            {t('speakers.private.travelling')}
           </h2>
           <ZoneForm
             action={`/speaker/${speaker.token}/zone`}
             zone={zone}
-            label="Show my times in"
-            hint="Where you will be: a city or country (Beijing, India, New York) or an IANA name such as Asia/Shanghai."
-            submitLabel="Save my time zone"
+            label={t('speakers.private.zoneLabel')}
+            hint={t('speakers.private.zoneHint')}
+            submitLabel={t('speakers.private.zoneSubmit')}
             error={props.zoneError}
             typed={props.zoneTyped}
             now={props.now}
@@ -177,6 +177,6 @@ function JoinLink({ url }: { url: string | null }) {
       {url}
     </a>
   ) : (
-    <span class="muted">Not set yet</span>
+    <span class="muted">{t('speakers.private.notSet')}</span>
   );
 }
