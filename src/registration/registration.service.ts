@@ -1,7 +1,7 @@
 // Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
 // promotion when a seat frees, and every email written in the same transaction as the change.
 import { currentLanguage } from '../i18n/current-language.js';
-import { isLanguage } from '../i18n/languages.js';
+import { isLanguage, type Language } from '../i18n/languages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar } from '../calendar/calendar.service.js';
@@ -24,6 +24,7 @@ import {
   findAttendeeByTokenLookup,
   insertAttendeeIfNew,
   updateAttendee,
+  updateAttendeeLanguage,
 } from './attendee.repository.js';
 import {
   alreadyRegisteredEmail,
@@ -141,8 +142,8 @@ export async function register(
         organisation: input.organisation,
         organisation_type: input.organisationType,
         zone: input.timezone,
-        // The language they registered in: their emails, invites and personal page use it.
-        language: currentLanguage(),
+        // The language they asked for, or else registered in: their emails, invites and personal page use it.
+        language: input.language ?? currentLanguage(),
         token,
         token_lookup: tokenLookup(token),
         consent_at: at,
@@ -457,6 +458,11 @@ export async function listRegistrationsWithWebinars(db: Db, attendeeId: number):
 
 export async function changeAttendeeZone(deps: RegistrationDeps, attendee: Attendee, zone: string): Promise<void> {
   await updateAttendee(deps.db, attendee.id, { zone, updated_at: toStoredInstant(deps.clock.now()) });
+}
+
+/** The language of the attendee's emails, invites and personal feed, as they chose it on their page. */
+export async function setAttendeeLanguage(deps: RegistrationDeps, attendee: Attendee, language: Language): Promise<void> {
+  await updateAttendeeLanguage(deps.db, attendee.id, language, toStoredInstant(deps.clock.now()));
 }
 
 /** Links to materials per webinar in an attendee's feed (filled by the materials feature). */
