@@ -158,6 +158,12 @@ describe('registering in Swedish', () => {
     const missing = await ctx.app.request(`/my/${token}/confirm/999`, { headers: SWEDISH });
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Den här bekräftelselänken har redan använts eller har gått ut.');
+    const gone = await ctx.app.request(`/my/${'A'.repeat(43)}`, { headers: SWEDISH });
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('Den här personliga länken fungerar inte.');
+    const noSuch = await ctx.app.request(`/my/${token}/registrations/999/cancel`, { headers: SWEDISH });
+    expect(noSuch.status).toBe(404);
+    expect(await noSuch.text()).toContain('Det finns ingen sådan anmälan på din sida.');
   });
 
   it('shows the personal page and its notices in Swedish, with the same instants as in English', async () => {

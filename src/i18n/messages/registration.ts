@@ -27,6 +27,16 @@ export const registrationMessages = defineMessages(
     'registration.error.requestGone':
       'This confirmation link has been used already or has expired. Your personal page shows where you stand; register again if you still want to take part.',
     'registration.error.noSuchRegistration': 'There is no such registration on your page.',
+    'registration.error.requestUnusable':
+      'This confirmation link has been used already, has expired, or its webinar no longer takes registrations. Your personal page shows where you stand.',
+    'registration.error.alreadyStarted': '“{title}” has already started; there is nothing to cancel.',
+    'registration.error.linkGone':
+      'This personal link does not work. It may have been replaced by a newer one: look for the latest email from the programme, or register again with the same address to receive it.',
+    'registration.closed.cancelled': '“{title}” has been cancelled, so it takes no registrations.',
+    'registration.closed.notOpen': '“{title}” is not open for registration.',
+    'registration.closed.past': '“{title}” has already taken place. The recording, once published, is on its page.',
+    'registration.closed.started': 'Registration for “{title}” closed when it started.',
+    'registration.closed.before': 'Registration for “{title}” closed {duration} before the start.',
     'registration.form.webinars': 'Webinars',
     'registration.form.organisationType': 'Type of organisation',
     'registration.form.choose': 'Choose…',
@@ -164,6 +174,16 @@ export const registrationMessages = defineMessages(
     'registration.error.requestGone':
       'Den här bekräftelselänken har redan använts eller har gått ut. Din personliga sida visar hur det ser ut för dig; anmäl dig igen om du fortfarande vill vara med.',
     'registration.error.noSuchRegistration': 'Det finns ingen sådan anmälan på din sida.',
+    'registration.error.requestUnusable':
+      'Den här bekräftelselänken har redan använts, har gått ut, eller så tar webbinariet inte längre emot anmälningar. Din personliga sida visar hur det ser ut för dig.',
+    'registration.error.alreadyStarted': '”{title}” har redan börjat; det finns inget att avboka.',
+    'registration.error.linkGone':
+      'Den här personliga länken fungerar inte. Den kan ha bytts ut mot en nyare: leta upp det senaste mejlet från programmet, eller anmäl dig igen med samma adress för att få den.',
+    'registration.closed.cancelled': '”{title}” är inställt och tar inte emot några anmälningar.',
+    'registration.closed.notOpen': '”{title}” är inte öppet för anmälan.',
+    'registration.closed.past': '”{title}” har redan ägt rum. Inspelningen finns på webbinariets sida när den har publicerats.',
+    'registration.closed.started': 'Anmälan till ”{title}” stängde när webbinariet började.',
+    'registration.closed.before': 'Anmälan till ”{title}” stängde {duration} före start.',
     'registration.form.webinars': 'Webbinarier',
     'registration.form.organisationType': 'Typ av organisation',
     'registration.form.choose': 'Välj…',
