@@ -2,6 +2,7 @@
 // field and never throw.
 import { DateTime } from 'luxon';
 import type { FieldErrors } from './errors.js';
+import { t } from './i18n/catalogue.js';
 import { normalizeZone, parseOffsetQuery, resolveZone, type ZoneMatch, type ZoneResolution } from './time/index.js';
 
 export type Input = Record<string, unknown>;
@@ -45,19 +46,19 @@ export class FieldReader {
   text(field: string, label: string, options: { required?: boolean; max?: number; min?: number; multiline?: boolean } = {}): string {
     const value = this.input[field];
     if (value === undefined || value === null || value === '') {
-      if (options.required) this.fail(field, `${label} is required.`);
+      if (options.required) this.fail(field, t('forms.required', { label }));
       return '';
     }
     if (typeof value !== 'string') {
-      this.fail(field, `${label} must be text.`);
+      this.fail(field, t('forms.notText', { label }));
       return '';
     }
     const text = options.multiline ? value.replace(/\r\n/g, '\n').trim() : value.trim();
-    if (options.required && text === '') this.fail(field, `${label} is required.`);
-    else if (options.min !== undefined && text.length < options.min) this.fail(field, `${label} must be at least ${options.min} characters.`);
-    else if (text.length > (options.max ?? 200)) this.fail(field, `${label} must be at most ${options.max ?? 200} characters.`);
-    else if (!options.multiline && /[\u0000-\u001f\u007f]/.test(text)) this.fail(field, `${label} must be on one line.`);
-    else if (options.multiline && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) this.fail(field, `${label} contains control characters.`);
+    if (options.required && text === '') this.fail(field, t('forms.required', { label }));
+    else if (options.min !== undefined && text.length < options.min) this.fail(field, t('forms.tooShort', { label, min: options.min }));
+    else if (text.length > (options.max ?? 200)) this.fail(field, t('forms.tooLong', { label, max: options.max ?? 200 }));
+    else if (!options.multiline && /[\u0000-\u001f\u007f]/.test(text)) this.fail(field, t('forms.oneLine', { label }));
+    else if (options.multiline && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) this.fail(field, t('forms.controlCharacters', { label }));
     return text;
   }
 
@@ -69,16 +70,16 @@ export class FieldReader {
   integer(field: string, label: string, options: { required?: boolean; min: number; max: number }): number | null {
     const value = this.input[field];
     if (value === undefined || value === null || value === '') {
-      if (options.required) this.fail(field, `${label} is required.`);
+      if (options.required) this.fail(field, t('forms.required', { label }));
       return null;
     }
     const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(number)) {
-      this.fail(field, `${label} must be a whole number.`);
+      this.fail(field, t('forms.wholeNumber', { label }));
       return null;
     }
     if (number < options.min || number > options.max) {
-      this.fail(field, `${label} must be between ${options.min} and ${options.max}.`);
+      this.fail(field, t('forms.between', { label, min: options.min, max: options.max }));
       return null;
     }
     return number;
@@ -86,7 +87,7 @@ export class FieldReader {
 
   email(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required, max: 254 });
-    if (text !== '' && !isEmail(text)) this.fail(field, `${label} must be an email address such as name@example.com.`);
+    if (text !== '' && !isEmail(text)) this.fail(field, t('forms.email', { label }));
     return text.toLowerCase();
   }
 
@@ -95,7 +96,7 @@ export class FieldReader {
     if (text === '') return null;
     const parsed = parseUrl(text);
     if (!parsed || !(parsed.protocol === 'https:' || (!options.httpsOnly && parsed.protocol === 'http:'))) {
-      this.fail(field, `${label} must be a full ${options.httpsOnly ? 'https://' : 'http:// or https://'} address.`);
+      this.fail(field, t('forms.url', { label, httpsOnly: options.httpsOnly ? 'yes' : 'no' }));
       return null;
     }
     return parsed.toString();
@@ -123,7 +124,7 @@ export class FieldReader {
     const text = this.text(field, label, { required: options.required, max: 100 });
     if (text === '') return null;
     if (!(choices as readonly string[]).includes(text)) {
-      this.fail(field, `${label} must be one of: ${choices.join(', ')}.`);
+      this.fail(field, t('forms.choice', { label, choices: choices.join(', ') }));
       return null;
     }
     return text as T;
@@ -137,7 +138,7 @@ export class FieldReader {
   slug(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required, max: 80 });
     if (text !== '' && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(text)) {
-      this.fail(field, `${label} may contain only lower-case letters, digits and single hyphens.`);
+      this.fail(field, t('forms.slug', { label }));
       return '';
     }
     return text;
@@ -146,16 +147,11 @@ export class FieldReader {
 
 /** Why a typed zone was not taken, and what to do: never a bare "unknown zone". */
 export function zoneProblem(label: string, resolved: Extract<ZoneResolution, { ok: false }>): string {
-  const typed = `${label} “${resolved.input}”`;
+  const typed = resolved.input;
   const [first, second] = resolved.suggestions;
-  if (!first) {
-    return `${typed} is not a place or time zone we know. Type a city or country, such as Beijing, Oslo or New York, or an IANA name such as Europe/Stockholm.`;
-  }
-  if (parseOffsetQuery(resolved.input) !== undefined) {
-    return `${typed} is a UTC offset, which does not say when summer time starts. Choose the place whose clock you follow: did you mean one of the places at ${first.offset} now?`;
-  }
-  const which = second ? 'one of these' : `${first.label} (${first.zone})`;
-  return `${typed} is not the name of one time zone. Did you mean ${which}?`;
+  if (!first) return t('forms.zone.unknown', { label, typed });
+  if (parseOffsetQuery(resolved.input) !== undefined) return t('forms.zone.offset', { label, typed, offset: first.offset });
+  return second ? t('forms.zone.oneOfThese', { label, typed }) : t('forms.zone.thisOne', { label, typed, place: first.label, zone: first.zone });
 }
 
 export function isEmail(text: string): boolean {

@@ -5,11 +5,13 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { currentLanguage } from './current-language.js';
 import type { Bilingual } from './define-messages.js';
 import { LOCALES, type Language } from './languages.js';
+import { formsMessages } from './messages/forms.js';
+import { registrationMessages } from './messages/registration.js';
 import { shellMessages } from './messages/shell.js';
 import { speakerMessages } from './messages/speakers.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
-const FEATURES = [shellMessages, speakerMessages] as const;
+const FEATURES = [shellMessages, speakerMessages, registrationMessages, formsMessages] as const;
 
 type KeysOf<T> = T extends Bilingual<infer Keys> ? Keys : never;
 export type MessageKey = KeysOf<(typeof FEATURES)[number]>;

@@ -35,6 +35,11 @@ export async function updateAttendee(db: Db, id: number, update: Partial<Pick<At
   await db.updateTable('attendee').set(update).where('id', '=', id).execute();
 }
 
+/** `updatedAt` moves too: the personal feed's texts follow the language (see the feed cache's owner state). */
+export async function updateAttendeeLanguage(db: Db, id: number, language: string, updatedAt: string): Promise<void> {
+  await db.updateTable('attendee').set({ language, updated_at: updatedAt }).where('id', '=', id).execute();
+}
+
 export async function deleteAttendee(db: Db, id: number): Promise<void> {
   await db.deleteFrom('attendee').where('id', '=', id).execute();
 }

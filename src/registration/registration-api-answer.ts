@@ -1,4 +1,5 @@
 // What the JSON registration API answers: what an anonymous caller may learn about the registration.
+import { t } from '../i18n/catalogue.js';
 import { showIn } from '../time/index.js';
 import { personalUrl } from './registration.emails.js';
 import type { RegisterResult } from './registration.types.js';
@@ -15,8 +16,7 @@ export function registrationApiAnswer(result: RegisterResult, baseUrl: string): 
       status: 202,
       body: {
         status: 'emailed',
-        message:
-          'This email address is already known to the programme, so the registration has been emailed to it: it takes effect when the owner of the address confirms it there (a repeat of a registration it already has is said at most once a day).',
+        message: t('registration.api.emailed'),
         webinar: { slug: outcome.webinar.slug, title: outcome.webinar.title },
       },
     };
@@ -26,10 +26,7 @@ export function registrationApiAnswer(result: RegisterResult, baseUrl: string): 
     status: 201,
     body: {
       status: outcome.status,
-      message:
-        outcome.status === 'confirmed'
-          ? 'Registered. A confirmation with a calendar invitation is on its way by email.'
-          : 'The webinar is full: the registration is on the waiting list. A seat that frees up goes to the waiting list in order.',
+      message: t(outcome.status === 'confirmed' ? 'registration.api.confirmed' : 'registration.api.waitlisted'),
       webinar: { slug: outcome.webinar.slug, title: outcome.webinar.title, start: start.datetime, timezone: start.zone },
       // The secret link only for the request that created the attendee.
       personalUrl: personalUrl(baseUrl, result.attendee.token),

@@ -13,7 +13,7 @@ import type { Attendee, RegistrationWithWebinar } from './registration.types.js'
 export type AttendeeMaterials = (attendee: Attendee, webinarIds: number[]) => Promise<Map<number, Child>>;
 
 /** What the personal page reports after a redirect (`?done=`); the view words it. */
-export const PERSONAL_PAGE_ACTIONS = ['cancelled', 'zone', 'link', 'registered', 'discarded'] as const;
+export const PERSONAL_PAGE_ACTIONS = ['cancelled', 'zone', 'link', 'registered', 'discarded', 'language'] as const;
 export type PersonalPageAction = (typeof PERSONAL_PAGE_ACTIONS)[number];
 
 /** The line on top of the personal page: thanks after registering, an action done, or why one was refused. */

@@ -12,6 +12,8 @@ import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js
 import type { AppEnv } from '../http/env.js';
 import type { PrivateFeedCache } from '../http/private-feed-cache.js';
 import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
+import { t } from '../i18n/catalogue.js';
+import { currentRendering } from '../i18n/current-language.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
 import { FieldReader } from '../validation.js';
@@ -31,6 +33,7 @@ import {
   personalFeed,
   register,
   resetAttendeeToken,
+  setAttendeeLanguage,
   type AttendeeFeedLinks,
   type RegistrationDeps,
 } from './registration.service.js';
@@ -51,8 +54,6 @@ export type RegistrationRoutesDeps = RegistrationDeps &
   };
 
 const FORM_LIMIT = 64 * 1024;
-const REQUEST_NOT_FOUND =
-  'This confirmation link has been used already or has expired. Your personal page shows where you stand; register again if you still want to take part.';
 const OWNER_COOKIE = 'hub_attendee';
 
 function welcomeQuery(result: RegisterResult): string {
@@ -64,7 +65,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   const limiter = createRateLimiter(db, 'registration', deps.rateLimit, clock);
   const tooMany = async (c: Context) => {
     if (await limiter.allow(clientAddress(c))) return;
-    throw new HTTPException(429, { message: 'Too many registrations from your network in a short time. Please wait a few minutes and try again.' });
+    throw new HTTPException(429, { message: t('registration.error.tooMany') });
   };
 
   /**
@@ -194,7 +195,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   // the button that does it. A cancellation that is no longer possible leads back to the page.
   const registrationId = (c: Context) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('There is no such registration on your page.');
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('registration.error.noSuchRegistration'));
     return id;
   };
   const askToCancel = async (c: Context, attendee: Attendee, id: number) => {
@@ -235,13 +236,13 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   // A registration someone asked for this address: the emailed link shows it, the button confirms.
   const requestId = (c: Context) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(REQUEST_NOT_FOUND);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('registration.error.requestGone'));
     return id;
   };
   my.get('/:token/confirm/:id', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const page = await confirmRequestPage(deps, attendee, requestId(c));
-    if (!page) throw new NotFoundError(REQUEST_NOT_FOUND);
+    if (!page) throw new NotFoundError(t('registration.error.requestGone'));
     c.header('Cache-Control', 'private, no-store');
     return c.html(<ConfirmRequestPage {...page} />);
   });
@@ -285,13 +286,24 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
     const fields = new FieldReader(input, clock.now());
-    const zone = fields.zone('timezone', 'Time zone');
+    const zone = fields.zone('timezone', t('registration.field.timezone'));
     if (!fields.ok) {
       const zoneTyped = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';
       return showPersonalPage(c, attendee, { zoneError: fields.errors.timezone, zoneTyped }, 422);
     }
     await changeAttendeeZone(deps, attendee, zone);
     return c.redirect(`/my/${attendee.token}?done=zone`, 303);
+  });
+
+  // The language of the attendee's emails and calendar: one of the languages the hub offers. Guarded
+  // like the page's other forms: only the secret link in the address opens it.
+  my.post('/:token/language', limitBody(FORM_LIMIT), async (c) => {
+    const attendee = await getAttendeeByToken(db, c.req.param('token'));
+    const fields = new FieldReader(await readForm(c));
+    const language = fields.choice('language', t('registration.field.language'), currentRendering().offered);
+    if (!language) throw new ValidationError(fields.errors);
+    await setAttendeeLanguage(deps, attendee, language);
+    return c.redirect(`/my/${attendee.token}?done=language`, 303);
   });
 
   // Replacing the link asks first: it breaks the calendar subscriptions made with the old one.

@@ -1,7 +1,8 @@
 // Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
 // promotion when a seat frees, and every email written in the same transaction as the change.
+import { t } from '../i18n/catalogue.js';
 import { currentLanguage } from '../i18n/current-language.js';
-import { isLanguage } from '../i18n/languages.js';
+import { isLanguage, type Language } from '../i18n/languages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar } from '../calendar/calendar.service.js';
@@ -24,6 +25,7 @@ import {
   findAttendeeByTokenLookup,
   insertAttendeeIfNew,
   updateAttendee,
+  updateAttendeeLanguage,
 } from './attendee.repository.js';
 import {
   alreadyRegisteredEmail,
@@ -89,13 +91,14 @@ export function toRegistration(row: RegistrationRow): Registration {
 /** Why a webinar takes no registration now, or undefined when it does. */
 export function registrationClosedReason(webinar: Webinar, now: DateTime): string | undefined {
   const closesMinutesBefore = webinar.registrationClosesMinutesBefore;
-  if (webinar.status === 'cancelled') return `“${webinar.title}” has been cancelled, so it takes no registrations.`;
-  if (webinar.status !== 'published') return `“${webinar.title}” is not open for registration.`;
-  if (now >= webinar.endsAt) return `“${webinar.title}” has already taken place. The recording, once published, is on its page.`;
+  const title = webinar.title;
+  if (webinar.status === 'cancelled') return t('registration.closed.cancelled', { title });
+  if (webinar.status !== 'published') return t('registration.closed.notOpen', { title });
+  if (now >= webinar.endsAt) return t('registration.closed.past', { title });
   if (now >= webinar.startsAt.minus({ minutes: closesMinutesBefore })) {
     return now >= webinar.startsAt
-      ? `Registration for “${webinar.title}” closed when it started.`
-      : `Registration for “${webinar.title}” closed ${formatDuration(closesMinutesBefore)} before the start.`;
+      ? t('registration.closed.started', { title })
+      : t('registration.closed.before', { title, duration: formatDuration(closesMinutesBefore) });
   }
   return undefined;
 }
@@ -141,8 +144,8 @@ export async function register(
         organisation: input.organisation,
         organisation_type: input.organisationType,
         zone: input.timezone,
-        // The language they registered in: their emails, invites and personal page use it.
-        language: currentLanguage(),
+        // The language they asked for, or else registered in: their emails, invites and personal page use it.
+        language: input.language ?? currentLanguage(),
         token,
         token_lookup: tokenLookup(token),
         consent_at: at,
@@ -248,9 +251,9 @@ export async function listOpenRequests(deps: RegistrationDeps, attendee: Attende
 export async function confirmRequest(deps: RegistrationDeps, attendee: Attendee, requestId: number): Promise<RegisterResult> {
   return inTransaction(deps.db, async (trx) => {
     const row = await findRegistrationRequest(trx, requestId, attendee.id);
-    if (!row || utc(row.expires_at) <= deps.clock.now()) throw new NotFoundError(REQUEST_GONE);
+    if (!row || utc(row.expires_at) <= deps.clock.now()) throw new NotFoundError(t('registration.error.requestUnusable'));
     const [webinar] = await listWebinars(trx, { ids: [row.webinar_id] });
-    if (!webinar) throw new NotFoundError(REQUEST_GONE);
+    if (!webinar) throw new NotFoundError(t('registration.error.requestUnusable'));
     await deleteRegistrationRequest(trx, row.id);
     return register({ ...deps, db: trx }, [webinar.slug], { ...attendeeInput(attendee), question: row.question }, { fromOwnPage: true });
   });
@@ -261,9 +264,6 @@ export async function discardRequest(deps: RegistrationDeps, attendee: Attendee,
   const row = await findRegistrationRequest(deps.db, requestId, attendee.id);
   if (row) await deleteRegistrationRequest(deps.db, row.id);
 }
-
-const REQUEST_GONE =
-  'This confirmation link has been used already, has expired, or its webinar no longer takes registrations. Your personal page shows where you stand.';
 
 /** What registering again as the attendee takes: their own details, never someone else's typing. */
 export function attendeeInput(attendee: Attendee): Omit<RegistrationInput, 'question'> {
@@ -397,9 +397,9 @@ export type CancellationPreview = {
  */
 export async function cancellationPreview(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<CancellationPreview | undefined> {
   const found = await findRegistrationById(deps.db, registrationId);
-  if (!found || found.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
+  if (!found || found.attendee_id !== attendee.id) throw new NotFoundError(t('registration.error.noSuchRegistration'));
   const [webinar] = await listWebinars(deps.db, { statuses: ALL_STATUSES, ids: [found.webinar_id] });
-  if (!webinar) throw new NotFoundError('There is no such registration on your page.');
+  if (!webinar) throw new NotFoundError(t('registration.error.noSuchRegistration'));
   if (found.status === 'cancelled' || webinar.status !== 'published' || deps.clock.now() >= webinar.startsAt) return undefined;
   const registration = { ...toRegistration(found), webinar };
   if (found.status === 'waitlisted') return { registration, seat: null };
@@ -416,14 +416,14 @@ export async function cancelRegistration(
   const { db, clock } = deps;
   return inTransaction(db, async (trx) => {
     const found = await findRegistrationById(trx, registrationId);
-    if (!found || found.attendee_id !== attendee.id) throw new NotFoundError('There is no such registration on your page.');
+    if (!found || found.attendee_id !== attendee.id) throw new NotFoundError(t('registration.error.noSuchRegistration'));
     await lockWebinars(trx, { ids: [found.webinar_id] });
     // Read again under the lock: a coordinator may have cancelled or promoted it meanwhile.
     const row = (await findRegistrationById(trx, registrationId))!;
     const [webinar] = await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] });
-    if (!webinar) throw new NotFoundError('There is no such registration on your page.');
+    if (!webinar) throw new NotFoundError(t('registration.error.noSuchRegistration'));
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
-    if (clock.now() >= webinar.startsAt) throw new ConflictError(`“${webinar.title}” has already started; there is nothing to cancel.`);
+    if (clock.now() >= webinar.startsAt) throw new ConflictError(t('registration.error.alreadyStarted', { title: webinar.title }));
     await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status });
     return { webinar, wasConfirmed: row.status === 'confirmed' };
   });
@@ -439,10 +439,7 @@ export async function findAttendeeByToken(db: Db, token: string): Promise<Attend
 
 export async function getAttendeeByToken(db: Db, token: string): Promise<Attendee> {
   const attendee = await findAttendeeByToken(db, token);
-  if (!attendee)
-    throw new NotFoundError(
-      'This personal link does not work. It may have been replaced by a newer one: look for the latest email from the programme, or register again with the same address to receive it.',
-    );
+  if (!attendee) throw new NotFoundError(t('registration.error.linkGone'));
   return attendee;
 }
 
@@ -457,6 +454,11 @@ export async function listRegistrationsWithWebinars(db: Db, attendeeId: number):
 
 export async function changeAttendeeZone(deps: RegistrationDeps, attendee: Attendee, zone: string): Promise<void> {
   await updateAttendee(deps.db, attendee.id, { zone, updated_at: toStoredInstant(deps.clock.now()) });
+}
+
+/** The language of the attendee's emails, invites and personal feed, as they chose it on their page. */
+export async function setAttendeeLanguage(deps: RegistrationDeps, attendee: Attendee, language: Language): Promise<void> {
+  await updateAttendeeLanguage(deps.db, attendee.id, language, toStoredInstant(deps.clock.now()));
 }
 
 /** Links to materials per webinar in an attendee's feed (filled by the materials feature). */

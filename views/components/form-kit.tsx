@@ -2,6 +2,7 @@
 // summary that links to them, fieldsets, and the panel with a one-field form. Every form uses it.
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../src/errors.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -60,7 +61,7 @@ function FieldFrame(props: FieldProps & { children: Child }) {
     <div class="field" style={props.style}>
       <label for={id}>
         {props.label}
-        {props.required || props.unmarked ? null : <span class="muted small"> (optional)</span>}
+        {props.required || props.unmarked ? null : <span class="muted small"> {t('forms.optional')}</span>}
       </label>
       {props.hint ? (
         <span class="hint" id={`${id}-hint`}>
@@ -259,7 +260,7 @@ export function ErrorSummary(props: ErrorSummaryProps) {
         entries[0]![1]
       ) : (
         <>
-          <strong>{props.heading ?? (entries.length === 1 ? 'One thing to fix' : `${entries.length} things to fix`)}:</strong>
+          <strong>{props.heading ?? t('forms.summary.count', { count: entries.length })}:</strong>
           <ul>
             {entries.map(([field, message]) => (
               <li>{isFormMessage(field) ? message : <a href={`#${form}-${field}`}>{message}</a>}</li>

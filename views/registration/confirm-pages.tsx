@@ -2,6 +2,7 @@
 // replacing the link. Each says exactly what will happen, holds the real button (a POST with
 // confirm=yes) and a way back; the page script may show the same step in a dialog.
 import type { Child } from 'hono/jsx';
+import { t } from '../../src/i18n/catalogue.js';
 import type { Programme } from '../../src/programme/programme.types.js';
 import type { CancellationPreview } from '../../src/registration/registration.service.js';
 import type { Attendee } from '../../src/registration/registration.types.js';
@@ -41,25 +42,23 @@ export function CancelSeatPage({ programme, attendee, preview }: CancelSeatPageP
   const base = `/my/${attendee.token}`;
   const waiting = seat === null;
   return (
-    <Layout title={waiting ? 'Leave the waiting list?' : 'Cancel your seat?'} siteTitle={programme.title} nav="none" privatePage>
+    <Layout title={t(waiting ? 'registration.cancel.titleWaiting' : 'registration.cancel.titleSeat')} siteTitle={programme.title} nav="none" privatePage>
       <ConfirmStep
-        heading={waiting ? <>Leave the waiting list for “{webinar.title}”?</> : <>Cancel your seat at “{webinar.title}”?</>}
+        heading={t(waiting ? 'registration.cancel.headingWaiting' : 'registration.cancel.headingSeat', { title: webinar.title })}
         action={`${base}/registrations/${registration.id}/cancel`}
-        button={waiting ? 'Yes, leave the waiting list' : 'Yes, cancel my seat'}
+        button={t(waiting ? 'registration.cancel.buttonWaiting' : 'registration.cancel.buttonSeat')}
         back={base}
-        backLabel={waiting ? 'Stay on the waiting list' : 'Keep my seat'}
+        backLabel={t(waiting ? 'registration.cancel.backWaiting' : 'registration.cancel.backSeat')}
       >
         <p class="lead">
           <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={attendee.zone} />
         </p>
         <ul class="confirm-consequences">
-          {seat === 'to-next-waiting' ? <li>Your seat goes to the next person on the waiting list, who is told at once.</li> : null}
-          {seat === 'free' ? <li>Your seat becomes free for someone else to take.</li> : null}
-          {waiting ? <li>You give up your place in the queue and will not be told when a seat frees.</li> : null}
-          <li>We email you a confirmation, and the webinar leaves your calendar feed.</li>
-          <li>
-            You can register again while registration is open, but you would {waiting ? 'join the waiting list at its end' : 'take a seat only if one is free'}.
-          </li>
+          {seat === 'to-next-waiting' ? <li>{t('registration.cancel.seatToNext')}</li> : null}
+          {seat === 'free' ? <li>{t('registration.cancel.seatFree')}</li> : null}
+          {waiting ? <li>{t('registration.cancel.queue')}</li> : null}
+          <li>{t('registration.cancel.emailed')}</li>
+          <li>{t(waiting ? 'registration.cancel.againWaiting' : 'registration.cancel.againSeat')}</li>
         </ul>
       </ConfirmStep>
     </Layout>
@@ -69,15 +68,21 @@ export function CancelSeatPage({ programme, attendee, preview }: CancelSeatPageP
 export function ReplaceLinkPage({ programme, attendee }: { programme: Programme; attendee: Attendee }) {
   const base = `/my/${attendee.token}`;
   return (
-    <Layout title="Replace your personal link?" siteTitle={programme.title} nav="none" privatePage>
-      <ConfirmStep heading="Replace your personal link?" action={`${base}/reset-link`} button="Yes, replace my link" back={base} backLabel="Keep this link">
+    <Layout title={t('registration.replace.title')} siteTitle={programme.title} nav="none" privatePage>
+      <ConfirmStep
+        heading={t('registration.replace.title')}
+        action={`${base}/reset-link`}
+        button={t('registration.replace.button')}
+        back={base}
+        backLabel={t('registration.replace.back')}
+      >
         <ul class="confirm-consequences">
-          <li>This page’s address stops working at once, for you and for anyone you shared it with.</li>
+          <li>{t('registration.replace.address')}</li>
           <li>
-            <strong>Calendar subscriptions made with the old link stop updating; subscribe again with the new one</strong> (the new page shows how).
+            <strong>{t('registration.replace.calendars')}</strong> {t('registration.replace.calendarsHow')}
           </li>
-          <li>Links in emails we sent you before lead nowhere; the new link is emailed to {attendee.email}.</li>
-          <li>Your registrations and seats stay as they are.</li>
+          <li>{t('registration.replace.emails', { email: attendee.email })}</li>
+          <li>{t('registration.replace.stay')}</li>
         </ul>
       </ConfirmStep>
     </Layout>

@@ -1,9 +1,13 @@
 // /my/:token: an attendee's own page behind their secret link.
+import { t } from '../../src/i18n/catalogue.js';
+import { currentRendering } from '../../src/i18n/current-language.js';
+import { LANGUAGE_NAMES, type Language } from '../../src/i18n/languages.js';
 import type { PersonalPage } from '../../src/registration/registration-pages.service.js';
 import type { RegistrationWithWebinar } from '../../src/registration/registration.types.js';
 import { CalendarSubscription } from '../calendar/subscribe-box.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
+import { RadioGroup } from '../components/form-kit.js';
 import { ZoneForm } from '../components/zone-form.js';
 import { PersonalNotice } from './personal-notice.js';
 import { RequestButtons } from './simple-pages.js';
@@ -11,10 +15,36 @@ import { RequestButtons } from './simple-pages.js';
 export type MyPageProps = PersonalPage;
 
 function statusLabel(registration: RegistrationWithWebinar, place: number | undefined): string {
-  if (registration.webinar.status === 'cancelled') return 'Webinar cancelled';
-  if (registration.status === 'confirmed') return 'Registered';
-  if (registration.status === 'waitlisted') return place ? `Waiting list, place ${place}` : 'Waiting list';
-  return 'Cancelled by you';
+  if (registration.webinar.status === 'cancelled') return t('registration.status.webinarCancelled');
+  if (registration.status === 'confirmed') return t('registration.status.registered');
+  if (registration.status === 'waitlisted') return place ? t('registration.status.waitingPlace', { place }) : t('registration.status.waiting');
+  return t('registration.status.cancelledByYou');
+}
+
+/** The language of the attendee's emails and calendar, offered where the hub speaks more than one. */
+function LanguageChoice({ base, language }: { base: string; language: Language }) {
+  const { offered } = currentRendering();
+  if (offered.length < 2) return null;
+  return (
+    <section class="panel" aria-labelledby="my-language">
+      <h2 id="my-language" style="margin-top:0">
+        {t('registration.my.language')}
+      </h2>
+      <form method="post" action={`${base}/language`} class="stack">
+        <RadioGroup
+          form="language"
+          name="language"
+          legend={t('registration.field.language')}
+          values={{ language }}
+          errors={{}}
+          options={offered.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_NAMES[value]}</span> }))}
+        />
+        <div class="actions">
+          <button type="submit">{t('registration.my.saveLanguage')}</button>
+        </div>
+      </form>
+    </section>
+  );
 }
 
 export function MyPage(props: MyPageProps) {
@@ -25,22 +55,20 @@ export function MyPage(props: MyPageProps) {
   // The rows the welcome notice names are marked, so that the owner sees where they landed.
   const justRegistered = new Set(props.notice?.kind === 'welcome' ? props.notice.registrations.map((r) => r.webinarId) : []);
   return (
-    <Layout title="Your registrations" siteTitle={props.programme.title} nav="none" privatePage>
+    <Layout title={t('registration.my.title')} siteTitle={props.programme.title} nav="none" privatePage>
       {props.notice ? <PersonalNotice notice={props.notice} attendee={attendee} /> : null}
-      <h1>Your registrations</h1>
+      <h1>{t('registration.my.title')}</h1>
       <p class="lead">
-        {attendee.name}, {attendee.organisation}. Times are shown for <strong>{attendee.zone}</strong>.
+        {attendee.name}, {attendee.organisation}. {t('registration.my.timesShownFor')} <strong>{attendee.zone}</strong>.
       </p>
-      <p class="notice info small">
-        This page’s address is your personal link: bookmark it, and keep it to yourself. Anyone with it can manage your registrations.
-      </p>
+      <p class="notice info small">{t('registration.my.secretLink')}</p>
 
       {props.requests.length > 0 ? (
         <section class="panel" aria-labelledby="requests">
           <h2 id="requests" style="margin-top:0">
-            Waiting for your confirmation
+            {t('registration.my.requests')}
           </h2>
-          <p class="small">Someone asked to register this address for these webinars. They hold no seat until you confirm.</p>
+          <p class="small">{t('registration.my.requestsIntro')}</p>
           <ul class="stack">
             {props.requests.map((request) => (
               <li>
@@ -54,8 +82,8 @@ export function MyPage(props: MyPageProps) {
 
       <div class="layout-2">
         <div>
-          <h2>Coming up</h2>
-          {upcoming.length === 0 ? <p class="muted">You have no upcoming webinars.</p> : null}
+          <h2>{t('registration.my.comingUp')}</h2>
+          {upcoming.length === 0 ? <p class="muted">{t('registration.my.noUpcoming')}</p> : null}
           <ul class="cards">
             {upcoming.map((registration) => {
               const webinar = registration.webinar;
@@ -84,7 +112,7 @@ export function MyPage(props: MyPageProps) {
                   {registration.status === 'confirmed' && webinar.status === 'published' && webinar.joinUrl ? (
                     <p>
                       <a class="button small" href={webinar.joinUrl} rel="noopener noreferrer">
-                        Join the webinar
+                        {t('registration.my.join')}
                       </a>
                     </p>
                   ) : null}
@@ -92,14 +120,14 @@ export function MyPage(props: MyPageProps) {
                     // A GET to the step that asks first (see confirm-pages.tsx); the script shows it in a dialog.
                     <form method="get" action={`${base}/registrations/${registration.id}/cancel`} class="inline-form" data-confirm>
                       <button type="submit" class="secondary small">
-                        {registration.status === 'confirmed' ? 'Cancel my seat' : 'Leave the waiting list'}
+                        {t(registration.status === 'confirmed' ? 'registration.my.cancelSeat' : 'registration.my.leaveWaiting')}
                       </button>
                     </form>
                   ) : null}
                   {registration.status === 'cancelled' && props.reopenable.has(webinar.id) ? (
                     <form method="post" action={`${base}/register/${webinar.slug}`} class="inline-form">
                       <button type="submit" class="small">
-                        Register again
+                        {t('registration.my.registerAgain')}
                       </button>
                     </form>
                   ) : null}
@@ -110,7 +138,7 @@ export function MyPage(props: MyPageProps) {
 
           {past.length > 0 ? (
             <>
-              <h2>Past webinars</h2>
+              <h2>{t('registration.my.past')}</h2>
               <ul class="cards">
                 {past.map((registration) => (
                   <li class="card">
@@ -129,7 +157,7 @@ export function MyPage(props: MyPageProps) {
 
           {props.others.length > 0 ? (
             <>
-              <h2>More webinars in the programme</h2>
+              <h2>{t('registration.my.more')}</h2>
               <ul class="cards">
                 {props.others.map((webinar) => (
                   <li class="card">
@@ -141,7 +169,7 @@ export function MyPage(props: MyPageProps) {
                     </p>
                     <form method="post" action={`${base}/register/${webinar.slug}`} class="inline-form">
                       <button type="submit" class="small">
-                        Register with one click
+                        {t('registration.my.oneClick')}
                       </button>
                     </form>
                   </li>
@@ -155,42 +183,44 @@ export function MyPage(props: MyPageProps) {
           <CalendarSubscription
             feedUrl={props.feedUrl}
             id="my-feed"
-            heading="Your calendar"
-            calendarName={`${props.programme.title}: your webinars`}
-            intro="Your webinars, with join links and reminders; waiting-list places appear as tentative."
+            heading={t('registration.my.calendarHeading')}
+            calendarName={t('registration.my.calendarName', { programme: props.programme.title })}
+            intro={t('registration.my.calendarIntro')}
             privateAddress
           />
 
           <section class="panel" aria-labelledby="my-zone">
             <h2 id="my-zone" style="margin-top:0">
-              Your time zone
+              {t('registration.form.zone')}
             </h2>
             <ZoneForm
               action={`${base}/zone`}
               zone={attendee.zone}
-              label="Time zone"
-              submitLabel="Save time zone"
+              label={t('registration.field.timezone')}
+              submitLabel={t('registration.my.saveZone')}
               error={props.zoneError}
               typed={props.zoneTyped}
               now={props.now}
             />
           </section>
 
+          <LanguageChoice base={base} language={attendee.language} />
+
           <section class="panel" aria-labelledby="my-privacy">
             <h2 id="my-privacy" style="margin-top:0">
-              Your link and your data
+              {t('registration.my.linkAndData')}
             </h2>
             {/* Both ask first, on a page of their own (or in a dialog), and say what will stop working. */}
             <form method="get" action={`${base}/reset-link`} class="stack" data-confirm>
-              <p class="small">Shared this page by mistake? Get a new link; this one stops working at once, and calendars subscribed with it stop updating.</p>
+              <p class="small">{t('registration.my.replaceIntro')}</p>
               <button type="submit" class="secondary">
-                Replace my personal link
+                {t('registration.my.replaceButton')}
               </button>
             </form>
             <form method="get" action={`${base}/remove`} class="stack" style="margin-top:1rem" data-confirm>
-              <p class="small">Delete your details and all your registrations. Your seats go to the people on the waiting lists.</p>
+              <p class="small">{t('registration.my.deleteIntro')}</p>
               <button type="submit" class="danger">
-                Delete my data
+                {t('registration.my.deleteButton')}
               </button>
             </form>
           </section>

@@ -1,7 +1,8 @@
 // The registration form: on a webinar page for one webinar, on the programme page for a series.
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../src/errors.js';
-import { HONEYPOT_FIELD, ORGANISATION_TYPES } from '../../src/registration/registration.validation.js';
+import { t } from '../../src/i18n/catalogue.js';
+import { HONEYPOT_FIELD, organisationTypeOptions } from '../../src/registration/registration.validation.js';
 import type { DateTime } from 'luxon';
 import { ZoneField } from '../components/zone-field.js';
 import { CheckboxField, ErrorSummary, Fieldset, SelectField, str, TextArea, TextField, type FormValues } from '../components/form-kit.js';
@@ -34,7 +35,7 @@ export function RegistrationForm(props: RegistrationFormProps) {
       {/* The fragment brings the form, and its list of errors, into view on the answer, also without script. */}
       <form class="stack" method="post" action={`${props.action}#register`} novalidate>
         {props.choices ? (
-          <Fieldset legend="Webinars" form="reg" name="webinars" errors={errors}>
+          <Fieldset legend={t('registration.form.webinars')} form="reg" name="webinars" errors={errors}>
             {props.choices.map((choice, i) => (
               <label class="check">
                 <input
@@ -49,23 +50,42 @@ export function RegistrationForm(props: RegistrationFormProps) {
             ))}
           </Fieldset>
         ) : null}
-        <TextField form="reg" name="name" label="Name" autocomplete="name" required maxlength={120} values={values} errors={errors} />
-        <TextField form="reg" name="email" type="email" label="Email" autocomplete="email" required maxlength={254} values={values} errors={errors} />
-        <TextField form="reg" name="organisation" label="Organisation" autocomplete="organization" required maxlength={160} values={values} errors={errors} />
+        <TextField form="reg" name="name" label={t('registration.field.name')} autocomplete="name" required maxlength={120} values={values} errors={errors} />
+        <TextField
+          form="reg"
+          name="email"
+          type="email"
+          label={t('registration.field.email')}
+          autocomplete="email"
+          required
+          maxlength={254}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          form="reg"
+          name="organisation"
+          label={t('registration.field.organisation')}
+          autocomplete="organization"
+          required
+          maxlength={160}
+          values={values}
+          errors={errors}
+        />
         <SelectField
           form="reg"
           name="organisationType"
-          label="Type of organisation"
+          label={t('registration.form.organisationType')}
           required
-          options={[{ value: '', label: 'Choose…' }, ...ORGANISATION_TYPES]}
+          options={[{ value: '', label: t('registration.form.choose') }, ...organisationTypeOptions()]}
           values={values}
           errors={errors}
         />
         <ZoneField
           form="reg"
           name="timezone"
-          label="Your time zone"
-          hint="Times in your emails and calendar use this zone. Filled in from your device; or type your city or country, such as Beijing or India."
+          label={t('registration.form.zone')}
+          hint={t('registration.form.zoneHint')}
           required
           now={props.now}
           detectZone
@@ -73,7 +93,7 @@ export function RegistrationForm(props: RegistrationFormProps) {
           values={values}
           errors={errors}
         />
-        <TextArea form="reg" name="question" label="A question for the speakers" maxlength={2000} rows={3} values={values} errors={errors} />
+        <TextArea form="reg" name="question" label={t('registration.form.question')} maxlength={2000} rows={3} values={values} errors={errors} />
         <CheckboxField
           form="reg"
           name="consent"
@@ -82,13 +102,13 @@ export function RegistrationForm(props: RegistrationFormProps) {
           checked={str(values, 'consent') !== ''}
           label={
             <>
-              I agree that the programme stores my name, email, organisation and time zone to run these webinars (<a href="/privacy">privacy notice</a>).
+              {t('registration.form.consent')} (<a href="/privacy">{t('registration.form.privacyLink')}</a>).
             </>
           }
           errors={errors}
         />
         <div class="honeypot" aria-hidden="true">
-          <label for={`reg-${HONEYPOT_FIELD}`}>Leave this field empty</label>
+          <label for={`reg-${HONEYPOT_FIELD}`}>{t('registration.form.honeypot')}</label>
           <input id={`reg-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
         </div>
         <div class="actions">

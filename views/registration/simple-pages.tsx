@@ -1,5 +1,6 @@
 // Small registration pages: "check your email", "data deleted", the privacy notice, and the pages
 // behind an emailed link (confirm a request, remove the address).
+import { t } from '../../src/i18n/catalogue.js';
 import type { ShareMeta } from '../../src/previews/share-meta.js';
 import type { Programme, Webinar } from '../../src/programme/programme.types.js';
 import type { Attendee, RegistrationWithWebinar } from '../../src/registration/registration.types.js';
@@ -11,7 +12,7 @@ function BackToProgramme() {
   return (
     <p>
       <a class="button secondary" href="/">
-        Back to the programme
+        {t('registration.back')}
       </a>
     </p>
   );
@@ -19,21 +20,10 @@ function BackToProgramme() {
 
 export function CheckEmailPage({ programme, titles }: { programme: Programme; titles: string[] }) {
   return (
-    <Layout title="Check your email" siteTitle={programme.title} nav="none">
-      <h1>Check your email</h1>
-      <p class="lead">
-        Thank you. This email address already has a personal page with us, so we have emailed it about your registration for{' '}
-        {titles.map((t, i) => (
-          <>
-            {i > 0 ? ', ' : ''}“{t}”
-          </>
-        ))}
-        . It takes effect when you confirm it from that email, with one button; if you already have a place, the email says so.
-      </p>
-      <p>
-        It should arrive within a few minutes. If it does not, check your spam folder, or write to {programme.organiserEmail}. Asking again for the same webinar
-        sends this email at most once a day.
-      </p>
+    <Layout title={t('registration.checkEmail.title')} siteTitle={programme.title} nav="none">
+      <h1>{t('registration.checkEmail.title')}</h1>
+      <p class="lead">{t('registration.checkEmail.lead', { titles: titles.map((title) => t('registration.quoted', { title })).join(', ') })}</p>
+      <p>{t('registration.checkEmail.arrival', { email: programme.organiserEmail })}</p>
       <BackToProgramme />
     </Layout>
   );
@@ -41,9 +31,9 @@ export function CheckEmailPage({ programme, titles }: { programme: Programme; ti
 
 export function DeletedPage({ programme }: { programme: Programme }) {
   return (
-    <Layout title="Your data has been deleted" siteTitle={programme.title} nav="none" privatePage>
-      <h1>Your data has been deleted</h1>
-      <p class="lead">Your details and registrations are gone, and your personal link no longer works.</p>
+    <Layout title={t('registration.deleted.title')} siteTitle={programme.title} nav="none" privatePage>
+      <h1>{t('registration.deleted.title')}</h1>
+      <p class="lead">{t('registration.deleted.lead')}</p>
       <BackToProgramme />
     </Layout>
   );
@@ -51,22 +41,12 @@ export function DeletedPage({ programme }: { programme: Programme }) {
 
 export function PrivacyPage({ programme, share }: { programme: Programme; share?: ShareMeta }) {
   return (
-    <Layout title="Privacy" siteTitle={programme.title} nav="none" share={share}>
-      <h1>Privacy notice</h1>
+    <Layout title={t('registration.privacy.title')} siteTitle={programme.title} nav="none" share={share}>
+      <h1>{t('registration.privacy.heading')}</h1>
       <div class="prose">
-        <p>
-          {programme.organiserName} runs this webinar programme. When you register we store your name, email address, organisation, type of organisation, time
-          zone, the webinars you registered for and any question you send to the speakers.
-        </p>
-        <p>
-          We use them to run the webinars: to confirm your place, send you calendar invitations, reminders and changes, give the speakers your questions, and
-          count how many large companies and startups take part (only counts leave the programme team; speakers see counts per time zone and the questions,
-          never names).
-        </p>
-        <p>
-          Your personal page lets you cancel registrations, change your time zone and delete all your data at any time. Emails are sent through the programme’s
-          mail server. For anything else, write to {programme.organiserEmail}.
-        </p>
+        <p>{t('registration.privacy.what', { organiser: programme.organiserName })}</p>
+        <p>{t('registration.privacy.use')}</p>
+        <p>{t('registration.privacy.rights', { email: programme.organiserEmail })}</p>
       </div>
     </Layout>
   );
@@ -79,12 +59,12 @@ export function RequestButtons(props: { token: string; requestId: number; autofo
     <div class="actions">
       <form method="post" action={confirmAction}>
         <button type="submit" autofocus={props.autofocus}>
-          Yes, register me
+          {t('registration.request.confirm')}
         </button>
       </form>
       <form method="post" action={`${confirmAction}/discard`}>
         <button type="submit" class="secondary">
-          It wasn’t me: discard it
+          {t('registration.request.discard')}
         </button>
       </form>
     </div>
@@ -100,11 +80,11 @@ export type ConfirmRequestPageProps = { programme: Programme; attendee: Attendee
  */
 export function ConfirmRequestPage({ programme, attendee, request }: ConfirmRequestPageProps) {
   return (
-    <Layout title="Confirm your registration" siteTitle={programme.title} nav="none" privatePage>
-      <h1>Confirm your registration</h1>
+    <Layout title={t('registration.request.title')} siteTitle={programme.title} nav="none" privatePage>
+      <h1>{t('registration.request.title')}</h1>
       <p class="lead">
-        Someone asked to register your address for “{request.webinar.title}”, on <LocalTime instant={request.webinar.startsAt} zone={attendee.zone} plainZone />
-        . It takes effect, and takes a seat if one is free, only when you confirm.
+        {t('registration.request.asked', { title: request.webinar.title })} <LocalTime instant={request.webinar.startsAt} zone={attendee.zone} plainZone />.{' '}
+        {t('registration.request.takesEffect')}
       </p>
       <RequestButtons token={attendee.token} requestId={request.id} autofocus />
     </Layout>
@@ -130,34 +110,36 @@ export function RemoveDataPage({
 }) {
   const pageUrl = `/my/${attendee.token}`;
   return (
-    <Layout title="Remove your data" siteTitle={programme.title} nav="none" privatePage>
+    <Layout title={t('registration.remove.title')} siteTitle={programme.title} nav="none" privatePage>
       <ConfirmStep
-        heading={<>Remove {attendee.email} and everything about it?</>}
+        heading={t('registration.remove.heading', { email: attendee.email })}
         action={`${pageUrl}/delete`}
-        button="Remove everything"
+        button={t('registration.remove.button')}
         back={pageUrl}
-        backLabel="Keep my data"
+        backLabel={t('registration.remove.back')}
       >
-        <p class="lead">This removes every registration, your details and your personal link at once. It cannot be undone.</p>
+        <p class="lead">{t('registration.remove.lead')}</p>
         {upcoming.length > 0 ? (
           <>
-            <p>You will lose your place at:</p>
+            <p>{t('registration.remove.youLose')}</p>
             <ul class="confirm-consequences">
               {upcoming.map((r) => (
                 <li>
-                  “{r.webinar.title}”, <LocalTime instant={r.webinar.startsAt} zone={attendee.zone} plainZone /> (
-                  {r.status !== 'confirmed'
-                    ? 'your place on the waiting list'
-                    : waitedFor.has(r.webinarId)
-                      ? 'your seat goes to the next person waiting'
-                      : 'your seat becomes free'}
+                  {t('registration.quoted', { title: r.webinar.title })}, <LocalTime instant={r.webinar.startsAt} zone={attendee.zone} plainZone /> (
+                  {t(
+                    r.status !== 'confirmed'
+                      ? 'registration.remove.waitingPlace'
+                      : waitedFor.has(r.webinarId)
+                        ? 'registration.remove.seatToNext'
+                        : 'registration.remove.seatFree',
+                  )}
                   )
                 </li>
               ))}
             </ul>
           </>
         ) : null}
-        <p class="small">Calendar subscriptions made with your link stop updating. You can register again later with the same address.</p>
+        <p class="small">{t('registration.remove.after')}</p>
       </ConfirmStep>
     </Layout>
   );
