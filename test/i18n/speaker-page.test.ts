@@ -1,39 +1,14 @@
 // The speaker's own page in Swedish: the page's words, the audience's clocks and the forms, with
 // every time exactly as in English.
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, type MessageKey } from '../../src/i18n/catalogue.js';
 import { updateWebinar } from '../../src/programme/webinar.service.js';
 import { rotateSpeakerLink } from '../../src/speakers/speaker-access.service.js';
 import { resolveLocalTime } from '../../src/time/index.js';
 import { json, VISITOR } from '../helpers/forms.js';
 import { buildTestApp, datetimes } from '../helpers/test-app.js';
+import { leftoverEnglish } from './leftover-english.js';
 
 const SLUG = 'open-innovation-platforms-china';
-
-/** The English words of these messages (outside their {placeholders}) found in `text`. */
-function englishLeftIn(text: string, prefix: string): string[] {
-  const keys = (Object.keys(CATALOGUE.en) as MessageKey[]).filter((key) => key.startsWith(prefix) && CATALOGUE.en[key] !== CATALOGUE.sv[key]);
-  const literalParts = (message: string) => {
-    let depth = 0;
-    let part = '';
-    const parts: string[] = [];
-    for (const char of message) {
-      if (char === '{') {
-        if (depth === 0) parts.push(part);
-        depth++;
-        part = '';
-      } else if (char === '}') depth--;
-      else if (depth === 0) part += char;
-    }
-    parts.push(part);
-    return parts.map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 2);
-  };
-  return keys.flatMap((key) =>
-    literalParts(CATALOGUE.en[key])
-      .filter((part) => text.includes(part))
-      .map((part) => `${key}: ${part}`),
-  );
-}
 
 describe('the private speaker page in Swedish', () => {
   it('speaks Swedish, with the same instants as in English', async () => {
@@ -58,8 +33,8 @@ describe('the private speaker page in Swedish', () => {
     expect(swedish).toMatch(/för 1 deltagare i Stockholm/);
     expect(swedish).toContain('Teknikkontroll');
     expect(datetimes(swedish)).toEqual(datetimes(english));
-    expect(englishLeftIn(swedish, 'speakers.')).toEqual([]);
-    expect(englishLeftIn(swedish, 'shell.')).toEqual([]);
+    expect(leftoverEnglish(swedish, 'speakers.')).toEqual([]);
+    expect(leftoverEnglish(swedish, 'shell.')).toEqual([]);
     // A zone that is no zone: the message comes back on the Swedish page, nothing saved.
     const refused = await ctx.app.request(`/speaker/${token}/zone`, {
       method: 'POST',
