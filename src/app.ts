@@ -117,6 +117,9 @@ export function createApp(deps: AppDeps) {
     return pageHeaders(c, next);
   });
 
+  // Pages, the workspace (its guards' answers too) and the API's messages in the visitor's
+  // language; the public feeds above are answered before this.
+  app.use(requestLanguage({ offered: deps.languages ?? ['en'], secureCookies }));
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
   app.use(
     areaGuards({
@@ -139,10 +142,6 @@ export function createApp(deps: AppDeps) {
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   // Link-preview images (og:image), kept per data version like the feeds.
   app.route('/', previewRoutes({ db, baseUrl: deps.baseUrl, version: cache.version }));
-
-  // Pages (and the workspace, the API's messages) in the visitor's language; feeds and assets
-  // above are answered before this.
-  app.use(requestLanguage({ offered: deps.languages ?? ['en'], secureCookies }));
 
   // Attached per page rather than app-wide, so that feeds and the API never answer with a page.
   const viewer = viewerZone({

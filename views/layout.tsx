@@ -32,7 +32,7 @@ export type LayoutProps = {
 };
 
 /** English / Svenska, each a link to this address in that language; shown when the hub offers several. */
-function LanguageSwitch() {
+export function LanguageSwitch() {
   const { language, offered, returnTo } = currentRendering();
   if (offered.length < 2 || returnTo === undefined) return null;
   const [path = '/', query = ''] = returnTo.split('?');

@@ -1,5 +1,8 @@
 // Coordinators' access over HTTP: sign-in and sign-out, account setup from an invitation, the
 // coordinators page with invitations, and API tokens.
+import { currentRendering } from '../i18n/current-language.js';
+import { LANGUAGE_COOKIE } from '../http/language.js';
+import { t } from '../i18n/catalogue.js';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -131,8 +134,14 @@ export function authRoutes(deps: AuthRoutesDeps) {
       c.header('Retry-After', String(result.waitMinutes * 60));
       return loginPage(c, { next, email, errors: { form: throttledMessage(signInLimits, result.refusal, result.waitMinutes) } }, 429);
     }
-    if (result.outcome === 'wrong') return loginPage(c, { next, email, errors: { form: 'Email or password is wrong.' } }, 422);
+    if (result.outcome === 'wrong') return loginPage(c, { next, email, errors: { form: t('workspace.login.wrong') } }, 422);
     await startSession(c, result.coordinator.id);
+    // The workspace in the language the coordinator last worked in, unless this browser chose one.
+    const { offered } = currentRendering();
+    const stored = result.coordinator.language;
+    if (stored !== undefined && getCookie(c, LANGUAGE_COOKIE) === undefined && offered.includes(stored) && offered.length > 1) {
+      setCookie(c, LANGUAGE_COOKIE, stored, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: deps.secureCookies });
+    }
     return c.redirect(next, 303);
   });
 

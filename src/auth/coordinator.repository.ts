@@ -64,3 +64,7 @@ export async function listPendingInvites(db: Db, now: string) {
     .orderBy('coordinator_invite.id')
     .execute();
 }
+
+export async function updateCoordinatorLanguage(db: Db, id: number, language: string): Promise<void> {
+  await db.updateTable('coordinator').set({ language }).where('id', '=', id).where('language', '<>', language).execute();
+}

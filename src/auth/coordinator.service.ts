@@ -8,7 +8,15 @@ import { ValidationError } from '../errors.js';
 import { toStoredInstant, utc } from '../time/index.js';
 import type { Coordinator, CoordinatorIdentity } from './auth.types.js';
 import { validateNewCoordinator, type NewCoordinatorInput } from './auth.validation.js';
-import { countCoordinators, findCoordinatorByEmail, insertCoordinator, listCoordinatorRows, setLastLogin } from './coordinator.repository.js';
+import {
+  countCoordinators,
+  findCoordinatorByEmail,
+  insertCoordinator,
+  listCoordinatorRows,
+  setLastLogin,
+  updateCoordinatorLanguage,
+} from './coordinator.repository.js';
+import { isLanguage, type Language } from '../i18n/languages.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 const DUPLICATE_EMAIL = 'There is already a coordinator with this email address.';
@@ -59,7 +67,7 @@ export async function listCoordinators(db: Db): Promise<Coordinator[]> {
 let unknownAccountHash: Promise<string> | undefined;
 
 /** The coordinator when the password is right; undefined otherwise, without saying which part was wrong. */
-export async function authenticate(db: Db, clock: Clock, email: string, password: string): Promise<CoordinatorIdentity | undefined> {
+export async function authenticate(db: Db, clock: Clock, email: string, password: string): Promise<(CoordinatorIdentity & { language: Language }) | undefined> {
   const row = await findCoordinatorByEmail(db, normalizeEmail(email));
   if (!row) {
     unknownAccountHash ??= hashPassword('no account has this password');
@@ -68,5 +76,10 @@ export async function authenticate(db: Db, clock: Clock, email: string, password
   }
   if (!(await verifyPassword(password, row.password_hash))) return undefined;
   await setLastLogin(db, row.id, toStoredInstant(clock.now()));
-  return { id: row.id, email: row.email, name: row.name };
+  return { id: row.id, email: row.email, name: row.name, language: isLanguage(row.language) ? row.language : 'en' };
+}
+
+/** The language the coordinator works in, kept for their next sign-in (on any device). */
+export async function setCoordinatorLanguage(db: Db, id: number, language: Language): Promise<void> {
+  await updateCoordinatorLanguage(db, id, language);
 }

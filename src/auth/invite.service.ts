@@ -1,5 +1,6 @@
 // Invitations: one-time links, valid for 7 days, with which a new coordinator sets a password. The
 // first-run setup link is an invitation without an inviter.
+import { t } from '../i18n/catalogue.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
@@ -52,9 +53,9 @@ export async function checkInvite(db: Db, clock: Clock, token: string): Promise<
 }
 
 export function inviteRefusal(state: Exclude<InviteCheck['state'], 'usable'>): string {
-  if (state === 'used') return 'This invitation link has already been used. Sign in with the account it created, or ask a coordinator for a new invitation.';
-  if (state === 'expired') return `This invitation link has expired (links are valid for ${INVITE_VALID_DAYS} days). Ask a coordinator for a new one.`;
-  return 'This invitation link is not valid. Check that you copied all of it, or ask a coordinator for a new one.';
+  if (state === 'used') return t('workspace.invite.used');
+  if (state === 'expired') return t('workspace.invite.expired', { days: INVITE_VALID_DAYS });
+  return t('workspace.invite.unknown');
 }
 
 /**

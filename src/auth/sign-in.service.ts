@@ -1,5 +1,6 @@
 // Signing in with a password, throttled: the attempt is counted before the password is checked and
 // settled after, so that a guesser learns nothing from attempts beyond the budget, however sent.
+import type { Language } from '../i18n/languages.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { CoordinatorIdentity } from './auth.types.js';
@@ -7,10 +8,10 @@ import { authenticate, normalizeEmail } from './coordinator.service.js';
 import { createSignInThrottle, type SignInLimits, type SignInRefusal } from './sign-in-throttle.js';
 
 /** Checks an email and password (the slow part: scrypt); `authenticate` unless a test counts the calls. */
-export type PasswordCheck = (db: Db, clock: Clock, email: string, password: string) => Promise<CoordinatorIdentity | undefined>;
+export type PasswordCheck = (db: Db, clock: Clock, email: string, password: string) => Promise<(CoordinatorIdentity & { language?: Language }) | undefined>;
 
 export type SignInResult =
-  | { outcome: 'signed-in'; coordinator: CoordinatorIdentity }
+  | { outcome: 'signed-in'; coordinator: CoordinatorIdentity & { language?: Language } }
   | { outcome: 'wrong' }
   /** Refused before the password was looked at: even the right one would have been refused. */
   | { outcome: 'throttled'; refusal: SignInRefusal; waitMinutes: number };

@@ -25,7 +25,7 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     c.set('language', language);
     url.searchParams.delete('lang');
     await withRequestLanguage({ language, offered: options.offered, returnTo: `${url.pathname}${url.search}` }, () => next());
-    if (options.offered.length > 1) {
+    if (options.offered.length > 1 && c.res.headers.get('content-type')?.startsWith('text/html')) {
       c.header('Content-Language', language);
       // The same address answers in another language for another visitor.
       c.header('Vary', 'Accept-Language, Cookie', { append: true });

@@ -3,6 +3,7 @@
 import type { FieldErrors } from '../../../src/errors.js';
 import { Layout } from '../../layout.js';
 import { ErrorSummary, TextField } from '../../components/form-kit.js';
+import { t } from '../../../src/i18n/catalogue.js';
 
 export type LoginPageProps = {
   siteTitle: string;
@@ -15,15 +16,10 @@ export type LoginPageProps = {
 
 export function LoginPage(props: LoginPageProps) {
   return (
-    <Layout title="Sign in" siteTitle={props.siteTitle} nav="none">
-      <h1>Sign in to the workspace</h1>
-      <p class="lead">The workspace is for the programme’s coordinators.</p>
-      {props.noCoordinators ? (
-        <p class="notice info">
-          There is no coordinator account yet. When the hub starts it prints a one-time setup link in its console (or creates the account given in ADMIN_EMAIL
-          and ADMIN_PASSWORD).
-        </p>
-      ) : null}
+    <Layout title={t('workspace.login.title')} siteTitle={props.siteTitle} nav="none">
+      <h1>{t('workspace.login.heading')}</h1>
+      <p class="lead">{t('workspace.login.lead')}</p>
+      {props.noCoordinators ? <p class="notice info">{t('workspace.login.noAccount')}</p> : null}
       {/* Right under the heading, the summary is in view: no need to move the focus to it. */}
       <ErrorSummary form="login" errors={props.errors} focusOnLoad={false} />
       <form class="stack panel" method="post" action="/admin/login" novalidate>
@@ -31,7 +27,7 @@ export function LoginPage(props: LoginPageProps) {
         <TextField
           form="login"
           name="email"
-          label="Email"
+          label={t('workspace.login.email')}
           type="email"
           autocomplete="username"
           maxlength={254}
@@ -39,12 +35,21 @@ export function LoginPage(props: LoginPageProps) {
           errors={props.errors}
           required
         />
-        <TextField form="login" name="password" label="Password" type="password" autocomplete="current-password" values={{}} errors={props.errors} required />
+        <TextField
+          form="login"
+          name="password"
+          label={t('workspace.login.password')}
+          type="password"
+          autocomplete="current-password"
+          values={{}}
+          errors={props.errors}
+          required
+        />
         <div class="actions">
-          <button type="submit">Sign in</button>
+          <button type="submit">{t('workspace.login.submit')}</button>
         </div>
       </form>
-      <p class="small muted">New coordinators join through an invitation link from a colleague.</p>
+      <p class="small muted">{t('workspace.login.newCoordinators')}</p>
     </Layout>
   );
 }
@@ -61,40 +66,46 @@ export type SetupPageProps = {
 };
 
 export function SetupPage(props: SetupPageProps) {
-  const title = props.firstRun ? 'Create the first coordinator account' : 'Create your coordinator account';
+  const title = props.firstRun ? t('workspace.setup.titleFirst') : t('workspace.setup.titleInvited');
   // An invitation for one address fixes the account's address.
   const values = { name: props.values.name, email: props.invitedEmail ?? props.values.email };
   return (
     <Layout title={title} siteTitle={props.siteTitle} nav="none" privatePage>
       <h1>{title}</h1>
-      <p class="lead">
-        {props.firstRun
-          ? 'This hub has no coordinator yet. The account you create here can schedule webinars and invite colleagues.'
-          : 'You have been invited to coordinate the programme. Choose your password; this link works only once.'}
-      </p>
+      <p class="lead">{props.firstRun ? t('workspace.setup.leadFirst') : t('workspace.setup.leadInvited')}</p>
       <ErrorSummary form="setup" errors={props.errors} focusOnLoad={false} />
       <form class="stack panel" method="post" action={`/admin/setup/${props.token}`} novalidate>
-        <TextField form="setup" name="name" label="Your name" type="text" autocomplete="name" maxlength={120} values={values} errors={props.errors} required />
+        <TextField
+          form="setup"
+          name="name"
+          label={t('workspace.setup.name')}
+          type="text"
+          autocomplete="name"
+          maxlength={120}
+          values={values}
+          errors={props.errors}
+          required
+        />
         <TextField
           form="setup"
           name="email"
-          label="Email"
+          label={t('workspace.login.email')}
           type="email"
           autocomplete="username"
           maxlength={254}
           values={values}
           readonly={props.invitedEmail !== null}
-          hint={props.invitedEmail !== null ? 'The invitation is for this address.' : undefined}
+          hint={props.invitedEmail !== null ? t('workspace.setup.invitedAddress') : undefined}
           errors={props.errors}
           required
         />
         <TextField
           form="setup"
           name="password"
-          label="Password"
+          label={t('workspace.login.password')}
           type="password"
           autocomplete="new-password"
-          hint="At least 12 characters. A few unrelated words are easy to type and hard to guess."
+          hint={t('workspace.setup.passwordHint')}
           values={values}
           errors={props.errors}
           required
@@ -102,7 +113,7 @@ export function SetupPage(props: SetupPageProps) {
         <TextField
           form="setup"
           name="passwordAgain"
-          label="Password again"
+          label={t('workspace.setup.passwordAgain')}
           type="password"
           autocomplete="new-password"
           values={values}
@@ -110,7 +121,7 @@ export function SetupPage(props: SetupPageProps) {
           required
         />
         <div class="actions">
-          <button type="submit">Create account and sign in</button>
+          <button type="submit">{t('workspace.setup.submit')}</button>
         </div>
       </form>
     </Layout>
@@ -119,12 +130,12 @@ export function SetupPage(props: SetupPageProps) {
 
 export function InviteRefusedPage({ siteTitle, message }: { siteTitle: string; message: string }) {
   return (
-    <Layout title="This link cannot be used" siteTitle={siteTitle} nav="none" privatePage>
-      <h1>This link cannot be used</h1>
+    <Layout title={t('workspace.refused.title')} siteTitle={siteTitle} nav="none" privatePage>
+      <h1>{t('workspace.refused.title')}</h1>
       <p class="lead">{message}</p>
       <p>
         <a class="button secondary" href="/admin/login">
-          Go to sign-in
+          {t('workspace.refused.toSignIn')}
         </a>
       </p>
     </Layout>
