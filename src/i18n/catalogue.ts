@@ -6,9 +6,10 @@ import { currentLanguage } from './current-language.js';
 import type { Bilingual } from './define-messages.js';
 import { LOCALES, type Language } from './languages.js';
 import { shellMessages } from './messages/shell.js';
+import { publicMessages } from './messages/public.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
-const FEATURES = [shellMessages] as const;
+const FEATURES = [shellMessages, publicMessages] as const;
 
 type KeysOf<T> = T extends Bilingual<infer Keys> ? Keys : never;
 export type MessageKey = KeysOf<(typeof FEATURES)[number]>;
