@@ -73,7 +73,10 @@ describe('the public pages in Swedish', () => {
     ['/?tz=Springfield', 400, ['Vilken tidszon menade du?', '”Springfield” är ingen plats eller tidszon som vi känner till', 'Ingen tidszon matchar']],
     ['/?tz=GMT%2B8', 400, ['Vilken tidszon menade du?', '”GMT+8” är inte en enda tidszon', 'tidszoner matchar ”GMT+8”', ' · nu ']],
     ['/speakers/chen-jing', 200, ['Webbinarier', 'lokal tidszon Asia/Shanghai', 'Talare', 'Programmet']],
-    ['/no-such-page', 404, ['Gå till programmet', 'Fel 404']],
+    ['/no-such-page', 404, ['Sidan finns inte', 'Det finns ingen sida på den här adressen.', 'Gå till programmet', 'Fel 404']],
+    // A service's own message stays as it came; the page's words around it are Swedish.
+    ['/webinars/no-such-webinar', 404, ['Hittades inte', 'Gå till programmet']],
+    ['/webinars?when=upcoming&page=9', 404, ['Hittades inte', 'Det finns 1 sida med kommande webbinarier.']],
   ];
 
   for (const [path, status, swedish] of pages) {
@@ -87,6 +90,12 @@ describe('the public pages in Swedish', () => {
       expect(datetimes(sv.html)).toEqual(datetimes(en.html));
     });
   }
+
+  it('answers the JSON API’s errors in English whatever the language, as its clients expect', async () => {
+    const res = await app.request('/no-such-page', { headers: { 'accept-language': 'sv', accept: 'application/json' } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'There is no page at this address. The programme lists every webinar.' });
+  });
 
   it('finds the English words on the English pages (the check is not empty by construction)', async () => {
     const { en } = await inBothLanguages(app, '/webinars/pilots-with-startups-norway');
