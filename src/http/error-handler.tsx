@@ -7,6 +7,7 @@ import { isDatabaseCorrupt, isDiskFull, isLockTimeout, isUniqueViolation, isUnst
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { ZoneMatch } from '../time/zone-search.js';
 import { pathForLog } from './local-path.js';
+import { type MessageKey, t, translate } from '../i18n/catalogue.js';
 
 export type ErrorHandlerOptions = {
   siteTitle: () => Promise<string>;
@@ -28,71 +29,76 @@ async function titleOrDefault(options: ErrorHandlerOptions): Promise<string> {
   }
 }
 
+/**
+ * A message: a service's own text as it came, or one of the handler's own, which the page says in
+ * the reader's language and the JSON API in English (what its clients have always matched on).
+ */
+type Words = string | { key: MessageKey };
+
 export function errorResponse(
   c: Context,
   status: number,
-  title: string,
-  message: string,
+  title: MessageKey,
+  message: Words,
   siteTitle: string,
   fields?: Record<string, string>,
   suggestions?: ZoneMatch[],
 ) {
-  if (wantsJson(c)) return c.json({ error: message, ...(fields ? { fields } : {}), ...(suggestions ? { suggestions } : {}) }, status as 400);
-  return c.html(<ErrorPage status={status} title={title} message={message} siteTitle={siteTitle} />, status as 400);
+  if (wantsJson(c)) {
+    const error = typeof message === 'string' ? message : translate('en', message.key);
+    return c.json({ error, ...(fields ? { fields } : {}), ...(suggestions ? { suggestions } : {}) }, status as 400);
+  }
+  const text = typeof message === 'string' ? message : t(message.key);
+  return c.html(<ErrorPage status={status} title={t(title)} message={text} siteTitle={siteTitle} />, status as 400);
 }
 
 export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
   return async function onError(error, c) {
     const title = await titleOrDefault(options);
-    if (error instanceof NotFoundError) return errorResponse(c, 404, 'Not found', error.message, title);
+    if (error instanceof NotFoundError) return errorResponse(c, 404, 'public.error.title.notFound', error.message, title);
     if (error instanceof ValidationError)
-      return errorResponse(c, error.status, 'Please check your input', error.message, title, error.errors, error.suggestions);
-    if (error instanceof ConflictError) return errorResponse(c, 409, 'Not possible right now', error.message, title);
+      return errorResponse(c, error.status, 'public.error.title.checkInput', error.message, title, error.errors, error.suggestions);
+    if (error instanceof ConflictError) return errorResponse(c, 409, 'public.error.title.conflict', error.message, title);
     if (error instanceof HTTPException) {
       if (error.res) return error.res;
       const status = error.status;
-      const message = error.message || (status === 413 ? 'The request is too large.' : 'The request could not be handled.');
-      return errorResponse(c, status, status === 401 ? 'Sign-in required' : status === 403 ? 'Not allowed' : 'Request refused', message, title);
+      const message: Words = error.message || { key: status === 413 ? 'public.error.tooLarge' : 'public.error.notHandled' };
+      const heading = status === 401 ? 'public.error.title.signIn' : status === 403 ? 'public.error.title.forbidden' : 'public.error.title.refused';
+      return errorResponse(c, status, heading, message, title);
     }
     // Another process held the database's write lock for longer than a request waits: say so and
     // when to try again, rather than a 500. Nothing was written.
     if (isLockTimeout(error)) {
       options.log(`Database busy on ${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`, error);
       c.header('Retry-After', '5');
-      return errorResponse(c, 503, 'Busy right now', 'The hub is busy saving other changes. Nothing was saved; please try again in a few seconds.', title);
+      return errorResponse(c, 503, 'public.error.title.busy', { key: 'public.error.busy' }, title);
     }
     // A unique value taken by a request that ran at the same moment (the services check first, so
     // only a race ends here).
     if (isUniqueViolation(error)) {
-      return errorResponse(
-        c,
-        409,
-        'Not possible right now',
-        'Someone else saved the same thing at the same moment. Nothing was saved; please reload and try again.',
-        title,
-      );
+      return errorResponse(c, 409, 'public.error.title.conflict', { key: 'public.error.race' }, title);
     }
     if (isUnstorableText(error)) {
-      return errorResponse(c, 400, 'Request refused', 'The request contains a NUL character, which no name, address or text here may contain.', title);
+      return errorResponse(c, 400, 'public.error.title.refused', { key: 'public.error.nul' }, title);
     }
     options.onUnexpectedError?.(error);
     const where = `${c.req.method} ${pathForLog(new URL(c.req.url).pathname)}`;
     // Said as what it is, for the operator: nothing can be saved until space is freed.
     if (isDiskFull(error)) {
       options.log(`Disk full: nothing can be written to the database (${where})`, error);
-      return errorResponse(c, 503, 'Cannot save right now', 'The server’s disk is full. Nothing was saved; please try again later.', title);
+      return errorResponse(c, 503, 'public.error.title.diskFull', { key: 'public.error.diskFull' }, title);
     }
     if (isDatabaseCorrupt(error)) {
       options.log(`The database is damaged and must be restored from a backup (${where})`, error);
-      return errorResponse(c, 503, 'Not available right now', 'The hub cannot read its data right now. Nothing was saved; please try again later.', title);
+      return errorResponse(c, 503, 'public.error.title.unavailable', { key: 'public.error.corrupt' }, title);
     }
     options.log(`Unhandled error on ${where}`, error);
-    return errorResponse(c, 500, 'Something went wrong', 'The hub hit an unexpected problem. It has been logged; please try again in a moment.', title);
+    return errorResponse(c, 500, 'public.error.title.unexpected', { key: 'public.error.unexpected' }, title);
   };
 }
 
 export function handleNotFound(options: ErrorHandlerOptions): NotFoundHandler {
   return async function notFound(c) {
-    return errorResponse(c, 404, 'Page not found', 'There is no page at this address. The programme lists every webinar.', await titleOrDefault(options));
+    return errorResponse(c, 404, 'public.error.title.pageNotFound', { key: 'public.error.noPage' }, await titleOrDefault(options));
   };
 }

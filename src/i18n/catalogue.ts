@@ -8,11 +8,12 @@ import { LOCALES, type Language } from './languages.js';
 import { formsMessages } from './messages/forms.js';
 import { registrationMessages } from './messages/registration.js';
 import { shellMessages } from './messages/shell.js';
+import { publicMessages } from './messages/public.js';
 import { speakerMessages } from './messages/speakers.js';
 import { workspaceMessages } from './messages/workspace.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
-const FEATURES = [shellMessages, speakerMessages, registrationMessages, formsMessages, workspaceMessages] as const;
+const FEATURES = [shellMessages, publicMessages, speakerMessages, registrationMessages, formsMessages, workspaceMessages] as const;
 
 type KeysOf<T> = T extends Bilingual<infer Keys> ? Keys : never;
 export type MessageKey = KeysOf<(typeof FEATURES)[number]>;

@@ -11,6 +11,7 @@ import { FieldReader, type Input } from '../validation.js';
 import { listPublishedRecordings, type MaterialDeps } from './material.service.js';
 import type { Material } from './material.types.js';
 import { type Caption, captionsOfMaterials } from './captions.service.js';
+import { t } from '../i18n/catalogue.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -37,10 +38,10 @@ export type RecordingsArchive = {
 
 export function validateArchiveSearch(input: Input, areas: readonly Area[]): Validated<ArchiveSearch> {
   const fields = new FieldReader(input);
-  const q = fields.text('q', 'The search', { max: MAX_QUERY_LENGTH });
-  const slug = fields.text('area', 'The area', { max: 100 });
+  const q = fields.text('q', t('public.recordings.field.q'), { max: MAX_QUERY_LENGTH });
+  const slug = fields.text('area', t('public.recordings.field.area'), { max: 100 });
   const area = slug === '' ? null : (areas.find((a) => a.slug === slug) ?? null);
-  if (slug !== '' && !area) fields.fail('area', `There is no knowledge area “${slug}”. Choose one from the list, or All areas.`);
+  if (slug !== '' && !area) fields.fail('area', t('public.recordings.noSuchArea', { slug }));
   return fields.ok ? { ok: true, value: { q, area } } : { ok: false, errors: fields.errors };
 }
 

@@ -12,6 +12,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { WebinarListPage, webinarListHref } from '../../views/programme/webinar-list-page.js';
 import { pageShare } from '../previews/share-meta.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
+import { t } from '../i18n/catalogue.js';
 
 export type ProgrammeRoutesDeps = PublicPageDeps & {
   viewer: MiddlewareHandler<AppEnv>;
@@ -52,7 +53,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         const when = c.req.query('when') ?? 'upcoming';
         const rawPage = c.req.query('page') ?? '1';
         if ((when !== 'upcoming' && when !== 'past') || !/^[1-9]\d{0,5}$/.test(rawPage)) {
-          throw new ValidationError({ page: 'Ask for when=upcoming or when=past, and a page number from 1.' }, 400);
+          throw new ValidationError({ page: t('public.list.badQuery') }, 400);
         }
         const page = Number(rawPage);
         const [programme, list] = await Promise.all([
@@ -60,7 +61,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
           pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
         ]);
         const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
-        if (page > pageCount) throw new NotFoundError(`There are ${pageCount} page${pageCount === 1 ? '' : 's'} of ${when} webinars.`);
+        if (page > pageCount) throw new NotFoundError(t('public.list.noSuchPage', { count: pageCount, when }));
         return c.html(
           <WebinarListPage
             programme={programme}

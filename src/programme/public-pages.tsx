@@ -19,6 +19,7 @@ import type { Webinar } from './programme.types.js';
 import { worldClock } from './world-clock.js';
 import { pageShare, webinarShare } from '../previews/share-meta.js';
 import { jsonLdText, programmeEventData, webinarEventData } from './event-data.js';
+import { t } from '../i18n/catalogue.js';
 
 export type PublicPageDeps = {
   db: Db;
@@ -59,14 +60,14 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
       share={pageShare(deps.baseUrl, programme, '/')}
       structuredData={jsonLdText(programmeEventData(programme, [...upcoming.webinars, ...past.webinars], deps.baseUrl))}
       next={next ? { id: next.id, open: !registrationClosedReason(next, now) } : undefined}
-      aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} what="every webinar of the programme" calendarName={programme.title} />}
+      aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} intro={t('public.programme.subscribeIntro')} calendarName={programme.title} />}
       afterUpcoming={
         open.length > 1 ? (
           <RegistrationForm
             action="/register"
-            heading="Register for the series"
-            intro="One form for several webinars: tick the ones you want to attend."
-            submitLabel="Register for the chosen webinars"
+            heading={t('public.programme.series.heading')}
+            intro={t('public.programme.series.intro')}
+            submitLabel={t('public.programme.series.submit')}
             values={form?.values ?? {}}
             errors={form?.errors ?? {}}
             defaultZone={viewer.zone}
@@ -75,7 +76,7 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
               slug: webinar.slug,
               label: (
                 <>
-                  {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />){full.has(webinar.id) ? ': full, you join the waiting list' : ''}
+                  {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />){full.has(webinar.id) ? t('public.programme.series.full') : ''}
                 </>
               ),
             }))}
@@ -132,9 +133,9 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
         ) : (
           <RegistrationForm
             action={`/webinars/${webinar.slug}/register`}
-            heading={seatsNow.full ? 'Join the waiting list' : 'Register'}
+            heading={seatsNow.full ? t('public.register.waitingList') : t('public.register.heading')}
             intro={seatsNow.line}
-            submitLabel={seatsNow.full ? 'Join the waiting list' : 'Register'}
+            submitLabel={seatsNow.full ? t('public.register.waitingList') : t('public.register.submit')}
             values={options.form?.values ?? {}}
             errors={options.form?.errors ?? {}}
             defaultZone={viewer.zone}
@@ -148,8 +149,8 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
 
 /** What the form says about seats, and whether it is for the waiting list (every seat taken). */
 async function seats(db: Db, webinar: Webinar): Promise<{ line: string; full: boolean }> {
-  if (webinar.capacity === null) return { line: 'Free of charge. You get a calendar invitation and the join link by email.', full: false };
+  if (webinar.capacity === null) return { line: t('public.register.unlimited'), full: false };
   const left = webinar.capacity - (await countConfirmedSeats(db, webinar.id));
-  if (left <= 0) return { line: 'All seats are taken: register to join the waiting list. If a seat frees up, you move up automatically.', full: true };
-  return { line: `${left} of ${webinar.capacity} seats left. Free of charge; you get a calendar invitation and the join link by email.`, full: false };
+  if (left <= 0) return { line: t('public.register.full'), full: true };
+  return { line: t('public.register.seatsLeft', { left: String(left), capacity: String(webinar.capacity) }), full: false };
 }

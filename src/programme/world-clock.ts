@@ -1,6 +1,7 @@
 // The start of a webinar in every zone that matters to it: the viewer's, the programme's, each speaker's.
 import { dayShift, showIn, type ShownTime, zoneCity } from '../time/index.js';
 import type { Webinar } from './programme.types.js';
+import { t } from '../i18n/catalogue.js';
 
 export type WorldClockRow = {
   zone: string;
@@ -20,8 +21,8 @@ export type WorldClockRow = {
 export function worldClock(webinar: Webinar, viewerZone: string, programmeZone: string, viewerKnown: boolean): WorldClockRow[] {
   const rows = new Map<string, string[]>();
   const add = (zone: string, who: string) => rows.set(zone, [...(rows.get(zone) ?? []), who]);
-  if (viewerKnown) add(viewerZone, 'You');
-  add(programmeZone, `Programme (${zoneCity(programmeZone)})`);
+  if (viewerKnown) add(viewerZone, t('public.worldClock.you'));
+  add(programmeZone, t('public.worldClock.programme', { city: zoneCity(programmeZone) }));
   for (const speaker of webinar.speakers) add(speaker.zone, `${speaker.name}, ${speaker.city}`);
   const viewerStart = showIn(webinar.startsAt, viewerZone);
   return [...rows].map(([zone, who]) => {

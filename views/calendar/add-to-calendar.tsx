@@ -1,16 +1,17 @@
 // "Add to calendar" for one webinar: the .ics download and web calendar deep links.
+import { t } from '../../src/i18n/catalogue.js';
 export type AddToCalendarProps = { icsUrl: string; googleUrl: string; outlookUrl: string; office365Url: string };
 
 export function AddToCalendar(props: AddToCalendarProps) {
   return (
     <section class="panel" aria-labelledby="add-to-calendar">
       <h2 id="add-to-calendar" style="margin-top:0">
-        Add to calendar
+        {t('public.addToCalendar.heading')}
       </h2>
       <ul class="actions" style="list-style:none;padding:0;margin:0">
         <li>
           <a class="button secondary small" href={props.icsUrl} download>
-            Download .ics
+            {t('public.addToCalendar.download')}
           </a>
         </li>
         <li>
@@ -30,7 +31,7 @@ export function AddToCalendar(props: AddToCalendarProps) {
         </li>
       </ul>
       <p class="small muted" style="margin:0.6rem 0 0">
-        The .ics file works in Apple Calendar, Outlook and Thunderbird.
+        {t('public.addToCalendar.works')}
       </p>
     </section>
   );

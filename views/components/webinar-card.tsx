@@ -7,6 +7,7 @@ import { formatDuration } from '../../src/time/index.js';
 import { TimeRange } from './local-time.js';
 import { SpeakerAvatar, speakerPhotoSrc } from './speaker-avatar.js';
 import { StatusTag } from './status-tag.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type WebinarCardProps = {
   webinar: Webinar;
@@ -22,7 +23,7 @@ export function WebinarCard({ webinar, zone, now, next }: WebinarCardProps) {
   return (
     <li class={next ? 'card next' : 'card'}>
       <div class="actions">
-        {next && !isLive(webinar, now) ? <span class="tag next-tag">Next webinar</span> : null}
+        {next && !isLive(webinar, now) ? <span class="tag next-tag">{t('public.card.next')}</span> : null}
         {webinar.area ? (
           <a class="tag" href={`/areas/${webinar.area.slug}`}>
             {webinar.area.name}
@@ -46,14 +47,15 @@ export function WebinarCard({ webinar, zone, now, next }: WebinarCardProps) {
                 <a href={`/speakers/${s.slug}`}>{s.name}</a> ({s.country})
               </>
             ))}
-            {moderators.length > 0 ? <span class="muted"> · moderated by {moderators.map((m) => m.name).join(', ')}</span> : null}
+            {moderators.length > 0 ? <span class="muted"> · {t('public.card.moderatedBy', { names: moderators.map((m) => m.name).join(', ') })}</span> : null}
           </p>
         </WithFaces>
       ) : null}
       {next?.open ? (
         <p class="card-actions">
           <a class="button" href={`/webinars/${webinar.slug}#register`}>
-            Register<span class="visually-hidden"> for {webinar.title}</span>
+            {t('public.card.register')}
+            <span class="visually-hidden"> {t('public.card.registerFor', { title: webinar.title })}</span>
           </a>
         </p>
       ) : null}

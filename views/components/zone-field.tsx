@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Child } from 'hono/jsx';
 import { resolveZone, type ZoneMatch } from '../../src/time/index.js';
 import { type FieldProps, fieldId, type FormValues, str, TextField } from './form-kit.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type ZoneFieldProps = FieldProps & {
   values: FormValues;
@@ -44,7 +45,7 @@ export function ZoneMatchText({ match }: { match: ZoneMatch }): Child {
         {match.label}
       </span>{' '}
       <span class="zone-meta">
-        {match.zone} · {match.offset} · now <time datetime={match.datetime}>{match.time}</time>
+        {match.zone} · {match.offset} · {t('public.zone.now')} <time datetime={match.datetime}>{match.time}</time>
       </span>
     </>
   );
@@ -53,7 +54,7 @@ export function ZoneMatchText({ match }: { match: ZoneMatch }): Child {
 function ZoneChoices(props: { id: string; name: string; choices: ZoneMatch[] }) {
   return (
     <fieldset class="zone-choices" id={props.id}>
-      <legend>Did you mean</legend>
+      <legend>{t('public.zone.didYouMean')}</legend>
       <ul>
         {props.choices.map((match) => (
           <li>
@@ -66,7 +67,7 @@ function ZoneChoices(props: { id: string; name: string; choices: ZoneMatch[] }) 
           </li>
         ))}
       </ul>
-      <p class="hint">Choose one and send the form again; everything else you typed is kept.</p>
+      <p class="hint">{t('public.zone.choiceHint')}</p>
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 // typed, with "Did you mean" choices.
 import type { DateTime } from 'luxon';
 import { ZoneField } from './zone-field.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type ZoneFormProps = {
   action: string;
@@ -25,7 +26,7 @@ export function ZoneForm(props: ZoneFormProps) {
         form="zone"
         name="timezone"
         label={props.label}
-        hint={props.hint ?? 'A city or country (Beijing, India, New York) or an IANA name such as Asia/Shanghai.'}
+        hint={props.hint ?? t('public.zone.fieldHint')}
         values={{ timezone: props.error !== undefined && props.typed !== undefined ? props.typed : props.zone }}
         errors={props.error ? { timezone: props.error } : {}}
         now={props.now}

@@ -1,5 +1,6 @@
 // Error pages: what went wrong, in words, and a way back.
 import { Layout } from '../layout.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type ErrorPageProps = { status: number; title: string; message: string; siteTitle: string };
 
@@ -10,10 +11,10 @@ export function ErrorPage(props: ErrorPageProps) {
       <p class="lead">{props.message}</p>
       <p>
         <a class="button" href="/">
-          Go to the programme
+          {t('public.error.toProgramme')}
         </a>
       </p>
-      <p class="small muted">Error {props.status}</p>
+      <p class="small muted">{t('public.error.status', { status: String(props.status) })}</p>
     </Layout>
   );
 }

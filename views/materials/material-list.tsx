@@ -5,6 +5,7 @@ import { HLS_TYPE, embedFor, type VideoEmbed } from '../../src/materials/materia
 import { fileTypeLabel, formatFileSize, isVideoType } from '../../src/materials/upload-check.js';
 import type { Caption } from '../../src/materials/captions.service.js';
 import { Transcript } from './transcript.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type MaterialListProps = {
   materials: Material[];
@@ -37,7 +38,7 @@ function Player({ title, video, captions, captionsHref, download }: PlayerProps)
           ))
         : null}
       <a href={video.src} download={download}>
-        {hls ? `Open the stream “${title}”` : `Download the recording “${title}”`}
+        {hls ? t('public.materials.openStream', { title }) : t('public.materials.downloadRecording', { title })}
       </a>
     </video>
   );
@@ -52,7 +53,7 @@ function Recording({ material, captions, captionsHref }: RecordingProps) {
       <>
         <iframe
           src={embed.src}
-          title={`${material.title} (${embed.provider} video)`}
+          title={t('public.materials.embedTitle', { title: material.title, provider: embed.provider })}
           width="560"
           height="315"
           style={PLAYER_STYLE}
@@ -63,7 +64,7 @@ function Recording({ material, captions, captionsHref }: RecordingProps) {
         ></iframe>
         <p class="small">
           <a href={material.url} rel="noopener noreferrer">
-            Watch “{material.title}” on {embed.provider}
+            {t('public.materials.watchOn', { title: material.title, provider: embed.provider })}
           </a>
         </p>
       </>
@@ -75,7 +76,9 @@ function Recording({ material, captions, captionsHref }: RecordingProps) {
         <Player title={material.title} video={embed} captions={captions} captionsHref={captionsHref} />
         <p class="small">
           <a href={embed.src} rel="noopener noreferrer">
-            {embed.contentType === HLS_TYPE ? `Open the stream “${material.title}”` : `Open the video file “${material.title}”`}
+            {embed.contentType === HLS_TYPE
+              ? t('public.materials.openStream', { title: material.title })
+              : t('public.materials.openVideoFile', { title: material.title })}
           </a>
         </p>
       </>
@@ -83,7 +86,7 @@ function Recording({ material, captions, captionsHref }: RecordingProps) {
   }
   return (
     <a href={embed.href} rel="noopener noreferrer">
-      Watch the recording: {material.title}
+      {t('public.materials.watch', { title: material.title })}
     </a>
   );
 }
@@ -105,7 +108,7 @@ function Item({ material, hrefOf, captions, captionsHref }: ItemProps) {
           <Player title={material.title} video={video} captions={captions} captionsHref={captionsHref} download="" />
           <p class="small">
             <a href={hrefOf(material)} download>
-              {labelledTitle('Download', material.title)}
+              {labelledTitle(t('public.materials.download'), material.title)}
             </a>{' '}
             {size}
           </p>
@@ -114,7 +117,7 @@ function Item({ material, hrefOf, captions, captionsHref }: ItemProps) {
     }
     return (
       <a href={hrefOf(material)} download>
-        {labelledTitle(material.kind === 'slides' ? 'Slides' : 'Download', material.title)} {size}
+        {labelledTitle(material.kind === 'slides' ? t('public.materials.slides') : t('public.materials.download'), material.title)} {size}
       </a>
     );
   }
@@ -122,7 +125,7 @@ function Item({ material, hrefOf, captions, captionsHref }: ItemProps) {
     return <Recording material={{ ...material, url: material.url }} captions={captions} captionsHref={captionsHref} />;
   return (
     <a href={hrefOf(material)} rel="noopener noreferrer">
-      {material.kind === 'slides' ? labelledTitle('Slides', material.title) : material.title}
+      {material.kind === 'slides' ? labelledTitle(t('public.materials.slides'), material.title) : material.title}
     </a>
   );
 }
@@ -135,7 +138,7 @@ export function MaterialList({ materials, hrefOf, markAttendeesOnly, captions, c
         return (
           <li>
             <Item material={material} hrefOf={hrefOf} captions={own} captionsHref={captionsHref} />
-            {markAttendeesOnly && material.visibility === 'attendees' ? <span class="tag draft small"> for attendees</span> : null}
+            {markAttendeesOnly && material.visibility === 'attendees' ? <span class="tag draft small"> {t('public.materials.forAttendees')}</span> : null}
             {own.map((caption) => (
               <Transcript materialId={material.id} recordingTitle={material.title} caption={caption} />
             ))}

@@ -3,6 +3,7 @@ import type { HrefOf } from '../../src/materials/material.links.js';
 import type { Material } from '../../src/materials/material.types.js';
 import type { Caption } from '../../src/materials/captions.service.js';
 import { MaterialList } from './material-list.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type MaterialSectionProps = {
   /** Public materials only. */
@@ -17,9 +18,9 @@ export type MaterialSectionProps = {
 export function MaterialSection({ materials, hrefOf, moreForAttendees, captions, captionsHref }: MaterialSectionProps) {
   return (
     <section aria-labelledby="materials-heading" id="materials">
-      <h2 id="materials-heading">Recording and slides</h2>
+      <h2 id="materials-heading">{t('public.materials.heading')}</h2>
       {materials.length > 0 ? <MaterialList materials={materials} hrefOf={hrefOf} captions={captions} captionsHref={captionsHref} /> : null}
-      {moreForAttendees ? <p class="small muted">Registered attendees find more on their personal page.</p> : null}
+      {moreForAttendees ? <p class="small muted">{t('public.materials.moreForAttendees')}</p> : null}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { LocalTime } from '../components/local-time.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { MaterialList } from './material-list.js';
 import { RECORDINGS_FEED } from './recordings-feed-link.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type RecordingsPageProps = {
   siteTitle: string;
@@ -23,14 +24,15 @@ const FORM = 'recordings';
 
 /** The page lists webinars (each with its recordings and slides): it counts them, not recordings. */
 function plural(n: number): string {
-  return n === 1 ? '1 webinar' : `${n} webinars`;
+  return t('public.recordings.count', { count: n, n: String(n) });
 }
 
 /** What was asked for: "“chen” in Innovation hubs and outposts", "“chen”" or "Innovation hubs and outposts". */
 function criteria(archive: RecordingsArchive): { text: string; areaOnly: boolean } {
   const area = archive.areas.find((a) => a.slug === archive.values.area);
   if (!archive.values.q) return { text: area?.name ?? '', areaOnly: true };
-  return { text: `“${archive.values.q}”${area ? ` in ${area.name}` : ''}`, areaOnly: false };
+  const text = area ? t('public.recordings.queryInArea', { q: archive.values.q, area: area.name }) : t('public.recordings.query', { q: archive.values.q });
+  return { text, areaOnly: false };
 }
 
 /** The results heading: how many of how many, and for what. */
@@ -41,9 +43,11 @@ function summary(archive: RecordingsArchive): string {
   const asked = criteria(archive);
   if (asked.areaOnly)
     return found === 0
-      ? `No webinars in the area ${asked.text}`
-      : `${found} of ${plural(archive.total)} ${found === 1 ? 'is' : 'are'} in the area ${asked.text}`;
-  return found === 0 ? `No webinars match ${asked.text}` : `${found} of ${plural(archive.total)} ${found === 1 ? 'matches' : 'match'} ${asked.text}`;
+      ? t('public.recordings.noneInArea', { area: asked.text })
+      : t('public.recordings.someInArea', { found, webinars: plural(archive.total), area: asked.text });
+  return found === 0
+    ? t('public.recordings.noneMatch', { criteria: asked.text })
+    : t('public.recordings.someMatch', { found, webinars: plural(archive.total), criteria: asked.text });
 }
 
 function SearchForm({ archive }: { archive: RecordingsArchive }) {
@@ -54,7 +58,7 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
       method="get"
       action="/recordings"
       role="search"
-      aria-label="Search the recordings"
+      aria-label={t('public.recordings.searchLabel')}
       class="panel"
       style="display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-end"
     >
@@ -62,8 +66,8 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
         form={FORM}
         name="q"
         type="search"
-        label="Search"
-        hint="Words from a title, a speaker’s name, organisation or city, an area, or what was said (in recordings with captions)."
+        label={t('public.search')}
+        hint={t('public.recordings.searchHint')}
         values={values}
         errors={errors}
         maxlength={MAX_QUERY_LENGTH}
@@ -74,18 +78,18 @@ function SearchForm({ archive }: { archive: RecordingsArchive }) {
       <SelectField
         form={FORM}
         name="area"
-        label="Knowledge area"
+        label={t('public.knowledgeArea')}
         values={values}
         errors={errors}
-        options={[{ value: '', label: 'All areas' }, ...archive.areas.map((area) => ({ value: area.slug, label: area.name }))]}
+        options={[{ value: '', label: t('public.recordings.allAreas') }, ...archive.areas.map((area) => ({ value: area.slug, label: area.name }))]}
         unmarked
         style="flex:2 1 12rem;min-width:0"
       />
       <div class="actions">
-        <button type="submit">Search</button>
+        <button type="submit">{t('public.search')}</button>
         {searching ? (
           <a class="button secondary" href="/recordings">
-            Clear search
+            {t('public.recordings.clear')}
           </a>
         ) : null}
       </div>
@@ -114,7 +118,7 @@ function Speakers({ speakers }: { speakers: WebinarSpeaker[] }) {
       {moderators.length > 0 ? (
         <>
           {presenters.length > 0 ? <br /> : null}
-          <span class="muted">Moderated by </span>
+          <span class="muted">{t('public.recordings.moderatedBy')} </span>
           {moderators.map((s, i) => (
             <>
               {i > 0 ? '; ' : ''}
@@ -147,7 +151,7 @@ function RecordingCard({ item, zone, hrefOf }: { item: RecordingItem; zone: stri
       <Speakers speakers={webinar.speakers} />
       {item.said ? (
         <p class="small said">
-          Said in the recording: <q>{item.said}</q>
+          {t('public.recordings.said')} <q>{item.said}</q>
         </p>
       ) : null}
       <MaterialList materials={materials} hrefOf={hrefOf} />
@@ -158,39 +162,45 @@ function RecordingCard({ item, zone, hrefOf }: { item: RecordingItem; zone: stri
 export function RecordingsPage({ siteTitle, viewer, archive, hrefOf, share }: RecordingsPageProps) {
   const errors = Object.entries(archive.errors);
   const searching = archive.values.q !== '' || archive.values.area !== '';
-  const title = errors.length > 0 ? 'Error: Recordings and slides' : searching ? `Recordings: ${criteria(archive).text}` : 'Recordings and slides';
+  const title =
+    errors.length > 0
+      ? t('public.recordings.titleError')
+      : searching
+        ? t('public.recordings.titleSearch', { criteria: criteria(archive).text })
+        : t('public.recordings.title');
   return (
     <Layout
       title={title}
       siteTitle={siteTitle}
       viewer={viewer}
       nav="recordings"
-      description="Recordings and slides of past webinars."
+      description={t('public.recordings.description')}
       share={share}
       alternates={[RECORDINGS_FEED]}
     >
-      <h1>Recordings and slides</h1>
+      <h1>{t('public.recordings.title')}</h1>
       <p class="small">
         <a href={RECORDINGS_FEED.href} type={RECORDINGS_FEED.type}>
-          Follow new recordings and slides in a feed reader
+          {t('public.recordings.feed')}
         </a>{' '}
-        (Atom feed).
+        {t('public.recordings.feedType')}
       </p>
       {archive.total === 0 && !searching && errors.length === 0 ? (
-        <p class="muted">No recordings yet: they appear here after each webinar, once published.</p>
+        <p class="muted">{t('public.recordings.none')}</p>
       ) : (
         <>
-          <ErrorSummary form={FORM} id="recordings-errors" heading="The search could not be run" errors={archive.errors} />
+          <ErrorSummary form={FORM} id="recordings-errors" heading={t('public.recordings.errorsHeading')} errors={archive.errors} />
           <SearchForm archive={archive} />
           {errors.length > 0 ? null : (
             <section aria-labelledby="recordings-results">
               <h2 id="recordings-results">{summary(archive)}</h2>
               {archive.items.length === 0 ? (
                 archive.total === 0 ? (
-                  <p>No recordings have been published yet.</p>
+                  <p>{t('public.recordings.noneYet')}</p>
                 ) : (
                   <p>
-                    Try other words or another area, or <a href="/recordings">clear the search</a> to see all {plural(archive.total)}.
+                    {t('public.recordings.tryOther')} <a href="/recordings">{t('public.recordings.clearLink')}</a>{' '}
+                    {t('public.recordings.seeAll', { webinars: plural(archive.total) })}
                   </p>
                 )
               ) : (

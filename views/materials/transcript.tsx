@@ -2,6 +2,7 @@
 // opened, each cue linkable (#t<material>-<language>-<n>).
 import { type Caption, cuesOf } from '../../src/materials/captions.service.js';
 import { formatCueTime } from '../../src/materials/webvtt.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type TranscriptProps = { materialId: number; recordingTitle: string; caption: Caption };
 
@@ -15,7 +16,7 @@ export function Transcript({ materialId, recordingTitle, caption }: TranscriptPr
   return (
     <details class="transcript" id={id}>
       <summary>
-        Transcript ({caption.label}) <span class="visually-hidden">of “{recordingTitle}”</span>
+        {t('public.transcript.summary', { label: caption.label })} <span class="visually-hidden">{t('public.transcript.of', { title: recordingTitle })}</span>
       </summary>
       <ol class="cues" lang={caption.language}>
         {cues.map((cue, index) => {

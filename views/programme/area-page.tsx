@@ -5,6 +5,7 @@ import type { Area, Programme, Webinar } from '../../src/programme/programme.typ
 import { SubscribeBox } from '../calendar/subscribe-box.js';
 import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type AreaPageProps = {
   programme: Programme;
@@ -23,25 +24,29 @@ export function AreaPage(props: AreaPageProps) {
   return (
     <Layout title={area.name} siteTitle={props.programme.title} viewer={viewer} nav="programme" description={area.description} share={props.share}>
       <p class="small">
-        <a href="/">← Programme</a>
+        <a href="/">{t('public.backToProgramme')}</a>
       </p>
       {/* The programme page's grid: on a phone the upcoming webinars come before the subscribe panel. */}
       <div class="programme-grid">
         <div class="programme-head">
-          <p class="tag">Knowledge area</p>
+          <p class="tag">{t('public.knowledgeArea')}</p>
           <h1>{area.name}</h1>
           <p class="lead">{area.description}</p>
         </div>
         <section class="programme-upcoming" aria-labelledby="area-upcoming">
-          <h2 id="area-upcoming">Upcoming</h2>
-          <WebinarCardList webinars={props.upcoming} zone={viewer.zone} now={now} empty="No upcoming webinars in this area." />
+          <h2 id="area-upcoming">{t('public.area.upcoming')}</h2>
+          <WebinarCardList webinars={props.upcoming} zone={viewer.zone} now={now} empty={t('public.area.upcomingEmpty')} />
         </section>
         <aside class="programme-aside">
-          <SubscribeBox feedUrl={props.feedUrl} what={`the webinars on ${area.name.toLowerCase()}`} calendarName={`${props.programme.title}: ${area.name}`} />
+          <SubscribeBox
+            feedUrl={props.feedUrl}
+            intro={t('public.area.subscribeIntro', { area: area.name.toLowerCase() })}
+            calendarName={`${props.programme.title}: ${area.name}`}
+          />
         </aside>
       </div>
-      <h2>Past</h2>
-      <WebinarCardList webinars={props.past} zone={viewer.zone} now={now} empty="No past webinars in this area yet." />
+      <h2>{t('public.area.past')}</h2>
+      <WebinarCardList webinars={props.past} zone={viewer.zone} now={now} empty={t('public.area.pastEmpty')} />
     </Layout>
   );
 }

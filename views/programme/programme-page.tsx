@@ -7,6 +7,7 @@ import { WebinarCardList } from '../components/webinar-card.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { webinarListHref } from './webinar-list-page.js';
 import { RECORDINGS_FEED } from '../materials/recordings-feed-link.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type ProgrammePageProps = {
   programme: Programme;
@@ -53,7 +54,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
 
         <div class="programme-about">
           <p class="prose">{programme.description}</p>
-          <p class="small muted">Organised by {programme.organiserName}.</p>
+          <p class="small muted">{t('public.programme.organisedBy', { organiser: programme.organiserName })}</p>
         </div>
 
         <WebinarSection
@@ -63,14 +64,14 @@ export function ProgrammePage(props: ProgrammePageProps) {
           zone={viewer.zone}
           now={now}
           next={props.next}
-          empty="No upcoming webinars are scheduled at the moment."
+          empty={t('public.upcomingEmpty')}
         >
           {props.afterUpcoming ? <div class="after-upcoming">{props.afterUpcoming}</div> : null}
         </WebinarSection>
 
         <aside class="programme-aside">
           <div class="panel">
-            <h2 style="margin-top:0">Knowledge areas</h2>
+            <h2 style="margin-top:0">{t('public.programme.areas')}</h2>
             <ul>
               {props.areas.map((area) => (
                 <li>
@@ -83,14 +84,7 @@ export function ProgrammePage(props: ProgrammePageProps) {
         </aside>
       </div>
 
-      <WebinarSection
-        when="past"
-        webinars={props.past}
-        total={props.pastTotal}
-        zone={viewer.zone}
-        now={now}
-        empty="None yet: recordings appear here after each webinar."
-      />
+      <WebinarSection when="past" webinars={props.past} total={props.pastTotal} zone={viewer.zone} now={now} empty={t('public.pastEmpty')} />
     </Layout>
   );
 }
@@ -110,13 +104,11 @@ type WebinarSectionProps = {
 function WebinarSection({ when, webinars, total, zone, now, empty, next, children }: WebinarSectionProps) {
   return (
     <section aria-labelledby={when} class={`programme-${when}`}>
-      <h2 id={when}>{when === 'upcoming' ? 'Upcoming webinars' : 'Past webinars'}</h2>
+      <h2 id={when}>{when === 'upcoming' ? t('public.upcomingWebinars') : t('public.pastWebinars')}</h2>
       <WebinarCardList webinars={webinars} zone={zone} now={now} empty={empty} next={next} />
       {total > webinars.length ? (
         <p>
-          <a href={webinarListHref(when)}>
-            All {total} {when} webinars →
-          </a>
+          <a href={webinarListHref(when)}>{t(when === 'upcoming' ? 'public.programme.allUpcoming' : 'public.programme.allPast', { total: String(total) })}</a>
         </p>
       ) : null}
       {children}

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../components/form-kit.js';
 import { ZoneMatchText } from '../components/zone-field.js';
 import type { ShareMeta } from '../../src/previews/share-meta.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type TimezonePageProps = {
   siteTitle: string;
@@ -53,18 +54,17 @@ export function TimezonePage(props: TimezonePageProps) {
   const refused = props.unknownZone !== undefined;
   const results = props.results ?? [];
   const searched = props.query !== undefined && props.query.trim() !== '';
+  const other = t('public.zone.otherGroup');
   return (
-    <Layout title={refused ? 'Which time zone?' : 'Your time zone'} siteTitle={props.siteTitle} viewer={viewer} nav="zone" share={props.share}>
-      <h1>{refused ? 'Which time zone did you mean?' : 'Show times in your time zone'}</h1>
+    <Layout title={refused ? t('public.zone.titleRefused') : t('public.zone.title')} siteTitle={props.siteTitle} viewer={viewer} nav="zone" share={props.share}>
+      <h1>{refused ? t('public.zone.headingRefused') : t('public.zone.heading')}</h1>
       {refused ? (
         <p class="notice error" role="alert">
-          {results.length > 0
-            ? `“${props.unknownZone}” is not one time zone. Choose the one you meant below.`
-            : `“${props.unknownZone}” is not a place or time zone we know. Search for your city or country below.`}
+          {results.length > 0 ? t('public.zone.notOneZone', { input: props.unknownZone ?? '' }) : t('public.zone.unknown', { input: props.unknownZone ?? '' })}
         </p>
       ) : null}
       <p>
-        Times are now shown for <strong>{viewer.zone}</strong>. Your choice is remembered on this device.
+        {t('public.zone.shownFor')} <strong>{viewer.zone}</strong>. {t('public.zone.remembered')}
       </p>
       <form class="stack panel zone-search" method="get" action="/timezone" role="search">
         <input type="hidden" name="return" value={returnTo} />
@@ -72,8 +72,8 @@ export function TimezonePage(props: TimezonePageProps) {
           form="zone"
           name="q"
           type="search"
-          label="Find your time zone"
-          hint="A city, a country or an offset: Beijing, India, New York, GMT+8."
+          label={t('public.zone.find')}
+          hint={t('public.zone.findHint')}
           values={{ q: props.query ?? '' }}
           errors={{}}
           autocomplete="off"
@@ -83,52 +83,46 @@ export function TimezonePage(props: TimezonePageProps) {
           unmarked
         />
         <div class="actions">
-          <button type="submit">Search</button>
+          <button type="submit">{t('public.search')}</button>
           <a class="button secondary" href={returnTo}>
-            Back
+            {t('public.zone.back')}
           </a>
         </div>
       </form>
       {searched ? (
         <section aria-labelledby="zone-results-heading">
-          <h2 id="zone-results-heading">
-            {results.length === 0
-              ? `No time zone matches “${props.query}”`
-              : results.length === 1
-                ? `One time zone matches “${props.query}”`
-                : `${results.length} time zones match “${props.query}”`}
-          </h2>
+          <h2 id="zone-results-heading">{t('public.zone.matches', { count: results.length, query: props.query ?? '' })}</h2>
           {results.length === 0 ? (
-            <p>Try the name of a bigger city nearby, your country, or an offset such as UTC+8; or pick from the full list below.</p>
+            <p>{t('public.zone.noMatchHelp')}</p>
           ) : (
             <ZoneLinks matches={results.map((match) => ({ match }))} returnTo={returnTo} current={viewer.zone} />
           )}
         </section>
       ) : (
         <section aria-labelledby="zone-useful-heading">
-          <h2 id="zone-useful-heading">Time zones of this programme</h2>
+          <h2 id="zone-useful-heading">{t('public.zone.useful')}</h2>
           <ZoneLinks matches={props.useful} returnTo={returnTo} current={viewer.zone} />
         </section>
       )}
       <form class="stack panel" method="get" action="/timezone" aria-labelledby="zone-all-heading">
-        <h2 id="zone-all-heading">All time zones</h2>
+        <h2 id="zone-all-heading">{t('public.zone.all')}</h2>
         <input type="hidden" name="return" value={returnTo} />
         <SelectField
           form="zone"
           name="tz"
-          label="Time zone"
-          hint="Choose the city nearest to you that shares your clock. Summer time is taken care of."
+          label={t('public.zone.label')}
+          hint={t('public.zone.allHint')}
           values={{ tz: viewer.zone }}
           errors={{}}
           options={describeAllZones(props.now).map((m) => ({
             value: m.zone,
             label: `${m.label} · ${m.offset}`,
-            group: m.zone.includes('/') ? m.zone.split('/')[0] : 'Other',
+            group: m.zone.includes('/') ? m.zone.split('/')[0] : other,
           }))}
           unmarked
         />
         <div class="actions">
-          <button type="submit">Show times in this zone</button>
+          <button type="submit">{t('public.zone.submit')}</button>
         </div>
       </form>
     </Layout>

@@ -11,6 +11,7 @@ import { LocalTime, TimeRange } from '../components/local-time.js';
 import { StatusTag } from '../components/status-tag.js';
 import { SpeakerAvatar } from '../components/speaker-avatar.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type WebinarPageProps = {
   programme: Programme;
@@ -41,7 +42,7 @@ export function WebinarPage(props: WebinarPageProps) {
       structuredData={props.structuredData}
     >
       <p class="small">
-        <a href="/">← Programme</a>
+        <a href="/">{t('public.backToProgramme')}</a>
         {webinar.area ? (
           <>
             {' '}
@@ -55,25 +56,25 @@ export function WebinarPage(props: WebinarPageProps) {
           <div class="actions">
             <StatusTag webinar={webinar} now={now} />
           </div>
-          <h1>{webinar.status === 'cancelled' ? <>Cancelled: {webinar.title}</> : webinar.title}</h1>
+          <h1>{webinar.status === 'cancelled' ? t('public.webinar.cancelledTitle', { title: webinar.title }) : webinar.title}</h1>
           <p class="lead when">
             <TimeRange start={webinar.startsAt} end={webinar.endsAt} zone={viewer.zone} />
             <span class="muted small"> · {formatDuration(webinar.durationMinutes)}</span>
           </p>
-          {webinar.status === 'cancelled' ? <p class="notice error">This webinar has been cancelled. Registered attendees have been told by email.</p> : null}
+          {webinar.status === 'cancelled' ? <p class="notice error">{t('public.webinar.cancelledNotice')}</p> : null}
           <p class="prose">{webinar.abstract}</p>
 
           {props.materials}
 
-          <h2 id="world-clock">When is it where?</h2>
-          <TableWrap label="When is it where?">
+          <h2 id="world-clock">{t('public.webinar.worldClock')}</h2>
+          <TableWrap label={t('public.webinar.worldClock')}>
             {/* .reflow: one block per place on a phone; the roles keep the table semantics then. */}
             <table {...reflow.table} aria-describedby="world-clock">
               <thead {...reflow.rowgroup}>
                 <tr {...reflow.row}>
-                  <th {...reflow.columnHeader}>Who and where</th>
-                  <th {...reflow.columnHeader}>Starts</th>
-                  <th {...reflow.columnHeader}>Ends</th>
+                  <th {...reflow.columnHeader}>{t('public.webinar.whoAndWhere')}</th>
+                  <th {...reflow.columnHeader}>{t('public.webinar.starts')}</th>
+                  <th {...reflow.columnHeader}>{t('public.webinar.ends')}</th>
                 </tr>
               </thead>
               <tbody {...reflow.rowgroup}>
@@ -85,13 +86,15 @@ export function WebinarPage(props: WebinarPageProps) {
                         {row.zone.replaceAll('_', ' ')} ({row.start.offset})
                       </span>
                     </td>
-                    <td {...reflow.cell('Starts')}>
+                    <td {...reflow.cell(t('public.webinar.starts'))}>
                       <span>
                         <ClockTime shown={row.start} withDate />
-                        {row.dayShift !== 0 ? <span class="day-shift">{row.dayShift > 0 ? `+${row.dayShift} day` : `${row.dayShift} day`}</span> : null}
+                        {row.dayShift !== 0 ? (
+                          <span class="day-shift">{t('public.webinar.dayShift', { shift: row.dayShift > 0 ? `+${row.dayShift}` : String(row.dayShift) })}</span>
+                        ) : null}
                       </span>
                     </td>
-                    <td {...reflow.cell('Ends')}>
+                    <td {...reflow.cell(t('public.webinar.ends'))}>
                       <ClockTime shown={row.end} withDate={row.end.isoDate !== row.start.isoDate} />
                     </td>
                   </tr>
@@ -100,7 +103,7 @@ export function WebinarPage(props: WebinarPageProps) {
             </table>
           </TableWrap>
           <p class="small muted">
-            Day markers compare with your own date. <a href={`/timezone?return=${encodeURIComponent(viewer.returnTo)}`}>Change your time zone</a>.
+            {t('public.webinar.dayMarkers')} <a href={`/timezone?return=${encodeURIComponent(viewer.returnTo)}`}>{t('public.webinar.changeZone')}</a>.
           </p>
         </article>
 
@@ -109,7 +112,7 @@ export function WebinarPage(props: WebinarPageProps) {
           {props.addToCalendar}
           <section class="panel" aria-labelledby="speakers">
             <h2 id="speakers" style="margin-top:0">
-              Speakers
+              {t('public.webinar.speakers')}
             </h2>
             <ul class="speakers">
               {webinar.speakers.map((speaker) => (
@@ -119,7 +122,7 @@ export function WebinarPage(props: WebinarPageProps) {
                     <a href={`/speakers/${speaker.slug}`}>
                       <strong>{speaker.name}</strong>
                     </a>
-                    {speaker.role !== 'speaker' ? <span class="muted small"> · {speaker.role}</span> : null}
+                    {speaker.role !== 'speaker' ? <span class="muted small"> · {t('public.role', { role: speaker.role })}</span> : null}
                     <br />
                     <span class="small">
                       {speaker.title}
@@ -127,7 +130,8 @@ export function WebinarPage(props: WebinarPageProps) {
                     </span>
                     <br />
                     <span class="small muted">
-                      {speaker.city}, {speaker.country} · on at <LocalTime instant={webinar.startsAt} zone={speaker.zone} format="time" /> local time
+                      {speaker.city}, {speaker.country} · {t('public.webinar.speakerLocal.before')}{' '}
+                      <LocalTime instant={webinar.startsAt} zone={speaker.zone} format="time" /> {t('public.webinar.speakerLocal.after')}
                     </span>
                   </div>
                 </li>

@@ -5,6 +5,7 @@ import { LocalTime } from '../components/local-time.js';
 import { SpeakerAvatar } from '../components/speaker-avatar.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type SpeakerPublicPageProps = SpeakerPublicPageData & { viewer: ViewerZoneProps; share?: ShareMeta };
 
@@ -12,13 +13,17 @@ export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now, s
   const zones = [...new Set([speaker.zone, programme.defaultZone, viewer.zone])];
   const label = (zone: string) =>
     // "Speaker", not a first name: in Chen Jing the family name comes first.
-    [zone === speaker.zone ? 'Speaker' : null, zone === programme.defaultZone ? 'Programme' : null, viewer.chosen && zone === viewer.zone ? 'You' : null]
+    [
+      zone === speaker.zone ? t('public.speaker.speaker') : null,
+      zone === programme.defaultZone ? t('public.speaker.programme') : null,
+      viewer.chosen && zone === viewer.zone ? t('public.speaker.you') : null,
+    ]
       .filter(Boolean)
       .join(', ');
   return (
     <Layout title={speaker.name} siteTitle={programme.title} viewer={viewer} nav="programme" description={speaker.bio} share={share}>
       <p class="small">
-        <a href="/">← Programme</a>
+        <a href="/">{t('public.backToProgramme')}</a>
       </p>
       <div class="speaker" style="grid-template-columns:6rem 1fr;margin-bottom:1.5rem">
         <SpeakerAvatar speaker={speaker} size={96} />
@@ -28,13 +33,13 @@ export function SpeakerPublicPage({ programme, speaker, webinars, viewer, now, s
             {[speaker.title, speaker.organisation].filter(Boolean).join(', ')}
           </p>
           <p class="muted">
-            {speaker.city}, {speaker.country} · local time zone {speaker.zone}
+            {speaker.city}, {speaker.country} · {t('public.speaker.localZone', { zone: speaker.zone })}
           </p>
         </div>
       </div>
       {speaker.bio ? <p class="prose">{speaker.bio}</p> : null}
-      <h2>Webinars</h2>
-      {webinars.length === 0 ? <p class="muted">No published webinars yet.</p> : null}
+      <h2>{t('public.speaker.webinars')}</h2>
+      {webinars.length === 0 ? <p class="muted">{t('public.speaker.none')}</p> : null}
       <ul class="cards">
         {webinars.map((webinar) => (
           <li class="card">
