@@ -5,10 +5,12 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { currentLanguage } from './current-language.js';
 import type { Bilingual } from './define-messages.js';
 import { LOCALES, type Language } from './languages.js';
+import { calendarMessages } from './messages/calendar.js';
+import { emailsMessages } from './messages/emails.js';
 import { shellMessages } from './messages/shell.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
-const FEATURES = [shellMessages] as const;
+const FEATURES = [shellMessages, emailsMessages, calendarMessages] as const;
 
 type KeysOf<T> = T extends Bilingual<infer Keys> ? Keys : never;
 export type MessageKey = KeysOf<(typeof FEATURES)[number]>;

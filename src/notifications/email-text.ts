@@ -1,4 +1,6 @@
-// Plain-text emails with a matching simple HTML version, built from the same paragraphs.
+// Plain-text emails with a matching simple HTML version, built from the same paragraphs, in the
+// current language (the recipient's: see withLanguage in src/i18n/current-language.ts).
+import { currentLanguage } from '../i18n/current-language.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { formatDuration, showIn } from '../time/index.js';
 
@@ -49,7 +51,7 @@ export function emailBody(paragraphs: Array<string | null | undefined | false>, 
   const kept = paragraphs.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   const text = [...kept, '--', footer].join('\n\n');
   const html = [
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>',
+    `<!DOCTYPE html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>`,
     `<body style="${PAGE_STYLE}"><div style="${COLUMN_STYLE}">`,
     ...kept.map((p) => `<p style="margin:0 0 1em">${htmlLines(p)}</p>`),
     `<p style="margin:0;color:#556070;font-size:0.9em;border-top:1px solid #d9dee5;padding-top:0.8em">${htmlLines(footer)}</p>`,
