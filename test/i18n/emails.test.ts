@@ -104,6 +104,7 @@ describe('emails in the attendee’s language', () => {
 
   it('tells of a coordinator’s change in each attendee’s language, whatever the coordinator’s', async () => {
     const ctx = await setUp();
+    await ctx.db.updateTable('speaker').set({ email: 'ingrid@example.no' }).where('slug', '=', 'ingrid-haugen').execute();
     const token = await createTestApiToken(ctx);
     const patch = (start: string, language: string) =>
       ctx.app.request(`/api/webinars/${SLUG}`, {
@@ -135,6 +136,10 @@ describe('emails in the attendee’s language', () => {
     expect(again.html_body).toContain('<html lang="en">');
     expect(inviteOf(again.ics_content).description).toContain('Thu 17 Dec 2026, 17:00 CET (Europe/Stockholm), 1 h.');
     expect((await emailTo(ctx, SWEDE.email, 'webinar-updated')).text_body).toContain(`${swedishDate(ctx, 'Europe/Stockholm')}, 17:00–18:00 CET`);
+    // Speakers' emails stay English (their language is not read here), dates and <html lang> too.
+    const speaker = await emailTo(ctx, 'ingrid@example.no', 'speaker-updated');
+    expect(speaker.text_body).toContain('When (your time):\nThu 17 Dec 2026, 17:00–18:00 CET (Europe/Oslo)');
+    expect(speaker.html_body).toContain('<html lang="en">');
   });
 
   it('reminds each attendee in their language', async () => {
