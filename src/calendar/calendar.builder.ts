@@ -18,6 +18,9 @@ import ical, {
   type ICalEventData,
 } from 'ical-generator';
 import type { DateTime } from 'luxon';
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import { BoundedCache } from '../time/bounded-cache.js';
 import { foldLines } from './fold-lines.js';
 
@@ -99,7 +102,7 @@ export function buildCalendar(document: CalendarDocument): string {
 // programme of 1,000 webinars and the personal feeds around it) take about 12 MB when every event
 // is long and non-ASCII, less for most programmes.
 const frames = new BoundedCache<string, CalendarFrame>(500);
-const eventTexts = new BoundedCache<string, Array<{ event: CalendarEvent; text: string }>>(2_000);
+const eventTexts = new BoundedCache<string, Array<{ event: CalendarEvent; language: Language; text: string }>>(2_000);
 const VARIANTS_PER_EVENT = 4;
 
 type CalendarFrame = { head: string; tail: string };
@@ -133,12 +136,14 @@ function writeFrame(document: CalendarDocument): CalendarFrame {
 const EVENT_CALENDAR = ical();
 
 function eventText(event: CalendarEvent): string {
+  // The alarms' words are the one text written here, in the current language.
+  const language = currentLanguage();
   const variants = eventTexts.get(event.uid);
-  const known = variants?.find((variant) => sameEvent(variant.event, event));
+  const known = variants?.find((variant) => (variant.language === language || event.alarms.length === 0) && sameEvent(variant.event, event));
   if (known) return known.text;
   const text = foldLines(new ICalEvent(eventData(event), EVENT_CALENDAR).toString());
   // The public feed, a personal feed and a speaker's feed each show a webinar their own way.
-  eventTexts.set(event.uid, [{ event, text }, ...(variants ?? []).slice(0, VARIANTS_PER_EVENT - 1)]);
+  eventTexts.set(event.uid, [{ event, language, text }, ...(variants ?? []).slice(0, VARIANTS_PER_EVENT - 1)]);
   return text;
 }
 
@@ -211,7 +216,10 @@ function eventData(event: CalendarEvent): ICalEventData {
     alarms: event.alarms.map((minutes) => ({
       type: ICalAlarmType.display,
       trigger: minutes * 60,
-      description: `${event.summary} starts in ${minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`}`,
+      description:
+        minutes >= 60 && minutes % 60 === 0
+          ? t('calendar.alarm.hours', { summary: event.summary, hours: minutes / 60 })
+          : t('calendar.alarm.minutes', { summary: event.summary, minutes }),
     })),
   };
 }

@@ -1,5 +1,6 @@
 // Public feeds: which webinars each feed holds and what it is called.
 import type { Db } from '../db/connection.js';
+import { withLanguage } from '../i18n/current-language.js';
 import { getAreaBySlug, getProgramme, getWebinarBySlug, lastWebinarChange, listWebinars } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { buildCalendar, type CalendarMethod } from './calendar.builder.js';
@@ -44,9 +45,10 @@ async function lastChange(db: Db, programme: Programme): Promise<DateTime> {
 export async function programmeFeed({ db, baseUrl, linksOf }: PublicCalendarDeps): Promise<BuiltCalendar> {
   const programme = await getProgramme(db);
   const webinars = await listWebinars(db);
-  const links = await linksOf(db, webinars);
   return {
-    body: publicCalendar(programme, webinars, links, baseUrl, programme.title, programme.tagline || programme.description),
+    body: await inEnglish(async () =>
+      publicCalendar(programme, webinars, await linksOf(db, webinars), baseUrl, programme.title, programme.tagline || programme.description),
+    ),
     lastModified: await lastChange(db, programme),
     filename: 'programme.ics',
   };
@@ -56,9 +58,10 @@ export async function areaFeed({ db, baseUrl, linksOf }: PublicCalendarDeps, are
   const programme = await getProgramme(db);
   const area = await getAreaBySlug(db, areaSlug);
   const webinars = await listWebinars(db, { areaId: area.id });
-  const links = await linksOf(db, webinars);
   return {
-    body: publicCalendar(programme, webinars, links, baseUrl, `${programme.title}: ${area.name}`, area.description),
+    body: await inEnglish(async () =>
+      publicCalendar(programme, webinars, await linksOf(db, webinars), baseUrl, `${programme.title}: ${area.name}`, area.description),
+    ),
     lastModified: await lastChange(db, programme),
     filename: `${area.slug}.ics`,
   };
@@ -67,10 +70,17 @@ export async function areaFeed({ db, baseUrl, linksOf }: PublicCalendarDeps, are
 export async function webinarFile({ db, baseUrl, linksOf }: PublicCalendarDeps, slug: string): Promise<BuiltCalendar> {
   const programme = await getProgramme(db);
   const webinar = await getWebinarBySlug(db, slug);
-  const links = await linksOf(db, [webinar]);
   return {
-    body: publicCalendar(programme, [webinar], links, baseUrl, webinar.title, programme.title, 'PUBLISH'),
+    body: await inEnglish(async () => publicCalendar(programme, [webinar], await linksOf(db, [webinar]), baseUrl, webinar.title, programme.title, 'PUBLISH')),
     lastModified: await lastChange(db, programme),
     filename: `${webinar.slug}.ics`,
   };
+}
+
+/**
+ * Public feeds are in English, whoever asks first: one copy of each is kept and served to everyone
+ * (see calendar.routes.ts), and a calendar client's request says little about its readers.
+ */
+function inEnglish(build: () => Promise<string>): Promise<string> {
+  return withLanguage('en', build);
 }

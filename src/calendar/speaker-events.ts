@@ -1,5 +1,6 @@
 // A speaker's events for a webinar: the session (with the panelists' link) and the technical check.
 import type { DateTime } from 'luxon';
+import { t } from '../i18n/catalogue.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import type { CalendarEvent } from './calendar.builder.js';
 import { webinarEvent, type EventLink } from './webinar-events.js';
@@ -23,8 +24,8 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
     ? [{ name: options.speaker.name, email: options.speaker.email, role: 'required' as const, status: 'accepted' as const }]
     : [];
   const extra = [
-    webinar.speakerJoinUrl ? 'The join link above is the speakers’ (panelists’) link: please do not share it.' : null,
-    options.privateUrl ? `Your speaker page: ${options.privateUrl}` : null,
+    webinar.speakerJoinUrl ? t('calendar.speaker.linkPrivate') : null,
+    options.privateUrl ? t('calendar.speaker.page', { url: options.privateUrl }) : null,
   ]
     .filter(Boolean)
     .join('\n');
@@ -37,7 +38,7 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
     uidSuffix: 'speaker',
     stamp: options.stamp,
     cancelledForRecipient: options.cancelledForRecipient,
-    summaryPrefix: 'Speaking: ',
+    summaryOf: (summary) => t('calendar.speaker.session', { summary }),
     extraDescription: extra,
     links: options.links,
   });
@@ -50,7 +51,7 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
     uidSuffix: 'techcheck',
     stamp: options.stamp,
     cancelledForRecipient: options.cancelledForRecipient,
-    summaryPrefix: 'Technical check: ',
+    summaryOf: (summary) => t('calendar.speaker.techCheck', { summary }),
     extraDescription: extra,
   });
   return [
@@ -59,7 +60,7 @@ export function speakerEvents(webinar: Webinar, programme: Programme, options: S
       ...check,
       start: webinar.startsAt.minus({ minutes: webinar.techCheckMinutes }),
       end: webinar.startsAt,
-      description: `Technical check before the webinar.\n\n${check.description}`,
+      description: `${t('calendar.speaker.techCheckDescription')}\n\n${check.description}`,
     },
   ];
 }

@@ -1,5 +1,6 @@
 // Webinars -> calendar events: the text and links every calendar shows for a webinar.
 import type { DateTime } from 'luxon';
+import { t } from '../i18n/catalogue.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { formatDuration, showIn } from '../time/index.js';
 import type { CalendarEvent } from './calendar.builder.js';
@@ -15,7 +16,8 @@ export type WebinarEventOptions = {
   status?: 'CONFIRMED' | 'TENTATIVE';
   alarms?: number[];
   attendees?: CalendarEvent['attendees'];
-  summaryPrefix?: string;
+  /** The summary around the title ("Speaking: …"), in the current language; the title alone when absent. */
+  summaryOf?: (title: string) => string;
   uidSuffix?: string;
   extraDescription?: string;
   /**
@@ -35,19 +37,23 @@ export function webinarUrl(baseUrl: string, webinar: Webinar): string {
 export function webinarDescription(webinar: Webinar, programme: Programme, options: WebinarEventOptions): string {
   const start = showIn(webinar.startsAt, programme.defaultZone);
   const lines = [
-    webinar.status === 'cancelled' ? 'This webinar has been cancelled.\n' : options.cancelledForRecipient ? 'Your registration has been cancelled.\n' : null,
+    webinar.status === 'cancelled'
+      ? `${t('calendar.cancelled.webinar')}\n`
+      : options.cancelledForRecipient
+        ? `${t('calendar.cancelled.registration')}\n`
+        : null,
     webinar.abstract,
     '',
     `${start.date}, ${start.time} ${start.abbreviation} (${programme.defaultZone}), ${formatDuration(webinar.durationMinutes)}.`,
     '',
     ...webinar.speakers.map(
       (s) =>
-        `${s.role === 'moderator' ? 'Moderator' : s.role === 'panelist' ? 'Panelist' : 'Speaker'}: ${s.name}, ${[s.title, s.organisation].filter(Boolean).join(', ')} (${s.city}, ${s.country})`,
+        `${t(s.role === 'moderator' ? 'calendar.role.moderator' : s.role === 'panelist' ? 'calendar.role.panelist' : 'calendar.role.speaker')}: ${s.name}, ${[s.title, s.organisation].filter(Boolean).join(', ')} (${s.city}, ${s.country})`,
     ),
     '',
-    options.joinUrl && webinar.status !== 'cancelled' && !options.cancelledForRecipient ? `Join: ${options.joinUrl}` : null,
+    options.joinUrl && webinar.status !== 'cancelled' && !options.cancelledForRecipient ? t('calendar.join', { url: options.joinUrl }) : null,
     ...(options.links ?? []).map((link) => `${link.label}: ${link.url}`),
-    `Webinar page: ${webinarUrl(options.baseUrl, webinar)}`,
+    t('calendar.webinarPage', { url: webinarUrl(options.baseUrl, webinar) }),
     options.extraDescription ?? null,
   ];
   return lines
@@ -59,6 +65,7 @@ export function webinarDescription(webinar: Webinar, programme: Programme, optio
 
 export function webinarEvent(webinar: Webinar, programme: Programme, options: WebinarEventOptions): CalendarEvent {
   const cancelled = webinar.status === 'cancelled' || options.cancelledForRecipient === true;
+  const summary = options.summaryOf ? options.summaryOf(webinar.title) : webinar.title;
   return {
     uid: options.uidSuffix ? webinar.uid.replace('@', `-${options.uidSuffix}@`) : webinar.uid,
     sequence: webinar.sequence,
@@ -68,7 +75,7 @@ export function webinarEvent(webinar: Webinar, programme: Programme, options: We
     lastModified: webinar.updatedAt,
     // Google Calendar drops cancelled events from subscribed feeds; the prefix tells the truth
     // in the clients that keep them (struck through) and in those that show only the summary.
-    summary: `${cancelled ? 'Cancelled: ' : ''}${options.summaryPrefix ?? ''}${webinar.title}`,
+    summary: !cancelled ? summary : t(webinar.status === 'cancelled' ? 'calendar.summary.cancelled' : 'calendar.summary.cancelledForYou', { summary }),
     description: webinarDescription(webinar, programme, options),
     url: webinarUrl(options.baseUrl, webinar),
     location: options.joinUrl && !cancelled ? options.joinUrl : null,

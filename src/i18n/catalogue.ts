@@ -5,6 +5,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { currentLanguage } from './current-language.js';
 import type { Bilingual } from './define-messages.js';
 import { LOCALES, type Language } from './languages.js';
+import { calendarMessages } from './messages/calendar.js';
+import { emailsMessages } from './messages/emails.js';
 import { formsMessages } from './messages/forms.js';
 import { registrationMessages } from './messages/registration.js';
 import { shellMessages } from './messages/shell.js';
@@ -13,7 +15,16 @@ import { speakerMessages } from './messages/speakers.js';
 import { workspaceMessages } from './messages/workspace.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
-const FEATURES = [shellMessages, publicMessages, speakerMessages, registrationMessages, formsMessages, workspaceMessages] as const;
+const FEATURES = [
+  shellMessages,
+  publicMessages,
+  speakerMessages,
+  registrationMessages,
+  formsMessages,
+  workspaceMessages,
+  emailsMessages,
+  calendarMessages,
+] as const;
 
 type KeysOf<T> = T extends Bilingual<infer Keys> ? Keys : never;
 export type MessageKey = KeysOf<(typeof FEATURES)[number]>;

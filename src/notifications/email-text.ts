@@ -1,4 +1,7 @@
-// Plain-text emails with a matching simple HTML version, built from the same paragraphs.
+// Plain-text emails with a matching simple HTML version, built from the same paragraphs, in the
+// current language (the recipient's: see withLanguage in src/i18n/current-language.ts).
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
 import { formatDuration, showIn } from '../time/index.js';
 
@@ -44,12 +47,15 @@ const PAGE_STYLE = 'margin:0;padding:0;background:#ffffff;-webkit-text-size-adju
 const COLUMN_STYLE =
   'box-sizing:border-box;width:100%;max-width:600px;margin:0 auto;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1c2430;overflow-wrap:anywhere;word-break:break-word';
 
-/** Paragraphs separated by blank lines; a URL that ends a line becomes a link in the HTML version. */
-export function emailBody(paragraphs: Array<string | null | undefined | false>, footer: string): EmailBody {
+/**
+ * Paragraphs separated by blank lines; a URL that ends a line becomes a link in the HTML version.
+ * `language` is the text's (the HTML's lang): the current one unless the caller says otherwise.
+ */
+export function emailBody(paragraphs: Array<string | null | undefined | false>, footer: string, language: Language = currentLanguage()): EmailBody {
   const kept = paragraphs.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   const text = [...kept, '--', footer].join('\n\n');
   const html = [
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>',
+    `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>`,
     `<body style="${PAGE_STYLE}"><div style="${COLUMN_STYLE}">`,
     ...kept.map((p) => `<p style="margin:0 0 1em">${htmlLines(p)}</p>`),
     `<p style="margin:0;color:#556070;font-size:0.9em;border-top:1px solid #d9dee5;padding-top:0.8em">${htmlLines(footer)}</p>`,

@@ -1,8 +1,11 @@
 // When a published webinar changes, every confirmed attendee and every speaker hears about it in
 // their own zone, with an updated invite (same UID, higher SEQUENCE) or a cancellation; people on
 // the waiting list get a short note without invite when it moves or is cancelled. Runs inside
-// the transaction of the change, so the emails are written with it or not at all.
+// the transaction of the change, so the emails are written with it or not at all. Each email is
+// in its recipient's language, never in that of the coordinator who made the change.
 import type { Clock } from '../clock.js';
+import { t } from '../i18n/catalogue.js';
+import { withLanguage } from '../i18n/current-language.js';
 import { enqueueEmail, moveWebinarMailExpiry, type OutgoingEmail } from '../mail/outbox.service.js';
 import { speakerTokensOf } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
@@ -12,6 +15,7 @@ import {
   attendeeFooter,
   attendeeInvite,
   emailContext,
+  hello,
   personalUrl,
   type EmailContext,
   type EmailRecipient,
@@ -23,42 +27,43 @@ import { speakerCancellationEmail, speakerInviteEmail } from './speaker-emails.j
 
 export type ChangeNotifierDeps = { clock: Clock; baseUrl: string };
 
-/** What changed, in words, for someone in `zone`. */
+/** What changed, in words (the current language's), for someone in `zone`. */
 export function describeChange(change: WebinarChange, zone: string, programmeZone: string): string[] {
   const { before, after } = change;
   if (!before) return [];
   const lines: string[] = [];
   if (before.status === 'cancelled' && after.status === 'published') {
-    lines.push(`Good news: the webinar is back on the programme.\nWhen (your time):\n${whenFor(after, zone, programmeZone)}`);
+    lines.push(`${t('emails.changed.backOn')}\n${t('emails.when', { when: whenFor(after, zone, programmeZone) })}`);
   }
   if (change.fields.includes('start') || change.fields.includes('duration')) {
-    lines.push(`New time (your time):\n${whenFor(after, zone, programmeZone)}`);
-    lines.push(`Previously:\n${whenFor(before, zone, programmeZone)}`);
+    lines.push(t('emails.changed.newTime', { when: whenFor(after, zone, programmeZone) }));
+    lines.push(t('emails.changed.previously', { when: whenFor(before, zone, programmeZone) }));
   }
   if (change.fields.includes('duration') && !change.fields.includes('start')) {
-    lines.push(`It now lasts ${formatDuration(after.durationMinutes)} instead of ${formatDuration(before.durationMinutes)}.`);
+    lines.push(t('emails.changed.duration', { after: formatDuration(after.durationMinutes), before: formatDuration(before.durationMinutes) }));
   }
-  if (change.fields.includes('joinUrl') && after.joinUrl) lines.push(`New join link: ${after.joinUrl}`);
+  if (change.fields.includes('joinUrl') && after.joinUrl) lines.push(t('emails.changed.newJoinLink', { url: after.joinUrl }));
   return lines;
 }
 
 function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, attendee: EmailRecipient): OutgoingEmail {
   const webinar = change.after;
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'webinar-updated'),
-    subject: `Changed: ${webinar.title}`,
+    subject: t('emails.changed.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        `“${webinar.title}” has changed. The attached update replaces the event in your calendar.`,
+        hello(attendee),
+        t('emails.changed.body', { title }),
         ...describeChange(change, attendee.zone, ctx.programme.defaultZone),
-        change.fields.includes('joinUrl') || !webinar.joinUrl ? null : `Join link: ${webinar.joinUrl}`,
-        `Can't make it now? Cancel so that someone on the waiting list gets your seat: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+        change.fields.includes('joinUrl') || !webinar.joinUrl ? null : t('emails.joinLink', { url: webinar.joinUrl }),
+        t('emails.changed.cancel', { url: personalUrl(ctx.baseUrl, attendee.token) }),
       ],
       attendeeFooter(ctx, attendee),
     ),
     ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
-  };
+  }));
 }
 
 /**
@@ -68,36 +73,41 @@ function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, atten
  */
 export function movedEmailForWaitlisted(ctx: EmailContext, change: WebinarChange, attendee: EmailRecipient, place: number): OutgoingEmail {
   const { before, after: webinar } = change;
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'waitlist-moved'),
-    subject: `New time: ${webinar.title} (you are on the waiting list)`,
+    subject: t('emails.moved.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        `“${webinar.title}” has moved. You are still on the waiting list, in place ${place}. If a seat becomes free, you move up automatically and we email you a calendar invitation with the join link.`,
-        `New time (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        before ? `Previously:\n${whenFor(before, attendee.zone, ctx.programme.defaultZone)}` : null,
-        `The new time does not suit you? Leave the waiting list on your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+        hello(attendee),
+        `${t('emails.moved.body', { title, place })} ${t('emails.waitlist.moveUp')}`,
+        t('emails.changed.newTime', { when: whenFor(webinar, attendee.zone, ctx.programme.defaultZone) }),
+        before ? t('emails.changed.previously', { when: whenFor(before, attendee.zone, ctx.programme.defaultZone) }) : null,
+        t('emails.moved.leave', { url: personalUrl(ctx.baseUrl, attendee.token) }),
       ],
       attendeeFooter(ctx, attendee),
     ),
-  };
+  }));
 }
 
 function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, confirmed: boolean): OutgoingEmail {
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'webinar-cancelled'),
-    subject: `Cancelled: ${webinar.title}`,
+    subject: t('emails.webinarCancelled.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        `We are sorry: “${webinar.title}”, planned for\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}\nhas been cancelled.${confirmed ? ' The attached cancellation removes it from your calendar.' : ''}`,
-        `The rest of the programme: ${ctx.baseUrl}/`,
+        hello(attendee),
+        t(confirmed ? 'emails.webinarCancelled.bodyWithInvite' : 'emails.webinarCancelled.body', {
+          title,
+          when: whenFor(webinar, attendee.zone, ctx.programme.defaultZone),
+        }),
+        t('emails.webinarCancelled.programme', { url: `${ctx.baseUrl}/` }),
       ],
       attendeeFooter(ctx, attendee),
     ),
     ics: confirmed ? attendeeInvite(ctx, webinar, attendee, 'CANCEL') : null,
-  };
+  }));
 }
 
 export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeListener {
@@ -113,6 +123,9 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
       [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id),
     );
     const withToken = <T extends { id: number }>(speaker: T) => ({ ...speaker, token: tokens.get(speaker.id) ?? null });
+    // Speakers' emails stay in English for now (their stored language is not read with the
+    // webinar's speakers), and explicitly so: a coordinator's Swedish must not reach their dates.
+    const toSpeaker = (write: () => OutgoingEmail) => enqueueEmail(trx, deps.clock, withLanguage('en', write));
 
     if (after.status === 'cancelled' && wasPublished) {
       for (const status of ['confirmed', 'waitlisted'] as const) {
@@ -120,13 +133,13 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
           await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, a, status === 'confirmed'));
         }
       }
-      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
+      for (const speaker of after.speakers) if (speaker.email) await toSpeaker(() => speakerCancellationEmail(ctx, after, withToken(speaker)));
       return;
     }
     // Back to a draft: only speakers can have it in their calendars (a webinar with registrations
     // cannot go back to a draft), and theirs must lose it.
     if (after.status === 'draft' && wasPublished) {
-      for (const speaker of before.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
+      for (const speaker of before.speakers) if (speaker.email) await toSpeaker(() => speakerCancellationEmail(ctx, after, withToken(speaker)));
       return;
     }
     if (after.status !== 'published') return;
@@ -139,7 +152,7 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
         }
       }
       // Newly published: the speakers get their invitation now.
-      for (const speaker of after.speakers) if (speaker.email) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, withToken(speaker), null));
+      for (const speaker of after.speakers) if (speaker.email) await toSpeaker(() => speakerInviteEmail(ctx, after, withToken(speaker), null));
       return;
     }
 
@@ -152,11 +165,11 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     const afterIds = new Set(after.speakers.map((s) => s.id));
     for (const speaker of after.speakers) {
       if (!speaker.email) continue;
-      if (!beforeIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, withToken(speaker), null));
-      else if (change.speakersRescheduled) await enqueueEmail(trx, deps.clock, speakerInviteEmail(ctx, after, withToken(speaker), change));
+      if (!beforeIds.has(speaker.id)) await toSpeaker(() => speakerInviteEmail(ctx, after, withToken(speaker), null));
+      else if (change.speakersRescheduled) await toSpeaker(() => speakerInviteEmail(ctx, after, withToken(speaker), change));
     }
     for (const speaker of before.speakers) {
-      if (speaker.email && !afterIds.has(speaker.id)) await enqueueEmail(trx, deps.clock, speakerCancellationEmail(ctx, after, withToken(speaker)));
+      if (speaker.email && !afterIds.has(speaker.id)) await toSpeaker(() => speakerCancellationEmail(ctx, after, withToken(speaker)));
     }
     if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity) || change.fields.includes('start')) {
       await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, after);

@@ -1,7 +1,10 @@
 // The emails registration sends: confirmation (with invite), waiting list, promotion,
-// cancellation receipt, reminders, a new personal link.
+// cancellation receipt, reminders, a new personal link. Each is written in its recipient's
+// language, whatever the language of the request that causes it (a coordinator's, say).
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { webinarEvent, webinarUrl } from '../calendar/webinar-events.js';
+import { t } from '../i18n/catalogue.js';
+import { withLanguage } from '../i18n/current-language.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor, whenFor } from '../notifications/email-text.js';
 import type { DateTime } from 'luxon';
@@ -19,7 +22,7 @@ export async function emailContext(db: Db, baseUrl: string, clock: Clock): Promi
   return { programme: await getProgramme(db), baseUrl, now: clock.now() };
 }
 
-export type EmailRecipient = Pick<Attendee, 'id' | 'name' | 'email' | 'zone' | 'token'>;
+export type EmailRecipient = Pick<Attendee, 'id' | 'name' | 'email' | 'zone' | 'token' | 'language'>;
 
 export function personalUrl(baseUrl: string, token: string): string {
   return `${baseUrl}/my/${token}`;
@@ -27,9 +30,8 @@ export function personalUrl(baseUrl: string, token: string): string {
 
 /** A METHOD:REQUEST (or CANCEL) invite for one attendee, with the organiser and the attendee named. */
 export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, method: 'REQUEST' | 'CANCEL') {
-  return {
-    method,
-    content: buildCalendar({
+  const content = withLanguage(attendee.language, () =>
+    buildCalendar({
       name: webinar.title,
       description: ctx.programme.title,
       zoneHint: attendee.zone,
@@ -42,11 +44,12 @@ export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: Em
           joinUrl: webinar.joinUrl,
           alarms: [15],
           attendees: [{ name: attendee.name, email: attendee.email, role: 'required', status: 'accepted' }],
-          extraDescription: `Your registrations: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+          extraDescription: t('calendar.invite.registrations', { url: personalUrl(ctx.baseUrl, attendee.token) }),
         }),
       ],
     }),
-  } as const;
+  );
+  return { method, content } as const;
 }
 
 /**
@@ -62,11 +65,26 @@ export function attendeeEmailBase(
 }
 
 /** What reminders are still to come (reminders.ts sends them 24 hours and 1 hour before): only those. */
-function reminderPromise(webinar: Webinar, now: DateTime): string {
+function remindersToCome(webinar: Webinar, now: DateTime): 'both' | 'last' | 'none' {
   const hoursLeft = webinar.startsAt.diff(now).as('hours');
-  if (hoursLeft > 24) return ' We will remind you 24 hours and 1 hour before the start.';
-  if (hoursLeft > 1) return ' We will remind you 1 hour before the start.';
-  return '';
+  if (hoursLeft > 24) return 'both';
+  if (hoursLeft > 1) return 'last';
+  return 'none';
+}
+
+/** "Hello Ada," */
+export function hello(recipient: Pick<EmailRecipient, 'name'>): string {
+  return t('emails.hello', { name: recipient.name });
+}
+
+/** "When (your time):" and the webinar's time in the recipient's zone (and the programme's). */
+export function whenParagraph(ctx: Pick<EmailContext, 'programme'>, webinar: Webinar, zone: string): string {
+  return t('emails.when', { when: whenFor(webinar, zone, ctx.programme.defaultZone) });
+}
+
+/** The personal page with what it is for, and the warning that goes with the link. */
+function managePersonalPage(ctx: Pick<EmailContext, 'baseUrl'>, recipient: Pick<EmailRecipient, 'token'>): string {
+  return `${t('emails.personalPage.manage', { url: personalUrl(ctx.baseUrl, recipient.token) })}\n${t('emails.keepLinkPrivate')}`;
 }
 
 export function confirmationEmail(
@@ -76,41 +94,41 @@ export function confirmationEmail(
   kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed',
 ): OutgoingEmail {
   const promoted = kind === 'promoted';
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, kind),
-    subject: promoted ? `A seat is free: you are now registered for ${webinar.title}` : `You are registered: ${webinar.title}`,
+    subject: promoted ? t('emails.promoted.subject', { title }) : t('emails.confirmed.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        promoted
-          ? `Good news: a seat became free, and you moved up from the waiting list. You are now registered for “${webinar.title}”.`
-          : `You are registered for “${webinar.title}”.`,
-        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : 'The join link will be on your personal page before the webinar.',
-        `The attached invitation adds the webinar to your calendar.${reminderPromise(webinar, ctx.now)}`,
-        `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
-        `About the webinar: ${webinarUrl(ctx.baseUrl, webinar)}`,
+        hello(attendee),
+        promoted ? t('emails.promoted.body', { title }) : t('emails.confirmed.body', { title }),
+        whenParagraph(ctx, webinar, attendee.zone),
+        webinar.joinUrl ? t('emails.joinLink', { url: webinar.joinUrl }) : t('emails.joinLinkLater'),
+        t('emails.confirmed.invite', { reminders: remindersToCome(webinar, ctx.now) }),
+        managePersonalPage(ctx, attendee),
+        t('emails.aboutWebinar', { url: webinarUrl(ctx.baseUrl, webinar) }),
       ],
       attendeeFooter(ctx, attendee),
     ),
     ics: attendeeInvite(ctx, webinar, attendee, 'REQUEST'),
-  };
+  }));
 }
 
 export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: number): OutgoingEmail {
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'waitlisted'),
-    subject: `On the waiting list: ${webinar.title}`,
+    subject: t('emails.waitlisted.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        `“${webinar.title}” is full, so you are on the waiting list, in place ${place}. If a seat becomes free, you move up automatically and we email you a calendar invitation with the join link.`,
-        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+        hello(attendee),
+        `${t('emails.waitlisted.body', { title, place })} ${t('emails.waitlist.moveUp')}`,
+        whenParagraph(ctx, webinar, attendee.zone),
+        t('emails.personalPage', { url: personalUrl(ctx.baseUrl, attendee.token) }),
       ],
       attendeeFooter(ctx, attendee),
     ),
-  };
+  }));
 }
 
 /**
@@ -123,57 +141,58 @@ export function alreadyRegisteredEmail(
   attendee: EmailRecipient,
   place: { status: 'confirmed' } | { status: 'waitlisted'; place: number },
 ): OutgoingEmail {
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'already-registered'),
-    subject: `Already registered: ${webinar.title}`,
+    subject: t('emails.already.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        place.status === 'confirmed'
-          ? `Someone (you, we hope) registered this address again for “${webinar.title}”. You already have a seat, so nothing has changed.`
-          : `Someone (you, we hope) registered this address again for “${webinar.title}”. You are already on the waiting list, in place ${place.place}, so nothing has changed.`,
-        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        `Your personal page, where you can see your registrations, change your time zone or cancel: ${personalUrl(ctx.baseUrl, attendee.token)}\nKeep this link to yourself: anyone who has it can manage your registrations.`,
-        'If it was not you, there is nothing to do: nobody else was shown your registrations or this link.',
+        hello(attendee),
+        place.status === 'confirmed' ? t('emails.already.confirmed', { title }) : t('emails.already.waitlisted', { title, place: place.place }),
+        whenParagraph(ctx, webinar, attendee.zone),
+        managePersonalPage(ctx, attendee),
+        t('emails.already.notYou'),
       ],
       attendeeFooter(ctx, attendee),
     ),
     // At most one a day per webinar: anyone can type the address, and the form has no captcha.
     dedupeKey: `already-registered:${attendee.id}:${webinar.id}:${ctx.now.toUTC().toISODate()}`,
-  };
+  }));
 }
 
 export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, wasConfirmed: boolean): OutgoingEmail {
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'registration-cancelled'),
-    subject: `Cancelled: your registration for ${webinar.title}`,
+    subject: t('emails.cancelled.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
+        hello(attendee),
         wasConfirmed
           ? // True whether or not anyone was waiting: the next on the waiting list, if any, has the seat.
-            `Your registration for “${webinar.title}” is cancelled, and your seat is free for someone else. The attached cancellation removes it from your calendar.`
-          : `You have left the waiting list for “${webinar.title}”.`,
-        `Changed your mind? You can register again while registration is open: ${webinarUrl(ctx.baseUrl, webinar)}`,
-        `Your personal page: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+            t('emails.cancelled.seat', { title })
+          : t('emails.cancelled.waitlist', { title }),
+        t('emails.cancelled.again', { url: webinarUrl(ctx.baseUrl, webinar) }),
+        t('emails.personalPage', { url: personalUrl(ctx.baseUrl, attendee.token) }),
       ],
       attendeeFooter(ctx, attendee),
     ),
     ics: wasConfirmed ? attendeeInvite(ctx, webinar, attendee, 'CANCEL') : null,
-  };
+  }));
 }
 
 export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, hoursBefore: 24 | 1, registrationId: number): OutgoingEmail {
-  return {
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, `reminder-${hoursBefore}h`),
-    subject: `${hoursBefore === 24 ? 'Tomorrow' : 'In one hour'}: ${webinar.title}`,
+    subject: hoursBefore === 24 ? t('emails.reminder24.subject', { title }) : t('emails.reminder1.subject', { title }),
     ...emailBody(
       [
-        `Hello ${attendee.name},`,
-        `A reminder: “${webinar.title}” starts ${hoursBefore === 24 ? 'in 24 hours' : 'in one hour'}.`,
-        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        webinar.joinUrl ? `Join link: ${webinar.joinUrl}` : null,
-        `Can't make it? Please cancel so that someone on the waiting list gets your seat: ${personalUrl(ctx.baseUrl, attendee.token)}`,
+        hello(attendee),
+        hoursBefore === 24 ? t('emails.reminder24.body', { title }) : t('emails.reminder1.body', { title }),
+        whenParagraph(ctx, webinar, attendee.zone),
+        webinar.joinUrl ? t('emails.joinLink', { url: webinar.joinUrl }) : null,
+        t('emails.reminder.cancel', { url: personalUrl(ctx.baseUrl, attendee.token) }),
       ],
       attendeeFooter(ctx, attendee),
     ),
@@ -181,21 +200,18 @@ export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: Ema
     // a webinar that moves gets its reminders again for the new time.
     dedupeKey: `reminder-${hoursBefore}h:${registrationId}:${webinar.startsAt.toUTC().toISO({ suppressMilliseconds: true })}`,
     notAfter: webinar.startsAt,
-  };
+  }));
 }
 
 export function newLinkEmail(ctx: EmailContext, attendee: EmailRecipient): OutgoingEmail {
-  return {
+  return withLanguage(attendee.language, () => ({
     kind: 'personal-link',
     to: { address: attendee.email, name: attendee.name },
     attendeeId: attendee.id,
     webinarId: null,
-    subject: `Your personal link for ${ctx.programme.title}`,
-    ...emailBody(
-      [`Hello ${attendee.name},`, `Here is your new personal link. The previous one no longer works.`, personalUrl(ctx.baseUrl, attendee.token)],
-      attendeeFooter(ctx, attendee),
-    ),
-  };
+    subject: t('emails.newLink.subject', { programme: ctx.programme.title }),
+    ...emailBody([hello(attendee), t('emails.newLink.body'), personalUrl(ctx.baseUrl, attendee.token)], attendeeFooter(ctx, attendee)),
+  }));
 }
 
 /**
@@ -203,23 +219,26 @@ export function newLinkEmail(ctx: EmailContext, attendee: EmailRecipient): Outgo
  * opened that page: nothing happens until the owner confirms here. At most one a day per webinar.
  */
 export function registrationRequestEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, requestId: number, expiresAt: DateTime): OutgoingEmail {
-  const until = showIn(expiresAt, attendee.zone);
-  return {
-    ...attendeeEmailBase(webinar, attendee, 'registration-request'),
-    subject: `Please confirm: ${webinar.title}`,
-    ...emailBody(
-      [
-        `Hello ${attendee.name},`,
-        `Someone asked to register this address for “${webinar.title}”. If it was you, confirm it here; until then it holds no seat:`,
-        `${confirmUrl(ctx.baseUrl, attendee.token, requestId)}`,
-        `When (your time):\n${whenFor(webinar, attendee.zone, ctx.programme.defaultZone)}`,
-        `The link works until ${until.date}, ${until.time} ${until.abbreviation}. If it was not you, ignore this email: nothing changes, and nobody else was shown your registrations or your personal page.`,
-      ],
-      attendeeFooter(ctx, attendee),
-    ),
-    dedupeKey: `registration-request:${attendee.id}:${webinar.id}:${ctx.now.toUTC().toISODate()}`,
-    notAfter: expiresAt,
-  };
+  const title = webinar.title;
+  return withLanguage(attendee.language, () => {
+    const until = showIn(expiresAt, attendee.zone);
+    return {
+      ...attendeeEmailBase(webinar, attendee, 'registration-request'),
+      subject: t('emails.request.subject', { title }),
+      ...emailBody(
+        [
+          hello(attendee),
+          t('emails.request.body', { title }),
+          confirmUrl(ctx.baseUrl, attendee.token, requestId),
+          whenParagraph(ctx, webinar, attendee.zone),
+          t('emails.request.expiry', { date: until.date, time: until.time, zone: until.abbreviation }),
+        ],
+        attendeeFooter(ctx, attendee),
+      ),
+      dedupeKey: `registration-request:${attendee.id}:${webinar.id}:${ctx.now.toUTC().toISODate()}`,
+      notAfter: expiresAt,
+    };
+  });
 }
 
 export function confirmUrl(baseUrl: string, token: string, requestId: number): string {
@@ -231,7 +250,7 @@ export function removeUrl(baseUrl: string, token: string): string {
   return `${personalUrl(baseUrl, token)}/remove`;
 }
 
-/** The programme's footer, and for every email to an attendee the way out. */
+/** The programme's footer, and for every email to an attendee the way out (in the current language). */
 export function attendeeFooter(ctx: Pick<EmailContext, 'programme' | 'baseUrl'>, attendee: Pick<EmailRecipient, 'token'>): string {
-  return `Not you, or no longer interested? Remove this address and everything about it:\n${removeUrl(ctx.baseUrl, attendee.token)}\n\n${footerFor(ctx.programme, ctx.baseUrl)}`;
+  return `${t('emails.footer.remove')}\n${removeUrl(ctx.baseUrl, attendee.token)}\n\n${footerFor(ctx.programme, ctx.baseUrl)}`;
 }

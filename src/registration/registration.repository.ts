@@ -117,6 +117,7 @@ export async function listRegisteredAttendees(db: Db, webinarId: number, status:
       'attendee.email',
       'attendee.zone',
       'attendee.token',
+      'attendee.language',
     ])
     .where('registration.webinar_id', '=', webinarId)
     .where('registration.status', '=', status)

@@ -186,7 +186,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const build = () => personalFeed(deps, attendee, deps.attendeeFeedLinksOf);
     if (!deps.personalFeeds) return calendarResponse(c, { ...(await build()), disposition: 'inline', privateFeed: true });
     // Everything about the attendee the feed shows (name, zone, the link in material addresses).
-    const ownerState = JSON.stringify([attendee.token, attendee.name, attendee.zone, attendee.updatedAt.toMillis()]);
+    const ownerState = JSON.stringify([attendee.token, attendee.name, attendee.zone, attendee.language, attendee.updatedAt.toMillis()]);
     const feed = await deps.personalFeeds.feed(`attendee:${attendee.id}`, ownerState, build, (built) => feedValidators(built.body, built.lastModified));
     return calendarResponse(c, { ...feed, disposition: 'inline', privateFeed: true });
   });

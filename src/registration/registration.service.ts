@@ -1,7 +1,7 @@
 // Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
 // promotion when a seat frees, and every email written in the same transaction as the change.
 import { t } from '../i18n/catalogue.js';
-import { currentLanguage } from '../i18n/current-language.js';
+import { currentLanguage, withLanguage } from '../i18n/current-language.js';
 import { isLanguage, type Language } from '../i18n/languages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
@@ -61,6 +61,11 @@ import type { RegistrationInput } from './registration.validation.js';
 
 export type RegistrationDeps = { db: Db; clock: Clock; baseUrl: string };
 
+/** A stored language as the hub knows it: English for anything else. */
+export function storedLanguage(value: string): Language {
+  return isLanguage(value) ? value : 'en';
+}
+
 export function toAttendee(row: AttendeeRow): Attendee {
   return {
     id: row.id,
@@ -70,7 +75,7 @@ export function toAttendee(row: AttendeeRow): Attendee {
     organisationType: row.organisation_type,
     zone: row.zone,
     token: row.token,
-    language: isLanguage(row.language) ? row.language : 'en',
+    language: storedLanguage(row.language),
     createdAt: utc(row.created_at),
     updatedAt: utc(row.updated_at),
   };
@@ -294,7 +299,8 @@ export async function fillFreeSeats(deps: RegistrationDeps, webinar: Webinar): P
     if (row?.status !== 'published' || now >= webinar.startsAt) return 0;
     const free = row.capacity === null ? Number.MAX_SAFE_INTEGER : row.capacity - (await countConfirmed(trx, webinar.id));
     if (free <= 0) return 0;
-    const promoted = await listRegisteredAttendees(trx, webinar.id, 'waitlisted', Math.min(free, 10_000));
+    const waiting = await listRegisteredAttendees(trx, webinar.id, 'waitlisted', Math.min(free, 10_000));
+    const promoted = waiting.map((attendee) => ({ ...attendee, language: storedLanguage(attendee.language) }));
     const ctx = await emailContext(trx, baseUrl, clock);
     for (const attendee of promoted) await promoteRegistration(trx, clock, ctx, webinar, attendee, attendee.registrationId);
     return promoted.length;
@@ -352,7 +358,7 @@ export async function listAttendeesOfWebinar(
   webinarId: number,
   status: 'confirmed' | 'waitlisted',
 ): Promise<Array<EmailRecipient & { registrationId: number; attendeeId: number }>> {
-  return listRegisteredAttendees(db, webinarId, status);
+  return (await listRegisteredAttendees(db, webinarId, status)).map((row) => ({ ...row, language: storedLanguage(row.language) }));
 }
 
 export async function findAttendee(db: Db, attendeeId: number): Promise<Attendee | undefined> {
@@ -475,28 +481,34 @@ export async function personalFeed(deps: RegistrationDeps, attendee: Attendee, l
   const programme = await getProgramme(deps.db);
   const all = await listRegistrationsWithWebinars(deps.db, attendee.id);
   const registrations = all.filter((r) => r.status !== 'cancelled');
+  // In the attendee's language, whatever the calendar client that asks for it sends.
   const links = linksOf
-    ? await linksOf(
-        attendee,
-        registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })),
+    ? await withLanguage(attendee.language, () =>
+        linksOf(
+          attendee,
+          registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })),
+        ),
       )
     : new Map<number, EventLink[]>();
+  const waitlisted = (summary: string) => t('calendar.personal.waitlisted', { summary });
   return {
-    body: buildCalendar({
-      name: `${programme.title}: your webinars`,
-      description: `Your registrations, ${attendee.name}`,
-      zoneHint: attendee.zone,
-      events: registrations.map((r) =>
-        webinarEvent(r.webinar, programme, {
-          baseUrl: deps.baseUrl,
-          joinUrl: r.status === 'confirmed' ? r.webinar.joinUrl : null,
-          status: r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
-          summaryPrefix: r.status === 'waitlisted' ? 'Waiting list: ' : '',
-          alarms: r.status === 'confirmed' ? [15] : [],
-          links: links.get(r.webinarId) ?? [],
-        }),
-      ),
-    }),
+    body: withLanguage(attendee.language, () =>
+      buildCalendar({
+        name: t('calendar.personal.name', { programme: programme.title }),
+        description: t('calendar.personal.description', { name: attendee.name }),
+        zoneHint: attendee.zone,
+        events: registrations.map((r) =>
+          webinarEvent(r.webinar, programme, {
+            baseUrl: deps.baseUrl,
+            joinUrl: r.status === 'confirmed' ? r.webinar.joinUrl : null,
+            status: r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
+            summaryOf: r.status === 'waitlisted' ? waitlisted : undefined,
+            alarms: r.status === 'confirmed' ? [15] : [],
+            links: links.get(r.webinarId) ?? [],
+          }),
+        ),
+      }),
+    ),
     filename: 'my-webinars.ics',
     lastModified: latest(programme.updatedAt, attendee.updatedAt, ...all.flatMap((r) => [r.updatedAt, r.webinar.updatedAt])),
   };

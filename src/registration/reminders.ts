@@ -7,7 +7,7 @@ import { getProgramme, listWebinars, lockWebinars } from '../programme/programme
 import { toStoredInstant, utc } from '../time/index.js';
 import { reminderEmail } from './registration.emails.js';
 import { listRegisteredAttendees } from './registration.repository.js';
-import type { RegistrationDeps } from './registration.service.js';
+import { storedLanguage, type RegistrationDeps } from './registration.service.js';
 
 /** Which reminder is due for a webinar now, if any: the nearest one whose moment has passed. */
 function dueReminder(startsAt: DateTime, now: DateTime): 24 | 1 | undefined {
@@ -34,7 +34,9 @@ export async function enqueueDueReminders(deps: RegistrationDeps): Promise<void>
       for (const row of await listRegisteredAttendees(trx, webinar.id)) {
         // Someone who registered after the reminder's moment has just had a confirmation.
         if (row.confirmedAt && utc(row.confirmedAt) > webinar.startsAt.minus({ hours })) continue;
-        await enqueueEmail(trx, clock, reminderEmail({ programme, baseUrl, now }, webinar, row, hours, row.registrationId));
+        // In the attendee's language (reminderEmail renders it so), not that of whatever runs this.
+        const attendee = { ...row, language: storedLanguage(row.language) };
+        await enqueueEmail(trx, clock, reminderEmail({ programme, baseUrl, now }, webinar, attendee, hours, row.registrationId));
       }
     });
   }

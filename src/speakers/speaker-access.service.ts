@@ -70,6 +70,8 @@ export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slu
           'The link is personal: please keep it to yourself.',
         ],
         footerFor(programme, baseUrl),
+        // English text, whatever the coordinator's language.
+        'en',
       ),
     });
     return { email: row.email, url };

@@ -17,6 +17,7 @@ import type { Speaker } from '../programme/programme.types.js';
 import { pageShare } from '../previews/share-meta.js';
 import { FieldReader } from '../validation.js';
 import { t } from '../i18n/catalogue.js';
+import { withLanguage } from '../i18n/current-language.js';
 import {
   getSpeakerByToken,
   revokeSpeakerLink,
@@ -75,7 +76,9 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
 
   app.get('/speaker/:token/calendar.ics', async (c) => {
     const speaker = await getSpeakerByToken(db, c.req.param('token'));
-    return calendarResponse(c, { ...(await speakerFeed(db, baseUrl, speaker, linksOf)), disposition: 'inline', privateFeed: true });
+    // In English, name and events alike, until speakers' emails and feed follow their own language.
+    const feed = await withLanguage('en', () => speakerFeed(db, baseUrl, speaker, linksOf));
+    return calendarResponse(c, { ...feed, disposition: 'inline', privateFeed: true });
   });
 
   return app;

@@ -77,7 +77,7 @@ async function everyEmail(): Promise<RenderedEmail[]> {
       emailCtx,
       webinar,
       [material(1, 'recording', 'Recording of the whole session with questions', 'public'), material(2, 'slides', 'Full deck', 'attendees')],
-      { attendeeId: recipient.id, name: recipient.name, email: recipient.email, token: recipient.token },
+      { attendeeId: recipient.id, name: recipient.name, email: recipient.email, token: recipient.token, language: recipient.language },
       'recording',
     ),
   ];

@@ -104,7 +104,7 @@ describe('the invite a registration queues', () => {
     const { content } = attendeeInvite(
       { programme, baseUrl: TEST_BASE_URL, now: ctx.clock.now() },
       webinar,
-      { id: 1, name: INJECTION, email: 'real.person@example.org', zone: 'Asia/Shanghai', token: 'a'.repeat(43) },
+      { id: 1, name: INJECTION, email: 'real.person@example.org', zone: 'Asia/Shanghai', token: 'a'.repeat(43), language: 'en' },
       'REQUEST',
     );
     const { attendees } = peopleOf(content);
