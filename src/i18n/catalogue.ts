@@ -10,9 +10,10 @@ import { registrationMessages } from './messages/registration.js';
 import { shellMessages } from './messages/shell.js';
 import { speakerMessages } from './messages/speakers.js';
 import { workspaceMessages } from './messages/workspace.js';
+import { workspacePagesMessages } from './messages/workspace-pages.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
-const FEATURES = [shellMessages, speakerMessages, registrationMessages, formsMessages, workspaceMessages] as const;
+const FEATURES = [shellMessages, speakerMessages, registrationMessages, formsMessages, workspaceMessages, workspacePagesMessages] as const;
 
 type KeysOf<T> = T extends Bilingual<infer Keys> ? Keys : never;
 export type MessageKey = KeysOf<(typeof FEATURES)[number]>;
