@@ -1,10 +1,16 @@
 // The coordinators' workspace pages in Swedish: every page's words, with every time exactly as on
 // the English page and no English catalogue text of the workspace's pages left.
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { assessTime, type SchedulingSpeaker } from '../../src/admin/scheduling-assistant.js';
+import { withLanguage } from '../../src/i18n/current-language.js';
+import { resolveLocalTime } from '../../src/time/index.js';
 import { signInAsCoordinator } from '../helpers/admin-session.js';
 import { json, VISITOR } from '../helpers/forms.js';
-import { parse } from '../helpers/dom.js';
-import { buildTestApp, datetimes } from '../helpers/test-app.js';
+import { one, parse, textOf, texts } from '../helpers/dom.js';
+import { buildTestApp, datetimes, TEST_BASE_URL } from '../helpers/test-app.js';
+import { formValuesFromWebinar } from '../../src/admin/webinar-form-input.js';
+import { ALL_STATUSES, getWebinarBySlug } from '../../src/programme/programme.service.js';
 import { leftoverEnglish } from './leftover-english.js';
 
 type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
@@ -36,10 +42,17 @@ async function bothLanguages(ctx: Ctx, session: Awaited<ReturnType<typeof signIn
   return { english: await english.text(), swedish: await swedish.text() };
 }
 
+/** The page without a webinar's materials panel, which the materials feature translates (views/materials). */
+function withoutMaterials(html: string): string {
+  const { document } = parseHTML(html);
+  document.querySelector('main div.admin-section')?.remove();
+  return document.toString();
+}
+
 function expectSwedish(english: string, swedish: string) {
   expect(swedish).toContain('<html lang="sv"');
   expect(datetimes(swedish)).toEqual(datetimes(english));
-  expect(leftoverEnglish(swedish, 'workspacePages.')).toEqual([]);
+  expect(leftoverEnglish(withoutMaterials(swedish), 'workspacePages.')).toEqual([]);
 }
 
 describe('the workspace pages in Swedish', () => {
@@ -54,5 +67,75 @@ describe('the workspace pages in Swedish', () => {
     expect(swedish).toContain('<title id="types-title">Bekräftade anmälningar per typ av organisation</title>');
     expect(swedish).toContain('2 bekräftade anmälningar, alla den 1 feb. 2027');
     expect(english).toContain('2 confirmed registrations, all on 1 Feb 2027');
+  });
+
+  it('shows the webinars, the new and the edit form, and the webinar’s page in Swedish', async () => {
+    const { ctx, session, slug } = await workspace();
+    const list = await bothLanguages(ctx, session, '/admin/webinars');
+    expectSwedish(list.english, list.swedish);
+    expect(texts(parse(list.swedish), 'thead th')).toEqual(['Webbinarium', 'Börjar (Europe/Stockholm)', 'Status', 'Platser', 'Åtgärder']);
+    expect(list.swedish).toContain('data-label="Börjar"');
+
+    const created = await bothLanguages(ctx, session, '/admin/webinars/new');
+    expectSwedish(created.english, created.swedish);
+    expect(textOf(one(parse(created.swedish), 'h1'))).toBe('Nytt webbinarium');
+    expect(created.swedish).toContain('Kontrollera tiden med talarna');
+    expect(created.swedish).toContain('Skapa webbinariet');
+
+    const edit = await bothLanguages(ctx, session, `/admin/webinars/${slug}?done=saved`);
+    expectSwedish(edit.english, edit.swedish);
+    expect(edit.swedish).toContain('<title>Redigera: ');
+    expect(edit.swedish).toContain('Sparat. Kalendrar och inkorgar uppdateras där ändringen berör dem.');
+    expect(edit.swedish).toContain('<option value="moderator">Moderator</option>');
+    expect(edit.swedish).toContain('Inte med i det här webbinariet');
+    expect(edit.swedish).toContain('Ställ in webbinariet…');
+  });
+
+  it('asks before moving or cancelling a webinar in Swedish, with the same times', async () => {
+    const { ctx, session, slug } = await workspace();
+    const cancel = await bothLanguages(ctx, session, `/admin/webinars/${slug}/cancel`);
+    expectSwedish(cancel.english, cancel.swedish);
+    expect(textOf(one(parse(cancel.swedish), 'h1'))).toMatch(/^Ställa in ”.+”\?$/);
+    expect(textOf(one(parse(cancel.swedish), '.confirm-audience'))).toBe(
+      '2 bekräftade deltagare, 0 personer på väntelistan och 0 talare får ett mejl om att webbinariet är inställt.',
+    );
+    expect(textOf(one(parse(cancel.swedish), '.confirm-actions button'))).toBe('Ställ in webbinariet och mejla 2 personer');
+
+    const values = formValuesFromWebinar(await getWebinarBySlug(ctx.db, slug, ALL_STATUSES)) as Record<string, string>;
+    const moved = { ...values, start: '2027-02-18T16:30', intent: 'save' };
+    const [english, swedish] = await Promise.all(
+      ['en', 'sv'].map(async (language) => {
+        const res = await ctx.app.request(`/admin/webinars/${slug}`, session.form(moved, { origin: TEST_BASE_URL, 'accept-language': language }));
+        expect(res.status).toBe(200);
+        return res.text();
+      }),
+    );
+    expectSwedish(english!, swedish!);
+    expect(texts(parse(swedish!), '.confirm-times dt')).toEqual(['Nu', 'Ny tid']);
+    expect(textOf(one(parse(swedish!), '.confirm-audience'))).toBe('2 bekräftade deltagare och 0 talare får en uppdaterad inbjudan via mejl.');
+  });
+
+  it('writes the scheduling assistant’s warnings and notes in Swedish, with Swedish day names', () => {
+    const start = (local: string) => {
+      const resolved = resolveLocalTime({ local, zone: 'Europe/Stockholm' });
+      if (!resolved.ok) throw new Error(resolved.error.message);
+      return resolved.instant;
+    };
+    const wei: SchedulingSpeaker = { id: 1, name: 'Wei Chen', city: 'Shanghai', zone: 'Asia/Shanghai' };
+    const dana: SchedulingSpeaker = { id: 3, name: 'Dana Brooks', city: 'New York', zone: 'America/New_York' };
+    const assess = (local: string, speakers: SchedulingSpeaker[]) =>
+      withLanguage('sv', () =>
+        assessTime({ start: start(local), durationMinutes: 60, programmeZone: 'Europe/Stockholm', speakers, others: [], techCheckMinutes: 30 }),
+      );
+    const march = assess('2027-03-18T15:00', [wei]);
+    expect(march.speakerTimes[0]?.warnings).toEqual(['börjar 22:00 i Shanghai, efter 20:00', 'teknikkontroll 21:30 i Shanghai, efter 20:00']);
+    expect(march.offsetNotes).toEqual(['Shanghai har ingen sommartid och Stockholm har vintertid: 7 timmar före Stockholm den här veckan, inte 6.']);
+    expect(assess('2027-11-02T15:00', [dana]).offsetNotes).toEqual([
+      'Stockholm har redan gått över till vintertid men inte New York: New York ligger 5 timmar efter Stockholm fram till sön 7 nov., inte 6.',
+    ]);
+    const saturday = assess('2027-11-19T20:00', [wei]);
+    expect(saturday.speakerTimes[0]?.warnings).toContain('infaller på en lördag i Shanghai, en helgdag (fredag i Stockholm)');
+    const sentences = [march, saturday].flatMap((result) => [...result.offsetNotes, ...result.warnings, ...result.speakerTimes.flatMap((s) => s.warnings)]);
+    expect(leftoverEnglish(`<body>${sentences.join('\n')}</body>`, 'workspacePages.')).toEqual([]);
   });
 });
