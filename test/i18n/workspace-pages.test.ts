@@ -138,4 +138,42 @@ describe('the workspace pages in Swedish', () => {
     const sentences = [march, saturday].flatMap((result) => [...result.offsetNotes, ...result.warnings, ...result.speakerTimes.flatMap((s) => s.warnings)]);
     expect(leftoverEnglish(`<body>${sentences.join('\n')}</body>`, 'workspacePages.')).toEqual([]);
   });
+
+  it('shows a webinar’s registrations, the cancel step and the CSV in Swedish', async () => {
+    const { ctx, session, slug } = await workspace();
+    await ctx.db.updateTable('webinar').set({ capacity: 2 }).where('slug', '=', slug).execute();
+    const waiting = await ctx.app.request(
+      `/api/webinars/${slug}/registrations`,
+      json({ ...VISITOR, email: 'maria@research.example', organisationType: 'academia' }, { 'x-test': 'maria' }),
+    );
+    expect(waiting.status).toBe(201);
+    const page = await bothLanguages(ctx, session, `/admin/webinars/${slug}/registrations?done=promoted`);
+    expectSwedish(page.english, page.swedish);
+    const doc = parse(page.swedish);
+    expect(textOf(one(doc, 'h1'))).toMatch(/^Anmälningar: /);
+    expect(page.swedish).toContain('2 av 2 platser tagna');
+    expect(page.swedish).toContain('1 väntar');
+    expect(page.swedish).toContain('Uppflyttad: anmälan är bekräftad och en kalenderinbjudan har mejlats.');
+    expect(texts(doc, '.waiting-list strong')).toEqual(['Plats 1']);
+    expect(texts(doc, 'table.reflow thead th')).toEqual(['Namn', 'Organisation', 'Tidszon', 'Status', 'Anmäld', 'Fråga', 'Ändra']);
+    expect(page.swedish).toContain('Väntelista, plats 1');
+
+    const id = (await ctx.db.selectFrom('registration').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const cancel = await bothLanguages(ctx, session, `/admin/registrations/${id}/cancel`);
+    expectSwedish(cancel.english, cancel.swedish);
+    expect(textOf(one(parse(cancel.swedish), 'h1'))).toMatch(/^Avboka anmälan för .+\?$/);
+    expect(cancel.swedish).toContain('Platsen går till den första på väntelistan, som också får ett mejl.');
+
+    const csv = async (language: string) =>
+      (await ctx.app.request(`/admin/webinars/${slug}/registrations.csv`, { headers: session.headers({ 'accept-language': language }) })).text();
+    const [english, swedish] = [await csv('en'), await csv('sv')];
+    expect(english.split('\r\n')[0]).toBe(
+      "Name,Email,Organisation,Organisation type,Attendee's time zone,Status,Waiting-list place,Registered at (Europe/Stockholm),UTC offset,Registered at (UTC),Question",
+    );
+    expect(swedish.split('\r\n')[0]).toBe(
+      'Namn,E-post,Organisation,Typ av organisation,Deltagarens tidszon,Status,Plats på väntelistan,Anmäld (Europe/Stockholm),Avvikelse från UTC,Anmäld (UTC),Fråga',
+    );
+    expect(swedish).toContain(',Stort företag,');
+    expect(swedish).toContain(',Väntelista,1,');
+  });
 });
