@@ -22,6 +22,23 @@ async function workspace() {
   // The programme's title is the coordinators' content, shown as written: a Swedish one here, so
   // that its English words ("large companies") are not taken for the pages' own.
   await ctx.db.updateTable('programme').set({ title: 'Innovationssamarbete mellan små och stora företag' }).execute();
+  // Likewise a speaker's title and biography and an area's description ("of the" is also a stretch of the assistant's "{night}
+  // of the {total} audience zones").
+  await ctx.db
+    .updateTable('speaker')
+    .set({ title: 'Chef för innovationskontoret i New York' })
+    .where('title', '=', 'Head of the New York innovation outpost')
+    .execute();
+  await ctx.db
+    .updateTable('speaker')
+    .set({ bio: 'Anna forskar om hur stora företag organiserar samarbeten med startups och modererar webbinarieserien.' })
+    .where('slug', '=', 'anna-lindqvist')
+    .execute();
+  await ctx.db
+    .updateTable('knowledge_area')
+    .set({ description: 'Hur stora företag och startups bygger samarbeten som båda parter kan leva med.' })
+    .where('description', 'like', '%large companies%')
+    .execute();
   const slug = 'pilots-with-startups-norway';
   for (const [email, organisationType] of [
     ['erik@volvo.example', 'large-company'],
@@ -175,5 +192,28 @@ describe('the workspace pages in Swedish', () => {
     );
     expect(swedish).toContain(',Stort företag,');
     expect(swedish).toContain(',Väntelista,1,');
+  });
+
+  it('shows the speakers and the knowledge areas, their forms and flash messages in Swedish', async () => {
+    const { ctx, session } = await workspace();
+    const list = await bothLanguages(ctx, session, '/admin/speakers');
+    expectSwedish(list.english, list.swedish);
+    expect(texts(parse(list.swedish), 'thead th')).toEqual(['Namn', 'Var', 'Tidszon']);
+    const created = await bothLanguages(ctx, session, '/admin/speakers/new');
+    expectSwedish(created.english, created.swedish);
+    expect(textOf(one(parse(created.swedish), 'h1'))).toBe('Ny talare');
+    const edit = await bothLanguages(ctx, session, '/admin/speakers/anna-lindqvist?done=photo-removed');
+    expectSwedish(edit.english, edit.swedish);
+    expect(edit.swedish).toContain('Fotot är borttaget; de publika sidorna visar talarens initialer.');
+    expect(edit.swedish).toContain('Ladda upp fotot');
+
+    const areas = await bothLanguages(ctx, session, '/admin/areas?done=created');
+    expectSwedish(areas.english, areas.swedish);
+    expect(textOf(one(parse(areas.swedish), 'h1'))).toBe('Kunskapsområden');
+    expect(areas.swedish).toContain('Skapat.');
+    const area = (await ctx.db.selectFrom('knowledge_area').select('slug').orderBy('position').executeTakeFirstOrThrow()).slug;
+    const areaEdit = await bothLanguages(ctx, session, `/admin/areas/${area}`);
+    expectSwedish(areaEdit.english, areaEdit.swedish);
+    expect(textOf(one(parse(areaEdit.swedish), 'h1'))).toBe('Redigera området');
   });
 });
