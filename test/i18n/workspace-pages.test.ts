@@ -216,4 +216,25 @@ describe('the workspace pages in Swedish', () => {
     expectSwedish(areaEdit.english, areaEdit.swedish);
     expect(textOf(one(parse(areaEdit.swedish), 'h1'))).toBe('Redigera området');
   });
+
+  it('shows the programme settings and the outbox in Swedish', async () => {
+    const { ctx, session } = await workspace();
+    const settings = await bothLanguages(ctx, session, '/admin/programme?done=saved');
+    expectSwedish(settings.english, settings.swedish);
+    expect(textOf(one(parse(settings.swedish), 'h1'))).toBe('Programinställningar');
+    expect(settings.swedish).toContain('Publikens tidszoner');
+    expect(settings.swedish).toContain('Sparat.');
+
+    const outbox = await bothLanguages(ctx, session, '/admin/outbox?done=retried');
+    expectSwedish(outbox.english, outbox.swedish);
+    const doc = parse(outbox.swedish);
+    expect(textOf(one(doc, 'h1'))).toBe('Utkorg');
+    expect(texts(doc, 'nav.actions a')).toEqual(
+      expect.arrayContaining(['Alla', expect.stringMatching(/^Väntar \(\d+\)$/), expect.stringMatching(/^Vilande \(\d+\)$/)]),
+    );
+    expect(outbox.swedish).toContain('Meddelandet skickas igen nästa gång utkorgen körs.');
+    expect(texts(doc, 'table.reflow thead th').slice(0, 3)).toEqual(['Meddelande', 'Till', 'Status']);
+    const held = await bothLanguages(ctx, session, '/admin/outbox?status=sent');
+    expect(held.swedish).toContain('Inga meddelanden med status ”Skickat”.');
+  });
 });
