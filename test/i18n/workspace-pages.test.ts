@@ -237,4 +237,37 @@ describe('the workspace pages in Swedish', () => {
     const held = await bothLanguages(ctx, session, '/admin/outbox?status=sent');
     expect(held.swedish).toContain('Inga meddelanden med status ”Skickat”.');
   });
+
+  it('shows the API tokens and the coordinators, with a new token and a new invitation, in Swedish', async () => {
+    const { ctx, session } = await workspace();
+    const tokens = await bothLanguages(ctx, session, '/admin/tokens');
+    expectSwedish(tokens.english, tokens.swedish);
+    expect(textOf(one(parse(tokens.swedish), 'h1'))).toBe('API-nycklar');
+    expect(tokens.swedish).toContain('Inga API-nycklar ännu.');
+    const post = (path: string, fields: Record<string, string>, language: string) =>
+      ctx.app.request(path, session.form(fields, { origin: TEST_BASE_URL, 'accept-language': language }));
+    const created = await post('/admin/tokens', { name: 'Exportskript' }, 'sv');
+    expect(created.status).toBe(200);
+    const withToken = await created.text();
+    expect(withToken).toContain('API-nyckeln ”Exportskript” är skapad.');
+    expect(leftoverEnglish(withToken, 'workspacePages.')).toEqual([]);
+    const listed = await bothLanguages(ctx, session, '/admin/tokens');
+    expectSwedish(listed.english, listed.swedish);
+    expect(texts(parse(listed.swedish), 'thead th')).toEqual(['Namn', 'Skapad av', 'Skapad', 'Senast använd', 'Status']);
+    expect(listed.swedish).toContain('<span class="muted">aldrig</span>');
+    expect(listed.english).toContain('<span class="muted">never</span>');
+
+    const coordinators = await bothLanguages(ctx, session, '/admin/coordinators');
+    expectSwedish(coordinators.english, coordinators.swedish);
+    expect(textOf(one(parse(coordinators.swedish), 'h1'))).toBe('Koordinatorer');
+    const invited = await post('/admin/coordinators/invite', { email: 'bo@example.se' }, 'sv');
+    expect(invited.status).toBe(200);
+    const withInvite = await invited.text();
+    expect(withInvite).toContain('Inbjudan är skapad för bo@example.se. Skicka länken nedan till hen.');
+    expect(withInvite).toContain('Länken fungerar en gång, i 7 dagar.');
+    expect(leftoverEnglish(withInvite, 'workspacePages.')).toEqual([]);
+    const pending = await bothLanguages(ctx, session, '/admin/coordinators');
+    expectSwedish(pending.english, pending.swedish);
+    expect(texts(parse(pending.swedish), 'thead th')).toContain('Giltig till');
+  });
 });
