@@ -174,6 +174,12 @@ describe('the workspace pages in Swedish', () => {
     expect(texts(doc, '.waiting-list strong')).toEqual(['Plats 1']);
     expect(texts(doc, 'table.reflow thead th')).toEqual(['Namn', 'Organisation', 'Tidszon', 'Status', 'Anmäld', 'Fråga', 'Ändra']);
     expect(page.swedish).toContain('Väntelista, plats 1');
+    const refused = await ctx.app.request(`/admin/webinars/${slug}/registrations?type=bank`, { headers: session.headers({ 'accept-language': 'sv' }) });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('Filtret kunde inte användas');
+    expect(refusedPage).toContain('Typ av organisation måste vara');
+    expect(leftoverEnglish(refusedPage, 'workspacePages.')).toEqual([]);
 
     const id = (await ctx.db.selectFrom('registration').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const cancel = await bothLanguages(ctx, session, `/admin/registrations/${id}/cancel`);

@@ -474,6 +474,9 @@ export const workspacePagesMessages = defineMessages(
     'workspacePages.coordinators.invite.submit': 'Create invitation link',
     'workspacePages.coordinators.invite.email': 'Their email',
     'workspacePages.coordinators.invite.hint': 'You get a one-time link to send them; with it they choose their own password.',
+
+    'workspacePages.registrations.filter.search': 'Search',
+    'workspacePages.webinars.form.techCheckBefore': 'Technical check (minutes before)',
   },
   {
     'workspacePages.and': 'och',
@@ -945,5 +948,8 @@ export const workspacePagesMessages = defineMessages(
     'workspacePages.coordinators.invite.submit': 'Skapa inbjudningslänk',
     'workspacePages.coordinators.invite.email': 'Kollegans e-post',
     'workspacePages.coordinators.invite.hint': 'Du får en engångslänk att skicka; med den väljer kollegan sitt eget lösenord.',
+
+    'workspacePages.registrations.filter.search': 'Sök',
+    'workspacePages.webinars.form.techCheckBefore': 'Teknikkontroll (minuter före)',
   },
 );
