@@ -1,4 +1,5 @@
 // The workspace's knowledge-area pages over HTTP: the list with the new-area form, and an area's edit page.
+import { t } from '../i18n/catalogue.js';
 import { Hono, type Context } from 'hono';
 import { AreaEdit, AreaList, areaFormValues } from '../../views/admin/areas/area-pages.js';
 import type { FormValues } from '../../views/components/form-kit.js';
@@ -12,7 +13,8 @@ import { validateArea } from '../programme/programme-admin.validation.js';
 import { getAreaBySlug, listAreas } from '../programme/programme.service.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
 
-const DONE = { saved: 'Saved.', created: 'Created.' };
+/** The messages for `?done=` after a redirect, in the language being rendered. */
+const doneMessages = () => ({ saved: t('workspacePages.saved'), created: t('workspacePages.created') });
 
 export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -21,19 +23,19 @@ export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
   const areasPage = async (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
     renderAdminPage(c, db, {
       section: 'areas',
-      title: 'Knowledge areas',
+      title: t('workspacePages.areas.title'),
       body: <AreaList areas={await listAreas(db)} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
       status,
-      flash: doneMessage(c, DONE),
+      flash: doneMessage(c, doneMessages()),
     });
 
   const areaPage = (c: Context<AppEnv>, slug: string, values: FormValues, errors: FieldErrors, status = 200) =>
     renderAdminPage(c, db, {
       section: 'areas',
-      title: 'Edit area',
+      title: t('workspacePages.areas.edit'),
       body: <AreaEdit slug={slug} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
       status,
-      flash: doneMessage(c, DONE),
+      flash: doneMessage(c, doneMessages()),
     });
 
   app.get('/admin/areas', (c) => areasPage(c, {}, {}));

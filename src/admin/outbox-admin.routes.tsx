@@ -1,4 +1,5 @@
 // The workspace's outbox over HTTP: the messages by status, and a retry.
+import { t } from '../i18n/catalogue.js';
 import { Hono } from 'hono';
 import { OutboxPage } from '../../views/admin/outbox-table.js';
 import type { Clock } from '../clock.js';
@@ -17,11 +18,13 @@ export type OutboxAdminDeps = {
   mailConfigured: boolean;
 };
 
-const DONE = { retried: 'The message will be sent again at the next run of the outbox.' };
+/** The message for `?done=` after a redirect, in the language being rendered. */
+const doneMessages = () => ({ retried: t('workspacePages.outbox.flash.retried') });
 
 function statusFilter(requested: string | undefined): OutboxStatus | undefined {
   if (requested === undefined || requested === '') return undefined;
-  if (!OUTBOX_STATUSES.includes(requested as OutboxStatus)) throw new ValidationError({ status: `Status must be one of: ${OUTBOX_STATUSES.join(', ')}.` }, 400);
+  if (!OUTBOX_STATUSES.includes(requested as OutboxStatus))
+    throw new ValidationError({ status: t('workspacePages.outbox.error.status', { statuses: OUTBOX_STATUSES.join(', ') }) }, 400);
   return requested as OutboxStatus;
 }
 
@@ -34,7 +37,7 @@ export function outboxAdminRoutes(deps: OutboxAdminDeps) {
     const [summary, messages, programme] = await Promise.all([outboxSummary(db), listOutbox(db, { status, limit: 200 }), getProgramme(db)]);
     return renderAdminPage(c, db, {
       section: 'outbox',
-      title: 'Outbox',
+      title: t('workspacePages.outbox.title'),
       body: (
         <OutboxPage
           summary={summary}
@@ -46,13 +49,13 @@ export function outboxAdminRoutes(deps: OutboxAdminDeps) {
           mailConfigured={deps.mailConfigured}
         />
       ),
-      flash: doneMessage(c, DONE),
+      flash: doneMessage(c, doneMessages()),
     });
   });
 
   app.post('/admin/outbox/:id/retry', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('There is no such message.');
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('workspacePages.outbox.error.noSuchMessage'));
     await retryMessage(db, clock, id);
     return c.redirect('/admin/outbox?done=retried', 303);
   });

@@ -1,4 +1,5 @@
 // The workspace's programme settings over HTTP.
+import { t } from '../i18n/catalogue.js';
 import { Hono, type Context } from 'hono';
 import { ProgrammeSettings, programmeFormValues } from '../../views/admin/programme/programme-settings.js';
 import type { FormValues } from '../../views/components/form-kit.js';
@@ -12,7 +13,8 @@ import { validateProgramme } from '../programme/programme-admin.validation.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
 
-const DONE = { saved: 'Saved.' };
+/** The message for `?done=` after a redirect, in the language being rendered. */
+const doneMessages = () => ({ saved: t('workspacePages.saved') });
 
 export function programmeSettingsRoutes(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -23,10 +25,10 @@ export function programmeSettingsRoutes(deps: { db: Db; clock: Clock }) {
     const audience = await getAudienceZones(db, { ignoreSetting: true });
     return renderAdminPage(c, db, {
       section: 'programme',
-      title: 'Programme settings',
+      title: t('workspacePages.programme.title'),
       body: <ProgrammeSettings values={values} errors={errors} csrfToken={c.var.csrfToken} defaultAudienceZones={audience.zones} />,
       status,
-      flash: doneMessage(c, DONE),
+      flash: doneMessage(c, doneMessages()),
     });
   };
 

@@ -1,5 +1,6 @@
 // Registrations in the coordinators' workspace over HTTP: the list page, CSV, JSON for scripts,
 // manual cancel and promote, and the dashboard. Authentication and CSRF are the mounting app's guards.
+import { t } from '../i18n/catalogue.js';
 import { Hono, type Context } from 'hono';
 import { CancelRegistrationConfirm } from '../../views/admin/registrations/cancel-registration-confirm.js';
 import { RegistrationsPage, type RegistrationsPageProps } from '../../views/admin/registrations/registrations-page.js';
@@ -28,15 +29,15 @@ import { filterQuery, validateRegistrationFilter } from './registrations-admin.v
 function flashFor(done: string | undefined, webinar: { capacity: number | null }, counts: RegistrationCounts): RegistrationsPageProps['flash'] {
   switch (done) {
     case 'cancelled':
-      return { kind: 'ok', text: 'The registration is cancelled and a confirmation has been emailed.' };
+      return { kind: 'ok', text: t('workspacePages.registrations.flash.cancelled') };
     case 'cancelled-promoted':
-      return { kind: 'ok', text: 'The registration is cancelled. The freed seat went to the first person on the waiting list; both have been emailed.' };
+      return { kind: 'ok', text: t('workspacePages.registrations.flash.cancelledPromoted') };
     case 'promoted':
-      return { kind: 'ok', text: 'Promoted: the registration is confirmed and a calendar invitation has been emailed.' };
+      return { kind: 'ok', text: t('workspacePages.registrations.flash.promoted') };
     case 'promoted-over-capacity':
       return {
         kind: 'warn',
-        text: `Promoted: the registration is confirmed and a calendar invitation has been emailed. The webinar is now over its capacity: ${counts.byStatus.confirmed} confirmed for ${webinar.capacity} seat${webinar.capacity === 1 ? '' : 's'}.`,
+        text: t('workspacePages.registrations.flash.promotedOverCapacity', { confirmed: counts.byStatus.confirmed, capacity: webinar.capacity ?? 0 }),
       };
     default:
       return undefined;
@@ -46,7 +47,7 @@ function flashFor(done: string | undefined, webinar: { capacity: number | null }
 function registrationId(c: Context): number {
   const text = c.req.param('id') ?? '';
   const id = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(`There is no registration number ${text.slice(0, 40)}.`);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('workspacePages.registrations.error.noSuchRegistration', { id: text.slice(0, 40) }));
   return id;
 }
 
@@ -110,7 +111,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
     c.header('Cache-Control', 'private, no-store');
     return renderAdminPage(c, db, {
       section: 'webinars',
-      title: `Cancel a registration: ${preview.webinar.title}`,
+      title: t('workspacePages.registrations.cancelTitle', { title: preview.webinar.title }),
       body: <CancelRegistrationConfirm preview={preview} zone={programme.defaultZone} csrfToken={c.var.csrfToken} />,
       siteTitle: programme.title,
     });

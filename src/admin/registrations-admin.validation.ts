@@ -1,4 +1,5 @@
 // Checks the filters of the coordinators' registration list (page, CSV and JSON alike).
+import { t } from '../i18n/catalogue.js';
 import type { OrganisationType, RegistrationStatus } from '../db/schema.js';
 import type { Validated } from '../errors.js';
 import { ORGANISATION_TYPES } from '../registration/registration.validation.js';
@@ -10,11 +11,11 @@ export const STATUS_FILTERS: ReadonlyArray<RegistrationStatus | 'all'> = ['all',
 /** Query parameters `status`, `type` and `q`; absent or empty ones mean "any". */
 export function validateRegistrationFilter(query: Record<string, string | undefined>): Validated<RegistrationListFilter> {
   const fields = new FieldReader(query);
-  const status = fields.choice('status', 'Status', STATUS_FILTERS, { required: false }) ?? 'all';
+  const status = fields.choice('status', t('workspacePages.registrations.filter.status'), STATUS_FILTERS, { required: false }) ?? 'all';
   // 'all' is accepted for the type as well, so that scripts can spell out "no filter".
   const types = [...ORGANISATION_TYPES.map((t) => t.value), 'all'] as Array<OrganisationType | 'all'>;
-  const type = fields.choice('type', 'Organisation type', types, { required: false });
-  const q = fields.optionalText('q', 'Search', { max: 200 });
+  const type = fields.choice('type', t('workspacePages.registrations.filter.type'), types, { required: false });
+  const q = fields.optionalText('q', t('workspacePages.registrations.filter.search'), { max: 200 });
   if (!fields.ok) return { ok: false, errors: fields.errors };
   return { ok: true, value: { status, organisationType: type === 'all' ? null : type, q } };
 }

@@ -1,5 +1,6 @@
 // Registrations as CSV in two forms: one that Excel opens directly where the list separator is a
 // semicolon (Swedish and most of continental Europe), and plain comma-separated UTF-8 for other tools.
+import { t } from '../i18n/catalogue.js';
 import { showIn } from '../time/index.js';
 import { organisationTypeLabel } from '../registration/registration.validation.js';
 import { statusLabel, type AdminRegistration } from './registrations-admin.service.js';
@@ -42,20 +43,21 @@ export function cellWriter(separator: ';' | ','): (value: string | number | null
 /** The comma form's cell. */
 export const csvCell = cellWriter(',');
 
+/** The header row in the language being rendered (English: the names scripts already read). */
 export function csvHeader(zone: string): string[] {
   return [
-    'Name',
-    'Email',
-    'Organisation',
-    'Organisation type',
-    "Attendee's time zone",
-    'Status',
-    'Waiting-list place',
-    `Registered at (${zone})`,
+    t('workspacePages.registrations.csv.name'),
+    t('workspacePages.registrations.csv.email'),
+    t('workspacePages.registrations.csv.organisation'),
+    t('workspacePages.registrations.csv.organisationType'),
+    t('workspacePages.registrations.csv.zone'),
+    t('workspacePages.registrations.csv.status'),
+    t('workspacePages.registrations.csv.place'),
+    t('workspacePages.registrations.csv.registeredAt', { zone }),
     // "UTC+01:00" rather than "+01:00", which a spreadsheet would read as a formula or a time.
-    'UTC offset',
-    'Registered at (UTC)',
-    'Question',
+    t('workspacePages.registrations.csv.offset'),
+    t('workspacePages.registrations.csv.registeredAtUtc'),
+    t('workspacePages.registrations.csv.question'),
   ];
 }
 

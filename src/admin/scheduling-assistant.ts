@@ -1,5 +1,8 @@
 // The scheduling assistant: pure checks of a proposed webinar time (speakers' hours and technical
 // checks, the audience's nights, clashes, unusual offsets) and suggested times.
+import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import { LOCALES } from '../i18n/languages.js';
 import { DateTime, IANAZone } from 'luxon';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
 import { NIGHT_ENDS_MINUTE, NIGHT_STARTS_MINUTE, normalizeZone, resolveLocalTime, showIn, type ShownTime, zoneCity } from '../time/index.js';
@@ -109,20 +112,26 @@ function speakerWarnings(speaker: SchedulingSpeaker, start: DateTime, end: DateT
   // Minutes from the start day's midnight, so that an end after midnight counts as later than 20:00.
   const endMinute = Math.round(to.diff(from.startOf('day'), 'minutes').minutes);
   const warnings: string[] = [];
-  if (startMinute < WORK_START) warnings.push(`starts at ${from.toFormat('HH:mm')} in ${city}, before 08:00`);
+  if (startMinute < WORK_START) warnings.push(t('workspacePages.scheduling.startsBefore', { time: from.toFormat('HH:mm'), city }));
   // A session that starts after 20:00 is wholly outside the day; saying when it ends adds nothing.
-  if (startMinute > WORK_END) warnings.push(`starts at ${from.toFormat('HH:mm')} in ${city}, after 20:00`);
-  else if (endMinute > 24 * 60) warnings.push(`ends at ${to.toFormat('HH:mm')} the next day in ${city}, after 20:00`);
-  else if (endMinute > WORK_END) warnings.push(`ends at ${to.toFormat('HH:mm')} in ${city}, after 20:00`);
+  if (startMinute > WORK_END) warnings.push(t('workspacePages.scheduling.startsAfter', { time: from.toFormat('HH:mm'), city }));
+  else if (endMinute > 24 * 60) warnings.push(t('workspacePages.scheduling.endsNextDay', { time: to.toFormat('HH:mm'), city }));
+  else if (endMinute > WORK_END) warnings.push(t('workspacePages.scheduling.endsAfter', { time: to.toFormat('HH:mm'), city }));
 
   // The last minute of the session, so that one ending at 00:00 on Saturday does not count as Saturday.
   const last = to.minus({ minutes: Math.min(1, to.diff(from, 'minutes').minutes) });
-  const programmeDay = start.setZone(programmeZone).toFormat('cccc');
+  // Day names in the language being rendered: "Saturday", "lördag".
+  const dayName = (local: DateTime) => local.setLocale(LOCALES[currentLanguage()]).toFormat('cccc');
+  const programmeDay = dayName(start.setZone(programmeZone));
   if (isWeekend(from)) {
-    const elsewhere = from.toFormat('cccc') === programmeDay ? '' : ` (${programmeDay} in ${zoneCity(programmeZone)})`;
-    warnings.push(`is on ${from.toFormat('cccc')} in ${city}, a weekend day${elsewhere}`);
+    const day = dayName(from);
+    warnings.push(
+      day === programmeDay
+        ? t('workspacePages.scheduling.weekend', { day, city })
+        : t('workspacePages.scheduling.weekendElsewhere', { day, city, programmeDay, home: zoneCity(programmeZone) }),
+    );
   } else if (isWeekend(last)) {
-    warnings.push(`runs into ${last.toFormat('cccc')} in ${city}, a weekend day`);
+    warnings.push(t('workspacePages.scheduling.runsIntoWeekend', { day: dayName(last), city }));
   }
   return warnings;
 }
@@ -149,11 +158,10 @@ function conflictWarnings(start: number, end: number, input: AssessTimeInput): s
     const from = showIn(other.startsAt, input.programmeZone);
     const to = showIn(other.endsAt, input.programmeZone);
     const when = `${from.isoDate === sessionDate ? '' : `${from.date}, `}${from.time}–${to.isoDate === from.isoDate ? '' : `${to.date}, `}${to.time} ${to.abbreviation}`;
-    const draft = other.status === 'draft' ? ', draft' : '';
     const sameSpeakers = input.speakers.filter((speaker) => other.speakerIds.includes(speaker.id));
     return [
-      `Overlaps with “${other.title}” (${when}${draft})`,
-      ...sameSpeakers.map((speaker) => `${speaker.name} also speaks in “${other.title}” at that time`),
+      t(other.status === 'draft' ? 'workspacePages.scheduling.overlapsDraft' : 'workspacePages.scheduling.overlaps', { title: other.title, when }),
+      ...sameSpeakers.map((speaker) => t('workspacePages.scheduling.alsoSpeaks', { name: speaker.name, title: other.title })),
     ];
   });
 }
@@ -185,10 +193,16 @@ function offsetNote(zone: string, programmeZone: string, at: number): string | u
 
   const city = zoneCity(zone);
   const home = zoneCity(programmeZone);
-  const difference = `${describeDifference(now, home)} ${periodOf(diffAt, at, programmeZone)}, ${notUsual(now, usualDiff)}.`;
+  const difference = t('workspacePages.scheduling.offset.difference', {
+    difference: describeDifference(now, home),
+    period: periodOf(diffAt, at, programmeZone),
+    notUsual: notUsual(now, usualDiff),
+  });
   const cause = causeOf(zone, programmeZone, at, samples, diffAt, usualDiff);
-  if (!cause) return `${city} is ${difference}`;
-  return cause.speakerFirst ? `${cause.text}: ${difference}` : `${cause.text}: ${city} is ${difference}`;
+  if (!cause) return t('workspacePages.scheduling.offset.note', { city, difference });
+  return cause.speakerFirst
+    ? t('workspacePages.scheduling.offset.causeFirst', { cause: cause.text, difference })
+    : t('workspacePages.scheduling.offset.causeThenCity', { cause: cause.text, city, difference });
 }
 
 type Season = { observesDst: false } | { observesDst: true; summer: boolean };
@@ -223,11 +237,13 @@ function causeOf(
   const home = zoneCity(programmeZone);
   const side = (season: { summer: boolean }) => (season.summer ? 'summer' : 'winter');
   if (!speaker.observesDst) {
-    return programme.observesDst ? { text: `${city} has no summer time and ${home} is on ${side(programme)} time`, speakerFirst: true } : undefined;
+    return programme.observesDst
+      ? { text: t('workspacePages.scheduling.offset.noSummerTime', { city, home, homeSide: side(programme) }), speakerFirst: true }
+      : undefined;
   }
-  if (!programme.observesDst) return { text: `${city} is on ${side(speaker)} time and ${home} has no summer time`, speakerFirst: true };
+  if (!programme.observesDst) return { text: t('workspacePages.scheduling.offset.homeNoSummerTime', { city, home, side: side(speaker) }), speakerFirst: true };
   if (speaker.summer === programme.summer) {
-    return { text: `${city} and ${home} are both on ${side(speaker)} time`, speakerFirst: true };
+    return { text: t('workspacePages.scheduling.offset.bothOn', { city, home, side: side(speaker) }), speakerFirst: true };
   }
   // Out of step: if the most recent clock change broke the usual difference, one zone has simply
   // changed before the other ("already"). Otherwise (seasons in opposite hemispheres) say the sides.
@@ -238,34 +254,39 @@ function causeOf(
     const change = speakerLater ? speakerChange : programmeChange;
     if (diffAt(change.before) === usual) {
       const [moved, other, season] = speakerLater ? [city, home, speaker] : [home, city, programme];
-      const text = season.summer ? `${moved} is already on summer time` : `${moved} has already moved to winter time but ${other} has not`;
+      const text = season.summer
+        ? t('workspacePages.scheduling.offset.alreadySummer', { moved })
+        : t('workspacePages.scheduling.offset.alreadyWinter', { moved, other });
       return { text, speakerFirst: speakerLater };
     }
   }
-  return { text: `${city} is on ${side(speaker)} time and ${home} on ${side(programme)} time`, speakerFirst: true };
+  return { text: t('workspacePages.scheduling.offset.sides', { city, home, side: side(speaker), homeSide: side(programme) }), speakerFirst: true };
 }
 
 /** "5 hours behind Stockholm", "4 hours 30 minutes ahead of Stockholm", "on the same time as Stockholm". */
 function describeDifference(diff: number, home: string): string {
-  if (diff === 0) return `on the same time as ${home}`;
-  return diff > 0 ? `${amount(diff)} ahead of ${home}` : `${amount(-diff)} behind ${home}`;
+  if (diff === 0) return t('workspacePages.scheduling.offset.same', { home });
+  return diff > 0
+    ? t('workspacePages.scheduling.offset.ahead', { amount: amount(diff), home })
+    : t('workspacePages.scheduling.offset.behind', { amount: amount(-diff), home });
 }
 
 /** "not 6" when the direction is the same and both are whole hours, otherwise spelled out. */
 function notUsual(now: number, usual: number): string {
-  if (usual === 0) return 'not on the same time';
-  const direction = usual > 0 ? 'ahead' : 'behind';
-  if (Math.sign(now) !== Math.sign(usual)) return `not ${amount(Math.abs(usual))} ${direction}`;
-  if (now % 60 === 0 && usual % 60 === 0) return `not ${Math.abs(usual) / 60}`;
-  return `not ${amount(Math.abs(usual))}`;
+  if (usual === 0) return t('workspacePages.scheduling.offset.notSame');
+  if (Math.sign(now) !== Math.sign(usual))
+    return t(usual > 0 ? 'workspacePages.scheduling.offset.notAhead' : 'workspacePages.scheduling.offset.notBehind', { amount: amount(Math.abs(usual)) });
+  if (now % 60 === 0 && usual % 60 === 0) return t('workspacePages.scheduling.offset.not', { amount: String(Math.abs(usual) / 60) });
+  return t('workspacePages.scheduling.offset.not', { amount: amount(Math.abs(usual)) });
 }
 
 function amount(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const hourText = hours === 1 ? '1 hour' : `${hours} hours`;
-  if (rest === 0) return hourText;
-  return hours === 0 ? `${rest} minutes` : `${hourText} ${rest} minutes`;
+  if (rest === 0) return t('workspacePages.scheduling.offset.hours', { hours });
+  return hours === 0
+    ? t('workspacePages.scheduling.offset.minutes', { minutes: rest })
+    : t('workspacePages.scheduling.offset.hoursMinutes', { hours, minutes: rest });
 }
 
 /**
@@ -276,12 +297,12 @@ function periodOf(diffAt: (ms: number) => number, at: number, programmeZone: str
   const week = DateTime.fromMillis(at, { zone: programmeZone }).startOf('week');
   const weekStart = week.toMillis();
   const weekEnd = week.plus({ weeks: 1 }).toMillis();
-  const day = (ms: number) => DateTime.fromMillis(ms, { zone: programmeZone }).setLocale('en-GB').toFormat('ccc d LLL');
+  const day = (ms: number) => DateTime.fromMillis(ms, { zone: programmeZone }).setLocale(LOCALES[currentLanguage()]).toFormat('ccc d LLL');
   const next = findChange(diffAt, at, weekEnd - MINUTE, HOUR);
-  if (next) return `until ${day(next.after)}`;
+  if (next) return t('workspacePages.scheduling.offset.until', { day: day(next.after) });
   const previous = findChange(diffAt, at, weekStart, -HOUR);
-  if (previous) return `since ${day(previous.after)}`;
-  return 'this week';
+  if (previous) return t('workspacePages.scheduling.offset.since', { day: day(previous.after) });
+  return t('workspacePages.scheduling.offset.thisWeek');
 }
 
 /** The latest clock change of `offset` before `at`, looking back up to 400 days. */
@@ -460,22 +481,23 @@ function checkSuggestInput(
   };
   const from = parseDate(input.fromDate);
   const to = parseDate(input.toDate);
-  if (!from) errors.fromDate = 'Enter the first day as YYYY-MM-DD, for example 2027-03-15.';
-  if (!to) errors.toDate = 'Enter the last day as YYYY-MM-DD, for example 2027-03-19.';
+  if (!from) errors.fromDate = t('workspacePages.scheduling.range.from');
+  if (!to) errors.toDate = t('workspacePages.scheduling.range.to');
   const dayCount = from && to ? Math.round(to.diff(from, 'days').days) + 1 : 0;
-  if (from && to && dayCount < 1) errors.toDate = 'The last day must be on or after the first day.';
-  if (dayCount > MAX_RANGE_DAYS) errors.toDate = `Choose at most ${MAX_RANGE_DAYS} days; this range has ${dayCount}.`;
+  if (from && to && dayCount < 1) errors.toDate = t('workspacePages.scheduling.range.order');
+  if (dayCount > MAX_RANGE_DAYS) errors.toDate = t('workspacePages.scheduling.range.tooLong', { max: MAX_RANGE_DAYS, count: dayCount });
   const programmeZone = normalizeZone(input.programmeZone);
-  if (!programmeZone) errors.programmeZone = `"${input.programmeZone}" is not an IANA time zone such as Europe/Stockholm.`;
+  if (!programmeZone) errors.programmeZone = t('workspacePages.scheduling.range.zone', { zone: input.programmeZone });
   if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > WORK_END - WORK_START) {
-    errors.durationMinutes = 'Enter a duration between 1 and 720 minutes: a session must fit in a 08:00–20:00 day.';
+    errors.durationMinutes = t('workspacePages.scheduling.range.duration');
   }
   const badZones = input.speakers.filter((s) => !normalizeZone(s.zone));
-  if (badZones.length > 0) errors.speakers = badZones.map((s) => `${s.name} has no valid time zone ("${s.zone}").`).join(' ');
+  if (badZones.length > 0) errors.speakers = badZones.map((s) => t('workspacePages.scheduling.range.speakerZone', { name: s.name, zone: s.zone })).join(' ');
   const badAudience = (input.audience?.groups ?? []).filter((group) => !normalizeZone(group.zone));
-  if (badAudience.length > 0) errors.audience = `Not time zones: ${badAudience.map((group) => `"${group.zone}"`).join(', ')}.`;
+  if (badAudience.length > 0)
+    errors.audience = t('workspacePages.scheduling.range.audience', { zones: badAudience.map((group) => `"${group.zone}"`).join(', ') });
   const limit = input.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.limit = 'Ask for between 1 and 100 suggestions.';
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.limit = t('workspacePages.scheduling.range.limit');
   if (Object.keys(errors).length > 0 || !from || !programmeZone) return { ok: false, errors };
   // The first day's midnight as if it were UTC: a wall date, placed in the programme zone by the caller.
   return { ok: true, programmeZone, firstDay: from.toMillis(), dayCount, limit };

@@ -1,5 +1,6 @@
 // The scheduling assistant's view of the audience (where it sits, who has the session at night)
 // and of the speakers' technical checks: pure functions of a proposed time.
+import { t } from '../i18n/catalogue.js';
 import type { DateTime } from 'luxon';
 import { isNightMinute, showIn, type ShownTime, spansNight, wallMinute, wallSpan, zoneCity, zoneLongName } from '../time/index.js';
 
@@ -61,13 +62,13 @@ export function audienceReport(start: DateTime, durationMinutes: number, audienc
 function nightWarning(source: AudienceInput['source'], atNight: AudienceGroupTime[], nightCount: number, total: number): string {
   const percent = Math.round((nightCount / total) * 100);
   const range = (g: AudienceGroupTime) =>
-    `${g.start.time}–${g.end.time} ${g.end.abbreviation}${g.end.isoDate === g.start.isoDate ? '' : ', into the next day'}`;
+    `${g.start.time}–${g.end.time} ${g.end.abbreviation}${g.end.isoDate === g.start.isoDate ? '' : t('workspacePages.scheduling.audience.intoNextDay')}`;
   if (source === 'registrations') {
-    const where = atNight.map((g) => `${g.count} in ${g.zone} (${range(g)})`).join(', ');
-    return `At night (22:00–07:00) for ${nightCount} of ${total} registered ${total === 1 ? 'attendee' : 'attendees'} (${percent} %): ${where}`;
+    const where = atNight.map((g) => t('workspacePages.scheduling.audience.countIn', { count: g.count, zone: g.zone, range: range(g) })).join(', ');
+    return t('workspacePages.scheduling.audience.nightRegistered', { night: nightCount, total, percent: String(percent), where });
   }
   const where = atNight.map((g) => `${g.zone} (${range(g)})`).join(', ');
-  return `At night (22:00–07:00) in ${nightCount} of the ${total} audience zones: ${where}`;
+  return t('workspacePages.scheduling.audience.nightZones', { night: nightCount, total, where });
 }
 
 /**
@@ -80,8 +81,8 @@ export function techCheckWarning(start: DateTime, techCheckMinutes: number, zone
   const minute = wallMinute(check, zone);
   const time = showIn(check, zone).time;
   const where = city || zoneCity(zone);
-  if (isNightMinute(minute)) return `technical check at ${time} in ${where}, at night`;
-  if (minute < 8 * 60) return `technical check at ${time} in ${where}, before 08:00`;
-  if (minute > 20 * 60) return `technical check at ${time} in ${where}, after 20:00`;
+  if (isNightMinute(minute)) return t('workspacePages.scheduling.techCheck.night', { time, where });
+  if (minute < 8 * 60) return t('workspacePages.scheduling.techCheck.before', { time, where });
+  if (minute > 20 * 60) return t('workspacePages.scheduling.techCheck.after', { time, where });
   return null;
 }

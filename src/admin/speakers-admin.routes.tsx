@@ -1,4 +1,5 @@
 // The workspace's speaker pages over HTTP: the list, a new speaker, a speaker's edit page.
+import { t } from '../i18n/catalogue.js';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
@@ -34,25 +35,26 @@ const PHOTO_FORM_PATH = '/admin/speakers/:slug/photo';
 export const SPEAKER_PHOTO_UPLOAD_ROUTES: readonly UploadRoute[] = [{ method: 'POST', path: PHOTO_FORM_PATH }];
 
 /** `?done=` after a redirect here or from the speakers feature's private-link forms. */
-const DONE = {
-  saved: 'Saved.',
-  created: 'Created.',
-  'link-sent': 'The private link is on its way to the speaker.',
-  'link-rotated': 'The old link no longer works; the new one is on its way to the speaker.',
-  'link-revoked': 'The private link no longer works.',
-  'photo-saved': 'The photo is saved; the public pages show it now.',
-  'photo-removed': 'The photo is removed; the public pages show the speaker’s initials.',
-};
+/** The messages for `?done=` after a redirect, in the language being rendered. */
+const doneMessages = () => ({
+  saved: t('workspacePages.saved'),
+  created: t('workspacePages.created'),
+  'link-sent': t('workspacePages.speakers.flash.linkSent'),
+  'link-rotated': t('workspacePages.speakers.flash.linkRotated'),
+  'link-revoked': t('workspacePages.speakers.flash.linkRevoked'),
+  'photo-saved': t('workspacePages.speakers.flash.photoSaved'),
+  'photo-removed': t('workspacePages.speakers.flash.photoRemoved'),
+});
 
 export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
   const page = (c: Context<AppEnv>, title: string, body: Child, status = 200) =>
-    renderAdminPage(c, db, { section: 'speakers', title, body, status, flash: doneMessage(c, DONE) });
+    renderAdminPage(c, db, { section: 'speakers', title, body, status, flash: doneMessage(c, doneMessages()) });
 
   const newSpeakerPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
-    page(c, 'New speaker', <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
+    page(c, t('workspacePages.speakers.new'), <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
 
   const speakerPage = async (c: Context<AppEnv>, speaker: Speaker, values: FormValues, errors: FieldErrors, status = 200, photoError?: string) => {
     const extras = deps.speakerExtras ? await deps.speakerExtras(speaker, c.var.csrfToken) : null;
@@ -64,7 +66,7 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     );
   };
 
-  app.get('/admin/speakers', async (c) => page(c, 'Speakers', <SpeakerList speakers={await listSpeakers(db)} />));
+  app.get('/admin/speakers', async (c) => page(c, t('workspacePages.speakers.title'), <SpeakerList speakers={await listSpeakers(db)} />));
 
   app.get('/admin/speakers/new', async (c) => newSpeakerPage(c, { timezone: (await getProgramme(db)).defaultZone }, {}));
 

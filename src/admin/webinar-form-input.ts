@@ -1,5 +1,6 @@
 // Turns the workspace's webinar form into the input the domain validates, and a webinar back into
 // form values.
+import { t } from '../i18n/catalogue.js';
 import type { FieldErrors } from '../errors.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { readSpeakers, readStart } from '../programme/webinar.validation.js';
@@ -57,8 +58,8 @@ export function formValuesFromWebinar(webinar: Webinar): FormValues {
 export function assistantRequestFromForm(form: Input, defaultZone: string): { request?: AssistantRequest; errors: FieldErrors } {
   const input = webinarInputFromForm(form);
   const fields = new FieldReader(input);
-  const durationMinutes = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
-  const techCheckMinutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { min: 0, max: 240 }) ?? 0;
+  const durationMinutes = fields.integer('durationMinutes', t('workspacePages.webinars.form.duration'), { required: true, min: 5, max: 1440 });
+  const techCheckMinutes = fields.integer('techCheckMinutes', t('workspacePages.webinars.form.techCheckBefore'), { min: 0, max: 240 }) ?? 0;
   const speakers = readSpeakers(fields);
   const start = readStart(fields, defaultZone, false);
   if (durationMinutes === null || fields.errors.techCheckMinutes || fields.errors.speakers) return { errors: fields.errors };

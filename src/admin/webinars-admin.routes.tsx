@@ -1,4 +1,5 @@
 // The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
+import { t } from '../i18n/catalogue.js';
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ChangeConfirm } from '../../views/admin/webinars/change-confirm.js';
@@ -29,11 +30,12 @@ export type WebinarAdminDeps = {
   materialsPanel?: (webinar: Webinar, csrfToken: string, notifiedCount?: number, editedId?: number) => Promise<Child>;
 };
 
-const FLASH: Record<string, string> = {
-  created: 'Webinar created.',
-  saved: 'Saved. Calendars and inboxes are updated where the change concerns them.',
-  cancelled: 'The webinar is cancelled; attendees and speakers are being told.',
-};
+/** The messages for `?done=` after a redirect, in the language being rendered. */
+const flashMessages = () => ({
+  created: t('workspacePages.webinars.flash.created'),
+  saved: t('workspacePages.webinars.flash.saved'),
+  cancelled: t('workspacePages.webinars.flash.cancelled'),
+});
 
 export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   const { db, clock } = deps;
@@ -70,7 +72,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
         : undefined;
     return page(
       c,
-      webinar ? `Edit: ${webinar.title}` : 'New webinar',
+      webinar ? t('workspacePages.webinars.editTitle', { title: webinar.title }) : t('workspacePages.webinars.new'),
       <WebinarPage
         webinar={webinar}
         action={webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars'}
@@ -85,7 +87,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
         materials={materials}
       />,
       status,
-      doneMessage(c, FLASH),
+      doneMessage(c, flashMessages()),
       programme.title,
     );
   }
@@ -96,7 +98,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
    */
   async function confirmChangePage(c: Context<AppEnv>, preview: WebinarChangePreview, action: string, values?: FormValues) {
     const [programme, audience] = await Promise.all([getProgramme(db), audienceOfChange(db, preview)]);
-    const title = preview.kind === 'move' ? `Move: ${preview.before.title}` : `Cancel: ${preview.before.title}`;
+    const title = t(preview.kind === 'move' ? 'workspacePages.webinars.moveTitle' : 'workspacePages.webinars.cancelTitle', { title: preview.before.title });
     return page(
       c,
       title,
@@ -133,10 +135,10 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const waiting = new Map(webinars.map((w) => [w.id, counts.get(w.id)?.byStatus.waitlisted ?? 0]));
     return page(
       c,
-      'Webinars',
+      t('workspacePages.webinars.title'),
       <WebinarIndex webinars={webinars} programmeZone={programme.defaultZone} confirmed={confirmed} waiting={waiting} />,
       200,
-      doneMessage(c, FLASH),
+      doneMessage(c, flashMessages()),
     );
   });
 
@@ -247,7 +249,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
     const form = await readForm(c);
     if (form.confirm !== 'yes') return askToCancel(c, webinar);
-    if (webinar.status === 'cancelled') throw new ConflictError('This webinar is already cancelled.');
+    if (webinar.status === 'cancelled') throw new ConflictError(t('workspacePages.webinars.alreadyCancelled'));
     await updateWebinar(db, clock, webinar.slug, { status: 'cancelled' }, deps.listeners);
     return c.redirect(`/admin/webinars/${webinar.slug}?done=cancelled`, 303);
   });

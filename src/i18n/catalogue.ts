@@ -13,6 +13,7 @@ import { shellMessages } from './messages/shell.js';
 import { publicMessages } from './messages/public.js';
 import { speakerMessages } from './messages/speakers.js';
 import { workspaceMessages } from './messages/workspace.js';
+import { workspacePagesMessages } from './messages/workspace-pages.js';
 
 /** Each feature's messages, merged; a feature adds its module here. */
 const FEATURES = [
@@ -22,6 +23,7 @@ const FEATURES = [
   registrationMessages,
   formsMessages,
   workspaceMessages,
+  workspacePagesMessages,
   emailsMessages,
   calendarMessages,
 ] as const;

@@ -1,4 +1,5 @@
 // The outbox as coordinators see it: counts per status, each message with its error, its next try and a retry.
+import { t } from '../../src/i18n/catalogue.js';
 import type { DateTime } from 'luxon';
 import { TableWrap } from '../components/table-wrap.js';
 import { reflow } from '../components/reflow-table.js';
@@ -18,7 +19,10 @@ export type OutboxTableProps = {
   zone: string;
 };
 
-const LABEL: Record<OutboxStatus, string> = { pending: 'Pending', held: 'Held', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
+const STATUSES: readonly OutboxStatus[] = ['pending', 'held', 'sending', 'sent', 'failed'];
+
+/** A status's name in the language being rendered. */
+const label = (status: OutboxStatus) => t(`workspacePages.outbox.status.${status}`);
 
 /** The messages that wait for a try: the worker sends them once their next try is due. */
 function waiting(status: OutboxStatus): boolean {
@@ -26,15 +30,15 @@ function waiting(status: OutboxStatus): boolean {
 }
 
 function attemptsSoFar(attempts: number): string {
-  return attempts === 0 ? 'not tried yet' : `${attempts} attempt${attempts === 1 ? '' : 's'} so far`;
+  return attempts === 0 ? t('workspacePages.outbox.notTried') : t('workspacePages.outbox.attemptsSoFar', { count: attempts });
 }
 
 /** The outbox page's content; without a mail server, it says that messages are held. */
 export function OutboxPage(props: OutboxTableProps & { mailConfigured: boolean }) {
   return (
     <>
-      <h1>Outbox</h1>
-      {props.mailConfigured ? null : <p class="notice warn">No SMTP_URL is configured: messages are held here, safe, and go out once a mail server is set.</p>}
+      <h1>{t('workspacePages.outbox.title')}</h1>
+      {props.mailConfigured ? null : <p class="notice warn">{t('workspacePages.outbox.noSmtp')}</p>}
       <OutboxTable {...props} />
     </>
   );
@@ -43,34 +47,34 @@ export function OutboxPage(props: OutboxTableProps & { mailConfigured: boolean }
 export function OutboxTable(props: OutboxTableProps) {
   return (
     <>
-      <nav aria-label="Filter by status" class="actions" style="margin-bottom:1rem">
+      <nav aria-label={t('workspacePages.outbox.filterLabel')} class="actions" style="margin-bottom:1rem">
         <a class={`button small ${props.status ? 'secondary' : ''}`} href="/admin/outbox" aria-current={props.status ? undefined : 'page'}>
-          All
+          {t('workspacePages.outbox.all')}
         </a>
-        {(Object.keys(LABEL) as OutboxStatus[]).map((status) => (
+        {STATUSES.map((status) => (
           <a
             class={`button small ${props.status === status ? '' : 'secondary'}`}
             href={`/admin/outbox?status=${status}`}
             aria-current={props.status === status ? 'page' : undefined}
           >
-            {LABEL[status]} ({props.summary[status]})
+            {label(status)} ({props.summary[status]})
           </a>
         ))}
       </nav>
       {props.messages.length === 0 ? (
-        <p class="muted">No messages{props.status ? ` with status “${LABEL[props.status]}”` : ''}.</p>
+        <p class="muted">{props.status ? t('workspacePages.outbox.noneWithStatus', { status: label(props.status) }) : t('workspacePages.outbox.none')}</p>
       ) : (
-        <TableWrap label="Outbox messages">
+        <TableWrap label={t('workspacePages.outbox.tableLabel')}>
           <table {...reflow.table}>
             <thead {...reflow.rowgroup}>
               <tr {...reflow.row}>
-                <th {...reflow.columnHeader}>Message</th>
-                <th {...reflow.columnHeader}>To</th>
-                <th {...reflow.columnHeader}>Status</th>
-                <th {...reflow.columnHeader}>Queued ({zoneCity(props.zone)})</th>
-                <th {...reflow.columnHeader}>Next try ({zoneCity(props.zone)})</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.message')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.to')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.status')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.queued', { city: zoneCity(props.zone) })}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.nextTry', { city: zoneCity(props.zone) })}</th>
                 <th {...reflow.columnHeader}>
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('workspacePages.outbox.column.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -81,29 +85,29 @@ export function OutboxTable(props: OutboxTableProps) {
                     {m.subject}
                     <span class="clock-date">
                       {m.kind}
-                      {m.icsMethod ? ` · invite ${m.icsMethod}` : ''}
+                      {m.icsMethod ? t('workspacePages.outbox.invite', { method: m.icsMethod }) : ''}
                     </span>
                   </td>
-                  <td {...reflow.cell('To')}>{m.toAddress}</td>
-                  <td {...reflow.cell('Status')}>
-                    <span class={`tag ${m.status === 'sent' ? 'live' : m.status === 'failed' ? 'cancelled' : 'draft'}`}>{LABEL[m.status]}</span>
-                    {m.attempts > 0 && !waiting(m.status) ? <span class="clock-date">{m.attempts} attempt(s)</span> : null}
+                  <td {...reflow.cell(t('workspacePages.outbox.column.to'))}>{m.toAddress}</td>
+                  <td {...reflow.cell(t('workspacePages.outbox.column.status'))}>
+                    <span class={`tag ${m.status === 'sent' ? 'live' : m.status === 'failed' ? 'cancelled' : 'draft'}`}>{label(m.status)}</span>
+                    {m.attempts > 0 && !waiting(m.status) ? <span class="clock-date">{t('workspacePages.outbox.attempts', { count: m.attempts })}</span> : null}
                     {m.lastError ? (
                       <span class="clock-date" style="color:var(--bad)">
                         {m.lastError}
                       </span>
                     ) : null}
                   </td>
-                  <td {...reflow.cell('Queued')}>
+                  <td {...reflow.cell(t('workspacePages.outbox.column.queuedLabel'))}>
                     <LocalTime instant={m.createdAt} zone={props.zone} />
                   </td>
-                  <td {...reflow.cell('Next try')}>
+                  <td {...reflow.cell(t('workspacePages.outbox.column.nextTryLabel'))}>
                     {waiting(m.status) ? (
                       <>
                         <LocalTime instant={m.nextAttemptAt} zone={props.zone} />
-                        {m.nextAttemptAt <= props.now ? <span class="clock-date">due now</span> : null}
+                        {m.nextAttemptAt <= props.now ? <span class="clock-date">{t('workspacePages.outbox.dueNow')}</span> : null}
                         <span class="clock-date">{attemptsSoFar(m.attempts)}</span>
-                        {m.status === 'held' ? <span class="clock-date">held until a mail server is configured (SMTP_URL)</span> : null}
+                        {m.status === 'held' ? <span class="clock-date">{t('workspacePages.outbox.heldUntil')}</span> : null}
                       </>
                     ) : null}
                   </td>
@@ -112,7 +116,7 @@ export function OutboxTable(props: OutboxTableProps) {
                       <form method="post" action={`/admin/outbox/${m.id}/retry`} class="inline-form">
                         <CsrfField token={props.csrfToken} />
                         <button type="submit" class="secondary small">
-                          {m.status === 'pending' ? 'Send now' : 'Retry'}
+                          {m.status === 'pending' ? t('workspacePages.outbox.sendNow') : t('workspacePages.outbox.retry')}
                         </button>
                       </form>
                     ) : null}

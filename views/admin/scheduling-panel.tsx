@@ -1,4 +1,5 @@
 // The scheduling assistant on the webinar form: speakers' local times, warnings, offset notes and suggested times.
+import { t, type MessageKey } from '../../src/i18n/catalogue.js';
 import { TableWrap } from '../components/table-wrap.js';
 import { DateTime } from 'luxon';
 import { rangeErrors, type SchedulingAdvice } from '../../src/admin/scheduling.js';
@@ -12,46 +13,50 @@ export type SchedulingPanelProps = { assessment: TimeAssessment; programmeZone: 
 
 export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelProps) {
   const { speakerTimes, offsetNotes } = assessment;
-  const warnings = [...speakerTimes.flatMap((t) => t.warnings.map((warning) => `${t.speaker.name}: ${warning}`)), ...assessment.warnings];
+  const warnings = [...speakerTimes.flatMap((time) => time.warnings.map((warning) => `${time.speaker.name}: ${warning}`)), ...assessment.warnings];
   return (
     <>
       <section aria-labelledby="scheduling-heading">
-        <h2 id="scheduling-heading">Speakers’ local times</h2>
+        <h2 id="scheduling-heading">{t('workspacePages.scheduling.panel.heading')}</h2>
         {speakerTimes.length === 0 ? (
-          <p class="muted">No speakers yet: add speakers to see when the session is for them.</p>
+          <p class="muted">{t('workspacePages.scheduling.panel.noSpeakers')}</p>
         ) : (
-          <TableWrap label="Speakers’ local times">
+          <TableWrap label={t('workspacePages.scheduling.panel.heading')}>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Speaker</th>
-                  <th scope="col">Their time</th>
+                  <th scope="col">{t('workspacePages.scheduling.panel.speaker')}</th>
+                  <th scope="col">{t('workspacePages.scheduling.panel.theirTime')}</th>
                 </tr>
               </thead>
               <tbody>
-                {speakerTimes.map((t) => {
-                  const programmeDate = showIn(DateTime.fromISO(t.start.datetime, { setZone: true }), programmeZone).isoDate;
+                {speakerTimes.map((time) => {
+                  const programmeDate = showIn(DateTime.fromISO(time.start.datetime, { setZone: true }), programmeZone).isoDate;
                   return (
                     <tr>
                       <td>
-                        {t.speaker.name}
+                        {time.speaker.name}
                         <span class="clock-date">
-                          {t.speaker.city} ({t.start.offset})
+                          {time.speaker.city} ({time.start.offset})
                         </span>
                       </td>
                       <td>
                         <span class="clock-time">
-                          <ShownRange start={t.start} end={t.end} />
-                          {t.start.isoDate === programmeDate ? null : (
-                            <span class="day-shift">{t.start.isoDate > programmeDate ? 'next day' : 'day before'}</span>
+                          <ShownRange start={time.start} end={time.end} />
+                          {time.start.isoDate === programmeDate ? null : (
+                            <span class="day-shift">
+                              {time.start.isoDate > programmeDate
+                                ? t('workspacePages.scheduling.panel.nextDay')
+                                : t('workspacePages.scheduling.panel.dayBefore')}
+                            </span>
                           )}
                         </span>
-                        <span class="clock-date">{t.start.date}</span>
-                        {t.techCheck ? (
+                        <span class="clock-date">{time.start.date}</span>
+                        {time.techCheck ? (
                           <span class="clock-date">
-                            Technical check{' '}
-                            <time datetime={t.techCheck.datetime}>
-                              {t.techCheck.time} {t.techCheck.abbreviation}
+                            {t('workspacePages.scheduling.panel.techCheck')}{' '}
+                            <time datetime={time.techCheck.datetime}>
+                              {time.techCheck.time} {time.techCheck.abbreviation}
                             </time>
                           </span>
                         ) : null}
@@ -65,7 +70,7 @@ export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelPr
         )}
         {warnings.length > 0 ? (
           <div class="notice warn" role="status">
-            <strong>Check before you save</strong>
+            <strong>{t('workspacePages.scheduling.panel.checkFirst')}</strong>
             <ul>
               {warnings.map((warning) => (
                 <li>{warning}</li>
@@ -74,13 +79,20 @@ export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelPr
           </div>
         ) : (
           <p class="notice ok" role="status">
-            {speakerTimes.length > 0 ? 'Every speaker is within 08:00–20:00 on a weekday, and nothing' : 'Nothing'} else is on at that time
-            {assessment.audience ? '; it is daytime for most of the audience' : ''}.
+            {t(
+              speakerTimes.length > 0
+                ? assessment.audience
+                  ? 'workspacePages.scheduling.panel.ok.speakersAudience'
+                  : 'workspacePages.scheduling.panel.ok.speakers'
+                : assessment.audience
+                  ? 'workspacePages.scheduling.panel.ok.audience'
+                  : 'workspacePages.scheduling.panel.ok.none',
+            )}
           </p>
         )}
         {offsetNotes.length > 0 ? (
           <div class="notice info">
-            <strong>Time differences</strong>
+            <strong>{t('workspacePages.scheduling.panel.timeDifferences')}</strong>
             <ul>
               {offsetNotes.map((note) => (
                 <li>{note}</li>
@@ -94,10 +106,10 @@ export function SchedulingPanel({ assessment, programmeZone }: SchedulingPanelPr
   );
 }
 
-const AUDIENCE_SOURCE: Record<AudienceReport['source'], string> = {
-  registrations: 'Registered attendees (confirmed and waiting) by their time zone.',
-  setting: 'Nobody has registered yet: the programme’s audience zones.',
-  default: 'Nobody has registered yet: the programme’s zone and its speakers’ zones.',
+const AUDIENCE_SOURCE: Record<AudienceReport['source'], MessageKey> = {
+  registrations: 'workspacePages.scheduling.panel.source.registrations',
+  setting: 'workspacePages.scheduling.panel.source.setting',
+  default: 'workspacePages.scheduling.panel.source.default',
 };
 
 /** "12 in Asia/Shanghai (China Standard Time): 00:00–01:00 CST, night", one line per zone, largest first. */
@@ -105,13 +117,14 @@ export function AudiencePanel({ audience, programmeZone }: { audience: AudienceR
   const registered = audience.source === 'registrations';
   return (
     <section aria-labelledby="audience-heading" class="audience">
-      <h2 id="audience-heading">Where the audience is</h2>
+      <h2 id="audience-heading">{t('workspacePages.scheduling.panel.audienceHeading')}</h2>
       <p class="small muted">
-        {AUDIENCE_SOURCE[audience.source]}
+        {t(AUDIENCE_SOURCE[audience.source])}
         {registered ? null : (
           <>
             {' '}
-            Set them under <a href="/admin/programme#f-audienceZones">Programme settings</a>.
+            {t('workspacePages.scheduling.panel.setUnder')}{' '}
+            <a href="/admin/programme#f-audienceZones">{t('workspacePages.scheduling.panel.programmeSettings')}</a>.
           </>
         )}
       </p>
@@ -121,16 +134,18 @@ export function AudiencePanel({ audience, programmeZone }: { audience: AudienceR
           return (
             <li class={group.atNight ? 'at-night' : undefined}>
               <span class="audience-where">
-                {registered ? `${group.count} in ` : ''}
+                {registered ? t('workspacePages.scheduling.panel.countIn', { count: group.count }) : ''}
                 {group.zone}
                 {group.name ? ` (${group.name})` : ''}
               </span>
               <span class="audience-when">
                 <ShownRange start={group.start} end={group.end} />
                 {group.start.isoDate === programmeDate ? null : (
-                  <span class="day-shift">{group.start.isoDate > programmeDate ? 'next day' : 'day before'}</span>
+                  <span class="day-shift">
+                    {group.start.isoDate > programmeDate ? t('workspacePages.scheduling.panel.nextDay') : t('workspacePages.scheduling.panel.dayBefore')}
+                  </span>
                 )}
-                {group.atNight ? <strong class="night-flag">night</strong> : null}
+                {group.atNight ? <strong class="night-flag">{t('workspacePages.scheduling.panel.night')}</strong> : null}
               </span>
             </li>
           );
@@ -169,14 +184,13 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
   if (suggestions.length === 0) {
     return (
       <p class="notice info" role="status">
-        No time in this range keeps every speaker within 08:00–20:00 on a weekday, is daytime for most of the audience and clashes with no other webinar. Try
-        other days.
+        {t('workspacePages.scheduling.suggest.none')}
       </p>
     );
   }
   const list = (
     <>
-      <p class="small muted">Best first: the fewest of the audience at night, then the least time outside 10:00–16:00 for whoever has it worst.</p>
+      <p class="small muted">{t('workspacePages.scheduling.suggest.order')}</p>
       <ol style="list-style:none;padding:0;margin:0;display:grid;gap:0.75rem">
         {suggestions.map((suggestion) => {
           const shown = showIn(suggestion.start, programmeZone);
@@ -184,17 +198,17 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
           return (
             <li>
               <button type="submit" name={action ? 'start' : 'useStart'} value={suggestion.local} class="secondary small" aria-describedby={detailId}>
-                <span class="visually-hidden">Use </span>
+                <span class="visually-hidden">{t('workspacePages.scheduling.suggest.use')}</span>
                 <time datetime={shown.datetime}>
                   {shown.date}, {shown.time} <abbr title={`${shown.zone}, ${shown.offset}`}>{shown.abbreviation}</abbr>
                 </time>
               </button>
               <span id={detailId} class="small" style="display:block">
                 {whyChosen(suggestion)}
-                {suggestion.speakerTimes.map((t) => (
+                {suggestion.speakerTimes.map((time) => (
                   <>
                     {' · '}
-                    {t.speaker.name} <ShownRange start={t.start} end={t.end} />
+                    {time.speaker.name} <ShownRange start={time.start} end={time.end} />
                   </>
                 ))}
               </span>
@@ -218,17 +232,20 @@ export function SuggestionList({ suggestions, programmeZone, action, csrfToken, 
 
 /** Why a time is suggested, in one sentence: the speakers' (and host's) day, then the audience's night. */
 export function whyChosen(suggestion: Suggestion): string {
-  const who = suggestion.speakerTimes.length > 0 ? ['the speakers and the host', 'a speaker or the host'] : ['the host', 'the host'];
-  const day = suggestion.score === 0 ? `Within 10:00–16:00 for ${who[0]}` : `Up to ${formatDuration(suggestion.score)} outside 10:00–16:00 for ${who[1]}`;
+  const speakers = suggestion.speakerTimes.length > 0;
+  const day =
+    suggestion.score === 0
+      ? t(speakers ? 'workspacePages.scheduling.why.withinAll' : 'workspacePages.scheduling.why.withinHost')
+      : t(speakers ? 'workspacePages.scheduling.why.outsideAll' : 'workspacePages.scheduling.why.outsideHost', { duration: formatDuration(suggestion.score) });
   const audience = suggestion.audience;
-  if (!audience) return `${day}.`;
+  if (!audience) return t('workspacePages.scheduling.why.only', { day });
   const registered = audience.source === 'registrations';
   const atNight = audience.groups.filter((group) => group.atNight);
-  if (atNight.length === 0) return `${day}; daytime for ${registered ? 'the whole audience' : 'every audience zone'}.`;
+  if (atNight.length === 0) return t(registered ? 'workspacePages.scheduling.why.dayAudience' : 'workspacePages.scheduling.why.dayZones', { day });
   const where = atNight.map((group) => group.start.city).join(', ');
-  if (!registered) return `${day}; night only in ${where}.`;
+  if (!registered) return t('workspacePages.scheduling.why.nightIn', { day, where });
   const count = atNight.reduce((sum, group) => sum + group.count, 0);
-  return `${day}; night only for ${count} of ${audience.total} attendees (${where}).`;
+  return t('workspacePages.scheduling.why.nightFor', { day, count, total: audience.total, where });
 }
 
 export type SuggestTimesPanelProps = {
@@ -251,18 +268,15 @@ export function SuggestTimesPanel({ webinarSlug, programmeZone, csrfToken, sugge
   return (
     <section class="panel" aria-labelledby="suggest-heading" id="suggestions">
       <h2 id="suggest-heading" style="margin-top:0">
-        Suggest times
+        {t('workspacePages.scheduling.suggest.heading')}
       </h2>
-      <p class="small">
-        Starts when every assigned speaker, technical check included, is within 08:00–20:00 on a weekday, it is daytime for most of the audience, and nothing
-        overlaps.
-      </p>
+      <p class="small">{t('workspacePages.scheduling.suggest.lead')}</p>
       <ErrorSummary form={SUGGEST_FORM} errors={errors} />
       <form method="get" action={`/admin/webinars/${webinarSlug}#suggestions`} class="actions" style="margin-top:0.6rem;align-items:flex-end">
-        <TextField {...dateField} name="suggestFrom" label="From" />
-        <TextField {...dateField} name="suggestTo" label="To" />
+        <TextField {...dateField} name="suggestFrom" label={t('workspacePages.scheduling.suggest.from')} />
+        <TextField {...dateField} name="suggestTo" label={t('workspacePages.scheduling.suggest.to')} />
         <button type="submit" class="secondary small">
-          Suggest
+          {t('workspacePages.scheduling.suggest.submit')}
         </button>
       </form>
       {result?.ok ? (
@@ -295,16 +309,13 @@ export function NewFormSuggestTimes({ values, errors, programmeZone, suggestions
   const result = suggestions?.result;
   return (
     <section aria-labelledby="suggest-heading" id="suggestions" class="suggest-inline" data-suggest-answer={result ? '' : undefined}>
-      <h2 id="suggest-heading">Suggest times</h2>
-      <p class="small">
-        For the speakers chosen in this form and the audience: starts when every speaker, technical check included, is within 08:00–20:00 on a weekday, it is
-        daytime for most of the audience, and nothing else is on. Nothing is saved.
-      </p>
+      <h2 id="suggest-heading">{t('workspacePages.scheduling.suggest.heading')}</h2>
+      <p class="small">{t('workspacePages.scheduling.suggest.leadNew')}</p>
       <div class="actions suggest-range" data-suggest-range="">
-        <TextField type="date" name="suggestFrom" label="From" values={values} errors={errors} />
-        <TextField type="date" name="suggestTo" label="To" values={values} errors={errors} />
+        <TextField type="date" name="suggestFrom" label={t('workspacePages.scheduling.suggest.from')} values={values} errors={errors} />
+        <TextField type="date" name="suggestTo" label={t('workspacePages.scheduling.suggest.to')} values={values} errors={errors} />
         <button type="submit" name="intent" value="suggest" class="secondary small">
-          Suggest times
+          {t('workspacePages.scheduling.suggest.heading')}
         </button>
       </div>
       {result?.ok ? <SuggestionList suggestions={result.suggestions} programmeZone={programmeZone} /> : null}

@@ -1,4 +1,5 @@
 // The workspace's knowledge-area pages: the list with the new-area form, and an area's edit page.
+import { t } from '../../../src/i18n/catalogue.js';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Area } from '../../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
@@ -9,14 +10,14 @@ export type AreaListProps = { areas: Area[]; values: FormValues; errors: FieldEr
 export function AreaList({ areas, values, errors, csrfToken }: AreaListProps) {
   return (
     <>
-      <h1>Knowledge areas</h1>
+      <h1>{t('workspacePages.areas.title')}</h1>
       <div class="layout-2">
-        <TableWrap label="Knowledge areas">
+        <TableWrap label={t('workspacePages.areas.title')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Area</th>
-                <th scope="col">Order</th>
+                <th scope="col">{t('workspacePages.areas.column.area')}</th>
+                <th scope="col">{t('workspacePages.areas.column.order')}</th>
               </tr>
             </thead>
             <tbody>
@@ -33,14 +34,14 @@ export function AreaList({ areas, values, errors, csrfToken }: AreaListProps) {
           </table>
         </TableWrap>
         <section class="panel">
-          <h2 style="margin-top:0">New area</h2>
+          <h2 style="margin-top:0">{t('workspacePages.areas.new')}</h2>
           <form method="post" action="/admin/areas" class="stack" novalidate>
             <CsrfField token={csrfToken} />
             <ErrorSummary errors={errors} />
-            <TextField name="name" label="Name" values={values} errors={errors} required maxlength={120} />
-            <TextArea name="description" label="Description" values={values} errors={errors} rows={3} maxlength={2000} />
-            <TextField name="position" type="number" label="Order" values={values} errors={errors} />
-            <button type="submit">Add area</button>
+            <TextField name="name" label={t('workspacePages.areas.form.name')} values={values} errors={errors} required maxlength={120} />
+            <TextArea name="description" label={t('workspacePages.areas.form.description')} values={values} errors={errors} rows={3} maxlength={2000} />
+            <TextField name="position" type="number" label={t('workspacePages.areas.form.order')} values={values} errors={errors} />
+            <button type="submit">{t('workspacePages.areas.form.add')}</button>
           </form>
         </section>
       </div>
@@ -59,17 +60,17 @@ export function AreaEdit({ slug, values, errors, csrfToken }: AreaEditProps) {
   return (
     <>
       <p class="small">
-        <a href="/admin/areas">← Knowledge areas</a>
+        <a href="/admin/areas">{t('workspacePages.areas.back')}</a>
       </p>
-      <h1>Edit area</h1>
+      <h1>{t('workspacePages.areas.edit')}</h1>
       <form method="post" action={`/admin/areas/${slug}`} class="stack" style="max-width:40rem" novalidate>
         <CsrfField token={csrfToken} />
         <ErrorSummary errors={errors} />
-        <TextField name="name" label="Name" values={values} errors={errors} required maxlength={120} />
-        <TextField name="slug" label="Address (slug)" values={values} errors={errors} required maxlength={80} />
-        <TextArea name="description" label="Description" values={values} errors={errors} rows={3} maxlength={2000} />
-        <TextField name="position" type="number" label="Order" values={values} errors={errors} />
-        <button type="submit">Save area</button>
+        <TextField name="name" label={t('workspacePages.areas.form.name')} values={values} errors={errors} required maxlength={120} />
+        <TextField name="slug" label={t('workspacePages.areas.form.slug')} values={values} errors={errors} required maxlength={80} />
+        <TextArea name="description" label={t('workspacePages.areas.form.description')} values={values} errors={errors} rows={3} maxlength={2000} />
+        <TextField name="position" type="number" label={t('workspacePages.areas.form.order')} values={values} errors={errors} />
+        <button type="submit">{t('workspacePages.areas.form.save')}</button>
       </form>
     </>
   );

@@ -1,4 +1,5 @@
 // The coordinators and their open invitations, with the form to invite a colleague.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { Coordinator, PendingInvite } from '../../../src/auth/auth.types.js';
 import type { FieldErrors } from '../../../src/errors.js';
@@ -20,39 +21,37 @@ export type CoordinatorsPageProps = {
 };
 
 export function CoordinatorsPage(props: CoordinatorsPageProps) {
-  const flash = props.newInvite ? { kind: 'ok' as const, text: `Invitation created for ${props.newInvite.email}. Send them the link below.` } : undefined;
+  const flash = props.newInvite ? { kind: 'ok' as const, text: t('workspacePages.coordinators.inviteCreated', { email: props.newInvite.email }) } : undefined;
   return (
     <AdminLayout
-      title="Coordinators"
+      title={t('workspacePages.coordinators.title')}
       siteTitle={props.siteTitle}
       coordinator={props.coordinator}
       csrfToken={props.csrfToken}
       section="coordinators"
       flash={flash}
     >
-      <h1>Coordinators</h1>
+      <h1>{t('workspacePages.coordinators.title')}</h1>
       {props.newInvite ? (
         <section class="panel" aria-labelledby="invite-link-heading">
-          <h2 id="invite-link-heading">Invitation link for {props.newInvite.email}</h2>
+          <h2 id="invite-link-heading">{t('workspacePages.coordinators.linkHeading', { email: props.newInvite.email })}</h2>
           <p>
             <code class="copy" id="invite-link">
               {props.newInvite.url}
             </code>
           </p>
-          <p class="small">
-            The link works once, for {props.newInvite.validDays} days. It is not shown again: copy it now and send it to your colleague yourself.
-          </p>
+          <p class="small">{t('workspacePages.coordinators.linkHelp', { days: props.newInvite.validDays })}</p>
         </section>
       ) : null}
-      <TableWrap label="Coordinators">
+      <TableWrap label={t('workspacePages.coordinators.title')}>
         <table>
-          <caption class="visually-hidden">Coordinator accounts</caption>
+          <caption class="visually-hidden">{t('workspacePages.coordinators.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Since</th>
-              <th scope="col">Last sign-in</th>
+              <th scope="col">{t('workspacePages.coordinators.column.name')}</th>
+              <th scope="col">{t('workspacePages.coordinators.column.email')}</th>
+              <th scope="col">{t('workspacePages.coordinators.column.since')}</th>
+              <th scope="col">{t('workspacePages.coordinators.column.lastSignIn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,23 +70,23 @@ export function CoordinatorsPage(props: CoordinatorsPageProps) {
           </tbody>
         </table>
       </TableWrap>
-      <h2>Open invitations</h2>
+      <h2>{t('workspacePages.coordinators.openInvitations')}</h2>
       {props.invites.length === 0 ? (
-        <p class="muted">No open invitations.</p>
+        <p class="muted">{t('workspacePages.coordinators.noInvitations')}</p>
       ) : (
-        <TableWrap label="Pending invitations">
+        <TableWrap label={t('workspacePages.coordinators.pendingLabel')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">For</th>
-                <th scope="col">Invited by</th>
-                <th scope="col">Valid until</th>
+                <th scope="col">{t('workspacePages.coordinators.column.for')}</th>
+                <th scope="col">{t('workspacePages.coordinators.column.invitedBy')}</th>
+                <th scope="col">{t('workspacePages.coordinators.column.validUntil')}</th>
               </tr>
             </thead>
             <tbody>
               {props.invites.map((invite) => (
                 <tr>
-                  <td>{invite.email ?? 'Any address (setup link)'}</td>
+                  <td>{invite.email ?? t('workspacePages.coordinators.anyAddress')}</td>
                   <td>{invite.invitedByName ?? '—'}</td>
                   <td>
                     <When instant={invite.expiresAt} zone={props.zone} />
@@ -100,21 +99,21 @@ export function CoordinatorsPage(props: CoordinatorsPageProps) {
       )}
       <OneFieldPanel
         form="invite"
-        heading="Invite a coordinator"
+        heading={t('workspacePages.coordinators.invite.heading')}
         action="/admin/coordinators/invite"
         csrfToken={props.csrfToken}
         errors={props.form.errors}
-        submit="Create invitation link"
+        submit={t('workspacePages.coordinators.invite.submit')}
       >
         <TextField
           form="invite"
           name="email"
-          label="Their email"
+          label={t('workspacePages.coordinators.invite.email')}
           type="email"
           autocomplete="off"
           maxlength={254}
           values={{ email: props.form.email }}
-          hint="You get a one-time link to send them; with it they choose their own password."
+          hint={t('workspacePages.coordinators.invite.hint')}
           errors={props.form.errors}
           required
         />

@@ -1,4 +1,5 @@
 // API tokens for coordinators' scripts: the list, revocation, and a new token shown exactly once.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { ApiToken } from '../../../src/auth/auth.types.js';
 import type { FieldErrors } from '../../../src/errors.js';
@@ -20,39 +21,47 @@ export type TokensPageProps = {
 
 export function TokensPage(props: TokensPageProps) {
   const flash = props.newToken
-    ? { kind: 'ok' as const, text: `API token “${props.newToken.name}” created.` }
+    ? { kind: 'ok' as const, text: t('workspacePages.tokens.created', { name: props.newToken.name }) }
     : props.revoked
-      ? { kind: 'info' as const, text: 'The API token is revoked; requests with it are refused from now on.' }
+      ? { kind: 'info' as const, text: t('workspacePages.tokens.revoked') }
       : undefined;
   return (
-    <AdminLayout title="API tokens" siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="tokens" flash={flash}>
-      <h1>API tokens</h1>
+    <AdminLayout
+      title={t('workspacePages.tokens.title')}
+      siteTitle={props.siteTitle}
+      coordinator={props.coordinator}
+      csrfToken={props.csrfToken}
+      section="tokens"
+      flash={flash}
+    >
+      <h1>{t('workspacePages.tokens.title')}</h1>
       <p class="lead">
-        Scripts use a token in the header <code>Authorization: Bearer hub_…</code>. A token acts for the coordinator who created it.
+        {t('workspacePages.tokens.leadBefore')} <code>Authorization: Bearer hub_…</code>
+        {t('workspacePages.tokens.leadAfter')}
       </p>
       {props.newToken ? (
         <section class="panel" aria-labelledby="new-token-heading">
-          <h2 id="new-token-heading">Your new token</h2>
+          <h2 id="new-token-heading">{t('workspacePages.tokens.newHeading')}</h2>
           <p>
             <code class="copy" id="new-token">
               {props.newToken.token}
             </code>
           </p>
-          <p class="small">Copy it now: it is not shown again, and the hub keeps only a fingerprint of it.</p>
+          <p class="small">{t('workspacePages.tokens.copyNow')}</p>
         </section>
       ) : null}
       {props.tokens.length === 0 ? (
-        <p class="muted">No API tokens yet.</p>
+        <p class="muted">{t('workspacePages.tokens.none')}</p>
       ) : (
-        <TableWrap label="API tokens">
+        <TableWrap label={t('workspacePages.tokens.title')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Created by</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('workspacePages.tokens.column.name')}</th>
+                <th scope="col">{t('workspacePages.tokens.column.createdBy')}</th>
+                <th scope="col">{t('workspacePages.tokens.column.created')}</th>
+                <th scope="col">{t('workspacePages.tokens.column.lastUsed')}</th>
+                <th scope="col">{t('workspacePages.tokens.column.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -69,13 +78,14 @@ export function TokensPage(props: TokensPageProps) {
                   <td>
                     {token.revokedAt ? (
                       <>
-                        Revoked <When instant={token.revokedAt} zone={props.zone} />
+                        {t('workspacePages.tokens.revokedAt')} <When instant={token.revokedAt} zone={props.zone} />
                       </>
                     ) : (
                       <form method="post" action={`/admin/tokens/${token.id}/revoke`} class="inline-form">
                         <CsrfField token={props.csrfToken} />
                         <button type="submit" class="danger small">
-                          Revoke<span class="visually-hidden"> “{token.name}”</span>
+                          {t('workspacePages.tokens.revoke')}
+                          <span class="visually-hidden"> “{token.name}”</span>
                         </button>
                       </form>
                     )}
@@ -86,16 +96,23 @@ export function TokensPage(props: TokensPageProps) {
           </table>
         </TableWrap>
       )}
-      <OneFieldPanel form="token" heading="Create a token" action="/admin/tokens" csrfToken={props.csrfToken} errors={props.form.errors} submit="Create token">
+      <OneFieldPanel
+        form="token"
+        heading={t('workspacePages.tokens.create.heading')}
+        action="/admin/tokens"
+        csrfToken={props.csrfToken}
+        errors={props.form.errors}
+        submit={t('workspacePages.tokens.create.submit')}
+      >
         <TextField
           form="token"
           name="name"
-          label="Name"
+          label={t('workspacePages.tokens.create.name')}
           type="text"
           autocomplete="off"
           maxlength={80}
           values={{ name: props.form.name }}
-          hint="What the token is for, e.g. “Registration export script”."
+          hint={t('workspacePages.tokens.create.hint')}
           errors={props.form.errors}
           required
         />

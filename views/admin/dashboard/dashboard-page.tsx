@@ -1,7 +1,8 @@
 // /admin: seats and audience mix per webinar, programme totals, and the two charts.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { Dashboard, DashboardWebinar } from '../../../src/admin/dashboard.service.js';
-import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
+import { ORGANISATION_TYPES, organisationTypeLabel } from '../../../src/registration/registration.validation.js';
 import { LocalTime } from '../../components/local-time.js';
 import { AdminLayout, type AdminLayoutProps } from '../admin-layout.js';
 import { audienceSentence } from './dashboard-sentences.js';
@@ -11,18 +12,18 @@ import { TypeBarsChart, TypeTotalsTable } from './type-bars-chart.js';
 export type DashboardPageProps = Pick<AdminLayoutProps, 'siteTitle' | 'coordinator' | 'csrfToken'> & { dashboard: Dashboard };
 
 function WebinarRows({ rows, zone, caption }: { rows: DashboardWebinar[]; zone: string; caption: string }) {
-  if (rows.length === 0) return <p class="muted">None.</p>;
+  if (rows.length === 0) return <p class="muted">{t('workspacePages.none')}</p>;
   return (
-    <TableWrap label="Webinars">
+    <TableWrap label={t('workspacePages.dashboard.webinars')}>
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Webinar</th>
-            <th scope="col">Confirmed / seats</th>
-            <th scope="col">Waiting</th>
-            {ORGANISATION_TYPES.map((t) => (
-              <th scope="col">{t.label}</th>
+            <th scope="col">{t('workspacePages.dashboard.webinar')}</th>
+            <th scope="col">{t('workspacePages.dashboard.confirmedOfSeats')}</th>
+            <th scope="col">{t('workspacePages.dashboard.waiting')}</th>
+            {ORGANISATION_TYPES.map((type) => (
+              <th scope="col">{organisationTypeLabel(type.value)}</th>
             ))}
           </tr>
         </thead>
@@ -34,7 +35,7 @@ function WebinarRows({ rows, zone, caption }: { rows: DashboardWebinar[]; zone: 
                 {webinar.status !== 'published' ? (
                   <>
                     {' '}
-                    <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span>
+                    <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{t(`workspacePages.webinarStatus.${webinar.status}`)}</span>
                   </>
                 ) : null}
                 <br />
@@ -46,8 +47,8 @@ function WebinarRows({ rows, zone, caption }: { rows: DashboardWebinar[]; zone: 
                 {counts.byStatus.confirmed} / {webinar.capacity ?? '∞'}
               </td>
               <td>{counts.byStatus.waitlisted}</td>
-              {ORGANISATION_TYPES.map((t) => (
-                <td>{counts.byOrganisationType[t.value].confirmed}</td>
+              {ORGANISATION_TYPES.map((type) => (
+                <td>{counts.byOrganisationType[type.value].confirmed}</td>
               ))}
             </tr>
           ))}
@@ -62,22 +63,28 @@ export function DashboardPage(props: DashboardPageProps) {
   const { totals } = dashboard;
   const zone = dashboard.programme.defaultZone;
   return (
-    <AdminLayout title="Dashboard" siteTitle={props.siteTitle} coordinator={props.coordinator} csrfToken={props.csrfToken} section="dashboard">
-      <h1>Dashboard</h1>
+    <AdminLayout
+      title={t('workspacePages.dashboard.title')}
+      siteTitle={props.siteTitle}
+      coordinator={props.coordinator}
+      csrfToken={props.csrfToken}
+      section="dashboard"
+    >
+      <h1>{t('workspacePages.dashboard.title')}</h1>
       <p class="lead">
-        {audienceSentence(totals)} Times and days are shown for {zone}.
+        {audienceSentence(totals)} {t('workspacePages.dashboard.zone', { zone })}
       </p>
 
-      <h2>Upcoming webinars</h2>
-      <WebinarRows rows={dashboard.upcoming} zone={zone} caption="Upcoming webinars: seats, waiting list and confirmed registrations by organisation type" />
-      <h2>Past webinars</h2>
-      <WebinarRows rows={dashboard.past} zone={zone} caption="Past webinars: seats, waiting list and confirmed registrations by organisation type" />
+      <h2>{t('workspacePages.dashboard.upcoming')}</h2>
+      <WebinarRows rows={dashboard.upcoming} zone={zone} caption={t('workspacePages.dashboard.upcomingCaption')} />
+      <h2>{t('workspacePages.dashboard.past')}</h2>
+      <WebinarRows rows={dashboard.past} zone={zone} caption={t('workspacePages.dashboard.pastCaption')} />
 
-      <h2>Who registers</h2>
+      <h2>{t('workspacePages.dashboard.whoRegisters')}</h2>
       <TypeBarsChart totals={totals} />
       <TypeTotalsTable totals={totals} />
 
-      <h2>Registrations over time</h2>
+      <h2>{t('workspacePages.dashboard.overTime')}</h2>
       <TimelineChart timeline={dashboard.timeline} />
       <TimelineTable timeline={dashboard.timeline} />
     </AdminLayout>

@@ -3,24 +3,13 @@
 import { DateTime } from 'luxon';
 import type { TimelineDay } from '../../../src/admin/dashboard.service.js';
 import type { ProgrammeCounts } from '../../../src/admin/registrations-admin.service.js';
-import type { OrganisationType } from '../../../src/db/schema.js';
 import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
+import { t } from '../../../src/i18n/catalogue.js';
+import { currentLanguage } from '../../../src/i18n/current-language.js';
+import { LOCALES } from '../../../src/i18n/languages.js';
 
-/** Where people come from, as in "1 from a large company", "2 from large companies", "none from large companies". */
-const FROM: Record<OrganisationType, { one: string; many: string }> = {
-  'large-company': { one: 'a large company', many: 'large companies' },
-  startup: { one: 'a small company or startup', many: 'small companies or startups' },
-  academia: { one: 'a university or research institute', many: 'universities or research institutes' },
-  'public-sector': { one: 'the public sector', many: 'the public sector' },
-  other: { one: 'another kind of organisation', many: 'other kinds of organisation' },
-};
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "a, b and c" */
-function listOf(items: readonly string[], last = 'and'): string {
+/** "a, b and c": the last two joined by `last` ("and", "or") in the current language. */
+function listOf(items: readonly string[], last: string): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
@@ -31,17 +20,20 @@ function listOf(items: readonly string[], last = 'and'): string {
  * organisation type.
  */
 export function audienceSentence(totals: ProgrammeCounts): string {
-  if (totals.confirmedRegistrations === 0) return 'No confirmed registrations yet.';
-  const counted = ORGANISATION_TYPES.map((t) => ({ type: t.value, people: totals.byOrganisationType[t.value].attendees }));
-  const present = counted.filter((c) => c.people > 0).map((c) => `${c.people} from ${c.people === 1 ? FROM[c.type].one : FROM[c.type].many}`);
-  const absent = counted.filter((c) => c.people === 0).map((c) => FROM[c.type].many);
-  const head = `${plural(totals.confirmedRegistrations, 'confirmed registration', 'confirmed registrations')} from ${plural(totals.distinctAttendees, 'person', 'people')}`;
-  return `${head}: ${listOf(present)}${absent.length > 0 ? `; none from ${listOf(absent, 'or')}` : ''}.`;
+  if (totals.confirmedRegistrations === 0) return t('workspacePages.dashboard.noneYet');
+  const counted = ORGANISATION_TYPES.map((type) => ({ type: type.value, people: totals.byOrganisationType[type.value].attendees }));
+  const present = counted.filter((c) => c.people > 0).map((c) => t(`workspacePages.dashboard.from.${c.type}`, { count: c.people }));
+  const absent = counted.filter((c) => c.people === 0).map((c) => t(`workspacePages.dashboard.noneFrom.${c.type}`));
+  const head = t('workspacePages.dashboard.audienceHead', { registrations: totals.confirmedRegistrations, people: totals.distinctAttendees });
+  const presentList = listOf(present, t('workspacePages.and'));
+  return absent.length > 0
+    ? t('workspacePages.dashboard.audienceWithNone', { head, present: presentList, absent: listOf(absent, t('workspacePages.or')) })
+    : t('workspacePages.dashboard.audience', { head, present: presentList });
 }
 
 export function dayLabel(day: string, withYear = true): string {
   return DateTime.fromISO(day, { zone: 'UTC' })
-    .setLocale('en-GB')
+    .setLocale(LOCALES[currentLanguage()])
     .toFormat(withYear ? 'd LLL yyyy' : 'd LLL');
 }
 
@@ -51,13 +43,18 @@ export function dayLabel(day: string, withYear = true): string {
  * be compared with, and a total that did not move since says so rather than "up from".
  */
 export function timelineCaption(timeline: readonly TimelineDay[]): string {
-  if (timeline.length === 0) return 'No confirmed registrations yet.';
+  if (timeline.length === 0) return t('workspacePages.dashboard.noneYet');
   const first = timeline[0]!;
   const last = timeline[timeline.length - 1]!;
-  const registrations = (n: number) => plural(n, 'confirmed registration', 'confirmed registrations');
-  if (timeline.length === 1)
-    return `${registrations(last.total)}, all on ${dayLabel(last.day)}, the first day with any: there is no earlier day to compare with.`;
-  if (last.total === first.total) return `${registrations(last.total)} by ${dayLabel(last.day)}, all on ${dayLabel(first.day)}: none since.`;
-  const days = timeline.length - 1;
-  return `${registrations(last.total)} by ${dayLabel(last.day)}, up from ${first.total} on ${dayLabel(first.day)}, the first day with any: ${last.total - first.total} more in ${plural(days, 'day', 'days')}.`;
+  if (timeline.length === 1) return t('workspacePages.dashboard.timeline.oneDay', { total: last.total, day: dayLabel(last.day) });
+  if (last.total === first.total)
+    return t('workspacePages.dashboard.timeline.unchanged', { total: last.total, last: dayLabel(last.day), first: dayLabel(first.day) });
+  return t('workspacePages.dashboard.timeline.grew', {
+    total: last.total,
+    last: dayLabel(last.day),
+    firstTotal: first.total,
+    first: dayLabel(first.day),
+    more: last.total - first.total,
+    days: timeline.length - 1,
+  });
 }

@@ -1,4 +1,5 @@
 // Cumulative confirmed registrations per day as an inline SVG bar chart, with the numbers in a table.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { TimelineDay } from '../../../src/admin/dashboard.service.js';
 import { ChartFrame } from './chart-frame.js';
@@ -11,7 +12,7 @@ const HEIGHT = 220;
 const PLOT = { left: 44, right: 12, top: 12, bottom: 36 };
 
 export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }) {
-  if (timeline.length === 0) return <p class="muted">No confirmed registrations yet.</p>;
+  if (timeline.length === 0) return <p class="muted">{t('workspacePages.dashboard.noneYet')}</p>;
   const first = timeline[0]!;
   const last = timeline[timeline.length - 1]!;
   const top = niceCeiling(last.total);
@@ -27,8 +28,8 @@ export function TimelineChart({ timeline }: { timeline: readonly TimelineDay[] }
       id="timeline"
       width={WIDTH}
       height={HEIGHT}
-      title="Confirmed registrations over time"
-      description={`Cumulative confirmed registrations per day for the whole programme. ${summary}`}
+      title={t('workspacePages.dashboard.timeline.title')}
+      description={t('workspacePages.dashboard.timeline.description', { summary })}
       caption={summary}
     >
       {ticks(top).map((tick) => (
@@ -68,14 +69,14 @@ export function TimelineTable({ timeline }: { timeline: readonly TimelineDay[] }
   const days = timeline.filter((day) => day.added > 0);
   if (days.length === 0) return null;
   return (
-    <TableWrap label="Registrations per day">
+    <TableWrap label={t('workspacePages.dashboard.timeline.tableLabel')}>
       <table>
-        <caption>Confirmed registrations per day (days with new ones)</caption>
+        <caption>{t('workspacePages.dashboard.timeline.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            <th scope="col">New confirmed</th>
-            <th scope="col">Total</th>
+            <th scope="col">{t('workspacePages.dashboard.timeline.day')}</th>
+            <th scope="col">{t('workspacePages.dashboard.timeline.newConfirmed')}</th>
+            <th scope="col">{t('workspacePages.dashboard.timeline.total')}</th>
           </tr>
         </thead>
         <tbody>

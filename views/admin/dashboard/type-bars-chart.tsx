@@ -1,8 +1,9 @@
 // Confirmed registrations per organisation type as inline SVG horizontal bars, with a table of the
 // same numbers: the programme's own measure of success.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { ProgrammeCounts } from '../../../src/admin/registrations-admin.service.js';
-import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
+import { ORGANISATION_TYPES, organisationTypeLabel } from '../../../src/registration/registration.validation.js';
 import { ChartFrame } from './chart-frame.js';
 import { round } from './chart-scale.js';
 
@@ -13,7 +14,11 @@ const NUMBER_SPACE = 44;
 const TRACK = WIDTH - NUMBER_SPACE;
 
 export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
-  const rows = ORGANISATION_TYPES.map((t) => ({ ...t, n: totals.byOrganisationType[t.value].registrations }));
+  const rows = ORGANISATION_TYPES.map((type) => ({
+    value: type.value,
+    label: organisationTypeLabel(type.value),
+    n: totals.byOrganisationType[type.value].registrations,
+  }));
   const max = Math.max(1, ...rows.map((row) => row.n));
   const height = rows.length * ROW + 4;
   const scale = TRACK / max;
@@ -23,8 +28,8 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
       id="types"
       width={WIDTH}
       height={height}
-      title="Confirmed registrations by organisation type"
-      description={`Confirmed registrations for the whole programme. ${summary}.`}
+      title={t('workspacePages.dashboard.types.title')}
+      description={t('workspacePages.dashboard.types.description', { summary })}
     >
       {rows.map((row, index) => {
         const top = index * ROW;
@@ -58,20 +63,20 @@ export function TypeBarsChart({ totals }: { totals: ProgrammeCounts }) {
 
 export function TypeTotalsTable({ totals }: { totals: ProgrammeCounts }) {
   return (
-    <TableWrap label="Registrations by organisation type">
+    <TableWrap label={t('workspacePages.dashboard.types.tableLabel')}>
       <table>
-        <caption>Programme totals by organisation type (published webinars)</caption>
+        <caption>{t('workspacePages.dashboard.types.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Organisation type</th>
-            <th scope="col">Confirmed registrations</th>
-            <th scope="col">People</th>
+            <th scope="col">{t('workspacePages.dashboard.types.type')}</th>
+            <th scope="col">{t('workspacePages.dashboard.types.confirmed')}</th>
+            <th scope="col">{t('workspacePages.dashboard.types.people')}</th>
           </tr>
         </thead>
         <tbody>
-          {ORGANISATION_TYPES.map(({ value, label }) => (
+          {ORGANISATION_TYPES.map(({ value }) => (
             <tr>
-              <th scope="row">{label}</th>
+              <th scope="row">{organisationTypeLabel(value)}</th>
               <td>{totals.byOrganisationType[value].registrations}</td>
               <td>{totals.byOrganisationType[value].attendees}</td>
             </tr>
@@ -79,7 +84,7 @@ export function TypeTotalsTable({ totals }: { totals: ProgrammeCounts }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">All</th>
+            <th scope="row">{t('workspacePages.dashboard.types.all')}</th>
             <td>
               <strong>{totals.confirmedRegistrations}</strong>
             </td>

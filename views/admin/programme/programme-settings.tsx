@@ -1,4 +1,5 @@
 // The workspace's programme settings: title, description, organiser, the programme's time zone and its audience's zones.
+import { t } from '../../../src/i18n/catalogue.js';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Programme } from '../../../src/programme/programme.types.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
@@ -28,41 +29,49 @@ export type ProgrammeSettingsProps = {
 export function ProgrammeSettings({ values, errors, csrfToken, defaultAudienceZones }: ProgrammeSettingsProps) {
   return (
     <>
-      <h1>Programme settings</h1>
+      <h1>{t('workspacePages.programme.title')}</h1>
       <form method="post" action="/admin/programme" class="stack" style="max-width:48rem" novalidate>
         <CsrfField token={csrfToken} />
         <ErrorSummary errors={errors} />
-        <TextField name="title" label="Title" values={values} errors={errors} required maxlength={200} />
-        <TextField name="tagline" label="Tagline" values={values} errors={errors} maxlength={300} />
-        <TextArea name="description" label="Description" values={values} errors={errors} required rows={6} maxlength={5000} />
-        <TextField name="organiserName" label="Organiser" values={values} errors={errors} required maxlength={200} />
+        <TextField name="title" label={t('workspacePages.programme.form.title')} values={values} errors={errors} required maxlength={200} />
+        <TextField name="tagline" label={t('workspacePages.programme.form.tagline')} values={values} errors={errors} maxlength={300} />
+        <TextArea
+          name="description"
+          label={t('workspacePages.programme.form.description')}
+          values={values}
+          errors={errors}
+          required
+          rows={6}
+          maxlength={5000}
+        />
+        <TextField name="organiserName" label={t('workspacePages.programme.form.organiser')} values={values} errors={errors} required maxlength={200} />
         <TextField
           name="organiserEmail"
           type="email"
-          label="Organiser email"
-          hint="The ORGANIZER of every calendar invitation."
+          label={t('workspacePages.programme.form.organiserEmail')}
+          hint={t('workspacePages.programme.form.organiserEmailHint')}
           values={values}
           errors={errors}
           required
         />
         <ZoneField
           name="defaultZone"
-          label="Programme time zone"
-          hint="Pages use it until a visitor picks their own. A city, a country or an IANA name such as Europe/Stockholm."
+          label={t('workspacePages.programme.form.zone')}
+          hint={t('workspacePages.programme.form.zoneHint')}
           values={values}
           errors={errors}
           required
         />
         <TextArea
           name="audienceZones"
-          label="Audience time zones"
-          hint={`Where the people you invite sit, one IANA zone per line (Asia/Shanghai, America/New_York). The scheduling assistant warns about night-time starts for them until registrations come in. Empty: the programme’s zone and the speakers’ zones, now ${defaultAudienceZones.join(', ')}.`}
+          label={t('workspacePages.programme.form.audienceZones')}
+          hint={t('workspacePages.programme.form.audienceZonesHint', { zones: defaultAudienceZones.join(', ') })}
           values={values}
           errors={errors}
           rows={5}
           maxlength={4000}
         />
-        <button type="submit">Save settings</button>
+        <button type="submit">{t('workspacePages.programme.form.save')}</button>
       </form>
     </>
   );

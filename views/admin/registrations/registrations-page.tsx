@@ -1,5 +1,6 @@
 // /admin/webinars/:slug/registrations: who is registered, the audience mix, the waiting list, and
 // the coordinator's cancel and promote buttons.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import { reflow } from '../../components/reflow-table.js';
 import type { DateTime } from 'luxon';
@@ -38,16 +39,16 @@ function ChangeButtons({ registration, actions }: { registration: AdminRegistrat
       {actions.canPromote && registration.status === 'waitlisted' ? (
         <form method="post" action={`/admin/registrations/${registration.id}/promote`} class="inline-form">
           <CsrfField token={actions.csrfToken} />
-          <button type="submit" class="small" aria-label={`Promote ${who}`}>
-            Promote
+          <button type="submit" class="small" aria-label={t('workspacePages.registrations.promoteLabel', { who })}>
+            {t('workspacePages.registrations.promote')}
           </button>
         </form>
       ) : null}
       {actions.canCancel && registration.status !== 'cancelled' ? (
         // A GET to the step that asks first (who is emailed, where the seat goes).
         <form method="get" action={`/admin/registrations/${registration.id}/cancel`} class="inline-form" data-confirm>
-          <button type="submit" class="small danger" aria-label={`Cancel the registration of ${who}`}>
-            Cancel
+          <button type="submit" class="small danger" aria-label={t('workspacePages.registrations.cancelLabel', { who })}>
+            {t('workspacePages.registrations.cancel')}
           </button>
         </form>
       ) : null}
@@ -61,34 +62,42 @@ const FILTER_FORM = 'filter';
 const FILTER_ROW = 'display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-start';
 const FILTER_FIELD = 'flex:1 1 12rem;min-width:0';
 
-const STATUS_OPTIONS: SelectOption[] = [
-  { value: 'all', label: 'All' },
-  { value: 'confirmed', label: 'Confirmed' },
-  { value: 'waitlisted', label: 'Waiting list' },
-  { value: 'cancelled', label: 'Cancelled' },
-];
+/** The filter's choices, labelled in the language being rendered. */
+function statusOptions(): SelectOption[] {
+  return [
+    { value: 'all', label: t('workspacePages.registrations.filter.all') },
+    { value: 'confirmed', label: statusLabel('confirmed') },
+    { value: 'waitlisted', label: statusLabel('waitlisted') },
+    { value: 'cancelled', label: statusLabel('cancelled') },
+  ];
+}
 
-const TYPE_OPTIONS: SelectOption[] = [{ value: '', label: 'All types' }, ...ORGANISATION_TYPES.map((t) => ({ value: t.value, label: t.label }))];
+function typeOptions(): SelectOption[] {
+  return [
+    { value: '', label: t('workspacePages.registrations.filter.allTypes') },
+    ...ORGANISATION_TYPES.map((type) => ({ value: type.value, label: organisationTypeLabel(type.value) })),
+  ];
+}
 
 /** The two downloads, each with one line on when to take it. */
 function CsvDownloads({ hrefs, zone }: { hrefs: RegistrationsPageProps['csvHrefs']; zone: string }) {
   return (
     <div class="csv-downloads" style="flex-basis:100%">
       <p class="small muted" id="csv-help">
-        Download the registrations listed here. Times are in {zone}, with their UTC offset and the UTC time beside them.
+        {t('workspacePages.registrations.csv.help', { zone })}
       </p>
       <ul class="csv-options">
         <li>
           <a class="button secondary small" href={hrefs.excel} download>
-            For Excel
+            {t('workspacePages.registrations.csv.excel')}
           </a>{' '}
-          <span class="small">Swedish and other semicolon locales: opens directly with å, ä, ö and dates Excel understands.</span>
+          <span class="small">{t('workspacePages.registrations.csv.excelHelp')}</span>
         </li>
         <li>
           <a class="button secondary small" href={hrefs.comma} download>
-            CSV (comma, UTF-8)
+            {t('workspacePages.registrations.csv.comma')}
           </a>{' '}
-          <span class="small">For Google Sheets, Numbers, scripts and other tools.</span>
+          <span class="small">{t('workspacePages.registrations.csv.commaHelp')}</span>
         </li>
       </ul>
     </div>
@@ -100,16 +109,25 @@ function FilterForm({ props }: { props: RegistrationsPageProps }) {
   const { filter } = props;
   return (
     <>
-      <ErrorSummary form={FILTER_FORM} heading="The filter could not be applied" errors={errors} />
-      <form method="get" class="panel" aria-label="Filter registrations" style={FILTER_ROW}>
-        <SelectField form={FILTER_FORM} name="status" label="Status" values={filter} errors={errors} options={STATUS_OPTIONS} unmarked style={FILTER_FIELD} />
+      <ErrorSummary form={FILTER_FORM} heading={t('workspacePages.registrations.filter.refused')} errors={errors} />
+      <form method="get" class="panel" aria-label={t('workspacePages.registrations.filter.label')} style={FILTER_ROW}>
+        <SelectField
+          form={FILTER_FORM}
+          name="status"
+          label={t('workspacePages.registrations.filter.status')}
+          values={filter}
+          errors={errors}
+          options={statusOptions()}
+          unmarked
+          style={FILTER_FIELD}
+        />
         <SelectField
           form={FILTER_FORM}
           name="type"
-          label="Organisation type"
+          label={t('workspacePages.registrations.filter.type')}
           values={filter}
           errors={errors}
-          options={TYPE_OPTIONS}
+          options={typeOptions()}
           unmarked
           style={FILTER_FIELD}
         />
@@ -117,7 +135,7 @@ function FilterForm({ props }: { props: RegistrationsPageProps }) {
           form={FILTER_FORM}
           name="q"
           type="search"
-          label="Name, email or organisation"
+          label={t('workspacePages.registrations.filter.q')}
           values={filter}
           errors={errors}
           maxlength={200}
@@ -125,7 +143,7 @@ function FilterForm({ props }: { props: RegistrationsPageProps }) {
           style={FILTER_FIELD}
         />
         <div class="actions" style="flex-basis:100%">
-          <button type="submit">Filter</button>
+          <button type="submit">{t('workspacePages.registrations.filter.submit')}</button>
         </div>
         <CsvDownloads hrefs={props.csvHrefs} zone={props.zone} />
       </form>
@@ -140,7 +158,7 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
   const confirmed = counts.byStatus.confirmed;
   return (
     <AdminLayout
-      title={`Registrations: ${webinar.title}`}
+      title={t('workspacePages.registrations.title', { title: webinar.title })}
       siteTitle={props.siteTitle}
       coordinator={props.coordinator}
       csrfToken={props.csrfToken}
@@ -148,56 +166,60 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
       flash={props.flash}
     >
       <p class="small">
-        <a href="/admin/webinars">← Webinars</a>
+        <a href="/admin/webinars">{t('workspacePages.registrations.back')}</a>
       </p>
-      <h1>Registrations: {webinar.title}</h1>
+      <h1>{t('workspacePages.registrations.title', { title: webinar.title })}</h1>
       <p class="lead">
         <LocalTime instant={webinar.startsAt} zone={zone} withCity /> ·{' '}
-        {webinar.capacity === null ? `${confirmed} confirmed, no seat limit` : `${confirmed} of ${webinar.capacity} seats taken`}
-        {webinar.capacity !== null && confirmed > webinar.capacity ? <strong> (over capacity)</strong> : null} · {counts.byStatus.waitlisted} waiting
+        {webinar.capacity === null
+          ? t('workspacePages.registrations.confirmedNoLimit', { confirmed })
+          : t('workspacePages.registrations.seatsTaken', { confirmed, capacity: webinar.capacity })}
+        {webinar.capacity !== null && confirmed > webinar.capacity ? <strong>{t('workspacePages.registrations.overCapacity')}</strong> : null} ·{' '}
+        {t('workspacePages.registrations.waiting', { count: counts.byStatus.waitlisted })}
         {webinar.status !== 'published' ? (
           <>
             {' '}
-            <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{webinar.status}</span>
+            <span class={`tag ${webinar.status === 'cancelled' ? 'cancelled' : 'draft'}`}>{t(`workspacePages.webinarStatus.${webinar.status}`)}</span>
           </>
         ) : null}
       </p>
-      {started ? <p class="notice info">This webinar has started or taken place: registrations can no longer be cancelled or promoted.</p> : null}
+      {started ? <p class="notice info">{t('workspacePages.registrations.started')}</p> : null}
 
-      <h2>By organisation type</h2>
-      <TypeCountsTable counts={counts} caption="Registrations per organisation type and status" />
+      <h2>{t('workspacePages.registrations.byType')}</h2>
+      <TypeCountsTable counts={counts} caption={t('workspacePages.registrations.byTypeCaption')} />
 
-      <h2>Waiting list</h2>
+      <h2>{t('workspacePages.registrations.waitingList')}</h2>
       {props.waiting.length === 0 ? (
-        <p class="muted">Nobody is waiting.</p>
+        <p class="muted">{t('workspacePages.registrations.nobodyWaiting')}</p>
       ) : (
         <ol class="waiting-list">
           {props.waiting.map((r) => (
             <li>
-              <strong>Place {r.waitlistPlace}</strong>: {r.name}, {r.organisation} ({organisationTypeLabel(r.organisationType)}), registered{' '}
-              <LocalTime instant={r.createdAt} zone={zone} /> <ChangeButtons registration={r} actions={actions} />
+              <strong>{t('workspacePages.registrations.place', { place: r.waitlistPlace ?? 0 })}</strong>: {r.name}, {r.organisation} (
+              {organisationTypeLabel(r.organisationType)}), {t('workspacePages.registrations.registered')} <LocalTime instant={r.createdAt} zone={zone} />{' '}
+              <ChangeButtons registration={r} actions={actions} />
             </li>
           ))}
         </ol>
       )}
 
-      <h2>All registrations</h2>
+      <h2>{t('workspacePages.registrations.all')}</h2>
       <FilterForm props={props} />
       {props.registrations === null ? null : props.registrations.length === 0 ? (
-        <p class="muted">No registration matches.</p>
+        <p class="muted">{t('workspacePages.registrations.noMatch')}</p>
       ) : (
-        <TableWrap label="Registrations">
+        <TableWrap label={t('workspacePages.registrations.tableLabel')}>
           <table {...reflow.table}>
-            <caption class="visually-hidden">Registrations, in the order they came in</caption>
+            <caption class="visually-hidden">{t('workspacePages.registrations.tableCaption')}</caption>
             <thead {...reflow.rowgroup}>
               <tr {...reflow.row}>
-                <th {...reflow.columnHeader}>Name</th>
-                <th {...reflow.columnHeader}>Organisation</th>
-                <th {...reflow.columnHeader}>Time zone</th>
-                <th {...reflow.columnHeader}>Status</th>
-                <th {...reflow.columnHeader}>Registered</th>
-                <th {...reflow.columnHeader}>Question</th>
-                <th {...reflow.columnHeader}>Change</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.name')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.organisation')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.zone')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.status')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.registered')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.question')}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.registrations.column.change')}</th>
               </tr>
             </thead>
             <tbody {...reflow.rowgroup}>
@@ -210,15 +232,15 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
                       {r.email}
                     </a>
                   </td>
-                  <td {...reflow.cell('Organisation')}>
+                  <td {...reflow.cell(t('workspacePages.registrations.column.organisation'))}>
                     {r.organisation}
                     <br />
                     <span class="small muted">{organisationTypeLabel(r.organisationType)}</span>
                   </td>
-                  <td {...reflow.cell('Time zone', 'small')}>{r.zone}</td>
-                  <td {...reflow.cell('Status')}>
+                  <td {...reflow.cell(t('workspacePages.registrations.column.zone'), 'small')}>{r.zone}</td>
+                  <td {...reflow.cell(t('workspacePages.registrations.column.status'))}>
                     {statusLabel(r.status)}
-                    {r.waitlistPlace !== null ? `, place ${r.waitlistPlace}` : null}
+                    {r.waitlistPlace !== null ? t('workspacePages.registrations.placeSuffix', { place: r.waitlistPlace }) : null}
                     {r.cancelledAt ? (
                       <>
                         <br />
@@ -228,10 +250,10 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
                       </>
                     ) : null}
                   </td>
-                  <td {...reflow.cell('Registered', 'small')}>
+                  <td {...reflow.cell(t('workspacePages.registrations.column.registered'), 'small')}>
                     <LocalTime instant={r.createdAt} zone={zone} />
                   </td>
-                  <td {...reflow.cell('Question', 'small prose')}>{r.question ?? ''}</td>
+                  <td {...reflow.cell(t('workspacePages.registrations.column.question'), 'small prose')}>{r.question ?? ''}</td>
                   <td {...reflow.cell()}>
                     <ChangeButtons registration={r} actions={actions} />
                   </td>

@@ -1,27 +1,28 @@
 // A webinar's registrations per organisation type and status, with the totals underneath.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { RegistrationCounts } from '../../../src/admin/registrations-admin.service.js';
-import { ORGANISATION_TYPES } from '../../../src/registration/registration.validation.js';
+import { ORGANISATION_TYPES, organisationTypeLabel } from '../../../src/registration/registration.validation.js';
 
 export function TypeCountsTable({ counts, caption }: { counts: RegistrationCounts; caption: string }) {
   return (
-    <TableWrap label="Counts by organisation type">
+    <TableWrap label={t('workspacePages.registrations.types.label')}>
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Organisation type</th>
-            <th scope="col">Confirmed</th>
-            <th scope="col">Waiting list</th>
-            <th scope="col">Cancelled</th>
+            <th scope="col">{t('workspacePages.registrations.types.type')}</th>
+            <th scope="col">{t('workspacePages.registrations.types.confirmed')}</th>
+            <th scope="col">{t('workspacePages.registrations.types.waiting')}</th>
+            <th scope="col">{t('workspacePages.registrations.types.cancelled')}</th>
           </tr>
         </thead>
         <tbody>
-          {ORGANISATION_TYPES.map(({ value, label }) => {
+          {ORGANISATION_TYPES.map(({ value }) => {
             const row = counts.byOrganisationType[value];
             return (
               <tr>
-                <th scope="row">{label}</th>
+                <th scope="row">{organisationTypeLabel(value)}</th>
                 <td>{row.confirmed}</td>
                 <td>{row.waitlisted}</td>
                 <td>{row.cancelled}</td>
@@ -31,7 +32,7 @@ export function TypeCountsTable({ counts, caption }: { counts: RegistrationCount
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">All</th>
+            <th scope="row">{t('workspacePages.registrations.types.all')}</th>
             <td>
               <strong>{counts.byStatus.confirmed}</strong>
             </td>

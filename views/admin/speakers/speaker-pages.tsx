@@ -1,4 +1,5 @@
 // The workspace's speaker pages: the list, the new-speaker form and a speaker's edit page.
+import { t } from '../../../src/i18n/catalogue.js';
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Speaker } from '../../../src/programme/programme.types.js';
@@ -12,18 +13,18 @@ export function SpeakerList({ speakers }: { speakers: Speaker[] }) {
   return (
     <>
       <div class="actions" style="justify-content:space-between">
-        <h1>Speakers</h1>
+        <h1>{t('workspacePages.speakers.title')}</h1>
         <a class="button" href="/admin/speakers/new">
-          New speaker
+          {t('workspacePages.speakers.new')}
         </a>
       </div>
-      <TableWrap label="Speakers">
+      <TableWrap label={t('workspacePages.speakers.title')}>
         <table {...reflow.table}>
           <thead {...reflow.rowgroup}>
             <tr {...reflow.row}>
-              <th {...reflow.columnHeader}>Name</th>
-              <th {...reflow.columnHeader}>Where</th>
-              <th {...reflow.columnHeader}>Time zone</th>
+              <th {...reflow.columnHeader}>{t('workspacePages.speakers.column.name')}</th>
+              <th {...reflow.columnHeader}>{t('workspacePages.speakers.column.where')}</th>
+              <th {...reflow.columnHeader}>{t('workspacePages.speakers.column.zone')}</th>
             </tr>
           </thead>
           <tbody {...reflow.rowgroup}>
@@ -33,10 +34,10 @@ export function SpeakerList({ speakers }: { speakers: Speaker[] }) {
                   <a href={`/admin/speakers/${s.slug}`}>{s.name}</a>
                   <span class="clock-date">{[s.title, s.organisation].filter(Boolean).join(', ')}</span>
                 </td>
-                <td {...reflow.cell('Where')}>
+                <td {...reflow.cell(t('workspacePages.speakers.column.where'))}>
                   {s.city}, {s.country}
                 </td>
-                <td {...reflow.cell('Time zone')}>{s.zone}</td>
+                <td {...reflow.cell(t('workspacePages.speakers.column.zone'))}>{s.zone}</td>
               </tr>
             ))}
           </tbody>
@@ -53,33 +54,40 @@ export function SpeakerForm({ action, values, errors, csrfToken, submit }: Speak
     <form method="post" action={action} class="stack" novalidate>
       <CsrfField token={csrfToken} />
       <ErrorSummary errors={errors} />
-      <TextField name="name" label="Name" values={values} errors={errors} required maxlength={120} />
-      <TextField name="title" label="Title" values={values} errors={errors} maxlength={160} />
-      <TextField name="organisation" label="Organisation" values={values} errors={errors} maxlength={160} />
-      <TextField name="city" label="City" values={values} errors={errors} required maxlength={100} />
-      <TextField name="country" label="Country" values={values} errors={errors} required maxlength={100} />
+      <TextField name="name" label={t('workspacePages.speakers.form.name')} values={values} errors={errors} required maxlength={120} />
+      <TextField name="title" label={t('workspacePages.speakers.form.title')} values={values} errors={errors} maxlength={160} />
+      <TextField name="organisation" label={t('workspacePages.speakers.form.organisation')} values={values} errors={errors} maxlength={160} />
+      <TextField name="city" label={t('workspacePages.speakers.form.city')} values={values} errors={errors} required maxlength={100} />
+      <TextField name="country" label={t('workspacePages.speakers.form.country')} values={values} errors={errors} required maxlength={100} />
       <ZoneField
         name="timezone"
-        label="Time zone"
-        hint="Where the speaker will be during the webinar: a city, a country or an IANA name such as Asia/Shanghai."
+        label={t('workspacePages.speakers.form.zone')}
+        hint={t('workspacePages.speakers.form.zoneHint')}
         values={values}
         errors={errors}
         required
       />
-      <TextField name="email" type="email" label="Email" hint="For calendar invitations and the speaker’s private link." values={values} errors={errors} />
       <TextField
-        name="photoUrl"
-        type="url"
-        label="Photo URL (https)"
-        hint="A link to a photo elsewhere; or upload one under Photo once the speaker is saved. A new link replaces an uploaded photo."
+        name="email"
+        type="email"
+        label={t('workspacePages.speakers.form.email')}
+        hint={t('workspacePages.speakers.form.emailHint')}
         values={values}
         errors={errors}
       />
-      <TextArea name="bio" label="Biography" values={values} errors={errors} rows={5} maxlength={3000} />
+      <TextField
+        name="photoUrl"
+        type="url"
+        label={t('workspacePages.speakers.form.photoUrl')}
+        hint={t('workspacePages.speakers.form.photoUrlHint')}
+        values={values}
+        errors={errors}
+      />
+      <TextArea name="bio" label={t('workspacePages.speakers.form.bio')} values={values} errors={errors} rows={5} maxlength={3000} />
       <div class="actions">
         <button type="submit">{submit}</button>
         <a class="button secondary" href="/admin/speakers">
-          Back
+          {t('workspacePages.speakers.form.back')}
         </a>
       </div>
     </form>
@@ -104,8 +112,8 @@ export function speakerFormValues(s: Speaker): FormValues {
 export function NewSpeaker(props: { values: FormValues; errors: FieldErrors; csrfToken: string }) {
   return (
     <>
-      <h1>New speaker</h1>
-      <SpeakerForm action="/admin/speakers" submit="Create speaker" {...props} />
+      <h1>{t('workspacePages.speakers.new')}</h1>
+      <SpeakerForm action="/admin/speakers" submit={t('workspacePages.speakers.form.create')} {...props} />
     </>
   );
 }
@@ -125,11 +133,18 @@ export function SpeakerEdit({ speaker, values, errors, csrfToken, extras, photoE
   return (
     <>
       <p class="small">
-        <a href="/admin/speakers">← Speakers</a> · <a href={`/speakers/${speaker.slug}`}>Public page</a>
+        <a href="/admin/speakers">{t('workspacePages.speakers.backToList')}</a> ·{' '}
+        <a href={`/speakers/${speaker.slug}`}>{t('workspacePages.speakers.publicPage')}</a>
       </p>
       <h1>{speaker.name}</h1>
       <div class="layout-2">
-        <SpeakerForm action={`/admin/speakers/${speaker.slug}`} values={values} errors={errors} csrfToken={csrfToken} submit="Save speaker" />
+        <SpeakerForm
+          action={`/admin/speakers/${speaker.slug}`}
+          values={values}
+          errors={errors}
+          csrfToken={csrfToken}
+          submit={t('workspacePages.speakers.form.save')}
+        />
         <aside>
           <SpeakerPhotoPanel speaker={speaker} csrfToken={csrfToken} error={photoError} />
           {extras}

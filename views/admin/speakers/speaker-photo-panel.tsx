@@ -1,4 +1,5 @@
 // The speaker's photo in the workspace: what the pages show now, an upload form and "Remove photo".
+import { t } from '../../../src/i18n/catalogue.js';
 import type { Speaker } from '../../../src/programme/programme.types.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_SIDE } from '../../../src/programme/photo-check.js';
 import { CsrfField, ErrorSummary, TextField } from '../../components/form-kit.js';
@@ -14,20 +15,25 @@ export function SpeakerPhotoPanel({ speaker, csrfToken, error }: SpeakerPhotoPan
   return (
     <section class="panel photo-panel" id="photo" aria-labelledby="photo-heading">
       <h2 id="photo-heading" style="margin-top:0">
-        Photo
+        {t('workspacePages.speakers.photo.heading')}
       </h2>
       <div class="photo-now">
         <SpeakerAvatar speaker={speaker} size={96} />
         <p class="small">
           {photo
-            ? `Uploaded ${FORMATS[photo.contentType] ?? 'image'}, ${photo.width}×${photo.height} pixels, ${formatSize(photo.sizeBytes)}.`
+            ? t('workspacePages.speakers.photo.uploaded', {
+                format: FORMATS[photo.contentType] ?? t('workspacePages.speakers.photo.image'),
+                width: String(photo.width),
+                height: String(photo.height),
+                size: formatSize(photo.sizeBytes),
+              })
             : photoUrl
-              ? `Linked from ${hostOf(photoUrl)}.`
-              : 'No photo yet: the pages show the speaker’s initials.'}
+              ? t('workspacePages.speakers.photo.linked', { host: hostOf(photoUrl) })
+              : t('workspacePages.speakers.photo.none')}
         </p>
       </div>
       {/* Focused when the page loads, so that a refused photo is seen even below the speaker's form on a phone. */}
-      <ErrorSummary form="photo" heading="The photo was not saved" errors={error ? { file: error } : {}} />
+      <ErrorSummary form="photo" heading={t('workspacePages.speakers.photo.refused')} errors={error ? { file: error } : {}} />
       {/* _csrf before the file: the reader checks it before it keeps any of the file. */}
       <form method="post" action={base} enctype="multipart/form-data" class="stack" novalidate>
         <CsrfField token={csrfToken} />
@@ -35,22 +41,22 @@ export function SpeakerPhotoPanel({ speaker, csrfToken, error }: SpeakerPhotoPan
           form="photo"
           name="file"
           type="file"
-          label={photo || photoUrl ? 'Upload a new photo' : 'Upload a photo'}
-          hint={`JPEG, PNG or WebP, at most ${MAX_PHOTO_BYTES / (1024 * 1024)} MB and ${MAX_PHOTO_SIDE} pixels on each side. A square photo of 400 pixels or more looks best. It replaces a photo link.`}
+          label={photo || photoUrl ? t('workspacePages.speakers.photo.uploadNew') : t('workspacePages.speakers.photo.upload')}
+          hint={t('workspacePages.speakers.photo.hint', { megabytes: String(MAX_PHOTO_BYTES / (1024 * 1024)), side: String(MAX_PHOTO_SIDE) })}
           accept="image/jpeg,image/png,image/webp"
           values={{}}
           errors={error ? { file: error } : {}}
           unmarked
         />
         <div class="actions">
-          <button type="submit">Upload photo</button>
+          <button type="submit">{t('workspacePages.speakers.photo.submit')}</button>
         </div>
       </form>
       {photo || photoUrl ? (
         <form method="post" action={`${base}/delete`} class="photo-remove">
           <CsrfField token={csrfToken} />
           <button type="submit" class="secondary">
-            Remove photo
+            {t('workspacePages.speakers.photo.remove')}
           </button>
         </form>
       ) : null}

@@ -1,4 +1,5 @@
 // The webinar form: content, time (local time + zone), seats, links, speakers with roles.
+import { t } from '../../../src/i18n/catalogue.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
@@ -33,25 +34,29 @@ export type WebinarFormProps = {
 
 export const ROLE_FIELD_PREFIX = 'role_';
 
-const ROLE_OPTIONS: SelectOption[] = [
-  { value: '', label: 'Not in this webinar' },
-  { value: 'speaker', label: 'Speaker' },
-  { value: 'moderator', label: 'Moderator' },
-  { value: 'panelist', label: 'Panelist' },
-];
+/** The roles a speaker can have in a webinar, labelled in the language being rendered. */
+function roleOptions(): SelectOption[] {
+  return [
+    { value: '', label: t('workspacePages.webinars.form.role.none') },
+    { value: 'speaker', label: t('workspacePages.webinars.form.role.speaker') },
+    { value: 'moderator', label: t('workspacePages.webinars.form.role.moderator') },
+    { value: 'panelist', label: t('workspacePages.webinars.form.role.panelist') },
+  ];
+}
 
 export function WebinarForm(props: WebinarFormProps) {
   const { values, errors } = props;
+  const roles = roleOptions();
   return (
     <form method="post" action={props.action} class="stack" style="max-width:48rem" novalidate>
       <CsrfField token={props.csrfToken} />
       <ErrorSummary errors={errors} />
-      <TextField name="title" label="Title" values={values} errors={errors} required maxlength={200} />
+      <TextField name="title" label={t('workspacePages.webinars.form.title')} values={values} errors={errors} required maxlength={200} />
       {props.mode === 'new' ? (
         <TextField
           name="slug"
-          label="Address (slug)"
-          hint="Lower-case words joined by hyphens; made from the title when left empty."
+          label={t('workspacePages.webinars.form.slug')}
+          hint={t('workspacePages.webinars.form.slugHint')}
           values={values}
           errors={errors}
           maxlength={80}
@@ -59,45 +64,45 @@ export function WebinarForm(props: WebinarFormProps) {
       ) : null}
       <SelectField
         name="areaSlug"
-        label="Knowledge area"
+        label={t('workspacePages.webinars.form.area')}
         values={values}
         errors={errors}
-        options={[{ value: '', label: 'None' }, ...props.areas.map((a) => ({ value: a.slug, label: a.name }))]}
+        options={[{ value: '', label: t('workspacePages.webinars.form.noArea') }, ...props.areas.map((a) => ({ value: a.slug, label: a.name }))]}
       />
-      <TextArea name="abstract" label="Abstract" values={values} errors={errors} rows={5} maxlength={5000} />
+      <TextArea name="abstract" label={t('workspacePages.webinars.form.abstract')} values={values} errors={errors} rows={5} maxlength={5000} />
 
-      <Fieldset legend="When">
+      <Fieldset legend={t('workspacePages.webinars.form.when')}>
         <div class="stack">
           <TextField
             name="start"
             type="datetime-local"
-            label="Starts (local date and time)"
-            hint="The wall-clock time in the zone below, as you would say it: 15:00 in Stockholm."
+            label={t('workspacePages.webinars.form.start')}
+            hint={t('workspacePages.webinars.form.startHint')}
             values={values}
             errors={errors}
             required
           />
           <ZoneField
             name="timezone"
-            label="Time zone of that time"
-            hint="A city, a country or an IANA name such as Europe/Stockholm."
+            label={t('workspacePages.webinars.form.zone')}
+            hint={t('workspacePages.webinars.form.zoneHint')}
             values={values}
             errors={errors}
             required
           />
           <TextField
             name="offset"
-            label="UTC offset"
-            hint="Only for a time that happens twice when the clocks go back, e.g. +02:00 for the first 02:30, +01:00 for the second."
+            label={t('workspacePages.webinars.form.offset')}
+            hint={t('workspacePages.webinars.form.offsetHint')}
             placeholder="+01:00"
             values={values}
             errors={errors}
             maxlength={6}
           />
-          <TextField name="durationMinutes" type="number" label="Duration (minutes)" values={values} errors={errors} required />
+          <TextField name="durationMinutes" type="number" label={t('workspacePages.webinars.form.duration')} values={values} errors={errors} required />
           <div class="actions">
             <button type="submit" name="intent" value="check" class="secondary">
-              Check this time with the speakers
+              {t('workspacePages.webinars.form.check')}
             </button>
           </div>
           {props.assistant}
@@ -105,14 +110,14 @@ export function WebinarForm(props: WebinarFormProps) {
         </div>
       </Fieldset>
 
-      <Fieldset legend="Speakers" name="speakers" errors={errors}>
-        {props.speakers.length === 0 ? <p class="muted">No speakers yet: add them under Speakers first.</p> : null}
-        <TableWrap label="Speakers and roles">
+      <Fieldset legend={t('workspacePages.webinars.form.speakers')} name="speakers" errors={errors}>
+        {props.speakers.length === 0 ? <p class="muted">{t('workspacePages.webinars.form.noSpeakers')}</p> : null}
+        <TableWrap label={t('workspacePages.webinars.form.speakersAndRoles')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Speaker</th>
-                <th scope="col">Role</th>
+                <th scope="col">{t('workspacePages.webinars.form.speaker')}</th>
+                <th scope="col">{t('workspacePages.webinars.form.role')}</th>
               </tr>
             </thead>
             <tbody>
@@ -128,7 +133,7 @@ export function WebinarForm(props: WebinarFormProps) {
                       </span>
                     </td>
                     <td>
-                      <SelectControl name={name} values={values} errors={errors} options={ROLE_OPTIONS} />
+                      <SelectControl name={name} values={values} errors={errors} options={roles} />
                     </td>
                   </tr>
                 );
@@ -138,56 +143,63 @@ export function WebinarForm(props: WebinarFormProps) {
         </TableWrap>
       </Fieldset>
 
-      <Fieldset legend="Seats and links">
+      <Fieldset legend={t('workspacePages.webinars.form.seatsAndLinks')}>
         <div class="stack">
           <TextField
             name="capacity"
             type="number"
-            label="Capacity"
-            hint="Leave empty for no limit; the rest go on a waiting list."
+            label={t('workspacePages.webinars.form.capacity')}
+            hint={t('workspacePages.webinars.form.capacityHint')}
             values={values}
             errors={errors}
           />
           <TextField
             name="registrationClosesMinutesBefore"
             type="number"
-            label="Registration closes (minutes before the start)"
-            hint="0 closes registration when the webinar starts."
+            label={t('workspacePages.webinars.form.closes')}
+            hint={t('workspacePages.webinars.form.closesHint')}
             values={values}
             errors={errors}
           />
-          <TextField name="joinUrl" type="url" label="Attendees’ join link" hint="Shown only to confirmed attendees." values={values} errors={errors} />
+          <TextField
+            name="joinUrl"
+            type="url"
+            label={t('workspacePages.webinars.form.joinUrl')}
+            hint={t('workspacePages.webinars.form.joinUrlHint')}
+            values={values}
+            errors={errors}
+          />
           <TextField
             name="speakerJoinUrl"
             type="url"
-            label="Speakers’ (panelists’) join link"
-            hint="Shown only to this webinar’s speakers."
+            label={t('workspacePages.webinars.form.speakerJoinUrl')}
+            hint={t('workspacePages.webinars.form.speakerJoinUrlHint')}
             values={values}
             errors={errors}
           />
-          <TextField name="techCheckMinutes" type="number" label="Technical check (minutes before the start)" values={values} errors={errors} />
+          <TextField name="techCheckMinutes" type="number" label={t('workspacePages.webinars.form.techCheck')} values={values} errors={errors} />
         </div>
       </Fieldset>
 
       <SelectField
         name="status"
-        label="Status"
-        hint="Only published webinars appear on the site; publishing sends the speakers their invitations."
+        label={t('workspacePages.webinars.form.status')}
+        hint={t('workspacePages.webinars.form.statusHint')}
         values={values}
         errors={errors}
         required
         options={[
-          { value: 'draft', label: 'Draft' },
-          { value: 'published', label: 'Published' },
-          ...(props.mode === 'edit' ? [{ value: 'cancelled', label: 'Cancelled' }] : []),
+          { value: 'draft', label: t('workspacePages.webinars.form.status.draft') },
+          { value: 'published', label: t('workspacePages.webinars.form.status.published') },
+          ...(props.mode === 'edit' ? [{ value: 'cancelled', label: t('workspacePages.webinars.form.status.cancelled') }] : []),
         ]}
       />
       <div class="actions">
         <button type="submit" name="intent" value="save">
-          {props.mode === 'new' ? 'Create webinar' : 'Save changes'}
+          {props.mode === 'new' ? t('workspacePages.webinars.form.create') : t('workspacePages.webinars.form.save')}
         </button>
         <a class="button secondary" href="/admin/webinars">
-          Back to the list
+          {t('workspacePages.webinars.form.backToList')}
         </a>
       </div>
     </form>

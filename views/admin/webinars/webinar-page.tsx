@@ -1,5 +1,6 @@
 // The workspace's webinar pages: the list, and a webinar's form with the scheduling assistant,
 // its materials and the cancellation.
+import { t } from '../../../src/i18n/catalogue.js';
 import type { Child } from 'hono/jsx';
 import type { SchedulingAdvice } from '../../../src/admin/scheduling.js';
 import type { Webinar } from '../../../src/programme/programme.types.js';
@@ -11,9 +12,9 @@ export function WebinarIndex(props: WebinarListProps) {
   return (
     <>
       <div class="actions" style="justify-content:space-between">
-        <h1>Webinars</h1>
+        <h1>{t('workspacePages.webinars.title')}</h1>
         <a class="button" href="/admin/webinars/new">
-          New webinar
+          {t('workspacePages.webinars.new')}
         </a>
       </div>
       <WebinarList {...props} />
@@ -36,12 +37,13 @@ export function WebinarPage(props: WebinarPageProps) {
   return (
     <>
       <p class="small">
-        <a href="/admin/webinars">← Webinars</a>
+        <a href="/admin/webinars">{t('workspacePages.webinars.page.back')}</a>
       </p>
-      <h1>{webinar ? webinar.title : 'New webinar'}</h1>
+      <h1>{webinar ? webinar.title : t('workspacePages.webinars.new')}</h1>
       {webinar ? (
         <p class="small muted">
-          <a href={`/webinars/${webinar.slug}`}>Public page</a> · <a href={`/admin/webinars/${webinar.slug}/registrations`}>Registrations</a>
+          <a href={`/webinars/${webinar.slug}`}>{t('workspacePages.webinars.page.publicPage')}</a> ·{' '}
+          <a href={`/admin/webinars/${webinar.slug}/registrations`}>{t('workspacePages.webinars.list.registrations')}</a>
         </p>
       ) : null}
       <div class="layout-2">
@@ -70,13 +72,13 @@ function CancelPanel({ webinar }: { webinar: Webinar }) {
   return (
     <section class="panel admin-section" aria-labelledby="cancel-heading">
       <h2 id="cancel-heading" style="margin-top:0">
-        Cancel this webinar
+        {t('workspacePages.webinars.page.cancelHeading')}
       </h2>
-      <p class="small">Attendees and speakers get a cancellation that removes it from their calendars. The page stays up, marked cancelled.</p>
+      <p class="small">{t('workspacePages.webinars.page.cancelText')}</p>
       {/* A GET to the step that says who will be emailed and holds the button that cancels. */}
       <form method="get" action={`/admin/webinars/${webinar.slug}/cancel`} data-confirm>
         <button type="submit" class="danger">
-          Cancel the webinar…
+          {t('workspacePages.webinars.page.cancelButton')}
         </button>
       </form>
     </section>
