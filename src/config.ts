@@ -20,7 +20,7 @@ export type Config = {
   /** A bearer token for automation (compared in constant time); null: only workspace tokens. */
   apiToken: string | null;
   trustProxy: boolean;
-  /** LANGUAGES: what the hub offers, the first the default (English only until the Swedish catalogue is complete). */
+  /** LANGUAGES: what the hub offers, the first the default (English only unless set: see README, Languages, on the cost of a second). */
   languages: Language[];
   /** MAIL_CLAIM_SECONDS: how soon an email interrupted by a crash is sent again by another (or a restarted) instance. */
   mailClaimSeconds: number;

@@ -174,6 +174,8 @@ export function hubEnv(options: HubOptions): Record<string, string> {
     HUB_DEMO: options.demo ? '1' : '0',
     HUB_API_TOKEN: BENCH_API_TOKEN,
     TRUST_PROXY: '1',
+    // LANGUAGES=en npm run bench measures an English-only hub (see README, Languages).
+    ...(process.env.LANGUAGES ? { LANGUAGES: process.env.LANGUAGES } : {}),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
   };
 }

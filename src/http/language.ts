@@ -11,6 +11,11 @@ export const LANGUAGE_COOKIE = 'hub_lang';
 export function requestLanguage(options: { offered: readonly Language[]; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   const offers = (value: unknown): value is Language => isLanguage(value) && options.offered.includes(value);
   return async function requestLanguageMiddleware(c, next) {
+    // One language: nothing to choose, and no context to carry (see current-language.ts on its cost).
+    if (options.offered.length < 2) {
+      c.set('language', options.offered[0] ?? 'en');
+      return next();
+    }
     const url = new URL(c.req.url);
     const requested = url.searchParams.get('lang');
     let language: Language;
@@ -25,7 +30,7 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     c.set('language', language);
     url.searchParams.delete('lang');
     await withRequestLanguage({ language, offered: options.offered, returnTo: `${url.pathname}${url.search}` }, () => next());
-    if (options.offered.length > 1 && c.res.headers.get('content-type')?.startsWith('text/html')) {
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
       c.header('Content-Language', language);
       // The same address answers in another language for another visitor.
       c.header('Vary', 'Accept-Language, Cookie', { append: true });
