@@ -11,9 +11,10 @@ export const LANGUAGE_COOKIE = 'hub_lang';
 export function requestLanguage(options: { offered: readonly Language[]; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   const offers = (value: unknown): value is Language => isLanguage(value) && options.offered.includes(value);
   return async function requestLanguageMiddleware(c, next) {
-    // One language: nothing to choose, and no context to carry (see current-language.ts on its cost).
-    if (options.offered.length < 2) {
-      c.set('language', options.offered[0] ?? 'en');
+    // English alone: nothing to choose, and no context to carry, English being what t() and
+    // showIn() write outside of one (see current-language.ts on what a context costs).
+    if (options.offered.length < 2 && (options.offered[0] ?? 'en') === 'en') {
+      c.set('language', 'en');
       return next();
     }
     const url = new URL(c.req.url);

@@ -52,6 +52,14 @@ describe('the language of a page', () => {
     return { res, html: await res.text() };
   };
 
+  it('is Swedish throughout on a hub that offers Swedish alone, with no switch', async () => {
+    const { app } = await buildTestApp({ languages: ['sv'] });
+    const { html } = await page(app, '/', { 'accept-language': 'en-GB' });
+    expect(langOf(html)).toBe('sv');
+    expect(html).toContain('Inspelningar');
+    expect(all(parse(html), '.language-switch')).toHaveLength(0);
+  });
+
   it('is English only, with no switch, unless the hub offers more (LANGUAGES)', async () => {
     const { app } = await buildTestApp();
     const { res, html } = await page(app, '/', { 'accept-language': 'sv-SE,sv;q=0.9' });
