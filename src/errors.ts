@@ -1,12 +1,23 @@
 // Expected failures of the domain, which the HTTP layer turns into 4xx answers.
 
+import { say, type Words } from './i18n/message.js';
 import type { ZoneMatch } from './time/zone-search.js';
 
 export type FieldErrors = Record<string, string>;
 
-export class NotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A failure with words for its reader: `message` is English (logs, the JSON API), `words` what a
+ * page says in its reader's language.
+ */
+abstract class SaidError extends Error {
+  constructor(readonly words: Words) {
+    super(say('en', words));
+  }
+}
+
+export class NotFoundError extends SaidError {
+  constructor(words: Words) {
+    super(words);
     this.name = 'NotFoundError';
   }
 }
@@ -25,10 +36,21 @@ export class ValidationError extends Error {
 }
 
 /** A valid request that the current state does not allow (registration closed, seat taken...). */
-export class ConflictError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ConflictError extends SaidError {
+  constructor(words: Words) {
+    super(words);
     this.name = 'ConflictError';
+  }
+}
+
+/** A request refused as such (too many, too large, not signed in): its status and why, in words. */
+export class RefusedError extends SaidError {
+  constructor(
+    readonly status: 401 | 403 | 413 | 429,
+    words: Words,
+  ) {
+    super(words);
+    this.name = 'RefusedError';
   }
 }
 

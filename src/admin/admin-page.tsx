@@ -4,14 +4,16 @@ import type { Child } from 'hono/jsx';
 import { AdminLayout, type AdminSection } from '../../views/admin/admin-layout.js';
 import type { Db } from '../db/connection.js';
 import type { AppEnv } from '../http/env.js';
+import { inRequestLanguage, languageOf } from '../http/language.js';
+import { say, type Words } from '../i18n/message.js';
 import { getProgramme } from '../programme/programme.service.js';
 
 export type AdminPageOptions = {
   section: AdminSection;
-  title: string;
+  title: Words;
   body: Child;
   status?: number;
-  flash?: string;
+  flash?: Words;
   /** The programme's title, when the caller has already read the programme. */
   siteTitle?: string;
 };
@@ -27,19 +29,24 @@ export function adminShellProps(c: Context<AppEnv>, siteTitle: string) {
 }
 
 /** The message for `?done=` after a redirect, from a fixed set, so that nothing from the address is echoed. */
-export function doneMessage(c: Context, messages: Readonly<Record<string, string>>): string | undefined {
+export function doneMessage(c: Context, messages: Readonly<Record<string, Words>>): Words | undefined {
   const done = c.req.query('done');
   return done !== undefined && Object.hasOwn(messages, done) ? messages[done] : undefined;
 }
 
-export async function renderAdminPage(c: Context<AppEnv>, db: Db, options: AdminPageOptions) {
+/**
+ * `describe` runs in the request's language (its title, flash and the body's props are words for
+ * the reader), before the programme's title is read.
+ */
+export async function renderAdminPage(c: Context<AppEnv>, db: Db, describe: () => AdminPageOptions) {
+  const options = inRequestLanguage(c, describe);
   const siteTitle = options.siteTitle ?? (await getProgramme(db)).title;
   return c.html(
     <AdminLayout
       {...adminShellProps(c, siteTitle)}
-      title={options.title}
+      title={say(languageOf(c), options.title)}
       section={options.section}
-      flash={options.flash ? { kind: 'ok', text: options.flash } : undefined}
+      flash={options.flash ? { kind: 'ok', text: say(languageOf(c), options.flash) } : undefined}
     >
       {options.body}
     </AdminLayout>,

@@ -1,5 +1,7 @@
 // The workspace's knowledge-area pages over HTTP: the list with the new-area form, and an area's edit page.
+import { inRequestLanguage } from '../http/language.js';
 import { t } from '../i18n/catalogue.js';
+import { message } from '../i18n/message.js';
 import { Hono, type Context } from 'hono';
 import { AreaEdit, AreaList, areaFormValues } from '../../views/admin/areas/area-pages.js';
 import type { FormValues } from '../../views/components/form-kit.js';
@@ -14,35 +16,37 @@ import { getAreaBySlug, listAreas } from '../programme/programme.service.js';
 import { doneMessage, renderAdminPage } from './admin-page.js';
 
 /** The messages for `?done=` after a redirect, in the language being rendered. */
-const doneMessages = () => ({ saved: t('workspacePages.saved'), created: t('workspacePages.created') });
+const doneMessages = () => ({ saved: message('workspacePages.saved'), created: message('workspacePages.created') });
 
 export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  const areasPage = async (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
-    renderAdminPage(c, db, {
+  const areasPage = async (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) => {
+    const areas = await listAreas(db);
+    return renderAdminPage(c, db, () => ({
       section: 'areas',
       title: t('workspacePages.areas.title'),
-      body: <AreaList areas={await listAreas(db)} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
+      body: <AreaList areas={areas} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
       status,
       flash: doneMessage(c, doneMessages()),
-    });
+    }));
+  };
 
   const areaPage = (c: Context<AppEnv>, slug: string, values: FormValues, errors: FieldErrors, status = 200) =>
-    renderAdminPage(c, db, {
+    renderAdminPage(c, db, () => ({
       section: 'areas',
       title: t('workspacePages.areas.edit'),
       body: <AreaEdit slug={slug} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
       status,
       flash: doneMessage(c, doneMessages()),
-    });
+    }));
 
   app.get('/admin/areas', (c) => areasPage(c, {}, {}));
 
   app.post('/admin/areas', async (c) => {
     const form = await readForm(c);
-    const validated = validateArea(form);
+    const validated = inRequestLanguage(c, () => validateArea(form));
     if (!validated.ok) return areasPage(c, formValues(form), validated.errors, 422);
     try {
       await createArea(db, validated.value);
@@ -61,7 +65,7 @@ export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
   app.post('/admin/areas/:slug', async (c) => {
     const area = await getAreaBySlug(db, c.req.param('slug'));
     const form = await readForm(c);
-    const validated = validateArea(form);
+    const validated = inRequestLanguage(c, () => validateArea(form));
     if (!validated.ok) return areaPage(c, area.slug, formValues(form), validated.errors, 422);
     try {
       await updateArea(db, clock, area.slug, validated.value);

@@ -1,5 +1,7 @@
 // The workspace's outbox over HTTP: the messages by status, and a retry.
+import { inRequestLanguage } from '../http/language.js';
 import { t } from '../i18n/catalogue.js';
+import { message } from '../i18n/message.js';
 import { Hono } from 'hono';
 import { OutboxPage } from '../../views/admin/outbox-table.js';
 import type { Clock } from '../clock.js';
@@ -19,7 +21,7 @@ export type OutboxAdminDeps = {
 };
 
 /** The message for `?done=` after a redirect, in the language being rendered. */
-const doneMessages = () => ({ retried: t('workspacePages.outbox.flash.retried') });
+const doneMessages = () => ({ retried: message('workspacePages.outbox.flash.retried') });
 
 function statusFilter(requested: string | undefined): OutboxStatus | undefined {
   if (requested === undefined || requested === '') return undefined;
@@ -33,9 +35,9 @@ export function outboxAdminRoutes(deps: OutboxAdminDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/admin/outbox', async (c) => {
-    const status = statusFilter(c.req.query('status'));
+    const status = inRequestLanguage(c, () => statusFilter(c.req.query('status')));
     const [summary, messages, programme] = await Promise.all([outboxSummary(db), listOutbox(db, { status, limit: 200 }), getProgramme(db)]);
-    return renderAdminPage(c, db, {
+    return renderAdminPage(c, db, () => ({
       section: 'outbox',
       title: t('workspacePages.outbox.title'),
       body: (
@@ -50,12 +52,12 @@ export function outboxAdminRoutes(deps: OutboxAdminDeps) {
         />
       ),
       flash: doneMessage(c, doneMessages()),
-    });
+    }));
   });
 
   app.post('/admin/outbox/:id/retry', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('workspacePages.outbox.error.noSuchMessage'));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(message('workspacePages.outbox.error.noSuchMessage'));
     await retryMessage(db, clock, id);
     return c.redirect('/admin/outbox?done=retried', 303);
   });

@@ -1,6 +1,8 @@
 // Registrations in the coordinators' workspace over HTTP: the list page, CSV, JSON for scripts,
 // manual cancel and promote, and the dashboard. Authentication and CSRF are the mounting app's guards.
 import { t } from '../i18n/catalogue.js';
+import { message } from '../i18n/message.js';
+import { inRequestLanguage } from '../http/language.js';
 import { Hono, type Context } from 'hono';
 import { CancelRegistrationConfirm } from '../../views/admin/registrations/cancel-registration-confirm.js';
 import { RegistrationsPage, type RegistrationsPageProps } from '../../views/admin/registrations/registrations-page.js';
@@ -47,7 +49,8 @@ function flashFor(done: string | undefined, webinar: { capacity: number | null }
 function registrationId(c: Context): number {
   const text = c.req.param('id') ?? '';
   const id = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('workspacePages.registrations.error.noSuchRegistration', { id: text.slice(0, 40) }));
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new NotFoundError(message('workspacePages.registrations.error.noSuchRegistration', { id: text.slice(0, 40) }));
   return id;
 }
 
@@ -63,26 +66,29 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
     const webinar = await getAdminWebinar(db, c.req.param('slug'));
     const programme = await getProgramme(db);
     const input = filterInput(c);
-    const filter = validateRegistrationFilter(input);
+    const filter = inRequestLanguage(c, () => validateRegistrationFilter(input));
     const counts = await countWebinarRegistrations(db, webinar.id);
+    const lists = await listRegistrationsAndWaitingList(db, webinar.id, filter.ok ? filter.value : null);
     c.header('Cache-Control', 'private, no-store');
     const base = `/admin/webinars/${webinar.slug}/registrations`;
     return c.html(
-      <RegistrationsPage
-        {...adminShellProps(c, programme.title)}
-        flash={flashFor(c.req.query('done'), webinar, counts)}
-        webinar={webinar}
-        zone={programme.defaultZone}
-        now={clock.now()}
-        filter={{ status: input.status ?? 'all', type: input.type ?? '', q: input.q ?? '' }}
-        filterErrors={filter.ok ? undefined : filter.errors}
-        {...(await listRegistrationsAndWaitingList(db, webinar.id, filter.ok ? filter.value : null))}
-        counts={counts}
-        csvHrefs={{
-          excel: `${base}-excel.csv${filter.ok ? filterQuery(filter.value) : ''}`,
-          comma: `${base}.csv${filter.ok ? filterQuery(filter.value) : ''}`,
-        }}
-      />,
+      inRequestLanguage(c, () => (
+        <RegistrationsPage
+          {...adminShellProps(c, programme.title)}
+          flash={flashFor(c.req.query('done'), webinar, counts)}
+          webinar={webinar}
+          zone={programme.defaultZone}
+          now={clock.now()}
+          filter={{ status: input.status ?? 'all', type: input.type ?? '', q: input.q ?? '' }}
+          filterErrors={filter.ok ? undefined : filter.errors}
+          {...lists}
+          counts={counts}
+          csvHrefs={{
+            excel: `${base}-excel.csv${filter.ok ? filterQuery(filter.value) : ''}`,
+            comma: `${base}.csv${filter.ok ? filterQuery(filter.value) : ''}`,
+          }}
+        />
+      )),
       filter.ok ? 200 : 400,
     );
   });
@@ -90,10 +96,12 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
   // The comma form keeps the address scripts already use; Excel's has its own.
   const csvRoute = (form: CsvForm) => async (c: Context) => {
     const webinar = await getAdminWebinar(db, c.req.param('slug') ?? '');
-    const filter = validateRegistrationFilter(filterInput(c));
+    const filter = inRequestLanguage(c, () => validateRegistrationFilter(filterInput(c)));
     if (!filter.ok) throw new ValidationError(filter.errors, 400);
     const { defaultZone } = await getProgramme(db);
-    const csv = registrationsCsv(await listWebinarRegistrations(db, webinar.id, filter.value), { form, zone: defaultZone });
+    const registrations = await listWebinarRegistrations(db, webinar.id, filter.value);
+    // The header row in the coordinator's language (English stays as scripts have always read it).
+    const csv = inRequestLanguage(c, () => registrationsCsv(registrations, { form, zone: defaultZone }));
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${csvFileName(webinar.slug, form)}"`,
@@ -109,12 +117,12 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
     const preview = await adminCancellationPreview(deps, registrationId(c));
     const programme = await getProgramme(db);
     c.header('Cache-Control', 'private, no-store');
-    return renderAdminPage(c, db, {
+    return renderAdminPage(c, db, () => ({
       section: 'webinars',
       title: t('workspacePages.registrations.cancelTitle', { title: preview.webinar.title }),
       body: <CancelRegistrationConfirm preview={preview} zone={programme.defaultZone} csrfToken={c.var.csrfToken} />,
       siteTitle: programme.title,
-    });
+    }));
   };
   app.get('/admin/registrations/:id/cancel', askToCancel);
 
@@ -131,7 +139,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
 
   app.get('/api/webinars/:slug/registrations', async (c) => {
     const webinar = await getAdminWebinar(db, c.req.param('slug'));
-    const filter = validateRegistrationFilter(filterInput(c));
+    const filter = inRequestLanguage(c, () => validateRegistrationFilter(filterInput(c)));
     if (!filter.ok) throw new ValidationError(filter.errors, 400);
     const registrations = await listWebinarRegistrations(db, webinar.id, filter.value);
     c.header('Cache-Control', 'private, no-store');

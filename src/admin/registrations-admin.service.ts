@@ -1,6 +1,7 @@
 // The coordinators' rules for registrations: who is registered where, the counts that measure the
 // programme, and manual cancel/promote with their emails written in the same transaction.
 import { t } from '../i18n/catalogue.js';
+import { message } from '../i18n/message.js';
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/connection.js';
 import type { OrganisationType, RegistrationStatus } from '../db/schema.js';
@@ -161,12 +162,12 @@ async function loadForChange(trx: Db, deps: RegistrationDeps, registrationId: nu
   if (unlocked) await lockWebinars(trx, { ids: [unlocked.webinar_id] });
   const row = unlocked && (await findRegistrationRow(trx, registrationId));
   const [webinar] = row ? await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] }) : [];
-  if (!row || !webinar) throw new NotFoundError(t('workspacePages.registrations.error.noSuchRegistration', { id: String(registrationId) }));
+  if (!row || !webinar) throw new NotFoundError(message('workspacePages.registrations.error.noSuchRegistration', { id: String(registrationId) }));
   if (deps.clock.now() >= webinar.startsAt) {
-    throw new ConflictError(t('workspacePages.registrations.error.started', { title: webinar.title }));
+    throw new ConflictError(message('workspacePages.registrations.error.started', { title: webinar.title }));
   }
   const attendee = await findAttendee(trx, row.attendee_id);
-  if (!attendee) throw new NotFoundError(t('workspacePages.registrations.error.noSuchRegistration', { id: String(registrationId) }));
+  if (!attendee) throw new NotFoundError(message('workspacePages.registrations.error.noSuchRegistration', { id: String(registrationId) }));
   return { row, webinar, attendee, ctx: await emailContext(trx, deps.baseUrl, deps.clock) };
 }
 
@@ -185,11 +186,12 @@ export type AdminCancellationPreview = {
 export async function adminCancellationPreview(deps: RegistrationDeps, registrationId: number): Promise<AdminCancellationPreview> {
   const row = await findRegistrationRow(deps.db, registrationId);
   const [webinar] = row ? await listWebinars(deps.db, { statuses: ALL_STATUSES, ids: [row.webinar_id] }) : [];
-  if (!row || !webinar) throw new NotFoundError(t('workspacePages.registrations.error.noSuchRegistration', { id: String(registrationId) }));
+  if (!row || !webinar) throw new NotFoundError(message('workspacePages.registrations.error.noSuchRegistration', { id: String(registrationId) }));
   if (deps.clock.now() >= webinar.startsAt) {
-    throw new ConflictError(t('workspacePages.registrations.error.started', { title: webinar.title }));
+    throw new ConflictError(message('workspacePages.registrations.error.started', { title: webinar.title }));
   }
-  if (row.status === 'cancelled') throw new ConflictError(t('workspacePages.registrations.error.alreadyCancelled', { name: row.name, title: webinar.title }));
+  if (row.status === 'cancelled')
+    throw new ConflictError(message('workspacePages.registrations.error.alreadyCancelled', { name: row.name, title: webinar.title }));
   const waiting = row.status === 'confirmed' && webinar.status === 'published' ? (await countPeopleOfWebinar(deps.db, webinar.id)).waitlisted : 0;
   const seat = row.status === 'waitlisted' ? null : waiting > 0 ? 'to-next-waiting' : 'free';
   return { registrationId: row.id, name: row.name, email: row.email, status: row.status, webinar, seat };
@@ -201,7 +203,8 @@ export type AdminCancelResult = { webinar: Webinar; name: string; wasConfirmed: 
 export async function adminCancelRegistration(deps: RegistrationDeps, registrationId: number): Promise<AdminCancelResult> {
   return inTransaction(deps.db, async (trx) => {
     const { row, webinar, attendee, ctx } = await loadForChange(trx, deps, registrationId);
-    if (row.status === 'cancelled') throw new ConflictError(t('workspacePages.registrations.error.alreadyCancelled', { name: row.name, title: webinar.title }));
+    if (row.status === 'cancelled')
+      throw new ConflictError(message('workspacePages.registrations.error.alreadyCancelled', { name: row.name, title: webinar.title }));
     const promoted = await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status }, ctx);
     return { webinar, name: row.name, wasConfirmed: row.status === 'confirmed', promoted };
   });
@@ -217,15 +220,19 @@ export async function adminPromoteRegistration(deps: RegistrationDeps, registrat
   const { clock } = deps;
   return inTransaction(deps.db, async (trx) => {
     const { row, webinar, attendee, ctx } = await loadForChange(trx, deps, registrationId);
-    if (row.status === 'confirmed') throw new ConflictError(t('workspacePages.registrations.error.alreadyConfirmed', { name: row.name, title: webinar.title }));
+    if (row.status === 'confirmed')
+      throw new ConflictError(message('workspacePages.registrations.error.alreadyConfirmed', { name: row.name, title: webinar.title }));
     if (row.status === 'cancelled') {
-      throw new ConflictError(t('workspacePages.registrations.error.cancelledNotPromotable', { name: row.name, title: webinar.title }));
+      throw new ConflictError(message('workspacePages.registrations.error.cancelledNotPromotable', { name: row.name, title: webinar.title }));
     }
     if (webinar.status !== 'published')
       throw new ConflictError(
-        t(webinar.status === 'cancelled' ? 'workspacePages.registrations.error.webinarCancelled' : 'workspacePages.registrations.error.webinarNotPublished', {
-          title: webinar.title,
-        }),
+        message(
+          webinar.status === 'cancelled' ? 'workspacePages.registrations.error.webinarCancelled' : 'workspacePages.registrations.error.webinarNotPublished',
+          {
+            title: webinar.title,
+          },
+        ),
       );
     await promoteRegistration(trx, clock, ctx, webinar, attendee, row.id);
     const confirmed = await countConfirmedSeats(trx, webinar.id);

@@ -1,6 +1,8 @@
 // Connects the pure scheduling assistant to the database: the chosen speakers, the other webinars
 // and the audience (registered attendees' zones, else the programme's audience zones), for the
 // entered time and, when a range is asked for, the "suggest times" answer.
+import { withLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import type { Db } from '../db/connection.js';
 import type { FieldErrors } from '../errors.js';
 import { getAudienceZones } from '../programme/programme-admin.service.js';
@@ -32,7 +34,9 @@ export async function schedulingAdvice(
   db: Db,
   programmeZone: string,
   request: AssistantRequest,
-  suggest?: { from: string; to: string },
+  suggest: { from: string; to: string } | undefined,
+  /** The coordinator's: the assistant's sentences and day names are written in it. */
+  language: Language,
 ): Promise<SchedulingAdvice> {
   const speakers = (await listSpeakers(db))
     .filter((s) => request.speakerSlugs.includes(s.slug))
@@ -56,11 +60,13 @@ export async function schedulingAdvice(
     excludeWebinarId: request.excludeWebinarId,
     audience,
   };
-  const assessment = request.start ? assessTime({ ...common, start: instantOf(request.start) }) : undefined;
-  const advice: SchedulingAdvice = assessment ? { assessment } : {};
-  if (!suggest) return advice;
-  const result = suggestTimes({ ...common, fromDate: suggest.from, toDate: suggest.to, limit: 8 });
-  return { ...advice, suggestions: { ...suggest, result } };
+  return withLanguage(language, () => {
+    const assessment = request.start ? assessTime({ ...common, start: instantOf(request.start) }) : undefined;
+    const advice: SchedulingAdvice = assessment ? { assessment } : {};
+    if (!suggest) return advice;
+    const result = suggestTimes({ ...common, fromDate: suggest.from, toDate: suggest.to, limit: 8 });
+    return { ...advice, suggestions: { ...suggest, result } };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 // The workspace's speaker pages over HTTP: the list, a new speaker, a speaker's edit page.
-import { t } from '../i18n/catalogue.js';
+import { inRequestLanguage } from '../http/language.js';
+import { message, type Words } from '../i18n/message.js';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
@@ -37,24 +38,24 @@ export const SPEAKER_PHOTO_UPLOAD_ROUTES: readonly UploadRoute[] = [{ method: 'P
 /** `?done=` after a redirect here or from the speakers feature's private-link forms. */
 /** The messages for `?done=` after a redirect, in the language being rendered. */
 const doneMessages = () => ({
-  saved: t('workspacePages.saved'),
-  created: t('workspacePages.created'),
-  'link-sent': t('workspacePages.speakers.flash.linkSent'),
-  'link-rotated': t('workspacePages.speakers.flash.linkRotated'),
-  'link-revoked': t('workspacePages.speakers.flash.linkRevoked'),
-  'photo-saved': t('workspacePages.speakers.flash.photoSaved'),
-  'photo-removed': t('workspacePages.speakers.flash.photoRemoved'),
+  saved: message('workspacePages.saved'),
+  created: message('workspacePages.created'),
+  'link-sent': message('workspacePages.speakers.flash.linkSent'),
+  'link-rotated': message('workspacePages.speakers.flash.linkRotated'),
+  'link-revoked': message('workspacePages.speakers.flash.linkRevoked'),
+  'photo-saved': message('workspacePages.speakers.flash.photoSaved'),
+  'photo-removed': message('workspacePages.speakers.flash.photoRemoved'),
 });
 
 export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  const page = (c: Context<AppEnv>, title: string, body: Child, status = 200) =>
-    renderAdminPage(c, db, { section: 'speakers', title, body, status, flash: doneMessage(c, doneMessages()) });
+  const page = (c: Context<AppEnv>, title: Words, body: Child, status = 200) =>
+    renderAdminPage(c, db, () => ({ section: 'speakers', title, body, status, flash: doneMessage(c, doneMessages()) }));
 
   const newSpeakerPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
-    page(c, t('workspacePages.speakers.new'), <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
+    page(c, message('workspacePages.speakers.new'), <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
 
   const speakerPage = async (c: Context<AppEnv>, speaker: Speaker, values: FormValues, errors: FieldErrors, status = 200, photoError?: string) => {
     const extras = deps.speakerExtras ? await deps.speakerExtras(speaker, c.var.csrfToken) : null;
@@ -66,13 +67,13 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     );
   };
 
-  app.get('/admin/speakers', async (c) => page(c, t('workspacePages.speakers.title'), <SpeakerList speakers={await listSpeakers(db)} />));
+  app.get('/admin/speakers', async (c) => page(c, message('workspacePages.speakers.title'), <SpeakerList speakers={await listSpeakers(db)} />));
 
   app.get('/admin/speakers/new', async (c) => newSpeakerPage(c, { timezone: (await getProgramme(db)).defaultZone }, {}));
 
   app.post('/admin/speakers', async (c) => {
     const form = await readForm(c);
-    const validated = validateNewSpeaker(form, clock.now());
+    const validated = inRequestLanguage(c, () => validateNewSpeaker(form, clock.now()));
     if (!validated.ok) return newSpeakerPage(c, formValues(form), validated.errors, 422);
     try {
       const speaker = await createSpeaker(db, clock, validated.value);
@@ -92,7 +93,7 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
     const form = await readForm(c);
     // The form is the whole speaker: an optional field that it leaves out is cleared.
-    const validated = validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form }, clock.now());
+    const validated = inRequestLanguage(c, () => validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form }, clock.now()));
     if (!validated.ok) return speakerPage(c, speaker, formValues(form), validated.errors, 422);
     const updated = await updateSpeaker(db, clock, speaker.slug, validated.value);
     return c.redirect(`/admin/speakers/${updated.slug}?done=saved`, 303);

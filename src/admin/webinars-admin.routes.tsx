@@ -1,5 +1,6 @@
 // The workspace's webinar pages: list, create, edit with the scheduling assistant, cancel.
-import { t } from '../i18n/catalogue.js';
+import { languageOf, inRequestLanguage } from '../http/language.js';
+import { message, type Words } from '../i18n/message.js';
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ChangeConfirm } from '../../views/admin/webinars/change-confirm.js';
@@ -32,17 +33,17 @@ export type WebinarAdminDeps = {
 
 /** The messages for `?done=` after a redirect, in the language being rendered. */
 const flashMessages = () => ({
-  created: t('workspacePages.webinars.flash.created'),
-  saved: t('workspacePages.webinars.flash.saved'),
-  cancelled: t('workspacePages.webinars.flash.cancelled'),
+  created: message('workspacePages.webinars.flash.created'),
+  saved: message('workspacePages.webinars.flash.saved'),
+  cancelled: message('workspacePages.webinars.flash.cancelled'),
 });
 
 export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
 
-  const page = (c: Context<AppEnv>, title: string, body: Child, status = 200, flash?: string, siteTitle?: string) =>
-    renderAdminPage(c, db, { section: 'webinars', title, body, status, flash, siteTitle });
+  const page = (c: Context<AppEnv>, title: Words, body: Child, status = 200, flash?: Words, siteTitle?: string) =>
+    renderAdminPage(c, db, () => ({ section: 'webinars', title, body, status, flash, siteTitle }));
 
   async function formPage(
     c: Context<AppEnv>,
@@ -58,7 +59,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
   ) {
     const [programme, areas, speakers] = await Promise.all([getProgramme(db), listAreas(db), listSpeakers(db)]);
     const webinar = options.webinar;
-    const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, options.suggest) : undefined;
+    const advice = options.assistant ? await schedulingAdvice(db, programme.defaultZone, options.assistant, options.suggest, languageOf(c)) : undefined;
     // On the new form the range fields are the form's own, so their errors join the form's summary.
     const result = advice?.suggestions?.result;
     const errors =
@@ -72,7 +73,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
         : undefined;
     return page(
       c,
-      webinar ? t('workspacePages.webinars.editTitle', { title: webinar.title }) : t('workspacePages.webinars.new'),
+      webinar ? message('workspacePages.webinars.editTitle', { title: webinar.title }) : message('workspacePages.webinars.new'),
       <WebinarPage
         webinar={webinar}
         action={webinar ? `/admin/webinars/${webinar.slug}` : '/admin/webinars'}
@@ -98,7 +99,9 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
    */
   async function confirmChangePage(c: Context<AppEnv>, preview: WebinarChangePreview, action: string, values?: FormValues) {
     const [programme, audience] = await Promise.all([getProgramme(db), audienceOfChange(db, preview)]);
-    const title = t(preview.kind === 'move' ? 'workspacePages.webinars.moveTitle' : 'workspacePages.webinars.cancelTitle', { title: preview.before.title });
+    const title = message(preview.kind === 'move' ? 'workspacePages.webinars.moveTitle' : 'workspacePages.webinars.cancelTitle', {
+      title: preview.before.title,
+    });
     return page(
       c,
       title,
@@ -135,7 +138,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const waiting = new Map(webinars.map((w) => [w.id, counts.get(w.id)?.byStatus.waitlisted ?? 0]));
     return page(
       c,
-      t('workspacePages.webinars.title'),
+      message('workspacePages.webinars.title'),
       <WebinarIndex webinars={webinars} programmeZone={programme.defaultZone} confirmed={confirmed} waiting={waiting} />,
       200,
       doneMessage(c, flashMessages()),
@@ -156,7 +159,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const form = await readForm(c);
     if (form.intent === 'suggest' || typeof form.useStart === 'string') return suggestOnNewForm(c, form, programme.defaultZone);
     const values = formValues(form);
-    const validated = validateNewWebinar(webinarInputFromForm(form), programme.defaultZone, clock.now());
+    const validated = inRequestLanguage(c, () => validateNewWebinar(webinarInputFromForm(form), programme.defaultZone, clock.now()));
     if (!validated.ok) return formPage(c, { mode: 'new', values, errors: validated.errors }, 422);
     if (form.intent === 'check') {
       // Suggestions asked for earlier stay beside the checked time, to compare.
@@ -182,7 +185,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const kept: Input = { ...form, ...(typeof form.useStart === 'string' ? { start: form.useStart, timezone: programmeZone, offset: '' } : {}) };
     delete kept.useStart;
     delete kept.intent;
-    const { request, errors } = assistantRequestFromForm(kept, programmeZone);
+    const { request, errors } = inRequestLanguage(c, () => assistantRequestFromForm(kept, programmeZone));
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
     const suggest = { from: text(form.suggestFrom), to: text(form.suggestTo) };
     const status = Object.keys(errors).length > 0 ? 422 : 200;
@@ -208,7 +211,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const form = await readForm(c);
     const values = formValues(form);
     const input = webinarInputFromForm(form);
-    const validated = validateWebinarPatch(input, webinar.start.zone, clock.now());
+    const validated = inRequestLanguage(c, () => validateWebinarPatch(input, webinar.start.zone, clock.now()));
     if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
     // "Go back" from the step below: the form again, as it was sent.
     if (form.intent === 'check' || form.intent === 'use-time' || form.intent === 'edit') {
@@ -232,7 +235,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const programme = await getProgramme(db);
     const form = await readForm(c);
     const values = { ...formValuesFromWebinar(webinar), start: typeof form.start === 'string' ? form.start : '', timezone: programme.defaultZone, offset: '' };
-    const validated = validateWebinarPatch({ start: values.start, timezone: values.timezone }, programme.defaultZone);
+    const validated = inRequestLanguage(c, () => validateWebinarPatch({ start: values.start, timezone: values.timezone }, programme.defaultZone));
     if (!validated.ok) return formPage(c, { mode: 'edit', webinar, values, errors: validated.errors }, 422);
     return formPage(c, { mode: 'edit', webinar, values, errors: {}, assistant: assistantRequest(validated.value, webinar) });
   });
@@ -249,7 +252,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const webinar = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
     const form = await readForm(c);
     if (form.confirm !== 'yes') return askToCancel(c, webinar);
-    if (webinar.status === 'cancelled') throw new ConflictError(t('workspacePages.webinars.alreadyCancelled'));
+    if (webinar.status === 'cancelled') throw new ConflictError(message('workspacePages.webinars.alreadyCancelled'));
     await updateWebinar(db, clock, webinar.slug, { status: 'cancelled' }, deps.listeners);
     return c.redirect(`/admin/webinars/${webinar.slug}?done=cancelled`, 303);
   });

@@ -1,5 +1,5 @@
 // Guards for the coordinators' area and the API: session cookie, CSRF token and origin, bearer token.
-import { currentLanguage } from '../i18n/current-language.js';
+import { languageOf } from '../http/language.js';
 import { setCoordinatorLanguage } from './coordinator.service.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
@@ -57,7 +57,7 @@ export function requireCoordinator(deps: { db: Db; clock: Clock }): MiddlewareHa
     c.set('csrfToken', session.csrfToken);
     // A coordinator who switches the workspace's language keeps it for their next sign-in.
     const chosen = c.req.query('lang');
-    if (chosen !== undefined && chosen === currentLanguage()) await setCoordinatorLanguage(deps.db, session.coordinator.id, chosen);
+    if (chosen !== undefined && chosen === languageOf(c)) await setCoordinatorLanguage(deps.db, session.coordinator.id, chosen);
     // Pages of the workspace show private data: never keep them in a shared or back-forward cache.
     c.header('Cache-Control', 'private, no-store');
     return next();

@@ -1,8 +1,8 @@
 // Coordinators' access over HTTP: sign-in and sign-out, account setup from an invitation, the
 // coordinators page with invitations, and API tokens.
-import { currentRendering } from '../i18n/current-language.js';
-import { LANGUAGE_COOKIE } from '../http/language.js';
-import { t } from '../i18n/catalogue.js';
+import { LANGUAGE_COOKIE, languageOf, offeredLanguagesOf } from '../http/language.js';
+import { translate } from '../i18n/catalogue.js';
+import { inRequestLanguage } from '../http/language.js';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -126,7 +126,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     refuseCrossSite(c);
     const input = await readForm(c);
     const next = safeNextPath(text(input, 'next', 2000));
-    const validated = validateSignIn(input);
+    const validated = inRequestLanguage(c, () => validateSignIn(input));
     if (!validated.ok) return loginPage(c, { next, email: text(input, 'email'), errors: validated.errors }, 422);
     const { email, password } = validated.value;
     const result = await signIn(email, password, clientAddress(c));
@@ -134,10 +134,10 @@ export function authRoutes(deps: AuthRoutesDeps) {
       c.header('Retry-After', String(result.waitMinutes * 60));
       return loginPage(c, { next, email, errors: { form: throttledMessage(signInLimits, result.refusal, result.waitMinutes) } }, 429);
     }
-    if (result.outcome === 'wrong') return loginPage(c, { next, email, errors: { form: t('workspace.login.wrong') } }, 422);
+    if (result.outcome === 'wrong') return loginPage(c, { next, email, errors: { form: translate(languageOf(c), 'workspace.login.wrong') } }, 422);
     await startSession(c, result.coordinator.id);
     // The workspace in the language the coordinator last worked in, unless this browser chose one.
-    const { offered } = currentRendering();
+    const offered = offeredLanguagesOf(c);
     const stored = result.coordinator.language;
     if (stored !== undefined && getCookie(c, LANGUAGE_COOKIE) === undefined && offered.includes(stored) && offered.length > 1) {
       setCookie(c, LANGUAGE_COOKIE, stored, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: deps.secureCookies });
@@ -188,7 +188,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     if (invite.state !== 'usable') return refusedPage(c, invite.state);
     const input = await readForm(c);
     const values = { name: text(input, 'name', 120), email: text(input, 'email') };
-    const validated = validateNewCoordinator(input);
+    const validated = inRequestLanguage(c, () => validateNewCoordinator(input));
     if (!validated.ok) return setupPage(c, token, invite, values, validated.errors, 422);
     try {
       const coordinator = await acceptInvite(db, clock, token, validated.value);
@@ -228,7 +228,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
   app.post('/admin/coordinators/invite', async (c) => {
     const input = await readForm(c);
     const email = text(input, 'email');
-    const validated = validateInvite(input);
+    const validated = inRequestLanguage(c, () => validateInvite(input));
     if (!validated.ok) return coordinatorsPage(c, { form: { email, errors: validated.errors } }, 422);
     let token: string;
     try {
@@ -267,7 +267,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
 
   app.post('/admin/tokens', async (c) => {
     const input = await readForm(c);
-    const validated = validateTokenName(input);
+    const validated = inRequestLanguage(c, () => validateTokenName(input));
     if (!validated.ok) return tokensPage(c, { form: { name: text(input, 'name', 80), errors: validated.errors } }, 422);
     const token = await createApiToken(db, clock, signedIn(c).id, validated.value.name);
     return tokensPage(c, { newToken: { name: validated.value.name, token } });

@@ -24,13 +24,17 @@ function publicCalendar(
   description: string,
   method?: CalendarMethod,
 ) {
-  return buildCalendar({
-    name,
-    description,
-    zoneHint: programme.defaultZone,
-    method,
-    events: webinars.map((webinar) => webinarEvent(webinar, programme, { baseUrl, links: links.get(webinar.id) ?? [] })),
-  });
+  // Public feeds are in English, whoever asks first: one copy of each is kept and served to everyone
+  // (see calendar.routes.ts), and a calendar client's request says little about its readers.
+  return withLanguage('en', () =>
+    buildCalendar({
+      name,
+      description,
+      zoneHint: programme.defaultZone,
+      method,
+      events: webinars.map((webinar) => webinarEvent(webinar, programme, { baseUrl, links: links.get(webinar.id) ?? [] })),
+    }),
+  );
 }
 
 /**
@@ -46,9 +50,7 @@ export async function programmeFeed({ db, baseUrl, linksOf }: PublicCalendarDeps
   const programme = await getProgramme(db);
   const webinars = await listWebinars(db);
   return {
-    body: await inEnglish(async () =>
-      publicCalendar(programme, webinars, await linksOf(db, webinars), baseUrl, programme.title, programme.tagline || programme.description),
-    ),
+    body: publicCalendar(programme, webinars, await linksOf(db, webinars), baseUrl, programme.title, programme.tagline || programme.description),
     lastModified: await lastChange(db, programme),
     filename: 'programme.ics',
   };
@@ -59,9 +61,7 @@ export async function areaFeed({ db, baseUrl, linksOf }: PublicCalendarDeps, are
   const area = await getAreaBySlug(db, areaSlug);
   const webinars = await listWebinars(db, { areaId: area.id });
   return {
-    body: await inEnglish(async () =>
-      publicCalendar(programme, webinars, await linksOf(db, webinars), baseUrl, `${programme.title}: ${area.name}`, area.description),
-    ),
+    body: publicCalendar(programme, webinars, await linksOf(db, webinars), baseUrl, `${programme.title}: ${area.name}`, area.description),
     lastModified: await lastChange(db, programme),
     filename: `${area.slug}.ics`,
   };
@@ -71,16 +71,8 @@ export async function webinarFile({ db, baseUrl, linksOf }: PublicCalendarDeps, 
   const programme = await getProgramme(db);
   const webinar = await getWebinarBySlug(db, slug);
   return {
-    body: await inEnglish(async () => publicCalendar(programme, [webinar], await linksOf(db, [webinar]), baseUrl, webinar.title, programme.title, 'PUBLISH')),
+    body: publicCalendar(programme, [webinar], await linksOf(db, [webinar]), baseUrl, webinar.title, programme.title, 'PUBLISH'),
     lastModified: await lastChange(db, programme),
     filename: `${webinar.slug}.ics`,
   };
-}
-
-/**
- * Public feeds are in English, whoever asks first: one copy of each is kept and served to everyone
- * (see calendar.routes.ts), and a calendar client's request says little about its readers.
- */
-function inEnglish(build: () => Promise<string>): Promise<string> {
-  return withLanguage('en', build);
 }

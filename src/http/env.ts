@@ -17,5 +17,7 @@ export type AppEnv = {
     trustProxy: boolean;
     /** The language the request is answered in (see requestLanguage). */
     language: Language;
+    /** The languages this hub offers, the default first. */
+    languages: readonly Language[];
   };
 };

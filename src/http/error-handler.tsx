@@ -4,10 +4,12 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorPage } from '../../views/errors/error-page.js';
 import { isDatabaseCorrupt, isDiskFull, isLockTimeout, isUniqueViolation, isUnstorableText } from '../db/dialect.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, RefusedError, ValidationError } from '../errors.js';
 import type { ZoneMatch } from '../time/zone-search.js';
 import { pathForLog } from './local-path.js';
-import { type MessageKey, t, translate } from '../i18n/catalogue.js';
+import { type MessageKey, translate } from '../i18n/catalogue.js';
+import { say, type Words } from '../i18n/message.js';
+import { languageOf } from './language.js';
 
 export type ErrorHandlerOptions = {
   siteTitle: () => Promise<string>;
@@ -29,12 +31,6 @@ async function titleOrDefault(options: ErrorHandlerOptions): Promise<string> {
   }
 }
 
-/**
- * A message: a service's own text as it came, or one of the handler's own, which the page says in
- * the reader's language and the JSON API in English (what its clients have always matched on).
- */
-type Words = string | { key: MessageKey };
-
 export function errorResponse(
   c: Context,
   status: number,
@@ -44,27 +40,29 @@ export function errorResponse(
   fields?: Record<string, string>,
   suggestions?: ZoneMatch[],
 ) {
-  if (wantsJson(c)) {
-    const error = typeof message === 'string' ? message : translate('en', message.key);
-    return c.json({ error, ...(fields ? { fields } : {}), ...(suggestions ? { suggestions } : {}) }, status as 400);
-  }
-  const text = typeof message === 'string' ? message : t(message.key);
-  return c.html(<ErrorPage status={status} title={t(title)} message={text} siteTitle={siteTitle} />, status as 400);
+  // The JSON API answers in English (what its clients have always matched on), a page in its reader's language.
+  if (wantsJson(c)) return c.json({ error: say('en', message), ...(fields ? { fields } : {}), ...(suggestions ? { suggestions } : {}) }, status as 400);
+  const language = languageOf(c);
+  return c.html(<ErrorPage status={status} title={translate(language, title)} message={say(language, message)} siteTitle={siteTitle} />, status as 400);
+}
+
+function refusedTitle(status: number): MessageKey {
+  return status === 401 ? 'public.error.title.signIn' : status === 403 ? 'public.error.title.forbidden' : 'public.error.title.refused';
 }
 
 export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
   return async function onError(error, c) {
     const title = await titleOrDefault(options);
-    if (error instanceof NotFoundError) return errorResponse(c, 404, 'public.error.title.notFound', error.message, title);
+    if (error instanceof NotFoundError) return errorResponse(c, 404, 'public.error.title.notFound', error.words, title);
     if (error instanceof ValidationError)
       return errorResponse(c, error.status, 'public.error.title.checkInput', error.message, title, error.errors, error.suggestions);
-    if (error instanceof ConflictError) return errorResponse(c, 409, 'public.error.title.conflict', error.message, title);
+    if (error instanceof ConflictError) return errorResponse(c, 409, 'public.error.title.conflict', error.words, title);
+    if (error instanceof RefusedError) return errorResponse(c, error.status, refusedTitle(error.status), error.words, title);
     if (error instanceof HTTPException) {
       if (error.res) return error.res;
       const status = error.status;
       const message: Words = error.message || { key: status === 413 ? 'public.error.tooLarge' : 'public.error.notHandled' };
-      const heading = status === 401 ? 'public.error.title.signIn' : status === 403 ? 'public.error.title.forbidden' : 'public.error.title.refused';
-      return errorResponse(c, status, heading, message, title);
+      return errorResponse(c, status, refusedTitle(status), message, title);
     }
     // Another process held the database's write lock for longer than a request waits: say so and
     // when to try again, rather than a 500. Nothing was written.

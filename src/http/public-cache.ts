@@ -2,6 +2,7 @@
 // src/db/data-version.ts) and kept until their content changes by itself, and the programme's
 // settings that every page needs. Private pages and feeds (/my, /speaker, the workspace) never
 // come through here.
+import { languageOf } from './language.js';
 import type { MiddlewareHandler } from 'hono';
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
@@ -9,7 +10,6 @@ import type { Db } from '../db/connection.js';
 import { dataVersionReader, type DataVersion } from '../db/data-version.js';
 import { getProgramme, listWebinarMoments } from '../programme/programme.service.js';
 import type { Programme } from '../programme/programme.types.js';
-import { currentLanguage } from '../i18n/current-language.js';
 import type { AppEnv } from './env.js';
 import { createResponseCache, type Built, type ResponseCache } from './response-cache.js';
 
@@ -76,7 +76,7 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
     const { zone, chosen, returnTo } = c.var.viewer;
     // Everything a public page depends on: the address (without ?tz= and ?lang=), the zone it is
     // shown in and whether the visitor chose it, its language, the data and the time.
-    const key = `${returnTo}\n${zone}\n${chosen}\n${currentLanguage()}`;
+    const key = `${returnTo}\n${zone}\n${chosen}\n${languageOf(c)}`;
     let rendered: Response | undefined;
     const html = await pages
       .get(key, `${version.content}.${version.seats}`, now, async () => {

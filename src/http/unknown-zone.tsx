@@ -1,4 +1,5 @@
 // The 400 answer to a ?tz= that is not one zone: the picker, with the zones it could mean.
+import { languageOf } from './language.js';
 import type { Context } from 'hono';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
 import { type Clock, systemClock } from '../clock.js';
@@ -11,7 +12,7 @@ import type { AppEnv } from './env.js';
 export function unknownZoneResponse(db: Db, clock: Clock = systemClock) {
   return async (c: Context<AppEnv>, input: string) => {
     const now = clock.now();
-    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer)]);
+    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, languageOf(c))]);
     const resolved = resolveZone(input, now);
     const results = resolved.ok ? [] : resolved.suggestions;
     return c.html(

@@ -1,10 +1,16 @@
-// The language of the text being rendered now: set per request by the language middleware, and
-// around each email by whoever renders it for its recipient (withLanguage). Views and services
-// read it through t() and showIn(), so that no component needs a language prop threaded through.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// The language of the text being rendered now, for t() and showIn(), so that no component needs a
+// language prop threaded through. It is a synchronous scope: set while a page is rendered (the
+// language middleware wraps c.html, and hono/jsx renders a page in one synchronous pass), and while
+// an email, invite or feed is built for its recipient (withLanguage). Outside a scope it is English.
+//
+// Why not AsyncLocalStorage, which would follow a request across its awaits: on Node 20 a store in
+// use tracks every promise (async_hooks), which made promise-heavy code about 2.5 times slower
+// (20 awaits: 532 ms plain, 1,376 ms once a store was entered) and halved the pages' throughput.
+// So code that runs between awaits (handlers, services) takes the language as a value:
+// c.get('language') in a handler, `language` parameters in services, translate(language, key).
 import type { Language } from './languages.js';
 
-type Rendering = {
+export type Rendering = {
   language: Language;
   /** The languages this hub offers (a switch is shown when there are several). */
   offered: readonly Language[];
@@ -12,30 +18,41 @@ type Rendering = {
   returnTo?: string;
 };
 
-// Cost: on Node 20 an AsyncLocalStorage in use tracks every promise (async_hooks), which makes
-// promise-heavy code about 2.5 times slower (.scratch measurement: 20 awaits, 532 ms plain, 1,376 ms
-// once a store was ever entered). A hub offering one language never enters one (the middleware
-// and withLanguage skip it), so LANGUAGES=en runs without that cost; see README, Languages.
-const storage = new AsyncLocalStorage<Rendering>();
+const ENGLISH: Rendering = { language: 'en', offered: ['en'] };
 
-/** The language of the request or email being rendered; English outside of either. */
+let active: Rendering | undefined;
+
+/** The language of the page or email being rendered; English outside of either. */
 export function currentLanguage(): Language {
-  return storage.getStore()?.language ?? 'en';
+  return active?.language ?? 'en';
 }
 
 export function currentRendering(): Readonly<Rendering> {
-  return storage.getStore() ?? { language: 'en', offered: ['en'] };
+  return active ?? ENGLISH;
 }
 
-/** Runs `render` for a request: its language, the languages offered and its address. */
-export function withRequestLanguage<T>(rendering: Rendering, render: () => T): T {
-  return storage.run(rendering, render);
+/** A callback's result, refused at compile time when it is a promise: the scope ends when it returns. */
+export type Synchronous<T> = [T] extends [PromiseLike<unknown>] ? never : T;
+
+/** Runs `render` (synchronous) with `rendering` as the current one: a page for its request. */
+export function withRendering<T>(rendering: Rendering, render: () => Synchronous<T>): T {
+  const outer = active;
+  active = rendering;
+  try {
+    const result = render();
+    // Types stop most; this stops an `any` from slipping a promise through and losing the language.
+    if (isThenable(result)) throw new Error('A language scope needs a synchronous callback: it ends when the callback returns.');
+    return result;
+  } finally {
+    active = outer;
+  }
 }
 
-/** Runs `render` with `language` as the current language (an email for its recipient). */
-export function withLanguage<T>(language: Language, render: () => T): T {
-  const outer = storage.getStore();
-  // Already so (or English outside any request): no new context, see the note at the top.
-  if (language === (outer?.language ?? 'en')) return render();
-  return storage.run({ language, offered: outer?.offered ?? [language] }, render);
+/** Runs `render` (synchronous) in `language`: an email, invite or feed for its recipient. */
+export function withLanguage<T>(language: Language, render: () => Synchronous<T>): T {
+  return withRendering({ language, offered: active?.offered ?? [language] }, render);
+}
+
+function isThenable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -61,12 +61,12 @@ export function captionRoutes(deps: CaptionRoutesDeps) {
           await attachCaptions(deps, webinar.slug, materialId(c.req.param('id')), { language, bytes: await readFile(file.path) });
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
-          return renderAdminPage(c, deps.db, {
+          return renderAdminPage(c, deps.db, () => ({
             section: 'webinars',
             title: `Captions not attached: ${webinar.title}`,
             status: 422,
             body: <CaptionsRefused webinarTitle={webinar.title} backHref={back(webinar.slug)} errors={error.errors} />,
-          });
+          }));
         }
         return c.redirect(back(webinar.slug, '?done=captions'), 303);
       } finally {

@@ -1,4 +1,5 @@
 // Materials over HTTP: the recordings page and file downloads, the coordinators' forms and the JSON API.
+import { languageOf, inRequestLanguage } from '../http/language.js';
 import { tmpdir } from 'node:os';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
@@ -108,7 +109,7 @@ export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
     .get('/recordings', deps.viewer, deps.pageCache ?? uncachedPage, async (c) => {
       const [programme, archive] = await Promise.all([
         getProgramme(deps.db),
-        searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') }),
+        searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') }, languageOf(c)),
       ]);
       // A refused search is the same page with the form kept and the reason, not an error page.
       const status = Object.keys(archive.errors).length > 0 ? 400 : 200;
@@ -149,10 +150,11 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
     .post(UPLOAD_FORM_PATH, limitUpload(pageTooLarge), guard, async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
       return withMaterialBody(c, { json: false, dir: deps.uploadDir, tooLarge: pageTooLarge }, async (body) => {
-        const validated = validateMaterial(body.input, body.file);
+        const validated = inRequestLanguage(c, () => validateMaterial(body.input, body.file));
         if (!validated.ok) {
           const materials = await listMaterials(deps.db, webinar.id);
-          return renderAdminPage(c, deps.db, {
+          const pending = await pendingFor(deps, webinar);
+          return renderAdminPage(c, deps.db, () => ({
             section: 'webinars',
             title: `Materials: ${webinar.title}`,
             status: 422,
@@ -161,13 +163,13 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
                 backHref={back(webinar.slug, '')}
                 webinar={webinar}
                 materials={materials}
-                pending={await pendingFor(deps, webinar)}
+                pending={pending}
                 csrfToken={c.var.csrfToken}
                 errors={validated.errors}
                 values={formValues(body.input)}
               />
             ),
-          });
+          }));
         }
         const { announced } = await addMaterial(deps, webinar.slug, validated.value);
         return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
@@ -185,7 +187,8 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
       const edited = await editMaterial(deps, c.req.param('slug'), id, input);
       if (edited.ok) return c.redirect(back(c.req.param('slug'), `?edited=${id}`), 303);
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-      return renderAdminPage(c, deps.db, {
+      const materials = await listMaterials(deps.db, webinar.id);
+      return renderAdminPage(c, deps.db, () => ({
         section: 'webinars',
         title: `Materials: ${webinar.title}`,
         status: 422,
@@ -193,12 +196,12 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
           <RefusedMaterialForm
             backHref={back(webinar.slug)}
             webinar={webinar}
-            materials={await listMaterials(deps.db, webinar.id)}
+            materials={materials}
             csrfToken={c.var.csrfToken}
             editing={{ id, errors: edited.errors, values: formValues(input) }}
           />
         ),
-      });
+      }));
     })
     .post('/admin/webinars/:slug/materials/:id/delete', limitBody(FORM_LIMIT), guard, async (c) => {
       await deleteMaterial(deps, c.req.param('slug'), materialId(c.req.param('id'), 'material'));
@@ -224,7 +227,7 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
         const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes, Math.min(body.file.maxBytes, maxUploadBytesFor(body.input.kind))) : undefined;
         if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
           return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
-        const validated = validateMaterial(body.input, body.file);
+        const validated = inRequestLanguage(c, () => validateMaterial(body.input, body.file));
         // A recording may bring its captions along: checked before anything is stored.
         const captions = captionsAlong(body.input, validated.ok ? validated.value.kind : undefined);
         if (!validated.ok || !captions.ok)

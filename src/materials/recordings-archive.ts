@@ -3,6 +3,8 @@
 // The search runs in JavaScript over the list that /recordings loads anyway (one entry per past
 // webinar with public materials: tens, not thousands), folded by src/search-text.ts, and "%" or
 // "_" in the search are plain characters with nothing to escape.
+import { withLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import type { FieldErrors, Validated } from '../errors.js';
 import { foldForSearch as fold } from '../search-text.js';
 import { listAreas } from '../programme/programme.service.js';
@@ -69,13 +71,13 @@ export function matchesSearch(webinar: Webinar, search: ArchiveSearch, transcrip
   return { matches: true, said: line && line.length > 200 ? `${line.slice(0, 199)}…` : line };
 }
 
-export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'clock'>, input: Input): Promise<RecordingsArchive> {
+export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'clock'>, input: Input, language: Language): Promise<RecordingsArchive> {
   const [areas, recordings] = await Promise.all([listAreas(deps.db), listPublishedRecordings(deps)]);
   const values = {
     q: typeof input.q === 'string' ? input.q.slice(0, 1000) : '',
     area: typeof input.area === 'string' ? input.area.slice(0, 100) : '',
   };
-  const search = validateArchiveSearch(input, areas);
+  const search = withLanguage(language, () => validateArchiveSearch(input, areas));
   if (!search.ok) return { areas, values, errors: search.errors, total: recordings.length, items: [] };
   return {
     areas,

@@ -1,4 +1,5 @@
 // Public programme pages: the programme, a webinar, a knowledge area, the zone picker.
+import { languageOf } from '../http/language.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { AreaPage } from '../../views/programme/area-page.js';
 import { TimezonePage } from '../../views/programme/timezone-page.js';
@@ -12,7 +13,8 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { WebinarListPage, webinarListHref } from '../../views/programme/webinar-list-page.js';
 import { pageShare } from '../previews/share-meta.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
-import { t } from '../i18n/catalogue.js';
+import { translate } from '../i18n/catalogue.js';
+import { message } from '../i18n/message.js';
 
 export type ProgrammeRoutesDeps = PublicPageDeps & {
   viewer: MiddlewareHandler<AppEnv>;
@@ -53,7 +55,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         const when = c.req.query('when') ?? 'upcoming';
         const rawPage = c.req.query('page') ?? '1';
         if ((when !== 'upcoming' && when !== 'past') || !/^[1-9]\d{0,5}$/.test(rawPage)) {
-          throw new ValidationError({ page: t('public.list.badQuery') }, 400);
+          throw new ValidationError({ page: translate(languageOf(c), 'public.list.badQuery') }, 400);
         }
         const page = Number(rawPage);
         const [programme, list] = await Promise.all([
@@ -61,7 +63,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
           pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
         ]);
         const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
-        if (page > pageCount) throw new NotFoundError(t('public.list.noSuchPage', { count: pageCount, when }));
+        if (page > pageCount) throw new NotFoundError(message('public.list.noSuchPage', { count: pageCount, when }));
         return c.html(
           <WebinarListPage
             programme={programme}
@@ -82,7 +84,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         if (c.req.query('tz')) return c.redirect(returnTo, 303);
         const now = clock.now();
         const query = c.req.query('q')?.slice(0, 64);
-        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer)]);
+        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, languageOf(c))]);
         const results = query?.trim() ? searchZones(query, now, { limit: 30 }) : undefined;
         return c.html(
           <TimezonePage

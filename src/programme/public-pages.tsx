@@ -20,6 +20,8 @@ import { worldClock } from './world-clock.js';
 import { pageShare, webinarShare } from '../previews/share-meta.js';
 import { jsonLdText, programmeEventData, webinarEventData } from './event-data.js';
 import { t } from '../i18n/catalogue.js';
+import { message, sayHere, type Words } from '../i18n/message.js';
+import { WhenRendered } from '../../views/components/when-rendered.js';
 
 export type PublicPageDeps = {
   db: Db;
@@ -48,41 +50,46 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
   const open = upcoming.webinars.filter((webinar) => !registrationClosedReason(webinar, now));
   const full = open.length > 1 ? await fullWebinarIds(deps.db, open) : new Set<number>();
   return (
-    <ProgrammePage
-      programme={programme}
-      areas={areas}
-      upcoming={upcoming.webinars}
-      upcomingTotal={upcoming.total}
-      past={past.webinars}
-      pastTotal={past.total}
-      viewer={viewer}
-      now={now}
-      share={pageShare(deps.baseUrl, programme, '/')}
-      structuredData={jsonLdText(programmeEventData(programme, [...upcoming.webinars, ...past.webinars], deps.baseUrl))}
-      next={next ? { id: next.id, open: !registrationClosedReason(next, now) } : undefined}
-      aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} intro={t('public.programme.subscribeIntro')} calendarName={programme.title} />}
-      afterUpcoming={
-        open.length > 1 ? (
-          <RegistrationForm
-            action="/register"
-            heading={t('public.programme.series.heading')}
-            intro={t('public.programme.series.intro')}
-            submitLabel={t('public.programme.series.submit')}
-            values={form?.values ?? {}}
-            errors={form?.errors ?? {}}
-            defaultZone={viewer.zone}
-            now={now}
-            choices={open.map((webinar) => ({
-              slug: webinar.slug,
-              label: (
-                <>
-                  {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />){full.has(webinar.id) ? t('public.programme.series.full') : ''}
-                </>
-              ),
-            }))}
-          />
-        ) : undefined
-      }
+    <WhenRendered
+      page={() => (
+        <ProgrammePage
+          programme={programme}
+          areas={areas}
+          upcoming={upcoming.webinars}
+          upcomingTotal={upcoming.total}
+          past={past.webinars}
+          pastTotal={past.total}
+          viewer={viewer}
+          now={now}
+          share={pageShare(deps.baseUrl, programme, '/')}
+          structuredData={jsonLdText(programmeEventData(programme, [...upcoming.webinars, ...past.webinars], deps.baseUrl))}
+          next={next ? { id: next.id, open: !registrationClosedReason(next, now) } : undefined}
+          aside={<SubscribeBox feedUrl={`${deps.baseUrl}/calendar.ics`} intro={t('public.programme.subscribeIntro')} calendarName={programme.title} />}
+          afterUpcoming={
+            open.length > 1 ? (
+              <RegistrationForm
+                action="/register"
+                heading={t('public.programme.series.heading')}
+                intro={t('public.programme.series.intro')}
+                submitLabel={t('public.programme.series.submit')}
+                values={form?.values ?? {}}
+                errors={form?.errors ?? {}}
+                defaultZone={viewer.zone}
+                now={now}
+                choices={open.map((webinar) => ({
+                  slug: webinar.slug,
+                  label: (
+                    <>
+                      {webinar.title} (<LocalTime instant={webinar.startsAt} zone={viewer.zone} />)
+                      {full.has(webinar.id) ? t('public.programme.series.full') : ''}
+                    </>
+                  ),
+                }))}
+              />
+            ) : undefined
+          }
+        />
+      )}
     />
   );
 }
@@ -91,66 +98,72 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
   const now = deps.clock.now();
   const programme = await getProgramme(deps.db);
   const webinar = await getWebinarBySlug(deps.db, slug);
-  const calendarEvent = {
+  // Described when rendered, in the reader's language (see WhenRendered).
+  const calendarEvent = () => ({
     title: webinar.title,
     start: webinar.startsAt,
     end: webinar.endsAt,
     description: webinarDescription(webinar, programme, { baseUrl: deps.baseUrl }),
     location: webinarUrl(deps.baseUrl, webinar),
-  };
+  });
   const upcoming = webinar.status === 'published' && webinar.endsAt > now;
   const closed = registrationClosedReason(webinar, now);
-  const seatsNow = closed ? { line: '', full: false } : await seats(deps.db, webinar);
+  const seatsNow = closed ? { line: '' as Words, full: false } : await seats(deps.db, webinar);
+  const materials = deps.materialsOf ? await deps.materialsOf(webinar) : undefined;
   return (
-    <WebinarPage
-      programme={programme}
-      webinar={webinar}
-      worldClock={worldClock(webinar, viewer.zone, programme.defaultZone, viewer.chosen)}
-      viewer={viewer}
-      now={now}
-      notice={options.notice}
-      share={webinarShare(deps.baseUrl, programme, webinar)}
-      structuredData={jsonLdText(
-        webinarEventData(webinar, programme, { baseUrl: deps.baseUrl, availability: closed ? 'closed' : seatsNow.full ? 'waiting-list' : 'open' }),
+    <WhenRendered
+      page={() => (
+        <WebinarPage
+          programme={programme}
+          webinar={webinar}
+          worldClock={worldClock(webinar, viewer.zone, programme.defaultZone, viewer.chosen)}
+          viewer={viewer}
+          now={now}
+          notice={options.notice}
+          share={webinarShare(deps.baseUrl, programme, webinar)}
+          structuredData={jsonLdText(
+            webinarEventData(webinar, programme, { baseUrl: deps.baseUrl, availability: closed ? 'closed' : seatsNow.full ? 'waiting-list' : 'open' }),
+          )}
+          materials={materials}
+          addToCalendar={
+            upcoming ? (
+              <AddToCalendar
+                icsUrl={`/webinars/${webinar.slug}/calendar.ics`}
+                googleUrl={googleCalendarUrl(calendarEvent())}
+                outlookUrl={outlookCalendarUrl(calendarEvent(), 'outlook.live.com')}
+                office365Url={outlookCalendarUrl(calendarEvent(), 'outlook.office.com')}
+              />
+            ) : undefined
+          }
+          register={
+            closed ? (
+              // Say why there is no form where someone would look for one, or has just tried to use it.
+              options.form || (webinar.status === 'published' && upcoming) ? (
+                <RegistrationClosedNotice reason={sayHere(closed)} alert={options.form !== undefined} />
+              ) : undefined
+            ) : (
+              <RegistrationForm
+                action={`/webinars/${webinar.slug}/register`}
+                heading={seatsNow.full ? t('public.register.waitingList') : t('public.register.heading')}
+                intro={sayHere(seatsNow.line)}
+                submitLabel={seatsNow.full ? t('public.register.waitingList') : t('public.register.submit')}
+                values={options.form?.values ?? {}}
+                errors={options.form?.errors ?? {}}
+                defaultZone={viewer.zone}
+                now={now}
+              />
+            )
+          }
+        />
       )}
-      materials={deps.materialsOf ? await deps.materialsOf(webinar) : undefined}
-      addToCalendar={
-        upcoming ? (
-          <AddToCalendar
-            icsUrl={`/webinars/${webinar.slug}/calendar.ics`}
-            googleUrl={googleCalendarUrl(calendarEvent)}
-            outlookUrl={outlookCalendarUrl(calendarEvent, 'outlook.live.com')}
-            office365Url={outlookCalendarUrl(calendarEvent, 'outlook.office.com')}
-          />
-        ) : undefined
-      }
-      register={
-        closed ? (
-          // Say why there is no form where someone would look for one, or has just tried to use it.
-          options.form || (webinar.status === 'published' && upcoming) ? (
-            <RegistrationClosedNotice reason={closed} alert={options.form !== undefined} />
-          ) : undefined
-        ) : (
-          <RegistrationForm
-            action={`/webinars/${webinar.slug}/register`}
-            heading={seatsNow.full ? t('public.register.waitingList') : t('public.register.heading')}
-            intro={seatsNow.line}
-            submitLabel={seatsNow.full ? t('public.register.waitingList') : t('public.register.submit')}
-            values={options.form?.values ?? {}}
-            errors={options.form?.errors ?? {}}
-            defaultZone={viewer.zone}
-            now={now}
-          />
-        )
-      }
     />
   );
 }
 
 /** What the form says about seats, and whether it is for the waiting list (every seat taken). */
-async function seats(db: Db, webinar: Webinar): Promise<{ line: string; full: boolean }> {
-  if (webinar.capacity === null) return { line: t('public.register.unlimited'), full: false };
+async function seats(db: Db, webinar: Webinar): Promise<{ line: Words; full: boolean }> {
+  if (webinar.capacity === null) return { line: message('public.register.unlimited'), full: false };
   const left = webinar.capacity - (await countConfirmedSeats(db, webinar.id));
-  if (left <= 0) return { line: t('public.register.full'), full: true };
-  return { line: t('public.register.seatsLeft', { left: String(left), capacity: String(webinar.capacity) }), full: false };
+  if (left <= 0) return { line: message('public.register.full'), full: true };
+  return { line: message('public.register.seatsLeft', { left: String(left), capacity: String(webinar.capacity) }), full: false };
 }

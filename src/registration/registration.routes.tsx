@@ -1,19 +1,19 @@
 // Registration over HTTP: the webinar and series forms, the JSON API, and the attendee's own page.
 import { pageShare } from '../previews/share-meta.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { MyPage } from '../../views/registration/my-page.js';
 import { CancelSeatPage, ReplaceLinkPage } from '../../views/registration/confirm-pages.js';
 import { CheckEmailPage, ConfirmRequestPage, DeletedPage, PrivacyPage, RemoveDataPage } from '../../views/registration/simple-pages.js';
 import { calendarPreflight, calendarResponse, feedValidators } from '../calendar/calendar.http.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, RefusedError, ValidationError } from '../errors.js';
 import { formValues, readForm, readJsonObject, limitBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import type { PrivateFeedCache } from '../http/private-feed-cache.js';
 import { clientAddress, createRateLimiter, type RateLimit } from '../http/rate-limit.js';
 import { t } from '../i18n/catalogue.js';
-import { currentRendering } from '../i18n/current-language.js';
+import { message, say } from '../i18n/message.js';
+import { inRequestLanguage, languageOf, offeredLanguagesOf } from '../http/language.js';
 import { getProgramme } from '../programme/programme.service.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
 import { FieldReader } from '../validation.js';
@@ -65,7 +65,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   const limiter = createRateLimiter(db, 'registration', deps.rateLimit, clock);
   const tooMany = async (c: Context) => {
     if (await limiter.allow(clientAddress(c))) return;
-    throw new HTTPException(429, { message: t('registration.error.tooMany') });
+    throw new RefusedError(429, message('registration.error.tooMany'));
   };
 
   /**
@@ -98,16 +98,19 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   app.post('/webinars/:slug/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const slug = c.req.param('slug');
     const input = await readForm(c);
-    const validated = validateRegistration(input, clock.now());
+    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now()));
     if (!validated.ok) {
       return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
     await tooMany(c);
     try {
-      return afterRegistration(c, await register(deps, [slug], validated.value, { ownerLookup: ownerToken(c) }));
+      return afterRegistration(c, await register(deps, [slug], validated.value, { ownerLookup: ownerToken(c), language: languageOf(c) }));
     } catch (error) {
       if (error instanceof ConflictError) {
-        return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: { form: error.message } } }), 409);
+        return c.html(
+          await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: { form: say(languageOf(c), error.words) } } }),
+          409,
+        );
       }
       throw error;
     }
@@ -115,19 +118,19 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const input = await readForm(c);
-    const validated = validateRegistration(input, clock.now());
-    const selection = validateSeriesSelection(input);
+    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now()));
+    const selection = inRequestLanguage(c, () => validateSeriesSelection(input));
     if (!validated.ok || !selection.ok) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
       return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors }), 422);
     }
     await tooMany(c);
     try {
-      return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerLookup: ownerToken(c) }));
+      return afterRegistration(c, await register(deps, selection.value, validated.value, { ownerLookup: ownerToken(c), language: languageOf(c) }));
     } catch (error) {
       if (error instanceof ConflictError || error instanceof NotFoundError) {
         return c.html(
-          await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: error.message } }),
+          await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: say(languageOf(c), error.words) } }),
           error instanceof NotFoundError ? 404 : 409,
         );
       }
@@ -137,10 +140,12 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/api/webinars/:slug/registrations', limitBody(FORM_LIMIT), async (c) => {
     const input = await readJsonObject(c);
-    const validated = validateRegistration(input, clock.now());
+    // Its sentences (errors, the answer's message) in the request's language, like the form's.
+    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now()));
     if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
     await tooMany(c);
-    const answer = registrationApiAnswer(await register(deps, [c.req.param('slug')], validated.value), baseUrl);
+    const result = await register(deps, [c.req.param('slug')], validated.value, { language: languageOf(c) });
+    const answer = inRequestLanguage(c, () => registrationApiAnswer(result, baseUrl));
     return c.json(answer.body, answer.status);
   });
 
@@ -195,7 +200,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   // the button that does it. A cancellation that is no longer possible leads back to the page.
   const registrationId = (c: Context) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('registration.error.noSuchRegistration'));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(message('registration.error.noSuchRegistration'));
     return id;
   };
   const askToCancel = async (c: Context, attendee: Attendee, id: number) => {
@@ -216,7 +221,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     try {
       await cancelRegistration(deps, attendee, id);
     } catch (error) {
-      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: error.message }, 409);
+      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: say(languageOf(c), error.words) }, 409);
       throw error;
     }
     return c.redirect(`/my/${attendee.token}?done=cancelled`, 303);
@@ -227,7 +232,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     try {
       await register(deps, [c.req.param('slug')], { ...attendeeInput(attendee), question: null }, { fromOwnPage: true });
     } catch (error) {
-      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: error.message }, 409);
+      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: say(languageOf(c), error.words) }, 409);
       throw error;
     }
     return c.redirect(`/my/${attendee.token}?done=registered`, 303);
@@ -236,13 +241,13 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   // A registration someone asked for this address: the emailed link shows it, the button confirms.
   const requestId = (c: Context) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(t('registration.error.requestGone'));
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(message('registration.error.requestGone'));
     return id;
   };
   my.get('/:token/confirm/:id', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const page = await confirmRequestPage(deps, attendee, requestId(c));
-    if (!page) throw new NotFoundError(t('registration.error.requestGone'));
+    if (!page) throw new NotFoundError(message('registration.error.requestGone'));
     c.header('Cache-Control', 'private, no-store');
     return c.html(<ConfirmRequestPage {...page} />);
   });
@@ -253,7 +258,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       const result = await confirmRequest(deps, attendee, requestId(c));
       return c.redirect(`/my/${attendee.token}?registered=${encodeURIComponent(welcomeQuery(result))}`, 303);
     } catch (error) {
-      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: error.message }, 409);
+      if (error instanceof ConflictError) return showPersonalPage(c, attendee, { refused: say(languageOf(c), error.words) }, 409);
       throw error;
     }
   });
@@ -286,7 +291,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
     const fields = new FieldReader(input, clock.now());
-    const zone = fields.zone('timezone', t('registration.field.timezone'));
+    const zone = inRequestLanguage(c, () => fields.zone('timezone', t('registration.field.timezone')));
     if (!fields.ok) {
       const zoneTyped = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';
       return showPersonalPage(c, attendee, { zoneError: fields.errors.timezone, zoneTyped }, 422);
@@ -300,7 +305,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.post('/:token/language', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const fields = new FieldReader(await readForm(c));
-    const language = fields.choice('language', t('registration.field.language'), currentRendering().offered);
+    const language = inRequestLanguage(c, () => fields.choice('language', t('registration.field.language'), offeredLanguagesOf(c)));
     if (!language) throw new ValidationError(fields.errors);
     await setAttendeeLanguage(deps, attendee, language);
     return c.redirect(`/my/${attendee.token}?done=language`, 303);

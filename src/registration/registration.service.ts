@@ -1,7 +1,8 @@
 // Registration rules: one attendee per address, seats up to the capacity, an ordered waiting list,
 // promotion when a seat frees, and every email written in the same transaction as the change.
 import { t } from '../i18n/catalogue.js';
-import { currentLanguage, withLanguage } from '../i18n/current-language.js';
+import { withLanguage } from '../i18n/current-language.js';
+import { message, type Message } from '../i18n/message.js';
 import { isLanguage, type Language } from '../i18n/languages.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
@@ -94,16 +95,16 @@ export function toRegistration(row: RegistrationRow): Registration {
 }
 
 /** Why a webinar takes no registration now, or undefined when it does. */
-export function registrationClosedReason(webinar: Webinar, now: DateTime): string | undefined {
+export function registrationClosedReason(webinar: Webinar, now: DateTime): Message | undefined {
   const closesMinutesBefore = webinar.registrationClosesMinutesBefore;
   const title = webinar.title;
-  if (webinar.status === 'cancelled') return t('registration.closed.cancelled', { title });
-  if (webinar.status !== 'published') return t('registration.closed.notOpen', { title });
-  if (now >= webinar.endsAt) return t('registration.closed.past', { title });
+  if (webinar.status === 'cancelled') return message('registration.closed.cancelled', { title });
+  if (webinar.status !== 'published') return message('registration.closed.notOpen', { title });
+  if (now >= webinar.endsAt) return message('registration.closed.past', { title });
   if (now >= webinar.startsAt.minus({ minutes: closesMinutesBefore })) {
     return now >= webinar.startsAt
-      ? t('registration.closed.started', { title })
-      : t('registration.closed.before', { title, duration: formatDuration(closesMinutesBefore) });
+      ? message('registration.closed.started', { title })
+      : message('registration.closed.before', { title, duration: formatDuration(closesMinutesBefore) });
   }
   return undefined;
 }
@@ -126,7 +127,12 @@ export async function register(
   deps: RegistrationDeps,
   slugs: readonly string[],
   input: RegistrationInput,
-  options: { fromOwnPage?: boolean; ownerLookup?: string } = {},
+  options: {
+    fromOwnPage?: boolean;
+    ownerLookup?: string;
+    /** The request's, for a new attendee who named none. */
+    language?: Language;
+  } = {},
 ): Promise<RegisterResult> {
   const { db, clock, baseUrl } = deps;
   return inTransaction(db, async (trx) => {
@@ -150,7 +156,7 @@ export async function register(
         organisation_type: input.organisationType,
         zone: input.timezone,
         // The language they asked for, or else registered in: their emails, invites and personal page use it.
-        language: input.language ?? currentLanguage(),
+        language: input.language ?? options.language ?? 'en',
         token,
         token_lookup: tokenLookup(token),
         consent_at: at,
@@ -256,9 +262,9 @@ export async function listOpenRequests(deps: RegistrationDeps, attendee: Attende
 export async function confirmRequest(deps: RegistrationDeps, attendee: Attendee, requestId: number): Promise<RegisterResult> {
   return inTransaction(deps.db, async (trx) => {
     const row = await findRegistrationRequest(trx, requestId, attendee.id);
-    if (!row || utc(row.expires_at) <= deps.clock.now()) throw new NotFoundError(t('registration.error.requestUnusable'));
+    if (!row || utc(row.expires_at) <= deps.clock.now()) throw new NotFoundError(message('registration.error.requestUnusable'));
     const [webinar] = await listWebinars(trx, { ids: [row.webinar_id] });
-    if (!webinar) throw new NotFoundError(t('registration.error.requestUnusable'));
+    if (!webinar) throw new NotFoundError(message('registration.error.requestUnusable'));
     await deleteRegistrationRequest(trx, row.id);
     return register({ ...deps, db: trx }, [webinar.slug], { ...attendeeInput(attendee), question: row.question }, { fromOwnPage: true });
   });
@@ -403,9 +409,9 @@ export type CancellationPreview = {
  */
 export async function cancellationPreview(deps: RegistrationDeps, attendee: Attendee, registrationId: number): Promise<CancellationPreview | undefined> {
   const found = await findRegistrationById(deps.db, registrationId);
-  if (!found || found.attendee_id !== attendee.id) throw new NotFoundError(t('registration.error.noSuchRegistration'));
+  if (!found || found.attendee_id !== attendee.id) throw new NotFoundError(message('registration.error.noSuchRegistration'));
   const [webinar] = await listWebinars(deps.db, { statuses: ALL_STATUSES, ids: [found.webinar_id] });
-  if (!webinar) throw new NotFoundError(t('registration.error.noSuchRegistration'));
+  if (!webinar) throw new NotFoundError(message('registration.error.noSuchRegistration'));
   if (found.status === 'cancelled' || webinar.status !== 'published' || deps.clock.now() >= webinar.startsAt) return undefined;
   const registration = { ...toRegistration(found), webinar };
   if (found.status === 'waitlisted') return { registration, seat: null };
@@ -422,14 +428,14 @@ export async function cancelRegistration(
   const { db, clock } = deps;
   return inTransaction(db, async (trx) => {
     const found = await findRegistrationById(trx, registrationId);
-    if (!found || found.attendee_id !== attendee.id) throw new NotFoundError(t('registration.error.noSuchRegistration'));
+    if (!found || found.attendee_id !== attendee.id) throw new NotFoundError(message('registration.error.noSuchRegistration'));
     await lockWebinars(trx, { ids: [found.webinar_id] });
     // Read again under the lock: a coordinator may have cancelled or promoted it meanwhile.
     const row = (await findRegistrationById(trx, registrationId))!;
     const [webinar] = await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] });
-    if (!webinar) throw new NotFoundError(t('registration.error.noSuchRegistration'));
+    if (!webinar) throw new NotFoundError(message('registration.error.noSuchRegistration'));
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
-    if (clock.now() >= webinar.startsAt) throw new ConflictError(t('registration.error.alreadyStarted', { title: webinar.title }));
+    if (clock.now() >= webinar.startsAt) throw new ConflictError(message('registration.error.alreadyStarted', { title: webinar.title }));
     await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status });
     return { webinar, wasConfirmed: row.status === 'confirmed' };
   });
@@ -445,7 +451,7 @@ export async function findAttendeeByToken(db: Db, token: string): Promise<Attend
 
 export async function getAttendeeByToken(db: Db, token: string): Promise<Attendee> {
   const attendee = await findAttendeeByToken(db, token);
-  if (!attendee) throw new NotFoundError(t('registration.error.linkGone'));
+  if (!attendee) throw new NotFoundError(message('registration.error.linkGone'));
   return attendee;
 }
 
@@ -481,16 +487,14 @@ export async function personalFeed(deps: RegistrationDeps, attendee: Attendee, l
   const programme = await getProgramme(deps.db);
   const all = await listRegistrationsWithWebinars(deps.db, attendee.id);
   const registrations = all.filter((r) => r.status !== 'cancelled');
-  // In the attendee's language, whatever the calendar client that asks for it sends.
   const links = linksOf
-    ? await withLanguage(attendee.language, () =>
-        linksOf(
-          attendee,
-          registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })),
-        ),
+    ? await linksOf(
+        attendee,
+        registrations.map((r) => ({ webinarId: r.webinarId, confirmed: r.status === 'confirmed' })),
       )
     : new Map<number, EventLink[]>();
   const waitlisted = (summary: string) => t('calendar.personal.waitlisted', { summary });
+  // In the attendee's language, whatever the calendar client that asks for it sends.
   return {
     body: withLanguage(attendee.language, () =>
       buildCalendar({

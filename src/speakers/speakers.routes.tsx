@@ -1,5 +1,6 @@
 // Speakers over HTTP: the public speaker page, the private page and feed behind the secret link,
 // the JSON API for links, and the link controls in the workspace.
+import { inRequestLanguage } from '../http/language.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import { SpeakerLinkPanel } from '../../views/speakers/speaker-link-panel.js';
@@ -17,7 +18,6 @@ import type { Speaker } from '../programme/programme.types.js';
 import { pageShare } from '../previews/share-meta.js';
 import { FieldReader } from '../validation.js';
 import { t } from '../i18n/catalogue.js';
-import { withLanguage } from '../i18n/current-language.js';
 import {
   getSpeakerByToken,
   revokeSpeakerLink,
@@ -62,7 +62,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const speaker = await getSpeakerByToken(db, token);
     const form = await readForm(c);
     const fields = new FieldReader(form, clock.now());
-    const zone = fields.zone('timezone', t('speakers.private.zoneField'));
+    const zone = inRequestLanguage(c, () => fields.zone('timezone', t('speakers.private.zoneField')));
     if (!fields.ok) {
       const zoneTyped = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
       const page = await speakerPrivatePage(pages, token, { zoneError: fields.errors.timezone, zoneTyped });
@@ -76,8 +76,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
 
   app.get('/speaker/:token/calendar.ics', async (c) => {
     const speaker = await getSpeakerByToken(db, c.req.param('token'));
-    // In English, name and events alike, until speakers' emails and feed follow their own language.
-    const feed = await withLanguage('en', () => speakerFeed(db, baseUrl, speaker, linksOf));
+    const feed = await speakerFeed(db, baseUrl, speaker, linksOf);
     return calendarResponse(c, { ...feed, disposition: 'inline', privateFeed: true });
   });
 

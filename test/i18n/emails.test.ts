@@ -145,7 +145,7 @@ describe('emails in the attendee’s language', () => {
   it('reminds each attendee in their language', async () => {
     const ctx = await setUp();
     ctx.clock.set(ctx.webinar.startsAt.minus({ hours: 23 }).toISO()!);
-    await withLanguage('sv', () => enqueueDueReminders({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL }));
+    await enqueueDueReminders({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL });
     const title = ctx.webinar.title;
     const swedish = await emailTo(ctx, SWEDE.email, 'reminder-24h');
     expect(swedish.subject).toBe(`I morgon: ${title}`);
@@ -165,10 +165,10 @@ describe('emails in the attendee’s language', () => {
       if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
       return addMaterial({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL }, SLUG, validated.value);
     };
-    await withLanguage('en', () => add({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' }));
+    await add({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' });
     expect((await emailTo(ctx, SWEDE.email, 'materials-available')).subject).toBe(`Nu finns inspelningen från ${ctx.webinar.title}`);
     // Added in Swedish while the announcement gathers: each unsent email is rewritten in its reader's language.
-    await withLanguage('sv', () => add({ kind: 'slides', title: 'Full deck', url: 'https://example.org/deck.pdf', visibility: 'attendees' }));
+    await add({ kind: 'slides', title: 'Full deck', url: 'https://example.org/deck.pdf', visibility: 'attendees' });
     const swedish = await emailTo(ctx, SWEDE.email, 'materials-available');
     expect(swedish.subject).toBe(`Nu finns inspelningen och presentationsbilderna från ${ctx.webinar.title}`);
     expect(swedish.text_body).toContain('På webbinariets sida, för alla:\n- Inspelning: Recording\n');

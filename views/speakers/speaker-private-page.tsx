@@ -104,15 +104,18 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
                   {t('speakers.private.itIs')}
                 </p>
                 <ul>
-                  {session.audience.map((a) => (
-                    <li>
-                      <time datetime={a.start.datetime}>
-                        {a.start.time} {a.start.abbreviation}
-                      </time>
-                      {a.start.isoDate !== start.isoDate ? ` (${a.start.date})` : ''}{' '}
-                      {t('speakers.private.audienceCount', { count: a.count, city: a.start.city })}
-                    </li>
-                  ))}
+                  {session.audience.map((a) => {
+                    // Shown here, in the page's language (the service's copy serves the order).
+                    const at = showIn(session.webinar.startsAt, a.zone);
+                    return (
+                      <li>
+                        <time datetime={at.datetime}>
+                          {at.time} {at.abbreviation}
+                        </time>
+                        {at.isoDate !== start.isoDate ? ` (${at.date})` : ''} {t('speakers.private.audienceCount', { count: a.count, city: at.city })}
+                      </li>
+                    );
+                  })}
                 </ul>
               </>
             )}
