@@ -98,7 +98,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   app.post('/webinars/:slug/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const slug = c.req.param('slug');
     const input = await readForm(c);
-    const validated = validateRegistration(input, clock.now());
+    const validated = validateRegistration(input, clock.now(), c.get('language'));
     if (!validated.ok) {
       return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
@@ -115,7 +115,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const input = await readForm(c);
-    const validated = validateRegistration(input, clock.now());
+    const validated = validateRegistration(input, clock.now(), c.get('language'));
     const selection = validateSeriesSelection(input);
     if (!validated.ok || !selection.ok) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
@@ -137,7 +137,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/api/webinars/:slug/registrations', limitBody(FORM_LIMIT), async (c) => {
     const input = await readJsonObject(c);
-    const validated = validateRegistration(input, clock.now());
+    const validated = validateRegistration(input, clock.now(), c.get('language'));
     if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
     await tooMany(c);
     const answer = registrationApiAnswer(await register(deps, [c.req.param('slug')], validated.value), baseUrl);
@@ -285,7 +285,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
-    const fields = new FieldReader(input, clock.now());
+    const fields = new FieldReader(input, clock.now(), c.get('language'));
     const zone = fields.zone('timezone', t('registration.field.timezone'));
     if (!fields.ok) {
       const zoneTyped = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';

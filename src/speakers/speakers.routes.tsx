@@ -61,7 +61,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const token = c.req.param('token');
     const speaker = await getSpeakerByToken(db, token);
     const form = await readForm(c);
-    const fields = new FieldReader(form, clock.now());
+    const fields = new FieldReader(form, clock.now(), c.get('language'));
     const zone = fields.zone('timezone', t('speakers.private.zoneField'));
     if (!fields.ok) {
       const zoneTyped = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
