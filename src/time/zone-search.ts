@@ -219,6 +219,15 @@ export function describeZone(zone: string, now: DateTime, language: Language = '
   return entry ? matchOf(entry, now.toMillis(), null, language) : undefined;
 }
 
+/**
+ * The zone's city as `language` names it: "Helsingfors" for Europe/Helsinki in Swedish; the
+ * English name without building the index.
+ */
+export function zoneCityIn(zone: string, language: Language): string {
+  if (language === 'en') return zoneCity(zone);
+  return zoneIndex().byZone.get(zone)?.cities[language] ?? zoneCity(zone);
+}
+
 /** Every zone, in the index's order (by name), as a search result would show it. */
 export function describeAllZones(now: DateTime, language: Language = 'en'): ZoneMatch[] {
   const ms = now.toMillis();

@@ -120,3 +120,13 @@ describe('the zone search in Swedish', () => {
     expect(all(parse(await (await ctx.app.request('/timezone', { headers: SWEDISH })).text()), 'input[data-zone-words]').length).toBe(1);
   });
 });
+
+describe('the chosen zone’s city in Swedish', () => {
+  it('names the city of the chosen zone in the page header in the reader’s language', async () => {
+    const ctx = await bilingualApp();
+    const chip = async (headers: Record<string, string>) =>
+      textOf(one(parse(await (await ctx.app.request('/', { headers: { ...headers, cookie: 'hub_tz=Europe%2FHelsinki' } })).text()), '.zone-chip a'));
+    expect(await chip(SWEDISH)).toMatch(/^Helsingfors /);
+    expect(await chip(ENGLISH)).toMatch(/^Helsinki /);
+  });
+});
