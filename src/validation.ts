@@ -3,6 +3,8 @@
 import { DateTime } from 'luxon';
 import type { FieldErrors } from './errors.js';
 import { t } from './i18n/catalogue.js';
+import { currentLanguage } from './i18n/current-language.js';
+import type { Language } from './i18n/languages.js';
 import { normalizeZone, parseOffsetQuery, resolveZone, type ZoneMatch, type ZoneResolution } from './time/index.js';
 
 export type Input = Record<string, unknown>;
@@ -13,10 +15,15 @@ export class FieldReader {
   /** The zones offered for a zone field whose value was not one zone ("Did you mean …"). */
   readonly zoneSuggestions: Record<string, ZoneMatch[]> = {};
 
-  /** `now`: the moment whose offsets "Did you mean" shows for a zone (the app's clock where there is one). */
+  /**
+   * `now`: the moment whose offsets "Did you mean" shows for a zone (the app's clock where there is
+   * one). `language`: the reader's, whose own place names a zone may be typed in ("Norge") and in
+   * which its choices are labelled; the request's (c.get('language')) where the form has one.
+   */
   constructor(
     private readonly input: Input,
     private readonly now?: DateTime,
+    private readonly language?: Language,
   ) {}
 
   /** The failed answer of a validation: the errors, and the zones offered for the first zone field that had some. */
@@ -110,7 +117,8 @@ export class FieldReader {
   zone(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required ?? true, max: 64 });
     if (text === '') return '';
-    const resolved = resolveZone(text, this.now ?? DateTime.utc());
+    // Without a language given, the one this reader's messages are written in (t() below).
+    const resolved = resolveZone(text, this.now ?? DateTime.utc(), this.language ?? currentLanguage());
     if (resolved.ok) return resolved.zone;
     const choice = this.input[`${field}Choice`];
     const chosen = typeof choice === 'string' ? normalizeZone(choice) : undefined;

@@ -1,7 +1,7 @@
 // The page shell every public and private page shares: header, zone indicator, main, footer.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { zoneCity } from '../src/time/index.js';
+import { zoneCityIn } from '../src/time/index.js';
 import type { ShareMeta } from '../src/previews/share-meta.js';
 import { DocumentHead, type DocumentHeadProps } from './components/document-head.js';
 import { t } from '../src/i18n/catalogue.js';
@@ -96,7 +96,7 @@ export function Layout(props: LayoutProps) {
                   <span class="zone-chip">
                     {t('shell.zone.timesIn')}{' '}
                     <a href={`/timezone?return=${encodeURIComponent(props.viewer.returnTo)}`} aria-current={props.nav === 'zone' ? 'page' : undefined}>
-                      {zoneCity(props.viewer.zone)}
+                      {zoneCityIn(props.viewer.zone, currentLanguage())}
                       <span class="visually-hidden"> {t('shell.zone.change', { zone: props.viewer.zone })}</span>
                     </a>
                   </span>

@@ -30,9 +30,11 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     url.searchParams.delete('lang');
     renderPagesIn(c, { language, offered: options.offered, returnTo: `${url.pathname}${url.search}` });
     await next();
-    if (choice && c.res.headers.get('content-type')?.startsWith('text/html')) {
+    // Pages, and JSON such as the zone search's place names: the same address answers in another
+    // language for another visitor.
+    const type = c.res.headers.get('content-type') ?? '';
+    if (choice && (type.startsWith('text/html') || type.startsWith('application/json'))) {
       c.header('Content-Language', language);
-      // The same address answers in another language for another visitor.
       c.header('Vary', 'Accept-Language, Cookie', { append: true });
     }
   };

@@ -12,8 +12,9 @@ import type { AppEnv } from './env.js';
 export function unknownZoneResponse(db: Db, clock: Clock = systemClock) {
   return async (c: Context<AppEnv>, input: string) => {
     const now = clock.now();
-    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, languageOf(c))]);
-    const resolved = resolveZone(input, now);
+    const language = languageOf(c);
+    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, language)]);
+    const resolved = resolveZone(input, now, language);
     const results = resolved.ok ? [] : resolved.suggestions;
     return c.html(
       <TimezonePage

@@ -22,8 +22,9 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
     const returnTo = pathWithoutTz(url);
     const requested = url.searchParams.get('tz');
     if (requested !== null && requested.trim() !== '') {
-      // "?tz=Beijing" means Asia/Shanghai; what is not one zone gets the picker with choices.
-      const resolved = resolveZone(requested, options.now?.() ?? DateTime.utc());
+      // "?tz=Beijing" means Asia/Shanghai ("?tz=Peking" too, "?tz=Norge" for a Swedish reader);
+      // what is not one zone gets the picker with choices.
+      const resolved = resolveZone(requested, options.now?.() ?? DateTime.utc(), c.get('language'));
       const zone = resolved.ok ? resolved.zone : undefined;
       if (!zone) {
         c.set('viewer', { zone: await options.defaultZone(), chosen: false, returnTo });

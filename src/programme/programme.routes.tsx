@@ -84,8 +84,9 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         if (c.req.query('tz')) return c.redirect(returnTo, 303);
         const now = clock.now();
         const query = c.req.query('q')?.slice(0, 64);
-        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, languageOf(c))]);
-        const results = query?.trim() ? searchZones(query, now, { limit: 30 }) : undefined;
+        const language = languageOf(c);
+        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, language)]);
+        const results = query?.trim() ? searchZones(query, now, { limit: 30, language }) : undefined;
         return c.html(
           <TimezonePage
             siteTitle={programme.title}
@@ -99,10 +100,11 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
           />,
         );
       })
-      // The picker's type-ahead: the same search as ?q=, as JSON. Local times move on every minute.
+      // The picker's type-ahead: the same search as ?q=, as JSON, in the reader's language (the
+      // language middleware says so in Vary). Local times move on every minute.
       .get('/timezone/search', (c) => {
         const query = (c.req.query('q') ?? '').slice(0, 64);
-        const matches = query.trim() ? searchZones(query, clock.now(), { limit: 10 }) : [];
+        const matches = query.trim() ? searchZones(query, clock.now(), { limit: 10, language: c.get('language') }) : [];
         c.header('Cache-Control', 'public, max-age=60');
         return c.json({ query, matches });
       })

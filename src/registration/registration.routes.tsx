@@ -98,7 +98,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   app.post('/webinars/:slug/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const slug = c.req.param('slug');
     const input = await readForm(c);
-    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now()));
+    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now(), languageOf(c)));
     if (!validated.ok) {
       return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
@@ -118,7 +118,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   app.post('/register', limitBody(FORM_LIMIT), viewer, async (c) => {
     const input = await readForm(c);
-    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now()));
+    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now(), languageOf(c)));
     const selection = inRequestLanguage(c, () => validateSeriesSelection(input));
     if (!validated.ok || !selection.ok) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
@@ -141,7 +141,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   app.post('/api/webinars/:slug/registrations', limitBody(FORM_LIMIT), async (c) => {
     const input = await readJsonObject(c);
     // Its sentences (errors, the answer's message) in the request's language, like the form's.
-    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now()));
+    const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now(), languageOf(c)));
     if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
     await tooMany(c);
     const result = await register(deps, [c.req.param('slug')], validated.value, { language: languageOf(c) });
@@ -290,7 +290,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   my.post('/:token/zone', limitBody(FORM_LIMIT), async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
     const input = await readForm(c);
-    const fields = new FieldReader(input, clock.now());
+    const fields = new FieldReader(input, clock.now(), languageOf(c));
     const zone = inRequestLanguage(c, () => fields.zone('timezone', t('registration.field.timezone')));
     if (!fields.ok) {
       const zoneTyped = typeof input.timezone === 'string' ? input.timezone.slice(0, 64) : '';

@@ -46,8 +46,9 @@ export function looksLikeWebAddress(text: string): boolean {
 /** The honeypot: a field people never see (and never fill); simple bots fill every field. */
 export const HONEYPOT_FIELD = 'website';
 
-export function validateRegistration(input: Input, now?: DateTime): Validated<RegistrationInput> {
-  const fields = new FieldReader(input, now);
+/** `readerLanguage`: the reader's, in which the zone may be typed ("Norge") and its choices are labelled. */
+export function validateRegistration(input: Input, now?: DateTime, readerLanguage?: Language): Validated<RegistrationInput> {
+  const fields = new FieldReader(input, now, readerLanguage);
   const name = fields.text('name', t('registration.field.name'), { required: true, max: 120 });
   const email = fields.email('email', t('registration.field.email'));
   const organisation = fields.text('organisation', t('registration.field.organisation'), { required: true, max: 160 });

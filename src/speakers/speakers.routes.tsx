@@ -1,6 +1,6 @@
 // Speakers over HTTP: the public speaker page, the private page and feed behind the secret link,
 // the JSON API for links, and the link controls in the workspace.
-import { inRequestLanguage } from '../http/language.js';
+import { inRequestLanguage, languageOf } from '../http/language.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import { SpeakerLinkPanel } from '../../views/speakers/speaker-link-panel.js';
@@ -61,7 +61,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const token = c.req.param('token');
     const speaker = await getSpeakerByToken(db, token);
     const form = await readForm(c);
-    const fields = new FieldReader(form, clock.now());
+    const fields = new FieldReader(form, clock.now(), languageOf(c));
     const zone = inRequestLanguage(c, () => fields.zone('timezone', t('speakers.private.zoneField')));
     if (!fields.ok) {
       const zoneTyped = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';

@@ -72,6 +72,11 @@ function namesIn(locale: string) {
 }
 const NAMES: Record<Language, ReturnType<typeof namesIn>> = { en: namesIn(LOCALES.en), sv: namesIn(LOCALES.sv) };
 
+/** The short day names (Sunday first) and month names that dates are shown with: "tors", "mars". */
+export function shortDayAndMonthNames(language: Language): { weekdays: readonly string[]; months: readonly string[] } {
+  return NAMES[language];
+}
+
 /** The same text as showWithLuxon, written from the wall clock: a Date shifted by the offset, read in UTC. */
 function showReading(ms: number, zone: string, reading: ZoneReading | undefined, language: Language): ShownTime | undefined {
   if (!reading) return undefined;

@@ -31,20 +31,27 @@ export const ARTIFACTS_DIR = join('.artifacts', 'browser');
 export type Hub = {
   /** The address the server printed, e.g. http://127.0.0.1:41234 (no trailing slash). */
   url: string;
+  /** Its SQLite file, for a test that reads what the hub stored (the outbox's emails). */
+  databasePath: string;
   output: () => { stdout: string; stderr: string };
   stop: () => Promise<void>;
 };
 
-/** Starts `node --import tsx src/server.ts` the way `npm start` does, with a clean environment. */
-export async function startHub(): Promise<Hub> {
+/**
+ * Starts `node --import tsx src/server.ts` the way `npm start` does, with a clean environment and
+ * `env` besides (LANGUAGES=en,sv for the journeys in Swedish).
+ */
+export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-browser-'));
+  const databasePath = join(dir, 'hub.db');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
+      ...env,
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       // Any free port: the start-up line says which.
       PORT: '0',
-      DATABASE_PATH: join(dir, 'hub.db'),
+      DATABASE_PATH: databasePath,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
     },
@@ -73,6 +80,7 @@ export async function startHub(): Promise<Hub> {
 
   return {
     url,
+    databasePath,
     output: () => ({ stdout, stderr }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
@@ -139,14 +147,17 @@ export type BrowserSession = {
  * each test opens fresh contexts (these defaults, then its own options), closed after the test,
  * and a failed test leaves a screenshot of the last page it opened.
  */
-export function useBrowserSession(defaults: BrowserContextOptions = {}, options: { contextTimeoutMs?: number; startTimeoutMs?: number } = {}): BrowserSession {
+export function useBrowserSession(
+  defaults: BrowserContextOptions = {},
+  options: { contextTimeoutMs?: number; startTimeoutMs?: number; hubEnv?: Record<string, string> } = {},
+): BrowserSession {
   let hub: Hub | undefined;
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
   let lastPage: Page | undefined;
 
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
+    [hub, browser] = await Promise.all([startHub(options.hubEnv), launchChromium()]);
   }, options.startTimeoutMs ?? 60_000);
 
   afterAll(async () => {

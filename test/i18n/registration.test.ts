@@ -93,7 +93,7 @@ describe('registering in Swedish', () => {
     const single = parse(await one_.text());
     expect(textOf(one(single, '#register-errors strong'))).toBe('En sak att rätta till:');
     expect(textOf(one(single, '#reg-timezone-error'))).toBe(
-      'Tidszon ”Mars/Olympus” är ingen plats eller tidszon som vi känner till. Skriv en stad, till exempel Peking, Oslo eller New York, eller ett IANA-namn som Europe/Stockholm.',
+      'Tidszon ”Mars/Olympus” är ingen plats eller tidszon som vi känner till. Skriv en stad eller ett land, till exempel Peking, Oslo eller New York, eller ett IANA-namn som Europe/Stockholm.',
     );
     expect(await tableCounts(ctx.db)).toEqual(before);
   });

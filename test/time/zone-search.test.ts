@@ -130,3 +130,158 @@ describe('resolveZone', () => {
     expect(resolveZone('Washington', WINTER)).toMatchObject({ ok: false, suggestions: [{ zone: 'America/New_York', matched: 'Washington DC' }] });
   });
 });
+
+describe('for a Swedish reader', () => {
+  const sv = (query: string, now = WINTER) => searchZones(query, now, { language: 'sv' });
+  const firstZone = (query: string) => sv(query)[0]?.zone;
+
+  it('finds Asia/Shanghai for "Kina" and "Peking", labelled "Shanghai, Kina", with the date in Swedish', () => {
+    expect(sv('Kina')[0]).toEqual({
+      zone: 'Asia/Shanghai',
+      label: 'Shanghai, Kina',
+      matched: null,
+      offsetMinutes: 480,
+      offset: 'UTC+08:00',
+      time: '14:00',
+      date: 'mån 30 nov.',
+      datetime: '2026-11-30T14:00:00+08:00',
+    });
+    expect(sv('Peking')[0]).toMatchObject({ zone: 'Asia/Shanghai', label: 'Shanghai, Kina', matched: 'Peking' });
+    expect(sv('Beijing')[0]).toMatchObject({ zone: 'Asia/Shanghai', label: 'Shanghai, Kina', matched: 'Beijing' });
+  });
+
+  it.each([
+    ['Kina', 'Asia/Shanghai'],
+    ['Indien', 'Asia/Kolkata'],
+    ['Norge', 'Europe/Oslo'],
+    ['Sverige', 'Europe/Stockholm'],
+    ['Danmark', 'Europe/Copenhagen'],
+    ['Finland', 'Europe/Helsinki'],
+    ['Tyskland', 'Europe/Berlin'],
+    ['Frankrike', 'Europe/Paris'],
+    ['Storbritannien', 'Europe/London'],
+    ['England', 'Europe/London'],
+    ['USA', 'America/New_York'],
+    ['Förenta staterna', 'America/New_York'],
+    ['Japan', 'Asia/Tokyo'],
+    ['Sydkorea', 'Asia/Seoul'],
+    ['Brasilien', 'America/Sao_Paulo'],
+    ['Mexiko', 'America/Mexico_City'],
+    ['Kanada', 'America/Toronto'],
+    ['Australien', 'Australia/Sydney'],
+    ['Spanien', 'Europe/Madrid'],
+    ['Italien', 'Europe/Rome'],
+    ['Nederländerna', 'Europe/Amsterdam'],
+    ['Schweiz', 'Europe/Zurich'],
+    ['Österrike', 'Europe/Vienna'],
+    ['Polen', 'Europe/Warsaw'],
+    ['Ryssland', 'Europe/Moscow'],
+    ['Turkiet', 'Europe/Istanbul'],
+    ['Sydafrika', 'Africa/Johannesburg'],
+    ['Egypten', 'Africa/Cairo'],
+    ['Singapore', 'Asia/Singapore'],
+    ['Indonesien', 'Asia/Jakarta'],
+    ['Thailand', 'Asia/Bangkok'],
+    ['Vietnam', 'Asia/Ho_Chi_Minh'],
+    ['Filippinerna', 'Asia/Manila'],
+    ['Nya Zeeland', 'Pacific/Auckland'],
+    ['Irland', 'Europe/Dublin'],
+    ['Island', 'Atlantic/Reykjavik'],
+    ['Grekland', 'Europe/Athens'],
+    ['Portugal', 'Europe/Lisbon'],
+    ['Belgien', 'Europe/Brussels'],
+    ['Estland', 'Europe/Tallinn'],
+    ['Lettland', 'Europe/Riga'],
+    ['Litauen', 'Europe/Vilnius'],
+    ['Ukraina', 'Europe/Kyiv'],
+    ['Israel', 'Asia/Jerusalem'],
+    ['Förenade Arabemiraten', 'Asia/Dubai'],
+    ['Saudiarabien', 'Asia/Riyadh'],
+    ['Argentina', 'America/Buenos_Aires'],
+    ['Chile', 'America/Santiago'],
+    ['Colombia', 'America/Bogota'],
+    ['Peru', 'America/Lima'],
+  ])('finds %s first at %s', (query, zone) => {
+    expect(firstZone(query)).toBe(zone);
+  });
+
+  it.each([
+    ['Peking', 'Asia/Shanghai'],
+    ['Köpenhamn', 'Europe/Copenhagen'],
+    ['Moskva', 'Europe/Moscow'],
+    ['Aten', 'Europe/Athens'],
+    ['Rom', 'Europe/Rome'],
+    ['Lissabon', 'Europe/Lisbon'],
+    ['Bryssel', 'Europe/Brussels'],
+    ['Wien', 'Europe/Vienna'],
+    ['Prag', 'Europe/Prague'],
+    ['Warszawa', 'Europe/Warsaw'],
+    ['Helsingfors', 'Europe/Helsinki'],
+    ['Reykjavik', 'Atlantic/Reykjavik'],
+    ['Göteborg', 'Europe/Stockholm'],
+    ['Malmö', 'Europe/Stockholm'],
+    ['Stockholm', 'Europe/Stockholm'],
+    ['Oslo', 'Europe/Oslo'],
+    ['Bergen', 'Europe/Oslo'],
+    ['Trondheim', 'Europe/Oslo'],
+    ['Shanghai', 'Asia/Shanghai'],
+    ['New York', 'America/New_York'],
+    ['San Francisco', 'America/Los_Angeles'],
+    ['Los Angeles', 'America/Los_Angeles'],
+    ['Tammerfors', 'Europe/Helsinki'],
+    ['Kairo', 'Africa/Cairo'],
+  ])('takes the city %s as %s', (query, zone) => {
+    expect(firstZone(query)).toBe(zone);
+    expect(resolveZone(query, WINTER, 'sv')).toEqual({ ok: true, zone });
+  });
+
+  it('ignores accents and case in Swedish names too: "kopenhamn", "HELSINGFORS", "osterrike", "goteborg"', () => {
+    expect(['kopenhamn', 'HELSINGFORS', 'osterrike', 'goteborg', 'forenta staterna'].map(firstZone)).toEqual([
+      'Europe/Copenhagen',
+      'Europe/Helsinki',
+      'Europe/Vienna',
+      'Europe/Stockholm',
+      'America/New_York',
+    ]);
+  });
+
+  it('labels results in Swedish, saying which name matched when the label does not', () => {
+    expect(sv('Helsingfors')[0]).toMatchObject({ label: 'Helsingfors, Finland', matched: null });
+    expect(sv('Helsinki')[0]).toMatchObject({ label: 'Helsingfors, Finland', matched: 'Helsinki' });
+    expect(sv('Copenhagen')[0]).toMatchObject({ label: 'Köpenhamn, Danmark', matched: 'Copenhagen' });
+    expect(sv('New York')[0]).toMatchObject({ label: 'New York, USA', matched: null, date: 'mån 30 nov.' });
+    expect(sv('Norge', SUMMER)[0]).toMatchObject({ label: 'Oslo, Norge', offset: 'UTC+02:00', date: 'tors 1 juli' });
+    // A zone named after its islands is shown by their Swedish name alone.
+    expect(sv('Maldiverna')[0]).toMatchObject({ zone: 'Indian/Maldives', label: 'Maldiverna' });
+    expect(describeAllZones(WINTER, 'sv').find((m) => m.zone === 'UTC')?.label).toBe('Koordinerad universell tid');
+  });
+
+  it('still finds English names, and an offset lists the same zones as in English', () => {
+    expect(firstZone('China')).toBe('Asia/Shanghai');
+    expect(firstZone('Norway')).toBe('Europe/Oslo');
+    expect(sv('GMT+8').map((m) => m.zone)).toEqual(zonesOf('GMT+8'));
+    expect(sv('GMT+8')[0]?.label).toBe('Shanghai, Kina');
+  });
+
+  it('forgives a typing slip in a Swedish name', () => {
+    expect(firstZone('Helsingfor')).toBe('Europe/Helsinki');
+    expect(firstZone('Köpenhamm')).toBe('Europe/Copenhagen');
+  });
+
+  it('leaves English readers’ searches as they were: Swedish names are searched only for Swedish readers', () => {
+    // "Island" is Iceland in Swedish, and only there.
+    expect(zonesOf('Island')).not.toContain('Atlantic/Reykjavik');
+    expect(resolveZone('Norge', WINTER)).toEqual({ ok: false, input: 'Norge', suggestions: [] });
+    expect(searchZones('Kina', WINTER).map((m) => m.label)).not.toContain('Shanghai, China');
+    expect(searchZones('Copenhagen', WINTER)[0]).toMatchObject({ label: 'Copenhagen, Denmark', matched: null });
+  });
+
+  it('resolves a Swedish name of a country with one zone as that zone, and one with several as choices in Swedish', () => {
+    expect(resolveZone('Norge', WINTER, 'sv')).toEqual({ ok: true, zone: 'Europe/Oslo' });
+    expect(resolveZone('Indien', WINTER, 'sv')).toEqual({ ok: true, zone: 'Asia/Kolkata' });
+    const china = resolveZone('Kina', WINTER, 'sv');
+    expect(china.ok ? [] : china.suggestions.slice(0, 2).map((m) => m.label)).toEqual(['Shanghai, Kina', 'Urumqi, Kina']);
+    const usa = resolveZone('Förenta staterna', WINTER, 'sv');
+    expect(usa.ok ? [] : usa.suggestions.slice(0, 2).map((m) => m.label)).toEqual(['New York, USA', 'Los Angeles, USA']);
+  });
+});

@@ -4,7 +4,8 @@ import type { DateTime } from 'luxon';
 import { TableWrap } from '../components/table-wrap.js';
 import { reflow } from '../components/reflow-table.js';
 import type { OutboxMessage, OutboxStatus } from '../../src/mail/outbox.mappers.js';
-import { zoneCity } from '../../src/time/index.js';
+import { zoneCityIn } from '../../src/time/index.js';
+import { currentLanguage } from '../../src/i18n/current-language.js';
 import { LocalTime } from '../components/local-time.js';
 import { CsrfField } from '../components/form-kit.js';
 
@@ -71,8 +72,8 @@ export function OutboxTable(props: OutboxTableProps) {
                 <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.message')}</th>
                 <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.to')}</th>
                 <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.status')}</th>
-                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.queued', { city: zoneCity(props.zone) })}</th>
-                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.nextTry', { city: zoneCity(props.zone) })}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.queued', { city: zoneCityIn(props.zone, currentLanguage()) })}</th>
+                <th {...reflow.columnHeader}>{t('workspacePages.outbox.column.nextTry', { city: zoneCityIn(props.zone, currentLanguage()) })}</th>
                 <th {...reflow.columnHeader}>
                   <span class="visually-hidden">{t('workspacePages.outbox.column.actions')}</span>
                 </th>

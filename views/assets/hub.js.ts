@@ -97,11 +97,17 @@ export const hubJs = /* js */ `
   if (!inputs.length || !window.fetch) return;
   inputs.forEach(function (input) {
     var listId = input.id + '-options';
+    // The words are English unless the page sends its language's (data-zone-words, zone-picker-words.ts).
+    var words = { list: 'Matching time zones', now: 'now', none: 'No time zone matches.', one: 'One time zone matches.', many: '{count} time zones match.', chosen: '{place} ({zone}) chosen.' };
+    try {
+      var own = JSON.parse(input.getAttribute('data-zone-words') || '{}');
+      Object.keys(words).forEach(function (key) { if (typeof own[key] === 'string') words[key] = own[key]; });
+    } catch (e) {}
     var list = document.createElement('ul');
     list.id = listId;
     list.className = 'zone-options';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Matching time zones');
+    list.setAttribute('aria-label', words.list);
     list.hidden = true;
     var status = document.createElement('span');
     status.className = 'visually-hidden';
@@ -156,10 +162,10 @@ export const hubJs = /* js */ `
         option.setAttribute('aria-selected', 'false');
         option.setAttribute('data-zone', match.zone);
         option.appendChild(line('zone-name', (match.matched ? match.matched + ': ' : '') + match.label));
-        option.appendChild(line('zone-meta', match.zone + ' · ' + match.offset + ' · now ' + match.time));
+        option.appendChild(line('zone-meta', match.zone + ' · ' + match.offset + ' · ' + words.now + ' ' + match.time));
         list.appendChild(option);
       });
-      status.textContent = matches.length === 0 ? 'No time zone matches.' : matches.length === 1 ? 'One time zone matches.' : matches.length + ' time zones match.';
+      status.textContent = matches.length === 0 ? words.none : matches.length === 1 ? words.one : words.many.replace('{count}', String(matches.length));
       if (matches.length === 0) {
         close();
         return;
@@ -173,7 +179,7 @@ export const hubJs = /* js */ `
       if (!match) return;
       input.value = match.zone;
       close();
-      status.textContent = match.label + ' (' + match.zone + ') chosen.';
+      status.textContent = words.chosen.replace('{place}', match.label).replace('{zone}', match.zone);
       // The "Did you mean" choices of a refused value no longer apply.
       var field = input.closest('.zone-field');
       if (field) field.querySelectorAll('input[data-zone-choice]').forEach(function (radio) { radio.checked = false; });

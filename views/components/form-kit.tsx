@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../src/errors.js';
 import { t } from '../../src/i18n/catalogue.js';
+import { zonePickerWords } from './zone-picker-words.js';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -114,6 +115,7 @@ export function TextField(props: TextFieldProps) {
         enterkeyhint={props.enterkeyhint}
         data-detect-zone={props.detectZone}
         data-zone-picker={props.zonePicker}
+        data-zone-words={props.zonePicker ? zonePickerWords() : undefined}
         {...ariaOf(props)}
       />
     </FieldFrame>

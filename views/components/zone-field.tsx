@@ -6,6 +6,7 @@ import type { Child } from 'hono/jsx';
 import { resolveZone, type ZoneMatch } from '../../src/time/index.js';
 import { type FieldProps, fieldId, type FormValues, str, TextField } from './form-kit.js';
 import { t } from '../../src/i18n/catalogue.js';
+import { currentLanguage } from '../../src/i18n/current-language.js';
 
 export type ZoneFieldProps = FieldProps & {
   values: FormValues;
@@ -19,7 +20,7 @@ export type ZoneFieldProps = FieldProps & {
 export function zoneChoicesFor(props: { name: string; values: FormValues; errors: Record<string, string>; now?: DateTime }): ZoneMatch[] {
   const typed = str(props.values, props.name).trim();
   if (!props.errors[props.name] || typed === '') return [];
-  const resolved = resolveZone(typed, props.now ?? DateTime.utc());
+  const resolved = resolveZone(typed, props.now ?? DateTime.utc(), currentLanguage());
   return resolved.ok ? [] : resolved.suggestions;
 }
 

@@ -8,6 +8,7 @@ import { ZoneMatchText } from '../components/zone-field.js';
 import type { ShareMeta } from '../../src/previews/share-meta.js';
 import { Layout, type ViewerZoneProps } from '../layout.js';
 import { t } from '../../src/i18n/catalogue.js';
+import { currentLanguage } from '../../src/i18n/current-language.js';
 
 export type TimezonePageProps = {
   siteTitle: string;
@@ -114,7 +115,7 @@ export function TimezonePage(props: TimezonePageProps) {
           hint={t('public.zone.allHint')}
           values={{ tz: viewer.zone }}
           errors={{}}
-          options={describeAllZones(props.now).map((m) => ({
+          options={describeAllZones(props.now, currentLanguage()).map((m) => ({
             value: m.zone,
             label: `${m.label} · ${m.offset}`,
             group: m.zone.includes('/') ? m.zone.split('/')[0] : other,

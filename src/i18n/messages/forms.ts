@@ -41,7 +41,7 @@ export const formsMessages = defineMessages(
     'forms.choice': '{label} måste vara något av följande: {choices}.',
     'forms.slug': '{label} får bara innehålla små bokstäver, siffror och enstaka bindestreck.',
     'forms.zone.unknown':
-      '{label} ”{typed}” är ingen plats eller tidszon som vi känner till. Skriv en stad, till exempel Peking, Oslo eller New York, eller ett IANA-namn som Europe/Stockholm.',
+      '{label} ”{typed}” är ingen plats eller tidszon som vi känner till. Skriv en stad eller ett land, till exempel Peking, Oslo eller New York, eller ett IANA-namn som Europe/Stockholm.',
     'forms.zone.offset':
       '{label} ”{typed}” är en förskjutning från UTC, och den säger inte när sommartiden börjar. Välj platsen vars klocka du följer: menade du någon av platserna som just nu ligger på {offset}?',
     'forms.zone.oneOfThese': '{label} ”{typed}” är inte namnet på en enda tidszon. Menade du någon av dessa?',

@@ -189,7 +189,7 @@ export const registrationMessages = defineMessages(
     'registration.form.choose': 'Välj…',
     'registration.form.zone': 'Din tidszon',
     'registration.form.zoneHint':
-      'Tiderna i dina mejl och i din kalender följer den här tidszonen. Den fylls i från din enhet; du kan också skriva din stad, till exempel Peking eller New York.',
+      'Tiderna i dina mejl och i din kalender följer den här tidszonen. Den fylls i från din enhet; du kan också skriva din stad eller ditt land, till exempel Peking eller Indien.',
     'registration.form.question': 'En fråga till talarna',
     'registration.form.consent':
       'Jag godkänner att programmet sparar mitt namn, min e-postadress, min organisation och min tidszon för att kunna genomföra webbinarierna',
