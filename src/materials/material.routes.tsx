@@ -108,7 +108,7 @@ export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
     .get('/recordings', deps.viewer, deps.pageCache ?? uncachedPage, async (c) => {
       const [programme, archive] = await Promise.all([
         getProgramme(deps.db),
-        searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') }),
+        searchRecordingsArchive(deps, { q: c.req.query('q'), area: c.req.query('area') }, c.get('language')),
       ]);
       // A refused search is the same page with the form kept and the reason, not an error page.
       const status = Object.keys(archive.errors).length > 0 ? 400 : 200;

@@ -13,6 +13,7 @@ import { WebinarListPage, webinarListHref } from '../../views/programme/webinar-
 import { pageShare } from '../previews/share-meta.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
 import { t } from '../i18n/catalogue.js';
+import { localizePageOfWebinars, localizeWebinars } from './localize-webinar.js';
 
 export type ProgrammeRoutesDeps = PublicPageDeps & {
   viewer: MiddlewareHandler<AppEnv>;
@@ -28,13 +29,13 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
   const cached = deps.pageCache ?? uncachedPage;
   return (
     new Hono<AppEnv>()
-      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer)))
-      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
+      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer, c.get('language'))))
+      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer, c.get('language'))))
       .get('/areas/:slug', viewer, cached, async (c) => {
         const now = clock.now();
         const programme = await getProgramme(db);
         const area = await getAreaBySlug(db, c.req.param('slug'));
-        const { upcoming, past } = splitByTime(await listWebinars(db, { areaId: area.id }), now);
+        const { upcoming, past } = splitByTime(localizeWebinars(await listWebinars(db, { areaId: area.id }), c.get('language')), now);
         const feedUrl = `${baseUrl}/areas/${area.slug}/calendar.ics`;
         return c.html(
           <AreaPage
@@ -58,7 +59,9 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         const page = Number(rawPage);
         const [programme, list] = await Promise.all([
           getProgramme(db),
-          pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
+          pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }).then((list) =>
+            localizePageOfWebinars(list, c.get('language')),
+          ),
         ]);
         const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
         if (page > pageCount) throw new NotFoundError(t('public.list.noSuchPage', { count: pageCount, when }));

@@ -3,6 +3,7 @@
 import { t } from '../i18n/catalogue.js';
 import { currentLanguage, withLanguage } from '../i18n/current-language.js';
 import { isLanguage, type Language } from '../i18n/languages.js';
+import { localizeWebinar, localizeWebinarOf } from '../programme/localize-webinar.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar } from '../calendar/calendar.service.js';
@@ -135,7 +136,8 @@ export async function register(
     const webinars = await lockPublicWebinarsBySlug(trx, slugs);
     const now = clock.now();
     const at = toStoredInstant(now);
-    for (const webinar of webinars) assertOpenForRegistration(webinar, now);
+    // A refusal names the webinar in the language of its sentence (the request's, which t() writes in).
+    for (const webinar of webinars) assertOpenForRegistration(localizeWebinar(webinar, currentLanguage()), now);
     const ctx = await emailContext(trx, baseUrl, clock);
 
     // Locked as well: the same address registering for two webinars at once is decided once.
@@ -429,7 +431,10 @@ export async function cancelRegistration(
     const [webinar] = await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] });
     if (!webinar) throw new NotFoundError(t('registration.error.noSuchRegistration'));
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
-    if (clock.now() >= webinar.startsAt) throw new ConflictError(t('registration.error.alreadyStarted', { title: webinar.title }));
+    if (clock.now() >= webinar.startsAt) {
+      // The title in the language of the sentence around it (the request's, which t() writes in).
+      throw new ConflictError(t('registration.error.alreadyStarted', { title: localizeWebinar(webinar, currentLanguage()).title }));
+    }
     await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status });
     return { webinar, wasConfirmed: row.status === 'confirmed' };
   });
@@ -480,7 +485,8 @@ export type AttendeeFeedLinks = (
 export async function personalFeed(deps: RegistrationDeps, attendee: Attendee, linksOf?: AttendeeFeedLinks): Promise<BuiltCalendar> {
   const programme = await getProgramme(deps.db);
   const all = await listRegistrationsWithWebinars(deps.db, attendee.id);
-  const registrations = all.filter((r) => r.status !== 'cancelled');
+  // Titles and abstracts in the attendee's language too, like the feed's own words.
+  const registrations = all.filter((r) => r.status !== 'cancelled').map((r) => localizeWebinarOf(r, attendee.language));
   // In the attendee's language, whatever the calendar client that asks for it sends.
   const links = linksOf
     ? await withLanguage(attendee.language, () =>
