@@ -129,6 +129,22 @@ describe('the public pages', () => {
     expect(linksTo(await html(ctx, '/speakers/ingrid-haugen', READS_ENGLISH))).toEqual([ENGLISH.title]);
   });
 
+  it('show the speaker’s private page in the reader’s language, titles too, and keep the speaker’s feed English', async () => {
+    const ctx = await bilingualHub();
+    const token = await createTestApiToken(ctx);
+    const created = await ctx.app.request('/api/speakers/ingrid-haugen/link', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(created.status).toBe(201);
+    const path = new URL(((await created.json()) as { url: string }).url).pathname;
+    // Each upcoming session is headed by its title.
+    const session = (page: string) => textOf(one(parse(page), 'section.panel h2'));
+    expect(session(await html(ctx, path, READS_SWEDISH))).toBe(SWEDISH.title);
+    expect(session(await html(ctx, path, READS_ENGLISH))).toBe(ENGLISH.title);
+    const feed = await ctx.app.request(`${path}/calendar.ics`, { headers: READS_SWEDISH });
+    const summaries = parseCalendar(await feed.text()).events.map((event) => event.summary);
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries.filter((summary) => summary.includes(ENGLISH.title))).toEqual(summaries);
+  });
+
   it('show the recordings under their Swedish titles, found by words of either language', async () => {
     const ctx = await bilingualHub();
     await seedDemoMaterials({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL });
