@@ -18,7 +18,7 @@ export class FieldReader {
   /**
    * `now`: the moment whose offsets "Did you mean" shows for a zone (the app's clock where there is
    * one). `language`: the reader's, whose own place names a zone may be typed in ("Norge") and in
-   * which its choices are labelled; the request's (c.get('language')) where the form has one.
+   * which its choices are labelled; the request's (languageOf(c)) where the form has one.
    */
   constructor(
     private readonly input: Input,

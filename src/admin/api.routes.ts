@@ -29,6 +29,8 @@ export function webinarJson(webinar: Webinar) {
     title: webinar.title,
     areaSlug: webinar.area?.slug ?? null,
     abstract: webinar.abstract,
+    titleSv: webinar.titleSv,
+    abstractSv: webinar.abstractSv,
     start: webinar.start.local,
     timezone: webinar.start.zone,
     offset: webinar.start.offsetMinutes === null ? null : formatOffset(webinar.start.offsetMinutes),

@@ -24,7 +24,8 @@ export function webinarInputFromForm(form: Input): Input {
   input.speakers = Object.entries(form)
     .filter(([key, value]) => key.startsWith(ROLE_FIELD_PREFIX) && typeof value === 'string' && value !== '')
     .map(([key, role]) => ({ slug: key.slice(ROLE_FIELD_PREFIX.length), role }));
-  for (const optional of ['capacity', 'joinUrl', 'speakerJoinUrl', 'areaSlug', 'offset']) if (input[optional] === '') input[optional] = null;
+  for (const optional of ['capacity', 'joinUrl', 'speakerJoinUrl', 'areaSlug', 'offset', 'titleSv', 'abstractSv'])
+    if (input[optional] === '') input[optional] = null;
   return input;
 }
 
@@ -34,6 +35,8 @@ export function formValuesFromWebinar(webinar: Webinar): FormValues {
     slug: webinar.slug,
     areaSlug: webinar.area?.slug ?? '',
     abstract: webinar.abstract,
+    titleSv: webinar.titleSv ?? '',
+    abstractSv: webinar.abstractSv ?? '',
     start: webinar.start.local,
     timezone: webinar.start.zone,
     offset: webinar.start.offsetMinutes === null ? '' : formatOffset(webinar.start.offsetMinutes),

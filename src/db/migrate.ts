@@ -16,6 +16,7 @@ import * as m0012 from '../../migrations/0012_speaker_photos.js';
 import * as m0016 from '../../migrations/0016_webinar_previous_start.js';
 import * as m0017 from '../../migrations/0017_captions.js';
 import * as m0018 from '../../migrations/0018_languages.js';
+import * as m0019 from '../../migrations/0019_webinar_swedish_text.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0016_webinar_previous_start': m0016,
   '0017_captions': m0017,
   '0018_languages': m0018,
+  '0019_webinar_swedish_text': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -59,6 +59,9 @@ export interface WebinarTable {
   title: string;
   area_id: number | null;
   abstract: string;
+  /** The Swedish title and abstract, each null until a coordinator writes it (readers of Swedish then get the English). */
+  title_sv: string | null;
+  abstract_sv: string | null;
   start_local: string;
   start_zone: string;
   start_offset_minutes: number | null;

@@ -1,5 +1,6 @@
 // Works out which zone a public page is shown in: ?tz= (remembered in a cookie), the cookie, or
 // the programme's zone. A ?tz= that is not one zone answers 400 with the zone picker and choices.
+import { languageOf } from './language.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DateTime } from 'luxon';
@@ -24,7 +25,7 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
     if (requested !== null && requested.trim() !== '') {
       // "?tz=Beijing" means Asia/Shanghai ("?tz=Peking" too, "?tz=Norge" for a Swedish reader);
       // what is not one zone gets the picker with choices.
-      const resolved = resolveZone(requested, options.now?.() ?? DateTime.utc(), c.get('language'));
+      const resolved = resolveZone(requested, options.now?.() ?? DateTime.utc(), languageOf(c));
       const zone = resolved.ok ? resolved.zone : undefined;
       if (!zone) {
         c.set('viewer', { zone: await options.defaultZone(), chosen: false, returnTo });

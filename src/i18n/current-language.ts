@@ -7,7 +7,7 @@
 // use tracks every promise (async_hooks), which made promise-heavy code about 2.5 times slower
 // (20 awaits: 532 ms plain, 1,376 ms once a store was entered) and halved the pages' throughput.
 // So code that runs between awaits (handlers, services) takes the language as a value:
-// c.get('language') in a handler, `language` parameters in services, translate(language, key).
+// languageOf(c) in a handler, `language` parameters in services, translate(language, key).
 import type { Language } from './languages.js';
 
 export type Rendering = {

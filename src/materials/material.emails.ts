@@ -9,6 +9,7 @@ import type { Language } from '../i18n/languages.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
 import { emailBody } from '../notifications/email-text.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
+import { localizeWebinar } from '../programme/localize-webinar.js';
 import { attendeeFooter, hello, personalUrl } from '../registration/registration.emails.js';
 import type { MaterialKind } from '../db/schema.js';
 import { labelledTitle, type Material } from './material.types.js';
@@ -56,7 +57,7 @@ export function materialsAvailableEmail(
   reason: AnnouncementReason,
 ): OutgoingEmail {
   const what = whatIsAvailable(materials);
-  const title = webinar.title;
+  const title = localizeWebinar(webinar, recipient.language).title;
   const publicOnes = materials.filter((m) => m.visibility === 'public');
   const attendeeOnes = materials.filter((m) => m.visibility === 'attendees');
   const list = (items: readonly Material[]) => items.map((m) => `- ${labelledTitle(kindLabel(m.kind), m.title)}`).join('\n');

@@ -14,6 +14,7 @@ import { listPublishedRecordings, type MaterialDeps } from './material.service.j
 import type { Material } from './material.types.js';
 import { type Caption, captionsOfMaterials } from './captions.service.js';
 import { t } from '../i18n/catalogue.js';
+import { localizeWebinarOf } from '../programme/localize-webinar.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -47,10 +48,13 @@ export function validateArchiveSearch(input: Input, areas: readonly Area[]): Val
   return fields.ok ? { ok: true, value: { q, area } } : { ok: false, errors: fields.errors };
 }
 
-/** Everything about a webinar that the archive shows and a visitor may search for. */
+/**
+ * Everything about a webinar that the archive shows and a visitor may search for: its title in
+ * either language, whichever the page is in (the words people remember may be the other's).
+ */
 function searchableText(webinar: Webinar): string {
   const people = webinar.speakers.flatMap((s) => [s.name, s.organisation, s.city]);
-  return fold([webinar.title, webinar.area?.name ?? '', ...people].join('\n'));
+  return fold([webinar.title, webinar.titleSv ?? '', webinar.area?.name ?? '', ...people].join('\n'));
 }
 
 /**
@@ -71,6 +75,7 @@ export function matchesSearch(webinar: Webinar, search: ArchiveSearch, transcrip
   return { matches: true, said: line && line.length > 200 ? `${line.slice(0, 199)}…` : line };
 }
 
+/** `language`: the reader's, which the webinars' titles are shown in (the search looks in both). */
 export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'clock'>, input: Input, language: Language): Promise<RecordingsArchive> {
   const [areas, recordings] = await Promise.all([listAreas(deps.db), listPublishedRecordings(deps)]);
   const values = {
@@ -84,7 +89,7 @@ export async function searchRecordingsArchive(deps: Pick<MaterialDeps, 'db' | 'c
     values: { q: search.value.q, area: search.value.area?.slug ?? '' },
     errors: {},
     total: recordings.length,
-    items: await matchingItems(deps, recordings, search.value),
+    items: (await matchingItems(deps, recordings, search.value)).map((item) => localizeWebinarOf(item, language)),
   };
 }
 

@@ -9,6 +9,7 @@ import { withLanguage } from '../i18n/current-language.js';
 import { enqueueEmail, moveWebinarMailExpiry, type OutgoingEmail } from '../mail/outbox.service.js';
 import { speakerTokensOf } from '../programme/programme.service.js';
 import type { Webinar } from '../programme/programme.types.js';
+import { localizeWebinar } from '../programme/localize-webinar.js';
 import type { WebinarChange, WebinarChangeListener } from '../programme/webinar.service.js';
 import {
   attendeeEmailBase,
@@ -47,7 +48,7 @@ export function describeChange(change: WebinarChange, zone: string, programmeZon
 }
 
 function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, attendee: EmailRecipient): OutgoingEmail {
-  const webinar = change.after;
+  const webinar = localizeWebinar(change.after, attendee.language);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'webinar-updated'),
@@ -72,7 +73,8 @@ function updatedEmailForAttendee(ctx: EmailContext, change: WebinarChange, atten
  * and no join link (that is for seats).
  */
 export function movedEmailForWaitlisted(ctx: EmailContext, change: WebinarChange, attendee: EmailRecipient, place: number): OutgoingEmail {
-  const { before, after: webinar } = change;
+  const before = change.before;
+  const webinar = localizeWebinar(change.after, attendee.language);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'waitlist-moved'),
@@ -90,7 +92,8 @@ export function movedEmailForWaitlisted(ctx: EmailContext, change: WebinarChange
   }));
 }
 
-function cancelledEmailForAttendee(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, confirmed: boolean): OutgoingEmail {
+function cancelledEmailForAttendee(ctx: EmailContext, given: Webinar, attendee: EmailRecipient, confirmed: boolean): OutgoingEmail {
+  const webinar = localizeWebinar(given, attendee.language);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'webinar-cancelled'),

@@ -65,6 +65,8 @@ export function toWebinar(row: WebinarRow, area: Area | null, speakers: Array<Sp
     title: row.title,
     area,
     abstract: row.abstract,
+    titleSv: row.title_sv,
+    abstractSv: row.abstract_sv,
     start,
     startsAt,
     endsAt,

@@ -15,6 +15,7 @@ import { pageShare } from '../previews/share-meta.js';
 import { programmePage, webinarPage, type PublicPageDeps } from './public-pages.js';
 import { translate } from '../i18n/catalogue.js';
 import { message } from '../i18n/message.js';
+import { localizePageOfWebinars, localizeWebinars } from './localize-webinar.js';
 
 export type ProgrammeRoutesDeps = PublicPageDeps & {
   viewer: MiddlewareHandler<AppEnv>;
@@ -30,13 +31,13 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
   const cached = deps.pageCache ?? uncachedPage;
   return (
     new Hono<AppEnv>()
-      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer)))
-      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer)))
+      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer, languageOf(c))))
+      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer, languageOf(c))))
       .get('/areas/:slug', viewer, cached, async (c) => {
         const now = clock.now();
         const programme = await getProgramme(db);
         const area = await getAreaBySlug(db, c.req.param('slug'));
-        const { upcoming, past } = splitByTime(await listWebinars(db, { areaId: area.id }), now);
+        const { upcoming, past } = splitByTime(localizeWebinars(await listWebinars(db, { areaId: area.id }), languageOf(c)), now);
         const feedUrl = `${baseUrl}/areas/${area.slug}/calendar.ics`;
         return c.html(
           <AreaPage
@@ -60,7 +61,9 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         const page = Number(rawPage);
         const [programme, list] = await Promise.all([
           getProgramme(db),
-          pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }),
+          pageOfWebinars(db, { now: clock.now(), when, offset: (page - 1) * WEBINAR_LIST_PAGE, limit: WEBINAR_LIST_PAGE }).then((list) =>
+            localizePageOfWebinars(list, languageOf(c)),
+          ),
         ]);
         const pageCount = Math.max(1, Math.ceil(list.total / WEBINAR_LIST_PAGE));
         if (page > pageCount) throw new NotFoundError(message('public.list.noSuchPage', { count: pageCount, when }));
@@ -104,7 +107,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
       // language middleware says so in Vary). Local times move on every minute.
       .get('/timezone/search', (c) => {
         const query = (c.req.query('q') ?? '').slice(0, 64);
-        const matches = query.trim() ? searchZones(query, clock.now(), { limit: 10, language: c.get('language') }) : [];
+        const matches = query.trim() ? searchZones(query, clock.now(), { limit: 10, language: languageOf(c) }) : [];
         c.header('Cache-Control', 'public, max-age=60');
         return c.json({ query, matches });
       })

@@ -53,9 +53,13 @@ export type Webinar = {
   id: number;
   slug: string;
   uid: string;
+  /** In the reader's language once localized (see localizeWebinar); as loaded, the English. */
   title: string;
   area: Area | null;
   abstract: string;
+  /** The Swedish title and abstract as the coordinators wrote them; null: readers of Swedish get the English. */
+  titleSv: string | null;
+  abstractSv: string | null;
   start: ZonedTime;
   startsAt: DateTime;
   endsAt: DateTime;

@@ -22,6 +22,8 @@ import { jsonLdText, programmeEventData, webinarEventData } from './event-data.j
 import { t } from '../i18n/catalogue.js';
 import { message, sayHere, type Words } from '../i18n/message.js';
 import { WhenRendered } from '../../views/components/when-rendered.js';
+import type { Language } from '../i18n/languages.js';
+import { localizeWebinar, localizePageOfWebinars } from './localize-webinar.js';
 
 export type PublicPageDeps = {
   db: Db;
@@ -37,13 +39,14 @@ export const PROGRAMME_PAGE_PAST = 6;
 
 export type FormState = { values: Record<string, string | string[] | undefined>; errors: FieldErrors };
 
-export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProps, form?: FormState) {
+/** `language`: the reader's (the request's), which picks the webinars' titles and abstracts. */
+export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProps, language: Language, form?: FormState) {
   const now = deps.clock.now();
   const [programme, areas, upcoming, past] = await Promise.all([
     getProgramme(deps.db),
     listAreas(deps.db),
-    pageOfWebinars(deps.db, { now, when: 'upcoming', offset: 0, limit: PROGRAMME_PAGE_UPCOMING }),
-    pageOfWebinars(deps.db, { now, when: 'past', offset: 0, limit: PROGRAMME_PAGE_PAST }),
+    pageOfWebinars(deps.db, { now, when: 'upcoming', offset: 0, limit: PROGRAMME_PAGE_UPCOMING }).then((page) => localizePageOfWebinars(page, language)),
+    pageOfWebinars(deps.db, { now, when: 'past', offset: 0, limit: PROGRAMME_PAGE_PAST }).then((page) => localizePageOfWebinars(page, language)),
   ]);
   // The card that leads the page (on a phone, the first screen): the first one that still takes place.
   const next = upcoming.webinars.find((webinar) => webinar.status !== 'cancelled');
@@ -94,10 +97,17 @@ export async function programmePage(deps: PublicPageDeps, viewer: ViewerZoneProp
   );
 }
 
-export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: ViewerZoneProps, options: { form?: FormState; notice?: Child } = {}) {
+export async function webinarPage(
+  deps: PublicPageDeps,
+  slug: string,
+  viewer: ViewerZoneProps,
+  language: Language,
+  options: { form?: FormState; notice?: Child } = {},
+) {
   const now = deps.clock.now();
   const programme = await getProgramme(deps.db);
-  const webinar = await getWebinarBySlug(deps.db, slug);
+  const loaded = await getWebinarBySlug(deps.db, slug);
+  const webinar = localizeWebinar(loaded, language);
   // Described when rendered, in the reader's language (see WhenRendered).
   const calendarEvent = () => ({
     title: webinar.title,
@@ -120,7 +130,9 @@ export async function webinarPage(deps: PublicPageDeps, slug: string, viewer: Vi
           viewer={viewer}
           now={now}
           notice={options.notice}
-          share={webinarShare(deps.baseUrl, programme, webinar)}
+          // The preview image is one per webinar, in English like the public feeds: its address and
+          // its alt text follow the webinar as loaded; the page's own title and description are the reader's.
+          share={webinarShare(deps.baseUrl, programme, loaded)}
           structuredData={jsonLdText(
             webinarEventData(webinar, programme, { baseUrl: deps.baseUrl, availability: closed ? 'closed' : seatsNow.full ? 'waiting-list' : 'open' }),
           )}

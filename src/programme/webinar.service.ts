@@ -40,6 +40,8 @@ export async function createWebinar(db: Db, clock: Clock, input: WebinarInput, l
         title: input.title,
         area_id: areaId,
         abstract: input.abstract,
+        title_sv: input.titleSv,
+        abstract_sv: input.abstractSv,
         start_local: input.start.local,
         start_zone: input.start.zone,
         start_offset_minutes: input.start.offsetMinutes,
@@ -86,6 +88,8 @@ export async function updateWebinar(
 
     if (patch.title !== undefined && patch.title !== row.title) setColumn('title', patch.title, 'title');
     if (patch.abstract !== undefined && patch.abstract !== row.abstract) setColumn('abstract', patch.abstract, 'abstract');
+    if (patch.titleSv !== undefined && patch.titleSv !== row.title_sv) setColumn('title_sv', patch.titleSv, 'titleSv');
+    if (patch.abstractSv !== undefined && patch.abstractSv !== row.abstract_sv) setColumn('abstract_sv', patch.abstractSv, 'abstractSv');
     if (patch.areaSlug !== undefined) {
       const areaId = await resolveAreaId(trx, patch.areaSlug);
       if (areaId !== row.area_id) setColumn('area_id', areaId, 'area');

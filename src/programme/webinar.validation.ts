@@ -5,6 +5,10 @@ import type { Validated } from '../errors.js';
 import { resolveLocalTime, type ZonedTime } from '../time/index.js';
 import { FieldReader, type Input } from '../validation.js';
 
+/** The Swedish texts' labels in errors, named like the English fields' ("Title", "Abstract"). */
+const SWEDISH_TITLE = 'Swedish title';
+const SWEDISH_ABSTRACT = 'Swedish abstract';
+
 export const SPEAKER_ROLES: readonly SpeakerRole[] = ['speaker', 'moderator', 'panelist'];
 export const WEBINAR_STATUSES: readonly WebinarStatus[] = ['draft', 'published', 'cancelled'];
 
@@ -15,6 +19,9 @@ export type WebinarInput = {
   title: string;
   areaSlug: string | null;
   abstract: string;
+  /** Optional: shown to readers of Swedish instead of the English; null when not written. */
+  titleSv: string | null;
+  abstractSv: string | null;
   start: ZonedTime;
   durationMinutes: number;
   capacity: number | null;
@@ -84,6 +91,8 @@ export function validateNewWebinar(input: Input, defaultZone: string, now?: Date
   const slug = fields.has('slug') ? fields.slug('slug', 'Slug') : '';
   const areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
   const abstract = fields.text('abstract', 'Abstract', { max: 5000, multiline: true });
+  const titleSv = fields.optionalText('titleSv', SWEDISH_TITLE, { max: 200 });
+  const abstractSv = fields.optionalText('abstractSv', SWEDISH_ABSTRACT, { max: 5000, multiline: true });
   const start = readStart(fields, defaultZone, true);
   const durationMinutes = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
   const capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
@@ -102,6 +111,8 @@ export function validateNewWebinar(input: Input, defaultZone: string, now?: Date
       title,
       areaSlug,
       abstract,
+      titleSv,
+      abstractSv,
       start,
       durationMinutes,
       capacity,
@@ -122,6 +133,9 @@ export function validateWebinarPatch(input: Input, currentZone: string, now?: Da
   if ('title' in input) patch.title = fields.text('title', 'Title', { required: true, max: 200 });
   if ('areaSlug' in input) patch.areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
   if ('abstract' in input) patch.abstract = fields.text('abstract', 'Abstract', { max: 5000, multiline: true });
+  // Null or empty takes a Swedish text away (readers of Swedish get the English again).
+  if ('titleSv' in input) patch.titleSv = fields.optionalText('titleSv', SWEDISH_TITLE, { max: 200 });
+  if ('abstractSv' in input) patch.abstractSv = fields.optionalText('abstractSv', SWEDISH_ABSTRACT, { max: 5000, multiline: true });
   if ('start' in input || 'timezone' in input || 'offset' in input) {
     if (!('start' in input)) fields.fail('start', 'Give the start as a local date-time together with the time zone.');
     else {

@@ -4,6 +4,8 @@ import type { Child } from 'hono/jsx';
 import type { DateTime } from 'luxon';
 import { getProgramme, listWebinars, splitByTime } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
+import type { Language } from '../i18n/languages.js';
+import { localizeWebinar, localizeWebinarOf, localizeWebinars } from '../programme/localize-webinar.js';
 import { personalUrl } from './registration.emails.js';
 import { listWaitlistPlacesOfAttendee } from './registration.repository.js';
 import { findOpenRequest, listOpenRequests, listRegistrationsWithWebinars, registrationClosedReason, type RegistrationDeps } from './registration.service.js';
@@ -78,22 +80,26 @@ export async function personalPage(
   deps: RegistrationDeps & { attendeeMaterialsOf?: AttendeeMaterials },
   attendee: Attendee,
   request: PersonalPageRequest = {},
+  /** The reader's (the request's): the webinars' titles and abstracts are shown in it. */
+  language: Language = 'en',
 ): Promise<PersonalPage> {
   const { db } = deps;
   const now = deps.clock.now();
   const programme = await getProgramme(db);
-  const registrations = await listRegistrationsWithWebinars(db, attendee.id);
+  const registrations = (await listRegistrationsWithWebinars(db, attendee.id)).map((r) => localizeWebinarOf(r, language));
   // A webinar appears once: a cancelled registration stays in its place (with "Register again"
   // while registration is open), never also among the others.
   const registeredIds = new Set(registrations.map((r) => r.webinarId));
-  const others = splitByTime(await listWebinars(db), now).upcoming.filter((w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now));
+  const others = splitByTime(localizeWebinars(await listWebinars(db), language), now).upcoming.filter(
+    (w) => !registeredIds.has(w.id) && !registrationClosedReason(w, now),
+  );
   const reopenable = new Set(
     registrations
       .filter((r) => r.status === 'cancelled' && r.webinar.status === 'published' && !registrationClosedReason(r.webinar, now))
       .map((r) => r.webinarId),
   );
   const waitlistPlaces = new Map((await listWaitlistPlacesOfAttendee(db, attendee.id)).map((row) => [row.registrationId, row.place]));
-  const requests = await listOpenRequests(deps, attendee);
+  const requests = (await listOpenRequests(deps, attendee)).map((r) => localizeWebinarOf(r, language));
   const confirmedIds = registrations.filter((r) => r.status === 'confirmed').map((r) => r.webinarId);
   const materials = deps.attendeeMaterialsOf ? await deps.attendeeMaterialsOf(attendee, confirmedIds) : undefined;
   return {
@@ -121,7 +127,7 @@ export async function confirmRequestPage(deps: RegistrationDeps, attendee: Atten
 }
 
 /** "Check your email" after registering an address that has an owner: the titles asked for. */
-export async function checkEmailPage(deps: RegistrationDeps, slugs: readonly string[]) {
+export async function checkEmailPage(deps: RegistrationDeps, slugs: readonly string[], language: Language = 'en') {
   const [programme, webinars] = await Promise.all([getProgramme(deps.db), listWebinars(deps.db)]);
-  return { programme, titles: webinars.filter((w) => slugs.includes(w.slug)).map((w) => w.title) };
+  return { programme, titles: webinars.filter((w) => slugs.includes(w.slug)).map((w) => localizeWebinar(w, language).title) };
 }

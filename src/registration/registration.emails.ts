@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { getProgramme } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
+import { localizeWebinar } from '../programme/localize-webinar.js';
 import type { Attendee } from './registration.types.js';
 
 /** What every email needs: the programme (organiser, zone), absolute links, and the time of writing. */
@@ -29,7 +30,8 @@ export function personalUrl(baseUrl: string, token: string): string {
 }
 
 /** A METHOD:REQUEST (or CANCEL) invite for one attendee, with the organiser and the attendee named. */
-export function attendeeInvite(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, method: 'REQUEST' | 'CANCEL') {
+export function attendeeInvite(ctx: EmailContext, given: Webinar, attendee: EmailRecipient, method: 'REQUEST' | 'CANCEL') {
+  const webinar = forRecipient(given, attendee);
   const content = withLanguage(attendee.language, () =>
     buildCalendar({
       name: webinar.title,
@@ -72,6 +74,11 @@ function remindersToCome(webinar: Webinar, now: DateTime): 'both' | 'last' | 'no
   return 'none';
 }
 
+/** The webinar as the recipient reads it: its title and abstract in their language where written. */
+function forRecipient(webinar: Webinar, recipient: Pick<EmailRecipient, 'language'>): Webinar {
+  return localizeWebinar(webinar, recipient.language);
+}
+
 /** "Hello Ada," */
 export function hello(recipient: Pick<EmailRecipient, 'name'>): string {
   return t('emails.hello', { name: recipient.name });
@@ -89,11 +96,12 @@ function managePersonalPage(ctx: Pick<EmailContext, 'baseUrl'>, recipient: Pick<
 
 export function confirmationEmail(
   ctx: EmailContext,
-  webinar: Webinar,
+  given: Webinar,
   attendee: EmailRecipient,
   kind: 'registration-confirmed' | 'promoted' = 'registration-confirmed',
 ): OutgoingEmail {
   const promoted = kind === 'promoted';
+  const webinar = forRecipient(given, attendee);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, kind),
@@ -114,7 +122,8 @@ export function confirmationEmail(
   }));
 }
 
-export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, place: number): OutgoingEmail {
+export function waitlistedEmail(ctx: EmailContext, given: Webinar, attendee: EmailRecipient, place: number): OutgoingEmail {
+  const webinar = forRecipient(given, attendee);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'waitlisted'),
@@ -137,10 +146,11 @@ export function waitlistedEmail(ctx: EmailContext, webinar: Webinar, attendee: E
  */
 export function alreadyRegisteredEmail(
   ctx: EmailContext,
-  webinar: Webinar,
+  given: Webinar,
   attendee: EmailRecipient,
   place: { status: 'confirmed' } | { status: 'waitlisted'; place: number },
 ): OutgoingEmail {
+  const webinar = forRecipient(given, attendee);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'already-registered'),
@@ -160,7 +170,8 @@ export function alreadyRegisteredEmail(
   }));
 }
 
-export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, wasConfirmed: boolean): OutgoingEmail {
+export function cancellationEmail(ctx: EmailContext, given: Webinar, attendee: EmailRecipient, wasConfirmed: boolean): OutgoingEmail {
+  const webinar = forRecipient(given, attendee);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, 'registration-cancelled'),
@@ -181,7 +192,8 @@ export function cancellationEmail(ctx: EmailContext, webinar: Webinar, attendee:
   }));
 }
 
-export function reminderEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, hoursBefore: 24 | 1, registrationId: number): OutgoingEmail {
+export function reminderEmail(ctx: EmailContext, given: Webinar, attendee: EmailRecipient, hoursBefore: 24 | 1, registrationId: number): OutgoingEmail {
+  const webinar = forRecipient(given, attendee);
   const title = webinar.title;
   return withLanguage(attendee.language, () => ({
     ...attendeeEmailBase(webinar, attendee, `reminder-${hoursBefore}h`),
@@ -218,7 +230,8 @@ export function newLinkEmail(ctx: EmailContext, attendee: EmailRecipient): Outgo
  * Someone asked to register an address that has a personal page, from somewhere its owner has not
  * opened that page: nothing happens until the owner confirms here. At most one a day per webinar.
  */
-export function registrationRequestEmail(ctx: EmailContext, webinar: Webinar, attendee: EmailRecipient, requestId: number, expiresAt: DateTime): OutgoingEmail {
+export function registrationRequestEmail(ctx: EmailContext, given: Webinar, attendee: EmailRecipient, requestId: number, expiresAt: DateTime): OutgoingEmail {
+  const webinar = forRecipient(given, attendee);
   const title = webinar.title;
   return withLanguage(attendee.language, () => {
     const until = showIn(expiresAt, attendee.zone);

@@ -15,6 +15,7 @@ import { t } from '../i18n/catalogue.js';
 import { message, say } from '../i18n/message.js';
 import { inRequestLanguage, languageOf, offeredLanguagesOf } from '../http/language.js';
 import { getProgramme } from '../programme/programme.service.js';
+import { localizeWebinarOf } from '../programme/localize-webinar.js';
 import { programmePage, webinarPage, type PublicPageDeps } from '../programme/public-pages.js';
 import { FieldReader } from '../validation.js';
 import { looksLikeToken, tokenLookup } from '../security/tokens.js';
@@ -100,7 +101,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const input = await readForm(c);
     const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now(), languageOf(c)));
     if (!validated.ok) {
-      return c.html(await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: validated.errors } }), 422);
+      return c.html(await webinarPage(deps, slug, c.var.viewer, languageOf(c), { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
     await tooMany(c);
     try {
@@ -108,7 +109,9 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     } catch (error) {
       if (error instanceof ConflictError) {
         return c.html(
-          await webinarPage(deps, slug, c.var.viewer, { form: { values: formValues(input), errors: { form: say(languageOf(c), error.words) } } }),
+          await webinarPage(deps, slug, c.var.viewer, languageOf(c), {
+            form: { values: formValues(input), errors: { form: say(languageOf(c), error.words) } },
+          }),
           409,
         );
       }
@@ -122,7 +125,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const selection = inRequestLanguage(c, () => validateSeriesSelection(input));
     if (!validated.ok || !selection.ok) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
-      return c.html(await programmePage(deps, c.var.viewer, { values: formValues(input), errors }), 422);
+      return c.html(await programmePage(deps, c.var.viewer, languageOf(c), { values: formValues(input), errors }), 422);
     }
     await tooMany(c);
     try {
@@ -130,7 +133,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     } catch (error) {
       if (error instanceof ConflictError || error instanceof NotFoundError) {
         return c.html(
-          await programmePage(deps, c.var.viewer, { values: formValues(input), errors: { webinars: say(languageOf(c), error.words) } }),
+          await programmePage(deps, c.var.viewer, languageOf(c), { values: formValues(input), errors: { webinars: say(languageOf(c), error.words) } }),
           error instanceof NotFoundError ? 404 : 409,
         );
       }
@@ -158,7 +161,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
       .split(',')
       .filter((s) => /^[a-z0-9-]{1,80}$/.test(s))
       .slice(0, 20);
-    return c.html(<CheckEmailPage {...(await checkEmailPage(deps, slugs))} />);
+    return c.html(<CheckEmailPage {...(await checkEmailPage(deps, slugs, languageOf(c)))} />);
   });
 
   app.get('/privacy', async (c) => {
@@ -170,8 +173,8 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
   const my = new Hono<AppEnv>();
 
   /** The personal page, also as the answer to a refused action on it (with that status). */
-  const showPersonalPage = async (c: Context, attendee: Attendee, request: PersonalPageRequest, status: 200 | 409 | 422 = 200) => {
-    const page = await personalPage(deps, attendee, request);
+  const showPersonalPage = async (c: Context<AppEnv>, attendee: Attendee, request: PersonalPageRequest, status: 200 | 409 | 422 = 200) => {
+    const page = await personalPage(deps, attendee, request, languageOf(c));
     c.header('Cache-Control', 'private, no-store');
     return c.html(<MyPage {...page} />, status);
   };
@@ -203,11 +206,12 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(message('registration.error.noSuchRegistration'));
     return id;
   };
-  const askToCancel = async (c: Context, attendee: Attendee, id: number) => {
+  const askToCancel = async (c: Context<AppEnv>, attendee: Attendee, id: number) => {
     const preview = await cancellationPreview(deps, attendee, id);
     if (!preview) return c.redirect(`/my/${attendee.token}`, 303);
     c.header('Cache-Control', 'private, no-store');
-    return c.html(<CancelSeatPage programme={await getProgramme(db)} attendee={attendee} preview={preview} />);
+    const shown = { ...preview, registration: localizeWebinarOf(preview.registration, languageOf(c)) };
+    return c.html(<CancelSeatPage programme={await getProgramme(db)} attendee={attendee} preview={shown} />);
   };
   my.get('/:token/registrations/:id/cancel', async (c) => {
     const attendee = await getAttendeeByToken(db, c.req.param('token'));
@@ -249,7 +253,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const page = await confirmRequestPage(deps, attendee, requestId(c));
     if (!page) throw new NotFoundError(message('registration.error.requestGone'));
     c.header('Cache-Control', 'private, no-store');
-    return c.html(<ConfirmRequestPage {...page} />);
+    return c.html(<ConfirmRequestPage {...page} request={localizeWebinarOf(page.request, languageOf(c))} />);
   });
 
   my.post('/:token/confirm/:id', limitBody(FORM_LIMIT), async (c) => {
@@ -271,11 +275,11 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
 
   // "Not you?" in every email, and "Delete my data" on the page: one button away from removing the
   // address and all about it, on a page that says what goes.
-  const askToRemove = async (c: Context, attendee: Attendee) => {
+  const askToRemove = async (c: Context<AppEnv>, attendee: Attendee) => {
     const now = clock.now();
-    const upcoming = (await listRegistrationsWithWebinars(db, attendee.id)).filter(
-      (r) => r.status !== 'cancelled' && r.webinar.status === 'published' && r.webinar.startsAt > now,
-    );
+    const upcoming = (await listRegistrationsWithWebinars(db, attendee.id))
+      .filter((r) => r.status !== 'cancelled' && r.webinar.status === 'published' && r.webinar.startsAt > now)
+      .map((r) => localizeWebinarOf(r, languageOf(c)));
     // Which held seats someone is waiting for, so that the page says where each one goes.
     const waitedFor = new Set<number>();
     for (const r of upcoming) if (r.status === 'confirmed' && (await countPeopleOfWebinar(db, r.webinarId)).waitlisted > 0) waitedFor.add(r.webinarId);

@@ -4,6 +4,7 @@ import { t } from '../i18n/catalogue.js';
 import { withLanguage } from '../i18n/current-language.js';
 import { message, type Message } from '../i18n/message.js';
 import { isLanguage, type Language } from '../i18n/languages.js';
+import { localizeWebinarOf, titleInEachLanguage } from '../programme/localize-webinar.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar } from '../calendar/calendar.service.js';
@@ -97,7 +98,7 @@ export function toRegistration(row: RegistrationRow): Registration {
 /** Why a webinar takes no registration now, or undefined when it does. */
 export function registrationClosedReason(webinar: Webinar, now: DateTime): Message | undefined {
   const closesMinutesBefore = webinar.registrationClosesMinutesBefore;
-  const title = webinar.title;
+  const title = titleInEachLanguage(webinar);
   if (webinar.status === 'cancelled') return message('registration.closed.cancelled', { title });
   if (webinar.status !== 'published') return message('registration.closed.notOpen', { title });
   if (now >= webinar.endsAt) return message('registration.closed.past', { title });
@@ -141,6 +142,7 @@ export async function register(
     const webinars = await lockPublicWebinarsBySlug(trx, slugs);
     const now = clock.now();
     const at = toStoredInstant(now);
+    // A refusal names the webinar in its reader's language (see registrationClosedReason).
     for (const webinar of webinars) assertOpenForRegistration(webinar, now);
     const ctx = await emailContext(trx, baseUrl, clock);
 
@@ -435,7 +437,7 @@ export async function cancelRegistration(
     const [webinar] = await listWebinars(trx, { statuses: ALL_STATUSES, ids: [row.webinar_id] });
     if (!webinar) throw new NotFoundError(message('registration.error.noSuchRegistration'));
     if (row.status === 'cancelled') return { webinar, wasConfirmed: false };
-    if (clock.now() >= webinar.startsAt) throw new ConflictError(message('registration.error.alreadyStarted', { title: webinar.title }));
+    if (clock.now() >= webinar.startsAt) throw new ConflictError(message('registration.error.alreadyStarted', { title: titleInEachLanguage(webinar) }));
     await withdrawRegistration(trx, deps, webinar, attendee, { id: row.id, status: row.status });
     return { webinar, wasConfirmed: row.status === 'confirmed' };
   });
@@ -486,7 +488,8 @@ export type AttendeeFeedLinks = (
 export async function personalFeed(deps: RegistrationDeps, attendee: Attendee, linksOf?: AttendeeFeedLinks): Promise<BuiltCalendar> {
   const programme = await getProgramme(deps.db);
   const all = await listRegistrationsWithWebinars(deps.db, attendee.id);
-  const registrations = all.filter((r) => r.status !== 'cancelled');
+  // Titles and abstracts in the attendee's language too, like the feed's own words.
+  const registrations = all.filter((r) => r.status !== 'cancelled').map((r) => localizeWebinarOf(r, attendee.language));
   const links = linksOf
     ? await linksOf(
         attendee,

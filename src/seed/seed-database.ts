@@ -114,6 +114,12 @@ const SPEAKERS = [
   },
 ];
 
+/**
+ * The four webinars of the series the hub was first built for (Chalmers' Vinnova project
+ * "Innovationssamarbete mellan små och stora företag", 2017–2019): one per knowledge area the
+ * companies prioritised, with experiences from China, Norway and the USA. The Swedish texts say
+ * what the English ones say, no more, in the project's own words (storföretag, startups).
+ */
 const WEBINARS = [
   {
     slug: 'corporate-venture-capital-silicon-valley',
@@ -124,6 +130,9 @@ const WEBINARS = [
     speakers: ['michael-torres'],
     abstract:
       'Why do some corporate venture units outlast three CEOs while others close after one downturn? Michael Torres shares what he learnt investing for industrial companies in Silicon Valley, and what startups look for in a corporate investor.',
+    titleSv: 'Riskkapital från storföretag: lärdomar från Silicon Valley',
+    abstractSv:
+      'Varför överlever vissa storföretags riskkapitalenheter tre vd:ar medan andra läggs ned efter en enda nedgång? Michael Torres berättar vad han har lärt sig av att investera åt industriföretag i Silicon Valley, och vad startups söker hos ett storföretag som investerare.',
   },
   {
     slug: 'open-innovation-platforms-china',
@@ -134,6 +143,9 @@ const WEBINARS = [
     speakers: ['chen-jing'],
     abstract:
       'Shanghai’s innovation parks move fast. Chen Jing explains how multinational companies work with Chinese startups through open innovation platforms, and what it takes for a Nordic company to be a credible partner there.',
+    titleSv: 'Öppna innovationsplattformar i Kina',
+    abstractSv:
+      'Det går fort i Shanghais innovationsparker. Chen Jing förklarar hur multinationella företag samarbetar med kinesiska startups genom öppna innovationsplattformar, och vad som krävs för att ett nordiskt företag ska bli en trovärdig partner där.',
   },
   {
     slug: 'pilots-with-startups-norway',
@@ -144,6 +156,9 @@ const WEBINARS = [
     speakers: ['ingrid-haugen'],
     abstract:
       'A pilot that never becomes a contract costs a startup its runway. Ingrid Haugen presents a twelve-week pilot model, the procurement rules behind it, and the numbers from its first three years.',
+    titleSv: 'Från pilot till kontrakt: så köper norsk industri av startups',
+    abstractSv:
+      'Ett pilotprojekt som aldrig blir ett kontrakt kostar en startup den tid som pengarna räcker. Ingrid Haugen presenterar en pilotmodell på tolv veckor, upphandlingsreglerna bakom den och siffrorna från dess tre första år.',
   },
   {
     slug: 'partnership-models-new-york',
@@ -154,6 +169,9 @@ const WEBINARS = [
     speakers: ['sarah-goldberg'],
     abstract:
       'What does a European manufacturer gain from a scouting team in New York, and what do US startups expect from it? Sarah Goldberg on partnership models that survive the distance and the time difference.',
+    titleSv: 'Partnerskapsmodeller: en innovationsutpost i New York',
+    abstractSv:
+      'Vad vinner en europeisk tillverkare på ett scoutingteam i New York, och vad väntar sig amerikanska startups av det? Sarah Goldberg om partnerskapsmodeller som klarar både avståndet och tidsskillnaden.',
   },
 ];
 
@@ -167,6 +185,8 @@ async function seedDemoProgramme(db: Db, clock: Clock): Promise<void> {
       title: webinar.title,
       areaSlug: webinar.area,
       abstract: webinar.abstract,
+      titleSv: webinar.titleSv,
+      abstractSv: webinar.abstractSv,
       start: { local: `${nextThursday(today.plus({ days: webinar.daysFromSeed }))}T${webinar.time}`, zone: DEFAULT_PROGRAMME.defaultZone, offsetMinutes: null },
       durationMinutes: 60,
       capacity: 100,

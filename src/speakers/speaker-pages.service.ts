@@ -5,16 +5,19 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { getProgramme, getSpeakerBySlug, listWebinarsOfSpeaker } from '../programme/programme.service.js';
 import type { Programme, Speaker, Webinar } from '../programme/programme.types.js';
+import type { Language } from '../i18n/languages.js';
+import { localizeWebinarOf, localizeWebinars } from '../programme/localize-webinar.js';
 import { getSpeakerByToken, speakerLinkOf, speakerPageUrl, speakerSessions, type SessionBrief, type SpeakerWithLink } from './speaker-access.service.js';
 
 export type SpeakerPageDeps = { db: Db; clock: Clock; baseUrl: string };
 
 export type SpeakerPublicPage = { programme: Programme; speaker: Speaker; webinars: Webinar[]; now: DateTime };
 
-export async function speakerPublicPage({ db, clock }: SpeakerPageDeps, slug: string): Promise<SpeakerPublicPage> {
+/** `language`: the reader's (the request's), which picks the webinars' titles. */
+export async function speakerPublicPage({ db, clock }: SpeakerPageDeps, slug: string, language: Language): Promise<SpeakerPublicPage> {
   const speaker = await getSpeakerBySlug(db, slug);
   const [programme, webinars] = await Promise.all([getProgramme(db), listWebinarsOfSpeaker(db, speaker.id)]);
-  return { programme, speaker, webinars, now: clock.now() };
+  return { programme, speaker, webinars: localizeWebinars(webinars, language), now: clock.now() };
 }
 
 export type SpeakerPrivatePage = {
@@ -33,11 +36,20 @@ export type SpeakerPrivatePage = {
 export async function speakerPrivatePage(
   { db, clock, baseUrl }: SpeakerPageDeps,
   token: string,
+  language: Language,
   extras: { zoneSaved?: boolean; zoneError?: string; zoneTyped?: string } = {},
 ): Promise<SpeakerPrivatePage> {
   const speaker = await getSpeakerByToken(db, token);
   const [programme, sessions] = await Promise.all([getProgramme(db), speakerSessions(db, speaker)]);
-  return { programme, speaker, sessions, feedUrl: `${speakerPageUrl(baseUrl, token)}/calendar.ics`, now: clock.now(), ...extras };
+  // The page is in the reader's language (the request's), titles too; the speaker's feed and emails stay English.
+  return {
+    programme,
+    speaker,
+    sessions: sessions.map((s) => localizeWebinarOf(s, language)),
+    feedUrl: `${speakerPageUrl(baseUrl, token)}/calendar.ics`,
+    now: clock.now(),
+    ...extras,
+  };
 }
 
 /** The private link as the workspace shows it beside the speaker form; null when there is none. */

@@ -47,12 +47,12 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
   const pages = { db, clock, baseUrl };
 
   app.get('/speakers/:slug', viewer, pageCache ?? uncachedPage, async (c) => {
-    const page = await speakerPublicPage(pages, c.req.param('slug'));
+    const page = await speakerPublicPage(pages, c.req.param('slug'), languageOf(c));
     return c.html(<SpeakerPublicPage {...page} viewer={c.var.viewer} share={pageShare(baseUrl, page.programme, `/speakers/${page.speaker.slug}`)} />);
   });
 
   app.get('/speaker/:token', async (c) => {
-    const page = await speakerPrivatePage(pages, c.req.param('token'), { zoneSaved: c.req.query('done') === 'zone' });
+    const page = await speakerPrivatePage(pages, c.req.param('token'), languageOf(c), { zoneSaved: c.req.query('done') === 'zone' });
     c.header('Cache-Control', 'private, no-store');
     return c.html(<SpeakerPrivatePage {...page} />);
   });
@@ -65,7 +65,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     const zone = inRequestLanguage(c, () => fields.zone('timezone', t('speakers.private.zoneField')));
     if (!fields.ok) {
       const zoneTyped = typeof form.timezone === 'string' ? form.timezone.slice(0, 64) : '';
-      const page = await speakerPrivatePage(pages, token, { zoneError: fields.errors.timezone, zoneTyped });
+      const page = await speakerPrivatePage(pages, token, languageOf(c), { zoneError: fields.errors.timezone, zoneTyped });
       return c.html(<SpeakerPrivatePage {...page} />, 422);
     }
     await setSpeakerZone(db, clock, speaker.id, zone);

@@ -47,6 +47,8 @@ function webinar(id: number, startIso: string, overrides: Partial<Webinar>): Web
     title: `Webinar ${id}`,
     area: { id: 1, slug: 'open-innovation', name: 'Öppen innovation, partnerskap & pilotprojekt', description: '', position: 1 },
     abstract: 'An abstract.',
+    titleSv: null,
+    abstractSv: null,
     start: { local: startIso.slice(0, 16), zone: 'Europe/Stockholm', offsetMinutes: null },
     startsAt,
     endsAt: startsAt.plus({ minutes: 90 }),

@@ -63,16 +63,18 @@ describe('emails in the attendee’s language', () => {
       { email: 'sara@example.se', language: 'sv' },
       { email: 'wang.fang@example.cn', language: 'en' },
     ]);
+    // Each reads the title the coordinators wrote in their language (the demo has both).
     const title = ctx.webinar.title;
+    const svTitle = ctx.webinar.titleSv!;
     const swedish = await emailTo(ctx, SWEDE.email, 'registration-confirmed');
     const english = await emailTo(ctx, VISITOR.email, 'registration-confirmed');
 
-    expect(swedish.subject).toBe(`Du är anmäld: ${title}`);
+    expect(swedish.subject).toBe(`Du är anmäld: ${svTitle}`);
     expect(swedish.text_body).toContain('Hej Sara Lind!');
     expect(swedish.text_body).toContain(`När (i din tidszon):\n${swedishDate(ctx, 'Europe/Stockholm')}, 14:00–15:00 CET (Europe/Stockholm), 1 h`);
     expect(swedish.text_body).toContain('Den bifogade inbjudan lägger in webbinariet i din kalender. Vi påminner dig 24 timmar och 1 timme före start.');
     expect(swedish.html_body).toContain('<html lang="sv">');
-    expect(swedish.html_body).toContain(`<p style="margin:0 0 1em">Du är anmäld till ”${title}”.</p>`);
+    expect(swedish.html_body).toContain(`<p style="margin:0 0 1em">Du är anmäld till ”${svTitle}”.</p>`);
     expect(leftovers(swedish)).toEqual([]);
 
     expect(english.subject).toBe(`You are registered: ${title}`);
@@ -86,15 +88,16 @@ describe('emails in the attendee’s language', () => {
     const enInvite = inviteOf(english.ics_content);
     expect([svInvite.start, svInvite.end]).toEqual(['2026-12-17T13:00:00.000Z', '2026-12-17T14:00:00.000Z']);
     expect([enInvite.start, enInvite.end, enInvite.uid, enInvite.sequence]).toEqual([svInvite.start, svInvite.end, svInvite.uid, svInvite.sequence]);
-    // The title and the abstract stay as the coordinators wrote them; the hub's words around them do not.
-    expect(svInvite.summary).toBe(title);
+    // The title and the abstract are the coordinators' own in each language; the hub's words around them are the hub's.
+    expect(svInvite.summary).toBe(svTitle);
     expect(enInvite.summary).toBe(title);
-    expect(svInvite.description).toContain(ctx.webinar.abstract);
+    expect(svInvite.description).toContain(ctx.webinar.abstractSv!);
+    expect(enInvite.description).toContain(ctx.webinar.abstract);
     expect(svInvite.description).toContain(`${swedishDate(ctx, 'Europe/Stockholm')}, 14:00 CET (Europe/Stockholm), 1 h.`);
     expect(svInvite.description).toContain('Talare: Ingrid Haugen');
     expect(svInvite.description).toContain(`Webbinariets sida: ${TEST_BASE_URL}/webinars/${SLUG}`);
     expect(svInvite.description).toMatch(/\nDina anmälningar: https:\/\/hub\.example\.org\/my\/[\w-]{43}$/);
-    expect(svInvite.alarms).toBe(`${title} börjar om 15 minuter`);
+    expect(svInvite.alarms).toBe(`${svTitle} börjar om 15 minuter`);
     expect(enInvite.description).toContain('Thu 17 Dec 2026, 14:00 CET (Europe/Stockholm), 1 h.');
     expect(enInvite.description).toContain(`Webinar page: ${TEST_BASE_URL}/webinars/${SLUG}`);
     expect(enInvite.description).toMatch(/\nYour registrations: https:\/\/hub\.example\.org\/my\/[\w-]{43}$/);
@@ -114,9 +117,10 @@ describe('emails in the attendee’s language', () => {
       });
     expect((await patch('2026-12-17T16:00', 'en')).status).toBe(200);
     const title = ctx.webinar.title;
+    const svTitle = ctx.webinar.titleSv!;
     const swedish = await emailTo(ctx, SWEDE.email, 'webinar-updated');
-    expect(swedish.subject).toBe(`Ändrat: ${title}`);
-    expect(swedish.text_body).toContain(`”${title}” har ändrats. Den bifogade uppdateringen ersätter händelsen i din kalender.`);
+    expect(swedish.subject).toBe(`Ändrat: ${svTitle}`);
+    expect(swedish.text_body).toContain(`”${svTitle}” har ändrats. Den bifogade uppdateringen ersätter händelsen i din kalender.`);
     expect(swedish.text_body).toContain(`Ny tid (i din tidszon):\n${swedishDate(ctx, 'Europe/Stockholm')}, 16:00–17:00 CET (Europe/Stockholm), 1 h`);
     expect(swedish.text_body).toContain(`Tidigare:\n${swedishDate(ctx, 'Europe/Stockholm')}, 14:00–15:00 CET (Europe/Stockholm), 1 h`);
     expect(swedish.html_body).toContain('<html lang="sv">');
@@ -147,9 +151,10 @@ describe('emails in the attendee’s language', () => {
     ctx.clock.set(ctx.webinar.startsAt.minus({ hours: 23 }).toISO()!);
     await enqueueDueReminders({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL });
     const title = ctx.webinar.title;
+    const svTitle = ctx.webinar.titleSv!;
     const swedish = await emailTo(ctx, SWEDE.email, 'reminder-24h');
-    expect(swedish.subject).toBe(`I morgon: ${title}`);
-    expect(swedish.text_body).toContain(`En påminnelse: ”${title}” börjar om 24 timmar.`);
+    expect(swedish.subject).toBe(`I morgon: ${svTitle}`);
+    expect(swedish.text_body).toContain(`En påminnelse: ”${svTitle}” börjar om 24 timmar.`);
     expect(swedish.text_body).toContain('Kan du inte komma? Avboka gärna, så att någon på väntelistan får din plats: https://hub.example.org/my/');
     expect(leftovers(swedish)).toEqual([]);
     const english = await emailTo(ctx, VISITOR.email, 'reminder-24h');
@@ -166,11 +171,11 @@ describe('emails in the attendee’s language', () => {
       return addMaterial({ db: ctx.db, clock: ctx.clock, baseUrl: TEST_BASE_URL }, SLUG, validated.value);
     };
     await add({ kind: 'recording', title: 'Recording', url: 'https://youtu.be/dQw4w9WgXcQ' });
-    expect((await emailTo(ctx, SWEDE.email, 'materials-available')).subject).toBe(`Nu finns inspelningen från ${ctx.webinar.title}`);
+    expect((await emailTo(ctx, SWEDE.email, 'materials-available')).subject).toBe(`Nu finns inspelningen från ${ctx.webinar.titleSv}`);
     // Added in Swedish while the announcement gathers: each unsent email is rewritten in its reader's language.
     await add({ kind: 'slides', title: 'Full deck', url: 'https://example.org/deck.pdf', visibility: 'attendees' });
     const swedish = await emailTo(ctx, SWEDE.email, 'materials-available');
-    expect(swedish.subject).toBe(`Nu finns inspelningen och presentationsbilderna från ${ctx.webinar.title}`);
+    expect(swedish.subject).toBe(`Nu finns inspelningen och presentationsbilderna från ${ctx.webinar.titleSv}`);
     expect(swedish.text_body).toContain('På webbinariets sida, för alla:\n- Inspelning: Recording\n');
     expect(swedish.text_body).toContain('Bara för anmälda deltagare, på din personliga sida:\n- Presentationsbilder: Full deck\n');
     expect(leftovers(swedish)).toEqual([]);
@@ -196,7 +201,7 @@ describe('calendar feeds', () => {
     expect(parsed.name).toBe(`${(await ctx.db.selectFrom('programme').select('title').executeTakeFirstOrThrow()).title}: dina webbinarier`);
     expect(swedishFeed.replace(/\r\n /g, '')).toContain('X-WR-CALDESC:Dina anmälningar, Sara Lind\r\n');
     const [event] = parsed.events;
-    expect([event!.start, event!.summary]).toEqual(['2026-12-17T13:00:00.000Z', ctx.webinar.title]);
+    expect([event!.start, event!.summary]).toEqual(['2026-12-17T13:00:00.000Z', ctx.webinar.titleSv]);
     expect(event!.description).toContain(`${swedishDate(ctx, 'Europe/Stockholm')}, 14:00 CET (Europe/Stockholm), 1 h.`);
     expect(event!.description).toContain('Anslut: https://meet.example.org/pilots-with-startups-norway');
     expect(leftoverEnglish(`<body><pre>${escapeHtml([parsed.name, event!.description].join('\n'))}</pre></body>`, 'calendar.')).toEqual([]);

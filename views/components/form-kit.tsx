@@ -92,6 +92,8 @@ export type TextFieldProps = FieldProps & {
   detectZone?: boolean;
   /** A zone field: the page's script offers matching zones while typing (see zone-field.tsx). */
   zonePicker?: boolean;
+  /** The language of what is typed when it is not the page's (a Swedish text on an English page): spelling is checked in it. */
+  lang?: string;
 };
 
 export function TextField(props: TextFieldProps) {
@@ -116,16 +118,25 @@ export function TextField(props: TextFieldProps) {
         data-detect-zone={props.detectZone}
         data-zone-picker={props.zonePicker}
         data-zone-words={props.zonePicker ? zonePickerWords() : undefined}
+        lang={props.lang}
         {...ariaOf(props)}
       />
     </FieldFrame>
   );
 }
 
-export function TextArea(props: FieldProps & { values: FormValues; rows?: number; maxlength?: number }) {
+export function TextArea(props: FieldProps & { values: FormValues; rows?: number; maxlength?: number; lang?: string }) {
   return (
     <FieldFrame {...props}>
-      <textarea id={fieldId(props)} name={props.name} rows={props.rows ?? 5} maxlength={props.maxlength} required={props.required} {...ariaOf(props)}>
+      <textarea
+        id={fieldId(props)}
+        name={props.name}
+        rows={props.rows ?? 5}
+        maxlength={props.maxlength}
+        required={props.required}
+        lang={props.lang}
+        {...ariaOf(props)}
+      >
         {str(props.values, props.name)}
       </textarea>
     </FieldFrame>

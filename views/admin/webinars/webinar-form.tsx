@@ -70,6 +70,25 @@ export function WebinarForm(props: WebinarFormProps) {
         options={[{ value: '', label: t('workspacePages.webinars.form.noArea') }, ...props.areas.map((a) => ({ value: a.slug, label: a.name }))]}
       />
       <TextArea name="abstract" label={t('workspacePages.webinars.form.abstract')} values={values} errors={errors} rows={5} maxlength={5000} />
+      <TextField
+        name="titleSv"
+        label={t('workspacePages.webinars.form.titleSv')}
+        hint={t('workspacePages.webinars.form.titleSvHint')}
+        values={values}
+        errors={errors}
+        maxlength={200}
+        lang="sv"
+      />
+      <TextArea
+        name="abstractSv"
+        label={t('workspacePages.webinars.form.abstractSv')}
+        hint={t('workspacePages.webinars.form.abstractSvHint')}
+        values={values}
+        errors={errors}
+        rows={5}
+        maxlength={5000}
+        lang="sv"
+      />
 
       <Fieldset legend={t('workspacePages.webinars.form.when')}>
         <div class="stack">
