@@ -51,7 +51,7 @@ export type AppDeps = {
   mailConfigured?: boolean;
   /** TRUST_PROXY: take the client's address from X-Forwarded-For (set when behind a reverse proxy). */
   trustProxy?: boolean;
-  /** LANGUAGES: the languages pages are offered in, the first the default; English alone unless given. */
+  /** LANGUAGES: the languages pages are offered in, the first the default; English and Swedish unless given. */
   languages?: readonly Language[];
 };
 
@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps) {
 
   // Pages, the workspace (its guards' answers too) and the API's messages in the visitor's
   // language; the public feeds above are answered before this.
-  app.use(requestLanguage({ offered: deps.languages ?? ['en'], secureCookies }));
+  app.use(requestLanguage({ offered: deps.languages ?? ['en', 'sv'], secureCookies }));
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
   app.use(
     areaGuards({

@@ -20,7 +20,7 @@ export type Config = {
   /** A bearer token for automation (compared in constant time); null: only workspace tokens. */
   apiToken: string | null;
   trustProxy: boolean;
-  /** LANGUAGES: what the hub offers, the first the default (English only unless set: see README, Languages, on the cost of a second). */
+  /** LANGUAGES: what the hub offers, the first the default for a visitor whose browser asks for neither (default en,sv). */
   languages: Language[];
   /** MAIL_CLAIM_SECONDS: how soon an email interrupted by a crash is sent again by another (or a restarted) instance. */
   mailClaimSeconds: number;
@@ -141,7 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const mailClaimSeconds = seconds('MAIL_CLAIM_SECONDS', 30, 10, 3600);
 
   const rawLanguages = value('LANGUAGES');
-  const languages = (rawLanguages ?? 'en').split(',').map((language) => language.trim().toLowerCase());
+  const languages = (rawLanguages ?? 'en,sv').split(',').map((language) => language.trim().toLowerCase());
   if (languages.length === 0 || !languages.every(isLanguage) || new Set(languages).size !== languages.length)
     errors.push(`LANGUAGES must list languages from ${LANGUAGES.join(', ')} separated by commas, the default first (e.g. "en,sv"), got "${rawLanguages}".`);
   const shutdownGraceSeconds = seconds('SHUTDOWN_GRACE_SECONDS', 30, 1, 600);

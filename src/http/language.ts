@@ -34,8 +34,12 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     // language for another visitor.
     const type = c.res.headers.get('content-type') ?? '';
     if (choice && (type.startsWith('text/html') || type.startsWith('application/json'))) {
-      c.header('Content-Language', language);
-      c.header('Vary', 'Accept-Language, Cookie', { append: true });
+      // On the response's own headers: c.header() after next() copies the whole Response first,
+      // which cost a quarter of a cached page's time. Every response here is the hub's own, made
+      // for this request, so its headers can be changed.
+      const headers = c.res.headers;
+      headers.set('Content-Language', language);
+      headers.append('Vary', 'Accept-Language, Cookie');
     }
   };
 }

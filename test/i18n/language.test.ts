@@ -60,8 +60,8 @@ describe('the language of a page', () => {
     expect(all(parse(html), '.language-switch')).toHaveLength(0);
   });
 
-  it('is English only, with no switch, unless the hub offers more (LANGUAGES)', async () => {
-    const { app } = await buildTestApp();
+  it('is English only, with no switch, on a hub that offers English alone (LANGUAGES=en)', async () => {
+    const { app } = await buildTestApp({ languages: ['en'] });
     const { res, html } = await page(app, '/', { 'accept-language': 'sv-SE,sv;q=0.9' });
     expect(langOf(html)).toBe('en');
     expect(all(parse(html), '.language-switch')).toHaveLength(0);
@@ -109,7 +109,9 @@ describe('LANGUAGES', () => {
       const result = parseConfig(value === undefined ? {} : { LANGUAGES: value });
       return result.ok ? result.config.languages : result.errors;
     };
-    expect(languages()).toEqual(['en']);
+    // Both unless told otherwise: English for a browser that asks for neither.
+    expect(languages()).toEqual(['en', 'sv']);
+    expect(languages('en')).toEqual(['en']);
     expect(languages('en,sv')).toEqual(['en', 'sv']);
     expect(languages(' SV , en ')).toEqual(['sv', 'en']);
     for (const bad of ['de', 'en,en', 'en;sv', 'en,']) {

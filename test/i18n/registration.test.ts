@@ -255,7 +255,7 @@ describe('the attendee’s language', () => {
     expect(await storedLanguage(ctx)).toBe('en');
 
     // A hub in English only offers no choice, and takes none.
-    const english = await buildTestApp({ now: '2026-12-01T08:00:00Z' });
+    const english = await buildTestApp({ now: '2026-12-01T08:00:00Z', languages: ['en'] });
     const own = await registerByApi(english);
     expect(all(parse(await (await english.app.request(`/my/${own}`)).text()), 'input[name="language"]')).toHaveLength(0);
     expect((await english.app.request(`/my/${own}/language`, form({ language: 'sv' }))).status).toBe(422);

@@ -58,7 +58,7 @@ describe('the workspace in Swedish', () => {
   });
 
   it('stays English, with no switch and nothing stored, on a hub that offers English only', async () => {
-    const ctx = await buildTestApp();
+    const ctx = await buildTestApp({ languages: ['en'] });
     const session = await signInAsCoordinator(ctx, { email: 'anna@example.se' });
     const html = await (await ctx.app.request('/admin?lang=sv', { headers: session.headers({ 'accept-language': 'sv' }) })).text();
     expect(html).toContain('<html lang="en"');
