@@ -2,7 +2,7 @@
 // field and never throw.
 import { DateTime } from 'luxon';
 import type { FieldErrors } from './errors.js';
-import { t } from './i18n/catalogue.js';
+import { type MessageKey, type MessageValues, translate } from './i18n/catalogue.js';
 import { currentLanguage } from './i18n/current-language.js';
 import type { Language } from './i18n/languages.js';
 import { normalizeZone, parseOffsetQuery, resolveZone, type ZoneMatch, type ZoneResolution } from './time/index.js';
@@ -17,14 +17,26 @@ export class FieldReader {
 
   /**
    * `now`: the moment whose offsets "Did you mean" shows for a zone (the app's clock where there is
-   * one). `language`: the reader's, whose own place names a zone may be typed in ("Norge") and in
-   * which its choices are labelled; the request's (languageOf(c)) where the form has one.
+   * one). `language`: the reader's, in which the messages are written, whose own place names a zone
+   * may be typed in ("Norge") and in which its choices are labelled; the request's (languageOf(c))
+   * where the form has one, English for the JSON API. Without it, the language being rendered when
+   * each check runs (see inRequestLanguage).
    */
   constructor(
     private readonly input: Input,
     private readonly now?: DateTime,
-    private readonly language?: Language,
+    private readonly chosenLanguage?: Language,
   ) {}
+
+  /** The language of the messages: the one given, else the language being rendered now. */
+  get language(): Language {
+    return this.chosenLanguage ?? currentLanguage();
+  }
+
+  /** A catalogue message in the reader's language, for a validator's own rules and labels. */
+  say(key: MessageKey, values?: MessageValues): string {
+    return translate(this.language, key, values);
+  }
 
   /** The failed answer of a validation: the errors, and the zones offered for the first zone field that had some. */
   failure(): { ok: false; errors: FieldErrors; suggestions?: ZoneMatch[] } {
@@ -53,19 +65,19 @@ export class FieldReader {
   text(field: string, label: string, options: { required?: boolean; max?: number; min?: number; multiline?: boolean } = {}): string {
     const value = this.input[field];
     if (value === undefined || value === null || value === '') {
-      if (options.required) this.fail(field, t('forms.required', { label }));
+      if (options.required) this.fail(field, this.say('forms.required', { label }));
       return '';
     }
     if (typeof value !== 'string') {
-      this.fail(field, t('forms.notText', { label }));
+      this.fail(field, this.say('forms.notText', { label }));
       return '';
     }
     const text = options.multiline ? value.replace(/\r\n/g, '\n').trim() : value.trim();
-    if (options.required && text === '') this.fail(field, t('forms.required', { label }));
-    else if (options.min !== undefined && text.length < options.min) this.fail(field, t('forms.tooShort', { label, min: options.min }));
-    else if (text.length > (options.max ?? 200)) this.fail(field, t('forms.tooLong', { label, max: options.max ?? 200 }));
-    else if (!options.multiline && /[\u0000-\u001f\u007f]/.test(text)) this.fail(field, t('forms.oneLine', { label }));
-    else if (options.multiline && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) this.fail(field, t('forms.controlCharacters', { label }));
+    if (options.required && text === '') this.fail(field, this.say('forms.required', { label }));
+    else if (options.min !== undefined && text.length < options.min) this.fail(field, this.say('forms.tooShort', { label, min: options.min }));
+    else if (text.length > (options.max ?? 200)) this.fail(field, this.say('forms.tooLong', { label, max: options.max ?? 200 }));
+    else if (!options.multiline && /[\u0000-\u001f\u007f]/.test(text)) this.fail(field, this.say('forms.oneLine', { label }));
+    else if (options.multiline && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) this.fail(field, this.say('forms.controlCharacters', { label }));
     return text;
   }
 
@@ -77,16 +89,16 @@ export class FieldReader {
   integer(field: string, label: string, options: { required?: boolean; min: number; max: number }): number | null {
     const value = this.input[field];
     if (value === undefined || value === null || value === '') {
-      if (options.required) this.fail(field, t('forms.required', { label }));
+      if (options.required) this.fail(field, this.say('forms.required', { label }));
       return null;
     }
     const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(number)) {
-      this.fail(field, t('forms.wholeNumber', { label }));
+      this.fail(field, this.say('forms.wholeNumber', { label }));
       return null;
     }
     if (number < options.min || number > options.max) {
-      this.fail(field, t('forms.between', { label, min: options.min, max: options.max }));
+      this.fail(field, this.say('forms.between', { label, min: options.min, max: options.max }));
       return null;
     }
     return number;
@@ -94,7 +106,7 @@ export class FieldReader {
 
   email(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required, max: 254 });
-    if (text !== '' && !isEmail(text)) this.fail(field, t('forms.email', { label }));
+    if (text !== '' && !isEmail(text)) this.fail(field, this.say('forms.email', { label }));
     return text.toLowerCase();
   }
 
@@ -103,7 +115,7 @@ export class FieldReader {
     if (text === '') return null;
     const parsed = parseUrl(text);
     if (!parsed || !(parsed.protocol === 'https:' || (!options.httpsOnly && parsed.protocol === 'http:'))) {
-      this.fail(field, t('forms.url', { label, httpsOnly: options.httpsOnly ? 'yes' : 'no' }));
+      this.fail(field, this.say('forms.url', { label, httpsOnly: options.httpsOnly ? 'yes' : 'no' }));
       return null;
     }
     return parsed.toString();
@@ -117,14 +129,13 @@ export class FieldReader {
   zone(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required ?? true, max: 64 });
     if (text === '') return '';
-    // Without a language given, the one this reader's messages are written in (t() below).
-    const resolved = resolveZone(text, this.now ?? DateTime.utc(), this.language ?? currentLanguage());
+    const resolved = resolveZone(text, this.now ?? DateTime.utc(), this.language);
     if (resolved.ok) return resolved.zone;
     const choice = this.input[`${field}Choice`];
     const chosen = typeof choice === 'string' ? normalizeZone(choice) : undefined;
     if (chosen) return chosen;
     this.zoneSuggestions[field] = resolved.suggestions;
-    this.fail(field, zoneProblem(label, resolved));
+    this.fail(field, zoneProblem(label, resolved, this.language));
     return '';
   }
 
@@ -132,7 +143,7 @@ export class FieldReader {
     const text = this.text(field, label, { required: options.required, max: 100 });
     if (text === '') return null;
     if (!(choices as readonly string[]).includes(text)) {
-      this.fail(field, t('forms.choice', { label, choices: choices.join(', ') }));
+      this.fail(field, this.say('forms.choice', { label, choices: choices.join(', ') }));
       return null;
     }
     return text as T;
@@ -146,7 +157,7 @@ export class FieldReader {
   slug(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required, max: 80 });
     if (text !== '' && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(text)) {
-      this.fail(field, t('forms.slug', { label }));
+      this.fail(field, this.say('forms.slug', { label }));
       return '';
     }
     return text;
@@ -154,12 +165,13 @@ export class FieldReader {
 }
 
 /** Why a typed zone was not taken, and what to do: never a bare "unknown zone". */
-export function zoneProblem(label: string, resolved: Extract<ZoneResolution, { ok: false }>): string {
+export function zoneProblem(label: string, resolved: Extract<ZoneResolution, { ok: false }>, language: Language = currentLanguage()): string {
   const typed = resolved.input;
   const [first, second] = resolved.suggestions;
-  if (!first) return t('forms.zone.unknown', { label, typed });
-  if (parseOffsetQuery(resolved.input) !== undefined) return t('forms.zone.offset', { label, typed, offset: first.offset });
-  return second ? t('forms.zone.oneOfThese', { label, typed }) : t('forms.zone.thisOne', { label, typed, place: first.label, zone: first.zone });
+  const say = (key: MessageKey, values: MessageValues) => translate(language, key, values);
+  if (!first) return say('forms.zone.unknown', { label, typed });
+  if (parseOffsetQuery(resolved.input) !== undefined) return say('forms.zone.offset', { label, typed, offset: first.offset });
+  return second ? say('forms.zone.oneOfThese', { label, typed }) : say('forms.zone.thisOne', { label, typed, place: first.label, zone: first.zone });
 }
 
 export function isEmail(text: string): boolean {

@@ -90,14 +90,15 @@ export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
     .get('/api/webinars/:slug', async (c) => c.json(webinarJson(await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES))))
     .post('/api/webinars', limitBody(JSON_LIMIT), async (c) => {
       const programme = await getProgramme(db);
-      const validated = validateNewWebinar(await readJsonObject(c), programme.defaultZone, clock.now());
+      // The API's refusals are English, whatever the request's language: its clients are programs.
+      const validated = validateNewWebinar(await readJsonObject(c), programme.defaultZone, clock.now(), 'en');
       if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       const webinar = await createWebinar(db, clock, validated.value, listeners);
       return c.json(webinarJson(webinar), 201, { Location: `/api/webinars/${webinar.slug}` });
     })
     .patch('/api/webinars/:slug', limitBody(JSON_LIMIT), async (c) => {
       const current = await getWebinarBySlug(db, c.req.param('slug'), ALL_STATUSES);
-      const validated = validateWebinarPatch(await readJsonObject(c), current.start.zone, clock.now());
+      const validated = validateWebinarPatch(await readJsonObject(c), current.start.zone, clock.now(), 'en');
       if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       const notified = await notifiedBy(current, validated.value);
       const change = await updateWebinar(db, clock, current.slug, validated.value, listeners);

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.js';
 import { ValidationError, type FieldErrors } from '../errors.js';
 import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import { languageOf } from '../http/language.js';
 import { createArea, updateArea } from '../programme/programme-admin.service.js';
 import { validateArea } from '../programme/programme-admin.validation.js';
 import { getAreaBySlug, listAreas } from '../programme/programme.service.js';
@@ -51,7 +52,7 @@ export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
     try {
       await createArea(db, validated.value);
     } catch (error) {
-      if (error instanceof ValidationError) return areasPage(c, formValues(form), error.errors, error.status);
+      if (error instanceof ValidationError) return areasPage(c, formValues(form), error.errorsIn(languageOf(c)), error.status);
       throw error;
     }
     return c.redirect('/admin/areas?done=created', 303);
@@ -70,7 +71,7 @@ export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
     try {
       await updateArea(db, clock, area.slug, validated.value);
     } catch (error) {
-      if (error instanceof ValidationError) return areaPage(c, area.slug, formValues(form), error.errors, error.status);
+      if (error instanceof ValidationError) return areaPage(c, area.slug, formValues(form), error.errorsIn(languageOf(c)), error.status);
       throw error;
     }
     return c.redirect('/admin/areas?done=saved', 303);

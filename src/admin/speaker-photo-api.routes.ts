@@ -15,7 +15,7 @@ export type SpeakerPhotoApiDeps = { db: Db; clock: Clock; baseUrl: string; uploa
 
 const tooLarge = (c: Context) =>
   new HTTPException(413, {
-    res: c.json({ error: `The request is too large (at most ${Math.round(PHOTO_BODY_LIMIT / 1024)} KB).`, fields: { file: photoTooLargeMessage() } }, 413),
+    res: c.json({ error: `The request is too large (at most ${Math.round(PHOTO_BODY_LIMIT / 1024)} KB).`, fields: { file: photoTooLargeMessage('en') } }, 413),
   });
 
 export function speakerPhotoApiRoutes(deps: SpeakerPhotoApiDeps) {
@@ -23,7 +23,8 @@ export function speakerPhotoApiRoutes(deps: SpeakerPhotoApiDeps) {
   return new Hono<AppEnv>()
     .post('/api/speakers/:slug/photo', async (c) => {
       const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
-      const reading = await readPhotoRequest(c, { dir: deps.uploadDir, allowRawBody: true, tooLarge });
+      // English refusals, whatever the request's language: the API's clients are programs.
+      const reading = await readPhotoRequest(c, { dir: deps.uploadDir, allowRawBody: true, tooLarge, language: 'en' });
       if (!reading.ok) return c.json({ error: reading.message, fields: { file: reading.message } }, reading.reason === 'too-large' ? 413 : 422);
       const updated = await setSpeakerPhoto(db, clock, speaker.slug, reading.upload);
       return c.json(speakerJson(updated, deps.baseUrl), 201);

@@ -2,9 +2,11 @@
 // API), streamed through the slides' upload reader so that the same limits and CSRF handshake
 // apply, or, for the API, the image as the raw body. What the bytes are is decided by checkPhoto.
 import { tmpdir } from 'node:os';
+import { message } from '../i18n/message.js';
 import type { Context } from 'hono';
-import type { HTTPException } from 'hono/http-exception';
 import { ValidationError } from '../errors.js';
+import { translate } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/languages.js';
 import { bodyKind, isMultipart } from '../http/body.js';
 import { tokenCheckBeforeFile } from '../http/uploads.js';
 import { receiveUploadForm } from '../materials/upload-receiver.js';
@@ -29,11 +31,13 @@ export type ReadPhotoOptions = {
   /** The largest multipart body read (PHOTO_BODY_LIMIT unless given); past it, `tooLarge`. */
   maxBodyBytes?: number;
   /** The answer to a body over the limit, refused before it is read when it says its length. */
-  tooLarge: (c: Context) => HTTPException;
+  tooLarge: (c: Context) => Error;
+  /** The language of a refusal: the request's for the workspace's form, English for the API. */
+  language: Language;
 };
 
-const NO_FILE = { ok: false, reason: 'empty', message: 'Choose a photo to upload (JPEG, PNG or WebP).' } as const;
-const TOO_LARGE = { ok: false, reason: 'too-large', message: photoTooLargeMessage() } as const;
+const noFile = (language: Language) => ({ ok: false, reason: 'empty', message: translate(language, 'speakerAdmin.photo.noFile') }) as const;
+const tooLarge = (language: Language) => ({ ok: false, reason: 'too-large', message: photoTooLargeMessage(language) }) as const;
 
 export async function readPhotoRequest(c: Context, options: ReadPhotoOptions): Promise<PhotoReading> {
   const declared = Number(c.req.header('content-length'));
@@ -42,15 +46,21 @@ export async function readPhotoRequest(c: Context, options: ReadPhotoOptions): P
     return readPhotoForm(c, options);
   }
   const kind = bodyKind(c);
-  if (kind === 'form') return NO_FILE;
+  if (kind === 'form') return noFile(options.language);
   if (!options.allowRawBody || kind === 'json') {
-    const how = options.allowRawBody ? 'as multipart/form-data with a "file" field, or as the body with its image Content-Type' : 'with the upload form';
-    throw new ValidationError({ body: `Send the photo ${how}.` }, 400);
+    throw new ValidationError(
+      {
+        body: options.allowRawBody
+          ? 'Send the photo as multipart/form-data with a "file" field, or as the body with its image Content-Type.'
+          : message('speakerAdmin.photo.sendWithForm'),
+      },
+      400,
+    );
   }
   // A body that says it is too large is refused unread; one that does not say is counted.
-  if (declared > MAX_PHOTO_BYTES) return TOO_LARGE;
+  if (declared > MAX_PHOTO_BYTES) return tooLarge(options.language);
   const bytes = await readAtMost(c.req.raw, MAX_PHOTO_BYTES);
-  return bytes ? checked(bytes) : TOO_LARGE;
+  return bytes ? checked(bytes, options.language) : tooLarge(options.language);
 }
 
 async function readPhotoForm(c: Context, options: ReadPhotoOptions): Promise<PhotoReading> {
@@ -67,10 +77,10 @@ async function readPhotoForm(c: Context, options: ReadPhotoOptions): Promise<Pho
   try {
     const file = form.file;
     // A form whose file input was left empty still sends a nameless, empty part: that is no file.
-    if (!file || (file.name === '' && file.sizeBytes === 0)) return NO_FILE;
+    if (!file || (file.name === '' && file.sizeBytes === 0)) return noFile(options.language);
     // Only a file over the limit is not looked at.
-    if (!file.type) return TOO_LARGE;
-    return checked(file.type);
+    if (!file.type) return tooLarge(options.language);
+    return checked(file.type, options.language);
   } finally {
     await form.dispose();
   }
@@ -82,8 +92,8 @@ async function unreadRequest(c: Context): Promise<Request> {
   return new Request(c.req.url, { method: c.req.method, body: await c.req.formData() });
 }
 
-function checked(bytes: Uint8Array): PhotoReading {
-  const check = checkPhoto(bytes);
+function checked(bytes: Uint8Array, language: Language): PhotoReading {
+  const check = checkPhoto(bytes, language);
   return check.ok ? { ok: true, upload: { photo: check.photo, bytes } } : check;
 }
 

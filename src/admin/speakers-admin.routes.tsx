@@ -2,17 +2,17 @@
 import { inRequestLanguage } from '../http/language.js';
 import { message, type Words } from '../i18n/message.js';
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import { NewSpeaker, SpeakerEdit, SpeakerList, speakerFormValues } from '../../views/admin/speakers/speaker-pages.js';
 import type { FormValues } from '../../views/components/form-kit.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { ValidationError, type FieldErrors } from '../errors.js';
+import { ValidationError, type FieldErrors, RefusedError } from '../errors.js';
 import { formValues, readForm } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import { languageOf } from '../http/language.js';
 import type { UploadRoute } from '../http/uploads.js';
-import { photoTooLargeMessage } from '../programme/photo-check.js';
+import { MAX_PHOTO_BYTES } from '../programme/photo-check.js';
 import { removeSpeakerPhoto, setSpeakerPhoto } from '../programme/speaker-photo.service.js';
 import { PHOTO_FORM_BODY_LIMIT, readPhotoRequest } from './speaker-photo-upload.js';
 import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
@@ -79,7 +79,7 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
       const speaker = await createSpeaker(db, clock, validated.value);
       return c.redirect(`/admin/speakers/${speaker.slug}?done=created`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return newSpeakerPage(c, formValues(form), error.errors, error.status);
+      if (error instanceof ValidationError) return newSpeakerPage(c, formValues(form), error.errorsIn(languageOf(c)), error.status);
       throw error;
     }
   });
@@ -106,7 +106,8 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
       dir: deps.uploadDir,
       allowRawBody: false,
       maxBodyBytes: PHOTO_FORM_BODY_LIMIT,
-      tooLarge: () => new HTTPException(413, { message: photoTooLargeMessage() }),
+      tooLarge: () => new RefusedError(413, message('speakerAdmin.photo.tooLarge', { megabytes: String(MAX_PHOTO_BYTES / (1024 * 1024)) })),
+      language: languageOf(c),
     });
     if (!reading.ok) return speakerPage(c, speaker, speakerFormValues(speaker), {}, 422, reading.message);
     await setSpeakerPhoto(db, clock, speaker.slug, reading.upload);

@@ -1,6 +1,7 @@
 // Turns the workspace's webinar form into the input the domain validates, and a webinar back into
 // form values.
-import { t } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import type { FieldErrors } from '../errors.js';
 import type { Webinar } from '../programme/programme.types.js';
 import { readSpeakers, readStart } from '../programme/webinar.validation.js';
@@ -58,11 +59,15 @@ export function formValuesFromWebinar(webinar: Webinar): FormValues {
  * the technical check (both required to be sensible), and the start when one is entered. A start
  * that cannot be read is reported but does not stop the suggestions.
  */
-export function assistantRequestFromForm(form: Input, defaultZone: string): { request?: AssistantRequest; errors: FieldErrors } {
+export function assistantRequestFromForm(
+  form: Input,
+  defaultZone: string,
+  language: Language = currentLanguage(),
+): { request?: AssistantRequest; errors: FieldErrors } {
   const input = webinarInputFromForm(form);
-  const fields = new FieldReader(input);
-  const durationMinutes = fields.integer('durationMinutes', t('workspacePages.webinars.form.duration'), { required: true, min: 5, max: 1440 });
-  const techCheckMinutes = fields.integer('techCheckMinutes', t('workspacePages.webinars.form.techCheckBefore'), { min: 0, max: 240 }) ?? 0;
+  const fields = new FieldReader(input, undefined, language);
+  const durationMinutes = fields.integer('durationMinutes', fields.say('workspacePages.webinars.form.duration'), { required: true, min: 5, max: 1440 });
+  const techCheckMinutes = fields.integer('techCheckMinutes', fields.say('workspacePages.webinars.form.techCheckBefore'), { min: 0, max: 240 }) ?? 0;
   const speakers = readSpeakers(fields);
   const start = readStart(fields, defaultZone, false);
   if (durationMinutes === null || fields.errors.techCheckMinutes || fields.errors.speakers) return { errors: fields.errors };

@@ -171,7 +171,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
       const webinar = await createWebinar(db, clock, validated.value, deps.listeners);
       return c.redirect(`/admin/webinars/${webinar.slug}?done=created`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return formPage(c, { mode: 'new', values, errors: error.errors }, error.status);
+      if (error instanceof ValidationError) return formPage(c, { mode: 'new', values, errors: error.errorsIn(languageOf(c)) }, error.status);
       throw error;
     }
   });
@@ -223,7 +223,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     try {
       await updateWebinar(db, clock, webinar.slug, validated.value, deps.listeners);
     } catch (error) {
-      if (error instanceof ValidationError) return formPage(c, { mode: 'edit', webinar, values, errors: error.errors }, error.status);
+      if (error instanceof ValidationError) return formPage(c, { mode: 'edit', webinar, values, errors: error.errorsIn(languageOf(c)) }, error.status);
       throw error;
     }
     return c.redirect(`/admin/webinars/${webinar.slug}?done=saved`, 303);

@@ -1,5 +1,6 @@
 // API tokens for coordinators' scripts: `hub_` and 256 random bits, shown once, stored as a hash.
 import type { Clock } from '../clock.js';
+import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import { NotFoundError } from '../errors.js';
 import { toStoredInstant, utc } from '../time/index.js';
@@ -39,7 +40,7 @@ export async function listApiTokens(db: Db): Promise<ApiToken[]> {
 
 /** Revoking twice is harmless; an unknown id is a NotFoundError. */
 export async function revokeApiToken(db: Db, clock: Clock, id: number): Promise<void> {
-  if (!(await findApiTokenById(db, id))) throw new NotFoundError('There is no such API token.');
+  if (!(await findApiTokenById(db, id))) throw new NotFoundError(message('refusals.auth.noToken'));
   await setApiTokenRevoked(db, id, toStoredInstant(clock.now()));
 }
 

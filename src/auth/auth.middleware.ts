@@ -1,9 +1,10 @@
 // Guards for the coordinators' area and the API: session cookie, CSRF token and origin, bearer token.
 import { languageOf } from '../http/language.js';
+import { message } from '../i18n/message.js';
+import { RefusedError } from '../errors.js';
 import { setCoordinatorLanguage } from './coordinator.service.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { bodyKind } from '../http/body.js';
@@ -51,7 +52,7 @@ export function requireCoordinator(deps: { db: Db; clock: Clock }): MiddlewareHa
         const url = new URL(c.req.url);
         return c.redirect(loginPath(`${url.pathname}${url.search}`), 303);
       }
-      throw new HTTPException(401, { message: 'You are not signed in, or your session has ended. Sign in and send the form again.' });
+      throw new RefusedError(401, message('refusals.auth.signedOut'));
     }
     c.set('coordinator', session.coordinator);
     c.set('csrfToken', session.csrfToken);
@@ -83,12 +84,12 @@ export function requireCsrf(options: { trustedOrigins?: readonly string[] } = {}
   return async function requireCsrf(c, next) {
     if (!UNSAFE_METHODS.has(c.req.method)) return next();
     if (!isSameOrigin(c, options.trustedOrigins)) {
-      throw new HTTPException(403, { message: 'This form was sent from another site, so it was refused. Open the page on this site and send it again.' });
+      throw new RefusedError(403, message('refusals.auth.otherSite'));
     }
     const expected = c.get('csrfToken');
     const sent = c.req.header('x-csrf-token') ?? (await formCsrfToken(c));
     if (!expected || !sent || !tokensEqual(sent, expected)) {
-      throw new HTTPException(403, { message: 'This form has expired or was not sent from the workspace. Reload the page and send it again.' });
+      throw new RefusedError(403, message('refusals.auth.expiredForm'));
     }
     await next();
   };

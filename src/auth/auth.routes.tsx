@@ -1,17 +1,19 @@
 // Coordinators' access over HTTP: sign-in and sign-out, account setup from an invitation, the
 // coordinators page with invitations, and API tokens.
 import { LANGUAGE_COOKIE, languageOf, offeredLanguagesOf } from '../http/language.js';
+import { message } from '../i18n/message.js';
 import { translate } from '../i18n/catalogue.js';
 import { inRequestLanguage } from '../http/language.js';
+import type { Language } from '../i18n/languages.js';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
 import { CoordinatorsPage } from '../../views/admin/auth/coordinators-page.js';
 import { InviteRefusedPage, LoginPage, SetupPage } from '../../views/admin/auth/sign-in-pages.js';
 import { TokensPage } from '../../views/admin/auth/tokens-page.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../errors.js';
+import { ConflictError, NotFoundError, RefusedError, ValidationError, type FieldErrors } from '../errors.js';
+import { say, type Words } from '../i18n/message.js';
 import { limitBody, readForm } from '../http/body.js';
 import type { AppEnv, SignedInCoordinator } from '../http/env.js';
 import { clientAddress } from '../http/rate-limit.js';
@@ -57,21 +59,16 @@ function text(input: Input, field: string, max = 254): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
-function minutes(n: number): string {
-  return `${n} minute${n === 1 ? '' : 's'}`;
-}
-
-/** Why a sign-in was refused before its password was checked, and when to come back. */
-function throttledMessage(limits: SignInLimits, refusal: SignInRefusal, waitMinutes: number): string {
-  if (refusal === 'too-many-failures') return `Too many failed sign-ins, try again in ${minutes(waitMinutes)}.`;
+/** Why a sign-in was refused before its password was checked, and when to come back, in `language`. */
+function throttledMessage(language: Language, limits: SignInLimits, refusal: SignInRefusal, waitMinutes: number): string {
+  if (refusal === 'too-many-failures') return translate(language, 'refusals.auth.tooManyFailures', { wait: waitMinutes });
   const { maxAttempts, windowMinutes } = limits.perClientUnderAttack;
-  const times = maxAttempts === 1 ? 'once' : `${maxAttempts} times`;
-  return `This account has had many failed sign-ins, so each network may try it only ${times} every ${minutes(windowMinutes)}: try again in ${minutes(waitMinutes)}.`;
+  return translate(language, 'refusals.auth.underAttack', { times: maxAttempts, window: windowMinutes, wait: waitMinutes });
 }
 
 function signedIn(c: Context<AppEnv>): SignedInCoordinator {
   const coordinator = c.get('coordinator');
-  if (!coordinator) throw new HTTPException(401, { message: 'Sign in as a coordinator to use the workspace.' });
+  if (!coordinator) throw new RefusedError(401, message('refusals.auth.signIn'));
   return coordinator;
 }
 
@@ -88,8 +85,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
 
   const refuseCrossSite = (c: Context) => {
     // No session yet, so no token: the browser's origin headers are the CSRF defence here.
-    if (!isSameOrigin(c, trustedOrigins))
-      throw new HTTPException(403, { message: 'This form was sent from another site, so it was refused. Open the sign-in page on this site.' });
+    if (!isSameOrigin(c, trustedOrigins)) throw new RefusedError(403, message('refusals.auth.signInOtherSite'));
   };
 
   const startSession = async (c: Context, coordinatorId: number) => {
@@ -132,7 +128,8 @@ export function authRoutes(deps: AuthRoutesDeps) {
     const result = await signIn(email, password, clientAddress(c));
     if (result.outcome === 'throttled') {
       c.header('Retry-After', String(result.waitMinutes * 60));
-      return loginPage(c, { next, email, errors: { form: throttledMessage(signInLimits, result.refusal, result.waitMinutes) } }, 429);
+      const form = throttledMessage(languageOf(c), signInLimits, result.refusal, result.waitMinutes);
+      return loginPage(c, { next, email, errors: { form } }, 429);
     }
     if (result.outcome === 'wrong') return loginPage(c, { next, email, errors: { form: translate(languageOf(c), 'workspace.login.wrong') } }, 422);
     await startSession(c, result.coordinator.id);
@@ -153,10 +150,11 @@ export function authRoutes(deps: AuthRoutesDeps) {
   });
 
   // --- Account setup from an invitation (and the first-run setup link) --------------------------
-  const refusedPage = async (c: Context, state: 'used' | 'expired' | 'unknown' | 'conflict', message?: string) => {
+  const refusedPage = async (c: Context, state: 'used' | 'expired' | 'unknown' | 'conflict', words?: Words) => {
     c.header('Cache-Control', 'no-store');
     const status = state === 'unknown' ? 404 : 410;
-    return c.html(<InviteRefusedPage siteTitle={await siteTitle()} message={message ?? inviteRefusal(state === 'conflict' ? 'used' : state)} />, status);
+    const message = say(languageOf(c), words ?? inviteRefusal(state === 'conflict' ? 'used' : state));
+    return c.html(<InviteRefusedPage siteTitle={await siteTitle()} message={message} />, status);
   };
 
   const setupPage = async (
@@ -194,8 +192,8 @@ export function authRoutes(deps: AuthRoutesDeps) {
       const coordinator = await acceptInvite(db, clock, token, validated.value);
       await startSession(c, coordinator.id);
     } catch (error) {
-      if (error instanceof ValidationError) return setupPage(c, token, invite, values, error.errors, 422);
-      if (error instanceof ConflictError || error instanceof NotFoundError) return refusedPage(c, 'conflict', error.message);
+      if (error instanceof ValidationError) return setupPage(c, token, invite, values, error.errorsIn(languageOf(c)), 422);
+      if (error instanceof ConflictError || error instanceof NotFoundError) return refusedPage(c, 'conflict', error.words);
       throw error;
     }
     return c.redirect('/admin', 303);
@@ -234,7 +232,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     try {
       token = await createInvite(db, clock, { invitedBy: signedIn(c).id, email: validated.value.email });
     } catch (error) {
-      if (error instanceof ValidationError) return coordinatorsPage(c, { form: { email, errors: error.errors } }, 422);
+      if (error instanceof ValidationError) return coordinatorsPage(c, { form: { email, errors: error.errorsIn(languageOf(c)) } }, 422);
       throw error;
     }
     const url = `${deps.baseUrl.replace(/\/+$/, '')}/admin/setup/${token}`;
@@ -275,7 +273,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
 
   app.post('/admin/tokens/:id/revoke', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!/^\d{1,15}$/.test(c.req.param('id')) || id <= 0) throw new NotFoundError('There is no such API token.');
+    if (!/^\d{1,15}$/.test(c.req.param('id')) || id <= 0) throw new NotFoundError(message('refusals.auth.noToken'));
     await revokeApiToken(db, clock, id);
     return c.redirect('/admin/tokens?done=revoked', 303);
   });

@@ -1,5 +1,6 @@
 // Coordinator accounts: creating them with a hashed password, and checking a password at sign-in.
 import type { Insertable } from 'kysely';
+import { message } from '../i18n/message.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { isUniqueViolation } from '../db/dialect.js';
@@ -19,7 +20,7 @@ import {
 import { isLanguage, type Language } from '../i18n/languages.js';
 import { hashPassword, verifyPassword } from './password.js';
 
-const DUPLICATE_EMAIL = 'There is already a coordinator with this email address.';
+const DUPLICATE_EMAIL = message('refusals.auth.duplicateEmail');
 
 export function toCoordinator(row: CoordinatorRow): Coordinator {
   return { id: row.id, email: row.email, name: row.name, createdAt: utc(row.created_at), lastLoginAt: row.last_login_at ? utc(row.last_login_at) : null };

@@ -1,10 +1,11 @@
 // Invitations: one-time links, valid for 7 days, with which a new coordinator sets a password. The
 // first-run setup link is an invitation without an inviter.
-import { t } from '../i18n/catalogue.js';
 import type { Clock } from '../clock.js';
+import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { Message } from '../i18n/message.js';
 import { toStoredInstant, utc } from '../time/index.js';
 import { generateToken, looksLikeToken, tokenLookup } from '../security/tokens.js';
 import { isEmail } from '../validation.js';
@@ -26,8 +27,8 @@ export const INVITE_VALID_DAYS = 7;
 export async function createInvite(db: Db, clock: Clock, options: { invitedBy: number | null; email?: string | null }): Promise<string> {
   const email = options.email ? normalizeEmail(options.email) : null;
   if (email !== null) {
-    if (!isEmail(email)) throw new ValidationError({ email: 'Email must be an email address such as name@example.com.' });
-    if (await findCoordinatorByEmail(db, email)) throw new ValidationError({ email: `${email} already has a coordinator account.` });
+    if (!isEmail(email)) throw new ValidationError({ email: message('refusals.auth.notAnEmail') });
+    if (await findCoordinatorByEmail(db, email)) throw new ValidationError({ email: message('refusals.auth.hasAccount', { email }) });
   }
   const token = generateToken();
   const now = clock.now();
@@ -52,10 +53,11 @@ export async function checkInvite(db: Db, clock: Clock, token: string): Promise<
   return { state: 'usable', id: row.id, email: row.email, firstRun: (await countCoordinators(db)) === 0, expiresAt };
 }
 
-export function inviteRefusal(state: Exclude<InviteCheck['state'], 'usable'>): string {
-  if (state === 'used') return t('workspace.invite.used');
-  if (state === 'expired') return t('workspace.invite.expired', { days: INVITE_VALID_DAYS });
-  return t('workspace.invite.unknown');
+/** Why an invitation link cannot be used, for the page that says so in the reader's language. */
+export function inviteRefusal(state: Exclude<InviteCheck['state'], 'usable'>): Message {
+  if (state === 'used') return message('workspace.invite.used');
+  if (state === 'expired') return message('workspace.invite.expired', { days: INVITE_VALID_DAYS });
+  return message('workspace.invite.unknown');
 }
 
 /**
@@ -67,7 +69,7 @@ export async function acceptInvite(db: Db, clock: Clock, token: string, input: N
   if (invite.state === 'unknown') throw new NotFoundError(inviteRefusal('unknown'));
   if (invite.state !== 'usable') throw new ConflictError(inviteRefusal(invite.state));
   if (invite.email !== null && normalizeEmail(input.email) !== invite.email) {
-    throw new ValidationError({ email: `This invitation is for ${invite.email}; ask a coordinator to invite the other address.` });
+    throw new ValidationError({ email: message('refusals.auth.inviteForOther', { email: invite.email }) });
   }
   const row = await prepareCoordinator(db, clock, input);
   return inTransaction(db, async (trx) => {

@@ -1,7 +1,8 @@
 // Which requests need a coordinator: every /admin page and every /api route, except the few that
 // are public by design. Registered before any route, so no mounting order can leave a hole.
 import type { MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { message } from '../i18n/message.js';
+import { RefusedError } from '../errors.js';
 import { isSameOrigin, requireApiToken, requireCoordinator, requireCsrf } from '../auth/auth.middleware.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -69,12 +70,12 @@ export function areaGuards(deps: AreaGuardDeps): MiddlewareHandler<AppEnv> {
 function requireUploadCsrf(options: { trustedOrigins: readonly string[] }): MiddlewareHandler<AppEnv> {
   return async function requireUploadCsrf(c, next) {
     if (!isSameOrigin(c, options.trustedOrigins)) {
-      throw new HTTPException(403, { message: 'This form was sent from another site, so it was refused. Open the page on this site and send it again.' });
+      throw new RefusedError(403, message('refusals.auth.otherSite'));
     }
     const expected = c.get('csrfToken');
     const check = (sent: string | undefined) => {
       if (!expected || !sent || !tokensEqual(sent, expected)) {
-        throw new HTTPException(403, { message: 'This form has expired or was not sent from the workspace. Reload the page and send it again.' });
+        throw new RefusedError(403, message('refusals.auth.expiredForm'));
       }
     };
     const header = c.req.header('x-csrf-token');

@@ -1,8 +1,9 @@
 // Reads a request body as form fields or a JSON object, refusing anything else with a 4xx.
 import type { Context, MiddlewareHandler } from 'hono';
+import { message } from '../i18n/message.js';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { ValidationError } from '../errors.js';
+import { ValidationError, RefusedError } from '../errors.js';
 import type { Input } from '../validation.js';
 
 export type BodyKind = 'form' | 'json';
@@ -20,14 +21,15 @@ export function isMultipart(c: Context): boolean {
 }
 
 export async function readForm(c: Context): Promise<Input> {
-  if (bodyKind(c) !== 'form') throw new ValidationError({ body: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.' }, 400);
+  if (bodyKind(c) !== 'form') throw new ValidationError({ body: message('refusals.body.form') }, 400);
   try {
     const body = await c.req.parseBody({ all: true });
     // Files are never expected in these forms; a stray one is ignored rather than stored.
     return Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string' || Array.isArray(value)));
   } catch (error) {
-    if (error instanceof HTTPException) throw error;
-    throw new ValidationError({ body: 'The form could not be read.' }, 400);
+    // A body over the limit is refused as such (413), not as unreadable.
+    if (error instanceof HTTPException || error instanceof RefusedError) throw error;
+    throw new ValidationError({ body: message('refusals.body.unreadable') }, 400);
   }
 }
 
@@ -42,15 +44,15 @@ export function formValues(input: Input): Record<string, string | string[] | und
 }
 
 export async function readJsonObject(c: Context): Promise<Input> {
-  if (bodyKind(c) !== 'json') throw new ValidationError({ body: 'Send a JSON object with Content-Type: application/json.' }, 400);
+  if (bodyKind(c) !== 'json') throw new ValidationError({ body: message('refusals.body.json') }, 400);
   let value: unknown;
   try {
     value = await c.req.json();
   } catch (error) {
-    if (error instanceof HTTPException) throw error;
-    throw new ValidationError({ body: 'The body is not valid JSON.' }, 400);
+    if (error instanceof HTTPException || error instanceof RefusedError) throw error;
+    throw new ValidationError({ body: message('refusals.body.notJson') }, 400);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError({ body: 'The body must be a JSON object.' }, 400);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError({ body: message('refusals.body.notObject') }, 400);
   return value as Input;
 }
 
@@ -64,7 +66,7 @@ const appliedLimits = new WeakMap<Context, number>();
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
   const tooLarge = (): never => {
-    throw new HTTPException(413, { message: `The request is too large (at most ${Math.round(maxBytes / 1024)} KB).` });
+    throw new RefusedError(413, message('refusals.body.tooLarge', { kilobytes: String(Math.round(maxBytes / 1024)) }));
   };
   const limit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return async function limitRequestBody(c, next) {

@@ -54,8 +54,11 @@ export function handleErrors(options: ErrorHandlerOptions): ErrorHandler {
   return async function onError(error, c) {
     const title = await titleOrDefault(options);
     if (error instanceof NotFoundError) return errorResponse(c, 404, 'public.error.title.notFound', error.words, title);
-    if (error instanceof ValidationError)
-      return errorResponse(c, error.status, 'public.error.title.checkInput', error.message, title, error.errors, error.suggestions);
+    if (error instanceof ValidationError) {
+      // A page lists the messages in its reader's language; the JSON API's are English (see errorResponse).
+      const message = wantsJson(c) ? error.message : Object.values(error.errorsIn(languageOf(c))).join(' ');
+      return errorResponse(c, error.status, 'public.error.title.checkInput', message, title, error.errors, error.suggestions);
+    }
     if (error instanceof ConflictError) return errorResponse(c, 409, 'public.error.title.conflict', error.words, title);
     if (error instanceof RefusedError) return errorResponse(c, error.status, refusedTitle(error.status), error.words, title);
     if (error instanceof HTTPException) {

@@ -8,10 +8,14 @@ import { LOCALES, type Language } from './languages.js';
 import { calendarMessages } from './messages/calendar.js';
 import { emailsMessages } from './messages/emails.js';
 import { formsMessages } from './messages/forms.js';
+import { materialsMessages } from './messages/materials.js';
+import { refusalsMessages } from './messages/refusals.js';
 import { registrationMessages } from './messages/registration.js';
 import { shellMessages } from './messages/shell.js';
 import { publicMessages } from './messages/public.js';
+import { speakerAdminMessages } from './messages/speaker-admin.js';
 import { speakerMessages } from './messages/speakers.js';
+import { webinarRulesMessages } from './messages/webinar-rules.js';
 import { workspaceMessages } from './messages/workspace.js';
 import { workspacePagesMessages } from './messages/workspace-pages.js';
 
@@ -24,6 +28,10 @@ const FEATURES = [
   formsMessages,
   workspaceMessages,
   workspacePagesMessages,
+  materialsMessages,
+  speakerAdminMessages,
+  webinarRulesMessages,
+  refusalsMessages,
   emailsMessages,
   calendarMessages,
 ] as const;

@@ -1,5 +1,6 @@
 // Queues emails in the outbox, and the coordinator's view of it: list, counts per status, retry.
 import type { DateTime } from 'luxon';
+import { message } from '../i18n/message.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { IcsMethod, OutboxRow, OutboxStatus } from '../db/schema.js';
@@ -125,11 +126,9 @@ export async function moveWebinarMailExpiry(db: Db, webinarId: number, endsAt: D
 export async function retryMessage(db: Db, clock: Clock, id: number): Promise<OutboxRow> {
   return inTransaction(db, async (trx) => {
     const row = await findOutboxMessage(trx, id);
-    if (!row) throw new NotFoundError(`There is no email number ${id} in the outbox.`);
+    if (!row) throw new NotFoundError(message('refusals.missing.email', { id: String(id) }));
     if (!(await resetForRetry(trx, id, outboxTimestamp(clock.now())))) {
-      throw new ConflictError(
-        row.status === 'sent' ? `Email number ${id} was already sent; it is not sent twice.` : `Email number ${id} is being sent right now.`,
-      );
+      throw new ConflictError(message(row.status === 'sent' ? 'refusals.outbox.sent' : 'refusals.outbox.sending', { id: String(id) }));
     }
     return (await findOutboxMessage(trx, id))!;
   });

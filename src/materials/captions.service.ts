@@ -2,9 +2,13 @@
 // replacing the previous one), removing it, and reading them for transcripts, caption tracks and
 // search. Captions follow their recording: who may see the recording may read its captions.
 import type { CaptionRow } from '../db/schema.js';
+import { inEachLanguage, message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { type FieldErrors, NotFoundError, ValidationError } from '../errors.js';
+import { translate } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import { LANGUAGES, LOCALES, type Language } from '../i18n/languages.js';
 import { isPublicWebinar, lockWebinars, markWebinarsChanged } from '../programme/programme.service.js';
 import { findAttendeeByToken, hasConfirmedSeat } from '../registration/registration.service.js';
 import { toStoredInstant, utc } from '../time/index.js';
@@ -24,7 +28,10 @@ export type Caption = {
   updatedAt: ReturnType<typeof utc>;
 };
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+/** Made once per language of the hub: each names languages in itself ("German", "tyska"). */
+const languageNames = Object.fromEntries(
+  LANGUAGES.map((language) => [language, new Intl.DisplayNames([LOCALES[language]], { type: 'language', fallback: 'code' })]),
+) as Record<Language, Intl.DisplayNames>;
 
 /** The canonical form of a language tag, or undefined when it is not one. */
 export function canonicalLanguage(tag: string): string | undefined {
@@ -36,9 +43,10 @@ export function canonicalLanguage(tag: string): string | undefined {
   }
 }
 
-export function languageLabel(language: string): string {
+/** The name of the captions' language (a BCP 47 tag), in `inLanguage`: "German", "tyska". */
+export function languageLabel(language: string, inLanguage: Language = 'en'): string {
   try {
-    return languageNames.of(language) ?? language;
+    return languageNames[inLanguage].of(language) ?? language;
   } catch {
     // Not a language tag (a mistyped address): named as it was written.
     return language;
@@ -69,30 +77,47 @@ export function cuesOf(caption: Pick<Caption, 'vtt'>): Cue[] {
 
 export type CaptionsInput = { language: string; bytes: Uint8Array };
 
+/** Captions that passed checkCaptions: a canonical language tag and a WebVTT file that parses. */
+export type CheckedCaptions = { language: string; bytes: Uint8Array; cues: Cue[] };
+
 /**
- * Attaches captions to a recording of the webinar: refused (422, nothing stored) unless the file
- * is WebVTT, the language a language tag and the material a recording of this webinar.
+ * Checks captions before anything is stored: the file is WebVTT and the language a language tag.
+ * The messages are in `language`: the request's for the workspace's form, English for the API.
  */
-export async function attachCaptions(deps: MaterialDeps, webinarSlug: string, materialId: number, input: CaptionsInput): Promise<Caption> {
-  const language = canonicalLanguage(input.language);
-  const parsed = parseWebVtt(input.bytes);
-  const errors: Record<string, string> = {};
-  if (!language) errors.language = 'Give the language of the captions as a language code, such as en, sv or zh.';
+export function checkCaptions(
+  input: CaptionsInput,
+  language: Language = currentLanguage(),
+): { ok: true; value: CheckedCaptions } | { ok: false; errors: FieldErrors } {
+  const tag = canonicalLanguage(input.language);
+  const parsed = parseWebVtt(input.bytes, language);
+  const errors: FieldErrors = {};
+  if (!tag) errors.language = translate(language, 'materials.captions.badLanguage');
   if (!parsed.ok) errors.captions = parsed.error;
+  if (!tag || !parsed.ok) return { ok: false, errors };
+  return { ok: true, value: { language: tag, bytes: input.bytes, cues: parsed.cues } };
+}
+
+/**
+ * Attaches checked captions to a recording of the webinar: refused (422, nothing stored) unless
+ * the material is a recording of this webinar.
+ */
+export async function attachCaptions(deps: MaterialDeps, webinarSlug: string, materialId: number, captions: CheckedCaptions): Promise<Caption> {
   return inTransaction(deps.db, async (trx) => {
     const webinar = await getWebinarForMaterials(trx, webinarSlug);
     await lockWebinars(trx, { slugs: [webinar.slug] });
     const material = await findMaterialRow(trx, materialId);
-    if (!material || material.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
-    if (material.kind !== 'recording')
-      errors.captions = `Captions go with a recording; “${material.title}” is ${material.kind === 'slides' ? 'slides' : 'a link'}.`;
-    if (Object.keys(errors).length > 0 || !parsed.ok || !language) throw new ValidationError(errors, 422);
+    if (!material || material.webinar_id !== webinar.id) {
+      throw new NotFoundError(message('materials.error.noMaterial', { id: String(materialId), title: webinar.title }));
+    }
+    if (material.kind !== 'recording') {
+      throw new ValidationError({ captions: message('materials.captions.notRecording', { title: material.title, kind: material.kind }) }, 422);
+    }
     const now = deps.clock.now();
     const row = await upsertCaptionRow(trx, {
       material_id: material.id,
-      language,
-      vtt: new TextDecoder().decode(input.bytes).replace(/^\uFEFF/, ''),
-      transcript: parsed.cues.map((cue) => cue.text).join('\n'),
+      language: captions.language,
+      vtt: new TextDecoder().decode(captions.bytes).replace(/^\uFEFF/, ''),
+      transcript: captions.cues.map((cue) => cue.text).join('\n'),
       created_at: toStoredInstant(now),
       updated_at: toStoredInstant(now),
     });
@@ -108,7 +133,9 @@ export async function removeCaptions(deps: MaterialDeps, webinarSlug: string, ma
     await lockWebinars(trx, { slugs: [webinar.slug] });
     const material = await findMaterialRow(trx, materialId);
     if (!material || material.webinar_id !== webinar.id || !(await deleteCaptionRow(trx, materialId, language))) {
-      throw new NotFoundError(`There are no ${languageLabel(language)} captions on material number ${materialId} of “${webinar.title}”.`);
+      // The language named in the reader's language ("German", "tyska").
+      const named = inEachLanguage((reader) => languageLabel(language, reader));
+      throw new NotFoundError(message('materials.captions.noneInLanguage', { language: named, id: String(materialId), title: webinar.title }));
     }
     await markWebinarsChanged(trx, [webinar.id], deps.clock.now());
   });
@@ -144,7 +171,7 @@ export async function getAttendeeCaptions(deps: Pick<MaterialDeps, 'db'>, token:
 }
 
 function noSuchCaptions(): NotFoundError {
-  return new NotFoundError('There are no such captions. They may have been removed.');
+  return new NotFoundError(message('materials.captions.noSuch'));
 }
 
 function throwNoSuchCaptions(): never {

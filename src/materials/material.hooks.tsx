@@ -94,7 +94,7 @@ export function attendeeFeedLinks(deps: Pick<MaterialDeps, 'db' | 'baseUrl'>) {
       if (materials.length > 0)
         links.set(
           webinarId,
-          materials.map((m) => feedLink(m, confirmed ? ownHref : everyonesHref)),
+          materials.map((m) => feedLink(m, confirmed ? ownHref : everyonesHref, attendee.language)),
         );
     }
     return links;

@@ -1,6 +1,7 @@
 // Where a material lives for each audience, and the name and headers its download carries.
 import type { EventLink } from '../calendar/webinar-events.js';
-import { MATERIAL_KIND_LABELS, type Material, type MaterialFile } from './material.types.js';
+import type { Language } from '../i18n/languages.js';
+import { materialKindLabel, type Material, type MaterialFile } from './material.types.js';
 
 /** "Slides.pdf" from "C:\\talks\\Slides v2.PDF"-like names, always with the detected type's extension. */
 export function downloadName(material: Pick<Material, 'kind'> & { file: Pick<MaterialFile, 'originalName' | 'extension'> }): string {
@@ -50,9 +51,12 @@ export function attendeeHref(token: string, baseUrl = ''): HrefOf {
   return (material) => material.url ?? `${baseUrl}${attendeeFilePath(token, material)}`;
 }
 
-/** A material in an event's description, at the address `hrefOf` gives (absolute: calendars have no base). */
-export function feedLink(material: Material, hrefOf: HrefOf): EventLink {
+/**
+ * A material in an event's description, at the address `hrefOf` gives (absolute: calendars have no
+ * base), named in the feed's language: English in the public feeds, the attendee's in their own.
+ */
+export function feedLink(material: Material, hrefOf: HrefOf, language: Language = 'en'): EventLink {
   // A link is named by its title in a calendar: "Link: Further reading" would say nothing more.
-  const label = material.kind === 'link' ? material.title : MATERIAL_KIND_LABELS[material.kind];
+  const label = material.kind === 'link' ? material.title : materialKindLabel(material.kind, language);
   return { label, url: hrefOf(material) };
 }

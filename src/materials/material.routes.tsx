@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
+import { message, say } from '../i18n/message.js';
 import { renderAdminPage } from '../admin/admin-page.js';
 import { RefusedMaterialForm } from '../../views/materials/material-admin-panel.js';
 import { RecordingsPage } from '../../views/materials/recordings-page.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError, RefusedError } from '../errors.js';
 import { bodyKind, formValues, isMultipart, limitBody, readForm, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { uncachedPage } from '../http/public-cache.js';
@@ -30,10 +31,9 @@ import {
   type ServedFile,
 } from './material.service.js';
 import type { Material } from './material.types.js';
-import { validateMaterial } from './material.validation.js';
+import { validateMaterial, validateMaterialEdit } from './material.validation.js';
 import { searchRecordingsArchive } from './recordings-archive.js';
-import { attachCaptions, canonicalLanguage, type CaptionsInput } from './captions.service.js';
-import { parseWebVtt } from './webvtt.js';
+import { attachCaptions, checkCaptions, type CheckedCaptions } from './captions.service.js';
 import { recordingsFeed } from './recordings-feed.js';
 import { textResponse } from '../http/text-response.js';
 import { MAX_VIDEO_UPLOAD_BYTES, checkUploadSize, formatFileSize, isVideoType, maxUploadBytesFor, tooLargeMessage } from './upload-check.js';
@@ -74,14 +74,14 @@ export const UPLOAD_BODY_LIMIT = MAX_VIDEO_UPLOAD_BYTES + FILE_ENVELOPE_BYTES;
 /** Bodies read whole (JSON, urlencoded forms, the small forms): no file, so a few fields. */
 const FORM_LIMIT = 64 * 1024;
 
-const requestTooLarge = (limitBytes: number) => `The request is too large (at most ${formatFileSize(limitBytes)}).`;
+const requestTooLarge = (limitBytes: number) => message('materials.error.requestTooLarge', { size: formatFileSize(limitBytes) });
 /** `limitBytes`: the body limit that was passed, the largest unless the form's kind lowered it. */
-type TooLarge = (c: Context, limitBytes?: number) => HTTPException;
-const pageTooLarge: TooLarge = (_c, limitBytes = UPLOAD_BODY_LIMIT) => new HTTPException(413, { message: requestTooLarge(limitBytes) });
-/** API clients get the field that is too large as well. */
+type TooLarge = (c: Context, limitBytes?: number) => Error;
+const pageTooLarge: TooLarge = (_c, limitBytes = UPLOAD_BODY_LIMIT) => new RefusedError(413, requestTooLarge(limitBytes));
+/** API clients get the field that is too large as well, in English (the API's language: its clients are programs). */
 const apiTooLarge: TooLarge = (c, limitBytes = UPLOAD_BODY_LIMIT) =>
   new HTTPException(413, {
-    res: c.json({ error: requestTooLarge(limitBytes), fields: { file: tooLargeMessage(limitBytes - FILE_ENVELOPE_BYTES) } }, 413),
+    res: c.json({ error: say('en', requestTooLarge(limitBytes)), fields: { file: tooLargeMessage(limitBytes - FILE_ENVELOPE_BYTES, 'en') } }, 413),
   });
 
 /**
@@ -156,7 +156,7 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
           const pending = await pendingFor(deps, webinar);
           return renderAdminPage(c, deps.db, () => ({
             section: 'webinars',
-            title: `Materials: ${webinar.title}`,
+            title: message('materials.pageTitle', { title: webinar.title }),
             status: 422,
             body: (
               <RefusedMaterialForm
@@ -184,13 +184,13 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
       const id = materialId(c.req.param('id'), 'material');
       const input = await readForm(c);
       delete input._csrf;
-      const edited = await editMaterial(deps, c.req.param('slug'), id, input);
+      const edited = await editMaterial(deps, c.req.param('slug'), id, (current) => validateMaterialEdit(input, current, languageOf(c)));
       if (edited.ok) return c.redirect(back(c.req.param('slug'), `?edited=${id}`), 303);
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
       const materials = await listMaterials(deps.db, webinar.id);
       return renderAdminPage(c, deps.db, () => ({
         section: 'webinars',
-        title: `Materials: ${webinar.title}`,
+        title: message('materials.pageTitle', { title: webinar.title }),
         status: 422,
         body: (
           <RefusedMaterialForm
@@ -209,6 +209,10 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
     });
 }
 
+/**
+ * The JSON API. Its refusals are in English, whatever language the request asks for: its clients
+ * are programs, which match on these texts (the hub's pages speak the reader's language).
+ */
 export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
   return new Hono<AppEnv>()
     .patch('/api/webinars/:slug/materials/:id', limitBody(FORM_LIMIT), guarded(deps), async (c) => {
@@ -217,17 +221,19 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
       const unknown = Object.keys(input).filter((key) => !EDITABLE_FIELDS.includes(key));
       if (unknown.length > 0)
         throw new ValidationError(Object.fromEntries(unknown.map((key) => [key, `${key} cannot be changed (only ${EDITABLE_FIELDS.join(', ')}).`])), 422);
-      const edited = await editMaterial(deps, c.req.param('slug'), id, input);
+      const edited = await editMaterial(deps, c.req.param('slug'), id, (current) => validateMaterialEdit(input, current, 'en'));
       if (!edited.ok) throw new ValidationError(edited.errors, 422);
       return c.json(materialJson(edited.value, deps.baseUrl, c.req.param('slug')), 200);
     })
     .post('/api/webinars/:slug/materials', limitUpload(apiTooLarge), guarded(deps), async (c) => {
       const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
       return withMaterialBody(c, { json: true, dir: deps.uploadDir, tooLarge: apiTooLarge }, async (body) => {
-        const sizeProblem = body.file ? checkUploadSize(body.file.sizeBytes, Math.min(body.file.maxBytes, maxUploadBytesFor(body.input.kind))) : undefined;
+        const sizeProblem = body.file
+          ? checkUploadSize(body.file.sizeBytes, Math.min(body.file.maxBytes, maxUploadBytesFor(body.input.kind)), 'en')
+          : undefined;
         if (sizeProblem && !sizeProblem.ok && sizeProblem.reason === 'too-large')
           return c.json({ error: sizeProblem.message, fields: { file: sizeProblem.message } }, 413);
-        const validated = inRequestLanguage(c, () => validateMaterial(body.input, body.file));
+        const validated = validateMaterial(body.input, body.file, { language: 'en' });
         // A recording may bring its captions along: checked before anything is stored.
         const captions = captionsAlong(body.input, validated.ok ? validated.value.kind : undefined);
         if (!validated.ok || !captions.ok)
@@ -241,19 +247,20 @@ export function materialApiRoutes(deps: MaterialGuardedRoutesDeps) {
     });
 }
 
-/** `captions: {language, vtt}` sent with a new recording through the API, checked. */
-function captionsAlong(input: Input, kind: string | undefined): { ok: true; value?: CaptionsInput } | { ok: false; errors: Record<string, string> } {
+/** `captions: {language, vtt}` sent with a new recording through the API, checked (in English, the API's language). */
+function captionsAlong(input: Input, kind: string | undefined): { ok: true; value?: CheckedCaptions } | { ok: false; errors: Record<string, string> } {
   const sent = input.captions;
   if (sent === undefined || sent === null) return { ok: true };
   if (typeof sent !== 'object' || Array.isArray(sent)) return { ok: false, errors: { captions: 'Send captions as {"language": "en", "vtt": "WEBVTT…"}.' } };
   const { language, vtt } = sent as Record<string, unknown>;
   if (kind !== undefined && kind !== 'recording') return { ok: false, errors: { captions: 'Captions go with a recording.' } };
-  if (typeof language !== 'string' || !canonicalLanguage(language))
-    return { ok: false, errors: { captions: 'Give the language of the captions as a language code, such as en, sv or zh.' } };
-  const bytes = new TextEncoder().encode(typeof vtt === 'string' ? vtt : '');
-  const parsed = parseWebVtt(bytes);
-  if (!parsed.ok) return { ok: false, errors: { captions: parsed.error } };
-  return { ok: true, value: { language, bytes } };
+  const checked = checkCaptions(
+    { language: typeof language === 'string' ? language : '', bytes: new TextEncoder().encode(typeof vtt === 'string' ? vtt : '') },
+    'en',
+  );
+  // One field for both: `captions` is what the client sent.
+  if (!checked.ok) return { ok: false, errors: { captions: checked.errors.language ?? checked.errors.captions ?? '' } };
+  return { ok: true, value: checked.value };
 }
 
 /** What PATCH may change; a kind or a file is changed by deleting the material and adding another. */
@@ -280,9 +287,9 @@ export function materialJson(material: Material, baseUrl: string, webinarSlug: s
   };
 }
 
-function materialId(param: string, what = 'file'): number {
+function materialId(param: string, what: 'file' | 'material' = 'file'): number {
   const id = /^\d{1,12}$/.test(param) ? Number(param) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(`There is no such ${what}. It may have been removed.`);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(message(what === 'file' ? 'materials.error.noSuchFile' : 'materials.error.noSuchMaterial'));
   return id;
 }
 
@@ -302,11 +309,7 @@ async function withMaterialBody<T>(
   if (kind === 'json' && options.json) return use({ input: await readJsonObject(c) });
   if (kind !== 'form') {
     throw new ValidationError(
-      {
-        body: options.json
-          ? 'Send a JSON object (application/json) or a multipart/form-data form with a "file".'
-          : 'Send the form as multipart/form-data or application/x-www-form-urlencoded.',
-      },
+      { body: options.json ? 'Send a JSON object (application/json) or a multipart/form-data form with a "file".' : message('materials.error.sendForm') },
       400,
     );
   }

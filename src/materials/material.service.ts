@@ -2,6 +2,7 @@
 // announcing them to everyone registered, one gathered email per person and batch. Every change moves the webinar's updated_at so that
 // feeds (Last-Modified, ETag) pick it up; the SEQUENCE stays, as the event itself did not move.
 import type { Clock } from '../clock.js';
+import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import type { MaterialRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -26,8 +27,7 @@ import {
   updateMaterialRow,
 } from './material.repository.js';
 import type { Material } from './material.types.js';
-import { validateMaterialEdit, type MaterialInput } from './material.validation.js';
-import type { Input } from '../validation.js';
+import type { MaterialEdit, MaterialInput } from './material.validation.js';
 import { contentSize, discardStoredFile, newStoredName, stageFile, storedFileStream, type ByteRange } from './stored-files.js';
 
 export type MaterialDeps = {
@@ -127,7 +127,7 @@ async function addMaterialRow(deps: MaterialDeps, webinar: Webinar, input: Mater
   return inTransaction(deps.db, async (trx) => {
     // Two instances adding materials at once would read the same last position, and the unique
     // (webinar_id, position) index would refuse the second: the lock makes them take turns.
-    if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
+    if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(message('refusals.missing.webinar', { slug: webinarSlug }));
     const now = deps.clock.now();
     const at = toStoredInstant(now);
     const row = await insertMaterialRow(trx, {
@@ -155,24 +155,34 @@ async function addMaterialRow(deps: MaterialDeps, webinar: Webinar, input: Mater
 export async function getMaterialOfWebinar(db: Db, webinarSlug: string, materialId: number): Promise<{ webinar: Webinar; material: Material }> {
   const webinar = await getWebinarForMaterials(db, webinarSlug);
   const row = await findMaterialRow(db, materialId);
-  if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
+  if (!row || row.webinar_id !== webinar.id) throw noSuchMaterial(materialId, webinar);
   return { webinar, material: toMaterial(row) };
+}
+
+function noSuchMaterial(materialId: number, webinar: Webinar): NotFoundError {
+  return new NotFoundError(message('materials.error.noMaterial', { id: String(materialId), title: webinar.title }));
 }
 
 /**
  * Changes a material's title, visibility or (for a link) address in place. The row's update moves
  * the data version, so cached public pages and feeds show the change at once. Nobody is emailed:
  * an announcement is the coordinator's decision ("Email registered attendees"), and making a
- * material public or private is not news that justifies another email.
+ * material public or private is not news that justifies another email. `validate` checks the
+ * edit against the material as it is once locked (validateMaterialEdit, in the caller's language).
  */
-export async function editMaterial(deps: MaterialDeps, webinarSlug: string, materialId: number, input: Input): Promise<Validated<Material>> {
+export async function editMaterial(
+  deps: MaterialDeps,
+  webinarSlug: string,
+  materialId: number,
+  validate: (current: Material) => Validated<MaterialEdit>,
+): Promise<Validated<Material>> {
   return inTransaction(deps.db, async (trx) => {
     // The webinar's row is locked before the material is read, as adding does: two edits at once
     // (one sending the title, the other the visibility) take turns, and neither undoes the other.
     // An unknown slug locks nothing and is refused just below.
     await lockWebinars(trx, { slugs: [webinarSlug] });
     const { webinar, material } = await getMaterialOfWebinar(trx, webinarSlug, materialId);
-    const validated = validateMaterialEdit(input, material);
+    const validated = validate(material);
     if (!validated.ok) return validated;
     const now = deps.clock.now();
     const row = await updateMaterialRow(trx, material.id, { ...validated.value, updated_at: toStoredInstant(now) });
@@ -188,7 +198,7 @@ export async function deleteMaterial(deps: MaterialDeps, webinarSlug: string, ma
     // that still holds the material being removed.
     await lockWebinars(trx, { ids: [webinar.id] });
     const row = await findMaterialRow(trx, materialId);
-    if (!row || row.webinar_id !== webinar.id) throw new NotFoundError(`There is no material number ${materialId} on “${webinar.title}”.`);
+    if (!row || row.webinar_id !== webinar.id) throw noSuchMaterial(materialId, webinar);
     await deleteMaterialRow(trx, row.id);
     if (row.file_name) await deleteFileChunks(trx, row.file_name);
     await markWebinarsChanged(trx, [webinar.id], deps.clock.now());
@@ -233,7 +243,7 @@ async function servedFile(deps: MaterialDeps, materialId: number): Promise<Serve
 }
 
 function noSuchFile(): NotFoundError {
-  return new NotFoundError('There is no such file. It may have been removed.');
+  return new NotFoundError(message('materials.error.noSuchFile'));
 }
 
 /**
@@ -245,7 +255,7 @@ export async function notifyAttendees(deps: MaterialDeps, webinarSlug: string): 
   return inTransaction(deps.db, async (trx) => {
     const webinar = await getWebinarForMaterials(trx, webinarSlug);
     // Two coordinators (or instances) pressing at once take turns, and the second finds all told.
-    if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(`There is no webinar called "${webinarSlug}".`);
+    if ((await lockWebinars(trx, { ids: [webinar.id] })).length === 0) throw new NotFoundError(message('refusals.missing.webinar', { slug: webinarSlug }));
     return announceMaterials(trx, deps, webinar, 'now');
   });
 }

@@ -1,6 +1,8 @@
 // Materials as the rest of the hub sees them: camelCase, with the uploaded file's facts grouped.
 import type { DateTime } from 'luxon';
 import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
+import { translate } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/languages.js';
 
 export type MaterialFile = {
   /** The random name its pieces are stored under in file_chunk, e.g. "3f2a…c9.pdf". */
@@ -12,8 +14,10 @@ export type MaterialFile = {
   extension: string;
 };
 
-/** How each kind is named to people: in the workspace, in emails and in calendar descriptions. */
-export const MATERIAL_KIND_LABELS: Record<MaterialKind, string> = { recording: 'Recording', slides: 'Slides', link: 'Link' };
+/** How a kind is named to people in `language`: in the workspace, in feeds and in calendar descriptions. */
+export function materialKindLabel(kind: MaterialKind, language: Language): string {
+  return translate(language, `materials.kind.${kind}`);
+}
 
 /** "Slides: Title", unless the title already says what it is ("Recording", "Slides from the panel"). */
 export function labelledTitle(prefix: string, title: string): string {

@@ -1,6 +1,8 @@
 // Checks a material as a coordinator sends it (form or JSON), and turns video addresses into safe embeds.
 import type { MaterialKind, MaterialVisibility } from '../db/schema.js';
 import type { Validated } from '../errors.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import { FieldReader, type Input } from '../validation.js';
 import type { Material } from './material.types.js';
 import type { FileContent } from './stored-files.js';
@@ -28,24 +30,28 @@ export type MaterialInput = {
   upload: CheckedUpload | null;
 };
 
-export function validateMaterial(input: Input, file?: UploadedFile, options: { maxBytes?: number } = {}): Validated<MaterialInput> {
-  const fields = new FieldReader(input);
-  const kind = fields.choice('kind', 'Kind', MATERIAL_KINDS);
-  const title = fields.text('title', 'Title', { required: true, max: 200 });
-  const visibility = fields.choice('visibility', 'Visibility', MATERIAL_VISIBILITIES, { required: false }) ?? 'public';
+/** `language`: of the messages, the request's for the workspace's form and English for the API. */
+export function validateMaterial(input: Input, file?: UploadedFile, options: { maxBytes?: number; language?: Language } = {}): Validated<MaterialInput> {
+  const language = options.language ?? currentLanguage();
+  const fields = new FieldReader(input, undefined, language);
+  const kind = fields.choice('kind', fields.say('materials.field.kind'), MATERIAL_KINDS);
+  const title = fields.text('title', fields.say('materials.field.title'), { required: true, max: 200 });
+  const visibility = fields.choice('visibility', fields.say('materials.field.visibility'), MATERIAL_VISIBILITIES, { required: false }) ?? 'public';
   const hasUrl = fields.has('url');
-  if (hasUrl && file) fields.fail('url', 'Give either an address or a file, not both.');
-  else if (!hasUrl && !file) fields.fail('url', 'Give the address (https://…) of the material, or choose a file to upload.');
+  if (hasUrl && file) fields.fail('url', fields.say('materials.error.urlAndFile'));
+  else if (!hasUrl && !file) fields.fail('url', fields.say('materials.error.urlOrFile'));
 
-  const url = hasUrl ? fields.url('url', 'Address', { httpsOnly: true }) : null;
+  const url = hasUrl ? fields.url('url', fields.say('materials.field.address'), { httpsOnly: true }) : null;
   let upload: CheckedUpload | null = null;
   if (file && !hasUrl) {
     // A recording's file is a video (played in the page's own player, seekable); anything else a document.
-    const purpose = { kind: kind ?? undefined };
+    const purpose = { kind: kind ?? undefined, language };
     // A streamed file was kept up to the limit its form asked for when it began (kind before file).
     const maxBytes = Math.min(options.maxBytes ?? maxUploadBytesFor(kind), 'maxBytes' in file ? file.maxBytes : Number.POSITIVE_INFINITY);
     const checked =
-      'bytes' in file ? checkUpload(file.bytes, { ...purpose, maxBytes }) : (checkUploadSize(file.sizeBytes, maxBytes) ?? checkUploadType(file.type, purpose));
+      'bytes' in file
+        ? checkUpload(file.bytes, { ...purpose, maxBytes })
+        : (checkUploadSize(file.sizeBytes, maxBytes, language) ?? checkUploadType(file.type, purpose));
     const content: FileContent = 'bytes' in file ? { bytes: file.bytes } : { path: file.path, sizeBytes: file.sizeBytes };
     if (checked.ok) upload = { ...content, originalName: cleanFileName(file.name), type: checked.type };
     else fields.fail('file', checked.message);
@@ -62,17 +68,21 @@ export type MaterialEdit = { title: string; visibility: MaterialVisibility; url:
  * what changes; the workspace's form sends all); one that is present but empty is refused. Only a
  * link's address can change: a file is replaced by deleting it and uploading the new one.
  */
-export function validateMaterialEdit(input: Input, current: Pick<Material, 'title' | 'visibility' | 'url' | 'file'>): Validated<MaterialEdit> {
-  const fields = new FieldReader(input);
+export function validateMaterialEdit(
+  input: Input,
+  current: Pick<Material, 'title' | 'visibility' | 'url' | 'file'>,
+  language: Language = currentLanguage(),
+): Validated<MaterialEdit> {
+  const fields = new FieldReader(input, undefined, language);
   const present = (field: string) => input[field] !== undefined;
-  const title = present('title') ? fields.text('title', 'Title', { required: true, max: 200 }) : current.title;
-  const visibility = present('visibility') ? fields.choice('visibility', 'Visibility', MATERIAL_VISIBILITIES) : current.visibility;
+  const title = present('title') ? fields.text('title', fields.say('materials.field.title'), { required: true, max: 200 }) : current.title;
+  const visibility = present('visibility') ? fields.choice('visibility', fields.say('materials.field.visibility'), MATERIAL_VISIBILITIES) : current.visibility;
   let url = current.url;
   if (present('url') && current.file) {
     // The form has no address field for a file; an API client sending one must hear why it did nothing.
-    fields.fail('url', 'An uploaded file has no address to change: delete it and upload the new file, or add the address as a new material.');
+    fields.fail('url', fields.say('materials.error.fileHasNoAddress'));
   } else if (present('url')) {
-    url = fields.url('url', 'Address', { required: true, httpsOnly: true });
+    url = fields.url('url', fields.say('materials.field.address'), { required: true, httpsOnly: true });
   }
   if (!fields.ok || visibility === null) return { ok: false, errors: fields.errors };
   return { ok: true, value: { title, visibility, url } };

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { Programme } from '../programme/programme.types.js';
 import { showIn, toStoredInstant } from '../time/index.js';
 import { publicHref } from './material.links.js';
-import { labelledTitle, MATERIAL_KIND_LABELS, type Material } from './material.types.js';
+import { labelledTitle, materialKindLabel, type Material } from './material.types.js';
 import type { RecordingItem } from './recordings-archive.js';
 
 /** The newest entries; older ones stay on /recordings (a feed reader only needs what is new). */
@@ -66,7 +66,7 @@ function earliestAddition(materials: readonly Material[]): DateTime {
 }
 
 function materialTitle(material: Material): string {
-  return material.kind === 'link' ? material.title : labelledTitle(MATERIAL_KIND_LABELS[material.kind], material.title);
+  return material.kind === 'link' ? material.title : labelledTitle(materialKindLabel(material.kind, 'en'), material.title);
 }
 
 /** "Recording and slides", "Recording", "Slides and 2 links". */

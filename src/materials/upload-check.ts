@@ -1,6 +1,9 @@
 // Decides what an uploaded file really is from its bytes (PDF, PPTX, ODP, Keynote; MP4 and WebM
 // video), in memory or in a file; the name is never trusted.
 import { dataView, startsWith } from '../bytes.js';
+import { translate } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 
 /** Slides and documents. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -32,26 +35,27 @@ export function isVideoType(type: Pick<UploadType, 'contentType'>): boolean {
   return Object.values(VIDEO_TYPES).some((video) => video.contentType === type.contentType);
 }
 
-/** A label for any stored file's type, "File" for one we do not know. */
-export function fileTypeLabel(contentType: string): string {
-  return [...Object.values(UPLOAD_TYPES), ...Object.values(VIDEO_TYPES)].find((type) => type.contentType === contentType)?.label ?? 'File';
+/** A label for any stored file's type in `language` ("MP4 video", "MP4-video"), "File" for one we do not know. */
+export function fileTypeLabel(contentType: string, language: Language = currentLanguage()): string {
+  const type = [...Object.values(UPLOAD_TYPES), ...Object.values(VIDEO_TYPES)].find((known) => known.contentType === contentType);
+  return translate(language, type ? `materials.fileType.${type.extension}` : 'materials.fileType.other');
 }
-
-export const ACCEPTED_TYPES_TEXT = 'a PDF, a PowerPoint (.pptx), an OpenDocument presentation (.odp) or a Keynote (.key) file';
 
 export type UploadCheck = { ok: true; type: UploadType } | { ok: false; reason: 'empty' | 'too-large' | 'type'; message: string };
 
-/** Size rules alone, so that a too-large upload is refused before its bytes are read. */
-export function checkUploadSize(sizeBytes: number, maxBytes = MAX_UPLOAD_BYTES): UploadCheck | undefined {
-  if (sizeBytes === 0) return { ok: false, reason: 'empty', message: 'The file is empty. Choose the file again; it may not have finished saving.' };
-  if (sizeBytes > maxBytes) return { ok: false, reason: 'too-large', message: tooLargeMessage(maxBytes) };
+/**
+ * Size rules alone, so that a too-large upload is refused before its bytes are read. The message
+ * is in `language`: the request's for a page, English for the JSON API.
+ */
+export function checkUploadSize(sizeBytes: number, maxBytes = MAX_UPLOAD_BYTES, language: Language = currentLanguage()): UploadCheck | undefined {
+  if (sizeBytes === 0) return { ok: false, reason: 'empty', message: translate(language, 'materials.upload.empty') };
+  if (sizeBytes > maxBytes) return { ok: false, reason: 'too-large', message: tooLargeMessage(maxBytes, language) };
   return undefined;
 }
 
-export function tooLargeMessage(maxBytes = MAX_UPLOAD_BYTES): string {
-  if (maxBytes > MAX_UPLOAD_BYTES)
-    return `The video is larger than ${formatFileSize(maxBytes)}. Publish it as a link to where it is hosted (https://…/recording.mp4) instead.`;
-  return `The file is larger than ${formatFileSize(maxBytes)}. Upload a video as a recording (up to ${formatFileSize(MAX_VIDEO_UPLOAD_BYTES)}), or publish large files as a link.`;
+export function tooLargeMessage(maxBytes = MAX_UPLOAD_BYTES, language: Language = currentLanguage()): string {
+  if (maxBytes > MAX_UPLOAD_BYTES) return translate(language, 'materials.upload.videoTooLarge', { size: formatFileSize(maxBytes) });
+  return translate(language, 'materials.upload.tooLarge', { size: formatFileSize(maxBytes), videoSize: formatFileSize(MAX_VIDEO_UPLOAD_BYTES) });
 }
 
 /** The size limit for a material of this kind: recordings are videos. */
@@ -59,26 +63,25 @@ export function maxUploadBytesFor(kind: unknown): number {
   return kind === 'recording' ? MAX_VIDEO_UPLOAD_BYTES : MAX_UPLOAD_BYTES;
 }
 
-/** What the file is meant to be: a recording is a video, anything else a document. */
-export type UploadPurpose = { kind?: string };
+/** What the file is meant to be (a recording is a video, anything else a document), and the language of a refusal. */
+export type UploadPurpose = { kind?: string; language?: Language };
 
 export function checkUpload(bytes: Uint8Array, options: { maxBytes?: number } & UploadPurpose = {}): UploadCheck {
-  return checkUploadSize(bytes.length, options.maxBytes ?? maxUploadBytesFor(options.kind)) ?? checkUploadType(detectUploadType(bytes), options);
+  return (
+    checkUploadSize(bytes.length, options.maxBytes ?? maxUploadBytesFor(options.kind), options.language) ?? checkUploadType(detectUploadType(bytes), options)
+  );
 }
 
 /** The type rule alone, for a file whose type was detected where it lies (see detectUploadTypeIn). */
 export function checkUploadType(type: UploadType | undefined, purpose: UploadPurpose = {}): UploadCheck {
-  if (purpose.kind === 'recording') {
-    if (type && isVideoType(type)) return { ok: true, type };
-    return {
-      ok: false,
-      reason: 'type',
-      message:
-        'A recording must be a video file: MP4 or WebM. Export it as MP4 (H.264 or AV1), or publish the recording as a link (YouTube, Vimeo or the address of a video file).',
-    };
-  }
-  if (type && isVideoType(type)) return { ok: false, reason: 'type', message: 'This is a video: add it as a recording (choose “Recording” as the kind).' };
-  if (!type) return { ok: false, reason: 'type', message: `This file is not ${ACCEPTED_TYPES_TEXT}. Upload one of these, or publish the material as a link.` };
+  const refused = (key: 'materials.upload.recordingNotVideo' | 'materials.upload.videoNotRecording' | 'materials.upload.notADocument'): UploadCheck => ({
+    ok: false,
+    reason: 'type',
+    message: translate(purpose.language ?? currentLanguage(), key),
+  });
+  if (purpose.kind === 'recording') return type && isVideoType(type) ? { ok: true, type } : refused('materials.upload.recordingNotVideo');
+  if (type && isVideoType(type)) return refused('materials.upload.videoNotRecording');
+  if (!type) return refused('materials.upload.notADocument');
   return { ok: true, type };
 }
 

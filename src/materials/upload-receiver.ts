@@ -2,10 +2,11 @@
 // temporary file, counted on the way, so that an upload of any size holds a few chunks in memory.
 // The file's size and type are known when the form has been read; storing it is the caller's.
 import { Readable } from 'node:stream';
+import { message } from '../i18n/message.js';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { HTTPException } from 'hono/http-exception';
-import { ValidationError } from '../errors.js';
+import { RefusedError, ValidationError } from '../errors.js';
 import type { Input } from '../validation.js';
 import { createTempFile, type TempFile } from './temp-file.js';
 import { detectUploadTypeIn, type UploadType } from './upload-check.js';
@@ -84,7 +85,7 @@ export async function receiveUploadForm<T = UploadType>(request: Request, option
 }
 
 function unreadable(): ValidationError {
-  return new ValidationError({ body: 'The form could not be read.' }, 400);
+  return new ValidationError({ body: message('refusals.body.unreadable') }, 400);
 }
 
 async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps: TempFile[]): Promise<{ input: Input; file?: ReceivedFile<T> }> {
@@ -144,7 +145,7 @@ async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps:
     if (refusal || name !== 'file') return void stream.resume();
     if (file) {
       stream.resume();
-      return refuse(new ValidationError({ file: 'Upload one file at a time.' }, 422));
+      return refuse(new ValidationError({ file: message('materials.error.oneFile') }, 422));
     }
     const maxBytes = typeof options.maxFileBytes === 'function' ? options.maxFileBytes(input) : options.maxFileBytes;
     if (options.fileEnvelopeBytes !== undefined) {
@@ -163,7 +164,7 @@ async function readParts<T>(request: Request, options: ReceiveOptions<T>, temps:
     await pipeline(Readable.from(countedChunks(body, limit, options.bodyTooLarge), { objectMode: false }), parser, { signal: stopping.signal });
   } catch (error) {
     await saving;
-    if (!refusal) throw error instanceof HTTPException ? error : unreadable();
+    if (!refusal) throw error instanceof HTTPException || error instanceof RefusedError ? error : unreadable();
   }
   await saving;
   if (refusal) throw refusal.error;

@@ -1,6 +1,10 @@
 // Captions and transcripts arrive as WebVTT files (https://www.w3.org/TR/webvtt1/): checked here
 // before anything is stored, and read into cues for the transcript shown on the webinar page and
-// for searching the archive by what was said. Pure: bytes in, cues or the reason for refusal out.
+// for searching the archive by what was said. Pure: bytes in, cues or the reason for refusal out
+// (in the language asked for: the request's on a page, English for the JSON API).
+import { type MessageKey, type MessageValues, translate } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 
 /** Captions of a two-hour talk are a few hundred KB; more is not a caption file. */
 export const MAX_CAPTIONS_BYTES = 2 * 1024 * 1024;
@@ -19,21 +23,20 @@ export type ParsedCaptions = { ok: true; cues: Cue[] } | { ok: false; error: str
 
 const TIMING = /^((?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3})[ \t]+-->[ \t]+((?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3})(?:[ \t]+(.*))?$/;
 
-export function parseWebVtt(bytes: Uint8Array): ParsedCaptions {
-  if (bytes.byteLength === 0) return refuse('The file is empty.');
-  if (bytes.byteLength > MAX_CAPTIONS_BYTES) return refuse(`The file is larger than ${MAX_CAPTIONS_BYTES / 1024 / 1024} MB; a caption file is far smaller.`);
+export function parseWebVtt(bytes: Uint8Array, language: Language = currentLanguage()): ParsedCaptions {
+  const refuse = (key: MessageKey, values?: MessageValues): ParsedCaptions => ({ ok: false, error: translate(language, key, values) });
+  if (bytes.byteLength === 0) return refuse('materials.vtt.empty');
+  if (bytes.byteLength > MAX_CAPTIONS_BYTES) return refuse('materials.vtt.tooLarge', { megabytes: String(MAX_CAPTIONS_BYTES / 1024 / 1024) });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return refuse('The file is not UTF-8 text, which WebVTT requires.');
+    return refuse('materials.vtt.notUtf8');
   }
-  if (text.includes('\u0000')) return refuse('The file contains binary data, not WebVTT text.');
+  if (text.includes('\u0000')) return refuse('materials.vtt.binary');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
-    return refuse('This is not a WebVTT file: it must begin with the line "WEBVTT" (a .srt file can be converted to WebVTT with most subtitle tools).');
-  }
+  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) return refuse('materials.vtt.noHeader');
 
   const cues: Cue[] = [];
   let index = 1;
@@ -50,27 +53,23 @@ export function parseWebVtt(bytes: Uint8Array): ParsedCaptions {
     // An optional identifier, then the timing line.
     const timingAt = head.includes('-->') ? 0 : 1;
     const timing = block[timingAt];
-    if (timing === undefined) return refuse(`Line ${firstLine}: "${clip(head)}" is neither a cue timing ("00:01.000 --> 00:04.000") nor a NOTE.`);
+    // Line numbers as strings: a number would be formatted ("1,204").
+    if (timing === undefined) return refuse('materials.vtt.notACue', { line: String(firstLine), text: clip(head) });
     const match = TIMING.exec(timing.trim());
-    if (!match) return refuse(`Line ${firstLine + timingAt}: "${clip(timing)}" is not a cue timing such as "00:01:02.500 --> 00:01:05.000".`);
+    if (!match) return refuse('materials.vtt.badTiming', { line: String(firstLine + timingAt), text: clip(timing) });
     const startMs = toMs(match[1]!);
     const endMs = toMs(match[2]!);
-    if (endMs <= startMs) return refuse(`Line ${firstLine + timingAt}: the cue ends (${match[2]}) before or when it starts (${match[1]}).`);
+    if (endMs <= startMs) return refuse('materials.vtt.endsBeforeStart', { line: String(firstLine + timingAt), end: match[2]!, start: match[1]! });
     const previous = cues.at(-1);
     if (previous && startMs < previous.startMs)
-      return refuse(`Line ${firstLine + timingAt}: cues must be in order of their start; ${match[1]} comes after ${formatCueTime(previous.startMs)}.`);
+      return refuse('materials.vtt.outOfOrder', { line: String(firstLine + timingAt), start: match[1]!, previous: formatCueTime(previous.startMs) });
     const payload = block.slice(timingAt + 1);
-    if (payload.some((line) => line.includes('-->')))
-      return refuse(`Line ${firstLine + timingAt + 1}: a cue's text cannot contain "-->"; is a blank line missing before the next cue?`);
+    if (payload.some((line) => line.includes('-->'))) return refuse('materials.vtt.arrowInText', { line: String(firstLine + timingAt + 1) });
     const { voice, text: words } = cueText(payload);
     cues.push({ startMs, endMs, voice, text: words });
   }
-  if (cues.length === 0) return refuse('The file holds no cues: nothing would be shown as captions.');
+  if (cues.length === 0) return refuse('materials.vtt.noCues');
   return { ok: true, cues };
-}
-
-function refuse(error: string): ParsedCaptions {
-  return { ok: false, error };
 }
 
 function clip(line: string): string {

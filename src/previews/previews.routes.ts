@@ -1,6 +1,7 @@
 // GET /webinars/:slug/preview.png and /preview.png: the link-preview images, rendered once per
 // version of the public data and kept (bounded), answered with a strong ETag and 304s.
 import { type Context, Hono } from 'hono';
+import { message } from '../i18n/message.js';
 import type { DataVersionReader } from '../db/data-version.js';
 import type { Db } from '../db/connection.js';
 import { NotFoundError } from '../errors.js';
@@ -55,7 +56,7 @@ export function previewRoutes(deps: PreviewRoutesDeps) {
       return answer(c, `webinar\n${slug}`, async () => {
         // Drafts are not public: the same 404 as a slug that does not exist.
         const webinar = await findWebinarBySlug(deps.db, slug);
-        if (!webinar) throw new NotFoundError('There is no such webinar.');
+        if (!webinar) throw new NotFoundError(message('refusals.missing.someWebinar'));
         return webinarCard(await getProgramme(deps.db), webinar, deps.baseUrl);
       });
     });

@@ -2,6 +2,9 @@
 // from its bytes: the signature and a header whose dimensions can be read. The name and the type the
 // client claimed are never trusted.
 import { dataView, startsWith } from '../bytes.js';
+import { type MessageKey, type MessageValues, translate } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 
 /** The largest photo accepted: a portrait needs far less, and a phone's photo fits. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -25,38 +28,32 @@ export type CheckedPhoto = PhotoFormat & { width: number; height: number };
 
 export type PhotoCheck = { ok: true; photo: CheckedPhoto } | { ok: false; reason: 'empty' | 'too-large' | 'type' | 'damaged' | 'dimensions'; message: string };
 
-const ACCEPTED = 'Upload a JPEG, PNG or WebP image';
-
-/** The size rule alone, so that a photo too large to keep is refused without its bytes. */
-export function checkPhotoSize(sizeBytes: number): PhotoCheck | undefined {
-  if (sizeBytes === 0) return { ok: false, reason: 'empty', message: 'The file is empty. Choose the photo again; it may not have finished saving.' };
-  if (sizeBytes > MAX_PHOTO_BYTES) return { ok: false, reason: 'too-large', message: photoTooLargeMessage() };
+/**
+ * The size rule alone, so that a photo too large to keep is refused without its bytes. Refusals
+ * are in `language`: the request's for the workspace's form, English for the JSON API.
+ */
+export function checkPhotoSize(sizeBytes: number, language: Language = currentLanguage()): PhotoCheck | undefined {
+  if (sizeBytes === 0) return { ok: false, reason: 'empty', message: translate(language, 'speakerAdmin.photo.empty') };
+  if (sizeBytes > MAX_PHOTO_BYTES) return { ok: false, reason: 'too-large', message: photoTooLargeMessage(language) };
   return undefined;
 }
 
-export function photoTooLargeMessage(): string {
-  return `The photo is larger than ${MAX_PHOTO_BYTES / (1024 * 1024)} MB. Save it smaller (1000×1000 pixels is plenty for a portrait) and upload it again.`;
+export function photoTooLargeMessage(language: Language = currentLanguage()): string {
+  return translate(language, 'speakerAdmin.photo.tooLarge', { megabytes: String(MAX_PHOTO_BYTES / (1024 * 1024)) });
 }
 
-export function checkPhoto(bytes: Uint8Array): PhotoCheck {
-  const sizeProblem = checkPhotoSize(bytes.length);
+export function checkPhoto(bytes: Uint8Array, language: Language = currentLanguage()): PhotoCheck {
+  const sizeProblem = checkPhotoSize(bytes.length, language);
   if (sizeProblem) return sizeProblem;
+  const say = (key: MessageKey, values?: MessageValues) => translate(language, key, values);
   const format = detectFormat(bytes);
-  if (!format) return { ok: false, reason: 'type', message: notAPhotoMessage(bytes) };
+  if (!format) return { ok: false, reason: 'type', message: say(notAPhotoMessage(bytes)) };
   const size = format === PHOTO_FORMATS.jpeg ? jpegSize(bytes) : format === PHOTO_FORMATS.png ? pngSize(bytes) : webpSize(bytes);
-  if (!size) {
-    return {
-      ok: false,
-      reason: 'damaged',
-      message: `This file starts like a ${format.label} image, but its header cannot be read: it may be damaged or cut short. Save the photo again and upload it.`,
-    };
-  }
+  if (!size) return { ok: false, reason: 'damaged', message: say('speakerAdmin.photo.damaged', { format: format.label }) };
   if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE) {
-    return {
-      ok: false,
-      reason: 'dimensions',
-      message: `The photo is ${size.width}×${size.height} pixels; at most ${MAX_PHOTO_SIDE}×${MAX_PHOTO_SIDE} is accepted. Save it smaller and upload it again.`,
-    };
+    // Pixels as strings: a number would be formatted ("8,000").
+    const values = { width: String(size.width), height: String(size.height), max: String(MAX_PHOTO_SIDE) };
+    return { ok: false, reason: 'dimensions', message: say('speakerAdmin.photo.dimensions', values) };
   }
   return { ok: true, photo: { ...format, ...size } };
 }
@@ -69,22 +66,22 @@ function detectFormat(bytes: Uint8Array): PhotoFormat | undefined {
 }
 
 /** What the refused file seems to be, so that the coordinator knows what to do about it. */
-function notAPhotoMessage(bytes: Uint8Array): string {
+function notAPhotoMessage(bytes: Uint8Array): MessageKey {
   const head = new TextDecoder('utf-8', { fatal: false })
     .decode(bytes.subarray(0, 1024))
     .replace(/^\uFEFF/, '')
     .trimStart();
   if (head.startsWith('<') && /<svg[\s>]/i.test(head)) {
     // An SVG can carry scripts and links; served from our origin it would be a page of its own.
-    return `SVG images are not accepted as photos. ${ACCEPTED} (export the SVG as PNG).`;
+    return 'speakerAdmin.photo.svg';
   }
-  if (startsWith(bytes, 0, 'GIF8')) return `GIF images are not accepted as photos. ${ACCEPTED}.`;
+  if (startsWith(bytes, 0, 'GIF8')) return 'speakerAdmin.photo.gif';
   const brand = startsWith(bytes, 4, 'ftyp') ? new TextDecoder().decode(bytes.subarray(8, 12)) : '';
   if (/^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) {
-    return `HEIC photos (as iPhones take them) are not shown by every browser. ${ACCEPTED}: most phones can share or export a photo as JPEG.`;
+    return 'speakerAdmin.photo.heic';
   }
-  if (brand === 'avif' || brand === 'avis') return `AVIF images are not accepted yet. ${ACCEPTED}.`;
-  return `This file is not a JPEG, PNG or WebP image. ${ACCEPTED}.`;
+  if (brand === 'avif' || brand === 'avis') return 'speakerAdmin.photo.avif';
+  return 'speakerAdmin.photo.notAPhoto';
 }
 
 type Size = { width: number; height: number };

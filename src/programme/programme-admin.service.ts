@@ -1,9 +1,10 @@
 // Changing speakers, knowledge areas and the programme settings.
 import type { Clock } from '../clock.js';
+import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import { inTransaction } from '../db/transaction.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { slugify } from '../validation.js';
 import { toArea, toSpeaker } from './programme.mappers.js';
 import { toStoredInstant } from '../time/index.js';
@@ -57,7 +58,7 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
     patch.slug,
     inTransaction(db, async (trx) => {
       const found = await findSpeakerRowBySlug(trx, slug);
-      if (!found) throw new NotFoundError(`There is no speaker called "${slug}".`);
+      if (!found) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
       // The speaker's webinars before the speaker, in the order changing a webinar takes them (it
       // locks the webinar, then touches its speakers), so the two never wait for each other in a circle.
       const webinarIds = await listWebinarIdsOfSpeaker(trx, found.id);
@@ -65,7 +66,7 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
       const row = (await findSpeakerRowBySlug(trx, slug, { lock: true }))!;
       const at = toStoredInstant(clock.now());
       if (patch.slug && patch.slug !== slug && (await slugExists(trx, 'speaker', patch.slug))) {
-        throw new ValidationError({ slug: `The slug "${patch.slug}" is already used by another speaker.` }, 409);
+        throw slugTaken('speaker', patch.slug);
       }
       // A new photo link takes the place of an uploaded photo, as an upload takes the link's.
       const linkReplacesUpload = Boolean(patch.photoUrl) && row.photo_file !== null;
@@ -107,10 +108,9 @@ export async function updateArea(db: Db, clock: Clock, slug: string, input: Area
     input.slug,
     inTransaction(db, async (trx) => {
       const row = await findAreaRowBySlug(trx, slug);
-      if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
+      if (!row) throw new NotFoundError(message('refusals.missing.area', { slug }));
       const newSlug = input.slug || slug;
-      if (newSlug !== slug && (await slugExists(trx, 'knowledge_area', newSlug)))
-        throw new ValidationError({ slug: `The slug "${newSlug}" is already used by another area.` }, 409);
+      if (newSlug !== slug && (await slugExists(trx, 'knowledge_area', newSlug))) throw slugTaken('knowledge_area', newSlug);
       await updateAreaRow(trx, row.id, { slug: newSlug, name: input.name, description: input.description, position: input.position });
       await touchWebinars(trx, { areaId: row.id }, toStoredInstant(clock.now()));
       return toArea((await findAreaRowBySlug(trx, newSlug))!);

@@ -1,6 +1,7 @@
 // Reading the programme: what is public, in which order, and what is upcoming or past; and the few
 // facts about webinars and speakers that other features keep or move (speaker links, change times).
 import type { DateTime } from 'luxon';
+import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import type { WebinarRow, WebinarStatus } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
@@ -52,7 +53,7 @@ export async function listSpeakers(db: Db): Promise<Speaker[]> {
 
 export async function getAreaBySlug(db: Db, slug: string): Promise<Area> {
   const row = await findAreaRowBySlug(db, slug);
-  if (!row) throw new NotFoundError(`There is no knowledge area called "${slug}".`);
+  if (!row) throw new NotFoundError(message('refusals.missing.area', { slug }));
   return toArea(row);
 }
 
@@ -85,7 +86,7 @@ export async function findWebinarBySlug(db: Db, slug: string, statuses: readonly
 
 export async function getWebinarBySlug(db: Db, slug: string, statuses: readonly WebinarStatus[] = PUBLIC_STATUSES): Promise<Webinar> {
   const webinar = await findWebinarBySlug(db, slug, statuses);
-  if (!webinar) throw new NotFoundError(`There is no webinar called "${slug}".`);
+  if (!webinar) throw new NotFoundError(message('refusals.missing.webinar', { slug }));
   return webinar;
 }
 
@@ -112,14 +113,14 @@ export async function lockPublicWebinarsBySlug(trx: Db, slugs: readonly string[]
   const bySlug = new Map((await toWebinars(trx, rows)).map((webinar) => [webinar.slug, webinar]));
   return slugs.map((slug) => {
     const webinar = bySlug.get(slug);
-    if (!webinar) throw new NotFoundError(`There is no webinar called "${slug}".`);
+    if (!webinar) throw new NotFoundError(message('refusals.missing.webinar', { slug }));
     return webinar;
   });
 }
 
 export async function getSpeakerBySlug(db: Db, slug: string): Promise<Speaker> {
   const row = await findSpeakerRowBySlug(db, slug);
-  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  if (!row) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
   return toSpeaker(row);
 }
 

@@ -2,13 +2,12 @@
 // at the same moment on two instances get "pilots" and "pilots-2", and a taken slug that was asked
 // for is a clear 409, never a unique-constraint 500.
 import { ValidationError } from '../errors.js';
+import { message } from '../i18n/message.js';
 
 export type SluggedTable = 'webinar' | 'speaker' | 'knowledge_area';
 
-const NOUN: Record<SluggedTable, string> = { webinar: 'webinar', speaker: 'speaker', knowledge_area: 'area' };
-
 export function slugTaken(table: SluggedTable, slug: string): ValidationError {
-  return new ValidationError({ slug: `The slug "${slug}" is already used by another ${NOUN[table]}.` }, 409);
+  return new ValidationError({ slug: message('webinarRules.slugTaken', { slug, table }) }, 409);
 }
 
 /**

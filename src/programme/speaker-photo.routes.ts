@@ -2,6 +2,7 @@
 // hash, so it never changes meaning: browsers and proxies keep it for a year and ask again only
 // with If-None-Match. A photo no speaker has any more is gone (404).
 import { Hono } from 'hono';
+import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import { NotFoundError } from '../errors.js';
 import { isNotModified } from '../http/conditional.js';
@@ -14,7 +15,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function speakerPhotoRoutes(deps: { db: Db }) {
   return new Hono<AppEnv>().get('/media/speakers/:file', async (c) => {
-    const gone = () => new NotFoundError('There is no such photo. It may have been replaced or removed.');
+    const gone = () => new NotFoundError(message('refusals.missing.photo'));
     const match = PHOTO_FILE.exec(c.req.param('file'));
     if (!match) throw gone();
     const photo = await findServedPhoto(deps.db, match[1]!);

@@ -1,6 +1,7 @@
 // Speakers' uploaded photos: storing one (which takes the place of a linked photo), removing the
 // photo, and finding a stored photo by the hash in its public address.
 import { createHash } from 'node:crypto';
+import { message } from '../i18n/message.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
@@ -67,11 +68,11 @@ export async function removeSpeakerPhoto(db: Db, clock: Clock, slug: string): Pr
 /** The speaker's webinars, then the speaker, locked in the order updateSpeaker takes them (no waiting in a circle). */
 async function lockSpeaker(trx: Db, slug: string): Promise<{ row: SpeakerRow; webinarIds: number[] }> {
   const found = await findSpeakerRowBySlug(trx, slug);
-  if (!found) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  if (!found) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
   const webinarIds = await listWebinarIdsOfSpeaker(trx, found.id);
   await lockWebinarRows(trx, { ids: webinarIds });
   const row = await findSpeakerRowBySlug(trx, slug, { lock: true });
-  if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  if (!row) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
   return { row, webinarIds };
 }
 

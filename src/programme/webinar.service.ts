@@ -1,5 +1,6 @@
 // Scheduling and changing webinars: the rules for slugs, speakers, time and calendar sequence.
 import { randomUUID } from 'node:crypto';
+import { message } from '../i18n/message.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
@@ -76,7 +77,7 @@ export async function updateWebinar(
     // Locked for the change: what it compares with, and the calendar sequence it raises, stay
     // as read until the commit.
     const [row] = await lockWebinarRows(trx, { slugs: [slug] });
-    if (!row) throw new NotFoundError(`There is no webinar called "${slug}".`);
+    if (!row) throw new NotFoundError(message('refusals.missing.webinar', { slug }));
     const before = await getWebinarBySlug(trx, slug, ALL_STATUSES);
     const fields: string[] = [];
     const update: Parameters<typeof updateWebinarRow>[2] = {};
@@ -128,10 +129,7 @@ export async function updateWebinar(
     if (patch.status !== undefined && patch.status !== row.status) {
       // Attendees hold invitations: a webinar they registered for is cancelled, never silently hidden.
       if (patch.status === 'draft' && (await countActiveRegistrations(trx, row.id)) > 0) {
-        throw new ValidationError(
-          { status: 'People have registered for this webinar, so it cannot go back to draft. Cancel it instead: they will be told.' },
-          409,
-        );
+        throw new ValidationError({ status: message('webinarRules.status.registered') }, 409);
       }
       setColumn('status', patch.status, 'status');
     }
@@ -166,7 +164,7 @@ export async function updateWebinar(
 async function resolveAreaId(db: Db, areaSlug: string | null): Promise<number | null> {
   if (areaSlug === null) return null;
   const area = await findAreaRowBySlug(db, areaSlug);
-  if (!area) throw new ValidationError({ areaSlug: `There is no knowledge area "${areaSlug}".` });
+  if (!area) throw new ValidationError({ areaSlug: message('webinarRules.area.unknown', { slug: areaSlug }) });
   return area.id;
 }
 
@@ -174,7 +172,7 @@ async function resolveSpeakers(db: Db, assignments: readonly SpeakerAssignment[]
   const resolved = [];
   for (const assignment of assignments) {
     const speaker = await findSpeakerRowBySlug(db, assignment.slug);
-    if (!speaker) throw new ValidationError({ speakers: `There is no speaker "${assignment.slug}".` });
+    if (!speaker) throw new ValidationError({ speakers: message('webinarRules.speakers.unknown', { slug: assignment.slug }) });
     resolved.push({ speakerId: speaker.id, role: assignment.role });
   }
   return resolved;

@@ -2,12 +2,10 @@
 import type { SpeakerRole, WebinarStatus } from '../db/schema.js';
 import type { DateTime } from 'luxon';
 import type { Validated } from '../errors.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import { resolveLocalTime, type ZonedTime } from '../time/index.js';
 import { FieldReader, type Input } from '../validation.js';
-
-/** The Swedish texts' labels in errors, named like the English fields' ("Title", "Abstract"). */
-const SWEDISH_TITLE = 'Swedish title';
-const SWEDISH_ABSTRACT = 'Swedish abstract';
 
 export const SPEAKER_ROLES: readonly SpeakerRole[] = ['speaker', 'moderator', 'panelist'];
 export const WEBINAR_STATUSES: readonly WebinarStatus[] = ['draft', 'published', 'cancelled'];
@@ -42,18 +40,18 @@ export const LATEST_START_DATE = '2100-12-31';
 
 /** Reads `start` + `timezone` (+ `offset` for a time that occurs twice) into a zoned time. */
 export function readStart(fields: FieldReader, defaultZone: string, required: boolean): ZonedTime | null {
-  const local = fields.text('start', 'Start', { required, max: 40 });
-  const zone = fields.has('timezone') ? fields.zone('timezone', 'Time zone') : defaultZone;
-  const offset = fields.text('offset', 'UTC offset', { max: 10 });
+  const local = fields.text('start', fields.say('webinarRules.field.start'), { required, max: 40 });
+  const zone = fields.has('timezone') ? fields.zone('timezone', fields.say('webinarRules.field.zone')) : defaultZone;
+  const offset = fields.text('offset', fields.say('workspacePages.webinars.form.offset'), { max: 10 });
   if (local === '' || zone === '' || fields.errors.start) return null;
-  const resolved = resolveLocalTime({ local, zone, offset });
+  const resolved = resolveLocalTime({ local, zone, offset, language: fields.language });
   if (!resolved.ok) {
     fields.fail(resolved.error.kind === 'zone' ? 'timezone' : resolved.error.kind === 'offset' ? 'offset' : 'start', resolved.error.message);
     return null;
   }
   const date = resolved.value.local.slice(0, 10);
   if (date < EARLIEST_START_DATE || date > LATEST_START_DATE) {
-    fields.fail('start', `The start must be a date from ${EARLIEST_START_DATE} to ${LATEST_START_DATE}; ${date} is outside that range.`);
+    fields.fail('start', fields.say('webinarRules.start.range', { earliest: EARLIEST_START_DATE, latest: LATEST_START_DATE, date }));
     return null;
   }
   return resolved.value;
@@ -64,7 +62,7 @@ export function readSpeakers(fields: FieldReader): SpeakerAssignment[] {
   if (raw === undefined || raw === null || raw === '') return [];
   const list = typeof raw === 'string' ? raw.split(',').map((slug) => ({ slug, role: 'speaker' })) : raw;
   if (!Array.isArray(list) || list.length > 20) {
-    fields.fail('speakers', 'Speakers must be a list of at most 20 {"slug", "role"} entries.');
+    fields.fail('speakers', fields.say('webinarRules.speakers.list'));
     return [];
   }
   const assignments: SpeakerAssignment[] = [];
@@ -73,11 +71,11 @@ export function readSpeakers(fields: FieldReader): SpeakerAssignment[] {
     const slug = typeof entry?.slug === 'string' ? entry.slug.trim() : '';
     const role = entry?.role ?? 'speaker';
     if (!/^[a-z0-9-]{1,80}$/.test(slug) || !SPEAKER_ROLES.includes(role)) {
-      fields.fail('speakers', `Each speaker needs a slug and a role (${SPEAKER_ROLES.join(', ')}).`);
+      fields.fail('speakers', fields.say('webinarRules.speakers.entry', { roles: SPEAKER_ROLES.join(', ') }));
       return [];
     }
     if (assignments.some((a) => a.slug === slug)) {
-      fields.fail('speakers', `Speaker "${slug}" is listed twice.`);
+      fields.fail('speakers', fields.say('webinarRules.speakers.twice', { slug }));
       return [];
     }
     assignments.push({ slug, role });
@@ -85,23 +83,46 @@ export function readSpeakers(fields: FieldReader): SpeakerAssignment[] {
   return assignments;
 }
 
-export function validateNewWebinar(input: Input, defaultZone: string, now?: DateTime): Validated<WebinarInput> {
-  const fields = new FieldReader(input, now);
-  const title = fields.text('title', 'Title', { required: true, max: 200 });
-  const slug = fields.has('slug') ? fields.slug('slug', 'Slug') : '';
-  const areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
-  const abstract = fields.text('abstract', 'Abstract', { max: 5000, multiline: true });
-  const titleSv = fields.optionalText('titleSv', SWEDISH_TITLE, { max: 200 });
-  const abstractSv = fields.optionalText('abstractSv', SWEDISH_ABSTRACT, { max: 5000, multiline: true });
+/**
+ * The names of the webinar's fields in the messages, in the language of `fields`: those the form
+ * shows under the same name are the form's own words.
+ */
+function labels(fields: FieldReader) {
+  return {
+    title: fields.say('workspacePages.webinars.form.title'),
+    slug: fields.say('webinarRules.field.slug'),
+    area: fields.say('workspacePages.webinars.form.area'),
+    abstract: fields.say('workspacePages.webinars.form.abstract'),
+    titleSv: fields.say('workspacePages.webinars.form.titleSv'),
+    abstractSv: fields.say('workspacePages.webinars.form.abstractSv'),
+    duration: fields.say('workspacePages.webinars.form.duration'),
+    capacity: fields.say('workspacePages.webinars.form.capacity'),
+    joinUrl: fields.say('webinarRules.field.joinUrl'),
+    speakerJoinUrl: fields.say('webinarRules.field.speakerJoinUrl'),
+    techCheck: fields.say('workspacePages.webinars.form.techCheckBefore'),
+    closes: fields.say('webinarRules.field.closes'),
+    status: fields.say('workspacePages.webinars.form.status'),
+  };
+}
+
+/** `language`: of the messages, the request's for the workspace's form (English for the API). */
+export function validateNewWebinar(input: Input, defaultZone: string, now?: DateTime, language: Language = currentLanguage()): Validated<WebinarInput> {
+  const fields = new FieldReader(input, now, language);
+  const label = labels(fields);
+  const title = fields.text('title', label.title, { required: true, max: 200 });
+  const slug = fields.has('slug') ? fields.slug('slug', label.slug) : '';
+  const areaSlug = fields.optionalText('areaSlug', label.area, { max: 80 });
+  const abstract = fields.text('abstract', label.abstract, { max: 5000, multiline: true });
+  const titleSv = fields.optionalText('titleSv', label.titleSv, { max: 200 });
+  const abstractSv = fields.optionalText('abstractSv', label.abstractSv, { max: 5000, multiline: true });
   const start = readStart(fields, defaultZone, true);
-  const durationMinutes = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
-  const capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
-  const joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
-  const speakerJoinUrl = fields.url('speakerJoinUrl', 'Speakers’ join link', { httpsOnly: true });
-  const techCheckMinutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { min: 0, max: 240 }) ?? 30;
-  const registrationClosesMinutesBefore =
-    fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { min: 0, max: 60 * 24 * 60 }) ?? 0;
-  const status = fields.choice('status', 'Status', WEBINAR_STATUSES, { required: false }) ?? 'draft';
+  const durationMinutes = fields.integer('durationMinutes', label.duration, { required: true, min: 5, max: 1440 });
+  const capacity = fields.integer('capacity', label.capacity, { min: 1, max: 100_000 });
+  const joinUrl = fields.url('joinUrl', label.joinUrl, { httpsOnly: true });
+  const speakerJoinUrl = fields.url('speakerJoinUrl', label.speakerJoinUrl, { httpsOnly: true });
+  const techCheckMinutes = fields.integer('techCheckMinutes', label.techCheck, { min: 0, max: 240 }) ?? 30;
+  const registrationClosesMinutesBefore = fields.integer('registrationClosesMinutesBefore', label.closes, { min: 0, max: 60 * 24 * 60 }) ?? 0;
+  const status = fields.choice('status', label.status, WEBINAR_STATUSES, { required: false }) ?? 'draft';
   const speakers = readSpeakers(fields);
   if (!fields.ok || !start || durationMinutes === null) return fields.failure();
   return {
@@ -127,39 +148,45 @@ export function validateNewWebinar(input: Input, defaultZone: string, now?: Date
 }
 
 /** A partial update: only the fields present in the input are checked and changed. */
-export function validateWebinarPatch(input: Input, currentZone: string, now?: DateTime): Validated<Partial<WebinarInput>> {
-  const fields = new FieldReader(input, now);
+export function validateWebinarPatch(
+  input: Input,
+  currentZone: string,
+  now?: DateTime,
+  language: Language = currentLanguage(),
+): Validated<Partial<WebinarInput>> {
+  const fields = new FieldReader(input, now, language);
+  const label = labels(fields);
   const patch: Partial<WebinarInput> = {};
-  if ('title' in input) patch.title = fields.text('title', 'Title', { required: true, max: 200 });
-  if ('areaSlug' in input) patch.areaSlug = fields.optionalText('areaSlug', 'Knowledge area', { max: 80 });
-  if ('abstract' in input) patch.abstract = fields.text('abstract', 'Abstract', { max: 5000, multiline: true });
+  if ('title' in input) patch.title = fields.text('title', label.title, { required: true, max: 200 });
+  if ('areaSlug' in input) patch.areaSlug = fields.optionalText('areaSlug', label.area, { max: 80 });
+  if ('abstract' in input) patch.abstract = fields.text('abstract', label.abstract, { max: 5000, multiline: true });
   // Null or empty takes a Swedish text away (readers of Swedish get the English again).
-  if ('titleSv' in input) patch.titleSv = fields.optionalText('titleSv', SWEDISH_TITLE, { max: 200 });
-  if ('abstractSv' in input) patch.abstractSv = fields.optionalText('abstractSv', SWEDISH_ABSTRACT, { max: 5000, multiline: true });
+  if ('titleSv' in input) patch.titleSv = fields.optionalText('titleSv', label.titleSv, { max: 200 });
+  if ('abstractSv' in input) patch.abstractSv = fields.optionalText('abstractSv', label.abstractSv, { max: 5000, multiline: true });
   if ('start' in input || 'timezone' in input || 'offset' in input) {
-    if (!('start' in input)) fields.fail('start', 'Give the start as a local date-time together with the time zone.');
+    if (!('start' in input)) fields.fail('start', fields.say('webinarRules.start.withZone'));
     else {
       const start = readStart(fields, currentZone, true);
       if (start) patch.start = start;
     }
   }
   if ('durationMinutes' in input) {
-    const duration = fields.integer('durationMinutes', 'Duration (minutes)', { required: true, min: 5, max: 1440 });
+    const duration = fields.integer('durationMinutes', label.duration, { required: true, min: 5, max: 1440 });
     if (duration !== null) patch.durationMinutes = duration;
   }
-  if ('capacity' in input) patch.capacity = fields.integer('capacity', 'Capacity', { min: 1, max: 100_000 });
-  if ('joinUrl' in input) patch.joinUrl = fields.url('joinUrl', 'Join link', { httpsOnly: true });
-  if ('speakerJoinUrl' in input) patch.speakerJoinUrl = fields.url('speakerJoinUrl', 'Speakers’ join link', { httpsOnly: true });
+  if ('capacity' in input) patch.capacity = fields.integer('capacity', label.capacity, { min: 1, max: 100_000 });
+  if ('joinUrl' in input) patch.joinUrl = fields.url('joinUrl', label.joinUrl, { httpsOnly: true });
+  if ('speakerJoinUrl' in input) patch.speakerJoinUrl = fields.url('speakerJoinUrl', label.speakerJoinUrl, { httpsOnly: true });
   if ('techCheckMinutes' in input) {
-    const minutes = fields.integer('techCheckMinutes', 'Technical check (minutes before)', { required: true, min: 0, max: 240 });
+    const minutes = fields.integer('techCheckMinutes', label.techCheck, { required: true, min: 0, max: 240 });
     if (minutes !== null) patch.techCheckMinutes = minutes;
   }
   if ('registrationClosesMinutesBefore' in input) {
-    const minutes = fields.integer('registrationClosesMinutesBefore', 'Registration closes (minutes before)', { required: true, min: 0, max: 60 * 24 * 60 });
+    const minutes = fields.integer('registrationClosesMinutesBefore', label.closes, { required: true, min: 0, max: 60 * 24 * 60 });
     if (minutes !== null) patch.registrationClosesMinutesBefore = minutes;
   }
   if ('status' in input) {
-    const status = fields.choice('status', 'Status', WEBINAR_STATUSES);
+    const status = fields.choice('status', label.status, WEBINAR_STATUSES);
     if (status) patch.status = status;
   }
   if ('speakers' in input) patch.speakers = readSpeakers(fields);

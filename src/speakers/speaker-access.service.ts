@@ -1,5 +1,6 @@
 // Speakers' private links and what their private page shows: sessions, audience clocks, questions.
 import { buildCalendar } from '../calendar/calendar.builder.js';
+import { message } from '../i18n/message.js';
 import { latest } from '../calendar/calendar.http.js';
 import type { BuiltCalendar, LinksOfWebinars } from '../calendar/calendar.service.js';
 import { speakerEvents } from '../calendar/speaker-events.js';
@@ -32,7 +33,7 @@ export function speakerPageUrl(baseUrl: string, token: string): string {
 /** Creates the speaker's private link, or replaces it (the old one stops working at once). */
 export async function rotateSpeakerLink(db: Db, clock: Clock, slug: string): Promise<string> {
   const speaker = await findSpeakerWithToken(db, slug);
-  if (!speaker) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  if (!speaker) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
   const token = generateToken();
   await setSpeakerToken(db, speaker.id, { token, lookup: tokenLookup(token) }, clock.now());
   return token;
@@ -40,7 +41,7 @@ export async function rotateSpeakerLink(db: Db, clock: Clock, slug: string): Pro
 
 export async function revokeSpeakerLink(db: Db, clock: Clock, slug: string): Promise<void> {
   const speaker = await findSpeakerWithToken(db, slug);
-  if (!speaker) throw new NotFoundError(`There is no speaker called "${slug}".`);
+  if (!speaker) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
   await setSpeakerToken(db, speaker.id, null, clock.now());
 }
 
@@ -53,8 +54,8 @@ export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slu
   return inTransaction(db, async (trx) => {
     // Locked: two coordinators sending at once must not make a link and then replace it.
     const row = await findSpeakerWithToken(trx, slug, { lock: true });
-    if (!row) throw new NotFoundError(`There is no speaker called "${slug}".`);
-    if (!row.email) throw new ConflictError(`${row.name} has no email address yet: add one first.`);
+    if (!row) throw new NotFoundError(message('refusals.missing.speaker', { slug }));
+    if (!row.email) throw new ConflictError(message('speakerAdmin.link.noEmail', { name: row.name }));
     const token = row.token ?? (await rotateSpeakerLink(trx, clock, slug));
     const url = speakerPageUrl(baseUrl, token);
     const programme = await getProgramme(trx);
@@ -87,8 +88,7 @@ export async function findSpeakerByToken(db: Db, token: string): Promise<Speaker
 
 export async function getSpeakerByToken(db: Db, token: string): Promise<SpeakerWithLink> {
   const speaker = await findSpeakerByToken(db, token);
-  if (!speaker)
-    throw new NotFoundError('This speaker link does not work: it may have been replaced or withdrawn. Ask the programme coordinators for a new one.');
+  if (!speaker) throw new NotFoundError(message('refusals.missing.speakerLink'));
   return speaker;
 }
 

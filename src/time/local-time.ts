@@ -1,6 +1,9 @@
 // Turns a coordinator's wall-clock time in an IANA zone into the instant it means, refusing the
 // local times that do not exist (spring-forward gap) or that occur twice (fall-back overlap).
 import { DateTime, IANAZone } from 'luxon';
+import { translate } from '../i18n/catalogue.js';
+import { currentLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import { BoundedCache } from './bounded-cache.js';
 import { normalizeZone } from './zones.js';
 
@@ -64,17 +67,19 @@ function describe(local: string): string {
   return local.replace('T', ' ');
 }
 
-export function resolveLocalTime(input: { local: string; zone: string; offset?: string | number | null }): Resolved {
+/** `language`: of the error's message, for the coordinator who typed the time (the request's language). */
+export function resolveLocalTime(input: { local: string; zone: string; offset?: string | number | null; language?: Language }): Resolved {
+  const language = input.language ?? currentLanguage();
   const local = input.local.trim();
   const match = LOCAL_PATTERN.exec(local);
-  if (!match) return { ok: false, error: { kind: 'format', message: 'Enter a date and time as YYYY-MM-DDTHH:MM, for example 2027-03-18T15:00.' } };
+  if (!match) return { ok: false, error: { kind: 'format', message: translate(language, 'webinarRules.start.format') } };
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   const wall = DateTime.fromObject({ year, month, day, hour, minute }, { zone: 'UTC' });
   if (!wall.isValid || wall.month !== month || wall.day !== day) {
-    return { ok: false, error: { kind: 'format', message: `${describe(local)} is not a date and time that exists on the calendar.` } };
+    return { ok: false, error: { kind: 'format', message: translate(language, 'webinarRules.start.notOnCalendar', { local: describe(local) }) } };
   }
   const zoneName = normalizeZone(input.zone);
-  if (!zoneName) return { ok: false, error: { kind: 'zone', message: `"${input.zone}" is not an IANA time zone such as Europe/Stockholm.` } };
+  if (!zoneName) return { ok: false, error: { kind: 'zone', message: translate(language, 'webinarRules.start.unknownZone', { zone: input.zone }) } };
 
   const canonicalLocal = wall.toFormat("yyyy-MM-dd'T'HH:mm");
   const candidates = candidateInstants(wall.toMillis(), IANAZone.create(zoneName));
@@ -85,7 +90,7 @@ export function resolveLocalTime(input: { local: string; zone: string; offset?: 
       ok: false,
       error: {
         kind: 'nonexistent',
-        message: `${describe(canonicalLocal)} does not exist in ${zoneName}: the clocks jump forward over it (daylight saving time gap). Choose a time before or after the gap.`,
+        message: translate(language, 'webinarRules.start.gap', { local: describe(canonicalLocal), zone: zoneName }),
       },
     };
   }
@@ -98,7 +103,14 @@ export function resolveLocalTime(input: { local: string; zone: string; offset?: 
         ok: false,
         error: {
           kind: 'offset',
-          message: `${describe(canonicalLocal)} in ${zoneName} has the UTC offset ${candidates.map((c) => formatOffset(c.offset)).join(' or ')}, not ${typeof input.offset === 'number' ? formatOffset(input.offset) : input.offset}.`,
+          message: translate(language, 'webinarRules.start.wrongOffset', {
+            local: describe(canonicalLocal),
+            zone: zoneName,
+            count: candidates.length,
+            first: formatOffset(candidates[0]!.offset),
+            second: formatOffset((candidates[1] ?? candidates[0]!).offset),
+            given: typeof input.offset === 'number' ? formatOffset(input.offset) : input.offset,
+          }),
           candidates: shown,
         },
       };
@@ -114,7 +126,12 @@ export function resolveLocalTime(input: { local: string; zone: string; offset?: 
         ok: false,
         error: {
           kind: 'ambiguous',
-          message: `${describe(canonicalLocal)} happens twice in ${zoneName} because the clocks go back (end of daylight saving time). Give the UTC offset too: ${candidates.map((c) => formatOffset(c.offset)).join(' (first) or ')} (second).`,
+          message: translate(language, 'webinarRules.start.twice', {
+            local: describe(canonicalLocal),
+            zone: zoneName,
+            first: formatOffset(candidates[0]!.offset),
+            second: formatOffset(candidates[1]!.offset),
+          }),
           candidates: shown,
         },
       };

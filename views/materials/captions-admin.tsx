@@ -1,6 +1,8 @@
 // The workspace's captions forms: for each recording, the captions it has (with Remove) and a form
 // to attach a WebVTT file in a language.
-import type { Caption } from '../../src/materials/captions.service.js';
+import { t } from '../../src/i18n/catalogue.js';
+import { currentLanguage } from '../../src/i18n/current-language.js';
+import { type Caption, languageLabel } from '../../src/materials/captions.service.js';
 import type { Material } from '../../src/materials/material.types.js';
 import { MAX_CAPTIONS_BYTES } from '../../src/materials/webvtt.js';
 import { CsrfField } from '../components/form-kit.js';
@@ -13,22 +15,21 @@ export type CaptionsAdminProps = {
 };
 
 /** The languages of the programme's speakers and audience first; any other code can be typed. */
-const COMMON_LANGUAGES: Array<[string, string]> = [
-  ['en', 'English'],
-  ['sv', 'Swedish'],
-  ['zh', 'Chinese'],
-  ['nb', 'Norwegian Bokmål'],
-];
+const COMMON_LANGUAGES = ['en', 'sv', 'zh', 'nb'];
+
+/** A language's name in the language being rendered, as the start of a line: "English", "Engelska". */
+function languageName(code: string): string {
+  const name = languageLabel(code, currentLanguage());
+  // Swedish names languages in lower case ("engelska"); a code without a name stays as written.
+  return name === code ? name : name.charAt(0).toLocaleUpperCase() + name.slice(1);
+}
 
 export function CaptionsAdmin({ webinarSlug, recordings, captions, csrfToken }: CaptionsAdminProps) {
   if (recordings.length === 0) return null;
   return (
     <section aria-labelledby="captions-heading" class="stack">
-      <h3 id="captions-heading">Captions and transcripts</h3>
-      <p class="small muted">
-        Attach a WebVTT (.vtt) file to a recording, up to {MAX_CAPTIONS_BYTES / 1024 / 1024} MB: its text becomes a transcript on the webinar page, the page’s
-        own video player shows it as captions, and the recordings search finds what was said. YouTube and Vimeo show only their own captions in their players.
-      </p>
+      <h3 id="captions-heading">{t('materials.captions.heading')}</h3>
+      <p class="small muted">{t('materials.captions.intro', { megabytes: String(MAX_CAPTIONS_BYTES / 1024 / 1024) })}</p>
       {recordings.map((recording) => {
         const own = captions.get(recording.id) ?? [];
         const prefix = `captions-${recording.id}`;
@@ -37,16 +38,24 @@ export function CaptionsAdmin({ webinarSlug, recordings, captions, csrfToken }: 
           <div class="panel captions-admin">
             <h4 style="margin-top:0">{recording.title}</h4>
             {own.length === 0 ? (
-              <p class="small muted">No captions yet.</p>
+              <p class="small muted">{t('materials.captions.none')}</p>
             ) : (
               <ul class="small">
                 {own.map((caption) => (
                   <li>
-                    {caption.label} ({caption.language}), {caption.transcript.split('\n').length} cues{' '}
+                    {t('materials.captions.item', {
+                      label: languageName(caption.language),
+                      code: caption.language,
+                      n: String(caption.transcript.split('\n').length),
+                    })}{' '}
                     <form method="post" action={`${action}/${caption.language}/delete`} class="inline-form">
                       <CsrfField token={csrfToken} />
-                      <button type="submit" class="danger small" aria-label={`Remove the ${caption.label} captions of “${recording.title}”`}>
-                        Remove
+                      <button
+                        type="submit"
+                        class="danger small"
+                        aria-label={t('materials.captions.removeLabel', { label: languageLabel(caption.language, currentLanguage()), title: recording.title })}
+                      >
+                        {t('materials.captions.remove')}
                       </button>
                     </form>
                   </li>
@@ -56,11 +65,11 @@ export function CaptionsAdmin({ webinarSlug, recordings, captions, csrfToken }: 
             <form method="post" action={action} enctype="multipart/form-data" class="stack">
               <CsrfField token={csrfToken} />
               <div class="field">
-                <label for={`${prefix}-file`}>WebVTT file</label>
+                <label for={`${prefix}-file`}>{t('materials.captions.file')}</label>
                 <input id={`${prefix}-file`} name="file" type="file" accept=".vtt,text/vtt" required />
               </div>
               <div class="field">
-                <label for={`${prefix}-language`}>Language</label>
+                <label for={`${prefix}-language`}>{t('materials.captions.language')}</label>
                 <input
                   id={`${prefix}-language`}
                   name="language"
@@ -71,16 +80,16 @@ export function CaptionsAdmin({ webinarSlug, recordings, captions, csrfToken }: 
                   aria-describedby={`${prefix}-language-hint`}
                 />
                 <datalist id={`${prefix}-languages`}>
-                  {COMMON_LANGUAGES.map(([code, name]) => (
-                    <option value={code}>{name}</option>
+                  {COMMON_LANGUAGES.map((code) => (
+                    <option value={code}>{languageName(code)}</option>
                   ))}
                 </datalist>
                 <p class="hint small muted" id={`${prefix}-language-hint`}>
-                  A language code: en, sv, zh, nb… Captions in a language the recording already has replace them.
+                  {t('materials.captions.languageHint')}
                 </p>
               </div>
               <p>
-                <button type="submit">Attach captions</button>
+                <button type="submit">{t('materials.captions.attach')}</button>
               </p>
             </form>
           </div>

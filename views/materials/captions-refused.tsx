@@ -1,14 +1,15 @@
 // The workspace's answer to a captions file it could not take: what to fix, and the way back.
 import type { FieldErrors } from '../../src/errors.js';
+import { t } from '../../src/i18n/catalogue.js';
 
 export type CaptionsRefusedProps = { webinarTitle: string; backHref: string; errors: FieldErrors };
 
 export function CaptionsRefused(props: CaptionsRefusedProps) {
   return (
     <>
-      <h1>The captions were not attached</h1>
+      <h1>{t('materials.captions.refusedHeading')}</h1>
       <div class="notice error" role="alert">
-        <p>Nothing was changed on “{props.webinarTitle}”. What to fix:</p>
+        <p>{t('materials.captions.nothingChanged', { title: props.webinarTitle })}</p>
         <ul>
           {Object.values(props.errors).map((message) => (
             <li>{message}</li>
@@ -16,7 +17,7 @@ export function CaptionsRefused(props: CaptionsRefusedProps) {
         </ul>
       </div>
       <p>
-        <a href={props.backHref}>Back to the webinar’s materials</a> to choose the file again.
+        <a href={props.backHref}>{t('materials.captions.back')}</a> {t('materials.captions.backAfter')}
       </p>
     </>
   );

@@ -4,7 +4,7 @@ import type { Caption } from '../../src/materials/captions.service.js';
 import { CaptionsAdmin } from './captions-admin.js';
 import type { FieldErrors } from '../../src/errors.js';
 import { publicFilePath } from '../../src/materials/material.links.js';
-import { MATERIAL_KIND_LABELS, type Material } from '../../src/materials/material.types.js';
+import { materialKindLabel, type Material } from '../../src/materials/material.types.js';
 import { MAX_UPLOAD_BYTES, MAX_VIDEO_UPLOAD_BYTES, formatFileSize, isVideoType } from '../../src/materials/upload-check.js';
 import { embedFor } from '../../src/materials/material.validation.js';
 import type { Webinar } from '../../src/programme/programme.types.js';
@@ -13,6 +13,12 @@ import { LocalTime } from '../components/local-time.js';
 import { labelledTitle } from '../../src/materials/material.types.js';
 import type { PendingAnnouncement } from '../../src/materials/material.service.js';
 import type { DateTime } from 'luxon';
+import type { MaterialKind } from '../../src/db/schema.js';
+import { t } from '../../src/i18n/catalogue.js';
+import { currentLanguage } from '../../src/i18n/current-language.js';
+
+/** The kind's name in the language being rendered. */
+const kindLabel = (kind: MaterialKind) => materialKindLabel(kind, currentLanguage());
 
 export type MaterialAdminPanelProps = {
   webinar: Pick<Webinar, 'slug' | 'title'>;
@@ -55,45 +61,43 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
   return (
     <section class="panel" aria-labelledby="materials-heading" id="materials">
       <h2 id="materials-heading" style="margin-top:0">
-        Recordings, slides and links
+        {t('materials.panel.heading')}
       </h2>
       {props.notifiedCount !== undefined ? (
         <p class="notice ok" role="status">
           {props.notifiedCount === 0
-            ? 'No new emails: everyone registered has already been told about these materials (or there is nothing to announce).'
-            : `${props.notifiedCount} ${props.notifiedCount === 1 ? 'email' : 'emails'} queued to the registered attendees: “Now available”.`}
+            ? t('materials.panel.notifiedNone')
+            : t('materials.panel.notified', { count: props.notifiedCount, n: String(props.notifiedCount) })}
         </p>
       ) : null}
 
       {reachesOnlyOutsideChina(materials) ? (
         <p class="notice warn" id="youtube-china">
-          YouTube does not reach viewers in mainland China, where part of this programme’s audience sits. Add the same recording a second time as a directly
-          hosted video: upload the video file below (MP4 or WebM, up to {formatFileSize(MAX_VIDEO_UPLOAD_BYTES)}), or give the address of a video file or stream
-          (https, ending in .mp4, .webm or .m3u8). The webinar page then offers both, and plays the second in its own player, with the captions.
+          {t('materials.panel.youtubeChina', { size: formatFileSize(MAX_VIDEO_UPLOAD_BYTES) })}
         </p>
       ) : null}
 
       {edited ? (
         <p class="notice ok" role="status">
-          Saved “{edited.title}”. The webinar page, the recordings page and the calendar feeds show it now; nobody was emailed.
+          {t('materials.panel.saved', { title: edited.title })}
         </p>
       ) : null}
       {props.pending?.announcement ? <PendingNotice {...props.pending} announcement={props.pending.announcement} /> : null}
 
       {materials.length === 0 ? (
-        <p class="muted">No materials yet.</p>
+        <p class="muted">{t('materials.panel.none')}</p>
       ) : (
-        <TableWrap label="Materials">
+        <TableWrap label={t('materials.panel.tableLabel')}>
           <table>
-            <caption class="visually-hidden">Materials of “{webinar.title}”</caption>
+            <caption class="visually-hidden">{t('materials.panel.caption', { title: webinar.title })}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Visible to</th>
-                <th scope="col">Source</th>
+                <th scope="col">{t('materials.panel.title')}</th>
+                <th scope="col">{t('materials.panel.kind')}</th>
+                <th scope="col">{t('materials.panel.visibleTo')}</th>
+                <th scope="col">{t('materials.panel.source')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('materials.panel.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -101,15 +105,15 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
               {materials.map((material) => (
                 <tr>
                   <td>{material.title}</td>
-                  <td>{MATERIAL_KIND_LABELS[material.kind]}</td>
-                  <td>{material.visibility === 'public' ? 'Everyone' : 'Registered attendees'}</td>
+                  <td>{kindLabel(material.kind)}</td>
+                  <td>{material.visibility === 'public' ? t('materials.panel.everyone') : t('materials.panel.attendees')}</td>
                   <td class="small">
                     {material.file ? (
                       <>
                         {material.visibility === 'public' ? (
-                          <a href={publicFilePath(material)}>{material.file.originalName || 'file'}</a>
+                          <a href={publicFilePath(material)}>{material.file.originalName || t('materials.panel.file')}</a>
                         ) : (
-                          material.file.originalName || 'file'
+                          material.file.originalName || t('materials.panel.file')
                         )}{' '}
                         ({formatFileSize(material.file.sizeBytes)})
                       </>
@@ -122,13 +126,17 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
                   <td>
                     <div class="actions material-actions">
                       {/* Lands on the edit form's first field, which opens its <details> (fragment navigation reveals it). */}
-                      <a class="button secondary small" href={`#${editForm(material.id)}-title`} aria-label={`Edit “${material.title}”`}>
-                        Edit
+                      <a
+                        class="button secondary small"
+                        href={`#${editForm(material.id)}-title`}
+                        aria-label={t('materials.panel.editLabel', { title: material.title })}
+                      >
+                        {t('materials.panel.edit')}
                       </a>
                       <form method="post" action={`${base}/${material.id}/delete`} class="inline-form">
                         <CsrfField token={csrfToken} />
-                        <button type="submit" class="danger small" aria-label={`Delete “${material.title}”`}>
-                          Delete
+                        <button type="submit" class="danger small" aria-label={t('materials.panel.deleteLabel', { title: material.title })}>
+                          {t('materials.panel.delete')}
                         </button>
                       </form>
                     </div>
@@ -142,11 +150,8 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
 
       {materials.length === 0 ? null : (
         <>
-          <h3>Change a material</h3>
-          <p class="small muted">
-            Title and who can see it, and for a link its address. Public pages and calendar feeds show the change at once; nobody is emailed. To replace a file,
-            delete it and add the new one.
-          </p>
+          <h3>{t('materials.panel.changeHeading')}</h3>
+          <p class="small muted">{t('materials.panel.changeIntro')}</p>
           <div class="material-edits">
             {materials.map((material) => (
               <MaterialEditForm
@@ -167,28 +172,28 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
         csrfToken={csrfToken}
       />
 
-      <h3>Add a material</h3>
+      <h3>{t('materials.panel.addHeading')}</h3>
       <ErrorSummary form="material" errors={errors} />
       <form method="post" action={base} enctype="multipart/form-data" class="stack" novalidate>
         <CsrfField token={csrfToken} />
         <SelectField
           form="material"
           name="kind"
-          label="Kind"
+          label={t('materials.field.kind')}
           values={values}
           errors={errors}
           required
-          options={(['recording', 'slides', 'link'] as const).map((kind) => ({ value: kind, label: MATERIAL_KIND_LABELS[kind] }))}
+          options={(['recording', 'slides', 'link'] as const).map((kind) => ({ value: kind, label: kindLabel(kind) }))}
         />
-        <TextField form="material" name="title" label="Title" values={values} errors={errors} required maxlength={200} />
+        <TextField form="material" name="title" label={t('materials.field.title')} values={values} errors={errors} required maxlength={200} />
         {/* An address or a file: neither is optional on its own, so neither says so. */}
         <TextField
           form="material"
           name="url"
           type="url"
           inputmode="url"
-          label="Address (https)"
-          hint="A YouTube or Vimeo page, a video file (.mp4, .webm), an HLS stream (.m3u8) or any other page. YouTube is blocked in mainland China: add a video file as well. Leave empty to upload a file instead."
+          label={t('materials.field.url')}
+          hint={t('materials.field.urlHint')}
           placeholder="https://"
           values={values}
           errors={errors}
@@ -198,43 +203,43 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
           form="material"
           name="file"
           type="file"
-          label="Or a file"
-          hint={`Slides and documents: PDF, PowerPoint (.pptx), OpenDocument (.odp) or Keynote (.key), at most ${formatFileSize(MAX_UPLOAD_BYTES)}. A recording: an MP4 or WebM video, at most ${formatFileSize(MAX_VIDEO_UPLOAD_BYTES)}.`}
+          label={t('materials.field.file')}
+          hint={t('materials.field.fileHint', { slides: formatFileSize(MAX_UPLOAD_BYTES), video: formatFileSize(MAX_VIDEO_UPLOAD_BYTES) })}
           accept=".pdf,.pptx,.odp,.key,.mp4,.webm,video/mp4,video/webm"
           values={values}
           errors={errors}
           unmarked
         />
-        <RadioGroup
-          form="material"
-          name="visibility"
-          legend="Visible to"
-          values={{ visibility }}
-          errors={errors}
-          options={[
-            { value: 'public', label: 'Everyone (webinar page, recordings page and calendar feeds)' },
-            { value: 'attendees', label: 'Registered attendees only (their personal page)' },
-          ]}
-        />
-        <button type="submit">Add material</button>
+        <VisibilityChoice form="material" visibility={visibility} errors={errors} />
+        <button type="submit">{t('materials.panel.add')}</button>
       </form>
 
-      <h3>Tell the attendees</h3>
+      <h3>{t('materials.panel.tellHeading')}</h3>
       <form method="post" action={`${base}/notify`} class="stack">
         <CsrfField token={csrfToken} />
-        <p class="small">
-          Adding a recording once the webinar is over emails everyone registered (confirmed attendees and the waiting list) after a few minutes, so that slides
-          and links you add meanwhile go in the same email. This button sends that email now, or, for materials nobody was told about yet (slides without a
-          recording, a link added later), emails everyone registered who has not heard of them, with links to the webinar page and, for attendees-only
-          materials, to the confirmed attendees’ personal pages. Nobody is emailed twice about the same materials.
-        </p>
+        <p class="small">{t('materials.panel.tellIntro')}</p>
         <button type="submit" class="secondary" disabled={materials.length === 0}>
-          {props.pending?.announcement && props.pending.announcement.dueAt > props.pending.now
-            ? 'Email registered attendees now'
-            : 'Email registered attendees'}
+          {props.pending?.announcement && props.pending.announcement.dueAt > props.pending.now ? t('materials.panel.emailNow') : t('materials.panel.email')}
         </button>
       </form>
     </section>
+  );
+}
+
+/** Who may see a material: everyone, or the registered attendees on their personal page. */
+function VisibilityChoice(props: { form: string; visibility: string; errors: FieldErrors }) {
+  return (
+    <RadioGroup
+      form={props.form}
+      name="visibility"
+      legend={t('materials.field.visibleTo')}
+      values={{ visibility: props.visibility }}
+      errors={props.errors}
+      options={[
+        { value: 'public', label: t('materials.field.everyone') },
+        { value: 'attendees', label: t('materials.field.attendees') },
+      ]}
+    />
   );
 }
 
@@ -259,28 +264,18 @@ function MaterialEditForm({ material, action, csrfToken, refused }: MaterialEdit
   return (
     <details class="material-edit" id={`${form}-edit`} open={refused !== undefined}>
       <summary>
-        Edit “{material.title}” <span class="muted small">({MATERIAL_KIND_LABELS[material.kind]})</span>
+        {t('materials.panel.editLabel', { title: material.title })} <span class="muted small">({kindLabel(material.kind)})</span>
       </summary>
       <ErrorSummary form={form} errors={errors} />
       <form method="post" action={action} class="stack" novalidate>
         <CsrfField token={csrfToken} />
-        <TextField form={form} name="title" label="Title" values={values} errors={errors} required maxlength={200} />
+        <TextField form={form} name="title" label={t('materials.field.title')} values={values} errors={errors} required maxlength={200} />
         {material.file ? null : (
-          <TextField form={form} name="url" type="url" inputmode="url" label="Address (https)" values={values} errors={errors} required />
+          <TextField form={form} name="url" type="url" inputmode="url" label={t('materials.field.url')} values={values} errors={errors} required />
         )}
-        <RadioGroup
-          form={form}
-          name="visibility"
-          legend="Visible to"
-          values={{ visibility }}
-          errors={errors}
-          options={[
-            { value: 'public', label: 'Everyone (webinar page, recordings page and calendar feeds)' },
-            { value: 'attendees', label: 'Registered attendees only (their personal page)' },
-          ]}
-        />
+        <VisibilityChoice form={form} visibility={visibility} errors={errors} />
         <div class="actions">
-          <button type="submit">Save changes</button>
+          <button type="submit">{t('materials.panel.save')}</button>
         </div>
       </form>
     </details>
@@ -300,22 +295,24 @@ export function RefusedMaterialForm(props: MaterialAdminPanelProps & { backHref:
   );
 }
 
+/** Where an element goes in a sentence said with it as a value: the sentence is cut there. */
+const SLOT = '\u{E000}';
+
 /** "2 people registered will be emailed at 14:32 CET (Stockholm) about: …": what is gathering, and that what is added before then goes along. */
 function PendingNotice({ announcement, zone, now }: { announcement: PendingAnnouncement; zone: string; now: DateTime }) {
-  const about = announcement.materials.map((m) => labelledTitle(MATERIAL_KIND_LABELS[m.kind], m.title)).join(', ');
-  const people = `${announcement.recipients} ${announcement.recipients === 1 ? 'person' : 'people'} registered`;
-  const verb = announcement.recipients === 1 ? 'is' : 'are';
+  const about = announcement.materials.map((m) => labelledTitle(kindLabel(m.kind), m.title)).join(', ');
+  const people = { count: announcement.recipients, n: String(announcement.recipients), about };
+  const [before, after] = t('materials.pending.later', { ...people, time: SLOT }).split(SLOT);
   return (
     <p class="notice info" role="status" id="materials-announcement">
       {announcement.dueAt > now ? (
         <>
-          {people} will be emailed at <LocalTime instant={announcement.dueAt} zone={zone} format="time" withCity /> about: {about}. Materials added before then
-          are included.
+          {before}
+          <LocalTime instant={announcement.dueAt} zone={zone} format="time" withCity />
+          {after}
         </>
       ) : (
-        <>
-          {people} {verb} being emailed now about: {about}.
-        </>
+        t('materials.pending.now', people)
       )}
     </p>
   );

@@ -1,5 +1,6 @@
 // The panel beside the speaker form in the workspace: the speaker's private link and its controls.
 import type { Speaker } from '../../src/programme/programme.types.js';
+import { t } from '../../src/i18n/catalogue.js';
 import { CsrfField } from '../admin/admin-layout.js';
 
 export type SpeakerLinkPanelProps = { speaker: Speaker; linkUrl: string | null; csrfToken: string };
@@ -28,34 +29,34 @@ export function SpeakerLinkPanel({ speaker, linkUrl, csrfToken }: SpeakerLinkPan
   return (
     <section class="panel" aria-labelledby="speaker-link">
       <h2 id="speaker-link" style="margin-top:0">
-        Private speaker page
+        {t('speakerAdmin.link.heading')}
       </h2>
-      <p class="small">Their sessions in their own time, the panelists’ link, the audience’s clocks and the questions.</p>
+      <p class="small">{t('speakerAdmin.link.intro')}</p>
       {linkUrl ? (
         <div class="field">
-          <label for="speaker-link-url">Current link</label>
+          <label for="speaker-link-url">{t('speakerAdmin.link.current')}</label>
           <input id="speaker-link-url" type="text" readonly value={linkUrl} />
         </div>
       ) : (
-        <p class="muted small">No link yet.</p>
+        <p class="muted small">{t('speakerAdmin.link.none')}</p>
       )}
       <div class="actions">
         <LinkAction
           speaker={speaker}
           action="send"
           csrfToken={csrfToken}
-          label={linkUrl ? 'Email the link again' : 'Create and email the link'}
+          label={linkUrl ? t('speakerAdmin.link.sendAgain') : t('speakerAdmin.link.create')}
           disabled={!speaker.email}
-          title={speaker.email ? undefined : 'Add an email address first'}
+          title={speaker.email ? undefined : t('speakerAdmin.link.emailFirst')}
         />
         {linkUrl ? (
           <>
-            <LinkAction speaker={speaker} action="rotate" csrfToken={csrfToken} class="secondary" label="Replace the link" />
-            <LinkAction speaker={speaker} action="revoke" csrfToken={csrfToken} class="danger" label="Withdraw the link" />
+            <LinkAction speaker={speaker} action="rotate" csrfToken={csrfToken} class="secondary" label={t('speakerAdmin.link.rotate')} />
+            <LinkAction speaker={speaker} action="revoke" csrfToken={csrfToken} class="danger" label={t('speakerAdmin.link.revoke')} />
           </>
         ) : null}
       </div>
-      {!speaker.email ? <p class="small muted">Add the speaker’s email address to send the link.</p> : null}
+      {!speaker.email ? <p class="small muted">{t('speakerAdmin.link.needsEmail')}</p> : null}
     </section>
   );
 }
