@@ -12,6 +12,7 @@ import { registrationMessages } from './messages/registration.js';
 import { shellMessages } from './messages/shell.js';
 import { publicMessages } from './messages/public.js';
 import { speakerMessages } from './messages/speakers.js';
+import { speakerEmailsMessages } from './messages/speaker-emails.js';
 import { workspaceMessages } from './messages/workspace.js';
 import { workspacePagesMessages } from './messages/workspace-pages.js';
 
@@ -25,6 +26,7 @@ const FEATURES = [
   workspaceMessages,
   workspacePagesMessages,
   emailsMessages,
+  speakerEmailsMessages,
   calendarMessages,
 ] as const;
 
