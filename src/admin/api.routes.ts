@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.js';
 import { ValidationError } from '../errors.js';
 import { limitBody, readJsonObject } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import { offeredLanguagesOf } from '../http/language.js';
 import { createSpeaker, updateSpeaker } from '../programme/programme-admin.service.js';
 import { validateNewSpeaker, validateSpeakerPatch } from '../programme/programme-admin.validation.js';
 import { ALL_STATUSES, getProgramme, getSpeakerBySlug, getWebinarBySlug, listSpeakers, listWebinars } from '../programme/programme.service.js';
@@ -70,6 +71,7 @@ export function speakerJson(speaker: Speaker, baseUrl = '') {
         }
       : null,
     email: speaker.email,
+    language: speaker.language,
   };
 }
 
@@ -114,14 +116,14 @@ export function apiRoutes({ db, clock, listeners, baseUrl = '' }: ApiDeps) {
       return c.json({ speakers: (await listSpeakers(db)).map((speaker) => speakerJson(speaker, baseUrl)) });
     })
     .post('/api/speakers', limitBody(JSON_LIMIT), async (c) => {
-      const validated = validateNewSpeaker(await readJsonObject(c), clock.now());
+      const validated = validateNewSpeaker(await readJsonObject(c), clock.now(), offeredLanguagesOf(c));
       if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       const speaker = await createSpeaker(db, clock, validated.value);
       return c.json(speakerJson(speaker, baseUrl), 201, { Location: `/api/speakers/${speaker.slug}` });
     })
     .patch('/api/speakers/:slug', limitBody(JSON_LIMIT), async (c) => {
       const current = await getSpeakerBySlug(db, c.req.param('slug'));
-      const validated = validateSpeakerPatch(await readJsonObject(c), clock.now());
+      const validated = validateSpeakerPatch(await readJsonObject(c), clock.now(), offeredLanguagesOf(c));
       if (!validated.ok) throw new ValidationError(validated.errors, 422, validated.suggestions);
       return c.json(speakerJson(await updateSpeaker(db, clock, current.slug, validated.value), baseUrl));
     });

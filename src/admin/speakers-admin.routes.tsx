@@ -1,5 +1,5 @@
 // The workspace's speaker pages over HTTP: the list, a new speaker, a speaker's edit page.
-import { inRequestLanguage } from '../http/language.js';
+import { inRequestLanguage, offeredLanguagesOf } from '../http/language.js';
 import { message, type Words } from '../i18n/message.js';
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -69,11 +69,13 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
 
   app.get('/admin/speakers', async (c) => page(c, message('workspacePages.speakers.title'), <SpeakerList speakers={await listSpeakers(db)} />));
 
-  app.get('/admin/speakers/new', async (c) => newSpeakerPage(c, { timezone: (await getProgramme(db)).defaultZone }, {}));
+  app.get('/admin/speakers/new', async (c) =>
+    newSpeakerPage(c, { timezone: (await getProgramme(db)).defaultZone, language: offeredLanguagesOf(c)[0] ?? 'en' }, {}),
+  );
 
   app.post('/admin/speakers', async (c) => {
     const form = await readForm(c);
-    const validated = inRequestLanguage(c, () => validateNewSpeaker(form, clock.now()));
+    const validated = inRequestLanguage(c, () => validateNewSpeaker(form, clock.now(), offeredLanguagesOf(c)));
     if (!validated.ok) return newSpeakerPage(c, formValues(form), validated.errors, 422);
     try {
       const speaker = await createSpeaker(db, clock, validated.value);
@@ -93,7 +95,9 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     const speaker = await getSpeakerBySlug(db, c.req.param('slug'));
     const form = await readForm(c);
     // The form is the whole speaker: an optional field that it leaves out is cleared.
-    const validated = inRequestLanguage(c, () => validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form }, clock.now()));
+    const validated = inRequestLanguage(c, () =>
+      validateSpeakerPatch({ photoUrl: '', email: '', bio: '', title: '', organisation: '', ...form }, clock.now(), offeredLanguagesOf(c)),
+    );
     if (!validated.ok) return speakerPage(c, speaker, formValues(form), validated.errors, 422);
     const updated = await updateSpeaker(db, clock, speaker.slug, validated.value);
     return c.redirect(`/admin/speakers/${updated.slug}?done=saved`, 303);

@@ -16,6 +16,7 @@ import { publicMessages } from './messages/public.js';
 import { speakerAdminMessages } from './messages/speaker-admin.js';
 import { speakerMessages } from './messages/speakers.js';
 import { webinarRulesMessages } from './messages/webinar-rules.js';
+import { speakerEmailsMessages } from './messages/speaker-emails.js';
 import { workspaceMessages } from './messages/workspace.js';
 import { workspacePagesMessages } from './messages/workspace-pages.js';
 
@@ -33,6 +34,7 @@ const FEATURES = [
   webinarRulesMessages,
   refusalsMessages,
   emailsMessages,
+  speakerEmailsMessages,
   calendarMessages,
 ] as const;
 

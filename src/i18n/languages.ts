@@ -14,6 +14,11 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** A person's stored language as the hub knows it: English for anything else (a row edited by hand). */
+export function storedLanguage(value: string): Language {
+  return isLanguage(value) ? value : 'en';
+}
+
 /**
  * The offered language the Accept-Language header prefers (RFC 9110 12.5.4): the highest weight
  * wins, ties go to the order the browser gave; "sv-SE" and "sv-FI" are Swedish. Nothing offered

@@ -1,15 +1,19 @@
-// Invitations for speakers: their own event (panelist link, technical check) in their own zone.
+// Invitations for speakers: their own event (panelist link, technical check) in their own zone and
+// their own language, whatever the language of the coordinator whose change sends them.
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { speakerEvents } from '../calendar/speaker-events.js';
+import { t } from '../i18n/catalogue.js';
+import { withLanguage } from '../i18n/current-language.js';
 import { speakerPageUrl } from '../speakers/speaker-access.service.js';
 import type { OutgoingEmail } from '../mail/outbox.service.js';
+import { localizeWebinar } from '../programme/localize-webinar.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
 import type { WebinarChange } from '../programme/webinar.service.js';
 import type { EmailContext } from '../registration/registration.emails.js';
 import { showIn } from '../time/index.js';
 import { emailBody, footerFor, whenFor } from './email-text.js';
 
-type SpeakerRecipient = Pick<Speaker, 'id' | 'name' | 'zone'> & { email: string | null; token?: string | null };
+type SpeakerRecipient = Pick<Speaker, 'id' | 'name' | 'zone' | 'language'> & { email: string | null; token?: string | null };
 
 /**
  * The invitation holds the session only. An iTIP message (METHOD:REQUEST) is about one UID: with
@@ -20,6 +24,7 @@ type SpeakerRecipient = Pick<Speaker, 'id' | 'name' | 'zone'> & { email: string 
  * own event in the speaker's feed.
  */
 function invite(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, method: 'REQUEST' | 'CANCEL') {
+  // Called in the speaker's language, with the webinar localized for them (see the emails below).
   const [session] = speakerEvents(webinar, ctx.programme, {
     baseUrl: ctx.baseUrl,
     stamp: ctx.now,
@@ -48,18 +53,14 @@ function techCheckLine(webinar: Webinar, zone: string, programmeZone: string): s
     const at = showIn(instant, z);
     return `${at.date}, ${at.time} ${at.abbreviation} (${z})`;
   };
-  const line = `Technical check: ${inZone(zone)}, ${webinar.techCheckMinutes} minutes before the start.`;
+  const line = t('speakerEmails.techCheck', { when: inZone(zone), minutes: webinar.techCheckMinutes });
   return zone === programmeZone ? line : `${line}\n= ${inZone(programmeZone)}`;
 }
 
 /** What the attached invitation holds, said as it is: the session, and the check only in words. */
 function inviteSentence(webinar: Webinar, change: WebinarChange | null): string {
-  const invitation = change
-    ? `Your session “${webinar.title}” has changed. The attached update replaces it in your calendar.`
-    : `Thank you for speaking in “${webinar.title}”. The attached invitation adds your session to your calendar.`;
-  return webinar.techCheckMinutes > 0
-    ? `${invitation} The technical check is not a separate event in it: its time is below, and in the session's description.`
-    : invitation;
+  const invitation = t(change ? 'speakerEmails.invite.changed' : 'speakerEmails.invite.new', { title: webinar.title });
+  return webinar.techCheckMinutes > 0 ? `${invitation} ${t('speakerEmails.invite.checkInWords')}` : invitation;
 }
 
 /** What changed for a speaker, in words and in their zone; the current details follow in the email. */
@@ -67,74 +68,84 @@ function speakerChanges(change: WebinarChange, speaker: SpeakerRecipient, progra
   const { before, after, fields } = change;
   if (!before) return [];
   const lines: string[] = [];
-  if (fields.includes('start') || fields.includes('duration')) lines.push(`The time: previously\n${whenFor(before, speaker.zone, programmeZone)}`);
+  if (fields.includes('start') || fields.includes('duration'))
+    lines.push(t('speakerEmails.changed.time', { when: whenFor(before, speaker.zone, programmeZone) }));
   if (fields.includes('techCheck')) {
     lines.push(
-      after.techCheckMinutes > 0
-        ? `The technical check: now ${after.techCheckMinutes} minutes before the start${before.techCheckMinutes > 0 ? ` (was ${before.techCheckMinutes})` : ' (there was none)'}.`
-        : 'The technical check: there is none any more.',
+      after.techCheckMinutes <= 0
+        ? t('speakerEmails.changed.techCheckRemoved')
+        : before.techCheckMinutes > 0
+          ? t('speakerEmails.changed.techCheckMoved', { after: after.techCheckMinutes, before: before.techCheckMinutes })
+          : t('speakerEmails.changed.techCheckAdded', { after: after.techCheckMinutes }),
     );
   }
   if (fields.includes('speakerJoinUrl')) {
     lines.push(
-      after.speakerJoinUrl
-        ? 'Your speaker link: it is new (below).'
-        : after.joinUrl
-          ? 'Your speaker link: withdrawn; use the join link below for now.'
-          : 'Your speaker link: withdrawn; a new one will follow.',
+      t(
+        after.speakerJoinUrl
+          ? 'speakerEmails.changed.speakerLinkNew'
+          : after.joinUrl
+            ? 'speakerEmails.changed.speakerLinkWithdrawnUseJoin'
+            : 'speakerEmails.changed.speakerLinkWithdrawn',
+      ),
     );
   }
   // Without a panelists' link, speakers join by the attendees' one.
-  else if (fields.includes('joinUrl') && !after.speakerJoinUrl) lines.push('The join link: it is new (below).');
-  return lines.length > 0 ? [`What changed:\n${lines.map((line) => `- ${line}`).join('\n')}`] : [];
+  else if (fields.includes('joinUrl') && !after.speakerJoinUrl) lines.push(t('speakerEmails.changed.joinLinkNew'));
+  return lines.length > 0 ? [`${t('speakerEmails.changed.heading')}\n${lines.map((line) => `- ${line}`).join('\n')}`] : [];
 }
 
-export function speakerInviteEmail(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient, change: WebinarChange | null): OutgoingEmail {
-  return {
+/** The invitation, or its update after `change`, in the speaker's language, the webinar's title in it where written. */
+export function speakerInviteEmail(ctx: EmailContext, given: Webinar, speaker: SpeakerRecipient, change: WebinarChange | null): OutgoingEmail {
+  const webinar = localizeWebinar(given, speaker.language);
+  return withLanguage(speaker.language, () => ({
     kind: change ? 'speaker-updated' : 'speaker-invited',
     to: { address: speaker.email ?? '', name: speaker.name },
     webinarId: webinar.id,
     notAfter: webinar.endsAt,
-    subject: change ? `Changed: your session “${webinar.title}”` : `You are speaking: ${webinar.title}`,
+    subject: t(change ? 'speakerEmails.updated.subject' : 'speakerEmails.invited.subject', { title: webinar.title }),
     ...emailBody(
       [
-        `Hello ${speaker.name},`,
+        t('emails.hello', { name: speaker.name }),
         inviteSentence(webinar, change),
-        `When (your time):\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
+        t('emails.when', { when: whenFor(webinar, speaker.zone, ctx.programme.defaultZone) }),
         ...(change ? speakerChanges(change, speaker, ctx.programme.defaultZone) : []),
         techCheckLine(webinar, speaker.zone, ctx.programme.defaultZone),
         webinar.speakerJoinUrl
-          ? `Your speaker link (panelists only, please do not share): ${webinar.speakerJoinUrl}`
+          ? t('speakerEmails.speakerLink', { url: webinar.speakerJoinUrl })
           : webinar.joinUrl
-            ? `Join link: ${webinar.joinUrl}`
-            : 'The speaker link will follow.',
-        speaker.token ? `Your speaker page, with your sessions in your time and your audience's clocks: ${speakerPageUrl(ctx.baseUrl, speaker.token)}` : null,
+            ? t('emails.joinLink', { url: webinar.joinUrl })
+            : t('speakerEmails.speakerLinkLater'),
+        speaker.token ? t('speakerEmails.speakerPage', { url: speakerPageUrl(ctx.baseUrl, speaker.token) }) : null,
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
     ics: invite(ctx, webinar, speaker, 'REQUEST'),
-  };
+  }));
 }
 
-export function speakerCancellationEmail(ctx: EmailContext, webinar: Webinar, speaker: SpeakerRecipient): OutgoingEmail {
-  return {
+/** The session taken out of the speaker's calendar, in their language. */
+export function speakerCancellationEmail(ctx: EmailContext, given: Webinar, speaker: SpeakerRecipient): OutgoingEmail {
+  const webinar = localizeWebinar(given, speaker.language);
+  const title = webinar.title;
+  return withLanguage(speaker.language, () => ({
     kind: 'speaker-cancelled',
     to: { address: speaker.email ?? '', name: speaker.name },
     webinarId: webinar.id,
     notAfter: webinar.endsAt,
-    subject: `Cancelled: your session “${webinar.title}”`,
+    subject: t('speakerEmails.cancelled.subject', { title }),
     ...emailBody(
       [
-        `Hello ${speaker.name},`,
+        t('emails.hello', { name: speaker.name }),
         webinar.status === 'cancelled'
-          ? `“${webinar.title}” has been cancelled. The attached cancellation removes it from your calendar.`
+          ? t('speakerEmails.cancelled.webinar', { title })
           : webinar.status === 'draft'
-            ? `“${webinar.title}” has been taken off the published programme for now. The attached cancellation removes it from your calendar; you will get a new invitation if it is published again.`
-            : `You are no longer on the programme of “${webinar.title}”. The attached cancellation removes it from your calendar.`,
-        `It was planned for:\n${whenFor(webinar, speaker.zone, ctx.programme.defaultZone)}`,
+            ? t('speakerEmails.cancelled.draft', { title })
+            : t('speakerEmails.cancelled.removed', { title }),
+        t('speakerEmails.cancelled.planned', { when: whenFor(webinar, speaker.zone, ctx.programme.defaultZone) }),
       ],
       footerFor(ctx.programme, ctx.baseUrl),
     ),
     ics: invite(ctx, webinar, speaker, 'CANCEL'),
-  };
+  }));
 }

@@ -126,9 +126,9 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
       [...after.speakers, ...(before?.speakers ?? [])].map((s) => s.id),
     );
     const withToken = <T extends { id: number }>(speaker: T) => ({ ...speaker, token: tokens.get(speaker.id) ?? null });
-    // Speakers' emails stay in English for now (their stored language is not read with the
-    // webinar's speakers), and explicitly so: a coordinator's Swedish must not reach their dates.
-    const toSpeaker = (write: () => OutgoingEmail) => enqueueEmail(trx, deps.clock, withLanguage('en', write));
+    // Each speaker's email is in their stored language, read with the webinar's speakers (the
+    // emails set it themselves), never in the coordinator's.
+    const toSpeaker = (email: OutgoingEmail) => enqueueEmail(trx, deps.clock, email);
 
     if (after.status === 'cancelled' && wasPublished) {
       for (const status of ['confirmed', 'waitlisted'] as const) {
@@ -136,13 +136,13 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
           await enqueueEmail(trx, deps.clock, cancelledEmailForAttendee(ctx, after, a, status === 'confirmed'));
         }
       }
-      for (const speaker of after.speakers) if (speaker.email) await toSpeaker(() => speakerCancellationEmail(ctx, after, withToken(speaker)));
+      for (const speaker of after.speakers) if (speaker.email) await toSpeaker(speakerCancellationEmail(ctx, after, withToken(speaker)));
       return;
     }
     // Back to a draft: only speakers can have it in their calendars (a webinar with registrations
     // cannot go back to a draft), and theirs must lose it.
     if (after.status === 'draft' && wasPublished) {
-      for (const speaker of before.speakers) if (speaker.email) await toSpeaker(() => speakerCancellationEmail(ctx, after, withToken(speaker)));
+      for (const speaker of before.speakers) if (speaker.email) await toSpeaker(speakerCancellationEmail(ctx, after, withToken(speaker)));
       return;
     }
     if (after.status !== 'published') return;
@@ -155,7 +155,7 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
         }
       }
       // Newly published: the speakers get their invitation now.
-      for (const speaker of after.speakers) if (speaker.email) await toSpeaker(() => speakerInviteEmail(ctx, after, withToken(speaker), null));
+      for (const speaker of after.speakers) if (speaker.email) await toSpeaker(speakerInviteEmail(ctx, after, withToken(speaker), null));
       return;
     }
 
@@ -168,11 +168,11 @@ export function webinarChangeNotifier(deps: ChangeNotifierDeps): WebinarChangeLi
     const afterIds = new Set(after.speakers.map((s) => s.id));
     for (const speaker of after.speakers) {
       if (!speaker.email) continue;
-      if (!beforeIds.has(speaker.id)) await toSpeaker(() => speakerInviteEmail(ctx, after, withToken(speaker), null));
-      else if (change.speakersRescheduled) await toSpeaker(() => speakerInviteEmail(ctx, after, withToken(speaker), change));
+      if (!beforeIds.has(speaker.id)) await toSpeaker(speakerInviteEmail(ctx, after, withToken(speaker), null));
+      else if (change.speakersRescheduled) await toSpeaker(speakerInviteEmail(ctx, after, withToken(speaker), change));
     }
     for (const speaker of before.speakers) {
-      if (speaker.email && !afterIds.has(speaker.id)) await toSpeaker(() => speakerCancellationEmail(ctx, after, withToken(speaker)));
+      if (speaker.email && !afterIds.has(speaker.id)) await toSpeaker(speakerCancellationEmail(ctx, after, withToken(speaker)));
     }
     if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity) || change.fields.includes('start')) {
       await fillFreeSeats({ db: trx, clock: deps.clock, baseUrl: deps.baseUrl }, after);

@@ -44,6 +44,7 @@ export async function createSpeaker(db: Db, clock: Clock, input: SpeakerInput): 
         bio: input.bio,
         photo_url: input.photoUrl,
         email: input.email,
+        language: input.language,
         created_at: now,
         updated_at: now,
       });
@@ -83,6 +84,7 @@ export async function updateSpeaker(db: Db, clock: Clock, slug: string, patch: P
         bio: patch.bio,
         photo_url: patch.photoUrl,
         email: patch.email,
+        language: patch.language,
         updated_at: at,
       });
       if (linkReplacesUpload) await deleteStoredFile(trx, row.photo_file!);

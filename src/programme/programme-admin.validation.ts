@@ -1,6 +1,8 @@
 // Checks what coordinators send for speakers, knowledge areas and the programme settings.
 import type { DateTime } from 'luxon';
 import type { Validated } from '../errors.js';
+import { t } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/languages.js';
 import { normalizeZone } from '../time/index.js';
 import { FieldReader, type Input } from '../validation.js';
 import type { Area, Programme, Speaker } from './programme.types.js';
@@ -24,9 +26,11 @@ const SPEAKER_FIELDS: Record<keyof SpeakerInput, string> = {
   bio: 'bio',
   photoUrl: 'photoUrl',
   email: 'email',
+  language: 'language',
 };
 
-function readSpeaker(fields: FieldReader, input: Input, partial: boolean): Partial<SpeakerInput> {
+/** `offered`: the languages the hub offers, the only ones a speaker's emails can be in. */
+function readSpeaker(fields: FieldReader, input: Input, partial: boolean, offered: readonly Language[]): Partial<SpeakerInput> {
   const present = (key: keyof SpeakerInput) => !partial || SPEAKER_FIELDS[key] in input;
   const value: Partial<SpeakerInput> = {};
   if (present('slug') && fields.has('slug')) value.slug = fields.slug('slug', 'Slug');
@@ -42,19 +46,26 @@ function readSpeaker(fields: FieldReader, input: Input, partial: boolean): Parti
     const email = fields.email('email', 'Email', { required: false });
     value.email = email === '' ? null : email;
   }
+  if (present('language')) {
+    // A change must name one; a new speaker without one gets the hub's first language.
+    const language = fields.choice('language', t('workspacePages.speakers.form.language'), offered, { required: partial });
+    if (language) value.language = language;
+  }
   return value;
 }
 
-export function validateNewSpeaker(input: Input, now?: DateTime): Validated<SpeakerInput> {
+/** `offered`: the hub's languages (offeredLanguagesOf(c)), the default first. */
+export function validateNewSpeaker(input: Input, now: DateTime | undefined, offered: readonly Language[]): Validated<SpeakerInput> {
   const fields = new FieldReader(input, now);
-  const value = readSpeaker(fields, input, false);
+  const value = readSpeaker(fields, input, false, offered);
   if (!fields.ok) return fields.failure();
-  return { ok: true, value: { slug: '', photoUrl: null, email: null, ...value } as SpeakerInput };
+  return { ok: true, value: { slug: '', photoUrl: null, email: null, language: offered[0] ?? 'en', ...value } as SpeakerInput };
 }
 
-export function validateSpeakerPatch(input: Input, now?: DateTime): Validated<Partial<SpeakerInput>> {
+/** `offered`: the hub's languages (offeredLanguagesOf(c)). */
+export function validateSpeakerPatch(input: Input, now: DateTime | undefined, offered: readonly Language[]): Validated<Partial<SpeakerInput>> {
   const fields = new FieldReader(input, now);
-  const value = readSpeaker(fields, input, true);
+  const value = readSpeaker(fields, input, true, offered);
   if (!fields.ok) return fields.failure();
   return { ok: true, value };
 }

@@ -1,6 +1,7 @@
 // Database rows -> domain objects; the one place where a webinar's instants are derived.
 import type { KnowledgeArea, ProgrammeRow, SpeakerRole, SpeakerRow, WebinarRow } from '../db/schema.js';
 import { instantOf, spanOf, utc } from '../time/index.js';
+import { storedLanguage } from '../i18n/languages.js';
 import type { Area, Programme, Speaker, SpeakerPhoto, Webinar, WebinarSpeaker } from './programme.types.js';
 
 export function toProgramme(row: ProgrammeRow): Programme {
@@ -34,6 +35,7 @@ export function toSpeaker(row: SpeakerRow): Speaker {
     photoUrl: row.photo_url,
     photo: toSpeakerPhoto(row),
     email: row.email,
+    language: storedLanguage(row.language),
     updatedAt: utc(row.updated_at),
   };
 }

@@ -5,6 +5,7 @@ import { message } from '../i18n/message.js';
 import type { Db } from '../db/connection.js';
 import type { WebinarRow, WebinarStatus } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
+import type { Language } from '../i18n/languages.js';
 import { toStoredInstant, utc } from '../time/index.js';
 import { toArea, toProgramme, toSpeaker, toWebinar } from './programme.mappers.js';
 import {
@@ -141,6 +142,11 @@ export async function setSpeakerToken(db: Db, speakerId: number, token: { token:
 /** The zone a speaker chose on their private page. */
 export async function setSpeakerZone(db: Db, speakerId: number, zone: string, at: DateTime): Promise<void> {
   await updateSpeakerRow(db, speakerId, { zone, updated_at: toStoredInstant(at) });
+}
+
+/** The language of a speaker's emails, invites and feed; `updatedAt` moves too, so that the feed's does. */
+export async function setSpeakerLanguage(db: Db, speakerId: number, language: Language, at: DateTime): Promise<void> {
+  await updateSpeakerRow(db, speakerId, { language, updated_at: toStoredInstant(at) });
 }
 
 /** The speakers' private-page tokens by id (null: no link sent), for their invitations. */

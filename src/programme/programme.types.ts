@@ -1,6 +1,7 @@
 // The programme as the rest of the hub sees it: camelCase objects with instants already derived.
 import type { DateTime } from 'luxon';
 import type { SpeakerRole, WebinarStatus } from '../db/schema.js';
+import type { Language } from '../i18n/languages.js';
 import type { ZonedTime } from '../time/index.js';
 
 export type Programme = {
@@ -32,6 +33,8 @@ export type Speaker = {
   /** An uploaded photo, served by the hub; it takes the link's place. */
   photo: SpeakerPhoto | null;
   email: string | null;
+  /** The language of the speaker's emails, invites and private feed (not of their public page). */
+  language: Language;
   updatedAt: DateTime;
 };
 

@@ -3,7 +3,7 @@
 import { t } from '../i18n/catalogue.js';
 import { withLanguage } from '../i18n/current-language.js';
 import { message, type Message } from '../i18n/message.js';
-import { isLanguage, type Language } from '../i18n/languages.js';
+import { storedLanguage, type Language } from '../i18n/languages.js';
 import { localizeWebinarOf, titleInEachLanguage } from '../programme/localize-webinar.js';
 import { buildCalendar } from '../calendar/calendar.builder.js';
 import { latest } from '../calendar/calendar.http.js';
@@ -62,11 +62,6 @@ import type { Attendee, RegisterOutcome, RegisterResult, Registration, Registrat
 import type { RegistrationInput } from './registration.validation.js';
 
 export type RegistrationDeps = { db: Db; clock: Clock; baseUrl: string };
-
-/** A stored language as the hub knows it: English for anything else. */
-export function storedLanguage(value: string): Language {
-  return isLanguage(value) ? value : 'en';
-}
 
 export function toAttendee(row: AttendeeRow): Attendee {
   return {

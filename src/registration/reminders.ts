@@ -7,7 +7,8 @@ import { getProgramme, listWebinars, lockWebinars } from '../programme/programme
 import { toStoredInstant, utc } from '../time/index.js';
 import { reminderEmail } from './registration.emails.js';
 import { listRegisteredAttendees } from './registration.repository.js';
-import { storedLanguage, type RegistrationDeps } from './registration.service.js';
+import { storedLanguage } from '../i18n/languages.js';
+import type { RegistrationDeps } from './registration.service.js';
 
 /** Which reminder is due for a webinar now, if any: the nearest one whose moment has passed. */
 function dueReminder(startsAt: DateTime, now: DateTime): 24 | 1 | undefined {

@@ -177,7 +177,7 @@ const WEBINARS = [
 
 async function seedDemoProgramme(db: Db, clock: Clock): Promise<void> {
   for (const [position, area] of AREAS.entries()) await createArea(db, { ...area, position });
-  for (const speaker of SPEAKERS) await createSpeaker(db, clock, { ...speaker, photoUrl: null, email: null });
+  for (const speaker of SPEAKERS) await createSpeaker(db, clock, { ...speaker, photoUrl: null, email: null, language: 'en' });
   const today = clock.now().setZone(DEFAULT_PROGRAMME.defaultZone).startOf('day');
   for (const webinar of WEBINARS) {
     await createWebinar(db, clock, {

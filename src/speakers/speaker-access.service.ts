@@ -9,14 +9,19 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { t } from '../i18n/catalogue.js';
+import { withLanguage } from '../i18n/current-language.js';
+import type { Language } from '../i18n/languages.js';
 import { enqueueEmail } from '../mail/outbox.service.js';
 import { emailBody, footerFor } from '../notifications/email-text.js';
+import { localizeWebinars } from '../programme/localize-webinar.js';
 import { toSpeaker } from '../programme/programme.mappers.js';
 import {
   findSpeakerWithToken,
   getProgramme,
   listWebinarsOfSpeaker,
   setSpeakerToken,
+  setSpeakerLanguage as storeSpeakerLanguage,
   setSpeakerZone as storeSpeakerZone,
 } from '../programme/programme.service.js';
 import type { Speaker, Webinar } from '../programme/programme.types.js';
@@ -49,7 +54,7 @@ export async function speakerLinkOf(db: Db, slug: string): Promise<string | null
   return (await findSpeakerWithToken(db, slug))?.token ?? null;
 }
 
-/** Emails the speaker their private link, creating one when there is none. */
+/** Emails the speaker their private link, creating one when there is none; in the speaker's language. */
 export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slug: string): Promise<{ email: string; url: string }> {
   return inTransaction(db, async (trx) => {
     // Locked: two coordinators sending at once must not make a link and then replace it.
@@ -59,22 +64,21 @@ export async function sendSpeakerLink(db: Db, clock: Clock, baseUrl: string, slu
     const token = row.token ?? (await rotateSpeakerLink(trx, clock, slug));
     const url = speakerPageUrl(baseUrl, token);
     const programme = await getProgramme(trx);
-    await enqueueEmail(trx, clock, {
-      kind: 'speaker-link',
-      to: { address: row.email, name: row.name },
-      subject: `Your speaker page for ${programme.title}`,
-      ...emailBody(
-        [
-          `Hello ${row.name},`,
-          'Your speaker page shows each of your sessions in your own time: the technical check, the start and the end, your speaker link, where your audience is sitting and the questions attendees have sent in. You can also subscribe to your sessions in your calendar from there.',
-          url,
-          'The link is personal: please keep it to yourself.',
-        ],
-        footerFor(programme, baseUrl),
-        // English text, whatever the coordinator's language.
-        'en',
-      ),
-    });
+    const email = row.email;
+    await enqueueEmail(
+      trx,
+      clock,
+      // Whatever the language of the coordinator who sends it.
+      withLanguage(row.language, () => ({
+        kind: 'speaker-link',
+        to: { address: email, name: row.name },
+        subject: t('speakerEmails.link.subject', { programme: programme.title }),
+        ...emailBody(
+          [t('emails.hello', { name: row.name }), t('speakerEmails.link.body'), url, t('speakerEmails.link.personal')],
+          footerFor(programme, baseUrl),
+        ),
+      })),
+    );
     return { email: row.email, url };
   });
 }
@@ -96,19 +100,29 @@ export async function setSpeakerZone(db: Db, clock: Clock, speakerId: number, zo
   await storeSpeakerZone(db, speakerId, zone, clock.now());
 }
 
-/** The speaker's own feed: each session and its technical check, with the panelists' link. */
+/** The language of the speaker's emails, invites and feed, as they chose it on their private page. */
+export async function setSpeakerLanguage(db: Db, clock: Clock, speakerId: number, language: Language): Promise<void> {
+  await storeSpeakerLanguage(db, speakerId, language, clock.now());
+}
+
+/**
+ * The speaker's own feed: each session and its technical check, with the panelists' link. In the
+ * speaker's language, titles too, whatever the calendar client that asks for it sends.
+ */
 export async function speakerFeed(db: Db, baseUrl: string, speaker: SpeakerWithLink, linksOf?: LinksOfWebinars): Promise<BuiltCalendar> {
   const programme = await getProgramme(db);
   const webinars = await listWebinarsOfSpeaker(db, speaker.id);
   const links = linksOf ? await linksOf(db, webinars) : new Map<number, EventLink[]>();
   const privateUrl = speaker.token ? speakerPageUrl(baseUrl, speaker.token) : null;
   return {
-    body: buildCalendar({
-      name: `${programme.title}: ${speaker.name}’s sessions`,
-      description: 'Your sessions and technical checks',
-      zoneHint: speaker.zone,
-      events: webinars.flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl, links: links.get(w.id) ?? [] })),
-    }),
+    body: withLanguage(speaker.language, () =>
+      buildCalendar({
+        name: t('calendar.speakerFeed.name', { programme: programme.title, name: speaker.name }),
+        description: t('calendar.speakerFeed.description'),
+        zoneHint: speaker.zone,
+        events: localizeWebinars(webinars, speaker.language).flatMap((w) => speakerEvents(w, programme, { baseUrl, privateUrl, links: links.get(w.id) ?? [] })),
+      }),
+    ),
     filename: 'my-sessions.ics',
     lastModified: latest(programme.updatedAt, speaker.updatedAt, ...webinars.map((w) => w.updatedAt)),
   };

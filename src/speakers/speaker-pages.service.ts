@@ -20,28 +20,36 @@ export async function speakerPublicPage({ db, clock }: SpeakerPageDeps, slug: st
   return { programme, speaker, webinars: localizeWebinars(webinars, language), now: clock.now() };
 }
 
-export type SpeakerPrivatePage = {
-  programme: Programme;
-  speaker: SpeakerWithLink;
-  sessions: SessionBrief[];
-  feedUrl: string;
-  now: DateTime;
+/** What a form on the private page just did: saved, or refused and why. */
+export type SpeakerPrivatePageExtras = {
   /** `?done=zone`: the zone was saved. */
   zoneSaved?: boolean;
   zoneError?: string;
   /** What was typed for the zone when it was refused, to offer "Did you mean" choices for. */
   zoneTyped?: string;
+  /** `?done=language`: the language of the speaker's emails and calendar was saved. */
+  languageSaved?: boolean;
+  languageError?: string;
+};
+
+export type SpeakerPrivatePage = SpeakerPrivatePageExtras & {
+  programme: Programme;
+  speaker: SpeakerWithLink;
+  sessions: SessionBrief[];
+  feedUrl: string;
+  now: DateTime;
 };
 
 export async function speakerPrivatePage(
   { db, clock, baseUrl }: SpeakerPageDeps,
   token: string,
   language: Language,
-  extras: { zoneSaved?: boolean; zoneError?: string; zoneTyped?: string } = {},
+  extras: SpeakerPrivatePageExtras = {},
 ): Promise<SpeakerPrivatePage> {
   const speaker = await getSpeakerByToken(db, token);
   const [programme, sessions] = await Promise.all([getProgramme(db), speakerSessions(db, speaker)]);
-  // The page is in the reader's language (the request's), titles too; the speaker's feed and emails stay English.
+  // The page is in the reader's language (the request's), titles too; the speaker's feed and emails
+  // are in the speaker's stored language, which the page lets them choose.
   return {
     programme,
     speaker,

@@ -1,6 +1,6 @@
 // Speakers over HTTP: the public speaker page, the private page and feed behind the secret link,
 // the JSON API for links, and the link controls in the workspace.
-import { inRequestLanguage, languageOf } from '../http/language.js';
+import { inRequestLanguage, languageOf, offeredLanguagesOf } from '../http/language.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import { SpeakerLinkPanel } from '../../views/speakers/speaker-link-panel.js';
@@ -23,6 +23,7 @@ import {
   revokeSpeakerLink,
   rotateSpeakerLink,
   sendSpeakerLink,
+  setSpeakerLanguage,
   setSpeakerZone,
   speakerFeed,
   speakerPageUrl,
@@ -52,7 +53,8 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
   });
 
   app.get('/speaker/:token', async (c) => {
-    const page = await speakerPrivatePage(pages, c.req.param('token'), languageOf(c), { zoneSaved: c.req.query('done') === 'zone' });
+    const done = c.req.query('done');
+    const page = await speakerPrivatePage(pages, c.req.param('token'), languageOf(c), { zoneSaved: done === 'zone', languageSaved: done === 'language' });
     c.header('Cache-Control', 'private, no-store');
     return c.html(<SpeakerPrivatePage {...page} />);
   });
@@ -70,6 +72,21 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
     }
     await setSpeakerZone(db, clock, speaker.id, zone);
     return c.redirect(`/speaker/${token}?done=zone`, 303);
+  });
+
+  // The language of the speaker's emails, invites and feed: one of those the hub offers. A refusal
+  // is the page again with the reason on the choice, and nothing stored.
+  app.post('/speaker/:token/language', async (c) => {
+    const token = c.req.param('token');
+    const speaker = await getSpeakerByToken(db, token);
+    const fields = new FieldReader(await readForm(c));
+    const language = inRequestLanguage(c, () => fields.choice('language', t('speakers.private.languageField'), offeredLanguagesOf(c)));
+    if (!language) {
+      const page = await speakerPrivatePage(pages, token, languageOf(c), { languageError: fields.errors.language });
+      return c.html(<SpeakerPrivatePage {...page} />, 422);
+    }
+    await setSpeakerLanguage(db, clock, speaker.id, language);
+    return c.redirect(`/speaker/${token}?done=language`, 303);
   });
 
   app.on('OPTIONS', '/speaker/:token/calendar.ics', () => calendarPreflight());

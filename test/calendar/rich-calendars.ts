@@ -33,6 +33,7 @@ function speaker(id: number, name: string, zone: string, city: string, country: 
     photoUrl: null,
     photo: null,
     email: `speaker${id}@example.org`,
+    language: 'en',
     updatedAt: at('2026-10-01T08:00:00Z'),
     role,
   };

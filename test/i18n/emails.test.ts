@@ -140,7 +140,7 @@ describe('emails in the attendee’s language', () => {
     expect(again.html_body).toContain('<html lang="en">');
     expect(inviteOf(again.ics_content).description).toContain('Thu 17 Dec 2026, 17:00 CET (Europe/Stockholm), 1 h.');
     expect((await emailTo(ctx, SWEDE.email, 'webinar-updated')).text_body).toContain(`${swedishDate(ctx, 'Europe/Stockholm')}, 17:00–18:00 CET`);
-    // Speakers' emails stay English (their language is not read here), dates and <html lang> too.
+    // The speaker's stored language is English: their email stays English, dates and <html lang> too.
     const speaker = await emailTo(ctx, 'ingrid@example.no', 'speaker-updated');
     expect(speaker.text_body).toContain('When (your time):\nThu 17 Dec 2026, 17:00–18:00 CET (Europe/Oslo)');
     expect(speaker.html_body).toContain('<html lang="en">');

@@ -303,7 +303,9 @@ describe('uploading a speaker photo in the workspace', () => {
     const fields: Record<string, string> = {};
     for (const input of all(edit, `form[action="/admin/speakers/${SPEAKER}"] [name]`)) {
       const name = input.getAttribute('name')!;
-      fields[name] = input.tagName === 'TEXTAREA' ? (input.textContent ?? '') : (input.getAttribute('value') ?? '');
+      // As a browser sends it: a text area's text, a select's chosen option, an input's value.
+      const chosen = input.tagName === 'SELECT' ? (input.querySelector('option[selected]') ?? input.querySelector('option')) : null;
+      fields[name] = input.tagName === 'TEXTAREA' ? (input.textContent ?? '') : ((chosen ?? input).getAttribute('value') ?? '');
     }
     fields.timezone = 'Europe/Oslo';
     // Saving the form as it is keeps the upload.

@@ -9,6 +9,9 @@ import { TableWrap } from '../components/table-wrap.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
 import { t } from '../../src/i18n/catalogue.js';
+import { currentRendering } from '../../src/i18n/current-language.js';
+import { LANGUAGE_NAMES, type Language } from '../../src/i18n/languages.js';
+import { RadioGroup } from '../components/form-kit.js';
 
 export type SpeakerPrivatePageProps = SpeakerPrivatePageData;
 
@@ -38,6 +41,11 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
       {props.zoneSaved ? (
         <p class="notice ok" role="status">
           {t('speakers.private.zoneSaved')}
+        </p>
+      ) : null}
+      {props.languageSaved ? (
+        <p class="notice ok" role="status">
+          {t('speakers.private.languageSaved', { language: speaker.language })}
         </p>
       ) : null}
       <h1>{t('speakers.private.heading', { name: speaker.name })}</h1>
@@ -168,8 +176,35 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
             now={props.now}
           />
         </section>
+        <LanguageChoice action={`/speaker/${speaker.token}/language`} language={speaker.language} error={props.languageError} />
       </div>
     </Layout>
+  );
+}
+
+/** The language of the speaker's emails, invites and feed, offered where the hub speaks more than one. */
+function LanguageChoice({ action, language, error }: { action: string; language: Language; error?: string }) {
+  const { offered } = currentRendering();
+  if (offered.length < 2) return null;
+  return (
+    <section class="panel" aria-labelledby="speaker-language">
+      <h2 id="speaker-language" style="margin-top:0">
+        {t('speakers.private.language')}
+      </h2>
+      <form method="post" action={action} class="stack">
+        <RadioGroup
+          form="language"
+          name="language"
+          legend={t('speakers.private.languageField')}
+          values={{ language }}
+          errors={error ? { language: error } : {}}
+          options={offered.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_NAMES[value]}</span> }))}
+        />
+        <button type="submit" class="secondary">
+          {t('speakers.private.languageSubmit')}
+        </button>
+      </form>
+    </section>
   );
 }
 

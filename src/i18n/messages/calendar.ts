@@ -24,6 +24,8 @@ export const calendarMessages = defineMessages(
     'calendar.speaker.techCheckDescription': 'Technical check before the webinar.',
     'calendar.speaker.linkPrivate': 'The join link above is the speakers’ (panelists’) link: please do not share it.',
     'calendar.speaker.page': 'Your speaker page: {url}',
+    'calendar.speakerFeed.name': '{programme}: {name}’s sessions',
+    'calendar.speakerFeed.description': 'Your sessions and technical checks',
   },
   {
     'calendar.cancelled.webinar': 'Det här webbinariet har ställts in.',
@@ -46,5 +48,7 @@ export const calendarMessages = defineMessages(
     'calendar.speaker.techCheckDescription': 'Teknisk kontroll före webbinariet.',
     'calendar.speaker.linkPrivate': 'Länken ovan är talarnas (paneldeltagarnas) länk: dela den inte.',
     'calendar.speaker.page': 'Din talarsida: {url}',
+    'calendar.speakerFeed.name': '{programme}: sessioner med {name}',
+    'calendar.speakerFeed.description': 'Dina sessioner och tekniska kontroller',
   },
 );

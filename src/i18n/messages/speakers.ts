@@ -39,6 +39,10 @@ export const speakerMessages = defineMessages(
     'speakers.private.zoneHint': 'Where you will be: a city or country (Beijing, India, New York) or an IANA name such as Asia/Shanghai.',
     'speakers.private.zoneSubmit': 'Save my time zone',
     'speakers.private.zoneField': 'Time zone',
+    'speakers.private.language': 'Language for your emails and calendar',
+    'speakers.private.languageField': 'Language',
+    'speakers.private.languageSubmit': 'Save language',
+    'speakers.private.languageSaved': 'Your emails and calendar are now in {language, select, sv {Swedish} other {English}}.',
   },
   {
     'speakers.private.title': 'Dina sessioner',
@@ -77,5 +81,9 @@ export const speakerMessages = defineMessages(
     'speakers.private.zoneHint': 'Där du kommer att vara: en stad eller ett land (Peking, Indien, New York) eller ett IANA-namn som Asia/Shanghai.',
     'speakers.private.zoneSubmit': 'Spara min tidszon',
     'speakers.private.zoneField': 'Tidszon',
+    'speakers.private.language': 'Språk för dina mejl och din kalender',
+    'speakers.private.languageField': 'Språk',
+    'speakers.private.languageSubmit': 'Spara språket',
+    'speakers.private.languageSaved': 'Dina mejl och din kalender är nu på {language, select, sv {svenska} other {engelska}}.',
   },
 );

@@ -358,6 +358,9 @@ export const workspacePagesMessages = defineMessages(
     'workspacePages.speakers.form.photoUrlHint':
       'A link to a photo elsewhere; or upload one under Photo once the speaker is saved. A new link replaces an uploaded photo.',
     'workspacePages.speakers.form.bio': 'Biography',
+    'workspacePages.speakers.form.language': 'Language',
+    'workspacePages.speakers.form.languageHint':
+      'Of the speaker’s emails, calendar invitations and private calendar. The speaker can change it on their private page.',
     'workspacePages.speakers.form.back': 'Back',
     'workspacePages.speakers.form.create': 'Create speaker',
     'workspacePages.speakers.form.save': 'Save speaker',
@@ -835,6 +838,8 @@ export const workspacePagesMessages = defineMessages(
     'workspacePages.speakers.form.photoUrlHint':
       'En länk till ett foto någon annanstans; eller ladda upp ett under Foto när talaren är sparad. En ny länk ersätter ett uppladdat foto.',
     'workspacePages.speakers.form.bio': 'Biografi',
+    'workspacePages.speakers.form.language': 'Språk',
+    'workspacePages.speakers.form.languageHint': 'För talarens mejl, kalenderinbjudningar och privata kalender. Talaren kan ändra det på sin privata sida.',
     'workspacePages.speakers.form.back': 'Tillbaka',
     'workspacePages.speakers.form.create': 'Skapa talaren',
     'workspacePages.speakers.form.save': 'Spara talaren',

@@ -1,9 +1,11 @@
 // The workspace's speaker pages: the list, the new-speaker form and a speaker's edit page.
 import { t } from '../../../src/i18n/catalogue.js';
+import { currentRendering } from '../../../src/i18n/current-language.js';
+import { LANGUAGE_NAMES } from '../../../src/i18n/languages.js';
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../src/errors.js';
 import type { Speaker } from '../../../src/programme/programme.types.js';
-import { CsrfField, ErrorSummary, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../components/form-kit.js';
 import { TableWrap } from '../../components/table-wrap.js';
 import { reflow } from '../../components/reflow-table.js';
 import { SpeakerPhotoPanel } from './speaker-photo-panel.js';
@@ -75,6 +77,7 @@ export function SpeakerForm({ action, values, errors, csrfToken, submit }: Speak
         values={values}
         errors={errors}
       />
+      <LanguageField values={values} errors={errors} />
       <TextField
         name="photoUrl"
         type="url"
@@ -94,6 +97,23 @@ export function SpeakerForm({ action, values, errors, csrfToken, submit }: Speak
   );
 }
 
+/** The language of the speaker's emails and calendar, offered where the hub speaks more than one. */
+function LanguageField({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const { offered } = currentRendering();
+  if (offered.length < 2) return null;
+  return (
+    <SelectField
+      name="language"
+      label={t('workspacePages.speakers.form.language')}
+      hint={t('workspacePages.speakers.form.languageHint')}
+      values={values}
+      errors={errors}
+      required
+      options={offered.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
+    />
+  );
+}
+
 /** A speaker as the edit form shows it. */
 export function speakerFormValues(s: Speaker): FormValues {
   return {
@@ -104,6 +124,7 @@ export function speakerFormValues(s: Speaker): FormValues {
     country: s.country,
     timezone: s.zone,
     email: s.email ?? '',
+    language: s.language,
     photoUrl: s.photoUrl ?? '',
     bio: s.bio,
   };
