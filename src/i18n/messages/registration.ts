@@ -62,11 +62,11 @@ export const registrationMessages = defineMessages(
     'registration.privacy.title': 'Privacy',
     'registration.privacy.heading': 'Privacy notice',
     'registration.privacy.what':
-      '{organiser} runs this webinar programme. When you register we store your name, email address, organisation, type of organisation, time zone, the webinars you registered for and any question you send to the speakers.',
+      '{organiser} runs this webinar programme. When you register we store your name, email address, organisation, type of organisation, time zone, the language you want your emails in, the webinars you registered for and any question you send to the speakers.',
     'registration.privacy.use':
       'We use them to run the webinars: to confirm your place, send you calendar invitations, reminders and changes, give the speakers your questions, and count how many large companies and startups take part (only counts leave the programme team; speakers see counts per time zone and the questions, never names).',
     'registration.privacy.rights':
-      'Your personal page lets you cancel registrations, change your time zone and delete all your data at any time. Emails are sent through the programme’s mail server. For anything else, write to {email}.',
+      'Your personal page lets you cancel registrations, change your time zone or language and delete all your data at any time. Emails are sent through the programme’s mail server. For anything else, write to {email}.',
     'registration.request.confirm': 'Yes, register me',
     'registration.request.discard': 'It wasn’t me: discard it',
     'registration.request.title': 'Confirm your registration',
@@ -210,11 +210,11 @@ export const registrationMessages = defineMessages(
     'registration.privacy.title': 'Integritet',
     'registration.privacy.heading': 'Så hanterar vi dina uppgifter',
     'registration.privacy.what':
-      '{organiser} driver det här webbinarieprogrammet. När du anmäler dig sparar vi ditt namn, din e-postadress, din organisation, typ av organisation, din tidszon, de webbinarier du har anmält dig till och de frågor du skickar till talarna.',
+      '{organiser} driver det här webbinarieprogrammet. När du anmäler dig sparar vi ditt namn, din e-postadress, din organisation, typ av organisation, din tidszon, det språk du vill ha dina mejl på, de webbinarier du har anmält dig till och de frågor du skickar till talarna.',
     'registration.privacy.use':
       'Vi använder dem för att genomföra webbinarierna: för att bekräfta din plats, skicka kalenderinbjudningar, påminnelser och ändringar till dig, ge talarna dina frågor och räkna hur många stora företag och startups som deltar (bara antal lämnar programmets team; talarna ser antal per tidszon och frågorna, aldrig namn).',
     'registration.privacy.rights':
-      'På din personliga sida kan du när som helst avboka anmälningar, byta tidszon och radera alla dina uppgifter. Mejlen skickas via programmets e-postserver. För allt annat, skriv till {email}.',
+      'På din personliga sida kan du när som helst avboka anmälningar, byta tidszon eller språk och radera alla dina uppgifter. Mejlen skickas via programmets e-postserver. För allt annat, skriv till {email}.',
     'registration.request.confirm': 'Ja, anmäl mig',
     'registration.request.discard': 'Det var inte jag: ta bort den',
     'registration.request.title': 'Bekräfta din anmälan',
