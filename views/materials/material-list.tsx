@@ -1,4 +1,6 @@
 // A webinar's materials as people use them: recordings embedded or linked, files to download.
+import { currentLanguage } from '../../src/i18n/current-language.js';
+import { languageLabel } from '../../src/materials/captions.service.js';
 import type { HrefOf } from '../../src/materials/material.links.js';
 import { labelledTitle, type Material } from '../../src/materials/material.types.js';
 import { HLS_TYPE, embedFor, type VideoEmbed } from '../../src/materials/material.validation.js';
@@ -34,7 +36,13 @@ function Player({ title, video, captions, captionsHref, download }: PlayerProps)
       <source src={video.src} type={video.contentType} />
       {captionsHref
         ? captions.map((caption, index) => (
-            <track kind="captions" src={captionsHref(caption)} srclang={caption.language} label={caption.label} default={index === 0} />
+            <track
+              kind="captions"
+              src={captionsHref(caption)}
+              srclang={caption.language}
+              label={languageLabel(caption.language, currentLanguage())}
+              default={index === 0}
+            />
           ))
         : null}
       <a href={video.src} download={download}>

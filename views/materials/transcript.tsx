@@ -1,5 +1,7 @@
 // A recording's transcript from its captions: every cue with where it starts, folded away until
 // opened, each cue linkable (#t<material>-<language>-<n>).
+import { currentLanguage } from '../../src/i18n/current-language.js';
+import { languageLabel } from '../../src/materials/captions.service.js';
 import { type Caption, cuesOf } from '../../src/materials/captions.service.js';
 import { formatCueTime } from '../../src/materials/webvtt.js';
 import { t } from '../../src/i18n/catalogue.js';
@@ -16,7 +18,8 @@ export function Transcript({ materialId, recordingTitle, caption }: TranscriptPr
   return (
     <details class="transcript" id={id}>
       <summary>
-        {t('public.transcript.summary', { label: caption.label })} <span class="visually-hidden">{t('public.transcript.of', { title: recordingTitle })}</span>
+        {t('public.transcript.summary', { label: languageLabel(caption.language, currentLanguage()) })}{' '}
+        <span class="visually-hidden">{t('public.transcript.of', { title: recordingTitle })}</span>
       </summary>
       <ol class="cues" lang={caption.language}>
         {cues.map((cue, index) => {
