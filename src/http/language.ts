@@ -5,6 +5,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { withLanguage, withRendering, type Rendering, type Synchronous } from '../i18n/current-language.js';
 import { isLanguage, negotiateLanguage, type Language } from '../i18n/languages.js';
 import type { AppEnv } from './env.js';
+import { ownPath } from './local-path.js';
 
 export const LANGUAGE_COOKIE = 'hub_lang';
 
@@ -28,7 +29,7 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     c.set('language', language);
     c.set('languages', options.offered);
     url.searchParams.delete('lang');
-    renderPagesIn(c, { language, offered: options.offered, returnTo: `${url.pathname}${url.search}` });
+    renderPagesIn(c, { language, offered: options.offered, returnTo: ownPath(url, url.search) });
     await next();
     // Pages, and JSON such as the zone search's place names: the same address answers in another
     // language for another visitor.

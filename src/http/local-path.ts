@@ -14,6 +14,15 @@ export function safeLocalPath(input: string | undefined | null, fallback = '/'):
   }
 }
 
+/**
+ * The request's own path and `search`, to link to from its page: leading slashes collapse to one,
+ * so that a request for `//host/x` (a path URL parsers keep as it is) is not linked as another host.
+ */
+export function ownPath(url: URL, search: string): string {
+  const path = url.pathname.startsWith('//') ? `/${url.pathname.replace(/^\/+/, '')}` : url.pathname;
+  return `${path}${search}`;
+}
+
 /** A path for logs, with the secret part of private links masked. */
 export function pathForLog(path: string): string {
   return path.replace(/^\/(my|speaker|admin\/setup)\/[^/]+/, '/$1/…');

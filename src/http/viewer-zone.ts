@@ -1,5 +1,6 @@
 // Works out which zone a public page is shown in: ?tz= (remembered in a cookie), the cookie, or
 // the programme's zone. A ?tz= that is not one zone answers 400 with the zone picker and choices.
+import { ownPath } from './local-path.js';
 import { languageOf } from './language.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -49,5 +50,5 @@ function pathWithoutTz(url: URL): string {
   params.delete('tz');
   params.delete('lang');
   const query = params.toString();
-  return `${url.pathname}${query ? `?${query}` : ''}`;
+  return ownPath(url, query ? `?${query}` : '');
 }

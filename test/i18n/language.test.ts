@@ -101,6 +101,18 @@ describe('the language of a page', () => {
     const login = await page(app, '/admin/login?next=%2Fadmin%2Fwebinars', { 'accept-language': 'sv' });
     expect(all(parse(login.html), '.language-switch a').map((a) => a.getAttribute('href'))).toEqual(['/admin/login?next=%2Fadmin%2Fwebinars&lang=en']);
   });
+
+  it('never links off the site from an address that starts with two slashes', async () => {
+    const { app } = await buildTestApp({ languages: ['en', 'sv'] });
+    for (const address of ['//evil.example/x', '///evil.example/x?q=1']) {
+      const { html } = await page(app, address);
+      const hrefs = all(parse(html), '.language-switch a, a[href^="/timezone?return="]').map((a) => a.getAttribute('href')!);
+      expect(hrefs.length, address).toBeGreaterThan(0);
+      // A link that starts with // is another host's address (protocol-relative).
+      for (const href of hrefs) expect(href.startsWith('//'), href).toBe(false);
+      expect(hrefs).toContain(`/evil.example/x${address.includes('?') ? '?q=1&' : '?'}lang=sv`);
+    }
+  });
 });
 
 describe('LANGUAGES', () => {
