@@ -54,14 +54,14 @@ describe('registering in Swedish', () => {
     ]);
     expect(textOf(one(doc, 'label[for="reg-question"]'))).toBe('En fråga till talarna (valfritt)');
     expect(textOf(one(doc, 'label[for="reg-consent"]'))).toBe(
-      'Jag godkänner att programmet sparar mitt namn, min e-postadress, min organisation och min tidszon för att kunna genomföra webbinarierna (integritetsinformation).',
+      'Jag godkänner att programmet sparar mitt namn, min e-postadress, min organisation, min tidszon och mitt språk för att kunna genomföra webbinarierna (integritetsinformation).',
     );
     expect(datetimes(page.sv)).toEqual(datetimes(page.en));
     expect(datetimes(page.sv).length).toBeGreaterThan(0);
     expect(leftovers(page.sv)).toEqual([]);
     // The English page is the English one, which the check finds.
     expect(textOf(one(parse(page.en), 'label[for="reg-name"]'))).toBe('Name');
-    expect(leftovers(page.en)).toContain('I agree that the programme stores my name, email, organisation and time zone to run these webinars');
+    expect(leftovers(page.en)).toContain('I agree that the programme stores my name, email, organisation, time zone and language to run these webinars');
   });
 
   it('refuses a form with its errors in Swedish, and stores nothing', async () => {

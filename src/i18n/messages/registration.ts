@@ -44,7 +44,7 @@ export const registrationMessages = defineMessages(
     'registration.form.zoneHint':
       'Times in your emails and calendar use this zone. Filled in from your device; or type your city or country, such as Beijing or India.',
     'registration.form.question': 'A question for the speakers',
-    'registration.form.consent': 'I agree that the programme stores my name, email, organisation and time zone to run these webinars',
+    'registration.form.consent': 'I agree that the programme stores my name, email, organisation, time zone and language to run these webinars',
     'registration.form.privacyLink': 'privacy notice',
     'registration.form.honeypot': 'Leave this field empty',
     'registration.api.emailed':
@@ -192,7 +192,7 @@ export const registrationMessages = defineMessages(
       'Tiderna i dina mejl och i din kalender följer den här tidszonen. Den fylls i från din enhet; du kan också skriva din stad eller ditt land, till exempel Peking eller Indien.',
     'registration.form.question': 'En fråga till talarna',
     'registration.form.consent':
-      'Jag godkänner att programmet sparar mitt namn, min e-postadress, min organisation och min tidszon för att kunna genomföra webbinarierna',
+      'Jag godkänner att programmet sparar mitt namn, min e-postadress, min organisation, min tidszon och mitt språk för att kunna genomföra webbinarierna',
     'registration.form.privacyLink': 'integritetsinformation',
     'registration.form.honeypot': 'Lämna det här fältet tomt',
     'registration.api.emailed':
