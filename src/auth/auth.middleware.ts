@@ -58,7 +58,7 @@ export function requireCoordinator(deps: { db: Db; clock: Clock }): MiddlewareHa
     c.set('csrfToken', session.csrfToken);
     // A coordinator who switches the workspace's language keeps it for their next sign-in.
     const chosen = c.req.query('lang');
-    if (chosen !== undefined && chosen === languageOf(c)) await setCoordinatorLanguage(deps.db, session.coordinator.id, chosen);
+    if (chosen !== undefined && chosen === languageOf(c)) await setCoordinatorLanguage(deps.db, deps.clock, session.coordinator.id, chosen);
     // Pages of the workspace show private data: never keep them in a shared or back-forward cache.
     c.header('Cache-Control', 'private, no-store');
     return next();

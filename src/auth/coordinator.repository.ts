@@ -65,6 +65,12 @@ export async function listPendingInvites(db: Db, now: string) {
     .execute();
 }
 
-export async function updateCoordinatorLanguage(db: Db, id: number, language: string): Promise<void> {
-  await db.updateTable('coordinator').set({ language }).where('id', '=', id).where('language', '<>', language).execute();
+/** Stores a choice once: a page asked again in the same language writes nothing. */
+export async function updateCoordinatorLanguage(db: Db, id: number, language: string, at: string): Promise<void> {
+  await db
+    .updateTable('coordinator')
+    .set({ language, language_chosen_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('language', '<>', language), eb('language_chosen_at', 'is', null)]))
+    .execute();
 }

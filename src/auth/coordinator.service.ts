@@ -68,7 +68,12 @@ export async function listCoordinators(db: Db): Promise<Coordinator[]> {
 let unknownAccountHash: Promise<string> | undefined;
 
 /** The coordinator when the password is right; undefined otherwise, without saying which part was wrong. */
-export async function authenticate(db: Db, clock: Clock, email: string, password: string): Promise<(CoordinatorIdentity & { language: Language }) | undefined> {
+export async function authenticate(
+  db: Db,
+  clock: Clock,
+  email: string,
+  password: string,
+): Promise<(CoordinatorIdentity & { language?: Language }) | undefined> {
   const row = await findCoordinatorByEmail(db, normalizeEmail(email));
   if (!row) {
     unknownAccountHash ??= hashPassword('no account has this password');
@@ -77,10 +82,12 @@ export async function authenticate(db: Db, clock: Clock, email: string, password
   }
   if (!(await verifyPassword(password, row.password_hash))) return undefined;
   await setLastLogin(db, row.id, toStoredInstant(clock.now()));
-  return { id: row.id, email: row.email, name: row.name, language: isLanguage(row.language) ? row.language : 'en' };
+  // Their language only if they chose one: otherwise their browser's, as on the sign-in page.
+  const language = row.language_chosen_at !== null && isLanguage(row.language) ? row.language : undefined;
+  return { id: row.id, email: row.email, name: row.name, ...(language ? { language } : {}) };
 }
 
 /** The language the coordinator works in, kept for their next sign-in (on any device). */
-export async function setCoordinatorLanguage(db: Db, id: number, language: Language): Promise<void> {
-  await updateCoordinatorLanguage(db, id, language);
+export async function setCoordinatorLanguage(db: Db, clock: Clock, id: number, language: Language): Promise<void> {
+  await updateCoordinatorLanguage(db, id, language, toStoredInstant(clock.now()));
 }

@@ -17,6 +17,7 @@ import * as m0016 from '../../migrations/0016_webinar_previous_start.js';
 import * as m0017 from '../../migrations/0017_captions.js';
 import * as m0018 from '../../migrations/0018_languages.js';
 import * as m0019 from '../../migrations/0019_webinar_swedish_text.js';
+import * as m0020 from '../../migrations/0020_coordinator_language_chosen.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0017_captions': m0017,
   '0018_languages': m0018,
   '0019_webinar_swedish_text': m0019,
+  '0020_coordinator_language_chosen': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

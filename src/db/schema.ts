@@ -191,6 +191,8 @@ export interface CoordinatorTable {
   last_login_at: string | null;
   /** 'en' or 'sv': the language of their workspace. */
   language: Generated<string>;
+  /** When they chose it (switching the workspace's language); null: never, their browser's applies. */
+  language_chosen_at: string | null;
 }
 
 export interface CoordinatorInviteTable {

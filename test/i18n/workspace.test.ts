@@ -57,6 +57,37 @@ describe('the workspace in Swedish', () => {
     expect(chosen.headers.getSetCookie().some((cookie) => cookie.startsWith('hub_lang='))).toBe(false);
   });
 
+  it('follows the browser at sign-in until the coordinator chooses, then keeps the choice', async () => {
+    const ctx = await buildTestApp({ languages: ['en', 'sv'] });
+    await signInAsCoordinator(ctx, { email: 'sven@example.se', name: 'Sven' });
+    const signIn = (headers: Record<string, string>) =>
+      ctx.app.request('/admin/login', {
+        method: 'POST',
+        headers: { ...SAME_SITE, ...headers },
+        body: new URLSearchParams({ email: 'sven@example.se', password: TEST_PASSWORD, next: '/admin' }),
+      });
+    const languageCookie = (res: Response) => res.headers.getSetCookie().find((cookie) => cookie.startsWith('hub_lang='));
+    // Never chosen: nothing stored is imposed, so a Swedish browser gets its Swedish workspace.
+    const first = await signIn({ 'accept-language': 'sv-SE,sv;q=0.9' });
+    expect(first.status).toBe(303);
+    expect(languageCookie(first)).toBeUndefined();
+    const session = first.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+    expect(await (await ctx.app.request('/admin', { headers: { cookie: session, 'accept-language': 'sv-SE,sv;q=0.9' } })).text()).toContain('<html lang="sv"');
+    // Chosen once (English, here from the Swedish browser): kept for the next sign-in anywhere.
+    await ctx.app.request('/admin?lang=en', { headers: { cookie: session, 'accept-language': 'sv' } });
+    const stored = await ctx.db
+      .selectFrom('coordinator')
+      .select(['language', 'language_chosen_at'])
+      .where('email', '=', 'sven@example.se')
+      .executeTakeFirstOrThrow();
+    expect(stored.language).toBe('en');
+    expect(stored.language_chosen_at).not.toBeNull();
+    expect(languageCookie(await signIn({ 'accept-language': 'sv' }))).toMatch(/^hub_lang=en;/);
+  });
+
   it('stays English, with no switch and nothing stored, on a hub that offers English only', async () => {
     const ctx = await buildTestApp({ languages: ['en'] });
     const session = await signInAsCoordinator(ctx, { email: 'anna@example.se' });
