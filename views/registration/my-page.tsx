@@ -1,13 +1,11 @@
 // /my/:token: an attendee's own page behind their secret link.
+import { LanguageChoice } from '../components/language-choice.js';
 import { t } from '../../src/i18n/catalogue.js';
-import { currentRendering } from '../../src/i18n/current-language.js';
-import { LANGUAGE_NAMES, type Language } from '../../src/i18n/languages.js';
 import type { PersonalPage } from '../../src/registration/registration-pages.service.js';
 import type { RegistrationWithWebinar } from '../../src/registration/registration.types.js';
 import { CalendarSubscription } from '../calendar/subscribe-box.js';
 import { LocalTime, TimeRange } from '../components/local-time.js';
 import { Layout } from '../layout.js';
-import { RadioGroup } from '../components/form-kit.js';
 import { ZoneForm } from '../components/zone-form.js';
 import { PersonalNotice } from './personal-notice.js';
 import { RequestButtons } from './simple-pages.js';
@@ -19,32 +17,6 @@ function statusLabel(registration: RegistrationWithWebinar, place: number | unde
   if (registration.status === 'confirmed') return t('registration.status.registered');
   if (registration.status === 'waitlisted') return place ? t('registration.status.waitingPlace', { place }) : t('registration.status.waiting');
   return t('registration.status.cancelledByYou');
-}
-
-/** The language of the attendee's emails and calendar, offered where the hub speaks more than one. */
-function LanguageChoice({ base, language }: { base: string; language: Language }) {
-  const { offered } = currentRendering();
-  if (offered.length < 2) return null;
-  return (
-    <section class="panel" aria-labelledby="my-language">
-      <h2 id="my-language" style="margin-top:0">
-        {t('registration.my.language')}
-      </h2>
-      <form method="post" action={`${base}/language`} class="stack">
-        <RadioGroup
-          form="language"
-          name="language"
-          legend={t('registration.field.language')}
-          values={{ language }}
-          errors={{}}
-          options={offered.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_NAMES[value]}</span> }))}
-        />
-        <div class="actions">
-          <button type="submit">{t('registration.my.saveLanguage')}</button>
-        </div>
-      </form>
-    </section>
-  );
 }
 
 export function MyPage(props: MyPageProps) {
@@ -204,7 +176,14 @@ export function MyPage(props: MyPageProps) {
             />
           </section>
 
-          <LanguageChoice base={base} language={attendee.language} />
+          <LanguageChoice
+            id="my-language"
+            heading={t('registration.my.language')}
+            legend={t('registration.field.language')}
+            submitLabel={t('registration.my.saveLanguage')}
+            action={`${base}/language`}
+            language={attendee.language}
+          />
 
           <section class="panel" aria-labelledby="my-privacy">
             <h2 id="my-privacy" style="margin-top:0">

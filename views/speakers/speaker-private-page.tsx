@@ -1,4 +1,5 @@
 // /speaker/:token: a speaker's own page: when they are on, in their time; links; the audience.
+import { LanguageChoice } from '../components/language-choice.js';
 import type { DateTime } from 'luxon';
 import type { SpeakerPrivatePage as SpeakerPrivatePageData } from '../../src/speakers/speaker-pages.service.js';
 import { showIn } from '../../src/time/index.js';
@@ -9,9 +10,6 @@ import { TableWrap } from '../components/table-wrap.js';
 import { Layout } from '../layout.js';
 import { ZoneForm } from '../components/zone-form.js';
 import { t } from '../../src/i18n/catalogue.js';
-import { currentRendering } from '../../src/i18n/current-language.js';
-import { LANGUAGE_NAMES, type Language } from '../../src/i18n/languages.js';
-import { RadioGroup } from '../components/form-kit.js';
 
 export type SpeakerPrivatePageProps = SpeakerPrivatePageData;
 
@@ -176,35 +174,18 @@ export function SpeakerPrivatePage(props: SpeakerPrivatePageProps) {
             now={props.now}
           />
         </section>
-        <LanguageChoice action={`/speaker/${speaker.token}/language`} language={speaker.language} error={props.languageError} />
+        <LanguageChoice
+          id="speaker-language"
+          heading={t('speakers.private.language')}
+          legend={t('speakers.private.languageField')}
+          submitLabel={t('speakers.private.languageSubmit')}
+          action={`/speaker/${speaker.token}/language`}
+          language={speaker.language}
+          error={props.languageError}
+          secondary
+        />
       </div>
     </Layout>
-  );
-}
-
-/** The language of the speaker's emails, invites and feed, offered where the hub speaks more than one. */
-function LanguageChoice({ action, language, error }: { action: string; language: Language; error?: string }) {
-  const { offered } = currentRendering();
-  if (offered.length < 2) return null;
-  return (
-    <section class="panel" aria-labelledby="speaker-language">
-      <h2 id="speaker-language" style="margin-top:0">
-        {t('speakers.private.language')}
-      </h2>
-      <form method="post" action={action} class="stack">
-        <RadioGroup
-          form="language"
-          name="language"
-          legend={t('speakers.private.languageField')}
-          values={{ language }}
-          errors={error ? { language: error } : {}}
-          options={offered.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_NAMES[value]}</span> }))}
-        />
-        <button type="submit" class="secondary">
-          {t('speakers.private.languageSubmit')}
-        </button>
-      </form>
-    </section>
   );
 }
 
