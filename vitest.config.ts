@@ -24,6 +24,7 @@ const NO_DATABASE = [
   'test/calendar/calendar.builder.test.ts',
   'test/calendar/fold-lines.test.ts',
   'test/materials/temp-file.test.ts',
+  'test/build/**',
 ];
 
 export default defineConfig({

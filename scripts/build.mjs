@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { synchronousJsxRenderContext } from './build/jsx-render-context.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -35,6 +36,7 @@ try {
     // The CommonJS packages inside (pg, nodemailer) call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as hubCreateRequire } from 'node:module'; const require = hubCreateRequire(import.meta.url);" },
     sourcemap: 'linked',
+    plugins: [synchronousJsxRenderContext],
     logLevel: 'warning',
   });
 } catch (error) {
