@@ -10,7 +10,8 @@ import type { AppEnv } from './http/env.js';
 import { handleErrors, handleNotFound } from './http/error-handler.js';
 import { createReadinessCheck } from './db/readiness.js';
 import { viewerZone } from './http/viewer-zone.js';
-import { requestLanguage } from './http/language.js';
+import { languageHeaders, requestLanguage } from './http/language.js';
+import { headersSetBy, securityHeaders } from './http/page-headers.js';
 import type { Language } from './i18n/languages.js';
 import { createPrivateFeedCache } from './http/private-feed-cache.js';
 import { createPublicCache } from './http/public-cache.js';
@@ -58,9 +59,37 @@ export type AppDeps = {
 export function createApp(deps: AppDeps) {
   const { db, clock } = deps;
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  // Every response but the feeds carries these (see securityHeaders); worked out once.
+  const pageSecurity = headersSetBy(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https:', 'data:'],
+        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        // blob: and connect-src https: let hls.js play an HLS stream from its host (issue 14, item 5).
+        mediaSrc: ["'self'", 'https:', 'blob:'],
+        connectSrc: ["'self'", 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: false,
+      // The same as frame-ancestors 'none', for browsers that know only this header.
+      xFrameOptions: 'DENY',
+      // HSTS only for an https public address: a hub meant to answer over http must not be pinned
+      // to https by a browser that once reached it through a TLS proxy.
+      strictTransportSecurity: deps.baseUrl.startsWith('https:'),
+    }),
+  );
+  const offeredLanguages = deps.languages ?? ['en', 'sv'];
   // Public feeds and pages are built once per version of the data (moved by the database in every
   // change), so a 304 or a repeated page costs a version read; see src/http/public-cache.ts.
-  const cache = createPublicCache({ db, clock });
+  const cache = createPublicCache({
+    db,
+    clock,
+    pageHeaders: async (language) => ({ ...(await pageSecurity), ...languageHeaders(language, offeredLanguages) }),
+  });
   const siteTitle = async () => (await cache.programme()).title;
   const secureCookies = deps.baseUrl.startsWith('https:');
 
@@ -90,36 +119,11 @@ export function createApp(deps: AppDeps) {
   // answered from the cache (a 304 costs a version read) and need none of the page middleware.
   const materials = { db, clock, baseUrl: deps.baseUrl };
   app.route('/', calendarRoutes({ db, baseUrl: deps.baseUrl, linksOf: publicMaterialLinks(materials), cache }));
-  // The personal and speaker feeds are calendar data too: the page-protecting headers (CSP,
-  // framing, referrer) mean nothing there and cost a kilobyte per answer (feeds set nosniff).
-  const pageHeaders = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'https:', 'data:'],
-      frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
-      // blob: and connect-src https: let hls.js play an HLS stream from its host (issue 14, item 5).
-      mediaSrc: ["'self'", 'https:', 'blob:'],
-      connectSrc: ["'self'", 'https:'],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      scriptSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    crossOriginResourcePolicy: false,
-    // The same as frame-ancestors 'none', for browsers that know only this header.
-    xFrameOptions: 'DENY',
-    // HSTS only for an https public address: a hub meant to answer over http must not be pinned
-    // to https by a browser that once reached it through a TLS proxy.
-    strictTransportSecurity: deps.baseUrl.startsWith('https:'),
-  });
-  app.use(async function securityHeaders(c, next) {
-    if (c.req.path.endsWith('.ics')) return next();
-    return pageHeaders(c, next);
-  });
+  app.use(securityHeaders(pageSecurity));
 
   // Pages, the workspace (its guards' answers too) and the API's messages in the visitor's
   // language; the public feeds above are answered before this.
-  app.use(requestLanguage({ offered: deps.languages ?? ['en', 'sv'], secureCookies }));
+  app.use(requestLanguage({ offered: offeredLanguages, secureCookies }));
   app.use(resolveClientAddress({ trustProxy: deps.trustProxy ?? false }));
   app.use(
     areaGuards({

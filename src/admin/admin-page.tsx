@@ -23,8 +23,8 @@ export function adminShellProps(c: Context<AppEnv>, siteTitle: string) {
   return {
     siteTitle,
     // Null only behind the API-token guard, which serves no pages; a neutral name keeps the shell whole.
-    coordinator: c.var.coordinator ?? { name: 'Coordinator', email: '' },
-    csrfToken: c.var.csrfToken ?? '',
+    coordinator: c.get('coordinator') ?? { name: 'Coordinator', email: '' },
+    csrfToken: c.get('csrfToken') ?? '',
   };
 }
 

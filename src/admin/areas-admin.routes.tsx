@@ -28,7 +28,7 @@ export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
     return renderAdminPage(c, db, () => ({
       section: 'areas',
       title: t('workspacePages.areas.title'),
-      body: <AreaList areas={areas} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
+      body: <AreaList areas={areas} values={values} errors={errors} csrfToken={c.get('csrfToken')} />,
       status,
       flash: doneMessage(c, doneMessages()),
     }));
@@ -38,7 +38,7 @@ export function areasAdminRoutes(deps: { db: Db; clock: Clock }) {
     renderAdminPage(c, db, () => ({
       section: 'areas',
       title: t('workspacePages.areas.edit'),
-      body: <AreaEdit slug={slug} values={values} errors={errors} csrfToken={c.var.csrfToken} />,
+      body: <AreaEdit slug={slug} values={values} errors={errors} csrfToken={c.get('csrfToken')} />,
       status,
       flash: doneMessage(c, doneMessages()),
     }));

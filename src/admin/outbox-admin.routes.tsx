@@ -45,7 +45,7 @@ export function outboxAdminRoutes(deps: OutboxAdminDeps) {
           summary={summary}
           messages={messages}
           status={status}
-          csrfToken={c.var.csrfToken}
+          csrfToken={c.get('csrfToken')}
           now={clock.now()}
           zone={programme.defaultZone}
           mailConfigured={deps.mailConfigured}

@@ -28,7 +28,7 @@ export function programmeSettingsRoutes(deps: { db: Db; clock: Clock }) {
     return renderAdminPage(c, db, () => ({
       section: 'programme',
       title: t('workspacePages.programme.title'),
-      body: <ProgrammeSettings values={values} errors={errors} csrfToken={c.var.csrfToken} defaultAudienceZones={audience.zones} />,
+      body: <ProgrammeSettings values={values} errors={errors} csrfToken={c.get('csrfToken')} defaultAudienceZones={audience.zones} />,
       status,
       flash: doneMessage(c, doneMessages()),
     }));

@@ -120,7 +120,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps) {
     return renderAdminPage(c, db, () => ({
       section: 'webinars',
       title: t('workspacePages.registrations.cancelTitle', { title: preview.webinar.title }),
-      body: <CancelRegistrationConfirm preview={preview} zone={programme.defaultZone} csrfToken={c.var.csrfToken} />,
+      body: <CancelRegistrationConfirm preview={preview} zone={programme.defaultZone} csrfToken={c.get('csrfToken')} />,
       siteTitle: programme.title,
     }));
   };

@@ -55,14 +55,14 @@ export function speakersAdminRoutes(deps: SpeakersAdminDeps) {
     renderAdminPage(c, db, () => ({ section: 'speakers', title, body, status, flash: doneMessage(c, doneMessages()) }));
 
   const newSpeakerPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status = 200) =>
-    page(c, message('workspacePages.speakers.new'), <NewSpeaker values={values} errors={errors} csrfToken={c.var.csrfToken} />, status);
+    page(c, message('workspacePages.speakers.new'), <NewSpeaker values={values} errors={errors} csrfToken={c.get('csrfToken')} />, status);
 
   const speakerPage = async (c: Context<AppEnv>, speaker: Speaker, values: FormValues, errors: FieldErrors, status = 200, photoError?: string) => {
-    const extras = deps.speakerExtras ? await deps.speakerExtras(speaker, c.var.csrfToken) : null;
+    const extras = deps.speakerExtras ? await deps.speakerExtras(speaker, c.get('csrfToken')) : null;
     return page(
       c,
       speaker.name,
-      <SpeakerEdit speaker={speaker} values={values} errors={errors} csrfToken={c.var.csrfToken} extras={extras} photoError={photoError} />,
+      <SpeakerEdit speaker={speaker} values={values} errors={errors} csrfToken={c.get('csrfToken')} extras={extras} photoError={photoError} />,
       status,
     );
   };

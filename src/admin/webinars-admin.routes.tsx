@@ -69,7 +69,12 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     const edited = Number(c.req.query('edited'));
     const materials =
       webinar && deps.materialsPanel
-        ? await deps.materialsPanel(webinar, c.var.csrfToken, notified ? Number(notified) || 0 : undefined, Number.isSafeInteger(edited) ? edited : undefined)
+        ? await deps.materialsPanel(
+            webinar,
+            c.get('csrfToken'),
+            notified ? Number(notified) || 0 : undefined,
+            Number.isSafeInteger(edited) ? edited : undefined,
+          )
         : undefined;
     return page(
       c,
@@ -82,7 +87,7 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
         errors={errors}
         areas={areas}
         speakers={speakers}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
         programmeZone={programme.defaultZone}
         advice={advice}
         materials={materials}
@@ -105,7 +110,14 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     return page(
       c,
       title,
-      <ChangeConfirm preview={preview} audience={audience} programmeZone={programme.defaultZone} csrfToken={c.var.csrfToken} action={action} values={values} />,
+      <ChangeConfirm
+        preview={preview}
+        audience={audience}
+        programmeZone={programme.defaultZone}
+        csrfToken={c.get('csrfToken')}
+        action={action}
+        values={values}
+      />,
       200,
       undefined,
       programme.title,

@@ -19,5 +19,7 @@ export type AppEnv = {
     language: Language;
     /** The languages this hub offers, the default first. */
     languages: readonly Language[];
+    /** The response already has the security and language headers (a cached page; see page-headers.ts). */
+    headersComplete: boolean;
   };
 };

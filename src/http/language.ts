@@ -31,18 +31,26 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     url.searchParams.delete('lang');
     renderPagesIn(c, { language, offered: options.offered, returnTo: ownPath(url, url.search) });
     await next();
+    if (!choice || c.get('headersComplete')) return;
     // Pages, and JSON such as the zone search's place names: the same address answers in another
     // language for another visitor.
     const type = c.res.headers.get('content-type') ?? '';
-    if (choice && (type.startsWith('text/html') || type.startsWith('application/json'))) {
+    if (type.startsWith('text/html') || type.startsWith('application/json')) {
       // On the response's own headers: c.header() after next() copies the whole Response first,
       // which cost a quarter of a cached page's time. Every response here is the hub's own, made
       // for this request, so its headers can be changed.
       const headers = c.res.headers;
       headers.set('Content-Language', language);
-      headers.append('Vary', 'Accept-Language, Cookie');
+      headers.append('Vary', LANGUAGE_VARY);
     }
   };
+}
+
+const LANGUAGE_VARY = 'Accept-Language, Cookie';
+
+/** What the middleware adds to a page in `language` (nothing where the hub offers one language). */
+export function languageHeaders(language: Language, offered: readonly Language[]): Record<string, string> {
+  return offered.length > 1 ? { 'Content-Language': language, Vary: LANGUAGE_VARY } : {};
 }
 
 /**

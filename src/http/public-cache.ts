@@ -3,9 +3,11 @@
 // settings that every page needs. Private pages and feeds (/my, /speaker, the workspace) never
 // come through here.
 import { languageOf } from './language.js';
+import { markHeadersComplete } from './page-headers.js';
+import type { Language } from '../i18n/languages.js';
 import type { MiddlewareHandler } from 'hono';
 import type { DateTime } from 'luxon';
-import type { Clock } from '../clock.js';
+import { nowMillis, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { dataVersionReader, type DataVersion } from '../db/data-version.js';
 import { getProgramme, listWebinarMoments } from '../programme/programme.service.js';
@@ -42,7 +44,14 @@ export type PublicCache = {
 /** Pages and feeds together: about 60 programme pages of 1,000 webinars, or thousands of small ones. */
 const MAX_BYTES = 48 * 1024 * 1024;
 
-export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
+export type PublicCacheDeps = {
+  db: Db;
+  clock: Clock;
+  /** Every header the page middleware gives a page in `language` (security, language). */
+  pageHeaders?: (language: Language) => Promise<Readonly<Record<string, string>>>;
+};
+
+export function createPublicCache(deps: PublicCacheDeps): PublicCache {
   const readVersion = dataVersionReader(deps.db);
   const feeds: ResponseCache<CachedFeed<unknown>> = createResponseCache({ maxBytes: MAX_BYTES / 2, sizeOf: (feed) => feed.body.byteLength });
   // Kept encoded: a cached answer is sent as it is, not turned from text into bytes every time.
@@ -50,6 +59,17 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
   const settings: ResponseCache<Programme> = createResponseCache({ maxBytes: 1024 * 1024, sizeOf: () => 4096 });
   const moments: ResponseCache<number[]> = createResponseCache({ maxBytes: 4 * 1024 * 1024, sizeOf: (list) => list.length * 8 });
   const never = <T>(value: T): Built<T> => ({ value, expiresAt: null });
+  // A cached page's complete headers, one plain object per language (see src/http/page-headers.ts).
+  const headersByLanguage = new Map<Language, Readonly<Record<string, string>>>();
+  async function completePageHeaders(language: Language): Promise<Readonly<Record<string, string>> | undefined> {
+    if (!deps.pageHeaders) return undefined;
+    let headers = headersByLanguage.get(language);
+    if (!headers) {
+      headers = Object.freeze({ ...(await deps.pageHeaders(language)), 'Content-Type': PAGE_TYPE });
+      headersByLanguage.set(language, headers);
+    }
+    return headers;
+  }
 
   const programme = async () => {
     const { content } = await readVersion();
@@ -72,8 +92,8 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
   const page: MiddlewareHandler<AppEnv> = async function cachedPublicPage(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const version = await readVersion();
-    const now = deps.clock.now().toMillis();
-    const { zone, chosen, returnTo } = c.var.viewer;
+    const now = nowMillis(deps.clock);
+    const { zone, chosen, returnTo } = c.get('viewer');
     // Everything a public page depends on: the address (without ?tz= and ?lang=), the zone it is
     // shown in and whether the visitor chose it, its language, the data and the time.
     const key = `${returnTo}\n${zone}\n${chosen}\n${languageOf(c)}`;
@@ -92,7 +112,10 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
       });
     if (rendered) return;
     if (html === undefined) return next();
-    return c.body(html, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+    const complete = await completePageHeaders(languageOf(c));
+    if (!complete) return c.body(html, 200, { 'Content-Type': PAGE_TYPE });
+    markHeadersComplete(c);
+    return c.body(html, 200, complete);
   };
 
   return {
@@ -106,6 +129,8 @@ export function createPublicCache(deps: { db: Db; clock: Clock }): PublicCache {
     page,
   };
 }
+
+const PAGE_TYPE = 'text/html; charset=UTF-8';
 
 class NotCacheable extends Error {}
 

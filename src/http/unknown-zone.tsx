@@ -13,14 +13,14 @@ export function unknownZoneResponse(db: Db, clock: Clock = systemClock) {
   return async (c: Context<AppEnv>, input: string) => {
     const now = clock.now();
     const language = languageOf(c);
-    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, language)]);
+    const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.get('viewer'), language)]);
     const resolved = resolveZone(input, now, language);
     const results = resolved.ok ? [] : resolved.suggestions;
     return c.html(
       <TimezonePage
         siteTitle={programme.title}
-        viewer={c.var.viewer}
-        returnTo={c.var.viewer.returnTo}
+        viewer={c.get('viewer')}
+        returnTo={c.get('viewer').returnTo}
         now={now}
         query={input}
         results={results}

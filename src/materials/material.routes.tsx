@@ -116,7 +116,7 @@ export function materialPublicRoutes(deps: MaterialPublicRoutesDeps) {
       return c.html(
         <RecordingsPage
           siteTitle={programme.title}
-          viewer={c.var.viewer}
+          viewer={c.get('viewer')}
           archive={archive}
           hrefOf={publicHref()}
           share={pageShare(deps.baseUrl, programme, '/recordings')}
@@ -164,7 +164,7 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
                 webinar={webinar}
                 materials={materials}
                 pending={pending}
-                csrfToken={c.var.csrfToken}
+                csrfToken={c.get('csrfToken')}
                 errors={validated.errors}
                 values={formValues(body.input)}
               />
@@ -197,7 +197,7 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
             backHref={back(webinar.slug)}
             webinar={webinar}
             materials={materials}
-            csrfToken={c.var.csrfToken}
+            csrfToken={c.get('csrfToken')}
             editing={{ id, errors: edited.errors, values: formValues(input) }}
           />
         ),

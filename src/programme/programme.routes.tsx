@@ -31,8 +31,8 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
   const cached = deps.pageCache ?? uncachedPage;
   return (
     new Hono<AppEnv>()
-      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.var.viewer, languageOf(c))))
-      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.var.viewer, languageOf(c))))
+      .get('/', viewer, cached, async (c) => c.html(await programmePage(deps, c.get('viewer'), languageOf(c))))
+      .get('/webinars/:slug', viewer, cached, async (c) => c.html(await webinarPage(deps, c.req.param('slug'), c.get('viewer'), languageOf(c))))
       .get('/areas/:slug', viewer, cached, async (c) => {
         const now = clock.now();
         const programme = await getProgramme(db);
@@ -46,7 +46,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
             upcoming={upcoming}
             past={past}
             feedUrl={feedUrl}
-            viewer={c.var.viewer}
+            viewer={c.get('viewer')}
             now={now}
             share={pageShare(baseUrl, programme, `/areas/${area.slug}`)}
           />,
@@ -75,7 +75,7 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
             total={list.total}
             page={page}
             pageCount={pageCount}
-            viewer={c.var.viewer}
+            viewer={c.get('viewer')}
             now={clock.now()}
             share={pageShare(baseUrl, programme, webinarListHref(when, page))}
           />,
@@ -88,12 +88,12 @@ export function programmeRoutes(deps: ProgrammeRoutesDeps) {
         const now = clock.now();
         const query = c.req.query('q')?.slice(0, 64);
         const language = languageOf(c);
-        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.var.viewer, language)]);
+        const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.get('viewer'), language)]);
         const results = query?.trim() ? searchZones(query, now, { limit: 30, language }) : undefined;
         return c.html(
           <TimezonePage
             siteTitle={programme.title}
-            viewer={c.var.viewer}
+            viewer={c.get('viewer')}
             returnTo={returnTo}
             now={now}
             query={query}

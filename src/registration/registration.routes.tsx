@@ -101,7 +101,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const input = await readForm(c);
     const validated = inRequestLanguage(c, () => validateRegistration(input, clock.now(), languageOf(c)));
     if (!validated.ok) {
-      return c.html(await webinarPage(deps, slug, c.var.viewer, languageOf(c), { form: { values: formValues(input), errors: validated.errors } }), 422);
+      return c.html(await webinarPage(deps, slug, c.get('viewer'), languageOf(c), { form: { values: formValues(input), errors: validated.errors } }), 422);
     }
     await tooMany(c);
     try {
@@ -109,7 +109,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     } catch (error) {
       if (error instanceof ConflictError) {
         return c.html(
-          await webinarPage(deps, slug, c.var.viewer, languageOf(c), {
+          await webinarPage(deps, slug, c.get('viewer'), languageOf(c), {
             form: { values: formValues(input), errors: { form: say(languageOf(c), error.words) } },
           }),
           409,
@@ -125,7 +125,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     const selection = inRequestLanguage(c, () => validateSeriesSelection(input));
     if (!validated.ok || !selection.ok) {
       const errors = { ...(selection.ok ? {} : selection.errors), ...(validated.ok ? {} : validated.errors) };
-      return c.html(await programmePage(deps, c.var.viewer, languageOf(c), { values: formValues(input), errors }), 422);
+      return c.html(await programmePage(deps, c.get('viewer'), languageOf(c), { values: formValues(input), errors }), 422);
     }
     await tooMany(c);
     try {
@@ -133,7 +133,7 @@ export function registrationRoutes(deps: RegistrationRoutesDeps) {
     } catch (error) {
       if (error instanceof ConflictError || error instanceof NotFoundError) {
         return c.html(
-          await programmePage(deps, c.var.viewer, languageOf(c), { values: formValues(input), errors: { webinars: say(languageOf(c), error.words) } }),
+          await programmePage(deps, c.get('viewer'), languageOf(c), { values: formValues(input), errors: { webinars: say(languageOf(c), error.words) } }),
           error instanceof NotFoundError ? 404 : 409,
         );
       }

@@ -49,7 +49,7 @@ export function speakerRoutes({ db, clock, baseUrl, viewer, pageCache, linksOf }
 
   app.get('/speakers/:slug', viewer, pageCache ?? uncachedPage, async (c) => {
     const page = await speakerPublicPage(pages, c.req.param('slug'), languageOf(c));
-    return c.html(<SpeakerPublicPage {...page} viewer={c.var.viewer} share={pageShare(baseUrl, page.programme, `/speakers/${page.speaker.slug}`)} />);
+    return c.html(<SpeakerPublicPage {...page} viewer={c.get('viewer')} share={pageShare(baseUrl, page.programme, `/speakers/${page.speaker.slug}`)} />);
   });
 
   app.get('/speaker/:token', async (c) => {

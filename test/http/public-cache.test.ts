@@ -139,3 +139,25 @@ describe('the public page cache', () => {
     expect((await page(ctx, `/webinars/${SLUG}`)).status).toBe(200);
   });
 });
+
+describe('a page answered from the cache', () => {
+  const headersOf = (res: Response) => [...res.headers].filter(([name]) => name !== 'set-cookie').sort();
+  const cases: Array<{ name: string; languages?: Array<'en' | 'sv'>; path: string; headers?: Record<string, string> }> = [
+    { name: 'in English', path: '/' },
+    { name: 'in Swedish', path: `/webinars/${SLUG}`, headers: { 'accept-language': 'sv-SE,sv;q=0.9' } },
+    { name: 'in another zone', path: '/?tz=Asia/Shanghai' },
+    { name: 'on an English-only hub', path: '/', languages: ['en'] },
+  ];
+  for (const { name, languages, path, headers } of cases) {
+    it(`has exactly the headers of the page as first rendered, ${name}`, async () => {
+      const ctx = await buildTestApp({ languages });
+      const rendered = await ctx.app.request(path, { headers });
+      const cached = await ctx.app.request(path, { headers });
+      expect(await cached.text()).toBe(await rendered.text());
+      expect(headersOf(cached)).toEqual(headersOf(rendered));
+      expect(cached.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(cached.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(cached.headers.get('set-cookie')).toBe(rendered.headers.get('set-cookie'));
+    });
+  }
+});
