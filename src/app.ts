@@ -12,6 +12,7 @@ import { createReadinessCheck } from './db/readiness.js';
 import { viewerZone } from './http/viewer-zone.js';
 import { languageHeaders, requestLanguage } from './http/language.js';
 import { headersSetBy, securityHeaders } from './http/page-headers.js';
+import { frontDoor } from './http/front-door.js';
 import type { Language } from './i18n/languages.js';
 import { createPrivateFeedCache } from './http/private-feed-cache.js';
 import { createPublicCache } from './http/public-cache.js';
@@ -191,5 +192,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', speakerPhotoApiRoutes({ db, clock, baseUrl: deps.baseUrl }));
   app.route('/', apiRoutes({ db, clock, listeners, baseUrl: deps.baseUrl }));
 
+  // Feed polls answered 304 and health checks, before the router (see src/http/front-door.ts).
+  const answeredFirst = frontDoor(cache);
+  const routed = app.fetch;
+  app.fetch = (request, env, executionCtx) => answeredFirst(request, env) ?? routed(request, env, executionCtx);
   return app;
 }

@@ -37,6 +37,15 @@ describe('npm start', () => {
       // Without BASE_URL, absolute links name the port the system chose for PORT=0.
       const webinar = webinarLinks[0];
       expect(await (await fetch(`${url}${webinar}/calendar.ics`)).text()).toContain(`${url}${webinar}`);
+      // A calendar client polling with the feed's ETag gets its 304 from Node's own headers.
+      const feed = await fetch(`${url}/calendar.ics`);
+      await feed.text();
+      const poll = await fetch(`${url}/calendar.ics`, { headers: { 'if-none-match': feed.headers.get('etag')! } });
+      expect([poll.status, poll.headers.get('etag'), poll.headers.get('cache-control')]).toEqual([
+        304,
+        feed.headers.get('etag'),
+        'public, max-age=300, must-revalidate',
+      ]);
     } finally {
       server.child.kill('SIGTERM');
     }

@@ -29,15 +29,8 @@ export function feedValidators(body: string | Uint8Array, lastModified: DateTime
 
 export function calendarResponse(c: Context, options: CalendarResponseOptions): Response {
   const validators = options.validators ?? feedValidators(options.body, options.lastModified);
-  const cacheControl = options.privateFeed ? 'private, no-cache' : 'public, max-age=300, must-revalidate';
-  // RFC 9110 15.4.5: a 304 repeats the validators and caching headers, not the body's description.
-  // Written as literals, not as the 200's headers minus some: a feed poll is mostly 304s.
-  if (isNotModified(c, validators)) {
-    return new Response(null, {
-      status: 304,
-      headers: { ETag: validators.etag, 'Cache-Control': cacheControl, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED },
-    });
-  }
+  const cacheControl = cacheControlOf(options.privateFeed ?? false);
+  if (isNotModified(c, validators)) return feedNotModified(validators, options.privateFeed ?? false);
   return new Response(c.req.method === 'HEAD' ? null : options.body, {
     status: 200,
     headers: {
@@ -54,6 +47,27 @@ export function calendarResponse(c: Context, options: CalendarResponseOptions): 
 }
 
 const EXPOSED = 'ETag, Last-Modified';
+
+function cacheControlOf(privateFeed: boolean): string {
+  return privateFeed ? 'private, no-cache' : 'public, max-age=300, must-revalidate';
+}
+
+/**
+ * The 304 of a feed. RFC 9110 15.4.5: it repeats the validators and caching headers, not the
+ * body's description. Written as literals, not as the 200's headers minus some: a feed poll is
+ * mostly 304s.
+ */
+export function feedNotModified(validators: Pick<FeedValidators, 'etag'>, privateFeed: boolean): Response {
+  return new Response(null, {
+    status: 304,
+    headers: {
+      ETag: validators.etag,
+      'Cache-Control': cacheControlOf(privateFeed),
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': EXPOSED,
+    },
+  });
+}
 
 /**
  * The CORS preflight a browser sends before a conditional GET from another site (If-None-Match is

@@ -18,14 +18,17 @@ export type Validators = {
 /** Whether the request's If-None-Match (or, without one, its If-Modified-Since) matches what would be sent. */
 export function isNotModified(c: Context, validators: Validators): boolean {
   const ifNoneMatch = c.req.header('if-none-match');
-  // RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since; comparison is weak.
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch === validators.etag) return true;
-    if (ifNoneMatch.trim() === '*') return true;
-    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === validators.etag);
-  }
+  // RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since.
+  if (ifNoneMatch !== undefined) return etagMatches(ifNoneMatch, validators.etag);
   const ifModifiedSince = c.req.header('if-modified-since');
   if (ifModifiedSince === undefined || validators.lastModifiedMs === undefined) return false;
   const since = Date.parse(ifModifiedSince);
   return !Number.isNaN(since) && validators.lastModifiedMs <= since;
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, RFC 9110 13.1.2) or is `*`. */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch === etag) return true;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { DateTime } from 'luxon';
 import { nowMillis, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { dataVersionReader, type DataVersion } from '../db/data-version.js';
+import { dataVersionReader, type DataVersionReader } from '../db/data-version.js';
 import { getProgramme, listWebinarMoments } from '../programme/programme.service.js';
 import type { Programme } from '../programme/programme.types.js';
 import type { AppEnv } from './env.js';
@@ -32,11 +32,13 @@ export async function buildCachedFeed<V>(build: () => Promise<BuiltFeed>, valida
 }
 
 export type PublicCache = {
-  version(): Promise<DataVersion>;
+  version: DataVersionReader;
   /** The programme's settings as of the current version. */
   programme(): Promise<Programme>;
   /** A public feed, rebuilt when what it shows changed. */
   feed<V>(key: string, build: () => Promise<BuiltFeed>, validatorsOf: (feed: EncodedFeed) => V): Promise<CachedFeed<V>>;
+  /** The feed kept for the current version, if the version can be read without waiting; never builds. */
+  feedNow<V>(key: string): CachedFeed<V> | undefined;
   /** Middleware for a public page (after the viewer-zone middleware): answers GETs from memory. */
   page: MiddlewareHandler<AppEnv>;
 };
@@ -125,6 +127,10 @@ export function createPublicCache(deps: PublicCacheDeps): PublicCache {
       const { content } = await readVersion();
       const cached = await feeds.get(key, String(content), 0, async () => never(await buildCachedFeed(build, validatorsOf)));
       return cached as CachedFeed<V>;
+    },
+    feedNow<V>(key: string) {
+      const version = readVersion.now();
+      return version && (feeds.peek(key, String(version.content), 0) as CachedFeed<V> | undefined);
     },
     page,
   };

@@ -13,6 +13,8 @@ export type Built<T> = {
 export type ResponseCache<T> = {
   /** The value of `key` built for `stamp` and not expired at `nowMs`; built by `build` otherwise. */
   get(key: string, stamp: string, nowMs: number, build: () => Promise<Built<T>>): Promise<T>;
+  /** The value of `key` if it is kept for `stamp` and not expired at `nowMs`; never builds. */
+  peek(key: string, stamp: string, nowMs: number): T | undefined;
   readonly size: number;
   readonly bytes: number;
 };
@@ -41,14 +43,21 @@ export function createResponseCache<T>(options: { maxBytes: number; sizeOf: (val
     while (bytes > options.maxBytes) remove(entries.keys().next().value!);
   }
 
+  function fresh(key: string, stamp: string, nowMs: number): Entry<T> | undefined {
+    const entry = entries.get(key);
+    if (!entry || entry.stamp !== stamp || (entry.expiresAt !== null && nowMs >= entry.expiresAt)) return undefined;
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  }
+
   return {
+    peek(key, stamp, nowMs) {
+      return fresh(key, stamp, nowMs)?.value;
+    },
     async get(key, stamp, nowMs, build) {
-      const entry = entries.get(key);
-      if (entry && entry.stamp === stamp && (entry.expiresAt === null || nowMs < entry.expiresAt)) {
-        entries.delete(key);
-        entries.set(key, entry);
-        return entry.value;
-      }
+      const entry = fresh(key, stamp, nowMs);
+      if (entry) return entry.value;
       const buildKey = `${stamp}\n${key}`;
       let pending = building.get(buildKey);
       if (!pending) {
