@@ -6,6 +6,7 @@ import { withLanguage, withRendering, type Rendering, type Synchronous } from '.
 import { isLanguage, negotiateLanguage, type Language } from '../i18n/languages.js';
 import type { AppEnv } from './env.js';
 import { ownPath } from './local-path.js';
+import { markHeadersPrepared } from './page-headers.js';
 
 export const LANGUAGE_COOKIE = 'hub_lang';
 
@@ -19,6 +20,7 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     if (offers(requested)) {
       language = requested;
       setCookie(c, LANGUAGE_COOKIE, requested, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
+      markHeadersPrepared(c);
     } else if (choice) {
       // An unknown ?lang= changes nothing: the page is still worth showing, in the usual language.
       const remembered = getCookie(c, LANGUAGE_COOKIE);

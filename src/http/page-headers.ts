@@ -30,3 +30,13 @@ export function securityHeaders(security: Promise<Readonly<Record<string, string
 export function markHeadersComplete(c: { set(key: 'headersComplete', value: true): void }): void {
   c.set('headersComplete', true);
 }
+
+/**
+ * Every middleware that runs before public pages and sets a header before calling next() (a
+ * cookie) says so here; the page cache otherwise answers with a Response of its own, which hono
+ * does not merge such headers into. The cache tests compare a cached page's headers with its
+ * first rendering's, cookies included.
+ */
+export function markHeadersPrepared(c: { set(key: 'headersPrepared', value: true): void }): void {
+  c.set('headersPrepared', true);
+}

@@ -117,7 +117,10 @@ export function createPublicCache(deps: PublicCacheDeps): PublicCache {
     const complete = await completePageHeaders(languageOf(c));
     if (!complete) return c.body(html, 200, { 'Content-Type': PAGE_TYPE });
     markHeadersComplete(c);
-    return c.body(html, 200, complete);
+    // Through c.body when a cookie waits to be added (it merges it, into a Headers object);
+    // otherwise as one plain object, which @hono/node-server writes as it is.
+    if (c.get('headersPrepared')) return c.body(html, 200, complete);
+    return new Response(html, { status: 200, headers: complete });
   };
 
   return {

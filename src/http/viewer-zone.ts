@@ -4,6 +4,7 @@ import { ownPath } from './local-path.js';
 import { languageOf } from './language.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { markHeadersPrepared } from './page-headers.js';
 import { DateTime } from 'luxon';
 import { normalizeZone, resolveZone } from '../time/index.js';
 import type { AppEnv } from './env.js';
@@ -33,10 +34,14 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
         return options.onUnknownZone(c, requested.slice(0, 100));
       }
       setCookie(c, ZONE_COOKIE, zone, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
+      markHeadersPrepared(c);
       c.set('viewer', { zone, chosen: true, returnTo });
       return next();
     }
-    if (requested !== null) deleteCookie(c, ZONE_COOKIE, { path: '/' });
+    if (requested !== null) {
+      deleteCookie(c, ZONE_COOKIE, { path: '/' });
+      markHeadersPrepared(c);
+    }
     const remembered = requested === null ? getCookie(c, ZONE_COOKIE) : undefined;
     const zone = remembered ? normalizeZone(remembered) : undefined;
     c.set('viewer', zone ? { zone, chosen: true, returnTo } : { zone: await options.defaultZone(), chosen: false, returnTo });

@@ -146,6 +146,7 @@ describe('a page answered from the cache', () => {
     { name: 'in English', path: '/' },
     { name: 'in Swedish', path: `/webinars/${SLUG}`, headers: { 'accept-language': 'sv-SE,sv;q=0.9' } },
     { name: 'in another zone', path: '/?tz=Asia/Shanghai' },
+    { name: 'in a language chosen with ?lang=', path: '/?lang=sv' },
     { name: 'on an English-only hub', path: '/', languages: ['en'] },
   ];
   for (const { name, languages, path, headers } of cases) {
