@@ -157,7 +157,8 @@ export function webinarAdminRoutes(deps: WebinarAdminDeps) {
     );
   });
 
-  app.get('/admin/webinars/new', async (c) => {
+  // Not /admin/webinars/new: a fixed name beside /admin/webinars/:slug slows every route (test/http/router.test.ts).
+  app.get('/admin/new-webinar', async (c) => {
     const programme = await getProgramme(db);
     return formPage(c, {
       mode: 'new',

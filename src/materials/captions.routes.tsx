@@ -34,11 +34,11 @@ export type CaptionRoutesDeps = MaterialDeps & { uploadDir?: string };
 export function captionRoutes(deps: CaptionRoutesDeps) {
   const back = (slug: string, query = '') => `/admin/webinars/${encodeURIComponent(slug)}${query}#materials`;
   return new Hono<AppEnv>()
-    .get(`/materials/:id/captions/${VTT_FILE}`, async (c) => {
+    .get(`/captions/:id/${VTT_FILE}`, async (c) => {
       const caption = await getPublicCaptions(deps, materialId(c.req.param('id')), languageOfFile(c.req.param('file')));
       return vttResponse(c, caption, 'public, max-age=300');
     })
-    .get(`/my/:token/materials/:id/captions/${VTT_FILE}`, async (c) => {
+    .get(`/my/:token/captions/:id/${VTT_FILE}`, async (c) => {
       const caption = await getAttendeeCaptions(deps, c.req.param('token'), materialId(c.req.param('id')), languageOfFile(c.req.param('file')));
       return vttResponse(c, caption, 'private, no-store');
     })

@@ -64,9 +64,12 @@ function toCaption(row: CaptionRow): Caption {
   };
 }
 
-/** Where players fetch public captions; an attendee's link puts /my/<token> in front. */
+/**
+ * Where players fetch public captions; an attendee's link puts /my/<token> in front. Not under
+ * /materials/:id/, where a fixed name beside the file name slows every route (test/http/router.test.ts).
+ */
 export function publicCaptionsPath(caption: Pick<Caption, 'materialId' | 'language'>): string {
-  return `/materials/${caption.materialId}/captions/${caption.language}.vtt`;
+  return `/captions/${caption.materialId}/${caption.language}.vtt`;
 }
 
 /** The cues of stored captions (checked when they were attached, so they parse). */

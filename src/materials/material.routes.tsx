@@ -146,67 +146,70 @@ export function materialAttendeeRoutes(deps: MaterialDeps) {
 export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
   const guard = guarded(deps);
   const back = (slug: string, query = '') => `/admin/webinars/${encodeURIComponent(slug)}${query}#materials`;
-  return new Hono<AppEnv>()
-    .post(UPLOAD_FORM_PATH, limitUpload(pageTooLarge), guard, async (c) => {
-      const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-      return withMaterialBody(c, { json: false, dir: deps.uploadDir, tooLarge: pageTooLarge }, async (body) => {
-        const validated = inRequestLanguage(c, () => validateMaterial(body.input, body.file));
-        if (!validated.ok) {
-          const materials = await listMaterials(deps.db, webinar.id);
-          const pending = await pendingFor(deps, webinar);
-          return renderAdminPage(c, deps.db, () => ({
-            section: 'webinars',
-            title: message('materials.pageTitle', { title: webinar.title }),
-            status: 422,
-            body: (
-              <RefusedMaterialForm
-                backHref={back(webinar.slug, '')}
-                webinar={webinar}
-                materials={materials}
-                pending={pending}
-                csrfToken={c.get('csrfToken')}
-                errors={validated.errors}
-                values={formValues(body.input)}
-              />
-            ),
-          }));
-        }
-        const { announced } = await addMaterial(deps, webinar.slug, validated.value);
-        return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
-      });
-    })
-    .post('/admin/webinars/:slug/materials/notify', limitBody(FORM_LIMIT), guard, async (c) => {
-      const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-      const queued = await notifyAttendees(deps, webinar.slug);
-      return c.redirect(back(webinar.slug, `?notified=${queued}`), 303);
-    })
-    .post('/admin/webinars/:slug/materials/:id/edit', limitBody(FORM_LIMIT), guard, async (c) => {
-      const id = materialId(c.req.param('id'), 'material');
-      const input = await readForm(c);
-      delete input._csrf;
-      const edited = await editMaterial(deps, c.req.param('slug'), id, (current) => validateMaterialEdit(input, current, languageOf(c)));
-      if (edited.ok) return c.redirect(back(c.req.param('slug'), `?edited=${id}`), 303);
-      const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-      const materials = await listMaterials(deps.db, webinar.id);
-      return renderAdminPage(c, deps.db, () => ({
-        section: 'webinars',
-        title: message('materials.pageTitle', { title: webinar.title }),
-        status: 422,
-        body: (
-          <RefusedMaterialForm
-            backHref={back(webinar.slug)}
-            webinar={webinar}
-            materials={materials}
-            csrfToken={c.get('csrfToken')}
-            editing={{ id, errors: edited.errors, values: formValues(input) }}
-          />
-        ),
-      }));
-    })
-    .post('/admin/webinars/:slug/materials/:id/delete', limitBody(FORM_LIMIT), guard, async (c) => {
-      await deleteMaterial(deps, c.req.param('slug'), materialId(c.req.param('id'), 'material'));
-      return c.redirect(back(c.req.param('slug')), 303);
-    });
+  return (
+    new Hono<AppEnv>()
+      .post(UPLOAD_FORM_PATH, limitUpload(pageTooLarge), guard, async (c) => {
+        const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
+        return withMaterialBody(c, { json: false, dir: deps.uploadDir, tooLarge: pageTooLarge }, async (body) => {
+          const validated = inRequestLanguage(c, () => validateMaterial(body.input, body.file));
+          if (!validated.ok) {
+            const materials = await listMaterials(deps.db, webinar.id);
+            const pending = await pendingFor(deps, webinar);
+            return renderAdminPage(c, deps.db, () => ({
+              section: 'webinars',
+              title: message('materials.pageTitle', { title: webinar.title }),
+              status: 422,
+              body: (
+                <RefusedMaterialForm
+                  backHref={back(webinar.slug, '')}
+                  webinar={webinar}
+                  materials={materials}
+                  pending={pending}
+                  csrfToken={c.get('csrfToken')}
+                  errors={validated.errors}
+                  values={formValues(body.input)}
+                />
+              ),
+            }));
+          }
+          const { announced } = await addMaterial(deps, webinar.slug, validated.value);
+          return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
+        });
+      })
+      // Not under /materials/: a fixed name beside its :id slows every route (test/http/router.test.ts).
+      .post('/admin/webinars/:slug/notify-materials', limitBody(FORM_LIMIT), guard, async (c) => {
+        const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
+        const queued = await notifyAttendees(deps, webinar.slug);
+        return c.redirect(back(webinar.slug, `?notified=${queued}`), 303);
+      })
+      .post('/admin/webinars/:slug/materials/:id/edit', limitBody(FORM_LIMIT), guard, async (c) => {
+        const id = materialId(c.req.param('id'), 'material');
+        const input = await readForm(c);
+        delete input._csrf;
+        const edited = await editMaterial(deps, c.req.param('slug'), id, (current) => validateMaterialEdit(input, current, languageOf(c)));
+        if (edited.ok) return c.redirect(back(c.req.param('slug'), `?edited=${id}`), 303);
+        const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
+        const materials = await listMaterials(deps.db, webinar.id);
+        return renderAdminPage(c, deps.db, () => ({
+          section: 'webinars',
+          title: message('materials.pageTitle', { title: webinar.title }),
+          status: 422,
+          body: (
+            <RefusedMaterialForm
+              backHref={back(webinar.slug)}
+              webinar={webinar}
+              materials={materials}
+              csrfToken={c.get('csrfToken')}
+              editing={{ id, errors: edited.errors, values: formValues(input) }}
+            />
+          ),
+        }));
+      })
+      .post('/admin/webinars/:slug/materials/:id/delete', limitBody(FORM_LIMIT), guard, async (c) => {
+        await deleteMaterial(deps, c.req.param('slug'), materialId(c.req.param('id'), 'material'));
+        return c.redirect(back(c.req.param('slug')), 303);
+      })
+  );
 }
 
 /**

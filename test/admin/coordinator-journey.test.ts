@@ -167,8 +167,8 @@ describe('a coordinator’s journey', () => {
       visibility: 'public',
     });
     expect(recording.status).toBe(303);
-    expect((await post(`/admin/webinars/${slug}/materials/notify`, {})).status).toBe(303);
-    expect((await post(`/admin/webinars/${slug}/materials/notify`, {})).status).toBe(303);
+    expect((await post(`/admin/webinars/${slug}/notify-materials`, {})).status).toBe(303);
+    expect((await post(`/admin/webinars/${slug}/notify-materials`, {})).status).toBe(303);
     const materialEmails = await ctx.db.selectFrom('outbox').select('to_address').where('kind', 'like', 'material%').execute();
     expect(materialEmails).toEqual([{ to_address: 'wang.fang@example.cn' }]);
 

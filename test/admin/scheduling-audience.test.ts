@@ -177,7 +177,7 @@ describe('"Suggest times" on the new-webinar form', () => {
 
   it('suggests times for the speakers chosen in the form, keeps every typed value and stores nothing', async () => {
     const ctx = await setup();
-    const blank = parse((await ctx.get('/admin/webinars/new')).html);
+    const blank = parse((await ctx.get('/admin/new-webinar')).html);
     expect(attrs(blank, 'button[name="intent"][value="suggest"]', 'type')).toEqual(['submit']);
     const before = await tableCounts(ctx.db);
 

@@ -344,7 +344,7 @@ describe('choosing a speaker’s language', () => {
     });
 
     // A new speaker: the form offers the hub's first language, and takes the one chosen.
-    expect(selected(await (await ctx.app.request('/admin/speakers/new', { headers: session.headers() })).text())).toBe('en');
+    expect(selected(await (await ctx.app.request('/admin/new-speaker', { headers: session.headers() })).text())).toBe('en');
     const created = await ctx.app.request(
       '/admin/speakers',
       session.form({ name: 'Sara Lind', city: 'Uppsala', country: 'Sverige', timezone: 'Europe/Stockholm', language: 'sv' }),

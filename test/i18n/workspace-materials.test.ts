@@ -406,7 +406,7 @@ describe('the webinar form’s refusals in Swedish', () => {
 describe('refusals of the workspace and of what does not exist, in Swedish', () => {
   it('answers a form without a session, from another site or with an old token in Swedish', async () => {
     const ctx = await workspace();
-    const path = `/admin/webinars/${PAST}/materials/notify`;
+    const path = `/admin/webinars/${PAST}/notify-materials`;
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
     const cases: Array<[init: RequestInit, status: number, swedish: string, english: string]> = [
       [

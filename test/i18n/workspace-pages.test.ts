@@ -93,7 +93,7 @@ describe('the workspace pages in Swedish', () => {
     expect(texts(parse(list.swedish), 'thead th')).toEqual(['Webbinarium', 'Börjar (Europe/Stockholm)', 'Status', 'Platser', 'Åtgärder']);
     expect(list.swedish).toContain('data-label="Börjar"');
 
-    const created = await bothLanguages(ctx, session, '/admin/webinars/new');
+    const created = await bothLanguages(ctx, session, '/admin/new-webinar');
     expectSwedish(created.english, created.swedish);
     expect(textOf(one(parse(created.swedish), 'h1'))).toBe('Nytt webbinarium');
     expect(created.swedish).toContain('Kontrollera tiden med talarna');
@@ -205,7 +205,7 @@ describe('the workspace pages in Swedish', () => {
     const list = await bothLanguages(ctx, session, '/admin/speakers');
     expectSwedish(list.english, list.swedish);
     expect(texts(parse(list.swedish), 'thead th')).toEqual(['Namn', 'Var', 'Tidszon']);
-    const created = await bothLanguages(ctx, session, '/admin/speakers/new');
+    const created = await bothLanguages(ctx, session, '/admin/new-speaker');
     expectSwedish(created.english, created.swedish);
     expect(textOf(one(parse(created.swedish), 'h1'))).toBe('Ny talare');
     const edit = await bothLanguages(ctx, session, '/admin/speakers/anna-lindqvist?done=photo-removed');

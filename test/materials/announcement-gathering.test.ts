@@ -58,10 +58,10 @@ describe('materials added together', () => {
       '2 people registered will be emailed at 13:10 CET (Stockholm) about: Recording, Slides: Full deck. Materials added before then are included.',
     );
     expect(oneEl(notice, 'time').getAttribute('datetime')).toBe('2027-02-01T13:10:00+01:00');
-    expect(all(page, 'form[action$="/materials/notify"] button').map((b) => b.textContent!.trim())).toEqual(['Email registered attendees now']);
+    expect(all(page, 'form[action$="/notify-materials"] button').map((b) => b.textContent!.trim())).toEqual(['Email registered attendees now']);
 
     ctx.clock.advance(1);
-    const pressed = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
+    const pressed = await ctx.app.request(`/admin/webinars/${PAST_CVC}/notify-materials`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
     expect(pressed.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=2#materials`);
     const rows = await announcements(ctx);
     expect(rows.map((r) => [r.to_address, r.status, r.next_attempt_at])).toEqual([

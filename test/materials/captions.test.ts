@@ -53,14 +53,14 @@ describe('captions through the API', () => {
       language: 'en',
       label: 'English',
       cues: 2,
-      url: `https://hub.example.org/materials/${id}/captions/en.vtt`,
+      url: `https://hub.example.org/captions/${id}/en.vtt`,
     });
 
-    const file = await ctx.app.request(`/materials/${id}/captions/en.vtt`);
+    const file = await ctx.app.request(`/captions/${id}/en.vtt`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
     expect(await file.text()).toBe(VTT);
-    expect((await ctx.app.request(`/materials/${id}/captions/en.vtt`, { headers: { 'if-none-match': file.headers.get('etag')! } })).status).toBe(304);
+    expect((await ctx.app.request(`/captions/${id}/en.vtt`, { headers: { 'if-none-match': file.headers.get('etag')! } })).status).toBe(304);
 
     const page = parse(await (await ctx.app.request(`/webinars/${PAST}`)).text());
     const transcript = one(page, `details#transcript-${id}-en`);
@@ -165,15 +165,15 @@ describe('who can read captions, and the player', () => {
     const ctx = await setUp();
     const id = await ctx.addRecording({ visibility: 'attendees' });
     expect((await ctx.attach(id, { language: 'en', vtt: VTT })).status).toBe(201);
-    expect((await ctx.app.request(`/materials/${id}/captions/en.vtt`)).status).toBe(404);
-    expect((await ctx.app.request(`/my/not-a-token/materials/${id}/captions/en.vtt`)).status).toBe(404);
+    expect((await ctx.app.request(`/captions/${id}/en.vtt`)).status).toBe(404);
+    expect((await ctx.app.request(`/my/not-a-token/captions/${id}/en.vtt`)).status).toBe(404);
     // The attendee registered while the webinar was ahead.
     ctx.clock.set('2026-12-01T12:00:00Z');
     const registered = await ctx.app.request(`/api/webinars/${PAST}/registrations`, json(VISITOR));
     expect(registered.status).toBe(201);
     const token = ((await registered.json()) as { personalUrl: string }).personalUrl.split('/').pop()!;
     ctx.clock.set('2027-02-01T12:00:00Z');
-    const own = await ctx.app.request(`/my/${token}/materials/${id}/captions/en.vtt`);
+    const own = await ctx.app.request(`/my/${token}/captions/${id}/en.vtt`);
     expect(own.status).toBe(200);
     expect(own.headers.get('cache-control')).toBe('private, no-store');
   });
@@ -186,7 +186,7 @@ describe('who can read captions, and the player', () => {
     const track = one(page, 'video track');
     expect([track.getAttribute('kind'), track.getAttribute('src'), track.getAttribute('srclang'), track.getAttribute('label')]).toEqual([
       'captions',
-      `/materials/${id}/captions/en.vtt`,
+      `/captions/${id}/en.vtt`,
       'en',
       'English',
     ]);

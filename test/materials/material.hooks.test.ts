@@ -71,7 +71,7 @@ describe('announcing materials', () => {
     expect((await sendDueMail(ctx)).map((m) => m.to_address).sort()).toEqual(['one@example.org', 'two@example.org', 'waiting@example.org']);
 
     // A coordinator's announcement tells what is new, and never the same things twice.
-    const notify = () => ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
+    const notify = () => ctx.app.request(`/admin/webinars/${PAST_CVC}/notify-materials`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
     expect((await notify()).headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=0#materials`);
     await seedMaterial(ctx, PAST_CVC, { kind: 'link', title: 'Further reading', url: 'https://example.org/reading' });
     expect((await notify()).headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=3#materials`);
@@ -94,7 +94,7 @@ describe('announcing materials', () => {
     const one = await registerBefore(ctx, [PAST_CVC], 'one@example.org');
     await seedMaterial(ctx, PAST_CVC, { kind: 'slides', title: 'Slides' }, { name: 'slides.pdf', bytes: SAMPLES.pdf });
 
-    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/materials/notify`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
+    const res = await ctx.app.request(`/admin/webinars/${PAST_CVC}/notify-materials`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF }) });
     expect(res.headers.get('location')).toBe(`/admin/webinars/${PAST_CVC}?notified=1#materials`);
     expect(await notifyAttendees(ctx.deps, PAST_CVC)).toBe(0);
     expect((await sendDueMail(ctx)).length).toBe(1);

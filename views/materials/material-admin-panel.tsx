@@ -215,7 +215,7 @@ export function MaterialAdminPanel(props: MaterialAdminPanelProps) {
       </form>
 
       <h3>{t('materials.panel.tellHeading')}</h3>
-      <form method="post" action={`${base}/notify`} class="stack">
+      <form method="post" action={`/admin/webinars/${webinar.slug}/notify-materials`} class="stack">
         <CsrfField token={csrfToken} />
         <p class="small">{t('materials.panel.tellIntro')}</p>
         <button type="submit" class="secondary" disabled={materials.length === 0}>

@@ -16,7 +16,7 @@ export function SpeakerList({ speakers }: { speakers: Speaker[] }) {
     <>
       <div class="actions" style="justify-content:space-between">
         <h1>{t('workspacePages.speakers.title')}</h1>
-        <a class="button" href="/admin/speakers/new">
+        <a class="button" href="/admin/new-speaker">
           {t('workspacePages.speakers.new')}
         </a>
       </div>

@@ -13,7 +13,7 @@ export function WebinarIndex(props: WebinarListProps) {
     <>
       <div class="actions" style="justify-content:space-between">
         <h1>{t('workspacePages.webinars.title')}</h1>
-        <a class="button" href="/admin/webinars/new">
+        <a class="button" href="/admin/new-webinar">
           {t('workspacePages.webinars.new')}
         </a>
       </div>
