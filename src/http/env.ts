@@ -21,10 +21,7 @@ export type AppEnv = {
     languages: readonly Language[];
     /** The response already has the security and language headers (a cached page; see page-headers.ts). */
     headersComplete: boolean;
-    /**
-     * A middleware set a header before the route answered (the zone and language cookies): a
-     * cached page must then be answered through c.body, which adds it. See markHeadersPrepared.
-     */
-    headersPrepared: boolean;
+    /** The cookies middlewares set before the route answered (see setPageCookie). */
+    pageCookies: string[];
   };
 };

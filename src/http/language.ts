@@ -1,12 +1,12 @@
 // Which language a request is answered in: ?lang= (remembered in a cookie), the cookie, the
 // browser's Accept-Language, or the first offered language. Views read it through t() and showIn().
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { withLanguage, withRendering, type Rendering, type Synchronous } from '../i18n/current-language.js';
 import { isLanguage, negotiateLanguage, type Language } from '../i18n/languages.js';
 import type { AppEnv } from './env.js';
 import { ownPath } from './local-path.js';
-import { markHeadersPrepared } from './page-headers.js';
+import { setPageCookie } from './page-headers.js';
 
 export const LANGUAGE_COOKIE = 'hub_lang';
 
@@ -19,8 +19,7 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     let language: Language;
     if (offers(requested)) {
       language = requested;
-      setCookie(c, LANGUAGE_COOKIE, requested, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
-      markHeadersPrepared(c);
+      setPageCookie(c, LANGUAGE_COOKIE, requested, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
     } else if (choice) {
       // An unknown ?lang= changes nothing: the page is still worth showing, in the usual language.
       const remembered = getCookie(c, LANGUAGE_COOKIE);

@@ -2,7 +2,9 @@
 // policy, and the language headers. Worked out once, so that a page answered from the cache goes
 // out with all its headers as one plain object, which @hono/node-server writes as it is; setting
 // them one by one on a Response's Headers after each request cost about a tenth of a cached page.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { generateCookie } from 'hono/cookie';
+import type { CookieOptions } from 'hono/utils/cookie';
 import type { AppEnv } from './env.js';
 
 /** The headers `middleware` adds to a response (once, on a throwaway app): hono's secureHeaders, here. */
@@ -32,11 +34,20 @@ export function markHeadersComplete(c: { set(key: 'headersComplete', value: true
 }
 
 /**
- * Every middleware that runs before public pages and sets a header before calling next() (a
- * cookie) says so here; the page cache otherwise answers with a Response of its own, which hono
- * does not merge such headers into. The cache tests compare a cached page's headers with its
- * first rendering's, cookies included.
+ * Sets a cookie on the response to come, the way hono's setCookie does, and notes it for the page
+ * cache, which answers a cached page with a Response of its own: hono does not merge headers set
+ * before the route into such a Response, so the cache adds these itself. Every middleware that
+ * runs before public pages and sets a header sets cookies, through this. The cache tests compare
+ * a cached page's headers, cookies included, with its first rendering's.
  */
-export function markHeadersPrepared(c: { set(key: 'headersPrepared', value: true): void }): void {
-  c.set('headersPrepared', true);
+export function setPageCookie(c: Context, name: string, value: string, options: CookieOptions): void {
+  const cookie = generateCookie(name, value, options);
+  c.header('Set-Cookie', cookie, { append: true });
+  const noted = c.get('pageCookies') as string[] | undefined;
+  c.set('pageCookies', noted ? [...noted, cookie] : [cookie]);
+}
+
+/** hono's deleteCookie, through setPageCookie. */
+export function deletePageCookie(c: Context, name: string, options: CookieOptions): void {
+  setPageCookie(c, name, '', { ...options, maxAge: 0 });
 }

@@ -117,10 +117,12 @@ export function createPublicCache(deps: PublicCacheDeps): PublicCache {
     const complete = await completePageHeaders(languageOf(c));
     if (!complete) return c.body(html, 200, { 'Content-Type': PAGE_TYPE });
     markHeadersComplete(c);
-    // Through c.body when a cookie waits to be added (it merges it, into a Headers object);
-    // otherwise as one plain object, which @hono/node-server writes as it is.
-    if (c.get('headersPrepared')) return c.body(html, 200, complete);
-    return new Response(html, { status: 200, headers: complete });
+    // One plain header object, which @hono/node-server writes as it is, with the cookie a
+    // middleware set (see setPageCookie); two cookies go through c.body, which adds them.
+    const cookies = c.get('pageCookies');
+    if (cookies === undefined) return new Response(html, { status: 200, headers: complete });
+    if (cookies.length === 1) return new Response(html, { status: 200, headers: { ...complete, 'Set-Cookie': cookies[0]! } });
+    return c.body(html, 200, complete);
   };
 
   return {

@@ -3,8 +3,8 @@
 import { ownPath } from './local-path.js';
 import { languageOf } from './language.js';
 import type { Context, MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { markHeadersPrepared } from './page-headers.js';
+import { getCookie } from 'hono/cookie';
+import { deletePageCookie, setPageCookie } from './page-headers.js';
 import { DateTime } from 'luxon';
 import { normalizeZone, resolveZone } from '../time/index.js';
 import type { AppEnv } from './env.js';
@@ -33,15 +33,11 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
         c.set('viewer', { zone: await options.defaultZone(), chosen: false, returnTo });
         return options.onUnknownZone(c, requested.slice(0, 100));
       }
-      setCookie(c, ZONE_COOKIE, zone, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
-      markHeadersPrepared(c);
+      setPageCookie(c, ZONE_COOKIE, zone, { path: '/', maxAge: 365 * 86400, sameSite: 'Lax', httpOnly: true, secure: options.secureCookies });
       c.set('viewer', { zone, chosen: true, returnTo });
       return next();
     }
-    if (requested !== null) {
-      deleteCookie(c, ZONE_COOKIE, { path: '/' });
-      markHeadersPrepared(c);
-    }
+    if (requested !== null) deletePageCookie(c, ZONE_COOKIE, { path: '/' });
     const remembered = requested === null ? getCookie(c, ZONE_COOKIE) : undefined;
     const zone = remembered ? normalizeZone(remembered) : undefined;
     c.set('viewer', zone ? { zone, chosen: true, returnTo } : { zone: await options.defaultZone(), chosen: false, returnTo });
