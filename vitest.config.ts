@@ -23,6 +23,7 @@ const NO_DATABASE = [
   'test/admin/scheduling-assistant.test.ts',
   'test/calendar/calendar.builder.test.ts',
   'test/calendar/fold-lines.test.ts',
+  'test/programme/known-webinars.test.ts',
   'test/materials/temp-file.test.ts',
   'test/build/**',
 ];

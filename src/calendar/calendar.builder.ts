@@ -139,7 +139,10 @@ function eventText(event: CalendarEvent): string {
   // The alarms' words are the one text written here, in the current language.
   const language = currentLanguage();
   const variants = eventTexts.get(event.uid);
-  const known = variants?.find((variant) => (variant.language === language || event.alarms.length === 0) && sameEvent(variant.event, event));
+  // The same event object (a public feed's event kept per webinar) needs no comparing.
+  const known = variants?.find(
+    (variant) => (variant.language === language || event.alarms.length === 0) && (variant.event === event || sameEvent(variant.event, event)),
+  );
   if (known) return known.text;
   const text = foldLines(new ICalEvent(eventData(event), EVENT_CALENDAR).toString());
   // The public feed, a personal feed and a speaker's feed each show a webinar their own way.

@@ -1,11 +1,11 @@
 // Public feeds: which webinars each feed holds and what it is called.
 import type { Db } from '../db/connection.js';
-import { withLanguage } from '../i18n/current-language.js';
+import { currentLanguage, withLanguage } from '../i18n/current-language.js';
 import { getAreaBySlug, getProgramme, getWebinarBySlug, lastWebinarChange, listWebinars } from '../programme/programme.service.js';
 import type { Programme, Webinar } from '../programme/programme.types.js';
-import { buildCalendar, type CalendarMethod } from './calendar.builder.js';
+import { buildCalendar, type CalendarEvent, type CalendarMethod } from './calendar.builder.js';
 import { latest } from './calendar.http.js';
-import { webinarEvent, type EventLink } from './webinar-events.js';
+import { webinarEvent, type EventLink, type EventProgramme } from './webinar-events.js';
 import type { DateTime } from 'luxon';
 
 export type BuiltCalendar = { body: string; lastModified: DateTime; filename: string };
@@ -32,9 +32,42 @@ function publicCalendar(
       description,
       zoneHint: programme.defaultZone,
       method,
-      events: webinars.map((webinar) => webinarEvent(webinar, programme, { baseUrl, links: links.get(webinar.id) ?? [] })),
+      events: publicEvents(webinars, programme, baseUrl, links),
     }),
   );
+}
+
+type KeptEvent = { context: string; links: EventLink[]; event: CalendarEvent };
+
+/**
+ * The last public event made from each webinar object. Webinars are given again as the same
+ * object while their rows read the same (programme/known-webinars.ts), so after a change to one
+ * webinar of 1,000 the feeds make one event and find the other 999 here; buildCalendar then finds
+ * their text by the same object. An event depends on the webinar, the links, the base URL, the
+ * language and the programme's fields in EventProgramme (the type of what webinarEvent may read),
+ * and is used again only when all of them are as before.
+ */
+const keptEvents = new WeakMap<Webinar, KeptEvent>();
+
+function publicEvents(webinars: readonly Webinar[], programme: EventProgramme, baseUrl: string, links: Map<number, EventLink[]>): CalendarEvent[] {
+  const shown: { [Field in keyof EventProgramme]: string } = {
+    defaultZone: programme.defaultZone,
+    organiserName: programme.organiserName,
+    organiserEmail: programme.organiserEmail,
+  };
+  const context = JSON.stringify([currentLanguage(), baseUrl, shown]);
+  return webinars.map((webinar) => {
+    const webinarLinks = links.get(webinar.id) ?? [];
+    const kept = keptEvents.get(webinar);
+    if (kept && kept.context === context && sameLinks(kept.links, webinarLinks)) return kept.event;
+    const event = webinarEvent(webinar, programme, { baseUrl, links: webinarLinks });
+    keptEvents.set(webinar, { context, links: webinarLinks, event });
+    return event;
+  });
+}
+
+function sameLinks(a: readonly EventLink[], b: readonly EventLink[]): boolean {
+  return a.length === b.length && a.every((link, i) => link.label === b[i]!.label && link.url === b[i]!.url);
 }
 
 /**

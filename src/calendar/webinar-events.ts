@@ -30,11 +30,14 @@ export type WebinarEventOptions = {
   cancelledForRecipient?: boolean;
 };
 
+/** What of the programme an event shows: the fields a kept event depends on (see calendar.service.ts). */
+export type EventProgramme = Pick<Programme, 'defaultZone' | 'organiserName' | 'organiserEmail'>;
+
 export function webinarUrl(baseUrl: string, webinar: Webinar): string {
   return `${baseUrl}/webinars/${webinar.slug}`;
 }
 
-export function webinarDescription(webinar: Webinar, programme: Programme, options: WebinarEventOptions): string {
+export function webinarDescription(webinar: Webinar, programme: EventProgramme, options: WebinarEventOptions): string {
   const start = showIn(webinar.startsAt, programme.defaultZone);
   const lines = [
     webinar.status === 'cancelled'
@@ -63,7 +66,7 @@ export function webinarDescription(webinar: Webinar, programme: Programme, optio
     .trim();
 }
 
-export function webinarEvent(webinar: Webinar, programme: Programme, options: WebinarEventOptions): CalendarEvent {
+export function webinarEvent(webinar: Webinar, programme: EventProgramme, options: WebinarEventOptions): CalendarEvent {
   const cancelled = webinar.status === 'cancelled' || options.cancelledForRecipient === true;
   const summary = options.summaryOf ? options.summaryOf(webinar.title) : webinar.title;
   return {

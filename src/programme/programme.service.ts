@@ -7,7 +7,8 @@ import type { WebinarRow, WebinarStatus } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Language } from '../i18n/languages.js';
 import { toStoredInstant, utc } from '../time/index.js';
-import { toArea, toProgramme, toSpeaker, toWebinar } from './programme.mappers.js';
+import { knownWebinar } from './known-webinars.js';
+import { toArea, toProgramme, toSpeaker } from './programme.mappers.js';
 import {
   findAreaRowBySlug,
   findProgrammeRow,
@@ -75,7 +76,7 @@ async function toWebinars(db: Db, rows: readonly WebinarRow[]): Promise<Webinar[
     if (list) list.push(speaker);
     else speakersOf.set(speaker.webinar_id, [speaker]);
   }
-  return rows.map((row) => toWebinar(row, row.area_id === null ? null : (areas.get(row.area_id) ?? null), speakersOf.get(row.id) ?? []));
+  return rows.map((row) => knownWebinar(row, row.area_id === null ? null : (areas.get(row.area_id) ?? null), speakersOf.get(row.id) ?? []));
 }
 
 export async function findWebinarBySlug(db: Db, slug: string, statuses: readonly WebinarStatus[] = PUBLIC_STATUSES): Promise<Webinar | undefined> {
