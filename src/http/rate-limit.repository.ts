@@ -3,6 +3,7 @@
 // the same events.
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/connection.js';
+import { preparedQuery } from '../db/prepared-query.js';
 
 /**
  * The stored form of a hit's instant: always with milliseconds. Hits are compared as text, and
@@ -16,12 +17,11 @@ export function toHitInstant(instant: DateTime): string {
 
 /** One hit for each key, all at the same instant. */
 export async function recordRateLimitHits(db: Db, scope: string, keys: readonly string[], at: string): Promise<void> {
-  if (keys.length === 0) return;
-  await db
-    .insertInto('rate_limit_hit')
-    .values(keys.map((key) => ({ scope, key, at })))
-    .execute();
+  // Every registration records one: prepared (see src/db/prepared-query.ts).
+  for (const key of keys) await insertHit(db, { scope, key, at });
 }
+
+const insertHit = preparedQuery((db, hit: { scope: string; key: string; at: string }) => db.insertInto('rate_limit_hit').values(hit));
 
 /**
  * One hit for each key, all at the same instant, returning the new rows' ids: for a hit that may be
@@ -39,15 +39,18 @@ export async function recordRateLimitHitsReturningIds(db: Db, scope: string, key
 
 /** Hits of the key after `since` (a hit exactly at `since` has left the window). */
 export async function countRateLimitHits(db: Db, scope: string, key: string, since: string): Promise<number> {
-  const row = await db
+  const { rows } = await countHits(db, { scope, key, since });
+  return Number(rows[0]!.n);
+}
+
+const countHits = preparedQuery((db, hits: { scope: string; key: string; since: string }) =>
+  db
     .selectFrom('rate_limit_hit')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+    .where('scope', '=', hits.scope)
+    .where('key', '=', hits.key)
+    .where('at', '>', hits.since),
+);
 
 /** The instants of the key's hits after `since`, newest first, at most `limit` of them. */
 export async function listRecentRateLimitHits(db: Db, scope: string, key: string, since: string, limit: number): Promise<string[]> {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
 import { forUpdate, forUpdateSkipLocked } from '../db/dialect.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { NewOutboxMessage, OutboxRow, OutboxStatus, OutboxTable } from '../db/schema.js';
 import type { Updateable } from 'kysely';
 
@@ -10,14 +11,17 @@ const UNSENT: OutboxStatus[] = ['pending', 'held'];
 
 /** Returns the new message's id, or undefined when a message with the same dedupe key exists. */
 export async function insertOutboxMessage(db: Db, message: NewOutboxMessage): Promise<number | undefined> {
-  const row = await db
+  return (await insertMessage(db, message)).rows[0]?.id;
+}
+
+// Every registration queues an email: prepared (see src/db/prepared-query.ts).
+const insertMessage = preparedQuery((db, message: NewOutboxMessage) =>
+  db
     .insertInto('outbox')
     .values(message)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
-}
+    .returning('id'),
+);
 
 /**
  * The unsent messages of one kind about a webinar, locked on PostgreSQL (FOR UPDATE): a worker's

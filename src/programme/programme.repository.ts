@@ -1,6 +1,7 @@
 // SQL for the programme: settings, areas, speakers and webinars.
 import type { Db } from '../db/connection.js';
 import { forUpdate } from '../db/dialect.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type {
   KnowledgeArea,
   KnowledgeAreaUpdate,
@@ -15,12 +16,16 @@ import type {
 } from '../db/schema.js';
 
 export async function findProgrammeRow(db: Db): Promise<ProgrammeRow | undefined> {
-  return db.selectFrom('programme').selectAll().where('id', '=', 1).executeTakeFirst();
+  return (await programmeRow(db, {})).rows[0];
 }
 
 export async function listAreaRows(db: Db): Promise<KnowledgeArea[]> {
-  return db.selectFrom('knowledge_area').selectAll().orderBy('position').orderBy('name').execute();
+  return (await areaRows(db, {})).rows;
 }
+
+// These, lockWebinarRows and listSpeakersOfWebinars run on every registration: prepared (see src/db/prepared-query.ts).
+const programmeRow = preparedQuery((db) => db.selectFrom('programme').selectAll().where('id', '=', 1));
+const areaRows = preparedQuery((db) => db.selectFrom('knowledge_area').selectAll().orderBy('position').orderBy('name'));
 
 export async function findAreaRowBySlug(db: Db, slug: string): Promise<KnowledgeArea | undefined> {
   return db.selectFrom('knowledge_area').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -49,26 +54,36 @@ export async function lockWebinarRows(db: Db, filter: { ids?: readonly number[];
   const ids = filter.ids ?? [];
   const slugs = filter.slugs ?? [];
   if (ids.length === 0 && slugs.length === 0) return [];
-  const query = db
-    .selectFrom('webinar')
-    .selectAll()
-    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(slugs.length > 0 ? [eb('slug', 'in', slugs)] : [])]))
-    .orderBy('id');
-  return forUpdate(db, query).execute();
+  return (await lockWebinarsWith(db, { ids: ids.length > 0 ? ids : undefined, slugs: slugs.length > 0 ? slugs : undefined })).rows;
 }
+
+/** The SQL depends on which lists are given and their lengths, which prepared queries allow for. */
+const lockWebinarsWith = preparedQuery((db, { ids, slugs }: { ids?: readonly number[]; slugs?: readonly string[] }) =>
+  forUpdate(
+    db,
+    db
+      .selectFrom('webinar')
+      .selectAll()
+      .where((eb) => eb.or([...(ids ? [eb('id', 'in', ids)] : []), ...(slugs ? [eb('slug', 'in', slugs)] : [])]))
+      .orderBy('id'),
+  ),
+);
 
 export async function listSpeakersOfWebinars(db: Db, webinarIds: readonly number[]): Promise<Array<SpeakerRow & { webinar_id: number; role: SpeakerRole }>> {
   if (webinarIds.length === 0) return [];
-  return db
+  return (await speakersOfWebinars(db, { webinarIds })).rows;
+}
+
+const speakersOfWebinars = preparedQuery((db, { webinarIds }: { webinarIds: readonly number[] }) =>
+  db
     .selectFrom('webinar_speaker')
     .innerJoin('speaker', 'speaker.id', 'webinar_speaker.speaker_id')
     .selectAll('speaker')
     .select(['webinar_speaker.webinar_id', 'webinar_speaker.role'])
     .where('webinar_speaker.webinar_id', 'in', webinarIds)
     .orderBy('webinar_speaker.position')
-    .orderBy('speaker.name')
-    .execute();
-}
+    .orderBy('speaker.name'),
+);
 
 export async function findSpeakerRowBySlug(db: Db, slug: string, options: { lock?: boolean } = {}): Promise<SpeakerRow | undefined> {
   const query = db.selectFrom('speaker').selectAll().where('slug', '=', slug);

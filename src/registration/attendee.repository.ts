@@ -1,13 +1,19 @@
 // SQL for attendees.
 import type { Db } from '../db/connection.js';
 import { forUpdate } from '../db/dialect.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { AttendeeRow, NewAttendee } from '../db/schema.js';
 import { foldForSearch } from '../search-text.js';
 
 export async function findAttendeeByEmail(db: Db, email: string, options: { lock?: boolean } = {}): Promise<AttendeeRow | undefined> {
-  const query = db.selectFrom('attendee').selectAll().where('email', '=', email);
-  return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
+  return (await (options.lock ? lockAttendeeWithEmail : attendeeWithEmail)(db, { email })).rows[0];
 }
+
+// Both run on every registration: prepared (see src/db/prepared-query.ts).
+const attendeeWithEmail = preparedQuery((db, { email }: { email: string }) => db.selectFrom('attendee').selectAll().where('email', '=', email));
+const lockAttendeeWithEmail = preparedQuery((db, { email }: { email: string }) =>
+  forUpdate(db, db.selectFrom('attendee').selectAll().where('email', '=', email)),
+);
 
 export async function findAttendeeByTokenLookup(db: Db, tokenLookup: string): Promise<AttendeeRow | undefined> {
   return db.selectFrom('attendee').selectAll().where('token_lookup', '=', tokenLookup).executeTakeFirst();
@@ -23,13 +29,17 @@ export async function findAttendeeById(db: Db, id: number): Promise<AttendeeRow 
  * unique-constraint error.
  */
 export async function insertAttendeeIfNew(db: Db, attendee: Omit<NewAttendee, 'search_text'>): Promise<AttendeeRow | undefined> {
-  return db
-    .insertInto('attendee')
-    .values({ ...attendee, search_text: foldForSearch([attendee.name, attendee.email, attendee.organisation].join('\n')) })
-    .onConflict((oc) => oc.column('email').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const { rows } = await insertNewAttendee(db, { ...attendee, search_text: foldForSearch([attendee.name, attendee.email, attendee.organisation].join('\n')) });
+  return rows[0];
 }
+
+const insertNewAttendee = preparedQuery((db, attendee: NewAttendee) =>
+  db
+    .insertInto('attendee')
+    .values(attendee)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll(),
+);
 
 export async function updateAttendee(db: Db, id: number, update: Partial<Pick<AttendeeRow, 'zone' | 'token' | 'token_lookup' | 'updated_at'>>): Promise<void> {
   await db.updateTable('attendee').set(update).where('id', '=', id).execute();

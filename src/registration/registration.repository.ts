@@ -1,21 +1,31 @@
 // SQL for registrations: seats, the waiting list in order, and who is registered where.
 import type { Db } from '../db/connection.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { NewRegistration, RegistrationRequestRow, RegistrationRequestTable, RegistrationRow, RegistrationStatus } from '../db/schema.js';
 import type { Insertable } from 'kysely';
 
 type NewRegistrationRequest = Insertable<RegistrationRequestTable>;
 
 export async function findRegistration(db: Db, webinarId: number, attendeeId: number): Promise<RegistrationRow | undefined> {
-  return db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('attendee_id', '=', attendeeId).executeTakeFirst();
+  return (await registrationOf(db, { webinarId, attendeeId })).rows[0];
 }
+
+// This and insertRegistration run on every registration: prepared (see src/db/prepared-query.ts).
+const registrationOf = preparedQuery((db, { webinarId, attendeeId }: { webinarId: number; attendeeId: number }) =>
+  db.selectFrom('registration').selectAll().where('webinar_id', '=', webinarId).where('attendee_id', '=', attendeeId),
+);
 
 export async function findRegistrationById(db: Db, id: number): Promise<RegistrationRow | undefined> {
   return db.selectFrom('registration').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertRegistration(db: Db, registration: NewRegistration): Promise<RegistrationRow> {
-  return db.insertInto('registration').values(registration).returningAll().executeTakeFirstOrThrow();
+  const [row] = (await insertNewRegistration(db, registration)).rows;
+  if (!row) throw new Error('The registration was not inserted.');
+  return row;
 }
+
+const insertNewRegistration = preparedQuery((db, registration: NewRegistration) => db.insertInto('registration').values(registration).returningAll());
 
 export async function deleteRegistration(db: Db, id: number): Promise<void> {
   await db.deleteFrom('registration').where('id', '=', id).execute();

@@ -171,7 +171,8 @@ export async function register(
 
     const outcomes: RegisterOutcome[] = [];
     for (const webinar of webinars) {
-      const previous = await findRegistration(trx, webinar.id, attendee.id);
+      // An attendee created by this transaction has no registrations yet.
+      const previous = createdAttendee ? undefined : await findRegistration(trx, webinar.id, attendee.id);
       if (previous && previous.status !== 'cancelled') {
         outcomes.push({ webinar, status: previous.status, alreadyRegistered: true, registrationId: previous.id });
         // The page after registering only says "we have emailed you": the email must come. The

@@ -42,7 +42,7 @@ function webinarRow(overrides: Partial<WebinarRow> = {}): WebinarRow {
 
 const area: Area = { id: 1, slug: 'pilots', name: 'Pilots', description: '', position: 1 };
 
-function speakerRow(overrides: Partial<SpeakerRow> = {}): SpeakerRow & { role: SpeakerRole } {
+function speakerRow(overrides: Partial<SpeakerRow & { role: SpeakerRole }> = {}): SpeakerRow & { role: SpeakerRole } {
   return {
     id: 7,
     slug: 'li-wei',
