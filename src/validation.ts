@@ -129,7 +129,7 @@ export class FieldReader {
   zone(field: string, label: string, options: { required?: boolean } = { required: true }): string {
     const text = this.text(field, label, { required: options.required ?? true, max: 64 });
     if (text === '') return '';
-    const resolved = resolveZone(text, this.now ?? DateTime.utc(), this.language);
+    const resolved = resolveZone(text, () => this.now ?? DateTime.utc(), this.language);
     if (resolved.ok) return resolved.zone;
     const choice = this.input[`${field}Choice`];
     const chosen = typeof choice === 'string' ? normalizeZone(choice) : undefined;

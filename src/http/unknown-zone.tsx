@@ -14,7 +14,7 @@ export function unknownZoneResponse(db: Db, clock: Clock = systemClock) {
     const now = clock.now();
     const language = languageOf(c);
     const [programme, useful] = await Promise.all([getProgramme(db), usefulZones(db, now, c.get('viewer'), language)]);
-    const resolved = resolveZone(input, now, language);
+    const resolved = resolveZone(input, () => now, language);
     const results = resolved.ok ? [] : resolved.suggestions;
     return c.html(
       <TimezonePage

@@ -27,7 +27,7 @@ export function viewerZone(options: ViewerZoneOptions): MiddlewareHandler<AppEnv
     if (requested !== null && requested.trim() !== '') {
       // "?tz=Beijing" means Asia/Shanghai ("?tz=Peking" too, "?tz=Norge" for a Swedish reader);
       // what is not one zone gets the picker with choices.
-      const resolved = resolveZone(requested, options.now?.() ?? DateTime.utc(), languageOf(c));
+      const resolved = resolveZone(requested, options.now ?? (() => DateTime.utc()), languageOf(c));
       const zone = resolved.ok ? resolved.zone : undefined;
       if (!zone) {
         c.set('viewer', { zone: await options.defaultZone(), chosen: false, returnTo });

@@ -326,9 +326,10 @@ export function searchZones(query: string, now: DateTime, options: { limit?: num
  * A typed zone: an IANA name as it is; a name that exactly matches one zone ("Beijing", "India";
  * "Norge" for a Swedish reader) as that zone; anything else (an offset, "United States", a typo)
  * as choices, labelled in the reader's language. Offsets are never taken on their own: they do not
- * say when summer time starts, which is what puts calendars off.
+ * say when summer time starts, which is what puts calendars off. `now` is asked for only when there
+ * are choices to show (offsets are now's): most calls name a zone, and a DateTime costs microseconds.
  */
-export function resolveZone(input: string, now: DateTime, language: Language = 'en'): ZoneResolution {
+export function resolveZone(input: string, now: () => DateTime, language: Language = 'en'): ZoneResolution {
   const text = input.trim().slice(0, 64);
   const zone = normalizeZone(text);
   if (zone) return { ok: true, zone };
@@ -341,5 +342,5 @@ export function resolveZone(input: string, now: DateTime, language: Language = '
     );
     if (exact.size === 1) return { ok: true, zone: [...exact][0]! };
   }
-  return { ok: false, input: text, suggestions: text === '' ? [] : searchZones(text, now, { limit: 8, language }) };
+  return { ok: false, input: text, suggestions: text === '' ? [] : searchZones(text, now(), { limit: 8, language }) };
 }

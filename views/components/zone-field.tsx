@@ -20,7 +20,7 @@ export type ZoneFieldProps = FieldProps & {
 export function zoneChoicesFor(props: { name: string; values: FormValues; errors: Record<string, string>; now?: DateTime }): ZoneMatch[] {
   const typed = str(props.values, props.name).trim();
   if (!props.errors[props.name] || typed === '') return [];
-  const resolved = resolveZone(typed, props.now ?? DateTime.utc(), currentLanguage());
+  const resolved = resolveZone(typed, () => props.now ?? DateTime.utc(), currentLanguage());
   return resolved.ok ? [] : resolved.suggestions;
 }
 
