@@ -15,7 +15,9 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
   const choice = options.offered.length > 1;
   return async function requestLanguageMiddleware(c, next) {
     const url = new URL(c.req.url);
-    const requested = choice ? url.searchParams.get('lang') : null;
+    // searchParams parses the query, and changing it writes the URL again: only when there is one.
+    const query = url.search === '' ? undefined : url.searchParams;
+    const requested = choice ? (query?.get('lang') ?? null) : null;
     let language: Language;
     if (offers(requested)) {
       language = requested;
@@ -29,7 +31,7 @@ export function requestLanguage(options: { offered: readonly Language[]; secureC
     }
     c.set('language', language);
     c.set('languages', options.offered);
-    url.searchParams.delete('lang');
+    if (query?.has('lang')) query.delete('lang');
     renderPagesIn(c, { language, offered: options.offered, returnTo: ownPath(url, url.search) });
     await next();
     if (!choice || c.get('headersComplete')) return;

@@ -5,7 +5,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { generateCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { BoundedCache } from '../time/bounded-cache.js';
 import type { AppEnv } from './env.js';
 
 /** The headers `middleware` adds to a response (once, on a throwaway app): hono's secureHeaders, here. */
@@ -42,20 +41,10 @@ export function markHeadersComplete(c: { set(key: 'headersComplete', value: true
  * a cached page's headers, cookies included, with its first rendering's.
  */
 export function setPageCookie(c: Context, name: string, value: string, options: CookieOptions): void {
-  const cookie = cookieText(name, value, options);
+  const cookie = generateCookie(name, value, options);
   c.header('Set-Cookie', cookie, { append: true });
   const noted = c.get('pageCookies') as string[] | undefined;
   c.set('pageCookies', noted ? [...noted, cookie] : [cookie]);
-}
-
-// A page chosen with ?tz= sets the same few cookies again and again (a zone, a language); hono
-// checks and writes each one with regular expressions, a twentieth of such a page's time.
-const cookieTexts = new BoundedCache<string, string>(1_000);
-
-/** hono's generateCookie(name, value, options), kept by all three (options as JSON: an expiry Date as its instant). */
-function cookieText(name: string, value: string, options: CookieOptions): string {
-  const key = JSON.stringify([name, value, options]);
-  return cookieTexts.get(key) ?? cookieTexts.set(key, generateCookie(name, value, options));
 }
 
 /** hono's deleteCookie, through setPageCookie. */

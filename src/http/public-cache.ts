@@ -14,6 +14,7 @@ import { getProgramme, listWebinarMoments } from '../programme/programme.service
 import type { Programme } from '../programme/programme.types.js';
 import type { AppEnv } from './env.js';
 import { createResponseCache, type Built, type ResponseCache } from './response-cache.js';
+import { BoundedCache } from '../time/bounded-cache.js';
 
 /** A public feed as built once: its body (UTF-8, encoded once) and what validates it. */
 export type CachedFeed<V> = { body: Uint8Array; lastModified: DateTime; filename: string; validators: V };
@@ -29,6 +30,19 @@ export async function buildCachedFeed<V>(build: () => Promise<BuiltFeed>, valida
   const built = await build();
   const encoded = { ...built, body: Buffer.from(built.body) };
   return { ...encoded, validators: validatorsOf(encoded) };
+}
+
+/**
+ * A cached page's headers with one cookie (a zone or language chosen in the address), kept: the
+ * same few cookies come again and again, and copying a dozen headers for each was a tenth of
+ * such a page's own time. Bounded: a cookie's text is one of the ~600 zones or the languages.
+ */
+const withCookie = new WeakMap<Readonly<Record<string, string>>, BoundedCache<string, Readonly<Record<string, string>>>>();
+
+function headersWithCookie(complete: Readonly<Record<string, string>>, cookie: string): Readonly<Record<string, string>> {
+  let known = withCookie.get(complete);
+  if (!known) withCookie.set(complete, (known = new BoundedCache(2_000)));
+  return known.get(cookie) ?? known.set(cookie, Object.freeze({ ...complete, 'Set-Cookie': cookie }));
 }
 
 export type PublicCache = {
@@ -121,7 +135,7 @@ export function createPublicCache(deps: PublicCacheDeps): PublicCache {
     // middleware set (see setPageCookie); two cookies go through c.body, which adds them.
     const cookies = c.get('pageCookies');
     if (cookies === undefined) return new Response(html, { status: 200, headers: complete });
-    if (cookies.length === 1) return new Response(html, { status: 200, headers: { ...complete, 'Set-Cookie': cookies[0]! } });
+    if (cookies.length === 1) return new Response(html, { status: 200, headers: headersWithCookie(complete, cookies[0]!) });
     return c.body(html, 200, complete);
   };
 

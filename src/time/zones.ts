@@ -27,6 +27,8 @@ export const ALL_ZONES: readonly string[] = [
 ].sort();
 
 const byLowerCase = new Map(ALL_ZONES.map((zone) => [zone.toLowerCase(), zone]));
+/** Names spelled as they are stored: what cookies and ?tz= links carry, looked up first. */
+const canonical = new Set(ALL_ZONES);
 
 // Region/City names only (plus UTC): offsets such as "+01:00" or abbreviations such as "CET" are
 // exactly what put calendars an hour off, so they are not time zones here.
@@ -34,6 +36,7 @@ const IANA_NAME = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/;
 
 /** The zone's canonical spelling, or undefined when the name is not an IANA zone. */
 export function normalizeZone(input: string): string | undefined {
+  if (canonical.has(input)) return input;
   const name = input.trim();
   if (name.length === 0 || name.length > 64 || !IANA_NAME.test(name)) return undefined;
   const known = byLowerCase.get(name.toLowerCase());
