@@ -39,6 +39,45 @@ describe('the public feed cache', () => {
     expect((await page(ctx, `/webinars/${SLUG}/calendar.ics`)).body).toContain('SUMMARY:Pilots\\, renamed');
   });
 
+  it('shows in the next feed a change to what a webinar’s event is made of: speaker, area, materials, organiser', async () => {
+    // Webinars and their events are kept while their rows read the same (programme/known-webinars.ts,
+    // calendar.service.ts): each change here is made in the database alone, as another process would.
+    const ctx = await buildTestApp();
+    const event = async () => parseCalendar((await page(ctx, '/calendar.ics')).body).events.find((e) => e.url?.endsWith(`/webinars/${SLUG}`))!;
+    const before = await event();
+    expect(before.description).toContain('Ingrid Haugen');
+
+    await ctx.db.updateTable('speaker').set({ organisation: 'Fjord Ventures' }).where('slug', '=', 'ingrid-haugen').execute();
+    expect((await event()).description).toContain('Fjord Ventures');
+
+    await ctx.db.updateTable('knowledge_area').set({ name: 'Pilots and procurement' }).where('slug', '=', 'procurement-and-pilots').execute();
+    expect((await event()).categories).toEqual(['Pilots and procurement']);
+
+    const webinar = await ctx.db.selectFrom('webinar').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
+    const at = '2026-11-30T10:00:00Z';
+    await ctx.db
+      .insertInto('material')
+      .values({
+        webinar_id: webinar.id,
+        kind: 'link',
+        title: 'Reading list',
+        url: 'https://example.org/reading',
+        file_name: null,
+        original_name: null,
+        content_type: null,
+        size_bytes: null,
+        visibility: 'public',
+        position: 9,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    expect((await event()).description).toContain('https://example.org/reading');
+
+    await ctx.db.updateTable('programme').set({ organiser_email: 'office@example.org' }).execute();
+    expect((await event()).organizer).toBe('mailto:office@example.org');
+  });
+
   it('answers a repeated request with the same bytes and validators', async () => {
     const ctx = await buildTestApp();
     const [a, b] = [await ctx.app.request('/calendar.ics'), await ctx.app.request('/calendar.ics')];
