@@ -11,8 +11,13 @@ import { preparedQuery } from '../db/prepared-query.js';
  * is earlier; a fixed width also sorts the same under any PostgreSQL collation.
  */
 export function toHitInstant(instant: DateTime): string {
+  return hitInstantAt(instant.toMillis());
+}
+
+/** toHitInstant of an instant in milliseconds. */
+export function hitInstantAt(millis: number): string {
   // Date's ISO form is exactly that (for years 0–9999), at a tenth of luxon's formatting cost.
-  return new Date(instant.toMillis()).toISOString();
+  return new Date(millis).toISOString();
 }
 
 /** One hit for each key, all at the same instant. */

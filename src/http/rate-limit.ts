@@ -3,11 +3,11 @@
 // balancer counts the same ones.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Clock } from '../clock.js';
+import { nowMillis, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { lockName } from '../db/dialect.js';
 import { inTransaction } from '../db/transaction.js';
-import { countRateLimitHits, pruneRateLimitHits, recordRateLimitHits, toHitInstant } from './rate-limit.repository.js';
+import { countRateLimitHits, hitInstantAt, pruneRateLimitHits, recordRateLimitHits, toHitInstant } from './rate-limit.repository.js';
 
 export type RateLimit = { max: number; windowMinutes: number };
 
@@ -31,10 +31,11 @@ export function createRateLimiter(db: Db, scope: string, limit: RateLimit, clock
       // (on one instance or several) would all count the same hits and all get through.
       return inTransaction(db, async (trx) => {
         await lockName(trx, `rate:${scope}:${key}`);
-        const now = clock.now();
-        const since = toHitInstant(now.minus({ minutes: limit.windowMinutes }));
+        // In milliseconds, as the hits are stored: every registration passes here.
+        const now = nowMillis(clock);
+        const since = hitInstantAt(now - limit.windowMinutes * 60_000);
         if ((await countRateLimitHits(trx, scope, key, since)) >= limit.max) return false;
-        await recordRateLimitHits(trx, scope, [key], toHitInstant(now));
+        await recordRateLimitHits(trx, scope, [key], hitInstantAt(now));
         return true;
       });
     },

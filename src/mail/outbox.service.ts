@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import type { IcsMethod, OutboxRow, OutboxStatus } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { toStoredInstant } from '../time/index.js';
+import { storedInstantAt } from '../time/index.js';
 import { toOutboxMessage, type OutboxMessage } from './outbox.mappers.js';
 import {
   countOutboxByStatus,
@@ -60,7 +60,8 @@ export function deleteUnsentEmail(trx: Db, id: number): Promise<boolean> {
 }
 
 export function outboxTimestamp(instant: DateTime): string {
-  return toStoredInstant(instant.startOf('second'));
+  // The whole second, in milliseconds: every queued email asks (luxon's startOf made a DateTime).
+  return storedInstantAt(Math.floor(instant.toMillis() / 1000) * 1000);
 }
 
 /**

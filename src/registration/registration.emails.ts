@@ -68,7 +68,8 @@ export function attendeeEmailBase(
 
 /** What reminders are still to come (reminders.ts sends them 24 hours and 1 hour before): only those. */
 function remindersToCome(webinar: Webinar, now: DateTime): 'both' | 'last' | 'none' {
-  const hoursLeft = webinar.startsAt.diff(now).as('hours');
+  // In milliseconds: every confirmation asks, and luxon's diff() made a Duration to read one number.
+  const hoursLeft = (webinar.startsAt.toMillis() - now.toMillis()) / 3_600_000;
   if (hoursLeft > 24) return 'both';
   if (hoursLeft > 1) return 'last';
   return 'none';

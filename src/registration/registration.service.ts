@@ -93,14 +93,17 @@ export function toRegistration(row: RegistrationRow): Registration {
 /** Why a webinar takes no registration now, or undefined when it does. */
 export function registrationClosedReason(webinar: Webinar, now: DateTime): Message | undefined {
   const closesMinutesBefore = webinar.registrationClosesMinutesBefore;
-  const title = titleInEachLanguage(webinar);
-  if (webinar.status === 'cancelled') return message('registration.closed.cancelled', { title });
-  if (webinar.status !== 'published') return message('registration.closed.notOpen', { title });
-  if (now >= webinar.endsAt) return message('registration.closed.past', { title });
-  if (now >= webinar.startsAt.minus({ minutes: closesMinutesBefore })) {
-    return now >= webinar.startsAt
-      ? message('registration.closed.started', { title })
-      : message('registration.closed.before', { title, duration: formatDuration(closesMinutesBefore) });
+  const title = () => titleInEachLanguage(webinar);
+  if (webinar.status === 'cancelled') return message('registration.closed.cancelled', { title: title() });
+  if (webinar.status !== 'published') return message('registration.closed.notOpen', { title: title() });
+  // In milliseconds: instants compare the same, and every registration asks (luxon's minus() made a DateTime).
+  const nowMillis = now.toMillis();
+  const startsMillis = webinar.startsAt.toMillis();
+  if (nowMillis >= webinar.endsAt.toMillis()) return message('registration.closed.past', { title: title() });
+  if (nowMillis >= startsMillis - closesMinutesBefore * 60_000) {
+    return nowMillis >= startsMillis
+      ? message('registration.closed.started', { title: title() })
+      : message('registration.closed.before', { title: title(), duration: formatDuration(closesMinutesBefore) });
   }
   return undefined;
 }
