@@ -58,6 +58,8 @@ function publicEvents(webinars: readonly Webinar[], programme: EventProgramme, b
   const context = JSON.stringify([currentLanguage(), baseUrl, shown]);
   return webinars.map((webinar) => {
     const webinarLinks = links.get(webinar.id) ?? [];
+    // Only a frozen webinar (as known-webinars.ts gives them) cannot change under its kept event.
+    if (!Object.isFrozen(webinar)) return webinarEvent(webinar, programme, { baseUrl, links: webinarLinks });
     const kept = keptEvents.get(webinar);
     if (kept && kept.context === context && sameLinks(kept.links, webinarLinks)) return kept.event;
     const event = webinarEvent(webinar, programme, { baseUrl, links: webinarLinks });

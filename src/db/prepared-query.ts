@@ -37,8 +37,11 @@ const SHAPES_KEPT = 16;
 export function preparedQuery<P extends QueryParams, R>(build: (db: Db, params: P) => Compilable<R>): PreparedQuery<P, R> {
   const templates = new WeakMap<DialectAdapter, Map<string, Template>>();
   return async (db, params) => {
+    const executor = db.getExecutor();
+    // A plugin (withPlugin, withSchema) changes the SQL but not the adapter: such a db gets the query built afresh.
+    if (executor.plugins.length > 0) return db.executeQuery(build(db, params));
     // The adapter is the dialect's, shared by a database and its transactions.
-    const adapter = db.getExecutor().adapter;
+    const adapter = executor.adapter;
     let byShape = templates.get(adapter);
     if (!byShape) templates.set(adapter, (byShape = new Map()));
     const shape = shapeOf(params);

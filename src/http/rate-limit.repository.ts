@@ -22,8 +22,13 @@ export function hitInstantAt(millis: number): string {
 
 /** One hit for each key, all at the same instant. */
 export async function recordRateLimitHits(db: Db, scope: string, keys: readonly string[], at: string): Promise<void> {
-  // Every registration records one: prepared (see src/db/prepared-query.ts).
-  for (const key of keys) await insertHit(db, { scope, key, at });
+  // Every registration records one: prepared (see src/db/prepared-query.ts). Several go in one statement.
+  if (keys.length === 1) await insertHit(db, { scope, key: keys[0]!, at });
+  else if (keys.length > 1)
+    await db
+      .insertInto('rate_limit_hit')
+      .values(keys.map((key) => ({ scope, key, at })))
+      .execute();
 }
 
 const insertHit = preparedQuery((db, hit: { scope: string; key: string; at: string }) => db.insertInto('rate_limit_hit').values(hit));

@@ -27,12 +27,12 @@ export const ALL_ZONES: readonly string[] = [
 ].sort();
 
 const byLowerCase = new Map(ALL_ZONES.map((zone) => [zone.toLowerCase(), zone]));
-/** Names spelled as they are stored: what cookies and ?tz= links carry, looked up first. */
-const canonical = new Set(ALL_ZONES);
 
 // Region/City names only (plus UTC): offsets such as "+01:00" or abbreviations such as "CET" are
 // exactly what put calendars an hour off, so they are not time zones here.
 const IANA_NAME = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/;
+/** Names spelled as they are stored (what cookies and ?tz= links carry), looked up first; only those the pattern admits. */
+const canonical = new Set(ALL_ZONES.filter((zone) => IANA_NAME.test(zone)));
 
 /** The zone's canonical spelling, or undefined when the name is not an IANA zone. */
 export function normalizeZone(input: string): string | undefined {

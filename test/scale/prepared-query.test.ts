@@ -71,6 +71,14 @@ describe('prepared queries', () => {
     expect((await hitsOf(db, { scope: 'trx', keys: ['k'] })).rows).toEqual([]);
   });
 
+  it('build afresh for a database with a plugin (withSchema), whose SQL differs though its dialect does not', async () => {
+    const db = await openTestDatabase();
+    await seed(db);
+    expect((await hitsOf(db, { scope: 'test', keys: ['a'] })).rows).toHaveLength(2);
+    // Kept SQL would name the table without the schema and find the rows; the schema's SQL cannot.
+    await expect(hitsOf(db.withSchema('nowhere'), { scope: 'test', keys: ['a'] })).rejects.toThrow(/nowhere/);
+  });
+
   it('refuse a build that leaves a param unused or fixes an undefined value, before running anything', async () => {
     const db = await openTestDatabase();
     const ignoresKey = preparedQuery((db, _: { scope: string; key: string }) => db.selectFrom('rate_limit_hit').select('id').where('scope', '=', _.scope));
