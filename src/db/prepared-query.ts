@@ -43,7 +43,10 @@ export function preparedQuery<P extends QueryParams, R>(build: (db: Db, params: 
     // The adapter is the dialect's, shared by a database and its transactions.
     const adapter = executor.adapter;
     let byShape = templates.get(adapter);
-    if (!byShape) templates.set(adapter, (byShape = new Map()));
+    if (!byShape) {
+      byShape = new Map();
+      templates.set(adapter, byShape);
+    }
     const shape = shapeOf(params);
     let template = byShape.get(shape);
     if (!template) {
@@ -51,7 +54,7 @@ export function preparedQuery<P extends QueryParams, R>(build: (db: Db, params: 
       // Lists of many lengths (1,000 webinars' ids) would keep a query per length: past the limit, compiled each time.
       if (byShape.size < SHAPES_KEPT) byShape.set(shape, template);
     }
-    const parameters = template.slots.map((slot) => ('fixed' in slot ? slot.fixed : valueOf(params, slot.name, slot.item)));
+    const parameters = template.slots.map((slot) => ('fixed' in slot ? slot.fixed : paramValue(params, slot.name, slot.item)));
     return db.executeQuery<R>({ ...template.compiled, parameters } as CompiledQuery<R>);
   };
 }
@@ -88,7 +91,7 @@ function prepare<P extends QueryParams, R>(db: Db, params: P, build: (db: Db, pa
   return { compiled, slots };
 }
 
-function valueOf(params: QueryParams, name: string, item: number | null): unknown {
+function paramValue(params: QueryParams, name: string, item: number | null): unknown {
   const value = params[name];
   return item === null ? value : (value as readonly Value[])[item];
 }

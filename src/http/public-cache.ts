@@ -41,7 +41,10 @@ const withCookie = new WeakMap<Readonly<Record<string, string>>, BoundedCache<st
 
 function headersWithCookie(complete: Readonly<Record<string, string>>, cookie: string): Readonly<Record<string, string>> {
   let known = withCookie.get(complete);
-  if (!known) withCookie.set(complete, (known = new BoundedCache(2_000)));
+  if (!known) {
+    known = new BoundedCache(2_000);
+    withCookie.set(complete, known);
+  }
   return known.get(cookie) ?? known.set(cookie, Object.freeze({ ...complete, 'Set-Cookie': cookie }));
 }
 

@@ -10,7 +10,10 @@ const ZONES = ['UTC', 'Europe/Stockholm', 'Asia/Shanghai', 'America/New_York', '
 /** Instants from 1938 to 2096, some on whole seconds, a fixed sequence so that a failure repeats. */
 function instants(count: number): number[] {
   let seed = 20261130;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   return Array.from({ length: count }, (_, i) => {
     const millis = Math.floor(next() * 4e12 - 1e12);
     return i % 3 === 0 ? millis - (millis % 1000) : millis;
