@@ -11,6 +11,16 @@ const SQLITE_ONLY = [
 ];
 /** Several instances on one PostgreSQL database, in one process (SQLite's are separate processes). */
 const POSTGRES_ONLY = ['test/scale/two-instances.test.ts', 'test/scale/copy-to-postgres.test.ts'];
+/**
+ * Files that replace a module with vi.mock: they need a module registry of their own. Every other
+ * file shares its worker's modules with the files before it (isolate: false), which took the suite
+ * from about 700 s to about 520 s: importing the app again for each of 200 files was most of the
+ * time. That is safe here because the app keeps no state in modules that a test could see: its
+ * caches are keyed by the values they were made from (see src/programme/known-webinars.ts), each
+ * test builds its own app and database, and test/helpers/setup.ts checks that a worker never
+ * carries one project's engine into another's file.
+ */
+const MOCKS_MODULES = ['test/previews/preview-cache.test.ts'];
 /** Pure functions: nothing that a database engine could change. */
 const NO_DATABASE = [
   'test/time/**',
@@ -45,8 +55,18 @@ export default defineConfig({
           // Much of the time goes to waiting on PostgreSQL, child processes and mail servers, not
           // the CPU: three files at a time on two cores (vitest's default would be one).
           maxWorkers: 3,
+          isolate: false,
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, BROWSER_TESTS, ...POSTGRES_ONLY],
+          exclude: [...configDefaults.exclude, BROWSER_TESTS, ...POSTGRES_ONLY, ...MOCKS_MODULES],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app-mocks',
+          maxWorkers: 3,
+          include: MOCKS_MODULES,
           sequence: { groupOrder: 0 },
         },
       },
@@ -57,8 +77,20 @@ export default defineConfig({
         test: {
           name: 'app-postgres',
           maxWorkers: 3,
+          isolate: false,
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, BROWSER_TESTS, ...SQLITE_ONLY, ...NO_DATABASE],
+          exclude: [...configDefaults.exclude, BROWSER_TESTS, ...SQLITE_ONLY, ...NO_DATABASE, ...MOCKS_MODULES],
+          env: { HUB_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/helpers/postgres-global-setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app-postgres-mocks',
+          maxWorkers: 3,
+          include: MOCKS_MODULES,
           env: { HUB_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/helpers/postgres-global-setup.ts'],
           sequence: { groupOrder: 0 },
