@@ -6,7 +6,7 @@ import { every } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { message, say } from '../i18n/message.js';
 import { renderAdminPage } from '../admin/admin-page.js';
-import { RefusedMaterialForm } from '../../views/materials/material-admin-panel.js';
+import { RefusedMaterialForm, type MaterialAdminPanelProps } from '../../views/materials/material-admin-panel.js';
 import { RecordingsPage } from '../../views/materials/recordings-page.js';
 import { NotFoundError, ValidationError, RefusedError } from '../errors.js';
 import { bodyKind, formValues, isMultipart, limitBody, readForm, readJsonObject } from '../http/body.js';
@@ -14,6 +14,7 @@ import type { AppEnv } from '../http/env.js';
 import { uncachedPage } from '../http/public-cache.js';
 import { tokenCheckBeforeFile, type UploadRoute } from '../http/uploads.js';
 import { getProgramme } from '../programme/programme.service.js';
+import type { Webinar } from '../programme/programme.types.js';
 import { FieldReader, type Input } from '../validation.js';
 import { pendingFor } from './material.hooks.js';
 import { contentDisposition, downloadName, publicFilePath, publicHref } from './material.links.js';
@@ -146,32 +147,23 @@ export function materialAttendeeRoutes(deps: MaterialDeps) {
 export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
   const guard = guarded(deps);
   const back = (slug: string, query = '') => `/admin/webinars/${encodeURIComponent(slug)}${query}#materials`;
+  /** The webinar's materials page again, 422, with the refused add or edit form and its messages. */
+  const refused = async (c: Context<AppEnv>, webinar: Webinar, form: Pick<MaterialAdminPanelProps, 'pending' | 'errors' | 'values' | 'editing'>) => {
+    const materials = await listMaterials(deps.db, webinar.id);
+    return renderAdminPage(c, deps.db, () => ({
+      section: 'webinars',
+      title: message('materials.pageTitle', { title: webinar.title }),
+      status: 422,
+      body: <RefusedMaterialForm backHref={back(webinar.slug)} webinar={webinar} materials={materials} csrfToken={c.get('csrfToken')} {...form} />,
+    }));
+  };
   return (
     new Hono<AppEnv>()
       .post(UPLOAD_FORM_PATH, limitUpload(pageTooLarge), guard, async (c) => {
         const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
         return withMaterialBody(c, { json: false, dir: deps.uploadDir, tooLarge: pageTooLarge }, async (body) => {
           const validated = inRequestLanguage(c, () => validateMaterial(body.input, body.file));
-          if (!validated.ok) {
-            const materials = await listMaterials(deps.db, webinar.id);
-            const pending = await pendingFor(deps, webinar);
-            return renderAdminPage(c, deps.db, () => ({
-              section: 'webinars',
-              title: message('materials.pageTitle', { title: webinar.title }),
-              status: 422,
-              body: (
-                <RefusedMaterialForm
-                  backHref={back(webinar.slug, '')}
-                  webinar={webinar}
-                  materials={materials}
-                  pending={pending}
-                  csrfToken={c.get('csrfToken')}
-                  errors={validated.errors}
-                  values={formValues(body.input)}
-                />
-              ),
-            }));
-          }
+          if (!validated.ok) return refused(c, webinar, { pending: await pendingFor(deps, webinar), errors: validated.errors, values: formValues(body.input) });
           const { announced } = await addMaterial(deps, webinar.slug, validated.value);
           return c.redirect(back(webinar.slug, announced > 0 ? `?notified=${announced}` : ''), 303);
         });
@@ -189,21 +181,7 @@ export function materialAdminRoutes(deps: MaterialGuardedRoutesDeps) {
         const edited = await editMaterial(deps, c.req.param('slug'), id, (current) => validateMaterialEdit(input, current, languageOf(c)));
         if (edited.ok) return c.redirect(back(c.req.param('slug'), `?edited=${id}`), 303);
         const webinar = await getWebinarForMaterials(deps.db, c.req.param('slug'));
-        const materials = await listMaterials(deps.db, webinar.id);
-        return renderAdminPage(c, deps.db, () => ({
-          section: 'webinars',
-          title: message('materials.pageTitle', { title: webinar.title }),
-          status: 422,
-          body: (
-            <RefusedMaterialForm
-              backHref={back(webinar.slug)}
-              webinar={webinar}
-              materials={materials}
-              csrfToken={c.get('csrfToken')}
-              editing={{ id, errors: edited.errors, values: formValues(input) }}
-            />
-          ),
-        }));
+        return refused(c, webinar, { editing: { id, errors: edited.errors, values: formValues(input) } });
       })
       .post('/admin/webinars/:slug/materials/:id/delete', limitBody(FORM_LIMIT), guard, async (c) => {
         await deleteMaterial(deps, c.req.param('slug'), materialId(c.req.param('id'), 'material'));
